@@ -1,0 +1,76 @@
+// MongoDB's own error codes: the driver (and the app's retry logic) branches on them.
+export const Codes = {
+  InternalError: 1,
+  BadValue: 2,
+  FailedToParse: 9,
+  TypeMismatch: 14,
+  InvalidLength: 16,
+  IllegalOperation: 20,
+  NamespaceNotFound: 26,
+  IndexNotFound: 27,
+  CursorNotFound: 43,
+  NamespaceExists: 48,
+  CommandNotFound: 59,
+  ImmutableField: 66,
+  InvalidOptions: 72,
+  InvalidNamespace: 73,
+  IndexOptionsConflict: 85,
+  IndexKeySpecsConflict: 86,
+  NoSuchTransaction: 251,
+  TransactionCommitted: 256,
+  OperationNotSupportedInTransaction: 263,
+  NoQueryExecutionPlans: 291,
+  WriteConflict: 112,
+  InvalidIdField: 53,
+  BSONObjectTooLarge: 10334,
+  DuplicateKey: 11000,
+  Location40352: 40352,
+  QueryFeatureNotAllowed: 224,
+  ConflictingUpdateOperators: 40,
+  InvalidPipelineOperator: 168,
+  Location16755: 16755,
+  TransactionTooOld: 225,
+  NotImplemented: 238,
+} as const;
+
+const codeNames = new Map<number, string>(Object.entries(Codes).map(([k, v]) => [v, k]));
+
+export class DbError extends Error {
+  readonly code: number;
+  readonly codeName: string;
+  readonly labels: string[];
+  readonly extra: Record<string, unknown>;
+
+  constructor(code: number, message: string, extra: Record<string, unknown> = {}, labels: string[] = []) {
+    super(message);
+    this.code = code;
+    this.codeName = codeNames.get(code) ?? (code >= 10000 ? `Location${code}` : 'UnknownError');
+    this.extra = extra;
+    this.labels = labels;
+  }
+
+  toReply(): Record<string, unknown> {
+    const reply: Record<string, unknown> = { ok: 0, errmsg: this.message, code: this.code, codeName: this.codeName, ...this.extra };
+    if (this.labels.length) reply.errorLabels = this.labels;
+    return reply;
+  }
+
+  /** The shape of one entry of `writeErrors` in insert/update/delete replies. */
+  toWriteError(index: number): Record<string, unknown> {
+    return { index, code: this.code, errmsg: this.message, ...this.extra };
+  }
+}
+
+export const badValue = (msg: string) => new DbError(Codes.BadValue, msg);
+export const nsNotFound = (msg = 'ns not found') => new DbError(Codes.NamespaceNotFound, msg);
+
+/** Anything thrown from mingo or our own code that is not a DbError becomes a MongoDB-shaped error. */
+export function toDbError(e: unknown): DbError {
+  if (e instanceof DbError) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  // mingo reports unsupported operators this way; MongoDB would say BadValue / InvalidPipelineOperator.
+  if (/unknown (pipeline|query|update)? ?operator|not supported|unrecognized/i.test(message)) {
+    return new DbError(/pipeline/i.test(message) ? Codes.InvalidPipelineOperator : Codes.BadValue, message);
+  }
+  return new DbError(Codes.BadValue, message);
+}

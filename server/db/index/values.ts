@@ -1,0 +1,198 @@
+// BSON value ordering, hashing and path access, as MongoDB defines them for indexes and sorts.
+export type Doc = Record<string, any>;
+
+// https://www.mongodb.com/docs/manual/reference/bson-type-comparison-order/
+export function typeRank(v: any): number {
+  if (v === undefined || v === null) return 1;
+  switch (typeof v) {
+    case 'number':
+    case 'bigint':
+      return 2;
+    case 'string':
+      return 3;
+    case 'boolean':
+      return 8;
+  }
+  if (Array.isArray(v)) return 5;
+  if (v instanceof Date) return 9;
+  if (v instanceof RegExp) return 11;
+  switch (v._bsontype) {
+    case 'MinKey': return 0;
+    case 'Long': case 'Int32': case 'Double': case 'Decimal128': return 2;
+    case 'BSONSymbol': return 3;
+    case 'Binary': return 6;
+    case 'ObjectId': return 7;
+    case 'Timestamp': return 10;
+    case 'BSONRegExp': return 11;
+    case 'MaxKey': return 12;
+    case 'Code': return 13;
+  }
+  return 4;
+}
+
+function toNumber(v: any): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') return Number(v);
+  if (v._bsontype === 'Long') return v.toNumber();
+  if (v._bsontype === 'Decimal128') return Number(v.toString());
+  return Number(v.valueOf());
+}
+
+function cmpPrim(a: any, b: any): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function compareValues(a: any, b: any): number {
+  const ra = typeRank(a);
+  const rb = typeRank(b);
+  if (ra !== rb) return ra - rb;
+  switch (ra) {
+    case 0: case 1: case 12: return 0;
+    case 2: {
+      const x = toNumber(a), y = toNumber(b);
+      if (Number.isNaN(x)) return Number.isNaN(y) ? 0 : -1;
+      if (Number.isNaN(y)) return 1;
+      return cmpPrim(x, y);
+    }
+    case 3: return cmpPrim(typeof a === 'string' ? a : a.value, typeof b === 'string' ? b : b.value);
+    case 4: {
+      const ka = Object.keys(a), kb = Object.keys(b);
+      for (let i = 0; i < Math.min(ka.length, kb.length); i++) {
+        const c = typeRank(a[ka[i]]) - typeRank(b[kb[i]]) || cmpPrim(ka[i], kb[i]) || compareValues(a[ka[i]], b[kb[i]]);
+        if (c) return c;
+      }
+      return ka.length - kb.length;
+    }
+    case 5: {
+      for (let i = 0; i < Math.min(a.length, b.length); i++) {
+        const c = compareValues(a[i], b[i]);
+        if (c) return c;
+      }
+      return a.length - b.length;
+    }
+    case 6: {
+      const ba: Uint8Array = a.buffer, bb: Uint8Array = b.buffer;
+      if (ba.length !== bb.length) return ba.length - bb.length;
+      if (a.sub_type !== b.sub_type) return a.sub_type - b.sub_type;
+      return Buffer.compare(Buffer.from(ba), Buffer.from(bb));
+    }
+    case 7: return cmpPrim(a.toHexString(), b.toHexString());
+    case 8: return (a ? 1 : 0) - (b ? 1 : 0);
+    case 9: return cmpPrim(a.getTime(), b.getTime());
+    case 10: return a.compare(b);
+    default: return cmpPrim(String(a), String(b));
+  }
+}
+
+/** A string equal for exactly the values MongoDB treats as equal (1 == 1.0 == Long(1)). */
+export function hashValue(v: any): string {
+  const r = typeRank(v);
+  switch (r) {
+    case 0: return 'm';
+    case 1: return 'z';
+    case 2: { const n = toNumber(v); return 'n' + (Object.is(n, -0) ? 0 : n); }
+    case 3: return 's' + (typeof v === 'string' ? v : v.value);
+    case 4: {
+      let s = '{';
+      for (const k of Object.keys(v)) s += JSON.stringify(k) + ':' + hashValue(v[k]) + ',';
+      return s + '}';
+    }
+    case 5: return '[' + v.map(hashValue).join(',') + ']';
+    case 6: return 'x' + v.sub_type + ':' + Buffer.from(v.buffer).toString('base64');
+    case 7: return 'o' + v.toHexString();
+    case 8: return v ? 'T' : 'F';
+    case 9: return 'd' + v.getTime();
+    case 10: return 't' + v.toString();
+    case 12: return 'M';
+    default: return 'r' + String(v);
+  }
+}
+
+/** Values at a dotted path, expanding arrays on the way the way multikey indexes do. */
+export function pathValues(doc: any, path: string): any[] {
+  const out: any[] = [];
+  walk(doc, path.split('.'), 0, out);
+  return out;
+}
+
+function walk(v: any, parts: string[], i: number, out: any[]): void {
+  if (i === parts.length) {
+    if (Array.isArray(v)) {
+      if (v.length === 0) out.push(undefined);
+      else for (const e of v) out.push(e);
+    } else out.push(v);
+    return;
+  }
+  if (v === null || v === undefined || typeof v !== 'object') return;
+  if (Array.isArray(v)) {
+    const part = parts[i];
+    if (/^\d+$/.test(part)) { walk(v[Number(part)], parts, i + 1, out); return; }
+    for (const e of v) if (e && typeof e === 'object') walk(e, parts, i, out);
+    return;
+  }
+  if (!(parts[i] in v)) return;
+  walk(v[parts[i]], parts, i + 1, out);
+}
+
+export function getPath(doc: any, path: string): any {
+  let v = doc;
+  for (const p of path.split('.')) {
+    if (v === null || v === undefined || typeof v !== 'object') return undefined;
+    v = v[p];
+  }
+  return v;
+}
+
+export function isPlainObject(v: any): v is Doc {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+/** Deep copy of plain objects/arrays; BSON value classes are immutable in practice and are shared. */
+export function cloneDoc<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(cloneDoc) as any;
+  if (isPlainObject(v)) {
+    const o: Doc = {};
+    for (const k of Object.keys(v)) o[k] = cloneDoc((v as Doc)[k]);
+    return o as T;
+  }
+  if (v instanceof Date) return new Date(v.getTime()) as any;
+  return v;
+}
+
+/** MongoDB sort order: arrays sort by their smallest (asc) or largest (desc) element. */
+export function sortKey(v: any, dir: number): any {
+  if (!Array.isArray(v)) return v;
+  if (v.length === 0) return undefined;
+  let best = v[0];
+  for (const e of v) if (compareValues(e, best) * dir < 0) best = e;
+  return best;
+}
+
+export function makeSortComparator(spec: Record<string, any>): (a: Doc, b: Doc) => number {
+  const fields = Object.entries(spec).map(([k, d]) => [k, Number(d) < 0 ? -1 : 1] as const);
+  return (a, b) => {
+    for (const [k, d] of fields) {
+      const c = compareValues(sortKey(getPath(a, k), d), sortKey(getPath(b, k), d));
+      if (c) return c * d;
+    }
+    return 0;
+  };
+}
+
+/** `{ email: "a@b" }` as MongoDB prints dup keys in E11000 messages. */
+export function formatKeyValue(kv: Doc): string {
+  const parts = Object.entries(kv).map(([k, v]) => `${k}: ${formatValue(v)}`);
+  return parts.length ? `{ ${parts.join(', ')} }` : '{}';
+}
+
+function formatValue(v: any): string {
+  if (v === undefined || v === null) return 'null';
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (v instanceof Date) return `new Date(${v.getTime()})`;
+  if (v?._bsontype === 'ObjectId') return `ObjectId('${v.toHexString()}')`;
+  if (Array.isArray(v)) return `[ ${v.map(formatValue).join(', ')} ]`;
+  if (isPlainObject(v)) return formatKeyValue(v);
+  return String(v);
+}

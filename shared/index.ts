@@ -1,0 +1,6 @@
+/**
+ * The 三单 domain core: pure TypeScript shared by the mini-program and the cloud functions.
+ * No I/O here, and nothing from @tarojs/*, wx-server-sdk or mongodb.
+ */
+export * from './errors';
+export * from './enums';

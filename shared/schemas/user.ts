@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { Roles } from '../enums/roles';
+import { Id, Instant, PersonName, Phone, FileRef } from './primitives';
+
+export const Role = z.enum(Roles);
+
+/**
+ * What a person is in one community (or, for town_admin, one town). Roles are per
+ * community: a resident here may be a volunteer there.
+ */
+export const Membership = z
+  .strictObject({
+    communityId: Id.optional(),
+    /** Set for town_admin memberships; community memberships may carry it for convenience. */
+    townId: Id.optional(),
+    roles: z.array(Role).min(1).max(Roles.length),
+    /** Grids a grid_worker looks after. */
+    gridIds: z.array(Id).max(50).optional(),
+    /** The co-building unit this person belongs to (or administers, with role unit_admin). */
+    unitId: Id.optional(),
+    partyBranchId: Id.optional(),
+    buildingId: Id.optional(),
+  })
+  .refine((m) => m.communityId !== undefined || m.townId !== undefined, {
+    message: '须属于一个社区或镇街',
+    path: ['communityId'],
+  });
+export type Membership = z.infer<typeof Membership>;
+
+export const User = z.strictObject({
+  id: Id,
+  openid: z.string().max(64).regex(/^[A-Za-z0-9_-]+$/).optional(),
+  name: PersonName,
+  phone: Phone.optional(),
+  avatarUrl: FileRef.optional(),
+  memberships: z.array(Membership).max(20),
+  createdAt: Instant,
+  updatedAt: Instant.optional(),
+});
+export type User = z.infer<typeof User>;
