@@ -4,3 +4,8 @@
  */
 export * from './errors';
 export * from './enums';
+export * from './schemas';
+export * from './validation/parseInput';
+export * from './lifecycle/actions';
+export * from './notify/templates';
+export * from './actions';

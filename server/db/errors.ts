@@ -1,6 +1,7 @@
 // MongoDB's own error codes: the driver (and the app's retry logic) branches on them.
 export const Codes = {
   InternalError: 1,
+  Unauthorized: 13,
   BadValue: 2,
   FailedToParse: 9,
   TypeMismatch: 14,

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 export const Categories = [
   'daily_help',
   'medical_trip',
@@ -11,7 +13,8 @@ export const Categories = [
   'other',
 ] as const;
 
-export type Category = (typeof Categories)[number];
+export const Category = z.enum(Categories);
+export type Category = z.infer<typeof Category>;
 
 export interface CategoryInfo {
   label: string;

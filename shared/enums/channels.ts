@@ -1,7 +1,10 @@
+import { z } from 'zod';
+
 /** How a wish reached the community; staff record it when entering a wish on a resident's behalf. */
 export const Channels = ['miniprogram', 'wechat_group', 'qq', 'phone', 'door_visit', 'onsite'] as const;
 
-export type Channel = (typeof Channels)[number];
+export const Channel = z.enum(Channels);
+export type Channel = z.infer<typeof Channel>;
 
 export const ChannelLabels: Record<Channel, string> = {
   miniprogram: '小程序',

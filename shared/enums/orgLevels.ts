@@ -1,7 +1,10 @@
+import { z } from 'zod';
+
 /** The party organisation tree of the 白河县 seed: 镇党委 → 社区党总支 → 小区党支部 → 楼栋党小组. */
 export const PartyBranchLevels = ['town', 'community', 'compound', 'building'] as const;
 
-export type PartyBranchLevel = (typeof PartyBranchLevels)[number];
+export const PartyBranchLevel = z.enum(PartyBranchLevels);
+export type PartyBranchLevel = z.infer<typeof PartyBranchLevel>;
 
 export const PartyBranchLevelLabels: Record<PartyBranchLevel, string> = {
   town: '镇党委',
@@ -23,7 +26,8 @@ export const UnitKinds = [
   'other',
 ] as const;
 
-export type UnitKind = (typeof UnitKinds)[number];
+export const UnitKind = z.enum(UnitKinds);
+export type UnitKind = z.infer<typeof UnitKind>;
 
 export const UnitKindLabels: Record<UnitKind, string> = {
   government: '机关单位',

@@ -1,7 +1,10 @@
+import { z } from 'zod';
+
 /** Urgent incidents are dispatched at once (the seed's falling-bottle injury). */
 export const Priorities = ['normal', 'high', 'urgent'] as const;
 
-export type Priority = (typeof Priorities)[number];
+export const Priority = z.enum(Priorities);
+export type Priority = z.infer<typeof Priority>;
 
 export const PriorityLabels: Record<Priority, string> = {
   normal: '普通',

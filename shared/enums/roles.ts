@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** Roles are held per community (a person may be a resident here and a volunteer there). */
 export const Roles = [
   'resident',
@@ -9,7 +11,8 @@ export const Roles = [
   'town_admin',
 ] as const;
 
-export type Role = (typeof Roles)[number];
+export const Role = z.enum(Roles);
+export type Role = z.infer<typeof Role>;
 
 export const RoleLabels: Record<Role, string> = {
   resident: '居民',

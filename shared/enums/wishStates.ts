@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** The wish states of DESIGN.md §3; the names are the contract with the database and the client. */
 export const WishStates = [
   'pending_review',
@@ -11,7 +13,8 @@ export const WishStates = [
   'cancelled',
 ] as const;
 
-export type WishState = (typeof WishStates)[number];
+export const WishState = z.enum(WishStates);
+export type WishState = z.infer<typeof WishState>;
 
 export const WishStateLabels: Record<WishState, string> = {
   pending_review: '待审核',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PartyBranchLevels, UnitKinds } from '../enums/orgLevels';
+import { PartyBranchLevel, UnitKind } from '../enums/orgLevels';
 import { Address, GeoPoint, Id, Instant, PersonName, Phone, text } from './primitives';
 import { CommunitySettings } from './settings';
 
@@ -52,8 +52,6 @@ export const Grid = z.strictObject({
 });
 export type Grid = z.infer<typeof Grid>;
 
-export const PartyBranchLevel = z.enum(PartyBranchLevels);
-
 /** 镇党委 / 社区党总支 / 小区党支部 / 楼栋党小组: one tree, the level says which. */
 export const PartyBranch = z.strictObject({
   id: Id,
@@ -67,8 +65,6 @@ export const PartyBranch = z.strictObject({
   secretaryUserId: Id.optional(),
 });
 export type PartyBranch = z.infer<typeof PartyBranch>;
-
-export const UnitKind = z.enum(UnitKinds);
 
 /** 共驻共建单位: claims wishes as a unit and hands them to its members. */
 export const Unit = z.strictObject({

@@ -1,28 +1,61 @@
 import { z } from 'zod';
 
 /** Per-community rules; every field has a default so a new community works at once. */
+const limits = {
+  /** A claim is a lease (HOT Tasking Manager style): long enough to arrange a visit. */
+  leaseHours: z.number().int().min(1).max(168),
+  maxExtensions: z.number().int().min(0).max(10),
+  /** Unclaimed this long → the secretary is told; longer → the town. */
+  escalateToSecretaryHours: z.number().int().min(1).max(720),
+  escalateToTownHours: z.number().int().min(1).max(2160),
+  /** A finished wish the resident never confirms is confirmed after this many days. */
+  autoConfirmDays: z.number().int().min(1).max(30),
+  /** Posts per resident per day, against spam and mistakes. */
+  postsPerDay: z.number().int().min(1).max(100),
+};
+
+const defaults = {
+  leaseHours: 24,
+  maxExtensions: 2,
+  escalateToSecretaryHours: 24,
+  escalateToTownHours: 72,
+  autoConfirmDays: 3,
+  postsPerDay: 5,
+} as const;
+
+const townAfterSecretary = (s: { escalateToSecretaryHours?: number; escalateToTownHours?: number }) =>
+  s.escalateToSecretaryHours === undefined ||
+  s.escalateToTownHours === undefined ||
+  s.escalateToTownHours > s.escalateToSecretaryHours;
+const townAfterSecretaryRule = { message: '上报镇街的时限应晚于上报书记的时限', path: ['escalateToTownHours'] };
+
 export const CommunitySettings = z
   .strictObject({
-    /** A claim is a lease (HOT Tasking Manager style): long enough to arrange a visit. */
-    leaseHours: z.number().int().min(1).max(168).default(24),
-    maxExtensions: z.number().int().min(0).max(10).default(2),
-    /** Unclaimed this long → the secretary is told; longer → the town. */
-    escalateToSecretaryHours: z.number().int().min(1).max(720).default(24),
-    escalateToTownHours: z.number().int().min(1).max(2160).default(72),
-    /** A finished wish the resident never confirms is confirmed after this many days. */
-    autoConfirmDays: z.number().int().min(1).max(30).default(3),
-    /** Posts per resident per day, against spam and mistakes. */
-    postsPerDay: z.number().int().min(1).max(100).default(5),
+    leaseHours: limits.leaseHours.default(defaults.leaseHours),
+    maxExtensions: limits.maxExtensions.default(defaults.maxExtensions),
+    escalateToSecretaryHours: limits.escalateToSecretaryHours.default(defaults.escalateToSecretaryHours),
+    escalateToTownHours: limits.escalateToTownHours.default(defaults.escalateToTownHours),
+    autoConfirmDays: limits.autoConfirmDays.default(defaults.autoConfirmDays),
+    postsPerDay: limits.postsPerDay.default(defaults.postsPerDay),
   })
-  .refine((s) => s.escalateToTownHours > s.escalateToSecretaryHours, {
-    message: '上报镇街的时限应晚于上报书记的时限',
-    path: ['escalateToTownHours'],
-  });
+  .refine(townAfterSecretary, townAfterSecretaryRule);
 
 export type CommunitySettings = z.output<typeof CommunitySettings>;
-export type CommunitySettingsInput = z.input<typeof CommunitySettings>;
 
-export const DEFAULT_SETTINGS: CommunitySettings = CommunitySettings.parse({});
+/** An edit names only what changes; the merged whole must still pass CommunitySettings. */
+export const CommunitySettingsPatch = z
+  .strictObject({
+    leaseHours: limits.leaseHours.optional(),
+    maxExtensions: limits.maxExtensions.optional(),
+    escalateToSecretaryHours: limits.escalateToSecretaryHours.optional(),
+    escalateToTownHours: limits.escalateToTownHours.optional(),
+    autoConfirmDays: limits.autoConfirmDays.optional(),
+    postsPerDay: limits.postsPerDay.optional(),
+  })
+  .refine(townAfterSecretary, townAfterSecretaryRule);
+export type CommunitySettingsPatch = z.output<typeof CommunitySettingsPatch>;
+
+export const DEFAULT_SETTINGS: CommunitySettings = { ...defaults };
 
 /** Stored settings may predate a field: fill the gaps with defaults. */
 export function settingsOf(stored?: Partial<CommunitySettings> | null): CommunitySettings {

@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { Roles } from '../enums/roles';
+import { Role, Roles } from '../enums/roles';
 import { Id, Instant, PersonName, Phone, FileRef } from './primitives';
-
-export const Role = z.enum(Roles);
 
 /**
  * What a person is in one community (or, for town_admin, one town). Roles are per

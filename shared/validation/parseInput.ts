@@ -13,11 +13,21 @@ function joinPath(path: readonly PropertyKey[]): string {
   return path.map((p) => String(p)).join('.');
 }
 
+const typeNames: Record<string, string> = {
+  string: '文字',
+  number: '数字',
+  int: '整数',
+  boolean: '是/否',
+  object: '对象',
+  array: '列表',
+  date: '时间',
+};
+
 /** Chinese wording for zod's issue codes; a schema's own message always wins. */
 function messageOf(issue: Issue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? '必填' : `类型不正确，应为 ${issue.expected}`;
+      return issue.input === undefined ? '必填' : `类型不正确，应为 ${typeNames[issue.expected] ?? issue.expected}`;
     case 'too_big':
       if (issue.origin === 'string') return `不能超过${issue.maximum}个字`;
       if (issue.origin === 'array') return `最多 ${issue.maximum} 项`;
@@ -37,7 +47,7 @@ function messageOf(issue: Issue): string {
     case 'unrecognized_keys':
       return '不允许的字段';
     case 'invalid_key':
-      return '字段名不正确';
+      return issue.issues.find((i) => i.code === 'custom')?.message ?? '字段名不正确';
     default:
       return '输入不正确';
   }
@@ -45,6 +55,7 @@ function messageOf(issue: Issue): string {
 
 /** Zod's English defaults are replaced; messages given in our schemas are kept. */
 function hasCustomMessage(issue: Issue): boolean {
+  if (issue.code === 'invalid_key') return false;
   return issue.code === 'custom' || /[\u4e00-\u9fff]/.test(issue.message);
 }
 
@@ -55,8 +66,6 @@ export function fieldErrorsOf(error: z.ZodError): FieldError[] {
     if (issue.code === 'unrecognized_keys') {
       // Name each unknown key, so `{"$where": …}` or `{"a.b": …}` points at itself.
       for (const key of issue.keys) fields.push({ path: joinPath([...issue.path, key]), message });
-    } else if (issue.code === 'invalid_key') {
-      fields.push({ path: joinPath(issue.path), message });
     } else {
       fields.push({ path: joinPath(issue.path), message });
     }
@@ -76,7 +85,8 @@ export function validationError(fields: FieldError[]): AppError {
  * AppError('VALIDATION_FAILED', …, { fields: [{ path, message }] }).
  */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value);
+  // reportInput lets the wording tell "missing" from "wrong type"; inputs never leave this function.
+  const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
   throw validationError(fieldErrorsOf(result.error));
 }

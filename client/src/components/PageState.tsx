@@ -1,0 +1,54 @@
+import type { ReactNode } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import { isOffline, messageOf } from '../services/errors';
+
+export interface PageStateProps {
+  loading?: boolean;
+  error?: unknown;
+  /** True when loaded and there is nothing to show. */
+  empty?: boolean;
+  emptyText?: string;
+  /** Shown under the empty text: the next thing a person can do. */
+  emptyAction?: ReactNode;
+  onRetry?: () => void;
+  children?: ReactNode;
+}
+
+/**
+ * The four states every screen has: loading, error (offline gets its own wording and
+ * always a retry), empty, or the content. Content stays visible while reloading.
+ */
+export function PageState({ loading, error, empty, emptyText = '暂无内容', emptyAction, onRetry, children }: PageStateProps) {
+  if (error) {
+    const offline = isOffline(error);
+    return (
+      <View className={`state state--${offline ? 'offline' : 'error'}`} role="alert">
+        <Text className="state__icon">{offline ? '⚡' : '!'}</Text>
+        <Text className="state__title">{offline ? '网络连接失败' : '加载失败'}</Text>
+        <Text className="state__text">{messageOf(error)}</Text>
+        {onRetry && (
+          <Button className="btn btn--primary btn--small" onClick={onRetry}>
+            重试
+          </Button>
+        )}
+      </View>
+    );
+  }
+  if (loading && (empty || children === undefined)) {
+    return (
+      <View className="state state--loading" aria-busy="true">
+        <View className="spinner" />
+        <Text className="state__text">加载中…</Text>
+      </View>
+    );
+  }
+  if (empty) {
+    return (
+      <View className="state state--empty">
+        <Text className="state__text">{emptyText}</Text>
+        {emptyAction}
+      </View>
+    );
+  }
+  return <>{children}</>;
+}

@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { Button, View } from '@tarojs/components';
+import type { StaffWish } from '../lib/types';
+import { WishCard } from './WishCard';
+import { ApprovePanel } from './ApprovePanel';
+import type { ApproveChoice } from './ApprovePanel';
+import { ReasonPanel } from './ReasonPanel';
+
+type Panel = 'approve' | 'reject' | 'cancel' | null;
+
+interface Props {
+  wish: StaffWish;
+  /** Set when the wish is no longer ours to decide (someone acted first): no buttons then. */
+  notice?: string;
+  settled?: boolean;
+  busy?: boolean;
+  mayCancel: boolean;
+  onApprove: (choice: ApproveChoice) => void;
+  onReject: (reason: string) => void;
+  onCancel: (reason: string) => void;
+}
+
+/** A pending wish with its three decisions; only one panel is open at a time. */
+export function ReviewItem({ wish, notice, settled, busy, mayCancel, onApprove, onReject, onCancel }: Props) {
+  const [panel, setPanel] = useState<Panel>(null);
+  const close = () => setPanel(null);
+
+  return (
+    <WishCard wish={wish} notice={notice}>
+      {!settled && panel === null && (
+        <View className='staff-actions'>
+          {mayCancel && (
+            <Button className='staff-btn staff-btn--ghost' size='mini' onClick={() => setPanel('cancel')}>
+              取消心愿
+            </Button>
+          )}
+          <Button className='staff-btn staff-btn--danger' size='mini' onClick={() => setPanel('reject')}>
+            驳回
+          </Button>
+          <Button className='staff-btn staff-btn--primary' size='mini' onClick={() => setPanel('approve')}>
+            通过
+          </Button>
+        </View>
+      )}
+      {!settled && panel === 'approve' && (
+        <ApprovePanel initialPriority={wish.priority} busy={busy} onSubmit={onApprove} onClose={close} />
+      )}
+      {!settled && panel === 'reject' && (
+        <ReasonPanel title='驳回原因' confirmText='确认驳回' busy={busy} onSubmit={onReject} onClose={close} />
+      )}
+      {!settled && panel === 'cancel' && (
+        <ReasonPanel
+          title='取消原因'
+          confirmText='确认取消'
+          placeholder='如：居民已自行解决、重复提交（必填）'
+          busy={busy}
+          onSubmit={onCancel}
+          onClose={close}
+        />
+      )}
+    </WishCard>
+  );
+}

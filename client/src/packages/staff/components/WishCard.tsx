@@ -1,0 +1,39 @@
+import type { ReactNode } from 'react';
+import { Text, View } from '@tarojs/components';
+import type { StaffWish } from '../lib/types';
+import { ageText, categoryLabel, channelLabel, priorityLabel } from '../lib/format';
+import './WishCard.scss';
+
+interface Props {
+  wish: StaffWish;
+  /** Shown under the facts: the status of a wish someone else already handled, a warning… */
+  notice?: ReactNode;
+  children?: ReactNode;
+  now?: number;
+}
+
+/** One wish as staff triage it: what, for whom, how long it has waited, where it came from. */
+export function WishCard({ wish, notice, children, now }: Props) {
+  const urgent = wish.priority === 'urgent' || wish.priority === 'high';
+  const who = wish.beneficiary?.name ?? wish.ownerName;
+  return (
+    <View className='staff-wish' aria-label={`心愿：${wish.title}`}>
+      <View className='staff-wish__head'>
+        <Text className='staff-wish__category'>{categoryLabel(wish.category)}</Text>
+        {urgent && <Text className={`staff-wish__priority staff-wish__priority--${wish.priority}`}>{priorityLabel(wish.priority)}</Text>}
+        <Text className='staff-wish__age'>{ageText(wish.createdAt, now)}</Text>
+      </View>
+      <Text className='staff-wish__title'>{wish.title}</Text>
+      {wish.description && <Text className='staff-wish__desc'>{wish.description}</Text>}
+      <View className='staff-wish__facts'>
+        <Text>来源：{channelLabel(wish.channel)}</Text>
+        {(wish.gridName || wish.gridId) && <Text>网格：{wish.gridName ?? wish.gridId}</Text>}
+        {who && <Text>居民：{who}</Text>}
+        {wish.address && <Text>地址：{wish.address}</Text>}
+        {wish.communityName && <Text>社区：{wish.communityName}</Text>}
+      </View>
+      {notice && <View className='staff-wish__notice'>{notice}</View>}
+      {children}
+    </View>
+  );
+}

@@ -1,0 +1,57 @@
+import { CategoryLabels, ChannelLabels, PriorityLabels, WishStateLabels, isCategory } from '@shared/enums';
+import type { Channel, Priority, WishState } from '@shared/enums';
+
+type Instant = string | number | Date | undefined | null;
+
+function millis(t: Instant): number {
+  if (t === undefined || t === null) return NaN;
+  return t instanceof Date ? t.getTime() : typeof t === 'number' ? t : Date.parse(t);
+}
+
+/** "刚刚 / 25分钟前 / 3小时前 / 2天前": how long a wish has waited, as staff read it. */
+export function ageText(since: Instant, now: number = Date.now()): string {
+  const ms = now - millis(since);
+  if (!Number.isFinite(ms)) return '';
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return '刚刚';
+  if (minutes < 60) return `${minutes}分钟前`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours}小时前`;
+  return `${Math.floor(hours / 24)}天前`;
+}
+
+/** Hours elapsed, for "超时 30 小时" on escalations. */
+export function hoursSince(since: Instant, now: number = Date.now()): number {
+  const ms = now - millis(since);
+  return Number.isFinite(ms) ? Math.max(0, Math.floor(ms / 3_600_000)) : 0;
+}
+
+export function categoryLabel(category: string | undefined): string {
+  return category && isCategory(category) ? CategoryLabels[category] : '其他';
+}
+
+export function channelLabel(channel: string | undefined): string {
+  return (channel && ChannelLabels[channel as Channel]) || '小程序';
+}
+
+export function priorityLabel(priority: string | undefined): string {
+  return (priority && PriorityLabels[priority as Priority]) || PriorityLabels.normal;
+}
+
+export function stateLabel(status: string | undefined): string {
+  return (status && WishStateLabels[status as WishState]) || '';
+}
+
+/** 1234 → "1,234"; averages keep one decimal. */
+export function formatNumber(n: number | undefined | null, decimals = 0): string {
+  if (n === undefined || n === null || !Number.isFinite(n)) return '—';
+  return n.toLocaleString('zh-CN', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}
+
+/** "2026-03" → "3月"; a January also shows its year so a trend across years reads right. */
+export function monthLabel(key: string): string {
+  const m = /^(\d{4})-(\d{1,2})/.exec(key);
+  if (!m) return key;
+  const month = Number(m[2]);
+  return month === 1 ? `${m[1].slice(2)}年1月` : `${month}月`;
+}

@@ -1,0 +1,24 @@
+import type { Role } from '@shared/enums';
+
+/**
+ * Which active roles each staff screen is for. The server enforces the same rules;
+ * this only spares a person a screen of refusals.
+ */
+export const ScreenRoles = {
+  review: ['secretary', 'grid_worker'],
+  proxy: ['secretary', 'grid_worker'],
+  escalations: ['secretary', 'grid_worker', 'town_admin'],
+  dashboard: ['secretary', 'town_admin'],
+  org: ['secretary'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type StaffScreen = keyof typeof ScreenRoles;
+
+export function mayOpen(screen: StaffScreen, role: Role | null | undefined): boolean {
+  return !!role && (ScreenRoles[screen] as readonly Role[]).includes(role);
+}
+
+/** Only secretaries decide a wish for the whole community; grid workers triage their grid. */
+export function mayCancel(role: Role | null | undefined): boolean {
+  return role === 'secretary';
+}

@@ -1,0 +1,78 @@
+import { useCallback, useState } from 'react';
+import { staffApi } from './api';
+import { errorText, isRace } from './errors';
+import { stateLabel } from './format';
+import type { StaffWish } from './types';
+
+export interface Outcome {
+  notice: string;
+  /** True when the wish is no longer ours to decide: its buttons go away. */
+  settled: boolean;
+  fresh?: StaffWish;
+}
+
+export interface Banner {
+  tone: 'info' | 'warn' | 'error';
+  text: string;
+}
+
+/**
+ * Optimistic decisions on a list of wishes: the card hides at once, leaves for good on
+ * success, and comes back on failure. When someone else acted first (CONFLICT /
+ * INVALID_TRANSITION) the wish is re-read and shown as it now stands.
+ */
+export function useDecisions(removeFromList: (wishId: string) => void, stillOurs: (w: StaffWish) => boolean) {
+  const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
+  const [outcomes, setOutcomes] = useState<Record<string, Outcome>>({});
+  const [banner, setBanner] = useState<Banner | null>(null);
+
+  const mark = (id: string, on: boolean) =>
+    setPending((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const setOutcome = (id: string, outcome: Outcome | null) =>
+    setOutcomes((prev) => {
+      const next = { ...prev };
+      if (outcome) next[id] = outcome;
+      else delete next[id];
+      return next;
+    });
+
+  const decide = useCallback(
+    async (wish: StaffWish, run: () => Promise<unknown>, done: string) => {
+      mark(wish.id, true);
+      setOutcome(wish.id, null);
+      try {
+        await run();
+        removeFromList(wish.id);
+        setBanner({ tone: 'info', text: done });
+      } catch (err) {
+        if (isRace(err)) {
+          setOutcome(wish.id, await reread(wish, stillOurs));
+          setBanner({ tone: 'warn', text: '该心愿已被其他人处理，已刷新为最新状态' });
+        } else {
+          setOutcome(wish.id, { notice: errorText(err), settled: false });
+          setBanner({ tone: 'error', text: `操作未成功：${errorText(err)}` });
+        }
+      } finally {
+        mark(wish.id, false);
+      }
+    },
+    [removeFromList, stillOurs],
+  );
+
+  return { pending, outcomes, banner, setBanner, decide };
+}
+
+async function reread(wish: StaffWish, stillOurs: (w: StaffWish) => boolean): Promise<Outcome> {
+  try {
+    const { wish: fresh } = await staffApi.detail(wish.id);
+    if (stillOurs(fresh)) return { notice: '该心愿刚被修改过，请核对后再操作', settled: false, fresh };
+    return { notice: `该心愿已被其他人处理，当前状态：${stateLabel(fresh.status)}`, settled: true, fresh };
+  } catch {
+    return { notice: '该心愿已被其他人处理，请下拉刷新查看', settled: true };
+  }
+}

@@ -1,0 +1,98 @@
+import { useCallback } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import { usePullDownRefresh, stopPullDownRefresh } from '@tarojs/taro';
+import { PriorityLabels } from '@shared/enums';
+import { StaffGate } from '../../components/StaffGate';
+import { StaffState } from '../../components/StaffState';
+import { ReviewItem } from '../../components/ReviewItem';
+import { BannerView } from '../../components/BannerView';
+import type { ApproveChoice } from '../../components/ApprovePanel';
+import { staffApi } from '../../lib/api';
+import { mayCancel } from '../../lib/roles';
+import { useActiveRole } from '../../lib/session';
+import { useDecisions } from '../../lib/useDecisions';
+import { useLoad } from '../../lib/useLoad';
+import type { StaffWish } from '../../lib/types';
+import '../../components/staff.scss';
+import './index.scss';
+
+const isPending = (w: StaffWish) => w.status === 'pending_review';
+
+/** Urgent first, then the longest waiting: the order a secretary works through the day. */
+const rank = { urgent: 0, high: 1, normal: 2 } as const;
+function byUrgencyThenAge(a: StaffWish, b: StaffWish): number {
+  const p = rank[a.priority ?? 'normal'] - rank[b.priority ?? 'normal'];
+  return p !== 0 ? p : String(a.createdAt).localeCompare(String(b.createdAt));
+}
+
+function approvedText(wish: StaffWish, choice: ApproveChoice): string {
+  const urgent = choice.priority !== 'normal' ? `（${PriorityLabels[choice.priority]}）` : '';
+  return choice.assignTo ? `已通过「${wish.title}」并完成派单${urgent}` : `已通过「${wish.title}」并发布到心愿池${urgent}`;
+}
+
+function ReviewQueue() {
+  const role = useActiveRole();
+  const queue = useLoad(() => staffApi.queue({}).then((r) => r.items), []);
+  const { setData } = queue;
+  const remove = useCallback((id: string) => setData((items) => items?.filter((w) => w.id !== id)), [setData]);
+  const { pending, outcomes, banner, setBanner, decide } = useDecisions(remove, isPending);
+
+  usePullDownRefresh(() => {
+    setBanner(null);
+    void queue.reload().finally(() => stopPullDownRefresh());
+  });
+
+  const items = [...(queue.data ?? [])].sort(byUrgencyThenAge);
+  const open = items.filter((w) => !outcomes[w.id]?.settled).length;
+
+  return (
+    <View className='staff-page'>
+      <View className='staff-review__head'>
+        <Text>待审核 {open} 条</Text>
+        <Button className='staff-btn staff-btn--ghost' size='mini' onClick={() => void queue.reload()}>
+          刷新
+        </Button>
+      </View>
+      {banner && <BannerView banner={banner} />}
+      <StaffState
+        loading={queue.loading}
+        error={queue.error}
+        hasData={queue.data !== undefined}
+        empty={items.length === 0}
+        emptyText='暂无待审核的心愿'
+        onRetry={() => void queue.reload()}
+      >
+        {items.map((wish) => {
+          const outcome = outcomes[wish.id];
+          const shown = outcome?.fresh ? { ...wish, ...outcome.fresh } : wish;
+          const hidden = pending.has(wish.id);
+          return (
+            // Hidden rather than unmounted while the call runs, so a failure brings back the typed reason.
+            <View key={wish.id} style={hidden ? { display: 'none' } : undefined}>
+              <ReviewItem
+                wish={shown}
+                notice={outcome?.notice}
+                settled={outcome?.settled}
+                busy={hidden}
+                mayCancel={mayCancel(role)}
+                onApprove={(choice) =>
+                  void decide(wish, () => staffApi.approve(wish.id, choice), approvedText(wish, choice))
+                }
+                onReject={(reason) => void decide(wish, () => staffApi.reject(wish.id, reason), `已驳回「${wish.title}」`)}
+                onCancel={(reason) => void decide(wish, () => staffApi.cancel(wish.id, reason), `已取消「${wish.title}」`)}
+              />
+            </View>
+          );
+        })}
+      </StaffState>
+    </View>
+  );
+}
+
+export default function ReviewPage() {
+  return (
+    <StaffGate screen='review'>
+      <ReviewQueue />
+    </StaffGate>
+  );
+}

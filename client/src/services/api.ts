@@ -1,0 +1,88 @@
+import Taro from '@tarojs/taro';
+import { AppError, isErrorCode, type Envelope } from '@shared/errors';
+import { OfflineError } from './errors';
+import { apiBase, usesCloud } from './platform';
+import { newRequestId } from './requestId';
+import { getToken, onUnauthenticated } from './token';
+
+export type FunctionName = 'wishes' | 'tasks' | 'dispatch' | 'org' | 'stats' | 'notify';
+
+export interface CallOptions {
+  /** Reuse the key of a failed attempt to retry the same write (see SubmitKey). */
+  requestId?: string;
+}
+
+/** Reads never carry a requestId; every other action is a write and always does. */
+const READ_ACTIONS = new Set([
+  'mine', 'detail', 'nearby', 'queue', 'escalations', 'inbox', 'overview', 'breakdown', 'leaderboard',
+  'wall', 'export', 'community', 'grids', 'compounds', 'buildings', 'units', 'partyBranches', 'members',
+]);
+
+const TIMEOUT_MS = 15000;
+
+/** Same-origin `/api` in h5; the configured HTTPS host for a self-hosted weapp build. */
+export function apiUrl(path: string): string {
+  return `${apiBase.replace(/\/$/, '')}${path}`;
+}
+
+function unwrap<T>(body: unknown, status?: number): T {
+  const env = body as Envelope<T> | null;
+  if (env && typeof env === 'object' && 'ok' in env) {
+    if (env.ok) return env.data;
+    const code = isErrorCode(env.error?.code) ? env.error.code : 'INTERNAL';
+    throw new AppError(code, env.error?.message ?? '', env.error?.details);
+  }
+  // No envelope: a proxy or the platform answered (413 from nginx, 502 while restarting).
+  if (status === 413) throw new AppError('PAYLOAD_TOO_LARGE', '');
+  if (status === 429) throw new AppError('RATE_LIMITED', '');
+  if (status === 401) throw new AppError('UNAUTHENTICATED', '');
+  if (status === 502 || status === 503 || status === 504) throw new OfflineError();
+  throw new AppError('INTERNAL', '');
+}
+
+/** Raw HTTP to server/ (auth routes and functions alike); network failure → OfflineError. */
+export async function httpJson<T>(method: 'GET' | 'POST', path: string, body?: object): Promise<T> {
+  const token = getToken();
+  let res: Taro.request.SuccessCallbackResult<unknown>;
+  try {
+    res = await Taro.request({
+      url: apiUrl(path),
+      method,
+      data: body,
+      timeout: TIMEOUT_MS,
+      header: {
+        'content-type': 'application/json',
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
+    });
+  } catch {
+    throw new OfflineError();
+  }
+  try {
+    return unwrap<T>(res.data, res.statusCode);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'UNAUTHENTICATED') onUnauthenticated();
+    throw err;
+  }
+}
+
+/**
+ * The one transport: WeChat cloud (`callFunction`) or HTTP `POST /api/fn/<fn>`.
+ * Resolves with `data` of `{ok:true}`, rejects with AppError for `{ok:false}` and
+ * with OfflineError when nothing answered.
+ */
+export async function call<T>(fn: FunctionName, action: string, data?: object, opts?: CallOptions): Promise<T> {
+  const requestId = opts?.requestId ?? (READ_ACTIONS.has(action) ? undefined : newRequestId());
+  const payload = { action, data: data ?? {}, ...(requestId ? { requestId } : {}) };
+  if (usesCloud()) {
+    let result: unknown;
+    try {
+      const res = await Taro.cloud.callFunction({ name: fn, data: payload });
+      result = res.result;
+    } catch {
+      throw new OfflineError();
+    }
+    return unwrap<T>(result);
+  }
+  return httpJson<T>('POST', `/api/fn/${fn}`, payload);
+}

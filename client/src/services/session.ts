@@ -1,0 +1,135 @@
+import Taro from '@tarojs/taro';
+import type { Role } from '@shared/enums/roles';
+import type { User } from '@shared/schemas/user';
+import { httpJson } from './api';
+import { isH5, usesCloud } from './platform';
+import { getToken, setToken, setUnauthenticatedHandler } from './token';
+
+/** The user as the client keeps it: the server's user plus which of their roles is in use. */
+export type SessionUser = Pick<User, 'id' | 'name' | 'memberships'> & Partial<Pick<User, 'phone' | 'avatarUrl'>>;
+
+export interface Session {
+  user: SessionUser;
+  activeRole: Role;
+}
+
+const SESSION_KEY = 'xy.session';
+
+/** Seeded demo accounts the local/demo server's dev-login accepts (DESIGN.md §5). */
+export const DemoAccounts: { key: string; label: string }[] = [
+  { key: 'resident', label: '居民 · 张阿姨' },
+  { key: 'elder', label: '居民 · 独居老人' },
+  { key: 'volunteer', label: '志愿者' },
+  { key: 'party_member', label: '下沉党员' },
+  { key: 'unit_admin', label: '共建单位管理员' },
+  { key: 'unit_member', label: '共建单位成员' },
+  { key: 'grid_worker', label: '网格员' },
+  { key: 'secretary', label: '社区书记' },
+  { key: 'secretary2', label: '另一社区书记' },
+  { key: 'town_admin', label: '镇/街道管理员' },
+];
+
+/** The order in which a person with several roles lands: the work they most likely came to do. */
+const ROLE_PRIORITY: Role[] = ['secretary', 'town_admin', 'grid_worker', 'unit_admin', 'party_member', 'volunteer', 'resident'];
+
+export function rolesOf(user: SessionUser): Role[] {
+  const all = new Set<Role>();
+  for (const m of user.memberships ?? []) for (const r of m.roles) all.add(r);
+  return ROLE_PRIORITY.filter((r) => all.has(r));
+}
+
+let current: Session | null | undefined;
+const listeners = new Set<(s: Session | null) => void>();
+
+function emit(): void {
+  for (const l of listeners) l(current ?? null);
+}
+
+export function getSession(): Session | null {
+  if (current === undefined) {
+    const stored = Taro.getStorageSync(SESSION_KEY) as Session | '' | undefined;
+    current = stored && typeof stored === 'object' && stored.user ? stored : null;
+  }
+  return current;
+}
+
+function save(session: Session | null): void {
+  current = session;
+  if (session) Taro.setStorageSync(SESSION_KEY, session);
+  else Taro.removeStorageSync(SESSION_KEY);
+  emit();
+}
+
+export function subscribeSession(listener: (s: Session | null) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function isLoggedIn(): boolean {
+  const s = getSession();
+  return !!s && (usesCloud() || !!getToken());
+}
+
+function adopt(user: SessionUser, preferred?: Role): Session {
+  const roles = rolesOf(user);
+  const keep = preferred && roles.includes(preferred) ? preferred : (roles[0] ?? 'resident');
+  const session = { user, activeRole: keep };
+  save(session);
+  return session;
+}
+
+type AuthReply = { token: string; user: SessionUser };
+
+/** h5 and local mode: pick a seeded person (only the local/demo server answers this). */
+export async function devLogin(as: string): Promise<Session> {
+  const reply = await httpJson<AuthReply>('POST', '/api/auth/dev-login', { as });
+  setToken(reply.token);
+  return adopt(reply.user);
+}
+
+/** Self-hosted weapp: wx.login's code → the server's code2Session → our token. */
+export async function wechatLogin(): Promise<Session> {
+  const { code } = await Taro.login();
+  const reply = await httpJson<AuthReply>('POST', '/api/auth/login', { code });
+  setToken(reply.token);
+  return adopt(reply.user);
+}
+
+/** Which login the login page offers: WeChat in a real mini-program, the demo role picker elsewhere. */
+export function loginKind(): 'wechat' | 'demo' {
+  return isH5 ? 'demo' : 'wechat';
+}
+
+/** Refresh the user (roles may have changed on the server since the last launch). */
+export async function refreshMe(): Promise<Session | null> {
+  const reply = await httpJson<{ user: SessionUser } | SessionUser>('GET', '/api/auth/me');
+  const user = 'user' in reply && reply.user ? reply.user : (reply as SessionUser);
+  return adopt(user, getSession()?.activeRole);
+}
+
+export function switchRole(role: Role): Session | null {
+  const s = getSession();
+  if (!s || !rolesOf(s.user).includes(role)) return s;
+  const next = { ...s, activeRole: role };
+  save(next);
+  return next;
+}
+
+export function logout(): void {
+  setToken(null);
+  save(null);
+}
+
+/** Membership facts the screens need (unit of a unit admin, building of a resident). */
+export function membership(): SessionUser['memberships'][number] | undefined {
+  const s = getSession();
+  if (!s) return undefined;
+  return s.user.memberships.find((m) => m.roles.includes(s.activeRole)) ?? s.user.memberships[0];
+}
+
+setUnauthenticatedHandler(() => {
+  logout();
+  const pages = Taro.getCurrentPages?.() ?? [];
+  const here = pages[pages.length - 1]?.route ?? '';
+  if (!here.includes('pages/login/index')) void Taro.reLaunch({ url: '/pages/login/index' });
+});

@@ -1,0 +1,32 @@
+import { actorOf, relationsOf, AppError, type Relation, type UserActor } from '@shared';
+import type { Caller } from './caller';
+import type { WishDoc } from './types';
+
+/** The caller as the domain sees them within the wish's community. */
+export function actorFor(caller: Caller, wish: Pick<WishDoc, 'communityId' | 'townId'>): UserActor {
+  return actorOf({ id: caller.id, memberships: caller.user.memberships as never }, wish.communityId, wish.townId);
+}
+
+export function relationsTo(caller: Caller, wish: WishDoc): Set<Relation> {
+  return relationsOf(actorFor(caller, wish), wish as never);
+}
+
+/** Staff of the wish's community: the secretary, or the grid worker of its grid. */
+export function isStaff(rel: Set<Relation>): boolean {
+  return rel.has('staff') || rel.has('grid_staff');
+}
+
+/** People who may read a wish at all; the town reads its communities. */
+export function canRead(rel: Set<Relation>, wish: WishDoc, caller: Caller): boolean {
+  if (rel.has('owner') || isStaff(rel) || rel.has('claimer') || rel.has('assignee') || rel.has('unit_admin_of_claiming_unit') || rel.has('town')) return true;
+  if (wish.createdBy === caller.id) return true;
+  // Helpers of the community see what is on offer in the pool (masked).
+  return rel.has('volunteer') && (wish.status === 'open' || (wish.status === 'claimed' && wish.slotsFree > 0));
+}
+
+/** Outside the community a wish does not exist (404), inside it may be forbidden (403). */
+export function requireAny(rel: Set<Relation>, allowed: Relation[], wish: WishDoc, caller: Caller, message = '您没有执行此操作的权限'): void {
+  if (allowed.some((r) => rel.has(r))) return;
+  if (!canRead(rel, wish, caller)) throw new AppError('NOT_FOUND', '心愿不存在');
+  throw new AppError('FORBIDDEN', message);
+}

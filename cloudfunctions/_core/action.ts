@@ -1,0 +1,45 @@
+import type { z } from 'zod';
+import type { Role } from '@shared';
+import type { Caller } from './caller';
+import type { Identity, Runtime } from './types';
+
+export interface ActionContext<I, C extends Caller | null = Caller> {
+  input: I;
+  caller: C;
+  rt: Runtime;
+  identity?: Identity;
+}
+
+interface Common<S extends z.ZodType> {
+  input: S;
+  /** Writes are made idempotent by the caller's `requestId`. */
+  write?: boolean;
+}
+
+/** An action for signed-in people; `roles` (any of) is checked before it runs. */
+export interface UserAction<S extends z.ZodType, O> extends Common<S> {
+  auth?: 'user';
+  roles?: readonly Role[];
+  run(ctx: ActionContext<z.output<S>>): Promise<O>;
+}
+
+/** An action anyone may call (the public wall). */
+export interface PublicAction<S extends z.ZodType, O> extends Common<S> {
+  auth: 'public';
+  run(ctx: ActionContext<z.output<S>, Caller | null>): Promise<O>;
+}
+
+/** Timer-trigger work: the platform (or local mode) only. */
+export interface SystemAction<S extends z.ZodType, O> extends Common<S> {
+  auth: 'system';
+  run(ctx: ActionContext<z.output<S>, null>): Promise<O>;
+}
+
+export type ActionDef<S extends z.ZodType = z.ZodType, O = unknown> = UserAction<S, O> | PublicAction<S, O> | SystemAction<S, O>;
+
+export function defineAction<S extends z.ZodType, O>(def: UserAction<S, O>): UserAction<S, O>;
+export function defineAction<S extends z.ZodType, O>(def: PublicAction<S, O>): PublicAction<S, O>;
+export function defineAction<S extends z.ZodType, O>(def: SystemAction<S, O>): SystemAction<S, O>;
+export function defineAction(def: ActionDef): ActionDef {
+  return def;
+}

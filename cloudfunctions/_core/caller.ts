@@ -1,0 +1,61 @@
+import { AppError, type Role } from '@shared';
+import { collections } from './collections';
+import { newId } from './ids';
+import type { Identity, MembershipDoc, Runtime, UserDoc } from './types';
+
+/** The person behind an invocation, with the roles of their community (or town). */
+export interface Caller {
+  id: string;
+  user: UserDoc;
+  communityId?: string;
+  townId?: string;
+  membership?: MembershipDoc;
+  roles: Role[];
+}
+
+export function hasRole(caller: Caller, ...roles: Role[]): boolean {
+  return roles.some((r) => caller.roles.includes(r));
+}
+
+/** Community membership first; a town_admin's town membership otherwise. */
+function primaryMembership(user: UserDoc): MembershipDoc | undefined {
+  return user.memberships.find((m) => m.communityId) ?? user.memberships[0];
+}
+
+export function callerOf(user: UserDoc): Caller {
+  const membership = primaryMembership(user);
+  const roles = new Set<Role>();
+  for (const m of user.memberships) for (const r of m.roles) roles.add(r);
+  return {
+    id: user._id,
+    user,
+    membership,
+    communityId: membership?.communityId,
+    townId: user.memberships.find((m) => m.townId)?.townId,
+    roles: [...roles],
+  };
+}
+
+export async function resolveCaller(identity: Identity | undefined, rt: Runtime): Promise<Caller | null> {
+  const { users } = collections(rt.db);
+  if (!identity || identity.kind === 'anonymous' || identity.kind === 'system') return null;
+  if (identity.kind === 'user') {
+    const user = await users.findOne({ _id: identity.userId });
+    if (!user) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录');
+    return callerOf(user);
+  }
+  // WeChat: the first call of a new openid creates a member-less user who then joins by invite.
+  const now = rt.now();
+  const user = await users.findOneAndUpdate(
+    { openid: identity.openid },
+    { $setOnInsert: { _id: newId(), openid: identity.openid, name: '微信用户', memberships: [], createdAt: now } },
+    { upsert: true, returnDocument: 'after' },
+  );
+  if (!user) throw new AppError('INTERNAL', '无法识别用户');
+  return callerOf(user);
+}
+
+export function requireCommunity(caller: Caller): string {
+  if (!caller.communityId) throw new AppError('FORBIDDEN', '请先通过邀请码加入社区');
+  return caller.communityId;
+}

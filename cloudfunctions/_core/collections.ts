@@ -1,0 +1,96 @@
+import type { Collection, Db, Document, IndexSpecification, CreateIndexesOptions } from 'mongodb';
+import type {
+  BuildingDoc, CommunityDoc, CompoundDoc, GridDoc, InboxDoc, InviteDoc, OutboxDoc, PartyBranchDoc,
+  ServiceDoc, SubscriptionDoc, TownDoc, UnitDoc, UserDoc, WishDoc,
+} from './types';
+
+export interface RequestDoc { _id: string; state: 'running' | 'done'; reply?: unknown; createdAt: Date }
+export interface WxSessionDoc { _id: string; sessionKey: string; updatedAt: Date }
+
+/** Collection names live here and nowhere else. */
+export const C = {
+  users: 'users',
+  towns: 'towns',
+  communities: 'communities',
+  compounds: 'compounds',
+  buildings: 'buildings',
+  grids: 'grids',
+  partyBranches: 'party_branches',
+  units: 'units',
+  wishes: 'wishes',
+  services: 'services',
+  outbox: 'outbox',
+  inbox: 'inbox',
+  subscriptions: 'subscriptions',
+  invites: 'invites',
+  requests: 'requests',
+  wxSessions: 'wx_sessions',
+} as const;
+
+interface IndexDecl { key: IndexSpecification; options?: CreateIndexesOptions }
+
+/** Indexes declared as data (parse-server style), applied idempotently at start. */
+export const INDEXES: Record<string, IndexDecl[]> = {
+  [C.users]: [
+    { key: { openid: 1 }, options: { unique: true, partialFilterExpression: { openid: { $type: 'string' } }, name: 'openid_unique' } },
+    { key: { devKey: 1 }, options: { unique: true, partialFilterExpression: { devKey: { $type: 'string' } }, name: 'devKey_unique' } },
+    { key: { 'memberships.communityId': 1 } },
+  ],
+  [C.wishes]: [
+    { key: { location: '2dsphere' } },
+    { key: { communityId: 1, status: 1, createdAt: -1 } },
+    { key: { ownerId: 1, createdAt: -1 } },
+    { key: { createdBy: 1, createdAt: -1 } },
+    { key: { 'claims.assigneeId': 1, status: 1 } },
+    { key: { 'claims.claimerId': 1, status: 1 } },
+    { key: { status: 1, 'claims.leaseUntil': 1 } },
+    { key: { status: 1, openedAt: 1 } },
+    { key: { status: 1, doneAt: 1 } },
+  ],
+  [C.services]: [{ key: { communityId: 1, at: -1 } }, { key: { userId: 1 } }],
+  [C.outbox]: [
+    { key: { dedupeKey: 1 }, options: { unique: true } },
+    { key: { status: 1, nextAttemptAt: 1 } },
+  ],
+  [C.inbox]: [
+    { key: { dedupeKey: 1 }, options: { unique: true } },
+    { key: { userId: 1, createdAt: -1 } },
+  ],
+  [C.invites]: [{ key: { code: 1 }, options: { unique: true } }],
+  // Replies are kept a week: long enough for any client retry.
+  [C.requests]: [{ key: { createdAt: 1 }, options: { expireAfterSeconds: 7 * 24 * 3600 } }],
+  [C.grids]: [{ key: { communityId: 1 } }],
+  [C.buildings]: [{ key: { communityId: 1 } }],
+  [C.units]: [{ key: { communityId: 1 } }],
+};
+
+export async function ensureIndexes(db: Db): Promise<void> {
+  for (const [name, decls] of Object.entries(INDEXES)) {
+    const coll = db.collection(name);
+    for (const d of decls) await coll.createIndex(d.key, d.options ?? {});
+  }
+}
+
+/** Typed handles; repositories take these, actions never name a collection. */
+export function collections(db: Db) {
+  const c = <T extends Document>(name: string) => db.collection<T>(name) as Collection<T>;
+  return {
+    users: c<UserDoc>(C.users),
+    towns: c<TownDoc>(C.towns),
+    communities: c<CommunityDoc>(C.communities),
+    compounds: c<CompoundDoc>(C.compounds),
+    buildings: c<BuildingDoc>(C.buildings),
+    grids: c<GridDoc>(C.grids),
+    partyBranches: c<PartyBranchDoc>(C.partyBranches),
+    units: c<UnitDoc>(C.units),
+    wishes: c<WishDoc>(C.wishes),
+    services: c<ServiceDoc>(C.services),
+    outbox: c<OutboxDoc>(C.outbox),
+    inbox: c<InboxDoc>(C.inbox),
+    subscriptions: c<SubscriptionDoc>(C.subscriptions),
+    invites: c<InviteDoc>(C.invites),
+    requests: c<RequestDoc>(C.requests),
+    wxSessions: c<WxSessionDoc>(C.wxSessions),
+  };
+}
+export type Collections = ReturnType<typeof collections>;

@@ -1,0 +1,108 @@
+import { AppError, type AssignTarget, type Channel, type Priority, type WishState } from '@shared';
+import type { Caller } from './caller';
+import { collections } from './collections';
+import { newId } from './ids';
+import { announce } from './outbox';
+import { secretariesOf, gridWorkersOf } from './people';
+import { actorDoc, makeEvent } from './wishStore';
+import type { CommunityDoc, Runtime, WishDoc } from './types';
+import type { Role } from '@shared';
+
+export interface WishFields {
+  category: WishDoc['category'];
+  title: string;
+  description: string;
+  location: WishDoc['location'];
+  address?: string;
+  buildingId?: string;
+  contactPhone?: string;
+  preferredTime?: { from: string; to: string };
+  helpersNeeded: number;
+  anonymous: boolean;
+}
+
+/** The grid follows the building; a building of another community is refused. */
+export async function gridOfBuilding(rt: Runtime, communityId: string, buildingId?: string | null): Promise<string | undefined> {
+  if (!buildingId) return undefined;
+  const building = await collections(rt.db).buildings.findOne({ _id: buildingId, communityId });
+  if (!building) throw new AppError('VALIDATION_FAILED', '楼栋不存在', { fields: [{ path: 'buildingId', message: '本社区没有这个楼栋' }] });
+  return building.gridId;
+}
+
+export async function checkWishText(rt: Runtime, caller: Caller, f: { title?: string; description?: string; address?: string | null }): Promise<void> {
+  await rt.content.check({ title: f.title, description: f.description, address: f.address ?? undefined }, caller.user.openid);
+}
+
+export interface NewWish {
+  fields: WishFields;
+  community: CommunityDoc;
+  caller: Caller;
+  role?: Role;
+  ownerId: string;
+  ownerName?: string;
+  channel: Channel;
+  priority: Priority;
+  beneficiary?: WishDoc['beneficiary'];
+}
+
+/** Builds and stores a wish in `pending_review` with its creation event. */
+export async function insertWish(rt: Runtime, n: NewWish): Promise<WishDoc> {
+  const now = rt.now();
+  const gridId = await gridOfBuilding(rt, n.community._id, n.fields.buildingId);
+  const _id = newId();
+  const status: WishState = 'pending_review';
+  const wish: WishDoc = {
+    _id,
+    communityId: n.community._id,
+    townId: n.community.townId,
+    ...stripUndefined(n.fields),
+    ...(gridId ? { gridId } : {}),
+    slotsFree: n.fields.helpersNeeded,
+    channel: n.channel,
+    priority: n.priority,
+    status,
+    ownerId: n.ownerId,
+    ...(n.ownerName ? { ownerName: n.ownerName } : {}),
+    createdBy: n.caller.id,
+    ...(n.beneficiary ? { beneficiary: stripUndefined(n.beneficiary) } : {}),
+    claims: [],
+    createdAt: now,
+    updatedAt: now,
+    events: [],
+  };
+  wish.events.push(makeEvent(wish, 'create', actorDoc(n.caller, n.role), null, status, now, { meta: { channel: n.channel } }));
+  await collections(rt.db).wishes.insertOne(wish);
+  return wish;
+}
+
+export async function announcePending(rt: Runtime, wish: WishDoc): Promise<void> {
+  const staff = [...(await secretariesOf(rt, wish.communityId)), ...(await gridWorkersOf(rt, wish.communityId, wish.gridId))];
+  await announce(
+    rt,
+    {
+      template: 'new_pending_wish',
+      eventId: wish.events[0].id,
+      communityId: wish.communityId,
+      wishId: wish._id,
+      values: { thing1: wish.title, phrase2: CATEGORY_SHORT[wish.category] ?? '其他', time3: isoMinute(wish.createdAt) },
+      page: `pages/dispatch/detail?id=${wish._id}`,
+    },
+    staff.filter((id) => id !== wish.createdBy),
+  );
+}
+
+export function stripUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as T;
+}
+
+export function isoMinute(d: Date): string {
+  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** phrase fields hold at most 5 characters. */
+const CATEGORY_SHORT: Record<string, string> = {
+  daily_help: '生活帮扶', medical_trip: '就医出行', health: '健康义诊', legal_aid: '法律援助', mediation: '矛盾调解',
+  repair: '维修', companionship: '精神慰藉', material: '物资心愿', policy: '政策咨询', other: '其他',
+};
+
+export type { AssignTarget };

@@ -1,0 +1,120 @@
+import { NotificationTemplates, type NotificationTemplateKey } from '@shared';
+import { collections } from './collections';
+import { composeData, inboxBody } from './compose';
+import { newId } from './ids';
+import { PERMANENT_ERRORS } from './notifier';
+import type { Runtime } from './types';
+
+export interface Announcement {
+  template: NotificationTemplateKey;
+  /** The event this message announces: with the recipient it makes the dedupe key. */
+  eventId: string;
+  communityId: string;
+  wishId?: string;
+  values: Record<string, string>;
+  page?: string;
+}
+
+const MAX_ATTEMPTS = 5;
+const SEND_LOCK_MS = 60_000;
+
+/**
+ * Writes the inbox line and queues the subscribe message for each recipient.
+ * Keyed by event and recipient, so repeating it (a retry, a second cron) adds nothing.
+ */
+export async function announce(rt: Runtime, a: Announcement, recipientIds: Iterable<string>): Promise<void> {
+  const { inbox, outbox } = collections(rt.db);
+  const now = rt.now();
+  for (const recipientId of new Set(recipientIds)) {
+    const dedupeKey = `${a.eventId}:${recipientId}:${a.template}`;
+    await inbox.updateOne(
+      { dedupeKey },
+      {
+        $setOnInsert: {
+          _id: newId(), dedupeKey, userId: recipientId, communityId: a.communityId, template: a.template,
+          title: NotificationTemplates[a.template].title, body: inboxBody(a.template, a.values),
+          ...(a.wishId ? { wishId: a.wishId } : {}), read: false, createdAt: now,
+        },
+      },
+      { upsert: true },
+    );
+    await outbox.updateOne(
+      { dedupeKey },
+      {
+        $setOnInsert: {
+          _id: newId(), dedupeKey, template: a.template, recipientId, communityId: a.communityId,
+          ...(a.wishId ? { wishId: a.wishId } : {}), payload: a.values, ...(a.page ? { page: a.page } : {}),
+          status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now,
+        },
+      },
+      { upsert: true },
+    );
+  }
+}
+
+export interface DrainResult { sent: number; skipped: number; failed: number; retried: number }
+
+/**
+ * Sends what is due. Each item is taken by one conditional update, so two drains at
+ * once never send the same item; an item whose sender died is taken again after its lock.
+ */
+export async function drainOutbox(rt: Runtime, max = 200): Promise<DrainResult> {
+  const { outbox, users, subscriptions } = collections(rt.db);
+  const result: DrainResult = { sent: 0, skipped: 0, failed: 0, retried: 0 };
+  for (let i = 0; i < max; i++) {
+    const now = rt.now();
+    const item = await outbox.findOneAndUpdate(
+      { $or: [{ status: 'pending', nextAttemptAt: { $lte: now } }, { status: 'sending', lockedUntil: { $lt: now } }] },
+      { $set: { status: 'sending', lockedUntil: new Date(now.getTime() + SEND_LOCK_MS) }, $inc: { attempts: 1 } },
+      { returnDocument: 'after' },
+    );
+    if (!item) break;
+    const finish = (status: 'sent' | 'skipped' | 'failed', lastError?: string) =>
+      outbox.updateOne(
+        { _id: item._id, status: 'sending' },
+        { $set: { status, ...(status === 'sent' ? { sentAt: rt.now() } : {}), ...(lastError ? { lastError } : {}) }, $unset: { lockedUntil: '' } },
+      );
+
+    const templateId = rt.config.templateIds[item.template];
+    const user = await users.findOne({ _id: item.recipientId }, { projection: { openid: 1 } });
+    if (!templateId || !user?.openid) {
+      await finish('skipped', !templateId ? '未配置模板，仅站内信' : '用户未绑定微信，仅站内信');
+      result.skipped++;
+      continue;
+    }
+    // One consent buys one send (WeChat one-time subscriptions).
+    const subId = `${item.recipientId}:${item.template}`;
+    const credit = await subscriptions.findOneAndUpdate({ _id: subId, credits: { $gt: 0 } }, { $inc: { credits: -1 }, $set: { updatedAt: now } });
+    if (!credit) {
+      await finish('skipped', '用户未订阅此消息，仅站内信');
+      result.skipped++;
+      continue;
+    }
+    const reply = await rt.notifier
+      .send({ openid: user.openid, templateId, page: item.page, data: composeData(item.template, item.payload), miniprogramState: rt.config.miniprogramState })
+      .catch((err: unknown) => ({ ok: false as const, errCode: -1, errMsg: String((err as Error)?.message ?? err).slice(0, 200) }));
+    if (reply.ok) {
+      await finish('sent');
+      result.sent++;
+    } else if (PERMANENT_ERRORS[reply.errCode]) {
+      // 43101: WeChat says the user has no subscription left: our counter was wrong, believe WeChat.
+      if (reply.errCode === 43101) await subscriptions.updateOne({ _id: subId }, { $set: { credits: 0, updatedAt: now } });
+      await finish('failed', `${reply.errCode} ${reply.errMsg}`.slice(0, 300));
+      result.failed++;
+    } else {
+      await subscriptions.updateOne({ _id: subId }, { $inc: { credits: 1 } });
+      const last = item.attempts >= MAX_ATTEMPTS;
+      const backoffMs = 30_000 * 2 ** item.attempts;
+      await outbox.updateOne(
+        { _id: item._id, status: 'sending' },
+        {
+          $set: { status: last ? 'failed' : 'pending', nextAttemptAt: new Date(now.getTime() + backoffMs), lastError: `${reply.errCode} ${reply.errMsg}`.slice(0, 300) },
+          $unset: { lockedUntil: '' },
+        },
+      );
+      if (last) result.failed++;
+      else result.retried++;
+    }
+  }
+  return result;
+}

@@ -1,0 +1,84 @@
+import { AppError, failure, parseInput, success, validationError, RequestId, type Envelope } from '@shared';
+import type { ActionDef } from './action';
+import { hasRole, resolveCaller, type Caller } from './caller';
+import { once } from './idempotency';
+import type { Identity, InvocationContext, Runtime } from './types';
+
+export interface FunctionEvent {
+  action?: unknown;
+  data?: unknown;
+  requestId?: unknown;
+  /** WeChat timer triggers send { Type: 'Timer', TriggerName, Time }. */
+  Type?: unknown;
+}
+
+export type CloudFunction = (event: FunctionEvent, context?: InvocationContext) => Promise<Envelope<unknown>>;
+
+/** WeChat mode builds the runtime and identity from its own environment; loaded only when no context is given. */
+async function wechatDefaults(context: InvocationContext | undefined): Promise<{ runtime: Runtime; identity: Identity }> {
+  const wechat = await import('./wechat');
+  return { runtime: context?.runtime ?? (await wechat.runtimeFromEnv()), identity: context?.identity ?? wechat.identityFromWXContext() };
+}
+
+function unknownAction(fn: string): AppError {
+  return validationError([{ path: 'action', message: `未知的操作（${fn} 不支持此 action）` }]);
+}
+
+/**
+ * One router per cloud function: find the action, resolve the caller, parse the
+ * input, check roles, run it (once per requestId for writes), and wrap the envelope.
+ */
+export function createFunction(fn: string, actions: Record<string, ActionDef>): CloudFunction {
+  return async function main(event, context) {
+    try {
+      const isTimer = event && typeof event === 'object' && event.Type === 'Timer';
+      const name = isTimer ? 'tick' : event?.action;
+      if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(actions, name)) throw unknownAction(fn);
+      const def = actions[name];
+
+      const { runtime: rt, identity } =
+        context?.runtime && context.identity ? { runtime: context.runtime, identity: context.identity } : await wechatDefaults(context);
+      // A WeChat timer invocation has no user: it is the platform itself.
+      const who: Identity = isTimer ? { kind: 'system' } : identity;
+
+      if (def.auth === 'system') {
+        if (who.kind !== 'system' && rt.config.mode !== 'local') throw new AppError('FORBIDDEN', '仅限定时任务调用');
+      }
+      const caller: Caller | null = def.auth === 'system' ? null : await resolveCaller(who, rt);
+      if ((def.auth === undefined || def.auth === 'user') && !caller) throw new AppError('UNAUTHENTICATED', '请先登录');
+
+      const input = parseInput(def.input, event.data ?? {});
+      if (def.auth === undefined || def.auth === 'user') {
+        const roles = def.roles;
+        if (roles && !hasRole(caller!, ...roles)) throw new AppError('FORBIDDEN', '您没有执行此操作的权限');
+      }
+      const run = async (): Promise<Envelope<unknown>> => {
+        try {
+          return success(await def.run({ input, caller: caller as never, rt, identity: who }));
+        } catch (err) {
+          logUnexpected(fn, name, err);
+          return failure(err);
+        }
+      };
+      if (def.write && event.requestId !== undefined) {
+        const requestId = parseRequestId(event.requestId);
+        return await once(rt, `${fn}.${name}:${caller?.id ?? 'system'}:${requestId}`, run);
+      }
+      return await run();
+    } catch (err) {
+      logUnexpected(fn, String(event?.action), err);
+      return failure(err);
+    }
+  };
+}
+
+function parseRequestId(value: unknown): string {
+  const result = RequestId.safeParse(value);
+  if (!result.success) throw validationError([{ path: 'requestId', message: result.error.issues[0]?.message ?? 'requestId 格式不正确' }]);
+  return result.data;
+}
+
+function logUnexpected(fn: string, action: string, err: unknown): void {
+  if (err instanceof AppError) return;
+  console.error(`[${fn}.${action}]`, err);
+}

@@ -1,0 +1,79 @@
+/**
+ * The WeChat cloud adapter: the only module that touches wx-server-sdk. It reads
+ * identity from getWXContext(), which reads process-wide env: fine inside a WeChat
+ * container (one request at a time), never used by the self-hosted gateway.
+ */
+import { AppError } from '@shared';
+import { coreConfigFromEnv, requireEnv } from './config';
+import { CallbackChecker } from './contentCheck';
+import { connect } from './db';
+import type { Notifier, SendResult, SubscribeMessage } from './notifier';
+import type { Identity, Runtime } from './types';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+type Cloud = typeof import('wx-server-sdk');
+let cloud: Cloud | undefined;
+function sdk(): Cloud {
+  if (!cloud) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    cloud = require('wx-server-sdk') as Cloud;
+    cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
+  }
+  return cloud;
+}
+
+export function identityFromWXContext(): Identity {
+  const { OPENID } = sdk().getWXContext();
+  if (!OPENID) throw new AppError('UNAUTHENTICATED', '无法获取微信身份');
+  return { kind: 'openid', openid: OPENID };
+}
+
+class CloudSubscribeSender implements Notifier {
+  async send(m: SubscribeMessage): Promise<SendResult> {
+    try {
+      await sdk().openapi.subscribeMessage.send({
+        touser: m.openid,
+        templateId: m.templateId,
+        page: m.page,
+        data: m.data,
+        miniprogramState: m.miniprogramState,
+      } as never);
+      return { ok: true };
+    } catch (err) {
+      const e = err as { errCode?: number; errMsg?: string; message?: string };
+      return { ok: false, errCode: e.errCode ?? -1, errMsg: e.errMsg ?? e.message ?? 'send failed' };
+    }
+  }
+}
+
+async function msgSecCheck(content: string, openid?: string): Promise<boolean> {
+  try {
+    const r = (await sdk().openapi.security.msgSecCheck({ content, version: 2, scene: 1, openid } as never)) as {
+      result?: { suggest?: string };
+    };
+    return r?.result?.suggest !== 'risky';
+  } catch (err) {
+    // 87014: WeChat judged the text risky; any other failure must not block a resident's request.
+    return (err as { errCode?: number }).errCode !== 87014;
+  }
+}
+
+let runtime: Promise<Runtime> | undefined;
+
+/** One connection per warm container, from the function's environment variables. */
+export function runtimeFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<Runtime> {
+  runtime ??= (async () => {
+    const { db } = await connect(requireEnv(env, 'MONGODB_URI'), env.MONGODB_DB);
+    return {
+      db,
+      now: () => new Date(),
+      notifier: new CloudSubscribeSender(),
+      content: new CallbackChecker(msgSecCheck),
+      config: coreConfigFromEnv(env, 'wechat'),
+    };
+  })().catch((err) => {
+    runtime = undefined;
+    throw err;
+  });
+  return runtime;
+}

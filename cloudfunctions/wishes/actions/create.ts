@@ -1,0 +1,33 @@
+import { ActionSchemas } from '@shared/actions';
+import { settingsOf } from '@shared';
+import { defineAction } from '../../_core/action';
+import { requireCommunity } from '../../_core/caller';
+import { announcePending, checkWishText, insertWish } from '../../_core/newWish';
+import { checkPostingRate } from '../../_core/rateLimit';
+import { findSimilar } from '../../_core/similar';
+import { wishView } from '../../_core/views';
+import { loadCommunity } from '../../_core/wishStore';
+
+/** A resident posts a wish for themself; it waits for the community's review. */
+export default defineAction({
+  input: ActionSchemas.wishes.create,
+  write: true,
+  async run({ input, caller, rt }) {
+    const community = await loadCommunity(rt, requireCommunity(caller));
+    await checkPostingRate(rt, caller.id, settingsOf(community.settings).postsPerDay);
+    await checkWishText(rt, caller, input);
+    const similar = await findSimilar(rt, community._id, input);
+    const wish = await insertWish(rt, {
+      fields: input,
+      community,
+      caller,
+      role: 'resident',
+      ownerId: caller.id,
+      ownerName: caller.user.name,
+      channel: 'miniprogram',
+      priority: 'normal',
+    });
+    await announcePending(rt, wish);
+    return { wish: wishView(wish, new Set(['owner'])), similar };
+  },
+});

@@ -1,0 +1,33 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'coverage/', 'artifacts/', '.data/', '**/*.d.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser, ...globals.jest } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-require-imports': 'off',
+      // The wire protocol and driver plumbing handle untyped BSON; prefer unknown, allow any.
+      '@typescript-eslint/no-explicit-any': 'warn',
+    },
+  },
+  {
+    // The domain core runs on both sides: the mini-program and the cloud functions.
+    // Platform and storage SDKs would drag into one what belongs to the other.
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['@tarojs/*'], message: 'shared/ is platform-free: no Taro imports.' },
+          { group: ['wx-server-sdk', 'wx-server-sdk/*'], message: 'shared/ is platform-free: no wx-server-sdk.' },
+          { group: ['mongodb', 'mongodb/*', 'bson'], message: 'shared/ does no I/O: no mongodb driver.' },
+        ],
+      }],
+    },
+  },
+);

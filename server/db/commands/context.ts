@@ -1,0 +1,37 @@
+// What every command handler gets. Handlers are synchronous: nothing can interleave with a command.
+import { Long, ObjectId } from 'bson';
+import { Doc } from '../index/values';
+import { View } from '../query/view';
+import { Engine, LogRecord } from '../storage/engine';
+import { Transaction } from '../txn/transaction';
+import { Writer } from '../txn/writer';
+import { CursorStore } from './cursors';
+
+export interface ServerInfo {
+  host: string;
+  port: number;
+  setName: string;
+  processId: ObjectId;
+  electionId: ObjectId;
+  startedAt: Date;
+}
+
+export interface CommandContext {
+  engine: Engine;
+  info: ServerInfo;
+  cursors: CursorStore;
+  db: string;
+  view: View;
+  writer: Writer;
+  txn: Transaction | null;
+  /** Journal records produced by a non-transactional command. */
+  log: LogRecord[];
+  connectionId: number;
+  lsidKey: string | null;
+  /** Set by handlers that produce a transaction's records (commitTransaction). */
+  extraLog?: LogRecord[];
+}
+
+export type Handler = (cmd: Doc, ctx: CommandContext) => Doc;
+
+export const zeroLong = () => Long.fromNumber(0);

@@ -1,0 +1,161 @@
+// A single/compound field index: a sorted list of (key tuple, _id) plus a hash map for unique keys.
+import { Query } from 'mingo';
+import { DbError, Codes } from '../errors';
+import { SortedList } from './sortedList';
+import { compareValues, Doc, formatKeyValue, hashValue, pathValues, typeRank } from './values';
+
+export interface IndexSpec {
+  v?: number;
+  name: string;
+  key: Record<string, any>;
+  unique?: boolean;
+  sparse?: boolean;
+  partialFilterExpression?: Doc;
+  expireAfterSeconds?: number;
+  [option: string]: unknown;
+}
+
+export interface Entry {
+  k: any[];
+  id: string;
+}
+
+function compareTuples(a: any[], b: any[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const c = compareValues(a[i], b[i]);
+    if (c) return c;
+  }
+  return 0;
+}
+
+const compareEntries = (a: Entry, b: Entry) => compareTuples(a.k, b.k) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Bounds on the first indexed field; `undefined` on a side means open. */
+export interface Bounds {
+  eq?: any[];
+  lo?: { v: any; inclusive: boolean };
+  hi?: { v: any; inclusive: boolean };
+}
+
+export class FieldIndex {
+  readonly fields: string[];
+  private readonly list = new SortedList<Entry>(compareEntries);
+  private readonly uniqueKeys = new Map<string, string>();
+  private readonly partial: Query | null;
+  multikey = false;
+
+  constructor(readonly spec: IndexSpec, readonly ns: string) {
+    this.fields = Object.keys(spec.key);
+    this.partial = spec.partialFilterExpression ? new Query(spec.partialFilterExpression) : null;
+  }
+
+  get name(): string {
+    return this.spec.name;
+  }
+
+  get size(): number {
+    return this.list.size;
+  }
+
+  /** Every key tuple the document contributes, or none if sparse/partial excludes it. */
+  keysFor(doc: Doc): any[][] {
+    if (this.partial && !this.partial.test(doc)) return [];
+    let present = false;
+    let tuples: any[][] = [[]];
+    for (const f of this.fields) {
+      let values = pathValues(doc, f);
+      if (values.length) present = true;
+      else values = [null];
+      if (values.length > 1) this.multikey = true;
+      const next: any[][] = [];
+      for (const t of tuples) for (const v of values) next.push([...t, v === undefined ? null : v]);
+      tuples = next;
+    }
+    if (this.spec.sparse && !present) return [];
+    if (tuples.length <= 1) return tuples;
+    const seen = new Set<string>();
+    return tuples.filter((t) => {
+      const h = hashValue(t);
+      if (seen.has(h)) return false;
+      seen.add(h);
+      return true;
+    });
+  }
+
+  /** Throws E11000 if another document already owns one of `doc`'s keys. */
+  checkUnique(id: string, doc: Doc, ignore?: (otherId: string) => boolean): void {
+    if (!this.spec.unique) return;
+    for (const k of this.keysFor(doc)) {
+      const owner = this.uniqueKeys.get(hashValue(k));
+      if (owner !== undefined && owner !== id && !(ignore && ignore(owner))) throw this.duplicateError(k);
+    }
+  }
+
+  duplicateError(k: any[]): DbError {
+    const keyValue: Doc = {};
+    this.fields.forEach((f, i) => (keyValue[f] = k[i]));
+    const [db, ...rest] = this.ns.split('.');
+    return new DbError(
+      Codes.DuplicateKey,
+      `E11000 duplicate key error collection: ${db}.${rest.join('.')} index: ${this.name} dup key: ${formatKeyValue(keyValue)}`,
+      { keyPattern: this.spec.key, keyValue },
+    );
+  }
+
+  uniqueOwner(k: any[]): string | undefined {
+    return this.uniqueKeys.get(hashValue(k));
+  }
+
+  add(id: string, doc: Doc): void {
+    for (const k of this.keysFor(doc)) {
+      this.list.insert({ k, id });
+      if (this.spec.unique) this.uniqueKeys.set(hashValue(k), id);
+    }
+  }
+
+  remove(id: string, doc: Doc): void {
+    for (const k of this.keysFor(doc)) {
+      this.list.remove({ k, id });
+      if (this.spec.unique && this.uniqueKeys.get(hashValue(k)) === id) this.uniqueKeys.delete(hashValue(k));
+    }
+  }
+
+  clear(): void {
+    this.list.clear();
+    this.uniqueKeys.clear();
+  }
+
+  /** Ids whose first key field falls in the bounds: a superset of the matches, never the whole index unless asked. */
+  scan(b: Bounds): string[] {
+    const out: string[] = [];
+    if (b.eq) {
+      for (const v of b.eq) {
+        for (const e of this.list.from((x) => compareValues(x.k[0], v) >= 0)) {
+          if (compareValues(e.k[0], v) !== 0) break;
+          out.push(e.id);
+        }
+      }
+      return out;
+    }
+    const { lo, hi } = b;
+    // Range operators are type-bracketed in MongoDB: { $gt: 5 } never matches a string.
+    const rank = typeRank((lo ?? hi)!.v);
+    const start = lo
+      ? (x: Entry) => (lo.inclusive ? compareValues(x.k[0], lo.v) >= 0 : compareValues(x.k[0], lo.v) > 0)
+      : (x: Entry) => typeRank(x.k[0]) >= rank;
+    for (const e of this.list.from(start)) {
+      if (typeRank(e.k[0]) > rank) break;
+      if (hi) {
+        const c = compareValues(e.k[0], hi.v);
+        if (c > 0 || (c === 0 && !hi.inclusive)) break;
+      }
+      out.push(e.id);
+    }
+    return out;
+  }
+
+  /** Entries in key order; lets a sort on the index prefix skip sorting. */
+  entries(): Generator<Entry> {
+    return this.list.all();
+  }
+}

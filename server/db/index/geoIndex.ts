@@ -1,0 +1,208 @@
+// 2dsphere index as a lat/lng grid: nearby searches visit rings of cells outward and stop once
+// no unvisited cell can hold anything closer than what was already found.
+import { IndexSpec } from './fieldIndex';
+import { angularDistance, BBox, geometryPoints, LngLat } from './geometry';
+import { Doc, getPath } from './values';
+
+const LEVELS = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2, 5];
+const TARGET_PER_CELL = 16;
+
+export interface NearHit {
+  id: string;
+  dist: number; // radians
+  loc: LngLat;
+}
+
+export class GeoIndex {
+  readonly field: string;
+  private level = 4;
+  private cellDeg = LEVELS[4];
+  private cells = new Map<number, Set<string>>();
+  private points = new Map<string, LngLat[]>();
+  private builtAt = 0;
+
+  constructor(readonly spec: IndexSpec) {
+    this.field = Object.keys(spec.key).find((k) => spec.key[k] === '2dsphere' || spec.key[k] === '2d')!;
+  }
+
+  get name(): string {
+    return this.spec.name;
+  }
+
+  get size(): number {
+    return this.points.size;
+  }
+
+  pointsOf(doc: Doc): LngLat[] {
+    const v = getPath(doc, this.field);
+    if (Array.isArray(v) && v.length && typeof v[0] === 'object' && !Array.isArray(v[0]) && v[0] !== null) {
+      return v.flatMap((g) => geometryPoints(g));
+    }
+    return geometryPoints(v);
+  }
+
+  private cellOf(p: LngLat): [number, number] {
+    const nLng = Math.round(360 / this.cellDeg);
+    const lat = Math.min(Math.floor((p[1] + 90) / this.cellDeg), Math.round(180 / this.cellDeg) - 1);
+    const lng = ((Math.floor((p[0] + 180) / this.cellDeg) % nLng) + nLng) % nLng;
+    return [lat, lng];
+  }
+
+  private cellId(lat: number, lng: number): number {
+    return lat * 1_000_000 + lng;
+  }
+
+  add(id: string, doc: Doc): void {
+    const pts = this.pointsOf(doc);
+    if (!pts.length) return;
+    this.points.set(id, pts);
+    this.addCells(id, pts);
+    if (this.points.size >= Math.max(64, this.builtAt * 2)) this.rebuild();
+  }
+
+  private addCells(id: string, pts: LngLat[]): void {
+    for (const p of pts) {
+      const [a, b] = this.cellOf(p);
+      const key = this.cellId(a, b);
+      let s = this.cells.get(key);
+      if (!s) this.cells.set(key, (s = new Set()));
+      s.add(id);
+    }
+  }
+
+  remove(id: string): void {
+    const pts = this.points.get(id);
+    if (!pts) return;
+    this.points.delete(id);
+    for (const p of pts) {
+      const [a, b] = this.cellOf(p);
+      const key = this.cellId(a, b);
+      const s = this.cells.get(key);
+      if (s) {
+        s.delete(id);
+        if (!s.size) this.cells.delete(key);
+      }
+    }
+  }
+
+  clear(): void {
+    this.cells.clear();
+    this.points.clear();
+    this.builtAt = 0;
+  }
+
+  /** Re-grids so occupied cells hold about TARGET_PER_CELL points: ring searches stay short as data grows. */
+  private rebuild(): void {
+    this.builtAt = this.points.size;
+    for (let guard = 0; guard < LEVELS.length; guard++) {
+      const avg = this.points.size / Math.max(1, this.cells.size);
+      let next = this.level;
+      if (avg > TARGET_PER_CELL * 4 && this.level > 0) next--;
+      else if (avg < TARGET_PER_CELL / 4 && this.level < LEVELS.length - 1) next++;
+      if (next === this.level) return;
+      this.level = next;
+      this.cellDeg = LEVELS[next];
+      this.cells.clear();
+      for (const [id, pts] of this.points) this.addCells(id, pts);
+    }
+  }
+
+  private closest(id: string, center: LngLat): { dist: number; loc: LngLat } {
+    let best = Infinity;
+    let loc: LngLat = center;
+    for (const p of this.points.get(id) ?? []) {
+      const d = angularDistance(center, p);
+      if (d < best) {
+        best = d;
+        loc = p;
+      }
+    }
+    return { dist: best, loc };
+  }
+
+  /** Lower bound (radians) on the distance from center to any point outside rings 0..r. */
+  private ringBound(center: LngLat, r: number): number {
+    const deg = r * this.cellDeg;
+    const latBound = (deg * Math.PI) / 180;
+    const maxLat = Math.min(90, Math.abs(center[1]) + deg + this.cellDeg);
+    const lngBound = 2 * Math.asin(Math.min(1, Math.cos((maxLat * Math.PI) / 180) * Math.sin(Math.min(Math.PI, (deg * Math.PI) / 180) / 2)));
+    return Math.min(latBound, lngBound);
+  }
+
+  /** Documents in ascending distance (radians) from center, lazily. */
+  *near(center: LngLat, maxDist = Infinity, minDist = 0): Generator<NearHit> {
+    const nLat = Math.round(180 / this.cellDeg);
+    const nLng = Math.round(360 / this.cellDeg);
+    const [cLat, cLng] = this.cellOf(center);
+    const done = new Set<string>();
+    let pending: NearHit[] = [];
+    let visitedCells = 0;
+    const visit = (lat: number, lng: number) => {
+      if (lat < 0 || lat >= nLat) return;
+      const s = this.cells.get(this.cellId(lat, ((lng % nLng) + nLng) % nLng));
+      if (!s) return;
+      visitedCells++;
+      for (const id of s) {
+        if (done.has(id)) continue;
+        done.add(id);
+        const { dist, loc } = this.closest(id, center);
+        if (dist <= maxDist && dist >= minDist) pending.push({ id, dist, loc });
+      }
+    };
+    const maxR = Math.max(nLat, nLng / 2);
+    for (let r = 0; r <= maxR; r++) {
+      const ringCells = r === 0 ? 1 : 8 * r;
+      if (ringCells > this.cells.size * 4) {
+        // Sparse data far away: cheaper to look at every occupied cell than to walk empty rings.
+        for (const s of this.cells.values()) for (const id of s) {
+          if (done.has(id)) continue;
+          done.add(id);
+          const { dist, loc } = this.closest(id, center);
+          if (dist <= maxDist && dist >= minDist) pending.push({ id, dist, loc });
+        }
+        pending.sort((a, b) => a.dist - b.dist);
+        yield* pending;
+        return;
+      }
+      if (r === 0) visit(cLat, cLng);
+      else {
+        for (let d = -r; d <= r; d++) {
+          visit(cLat - r, cLng + d);
+          visit(cLat + r, cLng + d);
+        }
+        for (let d = -r + 1; d <= r - 1; d++) {
+          visit(cLat + d, cLng - r);
+          visit(cLat + d, cLng + r);
+        }
+      }
+      const bound = this.ringBound(center, r);
+      pending.sort((a, b) => a.dist - b.dist);
+      let i = 0;
+      while (i < pending.length && pending[i].dist <= bound) yield pending[i++];
+      pending = pending.slice(i);
+      if (bound > maxDist || visitedCells >= this.cells.size) break;
+    }
+    yield* pending;
+  }
+
+  /** Ids with a point inside the box (degrees); a superset for shapes inside it. */
+  within(box: BBox): string[] {
+    const [aLat, aLng] = this.cellOf([Math.max(-180, box.minLng), Math.max(-90, box.minLat)]);
+    const [bLat, bLng] = this.cellOf([Math.min(180, box.maxLng), Math.min(90, box.maxLat)]);
+    const spanCells = (bLat - aLat + 1) * (bLng - aLng + 1);
+    const out = new Set<string>();
+    if (spanCells > this.cells.size || bLng < aLng) {
+      for (const [id, pts] of this.points) {
+        if (pts.some(([x, y]) => x >= box.minLng && x <= box.maxLng && y >= box.minLat && y <= box.maxLat)) out.add(id);
+      }
+      return [...out];
+    }
+    for (let lat = aLat; lat <= bLat; lat++) {
+      for (let lng = aLng; lng <= bLng; lng++) {
+        const s = this.cells.get(this.cellId(lat, lng));
+        if (s) for (const id of s) out.add(id);
+      }
+    }
+    return [...out];
+  }
+}

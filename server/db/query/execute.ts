@@ -1,0 +1,95 @@
+// Runs a filter against a view: index candidates (or a scan), geo clauses, mingo for the rest.
+import { Query } from 'mingo';
+import { Codes, DbError, toDbError } from '../errors';
+import { angularDistance, EARTH_RADIUS_M } from '../index/geometry';
+import { Doc, makeSortComparator } from '../index/values';
+import { Collection } from '../storage/collection';
+import { matchesWithin, nearDistance, NearClause, splitGeo } from './geoFilter';
+import { planCandidates } from './plan';
+import { View } from './view';
+
+export interface QueryOptions {
+  sort?: Doc | null;
+  skip?: number;
+  limit?: number;
+}
+
+export interface Matcher {
+  test(doc: Doc): boolean;
+}
+
+export function compileFilter(filter: Doc): Matcher {
+  try {
+    return new Query(filter);
+  } catch (e) {
+    throw toDbError(e);
+  }
+}
+
+/** Matching documents in result order. Stored objects are returned: callers must not mutate them. */
+export function runQuery(view: View, coll: Collection | undefined, filter: Doc = {}, opts: QueryOptions = {}): Doc[] {
+  if (!coll) return [];
+  const geo = splitGeo(filter ?? {});
+  const matcher = compileFilter(geo.rest);
+  const skip = Math.max(0, opts.skip ?? 0);
+  const limit = opts.limit && opts.limit > 0 ? opts.limit : Infinity;
+  const sort = opts.sort && Object.keys(opts.sort).length ? opts.sort : null;
+  const want = sort ? Infinity : skip + limit;
+  const out: Doc[] = [];
+  const accept = (d: Doc | undefined) => {
+    if (!d) return false;
+    try {
+      if (geo.within.length && !matchesWithin(d, geo.within)) return false;
+      return matcher.test(d);
+    } catch (e) {
+      throw toDbError(e);
+    }
+  };
+
+  if (geo.near) {
+    for (const d of nearIterator(view, coll, geo.near)) {
+      if (accept(d)) out.push(d);
+      if (out.length >= want) break;
+    }
+  } else {
+    let ids: Iterable<string> | null = planCandidates(coll, geo.rest);
+    if (!ids && geo.within.length) {
+      const g = coll.geo.find((x) => geo.within.some((w) => w.field === x.field && w.box));
+      const w = g && geo.within.find((x) => x.field === g.field && x.box);
+      if (g && w) ids = g.within(w.box!);
+    }
+    if (ids && !view.live) ids = new Set([...ids, ...view.extraIds(coll)]);
+    for (const id of ids ?? view.allIds(coll)) {
+      const d = view.get(coll, id);
+      if (accept(d)) out.push(d!);
+      if (out.length >= want) break;
+    }
+  }
+  if (sort) out.sort(makeSortComparator(sort));
+  return skip || limit !== Infinity ? out.slice(skip, skip + limit) : out;
+}
+
+/** Documents in distance order; uses the 2dsphere index as MongoDB requires for $near. */
+export function* nearIterator(view: View, coll: Collection, near: NearClause): Generator<Doc> {
+  const ix = coll.geo.find((g) => g.field === near.field);
+  if (!ix) throw new DbError(Codes.NoQueryExecutionPlans, 'error processing query: planner returned error :: caused by :: unable to find index for $geoNear query');
+  if (view.live) {
+    for (const hit of ix.near(near.center, near.maxDist, near.minDist)) {
+      const d = view.get(coll, hit.id);
+      if (d) yield d;
+    }
+    return;
+  }
+  // A snapshot may differ from the live index: rank everything it can see (transactions are small and rare).
+  const scored: { d: Doc; dist: number }[] = [];
+  for (const id of view.allIds(coll)) {
+    const d = view.get(coll, id);
+    if (!d) continue;
+    const dist = nearDistance(d, near);
+    if (dist <= near.maxDist && dist >= near.minDist) scored.push({ d, dist });
+  }
+  scored.sort((a, b) => a.dist - b.dist);
+  for (const s of scored) yield s.d;
+}
+
+export { angularDistance, EARTH_RADIUS_M };

@@ -1,0 +1,216 @@
+// The database state: namespaces, the logical clock, and every mutation funnelled through here so the
+// journal, transaction snapshots and write locks all see the same sequence of changes.
+import { Codes, DbError } from '../errors';
+import { IndexSpec } from '../index/fieldIndex';
+import { Doc } from '../index/values';
+import { Collection, idKey } from './collection';
+
+/** A journal record: enough to redo one change on recovery. */
+export type LogRecord =
+  | { o: 'c'; ns: string; opts: Doc; uuid?: Uint8Array }
+  | { o: 'x'; ns: string }
+  | { o: 'X'; db: string }
+  | { o: 'p'; ns: string; d: Doc }
+  | { o: 'd'; ns: string; id: unknown }
+  | { o: 'ci'; ns: string; spec: IndexSpec }
+  | { o: 'di'; ns: string; name: string }
+  | { o: 'r'; from: string; to: string };
+
+/** Who holds a document's write lock: an open transaction. */
+export interface LockHolder {
+  abortFor(reason: DbError): void;
+}
+
+export class Engine {
+  readonly namespaces = new Map<string, Collection>();
+  /** Logical clock: bumped once per committed change set; snapshots are clock values. */
+  clock = 1;
+  readonly snapshots = new Map<object, number>();
+  readonly locks = new Map<string, LockHolder>();
+
+  get(ns: string): Collection | undefined {
+    return this.namespaces.get(ns);
+  }
+
+  databases(): string[] {
+    return [...new Set([...this.namespaces.keys()].map((ns) => ns.slice(0, ns.indexOf('.'))))];
+  }
+
+  collectionsOf(db: string): Collection[] {
+    return [...this.namespaces.values()].filter((c) => c.db === db);
+  }
+
+  get historyActive(): boolean {
+    return this.snapshots.size > 0;
+  }
+
+  openSnapshot(owner: object): number {
+    this.snapshots.set(owner, this.clock);
+    return this.clock;
+  }
+
+  closeSnapshot(owner: object): void {
+    this.snapshots.delete(owner);
+    const oldest = this.snapshots.size ? Math.min(...this.snapshots.values()) : Infinity;
+    for (const c of this.namespaces.values()) if (c.history.size) c.pruneHistory(oldest);
+  }
+
+  // --- mutations: each returns the record the caller journals ----------------------------------
+
+  createCollection(ns: string, opts: Doc = {}, log?: LogRecord[], uuid?: Uint8Array): Collection {
+    if (this.namespaces.has(ns)) throw new DbError(Codes.NamespaceExists, `Collection ${ns} already exists.`);
+    validateNs(ns);
+    const c = new Collection(ns, opts, uuid);
+    this.namespaces.set(ns, c);
+    log?.push({ o: 'c', ns, opts, uuid: c.uuid });
+    return c;
+  }
+
+  /** MongoDB creates collections implicitly on first write. */
+  ensure(ns: string, log?: LogRecord[]): Collection {
+    return this.namespaces.get(ns) ?? this.createCollection(ns, {}, log);
+  }
+
+  dropCollection(ns: string, log?: LogRecord[]): boolean {
+    const c = this.namespaces.get(ns);
+    if (!c) return false;
+    for (const id of c.docs.keys()) this.releaseLock(ns, id);
+    this.namespaces.delete(ns);
+    log?.push({ o: 'x', ns });
+    return true;
+  }
+
+  dropDatabase(db: string, log?: LogRecord[]): void {
+    for (const c of this.collectionsOf(db)) this.dropCollection(c.ns);
+    log?.push({ o: 'X', db });
+  }
+
+  createIndex(ns: string, spec: IndexSpec, log?: LogRecord[]): void {
+    const c = this.ensure(ns, log);
+    c.addIndex(spec);
+    log?.push({ o: 'ci', ns, spec });
+  }
+
+  dropIndex(ns: string, name: string, log?: LogRecord[]): void {
+    this.namespaces.get(ns)?.dropIndex(name);
+    log?.push({ o: 'di', ns, name });
+  }
+
+  /** A non-transactional write wins over an open transaction holding the document: that transaction aborts. */
+  private breakLock(ns: string, id: string): void {
+    const holder = this.locks.get(lockKey(ns, id));
+    if (holder) {
+      holder.abortFor(writeConflict());
+    }
+  }
+
+  lockHolder(ns: string, id: string): LockHolder | undefined {
+    return this.locks.get(lockKey(ns, id));
+  }
+
+  lock(ns: string, id: string, holder: LockHolder): void {
+    this.locks.set(lockKey(ns, id), holder);
+  }
+
+  releaseLock(ns: string, id: string, holder?: LockHolder): void {
+    const k = lockKey(ns, id);
+    if (!holder || this.locks.get(k) === holder) this.locks.delete(k);
+  }
+
+  insert(c: Collection, doc: Doc, log: LogRecord[]): void {
+    const id = idKey(doc._id);
+    this.breakLock(c.ns, id);
+    c.insert(doc);
+    this.afterWrite(c, id, null);
+    log.push({ o: 'p', ns: c.ns, d: doc });
+  }
+
+  replace(c: Collection, before: Doc, after: Doc, log: LogRecord[]): void {
+    const id = idKey(before._id);
+    this.breakLock(c.ns, id);
+    c.checkUnique(id, after);
+    c.put(id, after);
+    this.afterWrite(c, id, before);
+    log.push({ o: 'p', ns: c.ns, d: after });
+  }
+
+  remove(c: Collection, doc: Doc, log: LogRecord[]): void {
+    const id = idKey(doc._id);
+    this.breakLock(c.ns, id);
+    c.remove(id);
+    this.afterWrite(c, id, doc);
+    log.push({ o: 'd', ns: c.ns, id: doc._id });
+  }
+
+  private afterWrite(c: Collection, id: string, before: Doc | null): void {
+    this.clock++;
+    if (this.historyActive) c.recordHistory(id, this.clock, before);
+  }
+
+  /** Applies a validated change set (a transaction commit or a journal replay) without checks. */
+  applyRaw(r: LogRecord): void {
+    switch (r.o) {
+      case 'c':
+        if (!this.namespaces.has(r.ns)) this.namespaces.set(r.ns, new Collection(r.ns, r.opts, r.uuid));
+        break;
+      case 'x':
+        this.namespaces.delete(r.ns);
+        break;
+      case 'X':
+        for (const c of this.collectionsOf(r.db)) this.namespaces.delete(c.ns);
+        break;
+      case 'ci': {
+        const c = this.ensure(r.ns);
+        if (!c.findIndex(r.spec.name)) c.addIndex(r.spec);
+        break;
+      }
+      case 'di':
+        this.namespaces.get(r.ns)?.dropIndex(r.name);
+        break;
+      case 'p': {
+        const c = this.ensure(r.ns);
+        const id = idKey(r.d._id);
+        const before = c.docs.get(id) ?? null;
+        c.put(id, r.d);
+        this.afterWrite(c, id, before);
+        break;
+      }
+      case 'd': {
+        const c = this.namespaces.get(r.ns);
+        if (!c) break;
+        const id = idKey(r.id);
+        const before = c.remove(id);
+        if (before) this.afterWrite(c, id, before);
+        break;
+      }
+      case 'r': {
+        const c = this.namespaces.get(r.from);
+        if (!c) break;
+        this.namespaces.delete(r.from);
+        c.ns = r.to;
+        this.namespaces.set(r.to, c);
+        break;
+      }
+    }
+  }
+}
+
+export const lockKey = (ns: string, id: string) => ns + '\u0000' + id;
+
+export function writeConflict(): DbError {
+  return new DbError(
+    Codes.WriteConflict,
+    'Write conflict during plan execution and yielding is disabled. :: Please retry your operation or multi-document transaction.',
+    {},
+    ['TransientTransactionError'],
+  );
+}
+
+function validateNs(ns: string): void {
+  const dot = ns.indexOf('.');
+  const db = ns.slice(0, dot);
+  const coll = ns.slice(dot + 1);
+  if (dot <= 0 || !coll || /[\/\\. "$*<>:|?\u0000]/.test(db) || coll.includes('$') || coll.includes('\u0000') || coll.startsWith('.')) {
+    throw new DbError(Codes.InvalidNamespace, `Invalid namespace specified '${ns}'`);
+  }
+}

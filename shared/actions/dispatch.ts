@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { Channel } from '../enums/channels';
+import { Priority } from '../enums/priorities';
+import { WishState } from '../enums/wishStates';
+import { Id, Note, PageInput, Reason } from '../schemas/primitives';
+import { AssignTarget, Beneficiary, EscalationLevel } from '../schemas/wish';
+import { wishFields } from './wishes';
+
+const WishRef = { wishId: Id };
+
+export const QueueInput = z.strictObject({
+  status: WishState.default('pending_review'),
+  gridId: Id.optional(),
+  ...PageInput,
+});
+/** Approve publishes to the open pool, or with `assignTo` dispatches straight to a person or unit. */
+export const ApproveInput = z.strictObject({ ...WishRef, assignTo: AssignTarget.optional(), priority: Priority.optional() });
+export const RejectInput = z.strictObject({ ...WishRef, reason: Reason });
+export const AssignInput = z.strictObject({ ...WishRef, assignTo: AssignTarget, note: Note.optional() });
+/**
+ * Staff enter a wish that came by WeChat group, QQ, phone or a door visit.
+ * `approveNow` skips review (urgent incidents are dispatched at once).
+ */
+export const ProxyCreateInput = z.strictObject({
+  ...wishFields,
+  channel: Channel,
+  beneficiary: Beneficiary,
+  priority: Priority.optional(),
+  approveNow: z.boolean().default(false),
+  assignTo: AssignTarget.optional(),
+});
+export const EscalationsInput = z.strictObject({ level: EscalationLevel.optional(), ...PageInput });
+export const DispatchCancelInput = z.strictObject({ ...WishRef, reason: Reason });
+
+export const DispatchActions = {
+  queue: QueueInput,
+  approve: ApproveInput,
+  reject: RejectInput,
+  assign: AssignInput,
+  proxyCreate: ProxyCreateInput,
+  escalations: EscalationsInput,
+  cancel: DispatchCancelInput,
+} as const;

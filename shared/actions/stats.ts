@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { Id, IsoDateTime, PageInput } from '../schemas/primitives';
+
+/** Optional time bounds (ISO), from < to when both given. */
+const rangeFields = { from: IsoDateTime.optional(), to: IsoDateTime.optional() };
+const fromBeforeTo = (r: { from?: string; to?: string }) => !r.from || !r.to || Date.parse(r.from) < Date.parse(r.to);
+const rangeRule = { message: '开始时间应早于结束时间', path: ['to'] };
+
+/** town_admin may name a community under its town; others always read their own. */
+const scope = { communityId: Id.optional() };
+
+export const OverviewInput = z.strictObject({ ...scope, ...rangeFields }).refine(fromBeforeTo, rangeRule);
+export const BreakdownBy = z.enum(['category', 'status', 'grid', 'channel', 'month', 'unit', 'party_branch']);
+export const BreakdownInput = z.strictObject({ ...scope, by: BreakdownBy, ...rangeFields }).refine(fromBeforeTo, rangeRule);
+export const LeaderboardInput = z
+  .strictObject({
+    ...scope,
+    kind: z.enum(['volunteer', 'unit', 'party_branch']),
+    metric: z.enum(['services', 'hours']).default('services'),
+    limit: z.number().int().min(1).max(50).default(10),
+    ...rangeFields,
+  })
+  .refine(fromBeforeTo, rangeRule);
+/** The public wall: confirmed, non-sensitive wishes, owners masked or anonymous. */
+export const WallInput = z.strictObject({ ...scope, ...PageInput });
+export const ExportInput = z
+  .strictObject({ ...scope, format: z.enum(['xlsx', 'csv']).default('xlsx'), ...rangeFields })
+  .refine(fromBeforeTo, rangeRule);
+
+export const StatsActions = {
+  overview: OverviewInput,
+  breakdown: BreakdownInput,
+  leaderboard: LeaderboardInput,
+  wall: WallInput,
+  export: ExportInput,
+} as const;

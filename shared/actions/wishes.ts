@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { Category } from '../enums/categories';
+import { WishState } from '../enums/wishStates';
+import { Address, Comment, Description, GeoPoint, Id, PageInput, Phone, Reason, TimeWindow, Title } from '../schemas/primitives';
+import { HelpersNeeded } from '../schemas/wish';
+
+/** What a resident fills in; staff fill in the same for a proxy entry. */
+export const wishFields = {
+  category: Category,
+  title: Title,
+  description: Description,
+  location: GeoPoint,
+  address: Address.optional(),
+  buildingId: Id.optional(),
+  contactPhone: Phone.optional(),
+  preferredTime: TimeWindow.optional(),
+  helpersNeeded: HelpersNeeded.default(1),
+  anonymous: z.boolean().default(false),
+};
+
+/** An edit names only what changes; null clears an optional field. */
+export const wishEdits = {
+  category: Category.optional(),
+  title: Title.optional(),
+  description: Description.optional(),
+  location: GeoPoint.optional(),
+  address: Address.nullable().optional(),
+  buildingId: Id.nullable().optional(),
+  contactPhone: Phone.nullable().optional(),
+  preferredTime: TimeWindow.nullable().optional(),
+  helpersNeeded: HelpersNeeded.optional(),
+  anonymous: z.boolean().optional(),
+};
+
+const WishRef = { wishId: Id };
+
+export const CreateWishInput = z.strictObject(wishFields);
+export const UpdateWishInput = z
+  .strictObject({ ...WishRef, ...wishEdits })
+  .refine((v) => Object.keys(v).some((k) => k !== 'wishId'), { message: '没有要修改的内容', path: ['wishId'] });
+/** A rejected wish goes back to review, usually edited to meet the reviewer's reason. */
+export const ResubmitWishInput = z.strictObject({ ...WishRef, ...wishEdits });
+export const CancelWishInput = z.strictObject({ ...WishRef, reason: Reason.optional() });
+export const MyWishesInput = z.strictObject({ status: WishState.optional(), ...PageInput });
+export const WishDetailInput = z.strictObject(WishRef);
+export const ConfirmWishInput = z.strictObject(WishRef);
+export const RateWishInput = z.strictObject({
+  ...WishRef,
+  stars: z.number().int().min(1, '至少 1 星').max(5, '最多 5 星'),
+  comment: Comment.optional(),
+});
+
+export const WishesActions = {
+  create: CreateWishInput,
+  update: UpdateWishInput,
+  cancel: CancelWishInput,
+  mine: MyWishesInput,
+  detail: WishDetailInput,
+  confirm: ConfirmWishInput,
+  rate: RateWishInput,
+  resubmit: ResubmitWishInput,
+} as const;

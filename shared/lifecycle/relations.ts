@@ -1,0 +1,113 @@
+import { HelperRoles, type Role } from '../enums/roles';
+import type { User } from '../schemas/user';
+import type { Wish } from '../schemas/wish';
+
+/**
+ * How an actor stands to one wish. Permissions in the transition table are
+ * granted to relations, never to bare roles, so "a volunteer of another
+ * community" or "the secretary of another community" simply has none.
+ */
+export const Relations = [
+  /** The resident the wish is for (the poster, or the beneficiary of a proxy entry). */
+  'owner',
+  /** Secretary / staff of the wish's community. */
+  'staff',
+  /** Grid worker of the wish's grid: may triage (approve, reject, assign, edit while pending). */
+  'grid_staff',
+  /** Holds a live claim. */
+  'claimer',
+  /** A pending assignment names this user, or a unit's claim was handed to them. */
+  'assignee',
+  /** unit_admin of the unit that holds a claim or a pending assignment. */
+  'unit_admin_of_claiming_unit',
+  /** Any volunteer / party member / unit member of the community, other than the owner. */
+  'volunteer',
+  /** town_admin of the town above the community: reads and receives escalations, moves nothing. */
+  'town',
+  /** The timer (cron.tick): lease expiry, auto-confirm, escalation. */
+  'system',
+] as const;
+
+export type Relation = (typeof Relations)[number];
+
+export interface SystemActor {
+  kind: 'system';
+}
+
+/** A signed-in person, with the roles they hold in one community (or town). */
+export interface UserActor {
+  kind: 'user';
+  userId: string;
+  communityId?: string;
+  townId?: string;
+  roles: readonly Role[];
+  gridIds?: readonly string[];
+  unitId?: string;
+  partyBranchId?: string;
+}
+
+export type Actor = SystemActor | UserActor;
+
+export const SYSTEM: SystemActor = { kind: 'system' };
+
+/**
+ * The actor a user is within `communityId` (and, for town_admin, `townId`):
+ * roles from the matching memberships, merged.
+ */
+export function actorOf(user: Pick<User, 'id' | 'memberships'>, communityId: string, townId?: string): UserActor {
+  const roles = new Set<Role>();
+  const gridIds = new Set<string>();
+  const actor: UserActor = { kind: 'user', userId: user.id, communityId, roles: [] };
+  if (townId !== undefined) actor.townId = townId;
+  for (const m of user.memberships) {
+    const here = m.communityId === communityId;
+    const town = m.communityId === undefined && townId !== undefined && m.townId === townId;
+    if (!here && !town) continue;
+    for (const r of m.roles) if (here || r === 'town_admin') roles.add(r);
+    if (!here) continue;
+    for (const g of m.gridIds ?? []) gridIds.add(g);
+    if (m.unitId !== undefined) actor.unitId = m.unitId;
+    if (m.partyBranchId !== undefined) actor.partyBranchId = m.partyBranchId;
+  }
+  actor.roles = [...roles];
+  if (gridIds.size > 0) actor.gridIds = [...gridIds];
+  return actor;
+}
+
+type WishRelationFacts = Pick<Wish, 'communityId' | 'ownerId' | 'claims'> &
+  Partial<Pick<Wish, 'townId' | 'gridId' | 'assignment'>>;
+
+export function relationsOf(actor: Actor, wish: WishRelationFacts): Set<Relation> {
+  const out = new Set<Relation>();
+  if (actor.kind === 'system') {
+    out.add('system');
+    return out;
+  }
+  const me = actor.userId;
+  const has = (r: Role) => actor.roles.includes(r);
+  const inCommunity = actor.communityId === wish.communityId;
+  const target = wish.assignment?.target;
+
+  if (wish.ownerId === me) out.add('owner');
+  if (inCommunity && has('secretary')) out.add('staff');
+  if (inCommunity && has('grid_worker') && wish.gridId !== undefined && (actor.gridIds ?? []).includes(wish.gridId)) {
+    out.add('grid_staff');
+  }
+  if (wish.claims.some((c) => c.claimerId === me)) out.add('claimer');
+  if (
+    (target?.kind === 'user' && target.id === me) ||
+    wish.claims.some((c) => c.assigneeId === me && c.claimerId !== me)
+  ) {
+    out.add('assignee');
+  }
+  if (inCommunity && has('unit_admin') && actor.unitId !== undefined) {
+    const unit = actor.unitId;
+    if (wish.claims.some((c) => c.kind === 'unit' && c.unitId === unit) || (target?.kind === 'unit' && target.id === unit)) {
+      out.add('unit_admin_of_claiming_unit');
+    }
+  }
+  const helper = HelperRoles.some((r) => has(r)) || actor.unitId !== undefined;
+  if (inCommunity && helper && wish.ownerId !== me) out.add('volunteer');
+  if (has('town_admin') && actor.townId !== undefined && wish.townId === actor.townId) out.add('town');
+  return out;
+}

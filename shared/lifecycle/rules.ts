@@ -1,0 +1,78 @@
+import type { CommunitySettings } from '../schemas/settings';
+import { toMillis, type Instant } from '../schemas/primitives';
+import type { Claim, EscalationLevel, Wish } from '../schemas/wish';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+export function leaseDurationMs(settings: Pick<CommunitySettings, 'leaseHours'>): number {
+  return settings.leaseHours * HOUR;
+}
+
+/** A fresh lease starts now: claiming and extending both give a full lease. */
+export function leaseUntil(now: Date, settings: Pick<CommunitySettings, 'leaseHours'>): Date {
+  return new Date(now.getTime() + leaseDurationMs(settings));
+}
+
+export function isLeaseExpired(claim: Pick<Claim, 'leaseUntil'>, now: Date): boolean {
+  return toMillis(claim.leaseUntil) <= now.getTime();
+}
+
+/** Leases only bind before work starts; once in progress a claim no longer expires. */
+const LEASED_STATES = new Set(['open', 'claimed']);
+
+export function expiredClaims(wish: Pick<Wish, 'status' | 'claims'>, now: Date): Claim[] {
+  if (!LEASED_STATES.has(wish.status)) return [];
+  return wish.claims.filter((c) => isLeaseExpired(c, now));
+}
+
+/**
+ * Slots: a wish has `helpersNeeded` places. Each live claim holds `slots` of
+ * them (1 for a volunteer; a unit claim or an accepted assignment takes every
+ * place free at that moment). Released and expired claims leave `claims`, so
+ * their places are free again.
+ */
+export function slotsTaken(wish: Pick<Wish, 'claims'>): number {
+  return wish.claims.reduce((sum, c) => sum + c.slots, 0);
+}
+
+export function slotsFree(wish: Pick<Wish, 'claims' | 'helpersNeeded'>): number {
+  return Math.max(0, wish.helpersNeeded - slotsTaken(wish));
+}
+
+export function canExtend(claim: Pick<Claim, 'extensions'>, settings: Pick<CommunitySettings, 'maxExtensions'>): boolean {
+  return claim.extensions < settings.maxExtensions;
+}
+
+/** Waiting for a helper: open in the pool, or dispatched but not yet accepted. */
+const WAITING_STATES = new Set(['open', 'assigned']);
+
+/**
+ * The escalation a waiting wish is due now, if any: unclaimed for
+ * escalateToSecretaryHours → 'secretary', for escalateToTownHours → 'town'.
+ * Each level is raised once; the clock restarts when the wish re-opens.
+ */
+export function escalationDue(
+  wish: Pick<Wish, 'status' | 'createdAt'> & Partial<Pick<Wish, 'openedAt' | 'escalation'>>,
+  settings: Pick<CommunitySettings, 'escalateToSecretaryHours' | 'escalateToTownHours'>,
+  now: Date,
+): EscalationLevel | null {
+  if (!WAITING_STATES.has(wish.status)) return null;
+  const since = toMillis(wish.openedAt ?? wish.createdAt);
+  const waited = now.getTime() - since;
+  const level = wish.escalation?.level;
+  if (level !== 'town' && waited >= settings.escalateToTownHours * HOUR) return 'town';
+  if (level === undefined && waited >= settings.escalateToSecretaryHours * HOUR) return 'secretary';
+  return null;
+}
+
+export function autoConfirmDue(
+  wish: Pick<Wish, 'status'> & Partial<Pick<Wish, 'doneAt' | 'updatedAt'>>,
+  settings: Pick<CommunitySettings, 'autoConfirmDays'>,
+  now: Date,
+): boolean {
+  if (wish.status !== 'done') return false;
+  const doneAt: Instant | undefined = wish.doneAt ?? wish.updatedAt;
+  if (doneAt === undefined) return false;
+  return now.getTime() - toMillis(doneAt) >= settings.autoConfirmDays * DAY;
+}

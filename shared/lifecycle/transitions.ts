@@ -1,0 +1,87 @@
+import { CancellableStates, type WishState } from '../enums/wishStates';
+import type { WishAction } from './actions';
+import type { Relation } from './relations';
+
+/** Every action of the table; `create` starts a wish and is not a transition. */
+export type TransitionAction = Exclude<WishAction, 'create'>;
+
+/**
+ * A condition checked after the state and the actor are right. Failing it
+ * refuses the action with the code given in GuardCodes.
+ */
+export type Guard =
+  | 'slot_free' // a place is free (claim)
+  | 'not_claiming_yet' // the actor (or their unit) holds no claim yet (claim)
+  | 'extensions_left' // the claim has extensions left (extend)
+  | 'lease_expired' // some lease has run out (expire)
+  | 'no_claims' // nobody has claimed yet (assign)
+  | 'auto_confirm_due' // N days since done, for the system actor only (confirm)
+  | 'not_rated' // rated at most once (rate)
+  | 'escalation_due'; // waited long enough for the next level (escalate)
+
+export interface Transition {
+  action: TransitionAction;
+  from: readonly WishState[];
+  /** 'same' = the state does not move, but an event is still written. */
+  to: WishState | 'same';
+  /** A second outcome and what picks it. */
+  otherwise?: { to: WishState; when: 'assign_to_given' | 'slots_remain' };
+  actors: readonly Relation[];
+  guards?: readonly Guard[];
+  /** States from which the action is refused as ALREADY_CLAIMED rather than INVALID_TRANSITION. */
+  takenIn?: readonly WishState[];
+}
+
+const WORKERS = ['claimer', 'assignee', 'unit_admin_of_claiming_unit'] as const satisfies readonly Relation[];
+const TRIAGE = ['staff', 'grid_staff'] as const satisfies readonly Relation[];
+
+/** The wish lifecycle of DESIGN.md §3, one row per action. Read a row as: `actors` may `action` a wish in `from`; it moves to `to`. */
+export const TRANSITIONS: readonly Transition[] = [
+  { action: 'approve', from: ['pending_review'], to: 'open', otherwise: { to: 'assigned', when: 'assign_to_given' }, actors: TRIAGE },
+  { action: 'reject', from: ['pending_review'], to: 'rejected', actors: TRIAGE },
+  { action: 'resubmit', from: ['rejected'], to: 'pending_review', actors: ['owner'] },
+  { action: 'update', from: ['pending_review'], to: 'same', actors: ['owner', ...TRIAGE] },
+  { action: 'cancel', from: CancellableStates, to: 'cancelled', actors: ['owner', 'staff'] },
+  {
+    action: 'claim',
+    from: ['open'],
+    to: 'claimed',
+    otherwise: { to: 'open', when: 'slots_remain' },
+    actors: ['volunteer'],
+    guards: ['not_claiming_yet', 'slot_free'],
+    takenIn: ['claimed', 'assigned', 'in_progress'],
+  },
+  { action: 'extend', from: ['open', 'claimed'], to: 'same', actors: ['claimer', 'unit_admin_of_claiming_unit'], guards: ['extensions_left'] },
+  { action: 'release', from: ['open', 'claimed'], to: 'open', actors: ['claimer', 'unit_admin_of_claiming_unit'] },
+  { action: 'expire', from: ['open', 'claimed'], to: 'open', actors: ['system'], guards: ['lease_expired'] },
+  { action: 'assign', from: ['open', 'assigned'], to: 'assigned', actors: TRIAGE, guards: ['no_claims'] },
+  { action: 'accept', from: ['assigned'], to: 'claimed', actors: ['assignee', 'unit_admin_of_claiming_unit'] },
+  { action: 'decline', from: ['assigned'], to: 'open', actors: ['assignee', 'unit_admin_of_claiming_unit'] },
+  { action: 'handover', from: ['claimed', 'in_progress'], to: 'same', actors: ['unit_admin_of_claiming_unit'] },
+  { action: 'start', from: ['claimed'], to: 'in_progress', actors: WORKERS },
+  { action: 'progress', from: ['claimed', 'in_progress'], to: 'same', actors: WORKERS },
+  { action: 'complete', from: ['in_progress'], to: 'done', actors: WORKERS },
+  { action: 'confirm', from: ['done'], to: 'confirmed', actors: ['owner', 'system'], guards: ['auto_confirm_due'] },
+  { action: 'rate', from: ['confirmed'], to: 'same', actors: ['owner'], guards: ['not_rated'] },
+  { action: 'escalate', from: ['open', 'assigned'], to: 'same', actors: ['system'], guards: ['escalation_due'] },
+];
+
+/** The code a failed guard is refused with. */
+export const GuardCodes: Record<Guard, 'ALREADY_CLAIMED' | 'CONFLICT'> = {
+  slot_free: 'ALREADY_CLAIMED',
+  not_claiming_yet: 'CONFLICT',
+  extensions_left: 'CONFLICT',
+  lease_expired: 'CONFLICT',
+  no_claims: 'CONFLICT',
+  auto_confirm_due: 'CONFLICT',
+  not_rated: 'CONFLICT',
+  escalation_due: 'CONFLICT',
+};
+
+export const TransitionActions: readonly TransitionAction[] = TRANSITIONS.map((t) => t.action);
+
+export function transitionOf(action: TransitionAction): Transition {
+  const t = TRANSITIONS.find((row) => row.action === action);
+  if (!t) throw new Error(`no transition for ${action}`);
+  return t;
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { Category } from '../enums/categories';
+import { Id, Instant } from './primitives';
+
+/** Service hours a helper may report for one wish: half-hour steps, at most a day. */
+export const ServiceHours = z.number().min(0.5, '至少 0.5 小时').max(24, '最多 24 小时').multipleOf(0.5);
+
+/**
+ * One helper's service on one completed wish: the unit of "1,800 services
+ * delivered", of volunteer hours, and of the party-branch leaderboard.
+ */
+export const ServiceRecord = z.strictObject({
+  id: Id,
+  communityId: Id,
+  wishId: Id,
+  userId: Id,
+  unitId: Id.optional(),
+  partyBranchId: Id.optional(),
+  category: Category,
+  hours: ServiceHours,
+  at: Instant,
+});
+export type ServiceRecord = z.infer<typeof ServiceRecord>;

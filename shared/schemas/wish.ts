@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { Category } from '../enums/categories';
+import { Channel } from '../enums/channels';
+import { Priority } from '../enums/priorities';
+import { WishState } from '../enums/wishStates';
+import { Address, Comment, Description, GeoPoint, Id, Instant, PersonName, Phone, Reason, TimeWindow, Title } from './primitives';
+
+export const HelpersNeeded = z.number().int().min(1, '至少需要 1 人').max(10, '最多 10 人');
+
+export const AssigneeKind = z.enum(['user', 'unit']);
+/** Whom staff dispatch a wish to: a person (党员/志愿者) or a co-building unit. */
+export const AssignTarget = z.strictObject({ kind: AssigneeKind, id: Id });
+export type AssignTarget = z.infer<typeof AssignTarget>;
+
+/**
+ * A live claim: one helper (kind 'user') or a unit (kind 'unit') holding `slots`
+ * places of the wish until `leaseUntil`. Released and expired claims leave the
+ * array; the timeline keeps them.
+ */
+export const Claim = z.strictObject({
+  claimerId: Id,
+  kind: AssigneeKind,
+  unitId: Id.optional(),
+  /** Who does the work: the claimer, or the unit member it was handed to. */
+  assigneeId: Id,
+  /** Places held: 1 for a volunteer; a unit or an accepted assignment takes all that were free. */
+  slots: z.number().int().min(1).max(10),
+  leaseUntil: Instant,
+  extensions: z.number().int().min(0),
+  claimedAt: Instant,
+});
+export type Claim = z.infer<typeof Claim>;
+
+export const Assignment = z.strictObject({
+  target: AssignTarget,
+  by: Id,
+  at: Instant,
+});
+export type Assignment = z.infer<typeof Assignment>;
+
+export const Rating = z.strictObject({
+  stars: z.number().int().min(1, '至少 1 星').max(5, '最多 5 星'),
+  comment: Comment.optional(),
+  by: Id,
+  at: Instant,
+});
+export type Rating = z.infer<typeof Rating>;
+
+export const EscalationLevel = z.enum(['secretary', 'town']);
+export type EscalationLevel = z.infer<typeof EscalationLevel>;
+
+/** Who is helped when staff enter a wish for someone without the app (proxy entry). */
+export const Beneficiary = z.strictObject({
+  userId: Id.optional(),
+  name: PersonName,
+  phone: Phone.optional(),
+});
+
+export const Wish = z.strictObject({
+  id: Id,
+  communityId: Id,
+  townId: Id.optional(),
+  category: Category,
+  title: Title,
+  description: Description,
+  location: GeoPoint,
+  address: Address.optional(),
+  buildingId: Id.optional(),
+  /** Derived from the building; lets a grid worker triage the wishes of their grid. */
+  gridId: Id.optional(),
+  contactPhone: Phone.optional(),
+  preferredTime: TimeWindow.optional(),
+  helpersNeeded: HelpersNeeded,
+  channel: Channel,
+  anonymous: z.boolean(),
+  priority: Priority,
+  status: WishState,
+  /** The resident the wish is for: the poster, or the beneficiary of a proxy entry. */
+  ownerId: Id,
+  /** Who typed it in (the owner, or staff for a proxy entry). */
+  createdBy: Id,
+  beneficiary: Beneficiary.optional(),
+  claims: z.array(Claim).max(10),
+  assignment: Assignment.optional(),
+  rejectReason: Reason.optional(),
+  rating: Rating.optional(),
+  escalation: z.strictObject({ level: EscalationLevel, at: Instant }).optional(),
+  /** When the wish last became open: the clock escalation runs on. */
+  openedAt: Instant.optional(),
+  doneAt: Instant.optional(),
+  confirmedAt: Instant.optional(),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+export type Wish = z.infer<typeof Wish>;
