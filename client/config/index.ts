@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
@@ -5,6 +6,24 @@ import prodConfig from './prod';
 
 const root = path.resolve(__dirname, '..', '..');
 const platform = process.env.TARO_ENV === 'h5' ? 'h5' : 'weapp';
+
+/** Pages of a sub-package that exist right now: `pages/<name>/index.tsx`, home page first. */
+function pagesOf(subPackageRoot: string): string[] {
+  const pagesDir = path.join(__dirname, '..', 'src', subPackageRoot, 'pages');
+  if (!fs.existsSync(pagesDir)) return [];
+  const found: string[] = [];
+  const walk = (rel: string) => {
+    for (const entry of fs.readdirSync(path.join(pagesDir, rel), { withFileTypes: true })) {
+      if (!entry.isDirectory()) continue;
+      const child = rel ? `${rel}/${entry.name}` : entry.name;
+      if (fs.existsSync(path.join(pagesDir, child, 'index.tsx'))) found.push(`pages/${child}/index`);
+      walk(child);
+    }
+  };
+  walk('');
+  const home = 'pages/index/index';
+  return found.sort((a, b) => (a === home ? -1 : b === home ? 1 : a.localeCompare(b)));
+}
 
 /**
  * Hand-written Taro config (no `taro init`). Project root is `client/`; output goes
@@ -24,6 +43,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Self-hosted weapp builds point at the HTTPS server; empty means same origin (h5) or cloud.
       API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
       CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+      // Subscribe-message template ids are per mini-program: {"wish_approved": "<templateId>", …}.
+      SUBSCRIBE_TEMPLATES: process.env.TARO_APP_SUBSCRIBE_TEMPLATES ?? '{}',
+      STAFF_PAGES: JSON.stringify(pagesOf('packages/staff')),
     },
     alias: {
       '@shared': path.join(root, 'shared'),
@@ -33,12 +55,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
     mini: {
+      // shared/ lives outside sourceRoot; Taro only runs babel on sourceRoot unless told.
+      compile: { include: [path.join(root, 'shared')] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
       },
     },
     h5: {
+      compile: { include: [path.join(root, 'shared')] },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

@@ -1,33 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
-
 /**
- * Read at build time (Node). The staff sub-package is filled in by another engineer:
- * list whichever `packages/staff/pages/<name>/index.tsx` exist, so the build never
- * fails on a half-written folder and never misses a new page.
+ * The staff sub-package is filled in by another engineer: config/index.ts lists whichever
+ * `packages/staff/pages/<name>/index.tsx` exist at build time (STAFF_PAGES), so the build
+ * never fails on a half-written folder and never misses a new page.
  */
-function pagesUnder(root: string): string[] {
-  const candidates = [path.resolve(process.cwd(), 'src', root), path.resolve(process.cwd(), 'client', 'src', root)];
-  const dir = candidates.find((d) => fs.existsSync(d));
-  if (!dir) return [];
-  const pagesDir = path.join(dir, 'pages');
-  if (!fs.existsSync(pagesDir)) return [];
-  const found: string[] = [];
-  const walk = (rel: string) => {
-    const abs = path.join(pagesDir, rel);
-    for (const entry of fs.readdirSync(abs, { withFileTypes: true })) {
-      if (!entry.isDirectory()) continue;
-      const child = rel ? `${rel}/${entry.name}` : entry.name;
-      if (fs.existsSync(path.join(pagesDir, child, 'index.tsx'))) found.push(`pages/${child}/index`);
-      walk(child);
-    }
-  };
-  walk('');
-  // The staff home first, so navigating to the sub-package root lands somewhere sensible.
-  return found.sort((a, b) => (a === 'pages/index/index' ? -1 : b === 'pages/index/index' ? 1 : a.localeCompare(b)));
-}
-
-const staffPages = pagesUnder('packages/staff');
+const staffPages: string[] = typeof STAFF_PAGES !== 'undefined' ? STAFF_PAGES : [];
 
 export default defineAppConfig({
   // Main package: entry, login and the resident's screens (the most used, kept small).

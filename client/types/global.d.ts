@@ -14,3 +14,6 @@ declare namespace NodeJS {
     TARO_ENV: 'weapp' | 'h5' | 'swan' | 'alipay' | 'tt' | 'qq' | 'jd' | 'rn' | 'harmony';
   }
 }
+declare const SUBSCRIBE_TEMPLATES: Record<string, string>;
+/** Pages found under src/packages/staff/pages at build time (config/index.ts). */
+declare const STAFF_PAGES: string[];

@@ -1,5 +1,5 @@
 import { AppError, failure, parseInput, success, validationError, RequestId, type Envelope } from '@shared';
-import type { ActionDef } from './action';
+import type { ActionContext, ActionDef } from './action';
 import { hasRole, resolveCaller, type Caller } from './caller';
 import { once } from './idempotency';
 import type { Identity, InvocationContext, Runtime } from './types';
@@ -54,7 +54,8 @@ export function createFunction(fn: string, actions: Record<string, ActionDef>): 
       }
       const run = async (): Promise<Envelope<unknown>> => {
         try {
-          return success(await def.run({ input, caller: caller as never, rt, identity: who }));
+          const runAction = def.run as (ctx: ActionContext<unknown, Caller | null>) => Promise<unknown>;
+          return success(await runAction({ input, caller, rt, identity: who }));
         } catch (err) {
           logUnexpected(fn, name, err);
           return failure(err);

@@ -69,6 +69,7 @@ export const nsNotFound = (msg = 'ns not found') => new DbError(Codes.NamespaceN
 export function toDbError(e: unknown): DbError {
   if (e instanceof DbError) return e;
   const message = e instanceof Error ? e.message : String(e);
+  if (/would create a conflict/.test(message)) return new DbError(Codes.ConflictingUpdateOperators, message);
   // mingo reports unsupported operators this way; MongoDB would say BadValue / InvalidPipelineOperator.
   if (/unknown (pipeline|query|update)? ?operator|not supported|unrecognized/i.test(message)) {
     return new DbError(/pipeline/i.test(message) ? Codes.InvalidPipelineOperator : Codes.BadValue, message);

@@ -94,3 +94,4 @@ export * from './org';
 export * from './stats';
 export * from './notify';
 export * from './cron';
+export * from './outputs';

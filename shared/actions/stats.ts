@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { Id, IsoDateTime, PageInput } from '../schemas/primitives';
+import { Id, IsoDateTime, PageInput, startsBefore } from '../schemas/primitives';
 
 /** Optional time bounds (ISO), from < to when both given. */
 const rangeFields = { from: IsoDateTime.optional(), to: IsoDateTime.optional() };
-const fromBeforeTo = (r: { from?: string; to?: string }) => !r.from || !r.to || Date.parse(r.from) < Date.parse(r.to);
+const fromBeforeTo = (r: { from?: string; to?: string }) => startsBefore(r.from, r.to);
 const rangeRule = { message: '开始时间应早于结束时间', path: ['to'] };
 
 /** town_admin may name a community under its town; others always read their own. */

@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import { WishActionLabels } from './actions';
 import { relationsOf, type Actor, type Relation } from './relations';
 import { autoConfirmDue, canExtend, escalationDue, expiredClaims, leaseUntil, slotsFree, slotsTaken } from './rules';
-import { GuardCodes, transitionOf, type Guard, type Transition, type TransitionAction } from './transitions';
+import { GuardCodes, TransitionActions, transitionOf, type Guard, type Transition, type TransitionAction } from './transitions';
 
 /** What a few actions carry besides the wish id (already parsed by the action schemas). */
 export interface DecideInput {
@@ -322,7 +322,7 @@ const PROBE_INPUT: DecideInput = { reason: '-', note: '-', stars: 5, toUserId: '
 /** The actions this actor may take on this wish now: what a UI shows as buttons. */
 export function allowedActions(wish: Wish, actor: Actor, now: Date = new Date(), settings: CommunitySettings = DEFAULT_SETTINGS): TransitionAction[] {
   const out: TransitionAction[] = [];
-  for (const action of (['approve', 'reject', 'resubmit', 'update', 'cancel', 'claim', 'extend', 'release', 'expire', 'assign', 'accept', 'decline', 'handover', 'start', 'progress', 'complete', 'confirm', 'rate', 'escalate'] as const)) {
+  for (const action of TransitionActions) {
     try {
       decide(wish, action, actor, now, { settings, input: PROBE_INPUT });
       out.push(action);

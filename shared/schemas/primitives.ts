@@ -43,12 +43,15 @@ export const Phone = z
   .trim()
   .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/, '请填写手机号或带区号的固定电话');
 
-/** Keys of free-form maps: nothing Mongo could read as an operator or a path. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Keys of free-form maps: nothing Mongo could read as an operator or a path, nothing JS treats specially. */
 export const SafeKey = z
   .string()
   .min(1)
   .max(64)
-  .refine((k) => !k.startsWith('$') && !k.includes('.'), '字段名不能以 $ 开头或包含 .');
+  .refine((k) => !k.startsWith('$') && !k.includes('.'), '字段名不能以 $ 开头或包含 .')
+  .refine((k) => !PROTOTYPE_KEYS.has(k), '字段名不允许');
 
 /** A small map of short strings (notification payloads, template values). */
 export const StringMap = z.record(SafeKey, z.string().max(200));
@@ -78,16 +81,24 @@ export const GeoPoint = z.strictObject({
 });
 export type GeoPoint = z.infer<typeof GeoPoint>;
 
-/** A window with from < to; shared by preferred times and stats ranges. */
+/** from < to; an unreadable side is left to its own format error. */
+export function startsBefore(from?: string, to?: string): boolean {
+  if (from === undefined || to === undefined) return true;
+  const a = Date.parse(from);
+  const b = Date.parse(to);
+  return Number.isNaN(a) || Number.isNaN(b) || a < b;
+}
+
+/** A window with from < to (a resident's preferred time). */
 export const TimeWindow = z
   .strictObject({ from: IsoDateTime, to: IsoDateTime })
-  .refine((w) => Date.parse(w.from) < Date.parse(w.to), { message: '开始时间应早于结束时间', path: ['to'] });
+  .refine((w) => startsBefore(w.from, w.to), { message: '开始时间应早于结束时间', path: ['to'] });
 export type TimeWindow = z.infer<typeof TimeWindow>;
 
 /** Optional bounds for queries over time; either side may be open. */
 export const DateRange = z
   .strictObject({ from: IsoDateTime.optional(), to: IsoDateTime.optional() })
-  .refine((r) => !r.from || !r.to || Date.parse(r.from) < Date.parse(r.to), {
+  .refine((r) => startsBefore(r.from, r.to), {
     message: '开始时间应早于结束时间',
     path: ['to'],
   });

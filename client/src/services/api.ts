@@ -43,7 +43,7 @@ function unwrap<T>(body: unknown, status?: number): T {
 /** Raw HTTP to server/ (auth routes and functions alike); network failure → OfflineError. */
 export async function httpJson<T>(method: 'GET' | 'POST', path: string, body?: object): Promise<T> {
   const token = getToken();
-  let res: Taro.request.SuccessCallbackResult<unknown>;
+  let res: { data: unknown; statusCode: number };
   try {
     res = await Taro.request({
       url: apiUrl(path),

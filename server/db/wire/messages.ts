@@ -40,13 +40,14 @@ export interface Request {
   command: Doc;
   /** OP_QUERY's collection name, e.g. "admin.$cmd". */
   fullCollectionName?: string;
+  /** Set when the command body itself exceeds the BSON limit: answered with an error, not run. */
+  tooLarge?: number;
 }
 
 function readDoc(buf: Buffer, offset: number, end: number): { doc: Doc; size: number } {
   if (offset + 5 > end) throw new ProtocolError('truncated document');
   const size = buf.readInt32LE(offset);
   if (size < 5 || offset + size > end) throw new ProtocolError(`invalid document length ${size}`);
-  if (size > MAX_BSON_OBJECT_SIZE + COMMAND_OVERHEAD) throw new ProtocolError('document exceeds maximum BSON size');
   const doc = deserialize(buf.subarray(offset, offset + size), BSON_OPTIONS) as Doc;
   return { doc, size };
 }
@@ -68,6 +69,7 @@ export function parseMessage(buf: Buffer): Request {
     const bodyEnd = flags & FLAG_CHECKSUM ? end - 4 : end;
     let off = 20;
     let command: Doc | null = null;
+    let bodySize = 0;
     const sequences: [string, Doc[]][] = [];
     while (off < bodyEnd) {
       const kind = buf[off++];
@@ -75,6 +77,7 @@ export function parseMessage(buf: Buffer): Request {
         if (command) throw new ProtocolError('OP_MSG with more than one body section');
         const { doc, size } = readDoc(buf, off, bodyEnd);
         command = doc;
+        bodySize = size;
         off += size;
       } else if (kind === 1) {
         if (off + 4 > bodyEnd) throw new ProtocolError('truncated document sequence');
@@ -100,7 +103,8 @@ export function parseMessage(buf: Buffer): Request {
       if (command[id] !== undefined) throw new ProtocolError(`duplicate field ${id} in OP_MSG`);
       command[id] = docs;
     }
-    return { header, kind: 'msg', flags, command };
+    const tooLarge = bodySize > MAX_BSON_OBJECT_SIZE + COMMAND_OVERHEAD ? bodySize : undefined;
+    return { header, kind: 'msg', flags, command, tooLarge };
   }
   if (header.opCode === OP_QUERY) {
     const flags = buf.readInt32LE(16);

@@ -35,6 +35,14 @@ function unitRows(units: UnitSummary[]): Row[] {
   return units.map((u) => ({ id: u.id, name: u.name, hint: (u.kind && UnitKindLabels[u.kind as UnitKind]) || '' }));
 }
 
+/** members filters by one role at a time: ask for each helper role and merge (a party member may also volunteer). */
+async function loadHelpers(): Promise<Row[]> {
+  const lists = await Promise.all(helperRoles.map((role) => staffApi.members({ role, limit: 50 }).then((r) => r.items)));
+  const seen = new Map<string, Member>();
+  for (const m of lists.flat()) seen.set(m.id, m);
+  return memberRows([...seen.values()]);
+}
+
 /** Whom a wish can be dispatched to: helpers (党员/志愿者) from org.members, or co-building units from org.units. */
 export function AssigneeList({ kind, selectedId, onSelect }: Props) {
   const [rows, setRows] = useState<Row[] | null>(null);
@@ -46,7 +54,7 @@ export function AssigneeList({ kind, selectedId, onSelect }: Props) {
     let live = true;
     setRows(null);
     setError(null);
-    const load = kind === 'user' ? staffApi.members().then((r) => memberRows(r.items)) : staffApi.units().then((r) => unitRows(r.items));
+    const load = kind === 'user' ? loadHelpers() : staffApi.units().then((r) => unitRows(r.items));
     load.then(
       (next) => live && setRows(next),
       (err) => live && setError(errorText(err)),

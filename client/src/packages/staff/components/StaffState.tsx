@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import { Button, Text, View } from '@tarojs/components';
-import { errorText, isOffline } from '../lib/errors';
-import './StaffState.scss';
+import { View } from '@tarojs/components';
+import { PageState } from '../../../components';
+import { errorText } from '../lib/errors';
 
 interface Props {
   loading: boolean;
@@ -9,36 +9,32 @@ interface Props {
   empty: boolean;
   emptyText: string;
   onRetry: () => void;
-  /** Content is kept while a reload runs, so a refresh does not blank the screen. */
+  /** Once something has loaded, a failed refresh keeps it on screen with a note above. */
   hasData: boolean;
   children: ReactNode;
 }
 
-/** Loading, error-with-retry, offline and empty for a staff list. */
+/** The shared page states, plus: a failed refresh never blanks a list staff are working through. */
 export function StaffState({ loading, error, empty, emptyText, onRetry, hasData, children }: Props) {
-  if (error && !hasData) {
+  if (error && hasData) {
     return (
-      <View className='staff-state' role='alert'>
-        <Text className='staff-state__text'>{isOffline(error) ? '网络不给力，请检查网络' : errorText(error)}</Text>
-        <Button className='staff-btn staff-btn--primary' size='mini' onClick={onRetry}>
-          重试
-        </Button>
-      </View>
+      <>
+        <View className='staff-banner staff-banner--error' role='alert' onClick={onRetry}>
+          刷新失败：{errorText(error)}（点此重试）
+        </View>
+        {empty ? <PageState empty emptyText={emptyText} /> : children}
+      </>
     );
   }
-  if (loading && !hasData) {
-    return (
-      <View className='staff-state'>
-        <Text className='staff-state__text'>加载中…</Text>
-      </View>
-    );
-  }
-  if (empty) {
-    return (
-      <View className='staff-state'>
-        <Text className='staff-state__text'>{emptyText}</Text>
-      </View>
-    );
-  }
-  return <>{children}</>;
+  return (
+    <PageState
+      loading={loading && !hasData}
+      error={error || undefined}
+      empty={empty || (loading && !hasData)}
+      emptyText={emptyText}
+      onRetry={onRetry}
+    >
+      {children}
+    </PageState>
+  );
 }

@@ -1,6 +1,7 @@
 import { call } from '../../../services/api';
 import type { ActionInput } from '@shared/actions';
-import type { AssignTarget, GridSummary, ListReply, Member, StaffWish, UnitSummary } from './types';
+import type { GeoPoint } from '@shared/schemas';
+import type { AssignTarget, GridSummary, Invite, ListReply, Member, PartyBranchSummary, SimilarWish, StaffWish, UnitSummary } from './types';
 
 /**
  * The staff screens' calls, typed once. Everything goes through the one transport
@@ -17,7 +18,7 @@ export const staffApi = {
   assign: (wishId: string, assignTo: AssignTarget, requestId?: string) =>
     call<{ wish?: StaffWish }>('dispatch', 'assign', { wishId, assignTo }, { requestId }),
   proxyCreate: (data: ActionInput<'dispatch', 'proxyCreate'>, requestId?: string) =>
-    call<{ wish: StaffWish }>('dispatch', 'proxyCreate', data, { requestId }),
+    call<{ wish: StaffWish; similar?: SimilarWish[] }>('dispatch', 'proxyCreate', data, { requestId }),
   escalations: (data: ActionInput<'dispatch', 'escalations'> = {}) =>
     call<ListReply<StaffWish>>('dispatch', 'escalations', data),
   /** Re-read one wish after a conflict, to show what someone else did to it. */
@@ -29,3 +30,20 @@ export const staffApi = {
 };
 
 export { newRequestId } from '../../../services/requestId';
+
+/** Org reads the proxy form needs for a location; replies read loosely (see normalize). */
+export const orgApi = {
+  community: () => call<Record<string, unknown>>('org', 'community', {}),
+  buildings: () => call<ListReply<{ id: string; name: string; compoundId?: string; gridId?: string; location?: GeoPoint }>>('org', 'buildings', {}),
+  compounds: () => call<ListReply<{ id: string; name: string; location?: GeoPoint }>>('org', 'compounds', {}),
+  grids: () => call<ListReply<GridSummary>>('org', 'grids', {}),
+  partyBranches: () => call<ListReply<PartyBranchSummary>>('org', 'partyBranches', {}),
+  units: () => call<ListReply<UnitSummary>>('org', 'units', {}),
+  members: (data: ActionInput<'org', 'members'> = {}) => call<ListReply<Member>>('org', 'members', data),
+  saveCompound: (data: ActionInput<'org', 'saveCompound'>) => call<unknown>('org', 'saveCompound', data),
+  saveBuilding: (data: ActionInput<'org', 'saveBuilding'>) => call<unknown>('org', 'saveBuilding', data),
+  saveGrid: (data: ActionInput<'org', 'saveGrid'>) => call<unknown>('org', 'saveGrid', data),
+  saveUnit: (data: ActionInput<'org', 'saveUnit'>) => call<unknown>('org', 'saveUnit', data),
+  setRoles: (data: ActionInput<'org', 'roles'>) => call<{ member: Member }>('org', 'roles', data),
+  createInvite: (data: ActionInput<'org', 'invites'>) => call<Invite>('org', 'invites', data),
+};

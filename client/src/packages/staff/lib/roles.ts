@@ -5,9 +5,10 @@ import type { Role } from '@shared/enums';
  * this only spares a person a screen of refusals.
  */
 export const ScreenRoles = {
+  home: ['secretary', 'grid_worker', 'town_admin'],
   review: ['secretary', 'grid_worker'],
   proxy: ['secretary', 'grid_worker'],
-  escalations: ['secretary', 'grid_worker', 'town_admin'],
+  escalations: ['secretary', 'town_admin'],
   dashboard: ['secretary', 'town_admin'],
   org: ['secretary'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -28,6 +28,14 @@ export type StaffWish = Pick<Wish, 'id' | 'category' | 'title' | 'status' | 'cre
     communityName?: string;
   };
 
+/** A recent wish nearby of the same category: proxyCreate returns these so staff can spot a duplicate. */
+export interface SimilarWish {
+  id: string;
+  title: string;
+  status: string;
+  createdAt?: string;
+}
+
 export interface ListReply<T> {
   items: T[];
   nextCursor?: string | null;
@@ -84,4 +92,19 @@ export interface LeaderRow {
   id: string;
   name: string;
   value: number;
+}
+
+export interface PartyBranchSummary {
+  id: string;
+  name: string;
+  level: 'town' | 'community' | 'compound' | 'building';
+  parentId?: string;
+}
+
+/** org.invites replies with the code to read out or share; there is no list of past codes yet. */
+export interface Invite {
+  code: string;
+  role: Role;
+  expiresAt: string;
+  maxUses: number;
 }

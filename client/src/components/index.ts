@@ -1,0 +1,11 @@
+/** Shared UI pieces; the staff sub-package imports from here, so props stay simple and stable. */
+export { PageState, type PageStateProps } from './PageState';
+export { StatusTag } from './StatusTag';
+export { CategoryIcon, CategoryGlyph } from './CategoryIcon';
+export { CategoryGrid, type CategoryGridProps } from './CategoryGrid';
+export { Timeline, type TimelineEvent } from './Timeline';
+export { LeaseCountdown, type LeaseCountdownProps } from './LeaseCountdown';
+export { Screen } from './Screen';
+export { Field } from './Field';
+export { RoleNav } from './RoleNav';
+export { formatTime, formatDuration, formatDistance } from './time';

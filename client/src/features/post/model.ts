@@ -1,0 +1,96 @@
+import { CreateWishInput } from '@shared/actions/wishes';
+import { fieldErrorsOf as zodFieldErrors } from '@shared/validation/parseInput';
+import type { Category } from '@shared/enums/categories';
+import type { GeoPoint } from '@shared/schemas/primitives';
+
+export type TimeSlot = 'any' | 'morning' | 'afternoon' | 'evening';
+
+/** What the form holds while a person types: strings as typed, kept as a draft in storage. */
+export interface WishDraft {
+  category?: Category;
+  title: string;
+  description: string;
+  location?: GeoPoint;
+  locationLabel?: string;
+  address: string;
+  contactPhone: string;
+  /** YYYY-MM-DD, empty for "any day". */
+  day: string;
+  slot: TimeSlot;
+  helpersNeeded: number;
+  anonymous: boolean;
+}
+
+export const emptyDraft = (): WishDraft => ({
+  title: '',
+  description: '',
+  address: '',
+  contactPhone: '',
+  day: '',
+  slot: 'any',
+  helpersNeeded: 1,
+  anonymous: false,
+});
+
+export const SlotLabels: Record<TimeSlot, string> = {
+  any: '时间不限',
+  morning: '上午 8–12点',
+  afternoon: '下午 14–18点',
+  evening: '晚上 18–21点',
+};
+
+const SlotHours: Record<Exclude<TimeSlot, 'any'>, [number, number]> = {
+  morning: [8, 12],
+  afternoon: [14, 18],
+  evening: [18, 21],
+};
+
+/** A day and a slot → the ISO window the schema wants (local time, China +08:00). */
+export function preferredTimeOf(day: string, slot: TimeSlot): { from: string; to: string } | undefined {
+  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
+  const [fromH, toH] = slot === 'any' ? [8, 21] : SlotHours[slot];
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return { from: `${day}T${pad(fromH)}:00:00+08:00`, to: `${day}T${pad(toH)}:00:00+08:00` };
+}
+
+/** Elder mode skips the title: the first words of the description (or the category) stand in. */
+export function effectiveTitle(draft: WishDraft, elder: boolean): string {
+  if (draft.title.trim() || !elder) return draft.title;
+  const fromText = draft.description.trim().replace(/\s+/g, ' ').slice(0, 20);
+  return fromText;
+}
+
+/** The `wishes.create` payload; optional fields left out when empty. */
+export function payloadOf(draft: WishDraft, elder = false): Record<string, unknown> {
+  const preferredTime = preferredTimeOf(draft.day, draft.slot);
+  return {
+    category: draft.category,
+    title: effectiveTitle(draft, elder),
+    description: draft.description,
+    location: draft.location,
+    ...(draft.address.trim() ? { address: draft.address.trim() } : {}),
+    ...(draft.contactPhone.trim() ? { contactPhone: draft.contactPhone.trim() } : {}),
+    ...(preferredTime ? { preferredTime } : {}),
+    helpersNeeded: draft.helpersNeeded,
+    anonymous: draft.anonymous,
+  };
+}
+
+const FieldNames: Record<string, string> = {
+  category: '请选择心愿类别',
+  location: '请选择服务地点',
+};
+
+/** Errors per form field, worded for a person ("请选择心愿类别" rather than "必填"). */
+export function validateDraft(draft: WishDraft, elder = false): Record<string, string> {
+  const result = CreateWishInput.safeParse(payloadOf(draft, elder));
+  if (result.success) return {};
+  const errors: Record<string, string> = {};
+  for (const f of zodFieldErrors(result.error)) {
+    const top = f.path.split('.')[0] || 'form';
+    const key = top === 'preferredTime' ? 'day' : top;
+    if (errors[key]) continue;
+    errors[key] = FieldNames[key] && /必填|类型不正确|取值/.test(f.message) ? FieldNames[key] : f.message;
+  }
+  return errors;
+}

@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import type { StaffWish } from '../lib/types';
+import { hoursSince } from '../lib/format';
+import { WishCard } from './WishCard';
+import { ApprovePanel } from './ApprovePanel';
+import type { AssignTarget } from '../lib/types';
+import { ReasonPanel } from './ReasonPanel';
+
+interface Props {
+  wish: StaffWish;
+  notice?: string;
+  settled?: boolean;
+  busy?: boolean;
+  /** Town admins watch; the community dispatches. */
+  mayDispatch: boolean;
+  mayCancel: boolean;
+  onAssign: (target: AssignTarget) => void;
+  onCancel: (reason: string) => void;
+  now?: number;
+}
+
+/** A wish nobody has claimed in time: how long it has waited, who has been told, and a way to dispatch it. */
+export function EscalationItem({ wish, notice, settled, busy, mayDispatch, mayCancel, onAssign, onCancel, now }: Props) {
+  const [panel, setPanel] = useState<'assign' | 'cancel' | null>(null);
+  const waited = hoursSince(wish.openedAt ?? wish.createdAt, now);
+  const level = wish.escalation?.level === 'town' ? '已上报镇街' : '已上报社区';
+  return (
+    <WishCard wish={wish} notice={notice} now={now}>
+      <View className='staff-escalation__meta'>
+        <Text className='staff-escalation__waited'>已等待 {waited} 小时无人认领</Text>
+        <Text className={`staff-escalation__level staff-escalation__level--${wish.escalation?.level ?? 'secretary'}`}>{level}</Text>
+      </View>
+      {mayDispatch && !settled && panel === null && (
+        <View className='staff-actions'>
+          {mayCancel && (
+            <Button className='staff-btn staff-btn--ghost' size='mini' onClick={() => setPanel('cancel')}>
+              取消心愿
+            </Button>
+          )}
+          <Button className='staff-btn staff-btn--primary' size='mini' onClick={() => setPanel('assign')}>
+            立即派单
+          </Button>
+        </View>
+      )}
+      {mayDispatch && !settled && panel === 'assign' && (
+        <ApprovePanel
+          assignOnly
+          busy={busy}
+          onSubmit={(choice) => choice.assignTo && onAssign(choice.assignTo)}
+          onClose={() => setPanel(null)}
+        />
+      )}
+      {mayDispatch && !settled && panel === 'cancel' && (
+        <ReasonPanel title='取消原因' confirmText='确认取消' busy={busy} onSubmit={onCancel} onClose={() => setPanel(null)} />
+      )}
+    </WishCard>
+  );
+}

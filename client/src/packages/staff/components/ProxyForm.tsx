@@ -1,0 +1,123 @@
+import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { ChannelLabels, PriorityLabels, Priorities, ProxyChannels } from '@shared/enums';
+import { Limits } from '@shared/schemas';
+import { CategoryGrid, Field } from '../../../components';
+import type { DraftErrors, ProxyDraft } from '../lib/proxyForm';
+import type { Places } from '../lib/usePlaces';
+import { ChipGroup } from './ChipGroup';
+import { LocationField } from './LocationField';
+
+interface Props {
+  draft: ProxyDraft;
+  errors: DraftErrors;
+  places: Places;
+  onChange: (patch: Partial<ProxyDraft>) => void;
+}
+
+const channels = ProxyChannels.filter((c) => c !== 'miniprogram').map((c) => ({ value: c, label: ChannelLabels[c] }));
+const priorities = Priorities.map((p) => ({ value: p, label: PriorityLabels[p] }));
+const afterSubmit = [
+  { value: 'review', label: '进入待审核' },
+  { value: 'now', label: '直接通过发布' },
+] as const;
+
+/** The resident's wish form plus who it is for and how it reached us. */
+export function ProxyForm({ draft, errors, places, onChange }: Props) {
+  return (
+    <View className='staff-form'>
+      <Field label='来源渠道' required error={errors.channel}>
+        <ChipGroup label='来源渠道' options={channels} value={draft.channel} onChange={(channel) => onChange({ channel })} />
+      </Field>
+      <Field label='居民姓名' required error={errors.residentName}>
+        <Input
+          className='staff-input'
+          aria-label='居民姓名'
+          placeholder='如：王秀英'
+          maxlength={Limits.name}
+          value={draft.residentName}
+          onInput={(e) => onChange({ residentName: e.detail.value })}
+        />
+      </Field>
+      <Field label='联系电话' error={errors.residentPhone} hint='手机号或带区号的固定电话，仅认领人和社区可见'>
+        <Input
+          className='staff-input'
+          aria-label='联系电话'
+          type='text'
+          placeholder='如：13812345678'
+          value={draft.residentPhone}
+          onInput={(e) => onChange({ residentPhone: e.detail.value })}
+        />
+      </Field>
+      <Field label='心愿类别' required error={errors.category}>
+        <CategoryGrid value={draft.category ?? undefined} onChange={(category) => onChange({ category })} />
+      </Field>
+      <Field label='心愿标题' required error={errors.title}>
+        <Input
+          className='staff-input'
+          aria-label='心愿标题'
+          placeholder='一句话说明，如：接送去卫生院打疫苗'
+          maxlength={Limits.title}
+          value={draft.title}
+          onInput={(e) => onChange({ title: e.detail.value })}
+        />
+      </Field>
+      <Field label='详细描述' required error={errors.description}>
+        <Textarea
+          className='staff-textarea'
+          aria-label='详细描述'
+          placeholder='需要什么帮助、什么时间方便、有什么要注意的'
+          maxlength={Limits.description}
+          value={draft.description}
+          onInput={(e) => onChange({ description: e.detail.value })}
+        />
+      </Field>
+      <Field label='服务地点' required error={errors.location}>
+        <LocationField draft={draft} places={places} onChange={onChange} />
+      </Field>
+      <Field label='详细地址' error={errors.address}>
+        <Input
+          className='staff-input'
+          aria-label='详细地址'
+          placeholder='如：香城苑3栋2单元501'
+          maxlength={Limits.address}
+          value={draft.address}
+          onInput={(e) => onChange({ address: e.detail.value })}
+        />
+      </Field>
+      <Field label='需要人数' error={errors.helpersNeeded}>
+        <View className='staff-stepper'>
+          <Button
+            className='staff-btn staff-btn--ghost'
+            size='mini'
+            aria-label='减少人数'
+            disabled={draft.helpersNeeded <= 1}
+            onClick={() => onChange({ helpersNeeded: Math.max(1, draft.helpersNeeded - 1) })}
+          >
+            −
+          </Button>
+          <Text className='staff-stepper__value'>{draft.helpersNeeded} 人</Text>
+          <Button
+            className='staff-btn staff-btn--ghost'
+            size='mini'
+            aria-label='增加人数'
+            disabled={draft.helpersNeeded >= 10}
+            onClick={() => onChange({ helpersNeeded: Math.min(10, draft.helpersNeeded + 1) })}
+          >
+            +
+          </Button>
+        </View>
+      </Field>
+      <Field label='优先级' error={errors.priority}>
+        <ChipGroup label='优先级' options={priorities} value={draft.priority} onChange={(priority) => onChange({ priority })} />
+      </Field>
+      <Field label='提交后' hint='紧急情况可直接通过，心愿立即进入心愿池'>
+        <ChipGroup
+          label='提交后'
+          options={afterSubmit}
+          value={draft.approveNow ? 'now' : 'review'}
+          onChange={(v) => onChange({ approveNow: v === 'now' })}
+        />
+      </Field>
+    </View>
+  );
+}

@@ -1,0 +1,35 @@
+import { Text, View } from '@tarojs/components';
+import type { Overview } from '../lib/types';
+import { formatNumber } from '../lib/format';
+import './charts.scss';
+
+/** The headline numbers a community reports ("收集心愿1500个，服务1800人次"). */
+const TILES: { key: keyof Overview; label: string; decimals?: number; unit?: string }[] = [
+  { key: 'collected', label: '心愿收集' },
+  { key: 'approved', label: '已审核' },
+  { key: 'claimed', label: '已认领' },
+  { key: 'completed', label: '已完成' },
+  { key: 'confirmed', label: '已确认' },
+  { key: 'serviceCount', label: '服务人次' },
+  { key: 'avgRating', label: '平均评分', decimals: 1, unit: '分' },
+];
+
+export function StatTiles({ overview }: { overview: Overview }) {
+  return (
+    <View className='staff-tiles'>
+      {TILES.map((t) => {
+        const value = overview[t.key] as number | null;
+        const shown = t.key === 'avgRating' && !value ? '暂无' : formatNumber(value, t.decimals);
+        return (
+          <View key={t.key} className='staff-tile' aria-label={`${t.label} ${shown}`}>
+            <Text className='staff-tile__value'>
+              {shown}
+              {shown !== '暂无' && t.unit && <Text className='staff-tile__unit'>{t.unit}</Text>}
+            </Text>
+            <Text className='staff-tile__label'>{t.label}</Text>
+          </View>
+        );
+      })}
+    </View>
+  );
+}

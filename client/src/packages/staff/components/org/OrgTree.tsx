@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { PartyBranchLevelLabels } from '@shared/enums';
+import { orgApi } from '../../lib/api';
+import { useLoad } from '../../lib/useLoad';
+import { StaffState } from '../StaffState';
+import { ChipGroup } from '../ChipGroup';
+import { AddByName } from './AddByName';
+
+const indent = { town: 0, community: 1, compound: 2, building: 3 } as const;
+
+/** 小区 → 楼栋, 网格 with their 网格员, and the party tree 镇党委 → 社区党总支 → 小区党支部 → 楼栋党小组. */
+export function OrgTree() {
+  const tree = useLoad(async () => {
+    const [compounds, buildings, grids, branches, gridWorkers] = await Promise.all([
+      orgApi.compounds(),
+      orgApi.buildings(),
+      orgApi.grids(),
+      orgApi.partyBranches(),
+      orgApi.members({ role: 'grid_worker', limit: 50 }).catch(() => ({ items: [] })),
+    ]);
+    return {
+      compounds: compounds.items,
+      buildings: buildings.items,
+      grids: grids.items,
+      branches: branches.items,
+      workerName: new Map(gridWorkers.items.map((m) => [m.id, m.name])),
+    };
+  }, []);
+  const [compoundId, setCompoundId] = useState<string | null>(null);
+  const t = tree.data;
+
+  return (
+    <StaffState
+      loading={tree.loading}
+      error={tree.error}
+      hasData={!!t}
+      empty={false}
+      emptyText=''
+      onRetry={() => void tree.reload()}
+    >
+      {t && (
+        <>
+          <View className='staff-card'>
+            <Text className='staff-card__title'>小区与楼栋</Text>
+            {t.compounds.length === 0 && <Text className='staff-chart__empty'>还没有小区，请先添加</Text>}
+            {t.compounds.map((c) => {
+              const inside = t.buildings.filter((b) => b.compoundId === c.id);
+              return (
+                <View key={c.id} className='staff-org__group'>
+                  <Text className='staff-org__name'>{c.name}</Text>
+                  <Text className='staff-org__sub'>{inside.length > 0 ? inside.map((b) => b.name).join('、') : '暂无楼栋'}</Text>
+                </View>
+              );
+            })}
+            <AddByName placeholder='新增小区名称' onSave={(name) => orgApi.saveCompound({ name }).then(() => tree.reload())} />
+            {t.compounds.length > 0 && (
+              <>
+                <Text className='staff-panel__label'>为小区添加楼栋</Text>
+                <ChipGroup
+                  label='选择小区'
+                  options={t.compounds.map((c) => ({ value: c.id, label: c.name }))}
+                  value={compoundId}
+                  onChange={setCompoundId}
+                />
+                {compoundId && (
+                  <AddByName
+                    placeholder='新增楼栋名称，如：3栋'
+                    onSave={(name) => orgApi.saveBuilding({ compoundId, name }).then(() => tree.reload())}
+                  />
+                )}
+              </>
+            )}
+          </View>
+          <View className='staff-card'>
+            <Text className='staff-card__title'>网格</Text>
+            {t.grids.length === 0 && <Text className='staff-chart__empty'>还没有网格</Text>}
+            {t.grids.map((g) => (
+              <View key={g.id} className='staff-org__group'>
+                <Text className='staff-org__name'>{g.name}</Text>
+                <Text className='staff-org__sub'>
+                  网格员：{(g.gridWorkerId && t.workerName.get(g.gridWorkerId)) || '未指定'} · 楼栋 {g.buildingIds?.length ?? 0} 栋
+                </Text>
+              </View>
+            ))}
+            <AddByName placeholder='新增网格名称' onSave={(name) => orgApi.saveGrid({ name }).then(() => tree.reload())} />
+          </View>
+          <View className='staff-card'>
+            <Text className='staff-card__title'>党组织</Text>
+            {t.branches.length === 0 && <Text className='staff-chart__empty'>暂无党组织信息</Text>}
+            {t.branches.map((b) => (
+              <View key={b.id} className='staff-org__branch' style={{ paddingLeft: `${indent[b.level] * 16}px` }}>
+                <Text className='staff-org__level'>{PartyBranchLevelLabels[b.level]}</Text>
+                <Text>{b.name}</Text>
+              </View>
+            ))}
+          </View>
+        </>
+      )}
+    </StaffState>
+  );
+}

@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { Button, Input, Text, View } from '@tarojs/components';
+import { UnitKindLabels, UnitKinds } from '@shared/enums';
+import type { UnitKind } from '@shared/enums';
+import { SaveUnitInput } from '@shared/actions';
+import { fieldErrorsOf as schemaFieldErrors } from '@shared/validation/parseInput';
+import { Field } from '../../../../components';
+import { orgApi } from '../../lib/api';
+import { errorText, fieldErrorsOf } from '../../lib/errors';
+import { useLoad } from '../../lib/useLoad';
+import { StaffState } from '../StaffState';
+import { ChipGroup } from '../ChipGroup';
+
+const kinds = UnitKinds.map((k) => ({ value: k, label: UnitKindLabels[k] }));
+const blank = { name: '', kind: 'enterprise' as UnitKind, contactName: '', contactPhone: '' };
+
+/** 共驻共建单位: who can take dispatched wishes as a unit, and how to reach them. */
+export function UnitsPanel() {
+  const units = useLoad(() => orgApi.units().then((r) => r.items), []);
+  const [form, setForm] = useState(blank);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
+
+  const save = async () => {
+    const payload = {
+      name: form.name,
+      kind: form.kind,
+      ...(form.contactName.trim() ? { contactName: form.contactName } : {}),
+      ...(form.contactPhone.trim() ? { contactPhone: form.contactPhone } : {}),
+    };
+    const parsed = SaveUnitInput.safeParse(payload);
+    if (!parsed.success) {
+      setErrors(Object.fromEntries(schemaFieldErrors(parsed.error).map((f) => [f.path, f.message])));
+      return;
+    }
+    setBusy(true);
+    setErrors({});
+    setNote(null);
+    try {
+      await orgApi.saveUnit(parsed.data);
+      setForm(blank);
+      setNote(`已添加共建单位「${parsed.data.name}」`);
+      await units.reload();
+    } catch (err) {
+      setErrors(fieldErrorsOf(err));
+      setNote(`保存未成功：${errorText(err)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const list = units.data ?? [];
+  return (
+    <>
+      <StaffState
+        loading={units.loading}
+        error={units.error}
+        hasData={units.data !== undefined}
+        empty={list.length === 0}
+        emptyText='还没有共建单位'
+        onRetry={() => void units.reload()}
+      >
+        <View className='staff-card'>
+          <Text className='staff-card__title'>共驻共建单位（{list.length}）</Text>
+          {list.map((u) => (
+            <View key={u.id} className='staff-org__group'>
+              <Text className='staff-org__name'>{u.name}</Text>
+              <Text className='staff-org__sub'>
+                {(u.kind && UnitKindLabels[u.kind as UnitKind]) || '其他'}
+                {u.contactName ? ` · 联系人：${u.contactName}` : ''}
+                {u.contactPhone ? ` ${u.contactPhone}` : ''}
+              </Text>
+            </View>
+          ))}
+        </View>
+      </StaffState>
+      <View className='staff-card'>
+        <Text className='staff-card__title'>新增共建单位</Text>
+        {note && <View className='staff-banner staff-banner--info'>{note}</View>}
+        <Field label='单位名称' required error={errors.name}>
+          <Input className='staff-input' aria-label='单位名称' value={form.name} onInput={(e) => setForm({ ...form, name: e.detail.value })} />
+        </Field>
+        <Field label='单位类型' required error={errors.kind}>
+          <ChipGroup label='单位类型' options={kinds} value={form.kind} onChange={(kind) => setForm({ ...form, kind })} />
+        </Field>
+        <Field label='联系人' error={errors.contactName}>
+          <Input className='staff-input' aria-label='联系人' value={form.contactName} onInput={(e) => setForm({ ...form, contactName: e.detail.value })} />
+        </Field>
+        <Field label='联系电话' error={errors.contactPhone}>
+          <Input className='staff-input' aria-label='单位联系电话' value={form.contactPhone} onInput={(e) => setForm({ ...form, contactPhone: e.detail.value })} />
+        </Field>
+        <Button className='staff-btn staff-btn--primary' loading={busy} disabled={busy} onClick={() => void save()}>
+          保存单位
+        </Button>
+      </View>
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+import { ProxyCreateInput } from '@shared/actions';
+import type { ActionInput } from '@shared/actions';
+import type { Category, Channel, Priority } from '@shared/enums';
+import type { GeoPoint } from '@shared/schemas';
+import { fieldErrorsOf } from '@shared/validation/parseInput';
+
+/** What the proxy form holds while a person types; strings until submit. */
+export interface ProxyDraft {
+  channel: Channel;
+  residentName: string;
+  residentPhone: string;
+  category: Category | null;
+  title: string;
+  description: string;
+  address: string;
+  buildingId: string | null;
+  location: GeoPoint | null;
+  /** Where the point came from, so the form can say "社区位置（大致）" honestly. */
+  locationSource: 'map' | 'building' | 'community' | null;
+  helpersNeeded: number;
+  priority: Priority;
+  approveNow: boolean;
+}
+
+export function emptyDraft(channel: Channel = 'phone'): ProxyDraft {
+  return {
+    channel,
+    residentName: '',
+    residentPhone: '',
+    category: null,
+    title: '',
+    description: '',
+    address: '',
+    buildingId: null,
+    location: null,
+    locationSource: null,
+    helpersNeeded: 1,
+    priority: 'normal',
+    approveNow: false,
+  };
+}
+
+const blankToUndefined = (s: string) => (s.trim() === '' ? undefined : s.trim());
+
+/** The dispatch.proxyCreate payload; the resident's phone is also the wish's contact phone. */
+export function toPayload(d: ProxyDraft): ActionInput<'dispatch', 'proxyCreate'> {
+  const phone = blankToUndefined(d.residentPhone);
+  const payload: Record<string, unknown> = {
+    channel: d.channel,
+    beneficiary: { name: d.residentName.trim(), ...(phone ? { phone } : {}) },
+    category: d.category ?? undefined,
+    title: d.title.trim(),
+    description: d.description.trim(),
+    location: d.location ?? undefined,
+    helpersNeeded: d.helpersNeeded,
+    priority: d.priority,
+    approveNow: d.approveNow,
+  };
+  if (phone) payload.contactPhone = phone;
+  const address = blankToUndefined(d.address);
+  if (address) payload.address = address;
+  if (d.buildingId) payload.buildingId = d.buildingId;
+  return payload as ActionInput<'dispatch', 'proxyCreate'>;
+}
+
+/** Payload paths → the form field that shows the message. */
+const FIELD_OF: Record<string, keyof ProxyDraft> = {
+  'beneficiary.name': 'residentName',
+  'beneficiary.phone': 'residentPhone',
+  contactPhone: 'residentPhone',
+  category: 'category',
+  title: 'title',
+  description: 'description',
+  location: 'location',
+  address: 'address',
+  buildingId: 'location',
+  helpersNeeded: 'helpersNeeded',
+  channel: 'channel',
+  priority: 'priority',
+};
+
+/** Friendlier words for a missing required field than the schema's generic ones. */
+const MISSING: Partial<Record<keyof ProxyDraft, string>> = {
+  category: '请选择心愿类别',
+  location: '请选择服务地点或楼栋',
+  residentName: '请填写居民姓名',
+  title: '请填写心愿标题',
+  description: '请描述需要什么帮助',
+};
+
+export type DraftErrors = Partial<Record<keyof ProxyDraft, string>>;
+
+/** Map field errors (from the shared schema or the server's VALIDATION_FAILED) onto the form. */
+export function draftErrorsFrom(fields: { path: string; message: string }[]): DraftErrors {
+  const out: DraftErrors = {};
+  for (const f of fields) {
+    const key = FIELD_OF[f.path] ?? FIELD_OF[f.path.split('.')[0] ?? ''];
+    if (!key || out[key]) continue;
+    const missing = f.message === '必填' || f.message === '不能为空';
+    out[key] = (missing && MISSING[key]) || f.message;
+  }
+  return out;
+}
+
+/** The same schema the server parses with: a form that passes here passes there. */
+export function validateDraft(d: ProxyDraft): DraftErrors {
+  const result = ProxyCreateInput.safeParse(toPayload(d));
+  if (result.success) return {};
+  const errors = draftErrorsFrom(fieldErrorsOf(result.error));
+  // An untouched field reads better as "please choose" than as a schema complaint.
+  if (errors.category && d.category === null) errors.category = MISSING.category;
+  if (errors.location && d.location === null) errors.location = MISSING.location;
+  return errors;
+}

@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import type { ReactNode } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import { usePullDownRefresh, stopPullDownRefresh } from '@tarojs/taro';
+import { PageState } from '../../../../components';
+import { StaffGate } from '../../components/StaffGate';
+import { StatTiles } from '../../components/StatTiles';
+import { BarList } from '../../components/BarList';
+import type { Bar } from '../../components/BarList';
+import { TrendChart } from '../../components/TrendChart';
+import { ChipGroup } from '../../components/ChipGroup';
+import { BannerView } from '../../components/BannerView';
+import { CommunityFilter } from '../../components/CommunityFilter';
+import { errorText } from '../../lib/errors';
+import { ExportOutcomeText, exportStats } from '../../lib/exportFile';
+import { useActiveRole } from '../../lib/session';
+import { useDashboard } from '../../lib/useDashboard';
+import type { Banner } from '../../lib/useDecisions';
+import type { BreakdownRow, LeaderRow } from '../../lib/types';
+import '../../components/staff.scss';
+import '../../components/charts.scss';
+import './index.scss';
+
+type Range = 'all' | 'year' | 'month';
+const ranges = [
+  { value: 'all', label: '全部' },
+  { value: 'year', label: '今年' },
+  { value: 'month', label: '近30天' },
+] as const;
+
+function fromOf(range: Range, now = new Date()): string | undefined {
+  if (range === 'year') return new Date(now.getFullYear(), 0, 1).toISOString();
+  if (range === 'month') return new Date(now.getTime() - 30 * 86_400_000).toISOString();
+  return undefined;
+}
+
+const rowsToBars = (rows: BreakdownRow[]): Bar[] =>
+  [...rows].sort((a, b) => b.count - a.count).map((r) => ({ key: r.key, label: r.label, value: r.count }));
+const leadersToBars = (rows: LeaderRow[]): Bar[] => rows.map((r) => ({ key: r.id, label: r.name, value: r.value }));
+
+function ChartCard({ title, failed, children }: { title: string; failed: boolean; children: ReactNode }) {
+  return (
+    <View className='staff-card'>
+      <Text className='staff-card__title'>{title}</Text>
+      {failed ? <Text className='staff-chart__empty'>该图表加载失败，下拉可重试</Text> : children}
+    </View>
+  );
+}
+
+function Dashboard() {
+  const role = useActiveRole();
+  const [range, setRange] = useState<Range>('all');
+  const [communityId, setCommunityId] = useState<string | undefined>(undefined);
+  const [banner, setBanner] = useState<Banner | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const from = fromOf(range);
+  const { overview, charts } = useDashboard({ communityId, from });
+
+  const reload = () => Promise.all([overview.reload(), charts.reload()]);
+  usePullDownRefresh(() => {
+    void reload().finally(() => stopPullDownRefresh());
+  });
+
+  const runExport = async () => {
+    setExporting(true);
+    try {
+      const outcome = await exportStats({ communityId, from });
+      setBanner({ tone: 'info', text: ExportOutcomeText[outcome] });
+    } catch (err) {
+      setBanner({ tone: 'error', text: `导出未成功：${errorText(err)}` });
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const c = charts.data;
+  return (
+    <View className='staff-page'>
+      <View className='staff-dashboard__filters'>
+        {role === 'town_admin' && <CommunityFilter value={communityId} onChange={setCommunityId} />}
+        <ChipGroup label='统计时段' options={ranges} value={range} onChange={setRange} />
+      </View>
+      {banner && <BannerView banner={banner} />}
+      <PageState
+        loading={overview.loading && !overview.data}
+        error={overview.data ? undefined : overview.error || undefined}
+        empty={overview.loading && !overview.data}
+        onRetry={() => void reload()}
+      >
+        {overview.data && <StatTiles overview={overview.data} />}
+        <ChartCard title='心愿趋势（按月）' failed={!!c && !c.byMonth}>
+          {c ? <TrendChart rows={c.byMonth ?? []} /> : <Text className='staff-chart__empty'>加载中…</Text>}
+        </ChartCard>
+        <ChartCard title='心愿类别' failed={!!c && !c.byCategory}>
+          {c ? <BarList bars={rowsToBars(c.byCategory ?? [])} /> : <Text className='staff-chart__empty'>加载中…</Text>}
+        </ChartCard>
+        <ChartCard title='各网格心愿' failed={!!c && !c.byGrid}>
+          {c ? <BarList bars={rowsToBars(c.byGrid ?? [])} /> : <Text className='staff-chart__empty'>加载中…</Text>}
+        </ChartCard>
+        <ChartCard title='共建单位服务榜' failed={!!c && !c.topUnits}>
+          {c ? <BarList ranked unit='次' bars={leadersToBars(c.topUnits ?? [])} /> : <Text className='staff-chart__empty'>加载中…</Text>}
+        </ChartCard>
+        <ChartCard title='志愿者服务榜' failed={!!c && !c.topVolunteers}>
+          {c ? <BarList ranked unit='次' bars={leadersToBars(c.topVolunteers ?? [])} /> : <Text className='staff-chart__empty'>加载中…</Text>}
+        </ChartCard>
+        <View className='staff-dashboard__export'>
+          <Button className='staff-btn staff-btn--primary' loading={exporting} disabled={exporting} onClick={() => void runExport()}>
+            导出报表
+          </Button>
+        </View>
+      </PageState>
+    </View>
+  );
+}
+
+export default function DashboardPage() {
+  return (
+    <StaffGate screen='dashboard'>
+      <Dashboard />
+    </StaffGate>
+  );
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '超时预警',
+  enablePullDownRefresh: true,
+});

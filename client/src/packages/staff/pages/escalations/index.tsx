@@ -1,0 +1,91 @@
+import { useCallback, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { usePullDownRefresh, stopPullDownRefresh } from '@tarojs/taro';
+import { StaffGate } from '../../components/StaffGate';
+import { StaffState } from '../../components/StaffState';
+import { EscalationItem } from '../../components/EscalationItem';
+import { BannerView } from '../../components/BannerView';
+import { ChipGroup } from '../../components/ChipGroup';
+import { staffApi } from '../../lib/api';
+import { mayCancel } from '../../lib/roles';
+import { useActiveRole } from '../../lib/session';
+import { useDecisions } from '../../lib/useDecisions';
+import { useLoad } from '../../lib/useLoad';
+import type { StaffWish } from '../../lib/types';
+import '../../components/staff.scss';
+import './index.scss';
+
+type Level = 'all' | 'secretary' | 'town';
+const levels = [
+  { value: 'all', label: '全部' },
+  { value: 'secretary', label: '上报社区' },
+  { value: 'town', label: '上报镇街' },
+] as const;
+
+/** Still waiting for a helper: assigning it now is still our call. */
+const stillWaiting = (w: StaffWish) => w.status === 'open';
+
+function Escalations() {
+  const role = useActiveRole();
+  const [level, setLevel] = useState<Level>(role === 'town_admin' ? 'town' : 'all');
+  const list = useLoad(
+    () => staffApi.escalations(level === 'all' ? {} : { level }).then((r) => r.items),
+    [level],
+  );
+  const { setData } = list;
+  const remove = useCallback((id: string) => setData((items) => items?.filter((w) => w.id !== id)), [setData]);
+  const { pending, outcomes, banner, setBanner, decide } = useDecisions(remove, stillWaiting);
+
+  usePullDownRefresh(() => {
+    setBanner(null);
+    void list.reload().finally(() => stopPullDownRefresh());
+  });
+
+  const items = list.data ?? [];
+  const dispatcher = role === 'secretary';
+
+  return (
+    <View className='staff-page'>
+      <View className='staff-escalation__filter'>
+        <ChipGroup label='上报级别' options={levels} value={level} onChange={setLevel} />
+      </View>
+      {!dispatcher && <Text className='staff-escalation__hint'>以下心愿超时未被认领，请督促所属社区尽快派单。</Text>}
+      {banner && <BannerView banner={banner} />}
+      <StaffState
+        loading={list.loading}
+        error={list.error}
+        hasData={list.data !== undefined}
+        empty={items.length === 0}
+        emptyText='暂无超时未认领的心愿'
+        onRetry={() => void list.reload()}
+      >
+        {items.map((wish) => {
+          const outcome = outcomes[wish.id];
+          const hidden = pending.has(wish.id);
+          return (
+            <View key={wish.id} style={hidden ? { display: 'none' } : undefined}>
+              <EscalationItem
+                wish={outcome?.fresh ? { ...wish, ...outcome.fresh } : wish}
+                notice={outcome?.notice}
+                settled={outcome?.settled}
+                busy={hidden}
+                mayDispatch={dispatcher}
+                mayCancel={mayCancel(role)}
+                onAssign={(target) => void decide(wish, () => staffApi.assign(wish.id, target), `已为「${wish.title}」派单`)}
+                onCancel={(reason) => void decide(wish, () => staffApi.cancel(wish.id, reason), `已取消「${wish.title}」`)}
+              />
+            </View>
+          );
+        })}
+      </StaffState>
+    </View>
+  );
+}
+
+export default function EscalationsPage() {
+  return (
+    <StaffGate screen='escalations'>
+      <Escalations />
+    </StaffGate>
+  );
+}

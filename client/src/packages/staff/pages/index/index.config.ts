@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '社区工作台',
+});

@@ -1,0 +1,81 @@
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { RoleLabels } from '@shared/enums';
+import type { Role } from '@shared/enums';
+import { Screen } from '../../../../components';
+import { StaffGate } from '../../components/StaffGate';
+import { staffApi } from '../../lib/api';
+import { mayOpen } from '../../lib/roles';
+import type { StaffScreen } from '../../lib/roles';
+import { useSession } from '../../lib/session';
+import { useLoad } from '../../lib/useLoad';
+import '../../components/staff.scss';
+import './index.scss';
+
+interface Entry {
+  screen: StaffScreen;
+  title: string;
+  desc: string;
+}
+
+const ENTRIES: Entry[] = [
+  { screen: 'review', title: '审核派单', desc: '审核居民心愿，发布或指派' },
+  { screen: 'proxy', title: '代录心愿', desc: '电话、微信群、入户走访收集的心愿' },
+  { screen: 'escalations', title: '超时预警', desc: '超时无人认领的心愿' },
+  { screen: 'dashboard', title: '数据看板', desc: '心愿收集、服务人次与评价' },
+  { screen: 'org', title: '组织管理', desc: '网格、楼栋、共建单位、成员与邀请码' },
+];
+
+const open = (screen: StaffScreen) => void Taro.navigateTo({ url: `/packages/staff/pages/${screen}/index` });
+
+/** Counts on the tiles tell a secretary where work is waiting before they tap. */
+function useWaiting(role: Role) {
+  return useLoad(async () => {
+    const [queue, escalations] = await Promise.all([
+      mayOpen('review', role) ? staffApi.queue({ limit: 50 }).then((r) => r.items.length, () => null) : null,
+      mayOpen('escalations', role) ? staffApi.escalations({ limit: 50 }).then((r) => r.items.length, () => null) : null,
+    ]);
+    return { review: queue, escalations } as Partial<Record<StaffScreen, number | null>>;
+  }, [role]);
+}
+
+function Workbench({ role, name }: { role: Role; name: string }) {
+  const waiting = useWaiting(role).data ?? {};
+  const entries = ENTRIES.filter((e) => mayOpen(e.screen, role));
+  return (
+    <Screen className='staff-page'>
+      <View className='staff-home__hello'>
+        <Text className='staff-home__name'>{name}，您好</Text>
+        <Text className='staff-home__role'>当前身份：{RoleLabels[role]}</Text>
+      </View>
+      <View className='staff-home__grid'>
+        {entries.map((e) => {
+          const count = waiting[e.screen];
+          return (
+            <View key={e.screen} className='staff-home__tile' role='button' onClick={() => open(e.screen)}>
+              <Text className='staff-home__tile-title'>
+                {e.title}
+                {!!count && <Text className='staff-home__badge'>{count >= 50 ? '50+' : count}</Text>}
+              </Text>
+              <Text className='staff-home__tile-desc'>{e.desc}</Text>
+            </View>
+          );
+        })}
+      </View>
+    </Screen>
+  );
+}
+
+function StaffHome() {
+  const session = useSession();
+  if (!session) return null;
+  return <Workbench role={session.activeRole} name={session.user.name} />;
+}
+
+export default function StaffHomePage() {
+  return (
+    <StaffGate screen='home'>
+      <StaffHome />
+    </StaffGate>
+  );
+}

@@ -1,0 +1,88 @@
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import type { WishState } from '@shared/enums/wishStates';
+import { CategoryIcon, PageState, RoleNav, Screen, StatusTag, formatTime } from '../../components';
+import { useRemote } from '../../hooks/useRemote';
+import { useElderMode } from '../../services/elder';
+import { go, Routes } from '../../services/nav';
+import { getSession } from '../../services/session';
+import type { WishView } from '../../services/types';
+import { wishesApi } from '../../services/wishes';
+
+/** My wishes grouped by what the resident is waiting for. */
+const Groups: { title: string; states: WishState[] }[] = [
+  { title: '待我确认', states: ['done'] },
+  { title: '进行中', states: ['open', 'assigned', 'claimed', 'in_progress'] },
+  { title: '审核中', states: ['pending_review', 'rejected'] },
+  { title: '已完成', states: ['confirmed'] },
+  { title: '已取消', states: ['cancelled'] },
+];
+
+function WishRow({ wish }: { wish: WishView }) {
+  return (
+    <View className="card wish-item" onClick={() => go(Routes.wish(wish.id))}>
+      <CategoryIcon category={wish.category} />
+      <View className="wish-item__main">
+        <View className="row row--between">
+          <Text className="wish-item__title">{wish.title}</Text>
+          <StatusTag status={wish.status} />
+        </View>
+        <Text className="card__meta">{formatTime(wish.createdAt)}</Text>
+        {wish.status === 'rejected' && wish.rejectReason && <Text className="card__meta">未通过：{wish.rejectReason}</Text>}
+      </View>
+    </View>
+  );
+}
+
+export default function ResidentHome() {
+  const [elder, setElder] = useElderMode();
+  const mine = useRemote(() => wishesApi.mine({ limit: 50 }));
+  const items = mine.data?.items ?? [];
+  const name = getSession()?.user.name;
+
+  useDidShow(() => {
+    if (mine.data) void mine.reload();
+  });
+  usePullDownRefresh(() => {
+    void mine.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  return (
+    <Screen className="home">
+      <View className="hero">
+        <Text className="hero__title">{name ? `${name}，您好` : '您好'}</Text>
+        <Text className="hero__sub">有困难，说出您的心愿，社区和志愿者来帮忙</Text>
+      </View>
+      <Button className="btn btn--primary btn--big" onClick={() => go(Routes.post)}>
+        ＋ 发布心愿
+      </Button>
+      <Button className="btn btn--ghost btn--small" aria-pressed={elder} onClick={() => setElder(!elder)}>
+        {elder ? '退出长辈模式' : '长辈模式（大字）'}
+      </Button>
+
+      <PageState
+        loading={mine.loading}
+        error={mine.error}
+        empty={!mine.loading && items.length === 0}
+        emptyText="您还没有发布过心愿"
+        onRetry={mine.reload}
+      >
+        {Groups.map((g) => {
+          const inGroup = items.filter((w) => g.states.includes(w.status));
+          if (inGroup.length === 0) return null;
+          return (
+            <View key={g.title}>
+              <Text className="section-title">
+                {g.title}（{inGroup.length}）
+              </Text>
+              {inGroup.map((w) => (
+                <WishRow key={w.id} wish={w} />
+              ))}
+            </View>
+          );
+        })}
+      </PageState>
+      <RoleNav current={Routes.home} />
+    </Screen>
+  );
+}

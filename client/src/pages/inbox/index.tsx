@@ -1,0 +1,74 @@
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import { PageState, RoleNav, Screen, formatTime } from '../../components';
+import { usePaged } from '../../hooks/usePaged';
+import { call } from '../../services/api';
+import { messageOf } from '../../services/errors';
+import { go, Routes } from '../../services/nav';
+import { getSession } from '../../services/session';
+
+interface InboxItem {
+  id: string;
+  title: string;
+  body: string;
+  wishId?: string;
+  read: boolean;
+  createdAt: string;
+}
+
+const HELPER_ROLES = ['volunteer', 'party_member', 'unit_admin'];
+
+/** Every notification lands here, whether or not WeChat delivered it. */
+export default function InboxPage() {
+  const inbox = usePaged<InboxItem>((cursor) => call('notify', 'inbox', cursor ? { cursor } : {}));
+  const role = getSession()?.activeRole;
+
+  usePullDownRefresh(() => {
+    void inbox.refresh().finally(() => Taro.stopPullDownRefresh());
+  });
+  useReachBottom(() => void inbox.more());
+
+  const open = async (item: InboxItem) => {
+    if (!item.read) void call('notify', 'read', { ids: [item.id] }).catch(() => undefined);
+    if (item.wishId) go(HELPER_ROLES.includes(role ?? '') ? Routes.task(item.wishId) : Routes.wish(item.wishId));
+  };
+
+  const readAll = async () => {
+    try {
+      await call('notify', 'read', { all: true });
+      await inbox.refresh();
+    } catch (err) {
+      void Taro.showToast({ title: messageOf(err), icon: 'none' });
+    }
+  };
+
+  const unread = inbox.items.filter((i) => !i.read).length;
+
+  return (
+    <Screen>
+      <View className="row row--between">
+        <Text className="section-title">消息{unread > 0 ? `（${unread} 条未读）` : ''}</Text>
+        {unread > 0 && (
+          <Button className="btn btn--small" onClick={readAll}>
+            全部已读
+          </Button>
+        )}
+      </View>
+      <PageState loading={inbox.loading} error={inbox.error} empty={!inbox.loading && inbox.items.length === 0} emptyText="暂时没有消息" onRetry={inbox.refresh}>
+        {inbox.items.map((item) => (
+          <View key={item.id} className={`card inbox-item${item.read ? '' : ' inbox-item--unread'}`} onClick={() => open(item)}>
+            <View className="row row--between">
+              <Text className="card__title">
+                {!item.read && <Text className="dot">● </Text>}
+                {item.title}
+              </Text>
+              <Text className="muted">{formatTime(item.createdAt)}</Text>
+            </View>
+            <Text>{item.body}</Text>
+          </View>
+        ))}
+      </PageState>
+      <RoleNav current={Routes.inbox} />
+    </Screen>
+  );
+}

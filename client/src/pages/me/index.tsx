@@ -1,0 +1,76 @@
+import Taro from '@tarojs/taro';
+import { Button, Switch, Text, View } from '@tarojs/components';
+import { RoleLabels, type Role } from '@shared/enums/roles';
+import { RoleNav, Screen } from '../../components';
+import { useElderMode } from '../../services/elder';
+import { go, goHome, Routes } from '../../services/nav';
+import { getSession, logout, rolesOf, switchRole } from '../../services/session';
+
+/** Me: role switch for people with several roles, elder mode, service hours, logout. */
+export default function MePage() {
+  const session = getSession();
+  const [elder, setElder] = useElderMode();
+  if (!session) {
+    void Taro.reLaunch({ url: Routes.login });
+    return null;
+  }
+  const roles = rolesOf(session.user);
+  const helper = ['volunteer', 'party_member', 'unit_admin'].includes(session.activeRole);
+
+  const onSwitch = (role: Role) => {
+    if (role === session.activeRole) return;
+    switchRole(role);
+    goHome(role);
+  };
+
+  return (
+    <Screen>
+      <View className="card">
+        <Text className="title-l">{session.user.name}</Text>
+        <Text className="muted">当前身份：{RoleLabels[session.activeRole]}</Text>
+      </View>
+
+      {roles.length > 1 && (
+        <View className="card">
+          <Text className="card__title">切换身份</Text>
+          <View className="chips">
+            {roles.map((r) => (
+              <Text key={r} className={`chip${r === session.activeRole ? ' chip--active' : ''}`} onClick={() => onSwitch(r)}>
+                {RoleLabels[r]}
+              </Text>
+            ))}
+          </View>
+        </View>
+      )}
+
+      <View className="card">
+        <View className="row row--between">
+          <View>
+            <Text className="card__title">长辈模式</Text>
+            <Text className="muted">大字体、高对比、步骤更少</Text>
+          </View>
+          <Switch checked={elder} color="#c8161d" onChange={(e) => setElder(e.detail.value)} />
+        </View>
+      </View>
+
+      {helper && (
+        <Button className="btn" onClick={() => go(Routes.hours)}>
+          我的服务时长
+        </Button>
+      )}
+      <Button className="btn" onClick={() => go(Routes.wall)}>
+        心愿墙
+      </Button>
+      <Button
+        className="btn btn--danger"
+        onClick={() => {
+          logout();
+          void Taro.reLaunch({ url: Routes.login });
+        }}
+      >
+        退出登录
+      </Button>
+      <RoleNav current={Routes.me} />
+    </Screen>
+  );
+}

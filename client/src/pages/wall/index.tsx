@@ -1,0 +1,47 @@
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { CategoryLabels } from '@shared/enums/categories';
+import { CategoryIcon, PageState, RoleNav, Screen, formatTime } from '../../components';
+import { usePaged } from '../../hooks/usePaged';
+import { Routes } from '../../services/nav';
+import type { WishView } from '../../services/types';
+import { wishesApi } from '../../services/wishes';
+
+type WallItem = WishView & { helperNames?: string[]; confirmedAt?: string };
+
+/** 心愿墙: fulfilled, non-sensitive wishes; names masked or anonymous (the server decides). */
+export default function WallPage() {
+  const wall = usePaged<WallItem>((cursor) => wishesApi.wall(cursor));
+
+  usePullDownRefresh(() => {
+    void wall.refresh().finally(() => Taro.stopPullDownRefresh());
+  });
+  useReachBottom(() => void wall.more());
+
+  return (
+    <Screen>
+      <View className="hero">
+        <Text className="hero__title">心愿墙</Text>
+        <Text className="hero__sub">每一个被实现的微心愿，都是邻里间的温暖</Text>
+      </View>
+      <PageState loading={wall.loading} error={wall.error} empty={!wall.loading && wall.items.length === 0} emptyText="还没有实现的心愿" onRetry={wall.refresh}>
+        {wall.items.map((w) => (
+          <View key={w.id} className="card wish-item">
+            <CategoryIcon category={w.category} />
+            <View className="wish-item__main">
+              <Text className="wish-item__title">{w.title}</Text>
+              <Text className="card__meta">
+                {CategoryLabels[w.category]} · {w.anonymous ? '匿名居民' : (w.ownerName ?? '居民')}
+                {w.helperNames?.length ? ` · 帮助者：${w.helperNames.join('、')}` : ''}
+              </Text>
+              {w.rating && <Text className="star star--on">{'★'.repeat(w.rating.stars)}</Text>}
+              <Text className="card__meta">{formatTime(w.confirmedAt ?? w.updatedAt ?? w.createdAt)}</Text>
+            </View>
+          </View>
+        ))}
+        {wall.hasMore && <Text className="muted">上拉加载更多</Text>}
+      </PageState>
+      <RoleNav current={Routes.wall} />
+    </Screen>
+  );
+}

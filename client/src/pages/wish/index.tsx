@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import { CancellableStates } from '@shared/enums/wishStates';
+import { PageState, Screen, Timeline } from '../../components';
+import { RateForm } from '../../features/wish/RateForm';
+import { WishSummary } from '../../features/wish/WishSummary';
+import { useRemote } from '../../hooks/useRemote';
+import { messageOf } from '../../services/errors';
+import { go, Routes } from '../../services/nav';
+import { SubmitKey } from '../../services/requestId';
+import type { WishView } from '../../services/types';
+import { wishesApi } from '../../services/wishes';
+
+function helpersText(w: WishView): string | undefined {
+  const claims = w.claims ?? [];
+  if (claims.length === 0) return undefined;
+  const names = claims.map((c) => c.assigneeName ?? c.claimerName).filter(Boolean);
+  return names.length > 0 ? names.join('、') : `${claims.length} 位志愿者`;
+}
+
+/** The resident's view of one wish: what happened, who helps, and what they can do now. */
+export default function WishPage() {
+  const id = useRouter().params.id ?? '';
+  const detail = useRemote(() => wishesApi.detail(id), [id]);
+  const [busy, setBusy] = useState<string>();
+  const [confirmKey] = useState(() => new SubmitKey());
+  const wish = detail.data?.wish;
+
+  useDidShow(() => {
+    if (detail.data) void detail.reload();
+  });
+
+  const act = async (name: string, run: () => Promise<unknown>, done: string) => {
+    setBusy(name);
+    try {
+      await run();
+      void Taro.showToast({ title: done, icon: 'success' });
+      await detail.reload();
+    } catch (err) {
+      void Taro.showToast({ title: messageOf(err), icon: 'none', duration: 3000 });
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const onCancel = async () => {
+    const res = await Taro.showModal({ title: '取消心愿', content: '确定要取消这个心愿吗？取消后志愿者将无法认领。', confirmText: '确定取消', cancelText: '再想想' });
+    if (res.confirm) void act('cancel', () => wishesApi.cancel(id), '已取消');
+  };
+
+  const helpers = wish ? helpersText(wish) : undefined;
+
+  return (
+    <Screen>
+      <PageState loading={detail.loading} error={detail.error} onRetry={detail.reload}>
+        {wish && (
+          <View>
+            {wish.status === 'rejected' && (
+              <View className="banner banner--error" role="alert">
+                <Text>社区未通过这个心愿：{wish.rejectReason ?? '未说明原因'}。您可以修改后重新提交。</Text>
+              </View>
+            )}
+            {wish.status === 'pending_review' && <Text className="banner banner--info">已提交，社区工作人员审核后会发布给志愿者。</Text>}
+            {wish.status === 'done' && <Text className="banner banner--ok">志愿者已完成服务，请确认并评价。</Text>}
+
+            <WishSummary wish={wish} />
+
+            {helpers && (
+              <View className="card">
+                <Text className="card__title">帮助您的人</Text>
+                <Text>{helpers}</Text>
+              </View>
+            )}
+
+            {wish.status === 'done' && (
+              <Button
+                className="btn btn--primary btn--big"
+                loading={busy === 'confirm'}
+                disabled={!!busy}
+                onClick={() =>
+                  act('confirm', async () => {
+                    await wishesApi.confirm(id, { requestId: confirmKey.for(id) });
+                    confirmKey.done();
+                  }, '已确认完成')
+                }
+              >
+                确认已完成
+              </Button>
+            )}
+
+            {wish.status === 'confirmed' && !wish.rating && (
+              <RateForm
+                submit={(stars, comment, requestId) => wishesApi.rate({ wishId: id, stars, ...(comment ? { comment } : {}) }, { requestId })}
+                onDone={() => {
+                  void Taro.showToast({ title: '感谢您的评价', icon: 'success' });
+                  void detail.reload();
+                }}
+              />
+            )}
+            {wish.rating && (
+              <View className="card">
+                <Text className="card__title">我的评价</Text>
+                <Text className="star star--on">{'★'.repeat(wish.rating.stars)}</Text>
+                {wish.rating.comment && <Text className="card__meta">{wish.rating.comment}</Text>}
+              </View>
+            )}
+
+            <View className="card">
+              <Text className="card__title">进展</Text>
+              <Timeline events={detail.data?.events ?? []} />
+            </View>
+
+            <View className="btn-row">
+              {wish.status === 'rejected' && (
+                <Button className="btn btn--primary" onClick={() => go(`${Routes.post}?resubmit=${encodeURIComponent(id)}`)}>
+                  修改后重新提交
+                </Button>
+              )}
+              {(CancellableStates as readonly string[]).includes(wish.status) && (
+                <Button className="btn btn--danger" loading={busy === 'cancel'} disabled={!!busy} onClick={onCancel}>
+                  取消心愿
+                </Button>
+              )}
+            </View>
+          </View>
+        )}
+      </PageState>
+    </Screen>
+  );
+}

@@ -1,0 +1,5 @@
+import { createFunction } from '../_core/router';
+import tick from './actions/tick';
+
+/** The timer trigger (config.json: every minute) and the self-hosted interval call `tick`. */
+export const main = createFunction('cron', { tick });

@@ -1,0 +1,44 @@
+import { AppError } from '@shared';
+import { ActionSchemas } from '@shared/actions';
+import { defineAction } from '../../_core/action';
+import { relationsTo } from '../../_core/access';
+import { approveWish } from '../../_core/approve';
+import { requireCommunity } from '../../_core/caller';
+import { collections } from '../../_core/collections';
+import { announcePending, checkWishText, insertWish } from '../../_core/newWish';
+import { findSimilar } from '../../_core/similar';
+import { wishView } from '../../_core/views';
+import { loadCommunity } from '../../_core/wishStore';
+
+/**
+ * Staff enter a wish that came by WeChat group, QQ, phone or a door visit, for a resident
+ * (often an elder without the app). `approveNow` dispatches it at once (urgent incidents).
+ */
+export default defineAction({
+  input: ActionSchemas.dispatch.proxyCreate,
+  write: true,
+  roles: ['secretary', 'grid_worker'],
+  async run({ input, caller, rt }) {
+    const community = await loadCommunity(rt, requireCommunity(caller));
+    const { channel, beneficiary, priority, approveNow, assignTo, ...fields } = input;
+    let ownerId = caller.id;
+    if (beneficiary.userId) {
+      const resident = await collections(rt.db).users.findOne({ _id: beneficiary.userId, 'memberships.communityId': community._id });
+      if (!resident) throw new AppError('VALIDATION_FAILED', '居民不在本社区', { fields: [{ path: 'beneficiary.userId', message: '本社区没有这位居民' }] });
+      ownerId = resident._id;
+    }
+    await checkWishText(rt, caller, fields);
+    const similar = await findSimilar(rt, community._id, fields);
+    const role = caller.roles.includes('secretary') ? 'secretary' : 'grid_worker';
+    let wish = await insertWish(rt, {
+      fields: { ...fields, contactPhone: fields.contactPhone ?? beneficiary.phone },
+      community, caller, role, ownerId, ownerName: beneficiary.name, channel, priority: priority ?? 'normal', beneficiary,
+    });
+    if (approveNow || assignTo) {
+      ({ wish } = await approveWish(rt, caller, role, wish, { assignTo, priority }));
+    } else {
+      await announcePending(rt, wish);
+    }
+    return { wish: wishView(wish, relationsTo(caller, wish)), similar };
+  },
+});

@@ -1,0 +1,11 @@
+import { createFunction } from '../_core/router';
+import approve from './actions/approve';
+import assign from './actions/assign';
+import cancel from './actions/cancel';
+import escalations from './actions/escalations';
+import proxyCreate from './actions/proxyCreate';
+import queue from './actions/queue';
+import reject from './actions/reject';
+
+/** 社区派单: the community reviews, publishes and dispatches. */
+export const main = createFunction('dispatch', { queue, approve, reject, assign, proxyCreate, escalations, cancel });

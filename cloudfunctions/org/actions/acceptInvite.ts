@@ -1,0 +1,39 @@
+import { AppError } from '@shared';
+import { ActionSchemas } from '@shared/actions';
+import { defineAction } from '../../_core/action';
+import { collections } from '../../_core/collections';
+import type { MembershipDoc } from '../../_core/types';
+
+/** Join a community (or take a new role in mine) with an invite code; each use is counted atomically. */
+export default defineAction({
+  input: ActionSchemas.org.acceptInvite,
+  write: true,
+  async run({ input, caller, rt }) {
+    const { invites, users } = collections(rt.db);
+    const now = rt.now();
+    const codeUpper = input.code.toUpperCase();
+    const found = await invites.findOne({ code: codeUpper });
+    if (!found || found.expiresAt <= now) throw new AppError('NOT_FOUND', '邀请码无效或已过期');
+    const other = caller.user.memberships.find((m) => m.communityId && m.communityId !== found.communityId);
+    if (other) throw new AppError('CONFLICT', '您已加入其他社区');
+    const invite = await invites.findOneAndUpdate(
+      { _id: found._id, uses: { $lt: found.maxUses }, expiresAt: { $gt: now } },
+      { $inc: { uses: 1 } },
+      { returnDocument: 'after' },
+    );
+    if (!invite) throw new AppError('CONFLICT', '邀请码已被用完');
+    const here = caller.user.memberships.find((m) => m.communityId === invite.communityId);
+    const roles = [...new Set([...(here?.roles ?? []), 'resident' as const, invite.role])];
+    const membership: MembershipDoc = {
+      ...(here ?? {}), communityId: invite.communityId, roles,
+      ...(invite.unitId ? { unitId: invite.unitId } : {}),
+      ...(invite.gridId && invite.role === 'grid_worker' ? { gridIds: [...new Set([...(here?.gridIds ?? []), invite.gridId])] } : {}),
+    };
+    const memberships = [...caller.user.memberships.filter((m) => m.communityId !== invite.communityId), membership];
+    await users.updateOne(
+      { _id: caller.id },
+      { $set: { memberships, updatedAt: now, ...(input.name ? { name: input.name } : {}), ...(input.phone ? { phone: input.phone } : {}) } },
+    );
+    return { communityId: invite.communityId, roles };
+  },
+});

@@ -1,0 +1,13 @@
+import { ActionSchemas } from '@shared/actions';
+import { defineAction } from '../../_core/action';
+import { requireCommunity } from '../../_core/caller';
+import { collections } from '../../_core/collections';
+import { withId } from '../../_core/orgAccess';
+
+export default defineAction({
+  input: ActionSchemas.org.grids,
+  async run({ caller, rt }) {
+    const items = await collections(rt.db).grids.find({ communityId: requireCommunity(caller) }).sort({ name: 1 }).toArray();
+    return { items: items.map(withId) };
+  },
+});

@@ -1,0 +1,14 @@
+import { ActionSchemas } from '@shared/actions';
+import { defineAction } from '../../_core/action';
+import { collections } from '../../_core/collections';
+import { requireSecretary, saveInCommunity, withId } from '../../_core/orgAccess';
+
+export default defineAction({
+  input: ActionSchemas.org.saveCompound,
+  write: true,
+  async run({ input, caller, rt }) {
+    const communityId = requireSecretary(caller);
+    const { id, ...fields } = input;
+    return { compound: withId(await saveInCommunity(collections(rt.db).compounds, communityId, id, fields)) };
+  },
+});

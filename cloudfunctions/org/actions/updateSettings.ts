@@ -1,0 +1,19 @@
+import { CommunitySettings, parseInput, settingsOf } from '@shared';
+import { ActionSchemas } from '@shared/actions';
+import { defineAction } from '../../_core/action';
+import { collections } from '../../_core/collections';
+import { requireSecretary } from '../../_core/orgAccess';
+
+/** Lease length, escalation limits, auto-confirm days, posting limit: the whole is re-checked. */
+export default defineAction({
+  input: ActionSchemas.org.updateSettings,
+  write: true,
+  async run({ input, caller, rt }) {
+    const communityId = requireSecretary(caller);
+    const { communities } = collections(rt.db);
+    const current = await communities.findOne({ _id: communityId });
+    const merged = parseInput(CommunitySettings, { ...settingsOf(current?.settings), ...input.settings });
+    await communities.updateOne({ _id: communityId }, { $set: { settings: merged } });
+    return { settings: merged };
+  },
+});

@@ -1,0 +1,22 @@
+import { createFunction } from '../_core/router';
+import acceptInvite from './actions/acceptInvite';
+import buildings from './actions/buildings';
+import community from './actions/community';
+import compounds from './actions/compounds';
+import grids from './actions/grids';
+import invites from './actions/invites';
+import members from './actions/members';
+import partyBranches from './actions/partyBranches';
+import roles from './actions/roles';
+import saveBuilding from './actions/saveBuilding';
+import saveCompound from './actions/saveCompound';
+import saveGrid from './actions/saveGrid';
+import saveUnit from './actions/saveUnit';
+import units from './actions/units';
+import updateSettings from './actions/updateSettings';
+
+/** The community's organisation: places, grids, units, party branches, people and roles. */
+export const main = createFunction('org', {
+  community, updateSettings, grids, saveGrid, compounds, saveCompound, buildings, saveBuilding,
+  units, saveUnit, partyBranches, members, roles, invites, acceptInvite,
+});

@@ -1,0 +1,56 @@
+import { ActionSchemas } from '@shared/actions';
+import type { Document } from 'mongodb';
+import { defineAction } from '../../_core/action';
+import { requireCommunity } from '../../_core/caller';
+import { collections } from '../../_core/collections';
+import { maskAddress, maskPhone } from '../../_core/views';
+import type { WishDoc } from '../../_core/types';
+
+/** Open wishes of my community near me, nearest first; contact details masked until I claim. */
+export default defineAction({
+  input: ActionSchemas.tasks.nearby,
+  async run({ input, caller, rt }) {
+    const communityId = requireCommunity(caller);
+    const query: Document = {
+      communityId,
+      status: { $in: ['open', 'claimed'] },
+      slotsFree: { $gt: 0 },
+      ownerId: { $ne: caller.id },
+      'claims.claimerId': { $ne: caller.id },
+    };
+    if (input.category) query.category = input.category;
+    const rows = await collections(rt.db)
+      .wishes.aggregate<WishDoc & { distanceM: number }>([
+        {
+          $geoNear: {
+            near: { type: 'Point', coordinates: [input.lng, input.lat] },
+            distanceField: 'distanceM',
+            maxDistance: input.radiusM,
+            spherical: true,
+            key: 'location',
+            query,
+          },
+        },
+        { $limit: input.limit },
+        { $project: { events: 0, claims: 0, beneficiary: 0, progress: 0 } },
+      ])
+      .toArray();
+    return {
+      items: rows.map((w) => ({
+        id: w._id,
+        title: w.title,
+        category: w.category,
+        status: w.status,
+        priority: w.priority,
+        distanceM: Math.round(w.distanceM),
+        location: w.location,
+        address: maskAddress(w.address),
+        contactPhone: maskPhone(w.contactPhone),
+        helpersNeeded: w.helpersNeeded,
+        slotsFree: w.slotsFree,
+        preferredTime: w.preferredTime,
+        createdAt: w.createdAt,
+      })),
+    };
+  },
+});

@@ -1,0 +1,32 @@
+// `npm run db -- --port 27017 --dbpath .data/db`: runs the embedded server in the foreground.
+import { startEmbeddedMongo } from './index';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i >= 0) return process.argv[i + 1];
+  const eq = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return eq?.slice(name.length + 3);
+}
+
+async function main(): Promise<void> {
+  const port = Number(arg('port') ?? 27017);
+  const host = arg('host') ?? arg('bind_ip') ?? '127.0.0.1';
+  const dbPath = arg('dbpath') ?? arg('dbPath');
+  const server = await startEmbeddedMongo({ port, host, dbPath, replSetName: arg('replSet') });
+  console.log(server.uri);
+  console.error(`embedded mongo listening on ${host}:${server.port} (${dbPath && dbPath !== ':memory:' ? `dbpath ${dbPath}` : 'in memory'}); Ctrl-C to stop`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await server.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

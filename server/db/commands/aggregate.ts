@@ -1,0 +1,124 @@
+// aggregate: a leading $geoNear or $match/$sort/$limit runs on our indexes; mingo does the rest.
+import { Aggregator } from 'mingo';
+import { Codes, DbError, toDbError } from '../errors';
+import { EARTH_RADIUS_M, toPoint } from '../index/geometry';
+import { cloneDoc, Doc, isPlainObject } from '../index/values';
+import { nearIterator, runQuery, compileFilter } from '../query/execute';
+import { matchesWithin, nearDistance, NearClause, splitGeo } from '../query/geoFilter';
+import { CommandContext, Handler } from './context';
+
+function geoNearStage(spec: Doc, ctx: CommandContext, ns: string, limitHint: number): Doc[] {
+  const coll = ctx.view.collection(ns);
+  if (!spec.distanceField) throw new DbError(Codes.FailedToParse, '$geoNear requires a distanceField option');
+  const center = toPoint(spec.near);
+  if (!center) throw new DbError(Codes.BadValue, '$geoNear requires a near point');
+  const meters = isPlainObject(spec.near) && spec.near.type === 'Point';
+  const toRad = (d: any) => (d === undefined || d === null ? undefined : meters ? Number(d) / EARTH_RADIUS_M : Number(d));
+  if (!coll) return [];
+  const ix = spec.key ? coll.geo.find((g) => g.field === spec.key) : coll.geo[0];
+  if (!ix) throw new DbError(Codes.NoQueryExecutionPlans, 'geoNear requires a 2dsphere index, none found');
+  if (!spec.key && coll.geo.length > 1) throw new DbError(Codes.BadValue, 'There is more than one 2dsphere index; please specify which one to use with the key option');
+  const near: NearClause = { field: ix.field, center, maxDist: toRad(spec.maxDistance) ?? Infinity, minDist: toRad(spec.minDistance) ?? 0, meters };
+  const geo = splitGeo(spec.query ?? {});
+  const matcher = compileFilter(geo.rest);
+  const mult = Number(spec.distanceMultiplier ?? 1);
+  const out: Doc[] = [];
+  for (const d of nearIterator(ctx.view, coll, near)) {
+    if (geo.within.length && !matchesWithin(d, geo.within)) continue;
+    if (!matcher.test(d)) continue;
+    const copy = cloneDoc(d);
+    const dist = nearDistance(d, near);
+    setPath(copy, spec.distanceField, (meters ? dist * EARTH_RADIUS_M : dist) * mult);
+    if (spec.includeLocs) setPath(copy, spec.includeLocs, cloneDoc(d[ix.field]));
+    out.push(copy);
+    if (out.length >= limitHint) break;
+  }
+  return out;
+}
+
+function setPath(doc: Doc, path: string, v: any): void {
+  const parts = path.split('.');
+  let cur = doc;
+  for (let i = 0; i < parts.length - 1; i++) {
+    if (!isPlainObject(cur[parts[i]])) cur[parts[i]] = {};
+    cur = cur[parts[i]];
+  }
+  cur[parts[parts.length - 1]] = v;
+}
+
+/** Runs a pipeline over a collection of the current database; used by aggregate and $lookup. */
+export function runPipeline(ctx: CommandContext, ns: string, pipeline: Doc[], opts: { let?: Doc } = {}): Doc[] {
+  if (!Array.isArray(pipeline)) throw new DbError(Codes.TypeMismatch, "'pipeline' option must be specified as an array");
+  for (const st of pipeline) {
+    if (!isPlainObject(st) || Object.keys(st).length !== 1) throw new DbError(40323, 'A pipeline stage specification object must contain exactly one field.');
+  }
+  let stages = pipeline;
+  let input: Doc[];
+  const first = stages[0] ? Object.keys(stages[0])[0] : null;
+  const stageIndex = (name: string) => stages.findIndex((s) => Object.keys(s)[0] === name);
+  if (stageIndex('$geoNear') > 0) throw new DbError(40602, '$geoNear is only valid as the first stage in a pipeline');
+  if (first === '$geoNear') {
+    const next = stages[1] && Object.keys(stages[1])[0] === '$limit' ? Number(stages[1].$limit) : Infinity;
+    input = geoNearStage(stages[0].$geoNear, ctx, ns, next);
+    stages = stages.slice(1);
+  } else if (first === '$documents') {
+    input = cloneDoc(stages[0].$documents);
+    stages = stages.slice(1);
+  } else {
+    let filter: Doc = {};
+    let sort: Doc | undefined;
+    let limit: number | undefined;
+    let i = 0;
+    if (first === '$match') {
+      filter = stages[0].$match;
+      i = 1;
+      const k1 = stages[1] && Object.keys(stages[1])[0];
+      if (k1 === '$sort') {
+        sort = stages[1].$sort;
+        i = 2;
+        if (stages[2] && Object.keys(stages[2])[0] === '$limit') {
+          limit = Number(stages[2].$limit);
+          i = 3;
+        }
+      } else if (k1 === '$limit') {
+        limit = Number(stages[1].$limit);
+        i = 2;
+      }
+    }
+    // The $match mingo would run again is harmless; we only skip the stages we executed.
+    input = runQuery(ctx.view, ctx.view.collection(ns), filter, { sort, limit }).map(cloneDoc);
+    stages = stages.slice(i);
+  }
+  if (!stages.length) return input;
+  const out = stages.findIndex((s) => '$out' in s);
+  if (out >= 0 && out !== stages.length - 1) throw new DbError(40601, '$out can only be the final stage in the pipeline');
+  const outTarget = out >= 0 ? stages[out].$out : null;
+  if (outTarget !== null) stages = stages.slice(0, -1);
+  let result: Doc[];
+  try {
+    const agg = new Aggregator(stages, {
+      collectionResolver: (name: string) => runQuery(ctx.view, ctx.view.collection(`${ctx.db}.${name}`), {}).map(cloneDoc),
+      variables: opts.let,
+    } as any);
+    result = agg.run(input) as Doc[];
+  } catch (e) {
+    throw toDbError(e);
+  }
+  if (outTarget !== null) {
+    const target = typeof outTarget === 'string' ? `${ctx.db}.${outTarget}` : `${outTarget.db}.${outTarget.coll}`;
+    const existing = ctx.view.collection(target);
+    if (existing) for (const d of runQuery(ctx.view, existing, {})) ctx.writer.remove(target, d);
+    for (const d of result) ctx.writer.insert(target, d);
+    return [];
+  }
+  return result;
+}
+
+export const aggregate: Handler = (cmd, ctx) => {
+  const coll = cmd.aggregate;
+  const ns = typeof coll === 'string' ? `${ctx.db}.${coll}` : `${ctx.db}.$cmd.aggregate`;
+  if (cmd.explain) throw new DbError(Codes.NotImplemented, 'explain is not supported by the embedded server');
+  if (!cmd.cursor && !cmd.explain) throw new DbError(Codes.FailedToParse, "The 'cursor' option is required, except for aggregate with the explain argument");
+  const docs = runPipeline(ctx, ns, cmd.pipeline, { let: cmd.let });
+  return ctx.cursors.first(ns, docs, cmd.cursor?.batchSize, ctx.lsidKey);
+};

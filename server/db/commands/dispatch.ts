@@ -1,0 +1,202 @@
+// Routes one command: session and transaction bookkeeping, the synchronous handler, then the journal
+// flush the reply must wait for.
+import { Codes, DbError, toDbError } from '../errors';
+import { Doc } from '../index/values';
+import { LiveView } from '../query/view';
+import { Engine, LogRecord } from '../storage/engine';
+import { Transaction } from '../txn/transaction';
+import { DirectWriter } from '../txn/writer';
+import { adminCommands } from './admin';
+import { CommandContext, Handler, ServerInfo } from './context';
+import { CursorStore } from './cursors';
+import { handshakeCommands } from './handshake';
+import { indexCommands } from './indexes';
+import { readCommands } from './read';
+import { writeCommands } from './write';
+
+const handlers: Record<string, Handler> = {
+  ...handshakeCommands,
+  ...adminCommands,
+  ...indexCommands,
+  ...readCommands,
+  ...writeCommands,
+};
+
+const RETRYABLE = new Set(['insert', 'update', 'delete', 'findAndModify', 'findandmodify']);
+const SESSION_IDLE_MS = 30 * 60 * 1000;
+const TXN_LIFETIME_MS = 60 * 1000;
+
+interface Session {
+  txn: Transaction | null;
+  retry: { txnNumber: number; reply: Doc } | null;
+  lastUse: number;
+}
+
+/** Where acknowledged writes go before the reply: a journal, or nowhere in memory mode. */
+export interface Durability {
+  commit(records: LogRecord[]): Promise<void> | null;
+}
+
+export class Dispatcher {
+  readonly cursors = new CursorStore();
+  private readonly sessions = new Map<string, Session>();
+  private readonly live: LiveView;
+
+  constructor(readonly engine: Engine, readonly info: ServerInfo, private readonly durability: Durability) {
+    this.live = new LiveView(engine);
+  }
+
+  static commandName(cmd: Doc): string {
+    return Object.keys(cmd)[0] ?? '';
+  }
+
+  /** Never throws: errors come back as MongoDB error documents. */
+  async run(cmd: Doc, db: string, connectionId: number): Promise<Doc> {
+    // Records are journaled even when the command fails part-way: what changed in memory must be durable.
+    const log: LogRecord[] = [];
+    let reply: Doc;
+    try {
+      reply = this.execute(cmd, db, connectionId, log);
+    } catch (e) {
+      reply = toDbError(e).toReply();
+    }
+    if (log.length) {
+      const p = this.durability.commit(log);
+      if (p) {
+        try {
+          await p;
+        } catch (e) {
+          return new DbError(Codes.InternalError, `journal write failed: ${(e as Error).message}`).toReply();
+        }
+      }
+    }
+    return reply;
+  }
+
+  private execute(cmd: Doc, db: string, connectionId: number, log: LogRecord[]): Doc {
+    const name = Dispatcher.commandName(cmd);
+    const lsidKey = cmd.lsid?.id?.buffer ? Buffer.from(cmd.lsid.id.buffer).toString('hex') : null;
+    const session = lsidKey ? this.session(lsidKey) : null;
+    const txnNumber = cmd.txnNumber !== undefined ? Number(cmd.txnNumber) : null;
+    if (name === 'endSessions' || name === 'killSessions') {
+      for (const s of cmd[name] ?? []) {
+        const key = s?.id?.buffer ? Buffer.from(s.id.buffer).toString('hex') : null;
+        if (!key) continue;
+        this.sessions.get(key)?.txn?.abort();
+        this.sessions.delete(key);
+        this.cursors.killSession(key);
+      }
+      return { ok: 1 };
+    }
+
+    if (cmd.autocommit === false) {
+      if (!session || txnNumber === null) throw new DbError(Codes.InvalidOptions, 'autocommit:false requires a session and txnNumber');
+      return this.inTransaction(name, cmd, db, connectionId, session, lsidKey!, txnNumber, log);
+    }
+    if (name === 'commitTransaction' || name === 'abortTransaction') {
+      throw new DbError(Codes.InvalidOptions, `${name} must be run within a transaction`);
+    }
+
+    const handler = handlers[name];
+    if (!handler) throw new DbError(Codes.CommandNotFound, `no such command: '${name}'`);
+    // A retried write (same session and txnNumber) gets the first attempt's reply instead of running twice.
+    if (session && txnNumber !== null && RETRYABLE.has(name)) {
+      if (session.retry && session.retry.txnNumber === txnNumber) return session.retry.reply;
+      if (session.txn?.state === 'active') session.txn.abort();
+    }
+    const ctx: CommandContext = {
+      engine: this.engine,
+      info: this.info,
+      cursors: this.cursors,
+      db,
+      view: this.live,
+      writer: new DirectWriter(this.engine, log),
+      txn: null,
+      log,
+      connectionId,
+      lsidKey,
+    };
+    const reply = handler(cmd, ctx);
+    if (session && txnNumber !== null && RETRYABLE.has(name)) session.retry = { txnNumber, reply };
+    return reply;
+  }
+
+  private inTransaction(name: string, cmd: Doc, db: string, connectionId: number, session: Session, lsidKey: string, txnNumber: number, log: LogRecord[]): Doc {
+    if (cmd.startTransaction) {
+      if (session.txn && session.txn.txnNumber >= txnNumber && session.txn.state !== 'aborted') {
+        throw new DbError(Codes.BadValue, `Transaction ${txnNumber} has already been started`);
+      }
+      session.txn?.abort();
+      session.txn = new Transaction(this.engine, txnNumber);
+    }
+    const txn = session.txn;
+    const noSuch = (why: string) => new DbError(Codes.NoSuchTransaction, why, {}, ['TransientTransactionError']);
+    if (!txn || txn.txnNumber !== txnNumber) throw noSuch(`Given transaction number ${txnNumber} does not match any in-progress transactions.`);
+
+    if (name === 'commitTransaction') {
+      if (txn.state === 'committed') return { ok: 1 };
+      if (txn.state === 'aborted') throw noSuch(`Transaction ${txnNumber} has been aborted.`);
+      log.push(...txn.commit());
+      return { ok: 1 };
+    }
+    if (name === 'abortTransaction') {
+      if (txn.state === 'committed') throw new DbError(Codes.TransactionCommitted, 'Transaction has been committed.');
+      if (txn.state === 'aborted') throw noSuch(`Transaction ${txnNumber} has been aborted.`);
+      txn.abort();
+      return { ok: 1 };
+    }
+    if (txn.state === 'committed') throw new DbError(Codes.TransactionCommitted, `Transaction ${txnNumber} has been committed.`);
+    if (txn.state === 'aborted') {
+      const reason = txn.abortReason;
+      if (reason && reason.code === Codes.WriteConflict) throw reason;
+      throw noSuch(`Transaction ${txnNumber} has been aborted.`);
+    }
+    const handler = handlers[name];
+    if (!handler) throw new DbError(Codes.CommandNotFound, `no such command: '${name}'`);
+    const ctx: CommandContext = {
+      engine: this.engine,
+      info: this.info,
+      cursors: this.cursors,
+      db,
+      view: txn.view,
+      writer: txn,
+      txn,
+      log,
+      connectionId,
+      lsidKey,
+    };
+    try {
+      return handler(cmd, ctx);
+    } catch (e) {
+      // MongoDB aborts the whole transaction when one of its operations fails.
+      const err = toDbError(e);
+      txn.abortFor(err);
+      throw err;
+    }
+  }
+
+  private session(key: string): Session {
+    let s = this.sessions.get(key);
+    if (!s) this.sessions.set(key, (s = { txn: null, retry: null, lastUse: Date.now() }));
+    s.lastUse = Date.now();
+    return s;
+  }
+
+  /** Periodic housekeeping: idle sessions, expired transactions, idle cursors. */
+  sweep(now = Date.now()): void {
+    for (const [k, s] of this.sessions) {
+      if (s.txn?.state === 'active' && now - s.txn.startedAt > TXN_LIFETIME_MS) {
+        s.txn.abortFor(new DbError(Codes.NoSuchTransaction, 'Transaction aborted: exceeded transactionLifetimeLimitSeconds', {}, ['TransientTransactionError']));
+      }
+      if (now - s.lastUse > SESSION_IDLE_MS) {
+        s.txn?.abort();
+        this.sessions.delete(k);
+      }
+    }
+    this.cursors.sweep(now);
+  }
+
+  abortAll(): void {
+    for (const s of this.sessions.values()) s.txn?.abort();
+  }
+}

@@ -1,0 +1,62 @@
+// find / getMore / killCursors / count / distinct.
+import { Long } from 'bson';
+import { Codes, DbError } from '../errors';
+import { Doc, hashValue, pathValues } from '../index/values';
+import { runQuery } from '../query/execute';
+import { applyProjection } from '../query/projection';
+import { aggregate } from './aggregate';
+import { Handler } from './context';
+
+const find: Handler = (cmd, ctx) => {
+  const ns = `${ctx.db}.${cmd.find}`;
+  let { sort } = cmd;
+  let natural = 0;
+  if (sort && '$natural' in sort) {
+    natural = Number(sort.$natural);
+    sort = undefined;
+  }
+  const rawLimit = Number(cmd.limit ?? 0);
+  const single = !!cmd.singleBatch || rawLimit < 0;
+  const limit = Math.abs(rawLimit);
+  let docs = runQuery(ctx.view, ctx.view.collection(ns), cmd.filter ?? {}, { sort, skip: Number(cmd.skip ?? 0), limit: natural < 0 ? 0 : limit });
+  if (natural < 0) {
+    docs = docs.reverse();
+    if (limit) docs = docs.slice(0, limit);
+  }
+  docs = applyProjection(docs, cmd.projection, cmd.filter);
+  const batchSize = cmd.batchSize !== undefined ? Number(cmd.batchSize) : single && limit ? limit : undefined;
+  return ctx.cursors.first(ns, docs, batchSize, ctx.lsidKey, single);
+};
+
+const getMore: Handler = (cmd, ctx) => {
+  const id = typeof cmd.getMore === 'number' ? Long.fromNumber(cmd.getMore) : cmd.getMore;
+  if (!id || id._bsontype !== 'Long') throw new DbError(Codes.TypeMismatch, "Field 'getMore' must be of type long");
+  return ctx.cursors.getMore(id, `${ctx.db}.${cmd.collection}`, cmd.batchSize);
+};
+
+const killCursors: Handler = (cmd, ctx) => ctx.cursors.kill((cmd.cursors ?? []).map((c: any) => (typeof c === 'number' ? Long.fromNumber(c) : c)));
+
+const count: Handler = (cmd, ctx) => {
+  const ns = `${ctx.db}.${cmd.count}`;
+  const coll = ctx.view.collection(ns);
+  const q = cmd.query ?? {};
+  if (!Object.keys(q).length && ctx.view.live && !cmd.skip && !cmd.limit) return { n: coll?.docs.size ?? 0, ok: 1 };
+  const n = runQuery(ctx.view, coll, q, { skip: Number(cmd.skip ?? 0), limit: Math.abs(Number(cmd.limit ?? 0)) }).length;
+  return { n, ok: 1 };
+};
+
+const distinct: Handler = (cmd, ctx) => {
+  const ns = `${ctx.db}.${cmd.distinct}`;
+  if (typeof cmd.key !== 'string') throw new DbError(Codes.TypeMismatch, "BSON field 'distinct.key' is the wrong type, expected type 'string'");
+  const seen = new Map<string, unknown>();
+  for (const d of runQuery(ctx.view, ctx.view.collection(ns), cmd.query ?? {})) {
+    for (const v of pathValues(d, cmd.key)) {
+      if (v === undefined) continue;
+      const h = hashValue(v);
+      if (!seen.has(h)) seen.set(h, v);
+    }
+  }
+  return { values: [...seen.values()], ok: 1 };
+};
+
+export const readCommands: Record<string, Handler> = { find, getMore, killCursors, count, distinct, aggregate };

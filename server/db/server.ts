@@ -1,0 +1,45 @@
+// The TCP listener: accepts connections and owns the shared state they all talk to.
+import { ObjectId } from 'bson';
+import { createServer, Server, Socket } from 'net';
+import { ServerInfo } from './commands/context';
+import { Dispatcher, Durability } from './commands/dispatch';
+import { Engine } from './storage/engine';
+import { Connection } from './wire/connection';
+
+export class MongoWireServer {
+  private readonly server: Server;
+  private readonly connections = new Set<Connection>();
+  private nextConnectionId = 1;
+  readonly dispatcher: Dispatcher;
+  readonly info: ServerInfo;
+
+  constructor(readonly engine: Engine, durability: Durability, setName: string) {
+    this.info = { host: '127.0.0.1', port: 0, setName, processId: new ObjectId(), electionId: new ObjectId('7fffffff0000000000000001'), startedAt: new Date() };
+    this.dispatcher = new Dispatcher(engine, this.info, durability);
+    this.server = createServer((socket: Socket) => {
+      const c = new Connection(socket, this.nextConnectionId++, this.dispatcher, (x) => this.connections.delete(x));
+      this.connections.add(c);
+    });
+  }
+
+  listen(port: number, host: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, host, () => {
+        this.server.off('error', reject);
+        const addr = this.server.address();
+        const actual = typeof addr === 'object' && addr ? addr.port : port;
+        this.info.host = host;
+        this.info.port = actual;
+        resolve(actual);
+      });
+    });
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.server.close(() => resolve());
+      for (const c of this.connections) c.close();
+    });
+  }
+}

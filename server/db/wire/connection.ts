@@ -1,0 +1,153 @@
+// One client socket: frames messages, runs them one at a time, and closes itself (only itself) on
+// anything malformed.
+import { Socket } from 'net';
+import { Doc } from '../index/values';
+import {
+  encodeMsgReply,
+  encodeOpReply,
+  FLAG_EXHAUST_ALLOWED,
+  FLAG_MORE_TO_COME,
+  MAX_MESSAGE_SIZE,
+  OP_COMPRESSED,
+  parseMessage,
+  ProtocolError,
+  Request,
+} from './messages';
+
+export interface CommandRunner {
+  run(cmd: Doc, db: string, connectionId: number): Promise<Doc>;
+}
+
+const HEADER = 16;
+
+export class Connection {
+  private chunks: Buffer[] = [];
+  private buffered = 0;
+  private queue: Buffer[] = [];
+  private busy = false;
+  private closed = false;
+  private timers = new Set<NodeJS.Timeout>();
+
+  constructor(
+    private readonly socket: Socket,
+    readonly id: number,
+    private readonly runner: CommandRunner,
+    private readonly onClose: (c: Connection) => void,
+  ) {
+    socket.setNoDelay(true);
+    socket.on('data', (d) => this.onData(d));
+    socket.on('error', () => this.close());
+    socket.on('close', () => this.close());
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    this.socket.destroy();
+    this.onClose(this);
+  }
+
+  private onData(data: Buffer): void {
+    if (this.closed) return;
+    this.chunks.push(data);
+    this.buffered += data.length;
+    while (this.buffered >= 4) {
+      if (this.chunks[0].length < 4) this.chunks = [Buffer.concat(this.chunks)];
+      const length = this.chunks[0].readInt32LE(0);
+      // A hostile length must not make us buffer gigabytes or wait forever.
+      if (length < HEADER + 5 || length > MAX_MESSAGE_SIZE) return this.close();
+      // Concatenate only once the whole message is here: large messages arrive in many chunks.
+      if (this.buffered < length) break;
+      const all = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
+      this.queue.push(all.subarray(0, length));
+      const rest = all.subarray(length);
+      this.chunks = rest.length ? [rest] : [];
+      this.buffered = rest.length;
+    }
+    void this.pump();
+  }
+
+  private async pump(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      while (this.queue.length && !this.closed) {
+        const raw = this.queue.shift()!;
+        let req: Request;
+        try {
+          if (raw.readInt32LE(12) === OP_COMPRESSED) throw new ProtocolError('compression was not negotiated');
+          req = parseMessage(raw);
+        } catch {
+          return this.close();
+        }
+        await this.handle(req);
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async handle(req: Request): Promise<void> {
+    const cmd = req.command;
+    const db = req.kind === 'msg' ? String(cmd.$db ?? 'admin') : (req.fullCollectionName ?? 'admin.$cmd').split('.')[0];
+    const name = Object.keys(cmd)[0];
+    const awaitable = (name === 'hello' || name === 'isMaster' || name === 'ismaster') && cmd.topologyVersion && cmd.maxAwaitTimeMS !== undefined;
+    if (awaitable) {
+      // Streaming monitoring: nothing ever changes in a one-node set, so answer after maxAwaitTimeMS.
+      await this.sleep(Number(cmd.maxAwaitTimeMS));
+      if (this.closed) return;
+    }
+    const reply = req.tooLarge
+      ? { ok: 0, errmsg: `BSONObj size: ${req.tooLarge} (0x${req.tooLarge.toString(16)}) is invalid. Size must be between 0 and 16793600(16MB)`, code: 10334, codeName: 'BSONObjectTooLarge' }
+      : await this.runner.run(cmd, db, this.id);
+    if (this.closed) return;
+    if (req.kind === 'query') {
+      this.write(encodeOpReply(req.header.requestId, reply));
+      return;
+    }
+    if (req.flags & FLAG_MORE_TO_COME) return; // unacknowledged write: the client wants no reply
+    if (awaitable && req.flags & FLAG_EXHAUST_ALLOWED) {
+      this.write(encodeMsgReply(req.header.requestId, reply, FLAG_MORE_TO_COME));
+      this.streamHello(req, Number(cmd.maxAwaitTimeMS));
+      return;
+    }
+    this.write(encodeMsgReply(req.header.requestId, reply));
+  }
+
+  /** Exhaust mode: keep sending hello replies, each to the previous one, until the socket closes. */
+  private streamHello(req: Request, every: number): void {
+    let responseTo = req.header.requestId;
+    const tick = async () => {
+      await this.sleep(every);
+      if (this.closed) return;
+      const reply = await this.runner.run(req.command, 'admin', this.id);
+      if (this.closed) return;
+      const buf = encodeMsgReply(responseTo, reply, FLAG_MORE_TO_COME);
+      responseTo = buf.readInt32LE(4);
+      this.write(buf);
+      void tick();
+    };
+    void tick();
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(() => {
+        this.timers.delete(t);
+        resolve();
+      }, Math.max(0, Math.min(ms, 60_000)));
+      t.unref();
+      this.timers.add(t);
+      if (this.closed) {
+        clearTimeout(t);
+        resolve();
+      }
+    });
+  }
+
+  private write(buf: Buffer): void {
+    if (!this.closed) this.socket.write(buf);
+  }
+}

@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import rateLimit from '@fastify/rate-limit';
+import { AppError, failure, httpStatusOf, type Envelope } from '@shared';
+import type { CloudFunction } from '../cloudfunctions/_core/router';
+import type { Identity, Runtime } from '../cloudfunctions/_core/types';
+import { registerAuth } from './auth';
+import type { ServerConfig } from './config';
+import type { Tokens } from './tokens';
+
+export interface GatewayDeps {
+  config: ServerConfig;
+  runtime: Runtime;
+  tokens: Tokens;
+  functions: Record<string, CloudFunction>;
+}
+
+function send(reply: import('fastify').FastifyReply, envelope: Envelope<unknown>) {
+  return reply.status(envelope.ok ? 200 : httpStatusOf(envelope.error.code)).send(envelope);
+}
+
+/** Framework errors (bad JSON, body too large, rate limit) become the same envelope as ours, never a stack trace. */
+function envelopeOf(err: FastifyError | AppError): Envelope<never> {
+  if (err instanceof AppError) return failure(err);
+  if (err.statusCode === 413 || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return failure(new AppError('PAYLOAD_TOO_LARGE', '请求内容太大'));
+  if (err.statusCode === 429) return failure(new AppError('RATE_LIMITED', '请求太频繁，请稍后再试'));
+  if (err.statusCode === 415) return failure(new AppError('VALIDATION_FAILED', '请以 JSON 格式提交', { fields: [{ path: '', message: '内容类型应为 application/json' }] }));
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    return failure(new AppError('VALIDATION_FAILED', '请求格式不正确', { fields: [{ path: '', message: '无法解析的请求' }] }));
+  }
+  return failure(err);
+}
+
+/** The HTTP face of the cloud functions (DESIGN.md §5), the login routes and the h5 app. */
+export async function buildGateway(d: GatewayDeps): Promise<FastifyInstance> {
+  const app = Fastify({ bodyLimit: d.config.bodyLimitBytes, logger: false, trustProxy: true });
+
+  const identify = async (header?: string): Promise<string | null> => {
+    if (!header) return null;
+    const m = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!m) throw new AppError('UNAUTHENTICATED', '登录凭证格式不正确');
+    return d.tokens.verify(m[1]);
+  };
+
+  app.setErrorHandler((err: FastifyError, _req, reply) => {
+    const envelope = envelopeOf(err);
+    if (!envelope.ok && envelope.error.code === 'INTERNAL') console.error('[gateway]', err);
+    return send(reply, envelope);
+  });
+
+  await app.register(rateLimit, {
+    max: d.config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    // One budget per signed-in person (tokens), else per address.
+    keyGenerator: (req) => req.headers.authorization ?? req.ip,
+    errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, ...failure(new AppError('RATE_LIMITED', `请求太频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试`)) }),
+  });
+
+  app.get('/healthz', async () => {
+    await d.runtime.db.command({ ping: 1 });
+    return { ok: true, data: { status: 'ok', mode: d.config.mode } };
+  });
+
+  registerAuth(app, { ...d, identify });
+
+  app.post<{ Params: { name: string } }>('/api/fn/:name', async (req, reply) => {
+    const fn = Object.prototype.hasOwnProperty.call(d.functions, req.params.name) ? d.functions[req.params.name] : undefined;
+    if (!fn) return send(reply, failure(new AppError('NOT_FOUND', `没有名为 ${req.params.name} 的云函数`)));
+    const userId = await identify(req.headers.authorization);
+    const identity: Identity = userId ? { kind: 'user', userId } : { kind: 'anonymous' };
+    const body = req.body;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      return send(reply, failure(new AppError('VALIDATION_FAILED', '请求体应为 JSON 对象', { fields: [{ path: '', message: '应为对象' }] })));
+    }
+    return send(reply, await fn(body as never, { identity, runtime: d.runtime }));
+  });
+
+  const h5 = path.resolve(d.config.h5Dir);
+  const hasH5 = fs.existsSync(path.join(h5, 'index.html'));
+  if (hasH5) await app.register(fastifyStatic, { root: h5, wildcard: false, index: ['index.html'] });
+
+  app.setNotFoundHandler((req, reply) => {
+    if (req.method === 'GET' && hasH5 && !req.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+    return send(reply, failure(new AppError('NOT_FOUND', '接口不存在')));
+  });
+  return app;
+}

@@ -1,0 +1,139 @@
+import type { Category } from '../enums/categories';
+import type { Role } from '../enums/roles';
+import type { WishState } from '../enums/wishStates';
+import type { TransitionAction } from '../lifecycle/transitions';
+import type { WishEvent } from '../schemas/event';
+import type { Instant } from '../schemas/primitives';
+import type { InboxItem } from '../schemas/notification';
+import type { Building, Community, Compound, Grid, PartyBranch, Unit } from '../schemas/org';
+import type { User } from '../schemas/user';
+import type { NearbyItem, WallItem, WishView } from '../privacy/view';
+
+/**
+ * Reply shapes (`data` of the `{ ok: true, data }` envelope). They are types, not
+ * zod schemas: our own code builds them, tsc checks them, and runtime schemas
+ * would only add bytes to the mini-program.
+ */
+export interface Page<T> {
+  items: T[];
+  /** Absent on the last page. */
+  nextCursor?: string;
+}
+
+export interface WishReply {
+  wish: WishView;
+}
+
+export interface WishDetailReply {
+  wish: WishView;
+  events: WishEvent[];
+  /** What the caller may do now (allowedActions), for the buttons. */
+  actions: TransitionAction[];
+}
+
+export interface ClaimReply {
+  wish: WishView;
+  leaseUntil: Instant;
+}
+
+export interface StatsOverview {
+  collected: number;
+  approved: number;
+  claimed: number;
+  completed: number;
+  confirmed: number;
+  serviceCount: number;
+  serviceHours: number;
+  avgRating: number | null;
+  byStatus?: Partial<Record<WishState, number>>;
+}
+
+export interface BreakdownReply {
+  by: string;
+  rows: { key: string; label: string; count: number }[];
+}
+
+export interface LeaderboardReply {
+  rows: { id: string; name: string; services: number; hours: number }[];
+}
+
+export interface Member {
+  user: Pick<User, 'id' | 'name'> & { phone?: string };
+  roles: Role[];
+  unitId?: string;
+  gridIds?: string[];
+  partyBranchId?: string;
+}
+
+export interface ActionOutputs {
+  wishes: {
+    create: WishReply;
+    update: WishReply;
+    cancel: WishReply;
+    mine: Page<WishView>;
+    detail: WishDetailReply;
+    confirm: WishReply;
+    rate: WishReply;
+    resubmit: WishReply;
+  };
+  tasks: {
+    nearby: { items: NearbyItem[] };
+    claim: ClaimReply;
+    extend: ClaimReply;
+    release: WishReply;
+    start: WishReply;
+    progress: WishReply;
+    complete: WishReply;
+    mine: Page<WishView>;
+    accept: ClaimReply;
+    decline: WishReply;
+    handover: WishReply;
+  };
+  dispatch: {
+    queue: Page<WishView>;
+    approve: WishReply;
+    reject: WishReply;
+    assign: WishReply;
+    proxyCreate: WishReply;
+    escalations: Page<WishView>;
+    cancel: WishReply;
+  };
+  org: {
+    community: { community: Community };
+    updateSettings: { community: Community };
+    grids: { items: Grid[] };
+    saveGrid: { grid: Grid };
+    compounds: { items: Compound[] };
+    saveCompound: { compound: Compound };
+    buildings: { items: Building[] };
+    saveBuilding: { building: Building };
+    units: { items: Unit[] };
+    saveUnit: { unit: Unit };
+    partyBranches: { items: PartyBranch[] };
+    members: Page<Member>;
+    roles: { member: Member };
+    invites: { code: string; expiresAt: Instant };
+    acceptInvite: { user: User };
+  };
+  stats: {
+    overview: StatsOverview;
+    breakdown: BreakdownReply;
+    leaderboard: LeaderboardReply;
+    wall: Page<WallItem>;
+    /** A download link (or file id in WeChat cloud) for the spreadsheet. */
+    export: { url: string; fileName: string; rows: number };
+  };
+  notify: {
+    subscribe: { credits: Partial<Record<string, number>> };
+    inbox: Page<InboxItem> & { unread: number };
+    read: { updated: number };
+  };
+  cron: {
+    tick: { expired: number; escalated: number; autoConfirmed: number; sent: number };
+  };
+}
+
+export type ActionOutput<F extends keyof ActionOutputs, A extends keyof ActionOutputs[F]> = ActionOutputs[F][A];
+
+/** Breakdown keys a chart may show by category. */
+export type CategoryCounts = Partial<Record<Category, number>>;

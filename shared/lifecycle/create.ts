@@ -1,0 +1,58 @@
+import type { z } from 'zod';
+import type { CreateWishInput } from '../actions/wishes';
+import type { Channel } from '../enums/channels';
+import { DEFAULT_PRIORITY, type Priority } from '../enums/priorities';
+import type { Wish } from '../schemas/wish';
+import type { WishEventDraft } from './decide';
+import type { Actor } from './relations';
+
+export interface NewWishFacts {
+  id: string;
+  communityId: string;
+  townId?: string;
+  /** The resident the wish is for. */
+  ownerId: string;
+  /** Who typed it in: the owner, or staff for a proxy entry. */
+  createdBy: string;
+  channel?: Channel;
+  priority?: Priority;
+  gridId?: string;
+  beneficiary?: Wish['beneficiary'];
+  now: Date;
+}
+
+/** A new wish waiting for review, from parsed create (or proxyCreate) input. */
+export function createWish(input: z.output<typeof CreateWishInput>, facts: NewWishFacts): Wish {
+  const wish: Wish = {
+    ...input,
+    id: facts.id,
+    communityId: facts.communityId,
+    channel: facts.channel ?? 'miniprogram',
+    priority: facts.priority ?? DEFAULT_PRIORITY,
+    status: 'pending_review',
+    ownerId: facts.ownerId,
+    createdBy: facts.createdBy,
+    claims: [],
+    createdAt: facts.now,
+    updatedAt: facts.now,
+  };
+  if (facts.townId !== undefined) wish.townId = facts.townId;
+  if (facts.gridId !== undefined) wish.gridId = facts.gridId;
+  if (facts.beneficiary !== undefined) wish.beneficiary = facts.beneficiary;
+  return wish;
+}
+
+/** The first line of every timeline. */
+export function creationEvent(wish: Wish, actor: Actor, now: Date): WishEventDraft {
+  const event: WishEventDraft = {
+    wishId: wish.id,
+    communityId: wish.communityId,
+    action: 'create',
+    actor: actor.kind === 'system' ? { kind: 'system' } : { kind: 'user', userId: actor.userId },
+    from: null,
+    to: wish.status,
+    at: now,
+  };
+  if (wish.channel !== 'miniprogram') event.meta = { channel: wish.channel };
+  return event;
+}

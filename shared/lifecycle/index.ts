@@ -1,0 +1,6 @@
+export * from './actions';
+export * from './relations';
+export * from './rules';
+export * from './transitions';
+export * from './decide';
+export * from './create';

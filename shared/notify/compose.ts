@@ -1,0 +1,84 @@
+import { AppError } from '../errors';
+import { NotificationTemplates, type NotificationTemplate, type NotificationTemplateKey } from './templates';
+
+/**
+ * WeChat subscribe-message field types and their limits. A value over the limit
+ * makes WeChat reject the whole send, so we cut it ourselves.
+ */
+const FIELD_LIMITS: Record<string, number> = {
+  thing: 20,
+  phrase: 5,
+  name: 10,
+  character_string: 32,
+  number: 32,
+  letter: 32,
+  symbol: 5,
+  phone_number: 17,
+  car_number: 8,
+};
+
+export type FieldValue = string | number | Date;
+
+/** `thing1` → 'thing', `character_string3` → 'character_string'. */
+export function fieldTypeOf(field: string): string {
+  return field.replace(/\d+$/, '');
+}
+
+/** Cut to `max` characters (code points), the last one '…' when anything was cut. */
+export function truncate(text: string, max: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  return chars.slice(0, max - 1).join('') + '…';
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** WeChat's `time` format, in China time whatever the server's zone: '2026年1月2日 08:05'. */
+export function formatTime(at: Date | string | number): string {
+  const t = new Date(typeof at === 'string' ? Date.parse(at) : at instanceof Date ? at.getTime() : at);
+  const c = new Date(t.getTime() + CHINA_OFFSET_MS);
+  return `${c.getUTCFullYear()}年${c.getUTCMonth() + 1}月${c.getUTCDate()}日 ${pad(c.getUTCHours())}:${pad(c.getUTCMinutes())}`;
+}
+
+function fieldValue(type: string, value: FieldValue): string {
+  if (type === 'time' || type === 'date') {
+    const text = formatTime(value);
+    return type === 'date' ? text.split(' ')[0] : text;
+  }
+  const text = (value instanceof Date ? formatTime(value) : String(value)).replace(/\s+/g, ' ').trim();
+  // character_string takes letters, digits and symbols only: '…' would be refused, so cut plainly.
+  if (type === 'character_string') return Array.from(text).slice(0, FIELD_LIMITS.character_string).join('');
+  const max = FIELD_LIMITS[type];
+  return max === undefined ? text : truncate(text, max);
+}
+
+/** The `data` of subscribeMessage.send: `{ thing1: { value } , … }`. */
+export type MessageData = Record<string, { value: string }>;
+
+/**
+ * Compose a subscribe message: every field of the template, each cut to its
+ * type's limit; a missing value shows as '—' rather than failing the send.
+ */
+export function composeMessage(
+  template: NotificationTemplateKey | NotificationTemplate,
+  values: Record<string, FieldValue | undefined>,
+): MessageData {
+  const t = typeof template === 'string' ? NotificationTemplates[template] : template;
+  if (!t) throw new AppError('INTERNAL', `unknown template ${String(template)}`);
+  const data: MessageData = {};
+  for (const field of Object.keys(t.fields)) {
+    const v = values[field];
+    data[field] = { value: v === undefined || v === '' ? '—' : fieldValue(fieldTypeOf(field), v) };
+  }
+  return data;
+}
+
+/** The same message for the in-app inbox: the template's title, and "label：value" lines. */
+export function inboxTextOf(template: NotificationTemplateKey, data: MessageData): { title: string; body: string } {
+  const t = NotificationTemplates[template];
+  const body = Object.entries(t.fields)
+    .map(([field, label]) => `${label}：${data[field]?.value ?? '—'}`)
+    .join('；');
+  return { title: t.title, body: truncate(body, 200) };
+}

@@ -1,0 +1,46 @@
+/** Masking rules of DESIGN.md §7: what others see of a resident's phone, address and name. */
+
+const MOBILE = /^1\d{10}$/;
+
+/** '13812345678' → '138****5678'; landlines keep the area code and the last 4 digits. */
+export function maskPhone(phone: string): string {
+  const compact = phone.replace(/\s+/g, '');
+  if (MOBILE.test(compact)) return `${compact.slice(0, 3)}****${compact.slice(7)}`;
+  const dash = compact.indexOf('-');
+  const area = dash > 0 && dash <= 4 ? compact.slice(0, dash + 1) : '';
+  const rest = compact.slice(area.length).replace(/\D/g, '');
+  const keep = rest.length >= 7 ? 4 : Math.min(2, Math.max(0, rest.length - 4));
+  return `${area}${'*'.repeat(Math.max(4, rest.length - keep))}${keep > 0 ? rest.slice(-keep) : ''}`;
+}
+
+/** Where the building, unit or room starts: any digit, or a Chinese number followed by a unit word. */
+const DETAIL_START = /[0-9０-９]|[一二三四五六七八九十百零〇两]+\s*(?:号楼|栋|幢|楼|单元|室|号|层|户|组)/;
+const MAX_KEPT = 16;
+
+/**
+ * Keep the street/compound part, hide building, unit and room:
+ * '桃源社区幸福小区3栋2单元501室' → '桃源社区幸福小区****'. The result never contains a digit.
+ */
+export function maskAddress(address: string): string {
+  const trimmed = address.trim();
+  const match = DETAIL_START.exec(trimmed);
+  let kept = match ? trimmed.slice(0, match.index) : trimmed;
+  if (kept.length > MAX_KEPT) kept = kept.slice(0, MAX_KEPT);
+  kept = kept.replace(/[0-9０-９]/g, '');
+  return kept.length < trimmed.length ? `${kept}****` : kept;
+}
+
+export const ANONYMOUS_NAME = '匿名居民';
+
+/** '张三' → '张*', '欧阳娜娜' → '欧***'; anonymous residents are 匿名居民. */
+export function maskName(name: string, anonymous = false): string {
+  if (anonymous) return ANONYMOUS_NAME;
+  const chars = Array.from(name.trim());
+  if (chars.length === 0) return ANONYMOUS_NAME;
+  return chars[0] + '*'.repeat(Math.max(1, chars.length - 1));
+}
+
+/** About 100 m: enough to sort by distance, not enough to find the door. */
+export function coarsenCoordinate(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,133 @@
+// Limits and hostile input: errors as MongoDB sends them, and a bad connection never takes the server down.
+import { Socket } from 'net';
+import { serialize, deserialize } from 'bson';
+import { MongoClient } from 'mongodb';
+import { useMongo } from './harness';
+
+const h = useMongo('hardening');
+
+function hostPort(uri: string): { host: string; port: number } {
+  const m = /mongodb:\/\/(?:[^@/]*@)?([^/:,?]+):(\d+)/.exec(uri)!;
+  return { host: m[1], port: Number(m[2]) };
+}
+
+/** Sends raw bytes; resolves with what came back before the server closed or a short quiet period. */
+function rawExchange(bytes: Buffer, waitMs = 300): Promise<{ data: Buffer; closed: boolean }> {
+  const { host, port } = hostPort(h.uri);
+  return new Promise((resolve) => {
+    const s = new Socket();
+    const chunks: Buffer[] = [];
+    let closed = false;
+    let timer: NodeJS.Timeout | undefined;
+    const finish = () => {
+      clearTimeout(timer);
+      s.destroy();
+      resolve({ data: Buffer.concat(chunks), closed });
+    };
+    s.on('data', (d) => chunks.push(d));
+    s.on('close', () => {
+      closed = true;
+      finish();
+    });
+    s.on('error', () => undefined);
+    s.connect(port, host, () => {
+      s.write(bytes);
+      timer = setTimeout(finish, waitMs);
+    });
+  });
+}
+
+function opMsg(body: object, opts: { flags?: number; sequence?: { id: string; docs: object[] } } = {}): Buffer {
+  const parts: Buffer[] = [Buffer.from([0]), serialize(body)];
+  if (opts.sequence) {
+    const docs = Buffer.concat(opts.sequence.docs.map((d) => serialize(d)));
+    const id = Buffer.from(opts.sequence.id + '\0');
+    const size = Buffer.alloc(4);
+    size.writeInt32LE(4 + id.length + docs.length);
+    parts.push(Buffer.from([1]), size, id, docs);
+  }
+  const payload = Buffer.concat(parts);
+  const head = Buffer.alloc(20);
+  head.writeInt32LE(20 + payload.length, 0);
+  head.writeInt32LE(7, 4);
+  head.writeInt32LE(0, 8);
+  head.writeInt32LE(2013, 12);
+  head.writeUInt32LE(opts.flags ?? 0, 16);
+  return Buffer.concat([head, payload]);
+}
+
+function replyDoc(data: Buffer): any {
+  const opCode = data.readInt32LE(12);
+  if (opCode === 2013) return deserialize(data.subarray(21));
+  if (opCode === 1) return deserialize(data.subarray(36));
+  throw new Error(`unexpected opCode ${opCode}`);
+}
+
+async function stillServes(): Promise<void> {
+  const c = await new MongoClient(h.uri, { serverSelectionTimeoutMS: 5000 }).connect();
+  expect(await c.db('admin').command({ ping: 1 })).toMatchObject({ ok: 1 });
+  await c.close();
+}
+
+describe('wire protocol from raw sockets', () => {
+  it('answers a legacy OP_QUERY isMaster with OP_REPLY', async () => {
+    const q = serialize({ isMaster: 1 });
+    const name = Buffer.from('admin.$cmd\0');
+    const body = Buffer.alloc(12 + name.length);
+    body.writeInt32LE(0, 0);
+    name.copy(body, 4);
+    body.writeInt32LE(0, 4 + name.length);
+    body.writeInt32LE(-1, 8 + name.length);
+    const head = Buffer.alloc(16);
+    head.writeInt32LE(16 + body.length + q.length, 0);
+    head.writeInt32LE(1, 4);
+    head.writeInt32LE(2004, 12);
+    const { data } = await rawExchange(Buffer.concat([head, body, q]));
+    expect(data.readInt32LE(12)).toBe(1);
+    const doc = replyDoc(data);
+    expect(doc.ismaster).toBe(true);
+    expect(doc.maxWireVersion).toBeGreaterThanOrEqual(17);
+  });
+
+  it('accepts document sequences and unacknowledged (moreToCome) writes', async () => {
+    const ack = await rawExchange(opMsg({ insert: 'seq', $db: h.db.databaseName }, { sequence: { id: 'documents', docs: [{ _id: 1 }, { _id: 2 }] } }));
+    expect(replyDoc(ack.data)).toMatchObject({ ok: 1, n: 2 });
+    const silent = await rawExchange(opMsg({ insert: 'seq', $db: h.db.databaseName, writeConcern: { w: 0 } }, { flags: 2, sequence: { id: 'documents', docs: [{ _id: 3 }] } }));
+    expect(silent.data.length).toBe(0);
+    expect(await h.db.collection('seq').countDocuments()).toBe(3);
+  });
+
+  it.each([
+    ['a length below the header size', (() => { const b = Buffer.alloc(16); b.writeInt32LE(4, 0); return b; })()],
+    ['a huge declared size', (() => { const b = Buffer.alloc(16); b.writeInt32LE(0x7fffffff, 0); b.writeInt32LE(2013, 12); return b; })()],
+    ['garbage bytes', Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 37 + 11) & 0xff))],
+    ['an unknown opCode', (() => { const b = Buffer.alloc(32); b.writeInt32LE(32, 0); b.writeInt32LE(9999, 12); return b; })()],
+    ['a corrupt BSON body', (() => { const m = opMsg({ ping: 1, $db: 'admin' }); m.writeInt32LE(9999, 21); return m; })()],
+  ])('closes only the connection that sent %s', async (_name, bytes) => {
+    const { closed } = await rawExchange(bytes, 2000);
+    expect(closed).toBe(true);
+    await stillServes();
+  });
+
+  it('survives a client that disconnects mid-message', async () => {
+    const full = opMsg({ ping: 1, $db: 'admin' });
+    await rawExchange(full.subarray(0, 10), 50);
+    await stillServes();
+  });
+});
+
+describe('limits', () => {
+  it('rejects documents over 16 MB and keeps serving', async () => {
+    const c = h.db.collection('big');
+    const big = 'x'.repeat(16 * 1024 * 1024);
+    const err = await c.insertOne({ big }).catch((e) => e);
+    expect(err).toBeInstanceOf(Error);
+    if (err.name === 'MongoServerError') expect(err.code).toBe(10334);
+    await c.insertOne({ small: 'x'.repeat(1024 * 1024) });
+    const grow = await c.updateOne({}, { $set: { more: 'y'.repeat(15.5 * 1024 * 1024) } }).catch((e) => e);
+    expect(grow).toBeInstanceOf(Error);
+    expect(grow.code).toBe(10334);
+    expect(await c.countDocuments()).toBe(1);
+    await stillServes();
+  });
+});

@@ -1,0 +1,139 @@
+import { MongoServerError } from 'mongodb';
+import { useMongo } from './harness';
+
+const h = useMongo('txn');
+
+describe('transactions', () => {
+  beforeAll(async () => {
+    // Real MongoDB cannot create collections inside some transactions: create them first.
+    for (const name of ['acct', 'log', 'iso', 'conflict', 'retry', 'txnuniq']) await h.db.createCollection(name);
+  });
+
+  it('commits all writes together', async () => {
+    const acct = h.db.collection('acct');
+    await acct.insertMany([{ _id: 'a', bal: 100 }, { _id: 'b', bal: 0 }] as any[]);
+    const session = h.client.startSession();
+    try {
+      await session.withTransaction(async () => {
+        await acct.updateOne({ _id: 'a' } as any, { $inc: { bal: -30 } }, { session });
+        await acct.updateOne({ _id: 'b' } as any, { $inc: { bal: 30 } }, { session });
+        await h.db.collection('log').insertOne({ moved: 30 }, { session });
+      });
+    } finally {
+      await session.endSession();
+    }
+    expect(await acct.find().sort({ _id: 1 }).toArray()).toEqual([{ _id: 'a', bal: 70 }, { _id: 'b', bal: 30 }]);
+    expect(await h.db.collection('log').countDocuments()).toBe(1);
+  });
+
+  it('aborts all writes together', async () => {
+    const acct = h.db.collection('acct');
+    const session = h.client.startSession();
+    session.startTransaction();
+    await acct.updateOne({ _id: 'a' } as any, { $inc: { bal: -1000 } }, { session });
+    await h.db.collection('log').insertOne({ moved: 1000 }, { session });
+    await session.abortTransaction();
+    await session.endSession();
+    expect((await acct.findOne({ _id: 'a' } as any))!.bal).toBe(70);
+    expect(await h.db.collection('log').countDocuments()).toBe(1);
+  });
+
+  it('reads its own writes and isolates them from others until commit', async () => {
+    const iso = h.db.collection('iso');
+    await iso.insertOne({ _id: 'x', v: 1 } as any);
+    const session = h.client.startSession();
+    session.startTransaction();
+    await iso.updateOne({ _id: 'x' } as any, { $set: { v: 2 } }, { session });
+    await iso.insertOne({ _id: 'y', v: 1 } as any, { session });
+    expect((await iso.findOne({ _id: 'x' } as any, { session }))!.v).toBe(2);
+    expect(await iso.countDocuments({}, { session })).toBe(2);
+    expect((await iso.findOne({ _id: 'x' } as any))!.v).toBe(1);
+    expect(await iso.countDocuments({})).toBe(1);
+    await session.commitTransaction();
+    await session.endSession();
+    expect((await iso.findOne({ _id: 'x' } as any))!.v).toBe(2);
+    expect(await iso.countDocuments({})).toBe(2);
+  });
+
+  it('reads a snapshot: commits by others after the start are invisible', async () => {
+    const iso = h.db.collection('iso');
+    const session = h.client.startSession();
+    session.startTransaction({ readConcern: { level: 'snapshot' } });
+    expect((await iso.findOne({ _id: 'x' } as any, { session }))!.v).toBe(2);
+    await iso.updateOne({ _id: 'y' } as any, { $set: { v: 99 } });
+    await iso.insertOne({ _id: 'z' } as any);
+    expect((await iso.findOne({ _id: 'y' } as any, { session }))!.v).toBe(1);
+    expect(await iso.countDocuments({}, { session })).toBe(2);
+    await session.commitTransaction();
+    await session.endSession();
+  });
+
+  it('reports WriteConflict with TransientTransactionError when two transactions write one document', async () => {
+    const c = h.db.collection('conflict');
+    await c.insertOne({ _id: 'd', n: 0 } as any);
+    const s1 = h.client.startSession();
+    const s2 = h.client.startSession();
+    s1.startTransaction();
+    s2.startTransaction();
+    await c.updateOne({ _id: 'd' } as any, { $inc: { n: 1 } }, { session: s1 });
+    const err = await c.updateOne({ _id: 'd' } as any, { $inc: { n: 10 } }, { session: s2 }).catch((e) => e);
+    expect(err).toBeInstanceOf(MongoServerError);
+    expect(err.code).toBe(112);
+    expect(err.hasErrorLabel('TransientTransactionError')).toBe(true);
+    await s1.commitTransaction();
+    await s2.abortTransaction().catch(() => undefined);
+    await s1.endSession();
+    await s2.endSession();
+    expect((await c.findOne({ _id: 'd' } as any))!.n).toBe(1);
+  });
+
+  it('withTransaction retries conflicting transactions until each applies once', async () => {
+    const c = h.db.collection('retry');
+    await c.insertOne({ _id: 'ctr', n: 0 } as any);
+    await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        const session = h.client.startSession();
+        try {
+          await session.withTransaction(async () => {
+            const doc = await c.findOne({ _id: 'ctr' } as any, { session });
+            await new Promise((r) => setTimeout(r, 5));
+            await c.updateOne({ _id: 'ctr' } as any, { $set: { n: doc!.n + 1 } }, { session });
+          });
+        } finally {
+          await session.endSession();
+        }
+      }),
+    );
+    expect((await c.findOne({ _id: 'ctr' } as any))!.n).toBe(10);
+  });
+
+  it('answers NoSuchTransaction for an unknown transaction number', async () => {
+    const session = h.client.startSession();
+    const lsid = session.id!;
+    const err = await h.db
+      .command({ find: 'acct', filter: {}, lsid, txnNumber: 12345 as any, autocommit: false })
+      .catch((e) => e);
+    expect(err.code).toBe(251);
+    expect(err.codeName).toBe('NoSuchTransaction');
+    await session.endSession();
+  });
+
+  it('enforces unique indexes inside transactions', async () => {
+    const c = h.db.collection('txnuniq');
+    await c.createIndex({ k: 1 }, { unique: true });
+    await c.insertOne({ k: 1 });
+    const session = h.client.startSession();
+    session.startTransaction();
+    await expect(c.insertOne({ k: 1 }, { session })).rejects.toMatchObject({ code: 11000 });
+    await session.abortTransaction().catch(() => undefined);
+    await session.endSession();
+    expect(await c.countDocuments()).toBe(1);
+  });
+
+  it('accepts retryable writes', async () => {
+    const c = h.db.collection('retryable');
+    await c.insertOne({ a: 1 });
+    await c.updateOne({ a: 1 }, { $inc: { b: 1 } });
+    expect((await c.findOne({ a: 1 }))!.b).toBe(1);
+  });
+});

@@ -1,0 +1,300 @@
+/**
+ * The lifecycle's rules as a community would describe them: places on a
+ * 帮帮团 wish, leases, unit claims and handover, dispatch, confirmation,
+ * rating and escalation.
+ */
+import {
+  AppError,
+  DEFAULT_SETTINGS,
+  SYSTEM,
+  actorOf,
+  allowedActions,
+  autoConfirmDue,
+  createWish,
+  creationEvent,
+  decide,
+  escalationDue,
+  leaseUntil,
+  slotsFree,
+  type Actor,
+  type DecideInput,
+  type TransitionAction,
+  type Wish,
+} from '@shared';
+import { assignee, claimer, gridWorker, otherHelper, owner, secretary, townAdmin, unitAdmin, unitMember, volunteer, COMMUNITY, UNIT } from './support/people';
+import { NOW, baseWish, hoursAfter, hoursBefore, volunteerClaim } from './support/wishes';
+
+function refusal(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof AppError) return err.code;
+    throw err;
+  }
+  throw new Error('expected a refusal');
+}
+
+const act = (wish: Wish, action: TransitionAction, actor: Actor, input?: DecideInput, now = NOW) =>
+  decide(wish, action, actor, now, { input });
+
+const openWish = (overrides: Partial<Wish> = {}) => baseWish({ status: 'open', openedAt: hoursBefore(1), ...overrides });
+
+describe('helpers needed (帮帮团)', () => {
+  test('a wish needing three helpers stays open until the third claims, then nobody else can', () => {
+    let wish = openWish({ helpersNeeded: 3 });
+    wish = act(wish, 'claim', claimer).wish;
+    expect([wish.status, slotsFree(wish)]).toEqual(['open', 2]);
+    wish = act(wish, 'claim', otherHelper).wish;
+    expect([wish.status, slotsFree(wish)]).toEqual(['open', 1]);
+    wish = act(wish, 'claim', volunteer).wish;
+    expect([wish.status, slotsFree(wish)]).toEqual(['claimed', 0]);
+    expect(refusal(() => act(wish, 'claim', assignee))).toBe('ALREADY_CLAIMED');
+  });
+
+  test('a volunteer cannot take two places of the same wish', () => {
+    const wish = act(openWish({ helpersNeeded: 3 }), 'claim', claimer).wish;
+    expect(refusal(() => act(wish, 'claim', claimer))).toBe('CONFLICT');
+  });
+
+  test('releasing a claim frees its place and reopens a full wish', () => {
+    const full = openWish({ status: 'claimed', helpersNeeded: 2, claims: [volunteerClaim(claimer.userId), volunteerClaim(otherHelper.userId)] });
+    const after = act(full, 'release', claimer, { reason: '临时有事' });
+    expect(after.to).toBe('open');
+    expect(after.wish.claims.map((c) => c.claimerId)).toEqual([otherHelper.userId]);
+    expect(slotsFree(after.wish)).toBe(1);
+    expect(after.event.note).toBe('临时有事');
+  });
+
+  test('the owner cannot claim their own wish', () => {
+    const ownerAlsoVolunteer: Actor = { ...owner, roles: ['resident', 'volunteer'] };
+    expect(refusal(() => act(openWish(), 'claim', ownerAlsoVolunteer))).toBe('FORBIDDEN');
+  });
+
+  test('a volunteer of another community cannot claim', () => {
+    expect(refusal(() => act(openWish(), 'claim', { ...volunteer, communityId: 'c2' }))).toBe('FORBIDDEN');
+  });
+});
+
+describe('leases', () => {
+  test('a claim holds its place for the community lease, from the moment of claiming', () => {
+    const claimed = act(openWish(), 'claim', claimer, undefined);
+    expect(claimed.wish.claims[0].leaseUntil).toEqual(leaseUntil(NOW, DEFAULT_SETTINGS));
+    expect(claimed.wish.claims[0].leaseUntil).toEqual(hoursAfter(DEFAULT_SETTINGS.leaseHours));
+    expect(claimed.event.meta).toMatchObject({ claimerId: claimer.userId, leaseUntil: hoursAfter(24).toISOString() });
+  });
+
+  test('extending renews the lease from now, up to the community maximum', () => {
+    const settings = { ...DEFAULT_SETTINGS, maxExtensions: 2, leaseHours: 12 };
+    let wish = openWish({ status: 'claimed', claims: [volunteerClaim(claimer.userId)] });
+    for (let i = 1; i <= 2; i++) {
+      wish = decide(wish, 'extend', claimer, NOW, { settings }).wish;
+      expect(wish.claims[0]).toMatchObject({ extensions: i, leaseUntil: hoursAfter(12) });
+    }
+    expect(refusal(() => decide(wish, 'extend', claimer, NOW, { settings }))).toBe('CONFLICT');
+  });
+
+  test('an expired lease returns the wish to the pool and restarts the escalation clock', () => {
+    const wish = openWish({
+      status: 'claimed',
+      helpersNeeded: 2,
+      escalation: { level: 'secretary', at: hoursBefore(30) },
+      claims: [volunteerClaim(claimer.userId, { leaseUntil: hoursBefore(1) }), volunteerClaim(otherHelper.userId)],
+    });
+    const d = act(wish, 'expire', SYSTEM);
+    expect(d.to).toBe('open');
+    expect(d.wish.claims.map((c) => c.claimerId)).toEqual([otherHelper.userId]);
+    expect(d.event).toMatchObject({ actor: { kind: 'system' }, meta: { claimerIds: claimer.userId } });
+    expect(d.wish.openedAt).toEqual(NOW);
+    expect(d.wish.escalation).toBeUndefined();
+  });
+
+  test('a live lease cannot be expired, and work already started never expires', () => {
+    const live = openWish({ status: 'claimed', claims: [volunteerClaim(claimer.userId)] });
+    expect(refusal(() => act(live, 'expire', SYSTEM))).toBe('CONFLICT');
+    const started = { ...live, status: 'in_progress' as const, claims: [volunteerClaim(claimer.userId, { leaseUntil: hoursBefore(5) })] };
+    expect(refusal(() => act(started, 'expire', SYSTEM))).toBe('INVALID_TRANSITION');
+  });
+});
+
+describe('dispatch', () => {
+  const pending = () => baseWish();
+
+  test('approving publishes to the pool; approving with a helper named assigns it', () => {
+    expect(act(pending(), 'approve', secretary).to).toBe('open');
+    const d = act(pending(), 'approve', secretary, { assignTo: { kind: 'unit', id: UNIT }, priority: 'urgent' });
+    expect(d.to).toBe('assigned');
+    expect(d.wish).toMatchObject({ priority: 'urgent', assignment: { target: { kind: 'unit', id: UNIT }, by: secretary.userId } });
+    expect(d.event.meta).toEqual({ assignKind: 'unit', assignId: UNIT });
+  });
+
+  test('a grid worker triages wishes of their own grid only', () => {
+    expect(act(pending(), 'approve', gridWorker).to).toBe('open');
+    expect(act(pending(), 'reject', gridWorker, { reason: '重复提交' }).to).toBe('rejected');
+    expect(refusal(() => act(pending(), 'approve', { ...gridWorker, gridIds: ['grid9'] }))).toBe('FORBIDDEN');
+    expect(refusal(() => act(baseWish({ status: 'claimed', claims: [volunteerClaim(claimer.userId)] }), 'cancel', gridWorker))).toBe('FORBIDDEN');
+  });
+
+  test('the secretary of another community, and the town, cannot review', () => {
+    expect(refusal(() => act(pending(), 'approve', { ...secretary, communityId: 'c2' }))).toBe('FORBIDDEN');
+    expect(refusal(() => act(pending(), 'approve', townAdmin))).toBe('FORBIDDEN');
+  });
+
+  test('rejecting needs a reason; resubmitting with edits goes back to review without it', () => {
+    expect(refusal(() => act(pending(), 'reject', secretary))).toBe('VALIDATION_FAILED');
+    const rejected = act(pending(), 'reject', secretary, { reason: '请补充具体地址' }).wish;
+    expect(rejected.rejectReason).toBe('请补充具体地址');
+    const back = act(rejected, 'resubmit', owner, { edits: { address: '幸福小区3栋2单元501室', contactPhone: null } });
+    expect(back.to).toBe('pending_review');
+    expect(back.wish.address).toBe('幸福小区3栋2单元501室');
+    expect(back.wish).not.toHaveProperty('contactPhone');
+    expect(back.wish).not.toHaveProperty('rejectReason');
+  });
+
+  test('an assigned helper accepts (taking every place) or declines (back to the pool)', () => {
+    const assigned = act(openWish({ helpersNeeded: 3 }), 'assign', secretary, { assignTo: { kind: 'user', id: assignee.userId } }).wish;
+    expect(assigned.status).toBe('assigned');
+    const accepted = act(assigned, 'accept', assignee);
+    expect(accepted.to).toBe('claimed');
+    expect(accepted.wish.claims).toEqual([expect.objectContaining({ claimerId: assignee.userId, slots: 3, kind: 'user' })]);
+    expect(accepted.wish.assignment).toBeUndefined();
+    const declined = act(assigned, 'decline', assignee, { reason: '不在本地' });
+    expect(declined.to).toBe('open');
+    expect(declined.wish.assignment).toBeUndefined();
+    expect(refusal(() => act(assigned, 'accept', volunteer))).toBe('FORBIDDEN');
+  });
+
+  test('a wish someone has claimed cannot be assigned over them', () => {
+    const claimedOne = act(openWish({ helpersNeeded: 2 }), 'claim', claimer).wish;
+    expect(refusal(() => act(claimedOne, 'assign', secretary, { assignTo: { kind: 'user', id: assignee.userId } }))).toBe('CONFLICT');
+  });
+});
+
+describe('co-building units', () => {
+  test('a unit admin claims for the unit, which takes every free place', () => {
+    const d = act(openWish({ helpersNeeded: 4 }), 'claim', unitAdmin, { asUnit: UNIT });
+    expect(d.to).toBe('claimed');
+    expect(d.wish.claims).toEqual([expect.objectContaining({ kind: 'unit', unitId: UNIT, slots: 4, claimerId: unitAdmin.userId })]);
+  });
+
+  test('only a unit admin of that unit may claim in its name', () => {
+    expect(refusal(() => act(openWish(), 'claim', unitMember, { asUnit: UNIT }))).toBe('FORBIDDEN');
+    expect(refusal(() => act(openWish(), 'claim', unitAdmin, { asUnit: 'unit2' }))).toBe('FORBIDDEN');
+  });
+
+  test('the unit admin hands the wish to a member, who then does the work', () => {
+    const claimed = act(openWish(), 'claim', unitAdmin, { asUnit: UNIT }).wish;
+    const handed = act(claimed, 'handover', unitAdmin, { toUserId: unitMember.userId });
+    expect(handed.to).toBe('claimed');
+    expect(handed.wish.claims[0].assigneeId).toBe(unitMember.userId);
+    let wish = act(handed.wish, 'start', unitMember).wish;
+    wish = act(wish, 'progress', unitMember, { note: '已上门查看' }).wish;
+    const done = act(wish, 'complete', unitMember, { note: '已修好' });
+    expect([done.to, done.wish.doneAt]).toEqual(['done', NOW]);
+    expect(refusal(() => act(claimed, 'handover', claimer, { toUserId: claimer.userId }))).toBe('FORBIDDEN');
+  });
+});
+
+describe('finishing', () => {
+  const done = () => baseWish({ status: 'done', claims: [volunteerClaim(claimer.userId)], doneAt: hoursBefore(1) });
+
+  test('the resident confirms at once; the timer only after the community\'s days', () => {
+    expect(act(done(), 'confirm', owner).to).toBe('confirmed');
+    expect(refusal(() => act(done(), 'confirm', SYSTEM))).toBe('CONFLICT');
+    const later = new Date(NOW.getTime() + DEFAULT_SETTINGS.autoConfirmDays * 86_400_000);
+    const auto = act(done(), 'confirm', SYSTEM, undefined, later);
+    expect(auto.to).toBe('confirmed');
+    expect(auto.event.note).toBe('超时自动确认');
+    expect(refusal(() => act(done(), 'confirm', claimer))).toBe('FORBIDDEN');
+  });
+
+  test('a confirmed wish is rated once, by its resident', () => {
+    const confirmed = act(done(), 'confirm', owner).wish;
+    const rated = act(confirmed, 'rate', owner, { stars: 4, comment: '很耐心' });
+    expect(rated.wish.rating).toMatchObject({ stars: 4, comment: '很耐心', by: owner.userId });
+    expect(rated.event.meta).toEqual({ stars: '4' });
+    expect(refusal(() => act(rated.wish, 'rate', owner, { stars: 5 }))).toBe('CONFLICT');
+    expect(refusal(() => act(confirmed, 'rate', owner, { stars: 6 }))).toBe('VALIDATION_FAILED');
+  });
+
+  test('the resident or the secretary may cancel before it is done, not after', () => {
+    const inProgress = baseWish({ status: 'in_progress', claims: [volunteerClaim(claimer.userId)] });
+    const cancelled = act(inProgress, 'cancel', owner, { reason: '已自行解决' });
+    expect(cancelled.to).toBe('cancelled');
+    expect(cancelled.wish.claims).toEqual([]);
+    expect(act(inProgress, 'cancel', secretary).to).toBe('cancelled');
+    expect(refusal(() => act(done(), 'cancel', owner))).toBe('INVALID_TRANSITION');
+    expect(refusal(() => act(inProgress, 'cancel', claimer))).toBe('FORBIDDEN');
+  });
+});
+
+describe('escalation', () => {
+  const settings = DEFAULT_SETTINGS;
+  const waiting = (hours: number, level?: 'secretary' | 'town') =>
+    openWish({ openedAt: hoursBefore(hours), ...(level ? { escalation: { level, at: hoursBefore(1) } } : {}) });
+
+  test('an unclaimed wish goes to the secretary, then to the town, each once', () => {
+    expect(escalationDue(waiting(settings.escalateToSecretaryHours - 1), settings, NOW)).toBeNull();
+    expect(escalationDue(waiting(settings.escalateToSecretaryHours), settings, NOW)).toBe('secretary');
+    expect(escalationDue(waiting(settings.escalateToTownHours - 1, 'secretary'), settings, NOW)).toBeNull();
+    expect(escalationDue(waiting(settings.escalateToTownHours, 'secretary'), settings, NOW)).toBe('town');
+    expect(escalationDue(waiting(settings.escalateToTownHours + 100, 'town'), settings, NOW)).toBeNull();
+  });
+
+  test('escalating writes an event and leaves the state alone', () => {
+    const d = act(waiting(30), 'escalate', SYSTEM);
+    expect(d.to).toBe('open');
+    expect(d.wish.escalation).toEqual({ level: 'secretary', at: NOW });
+    expect(d.event.meta).toEqual({ level: 'secretary' });
+  });
+
+  test('a claimed wish is not escalated', () => {
+    const claimed = baseWish({ status: 'claimed', openedAt: hoursBefore(100), claims: [volunteerClaim(claimer.userId)] });
+    expect(escalationDue(claimed, settings, NOW)).toBeNull();
+  });
+
+  test('auto-confirm is due only for done wishes after the set days', () => {
+    const days = settings.autoConfirmDays;
+    expect(autoConfirmDue(baseWish({ status: 'done', doneAt: hoursBefore(days * 24 - 1) }), settings, NOW)).toBe(false);
+    expect(autoConfirmDue(baseWish({ status: 'done', doneAt: hoursBefore(days * 24) }), settings, NOW)).toBe(true);
+    expect(autoConfirmDue(baseWish({ status: 'confirmed', doneAt: hoursBefore(999) }), settings, NOW)).toBe(false);
+  });
+});
+
+describe('what each person may do (for the buttons)', () => {
+  test('on a pending wish: the resident edits or cancels, the secretary reviews', () => {
+    const wish = baseWish();
+    expect(allowedActions(wish, owner, NOW)).toEqual(['update', 'cancel']);
+    expect(allowedActions(wish, secretary, NOW)).toEqual(['approve', 'reject', 'update', 'cancel']);
+    expect(allowedActions(wish, volunteer, NOW)).toEqual([]);
+  });
+
+  test('on an open wish: a volunteer claims; the claimer extends or releases', () => {
+    const wish = act(openWish({ helpersNeeded: 2 }), 'claim', claimer).wish;
+    expect(allowedActions(wish, volunteer, NOW)).toEqual(['claim']);
+    expect(allowedActions(wish, claimer, NOW)).toEqual(['extend', 'release']);
+  });
+});
+
+describe('creating and acting as someone', () => {
+  test('a new wish waits for review, and its timeline starts with the channel it came by', () => {
+    const wish = createWish(
+      { category: 'medical_trip', title: '送老人去卫生院打疫苗', description: '腿脚不便', location: { type: 'Point', coordinates: [113.98, 31.25] }, helpersNeeded: 1, anonymous: true },
+      { id: 'w9', communityId: COMMUNITY, ownerId: owner.userId, createdBy: gridWorker.userId, channel: 'phone', now: NOW },
+    );
+    expect(wish).toMatchObject({ status: 'pending_review', claims: [], channel: 'phone', priority: 'normal', createdBy: gridWorker.userId });
+    expect(creationEvent(wish, gridWorker, NOW)).toMatchObject({ action: 'create', from: null, to: 'pending_review', meta: { channel: 'phone' } });
+  });
+
+  test('a user acts with the roles of the community at hand only', () => {
+    const user = {
+      id: 'u1',
+      memberships: [
+        { communityId: COMMUNITY, roles: ['volunteer' as const], unitId: UNIT },
+        { communityId: 'c2', roles: ['secretary' as const] },
+        { townId: 't1', roles: ['town_admin' as const] },
+      ],
+    };
+    expect(actorOf(user, COMMUNITY)).toEqual({ kind: 'user', userId: 'u1', communityId: COMMUNITY, roles: ['volunteer'], unitId: UNIT });
+    expect([...actorOf(user, 'c2', 't1').roles].sort()).toEqual(['secretary', 'town_admin']);
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * The wish lifecycle, exhaustively: for every state (in every realistic
+ * variant), every action of the table and every relation an actor can hold,
+ * the decision is exactly what the transition table says. Expectations are
+ * generated from TRANSITIONS; nothing here is hand-picked.
+ */
+import {
+  AppError,
+  GuardCodes,
+  Relations,
+  TRANSITIONS,
+  WishEvent,
+  WishStates,
+  Wish,
+  decide,
+  relationsOf,
+  type Relation,
+  type Transition,
+  type WishState,
+} from '@shared';
+import { actorFor } from './support/people';
+import { NOW, inputFor, isRealisable, preparedFor, variantsOf } from './support/wishes';
+
+type Expected = { allowed: true; to: WishState } | { allowed: false; code: string };
+
+/** What the table says, given every relation the actor actually holds. */
+function expectedOf(t: Transition, status: WishState, held: Set<Relation>): Expected {
+  if (!t.actors.some((r) => held.has(r))) return { allowed: false, code: 'FORBIDDEN' };
+  if (!t.from.includes(status)) {
+    return { allowed: false, code: t.takenIn?.includes(status) ? 'ALREADY_CLAIMED' : 'INVALID_TRANSITION' };
+  }
+  // The one guard about the actor rather than the wish: a claimer cannot claim a second place.
+  if (t.guards?.includes('not_claiming_yet') && held.has('claimer')) {
+    return { allowed: false, code: GuardCodes.not_claiming_yet };
+  }
+  return { allowed: true, to: t.to === 'same' ? status : t.to };
+}
+
+const cases = WishStates.flatMap((status) =>
+  variantsOf(status).flatMap((variant) =>
+    TRANSITIONS.flatMap((t) => Relations.map((relation) => ({ status, variant: variant.name, wish: variant.wish, t, relation }))),
+  ),
+);
+
+describe.each(WishStates)('a wish that is %s', (status) => {
+  const mine = cases.filter((c) => c.status === status);
+
+  test.each(mine.map((c) => [c.variant, c.t.action, c.relation, c] as const))(
+    '(%s) %s by %s: as the table says',
+    (_variant, action, relation, c) => {
+      const wish = preparedFor(action, c.wish);
+      const actor = actorFor(relation, wish);
+      const held = relationsOf(actor, wish);
+      if (isRealisable(relation, wish)) expect(held.has(relation)).toBe(true);
+
+      const expected = expectedOf(c.t, status, held);
+      const run = () => decide(wish, action, actor, NOW, { input: inputFor(action) });
+
+      if (!expected.allowed) {
+        let thrown: unknown;
+        try {
+          run();
+        } catch (err) {
+          thrown = err;
+        }
+        expect(thrown).toBeInstanceOf(AppError);
+        expect((thrown as AppError).code).toBe(expected.code);
+        return;
+      }
+
+      const decision = run();
+      expect(decision.to).toBe(expected.to);
+      expect(decision.wish.status).toBe(expected.to);
+      expect(decision.event).toMatchObject({ wishId: wish.id, communityId: wish.communityId, action, from: status, to: expected.to, at: NOW });
+      expect(decision.event.actor.kind).toBe(actor.kind);
+      if (actor.kind === 'user') expect(decision.event.actor).toMatchObject({ userId: actor.userId });
+      // What decide produces is what the store and the timeline accept.
+      expect(Wish.safeParse(decision.wish).error).toBeUndefined();
+      expect(WishEvent.safeParse(decision.event).error).toBeUndefined();
+    },
+  );
+});
+
+describe('the table itself', () => {
+  test('has one row per action', () => {
+    const actions = TRANSITIONS.map((t) => t.action);
+    expect(new Set(actions).size).toBe(actions.length);
+  });
+
+  test('every state can be left or is final, and every state is reachable', () => {
+    const leaving = new Set(TRANSITIONS.filter((t) => t.to !== 'same').flatMap((t) => t.from));
+    const reached = new Set<string>(['pending_review', ...TRANSITIONS.flatMap((t) => (t.to === 'same' ? [] : [t.to])), ...TRANSITIONS.flatMap((t) => (t.otherwise ? [t.otherwise.to] : []))]);
+    for (const s of WishStates) {
+      expect(reached.has(s)).toBe(true);
+      if (s !== 'confirmed' && s !== 'cancelled') expect(leaving.has(s)).toBe(true);
+    }
+  });
+
+  test('the system moves nothing a person must decide', () => {
+    const bySystem = TRANSITIONS.filter((t) => t.actors.includes('system')).map((t) => t.action).sort();
+    expect(bySystem).toEqual(['confirm', 'escalate', 'expire']);
+  });
+
+  test('nobody but the town reads escalations; the town moves nothing', () => {
+    expect(TRANSITIONS.some((t) => t.actors.includes('town'))).toBe(false);
+  });
+});
