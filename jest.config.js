@@ -12,10 +12,27 @@ const nodeProject = (name, extra = {}) => ({
   ...extra,
 });
 
+// Client component tests: jsdom, babel (tests/client/babel.config.js), Taro replaced by test doubles.
+const clientProject = {
+  displayName: 'client',
+  testEnvironment: 'jsdom',
+  roots: ['<rootDir>/tests/client'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  transform: { '^.+\\.(t|j)sx?$': ['babel-jest', { configFile: require('node:path').join(__dirname, 'tests/client/babel.config.js') }] },
+  moduleNameMapper: {
+    ...moduleNameMapper,
+    '^@tarojs/taro$': '<rootDir>/tests/client/__mocks__/taro.ts',
+    '^@tarojs/components$': '<rootDir>/tests/client/__mocks__/components.tsx',
+    '\\.(css|scss)$': '<rootDir>/tests/client/__mocks__/style.ts',
+  },
+  setupFilesAfterEnv: ['<rootDir>/tests/client/setup.ts'],
+};
+
 module.exports = {
   projects: [
     nodeProject('unit'),
     nodeProject('db', { testTimeout: 60000 }),
     nodeProject('integration', { testTimeout: 60000 }),
+    clientProject,
   ],
 };

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError, parseInput } from '@shared';
 import { collections } from '../cloudfunctions/_core/collections';
-import { newId } from '../cloudfunctions/_core/ids';
+import { userOfOpenid } from '../cloudfunctions/_core/users';
 import type { Runtime } from '../cloudfunctions/_core/types';
 import type { ServerConfig } from './config';
 import type { Tokens } from './tokens';
@@ -24,14 +24,10 @@ export function registerAuth(app: FastifyInstance, d: AuthDeps): void {
     if (!appId || !secret) throw new AppError('NOT_FOUND', '本服务器未配置微信登录，请使用演示登录');
     const session = await code2Session({ appId, secret, apiBase }, code);
     const now = d.runtime.now();
-    const user = await users.findOneAndUpdate(
-      { openid: session.openid },
-      { $setOnInsert: { _id: newId(), openid: session.openid, name: '微信用户', memberships: [], createdAt: now } },
-      { upsert: true, returnDocument: 'after' },
-    );
+    const user = await userOfOpenid(d.runtime, session.openid);
     // The session key decrypts the user's WeChat data: kept here, never sent to the client.
     await wxSessions.updateOne({ _id: session.openid }, { $set: { sessionKey: session.sessionKey, updatedAt: now } }, { upsert: true });
-    return { ok: true, data: { token: await d.tokens.sign(user!._id), user: await userView(d.runtime, user!) } };
+    return { ok: true, data: { token: await d.tokens.sign(user._id), user: await userView(d.runtime, user) } };
   });
 
   app.post('/api/auth/dev-login', async (req) => {

@@ -1,6 +1,6 @@
 import { AppError, type Role } from '@shared';
 import { collections } from './collections';
-import { newId } from './ids';
+import { userOfOpenid } from './users';
 import type { Identity, MembershipDoc, Runtime, UserDoc } from './types';
 
 /** The person behind an invocation, with the roles of their community (or town). */
@@ -45,14 +45,7 @@ export async function resolveCaller(identity: Identity | undefined, rt: Runtime)
     return callerOf(user);
   }
   // WeChat: the first call of a new openid creates a member-less user who then joins by invite.
-  const now = rt.now();
-  const user = await users.findOneAndUpdate(
-    { openid: identity.openid },
-    { $setOnInsert: { _id: newId(), openid: identity.openid, name: '微信用户', memberships: [], createdAt: now } },
-    { upsert: true, returnDocument: 'after' },
-  );
-  if (!user) throw new AppError('INTERNAL', '无法识别用户');
-  return callerOf(user);
+  return callerOf(await userOfOpenid(rt, identity.openid));
 }
 
 export function requireCommunity(caller: Caller): string {

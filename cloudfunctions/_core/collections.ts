@@ -6,6 +6,8 @@ import type {
 
 export interface RequestDoc { _id: string; state: 'running' | 'done'; reply?: unknown; createdAt: Date }
 export interface WxSessionDoc { _id: string; sessionKey: string; updatedAt: Date }
+/** Facts about the database itself (which demo seed ran). */
+export interface MetaDoc { _id: string; state: string; at: Date }
 
 /** Collection names live here and nowhere else. */
 export const C = {
@@ -25,6 +27,7 @@ export const C = {
   invites: 'invites',
   requests: 'requests',
   wxSessions: 'wx_sessions',
+  meta: 'meta',
 } as const;
 
 interface IndexDecl { key: IndexSpecification; options?: CreateIndexesOptions }
@@ -91,6 +94,7 @@ export function collections(db: Db) {
     invites: c<InviteDoc>(C.invites),
     requests: c<RequestDoc>(C.requests),
     wxSessions: c<WxSessionDoc>(C.wxSessions),
+    meta: c<MetaDoc>(C.meta),
   };
 }
 export type Collections = ReturnType<typeof collections>;

@@ -37,7 +37,8 @@ export async function once(rt: Runtime, key: string, work: () => Promise<Envelop
     // An unexpected failure is not an answer: let a retry run it again.
     await requests.deleteOne({ _id: key, state: 'running' });
   } else {
-    await requests.updateOne({ _id: key }, { $set: { state: 'done', reply } });
+    // Stored as the client saw it (JSON), so a replay is byte-for-byte the same reply.
+    await requests.updateOne({ _id: key }, { $set: { state: 'done', reply: JSON.parse(JSON.stringify(reply)) } });
   }
   return reply;
 }

@@ -1,7 +1,6 @@
 import { NotificationTemplates, type NotificationTemplateKey } from '@shared';
 import { collections } from './collections';
 import { composeData, inboxBody } from './compose';
-import { newId } from './ids';
 import { PERMANENT_ERRORS } from './notifier';
 import type { Runtime } from './types';
 
@@ -27,11 +26,12 @@ export async function announce(rt: Runtime, a: Announcement, recipientIds: Itera
   const now = rt.now();
   for (const recipientId of new Set(recipientIds)) {
     const dedupeKey = `${a.eventId}:${recipientId}:${a.template}`;
+    // The key is the _id: a second write of the same message is a no-op upsert.
     await inbox.updateOne(
-      { dedupeKey },
+      { _id: dedupeKey },
       {
         $setOnInsert: {
-          _id: newId(), dedupeKey, userId: recipientId, communityId: a.communityId, template: a.template,
+          dedupeKey, userId: recipientId, communityId: a.communityId, template: a.template,
           title: NotificationTemplates[a.template].title, body: inboxBody(a.template, a.values),
           ...(a.wishId ? { wishId: a.wishId } : {}), read: false, createdAt: now,
         },
@@ -39,10 +39,10 @@ export async function announce(rt: Runtime, a: Announcement, recipientIds: Itera
       { upsert: true },
     );
     await outbox.updateOne(
-      { dedupeKey },
+      { _id: dedupeKey },
       {
         $setOnInsert: {
-          _id: newId(), dedupeKey, template: a.template, recipientId, communityId: a.communityId,
+          dedupeKey, template: a.template, recipientId, communityId: a.communityId,
           ...(a.wishId ? { wishId: a.wishId } : {}), payload: a.values, ...(a.page ? { page: a.page } : {}),
           status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now,
         },

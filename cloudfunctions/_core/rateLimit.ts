@@ -6,8 +6,9 @@ const DAY_MS = 24 * 3600_000;
 
 /** Posts per person per rolling day (community setting `postsPerDay`), against spam and double taps. */
 export async function checkPostingRate(rt: Runtime, userId: string, postsPerDay: number): Promise<void> {
-  const since = new Date(rt.now().getTime() - DAY_MS);
-  const recent = await collections(rt.db).wishes.countDocuments({ createdBy: userId, createdAt: { $gte: since } }, { limit: postsPerDay });
+  const now = rt.now();
+  const since = new Date(now.getTime() - DAY_MS);
+  const recent = await collections(rt.db).wishes.countDocuments({ createdBy: userId, createdAt: { $gte: since, $lte: now } }, { limit: postsPerDay });
   if (recent >= postsPerDay) {
     throw new AppError('RATE_LIMITED', `每天最多提交 ${postsPerDay} 个心愿，请明天再来`, { limit: postsPerDay });
   }

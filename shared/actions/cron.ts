@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDateTime } from '../schemas/primitives';
 
 export const CronJob = z.enum(['leases', 'escalation', 'autoConfirm', 'outbox']);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Channel } from '../enums/channels';
 import { Priority } from '../enums/priorities';
 import { WishState } from '../enums/wishStates';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RequestId } from '../schemas/primitives';
 import { parseInput, validationError } from '../validation/parseInput';
 import { CronActions } from './cron';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, PageInput } from '../schemas/primitives';
 import { TemplateKey } from '../schemas/notification';
 

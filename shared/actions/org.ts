@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Role } from '../enums/roles';
 import { UnitKind } from '../enums/orgLevels';
 import { GeoPoint, Id, PageInput, PersonName, Phone, SearchText } from '../schemas/primitives';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, IsoDateTime, PageInput, startsBefore } from '../schemas/primitives';
 
 /** Optional time bounds (ISO), from < to when both given. */

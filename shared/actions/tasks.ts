@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Category } from '../enums/categories';
 import { WishState } from '../enums/wishStates';
 import { Id, Latitude, Longitude, Note, PageInput, Photos, Reason } from '../schemas/primitives';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Category } from '../enums/categories';
 import { WishState } from '../enums/wishStates';
 import { Address, Comment, Description, GeoPoint, Id, PageInput, Phone, Reason, TimeWindow, Title } from '../schemas/primitives';

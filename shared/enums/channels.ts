@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** How a wish reached the community; staff record it when entering a wish on a resident's behalf. */
 export const Channels = ['miniprogram', 'wechat_group', 'qq', 'phone', 'door_visit', 'onsite'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The party organisation tree of the 白河县 seed: 镇党委 → 社区党总支 → 小区党支部 → 楼栋党小组. */
 export const PartyBranchLevels = ['town', 'community', 'compound', 'building'] as const;

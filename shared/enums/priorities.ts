@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Urgent incidents are dispatched at once (the seed's falling-bottle injury). */
 export const Priorities = ['normal', 'high', 'urgent'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Roles are held per community (a person may be a resident here and a volunteer there). */
 export const Roles = [

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The wish states of DESIGN.md §3; the names are the contract with the database and the client. */
 export const WishStates = [

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Every step a wish's timeline can record; `create` starts it, the rest are in the transition table. */
 export const WishActions = [

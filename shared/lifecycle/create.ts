@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { CreateWishInput } from '../actions/wishes';
 import type { Channel } from '../enums/channels';
 import { DEFAULT_PRIORITY, type Priority } from '../enums/priorities';

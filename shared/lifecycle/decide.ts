@@ -6,7 +6,7 @@ import type { WishEvent } from '../schemas/event';
 import { DEFAULT_SETTINGS, type CommunitySettings } from '../schemas/settings';
 import type { AssignTarget, Claim, Wish } from '../schemas/wish';
 import type { wishEdits } from '../actions/wishes';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { WishActionLabels } from './actions';
 import { relationsOf, type Actor, type Relation } from './relations';
 import { autoConfirmDue, canExtend, escalationDue, expiredClaims, leaseUntil, slotsFree, slotsTaken } from './rules';
@@ -20,6 +20,8 @@ export interface DecideInput {
   toUserId?: string;
   reason?: string;
   note?: string;
+  photos?: string[];
+  hours?: number;
   stars?: number;
   comment?: string;
   edits?: Partial<{ [K in keyof typeof wishEdits]: z.output<(typeof wishEdits)[K]> }>;
@@ -179,6 +181,7 @@ export function decide(wish: Wish, action: TransitionAction, actor: Actor, now: 
   switch (action) {
     case 'approve':
       if (input.priority) next.priority = input.priority;
+      next.approvedAt = now;
       reopened(next, now);
       if (input.assignTo) {
         to = 'assigned';
@@ -199,6 +202,7 @@ export function decide(wish: Wish, action: TransitionAction, actor: Actor, now: 
       applyEdits(next, input.edits);
       break;
     case 'cancel':
+      next.cancelledAt = now;
       next.claims = [];
       delete next.assignment;
       break;
@@ -211,6 +215,7 @@ export function decide(wish: Wish, action: TransitionAction, actor: Actor, now: 
       const slots = asUnit !== undefined ? slotsFree(wish) : 1;
       const claim = newClaim(actor, now, settings, slots, asUnit);
       next.claims.push(claim);
+      next.claimedAt = now;
       to = slotsTaken(next) >= next.helpersNeeded ? 'claimed' : 'open';
       meta.claimerId = claim.claimerId;
       meta.leaseUntil = (claim.leaseUntil as Date).toISOString();
@@ -253,6 +258,7 @@ export function decide(wish: Wish, action: TransitionAction, actor: Actor, now: 
       // Staff chose this helper for the whole wish: the accepted claim holds every place.
       const claim = newClaim(actor, now, settings, Math.max(1, slotsFree(wish)), target.kind === 'unit' ? target.id : undefined);
       next.claims.push(claim);
+      next.claimedAt = now;
       delete next.assignment;
       meta.claimerId = claim.claimerId;
       meta.leaseUntil = (claim.leaseUntil as Date).toISOString();
@@ -272,13 +278,20 @@ export function decide(wish: Wish, action: TransitionAction, actor: Actor, now: 
       break;
     }
     case 'start':
+      for (const c of next.claims) c.startedAt = now;
       break;
     case 'progress':
       if (!input.note) missing('note', '请填写进展');
       break;
-    case 'complete':
+    case 'complete': {
+      if (!input.note) missing('note', '请填写完成情况');
       next.doneAt = now;
+      next.completion = { note: input.note, by: (actor as { userId: string }).userId, at: now };
+      if (input.photos?.length) next.completion.photos = input.photos;
+      if (input.hours !== undefined) next.completion.hours = input.hours;
+      if (input.hours !== undefined) meta.hours = String(input.hours);
       break;
+    }
     case 'confirm':
       next.confirmedAt = now;
       if (actor.kind === 'system') note = note ?? '超时自动确认';
@@ -301,6 +314,8 @@ export function decide(wish: Wish, action: TransitionAction, actor: Actor, now: 
   }
 
   next.status = to;
+  // Keep the store's denormalised counter in step when the wish carries one.
+  if (wish.slotsFree !== undefined || next.slotsFree !== undefined) next.slotsFree = slotsFree(next);
   const role = roleFor(actor, used);
   const event: WishEventDraft = {
     wishId: wish.id,

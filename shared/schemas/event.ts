@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Role } from '../enums/roles';
 import { WishState } from '../enums/wishStates';
 import { Id, Instant, Note, StringMap } from './primitives';

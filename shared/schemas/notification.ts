@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, Instant, StringMap, text } from './primitives';
 import { NotificationTemplateKeys } from '../notify/templates';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PartyBranchLevel, UnitKind } from '../enums/orgLevels';
 import { Address, GeoPoint, Id, Instant, PersonName, Phone, text } from './primitives';
 import { CommunitySettings } from './settings';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Category } from '../enums/categories';
 import { Id, Instant } from './primitives';
 

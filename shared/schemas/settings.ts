@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Per-community rules; every field has a default so a new community works at once. */
 const limits = {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Role, Roles } from '../enums/roles';
 import { Id, Instant, PersonName, Phone, FileRef } from './primitives';
 

@@ -1,9 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Category } from '../enums/categories';
 import { Channel } from '../enums/channels';
 import { Priority } from '../enums/priorities';
 import { WishState } from '../enums/wishStates';
-import { Address, Comment, Description, GeoPoint, Id, Instant, PersonName, Phone, Reason, TimeWindow, Title } from './primitives';
+import { Address, Comment, Description, GeoPoint, Id, Instant, Note, PersonName, Phone, Photos, Reason, TimeWindow, Title } from './primitives';
+import { ServiceHours } from './service';
 
 export const HelpersNeeded = z.number().int().min(1, '至少需要 1 人').max(10, '最多 10 人');
 
@@ -28,6 +29,7 @@ export const Claim = z.strictObject({
   leaseUntil: Instant,
   extensions: z.number().int().min(0),
   claimedAt: Instant,
+  startedAt: Instant.optional(),
 });
 export type Claim = z.infer<typeof Claim>;
 
@@ -45,6 +47,16 @@ export const Rating = z.strictObject({
   at: Instant,
 });
 export type Rating = z.infer<typeof Rating>;
+
+/** The helper's report when finishing: what was done, photos, hours. */
+export const Completion = z.strictObject({
+  note: Note,
+  photos: Photos.optional(),
+  hours: ServiceHours.optional(),
+  by: Id,
+  at: Instant,
+});
+export type Completion = z.infer<typeof Completion>;
 
 export const EscalationLevel = z.enum(['secretary', 'town']);
 export type EscalationLevel = z.infer<typeof EscalationLevel>;
@@ -77,18 +89,26 @@ export const Wish = z.strictObject({
   status: WishState,
   /** The resident the wish is for: the poster, or the beneficiary of a proxy entry. */
   ownerId: Id,
+  /** Denormalised for lists; masked by viewOf/wallItemOf before anyone else sees it. */
+  ownerName: PersonName.optional(),
   /** Who typed it in (the owner, or staff for a proxy entry). */
   createdBy: Id,
   beneficiary: Beneficiary.optional(),
   claims: z.array(Claim).max(10),
+  /** Denormalised helpersNeeded − Σ claims.slots, for the store's atomic claim filter; slotsFree(wish) is the rule. */
+  slotsFree: z.number().int().min(0).max(10).optional(),
   assignment: Assignment.optional(),
   rejectReason: Reason.optional(),
   rating: Rating.optional(),
+  completion: Completion.optional(),
   escalation: z.strictObject({ level: EscalationLevel, at: Instant }).optional(),
   /** When the wish last became open: the clock escalation runs on. */
   openedAt: Instant.optional(),
+  approvedAt: Instant.optional(),
+  claimedAt: Instant.optional(),
   doneAt: Instant.optional(),
   confirmedAt: Instant.optional(),
+  cancelledAt: Instant.optional(),
   createdAt: Instant,
   updatedAt: Instant,
 });

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { AppError } from '../errors';
 
 /** One bad field, named by its dotted path from the root of the parsed value. */

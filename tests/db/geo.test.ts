@@ -55,6 +55,10 @@ describe('2dsphere', () => {
     expect(limited[0].k).toBe(100);
   });
 
+  it('refuses $near where MongoDB does (countDocuments runs it inside $match)', async () => {
+    await expect(h.db.collection('places').countDocuments({ loc: { $near: { $geometry: pt(center[0], center[1]) } } })).rejects.toBeInstanceOf(Error);
+  });
+
   it('requires a geo index for $near', async () => {
     const c = h.db.collection('noindex');
     await c.insertOne({ loc: pt(0, 0) });

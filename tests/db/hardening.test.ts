@@ -38,9 +38,9 @@ function rawExchange(bytes: Buffer, waitMs = 300): Promise<{ data: Buffer; close
 }
 
 function opMsg(body: object, opts: { flags?: number; sequence?: { id: string; docs: object[] } } = {}): Buffer {
-  const parts: Buffer[] = [Buffer.from([0]), serialize(body)];
+  const parts: Buffer[] = [Buffer.from([0]), Buffer.from(serialize(body))];
   if (opts.sequence) {
-    const docs = Buffer.concat(opts.sequence.docs.map((d) => serialize(d)));
+    const docs = Buffer.concat(opts.sequence.docs.map((d) => Buffer.from(serialize(d))));
     const id = Buffer.from(opts.sequence.id + '\0');
     const size = Buffer.alloc(4);
     size.writeInt32LE(4 + id.length + docs.length);
@@ -129,5 +129,16 @@ describe('limits', () => {
     expect(grow.code).toBe(10334);
     expect(await c.countDocuments()).toBe(1);
     await stillServes();
+  });
+});
+
+describe('server-side JavaScript', () => {
+  it('is never executed from a filter', async () => {
+    const c = h.db.collection('js');
+    await c.insertOne({ a: 1 });
+    (globalThis as any).__pwned = false;
+    const res = await c.find({ $where: 'globalThis.__pwned = true; return true' }).toArray().catch((e) => e);
+    expect((globalThis as any).__pwned).toBe(false);
+    if (h.embedded) expect(res).toBeInstanceOf(Error);
   });
 });

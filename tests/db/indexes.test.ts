@@ -86,3 +86,34 @@ describe('indexes', () => {
     expect(await c.countDocuments()).toBe(2);
   }, 90_000);
 });
+
+describe('sorted reads over indexes', () => {
+  it('returns the same order with and without an index that serves the sort', async () => {
+    const plain = h.db.collection('sortplain');
+    const indexed = h.db.collection('sortindexed');
+    await indexed.createIndex({ status: 1, createdAt: -1 });
+    await indexed.createIndex({ score: 1 });
+    const docs = Array.from({ length: 1500 }, (_, i) => ({
+      _id: i,
+      status: ['open', 'done', 'held'][i % 3],
+      createdAt: new Date(1_700_000_000_000 + ((i * 7919) % 1500) * 1000),
+      ...(i % 10 ? { score: (i * 31) % 97 } : {}),
+    }));
+    await plain.insertMany(docs as any[]);
+    await indexed.insertMany(docs as any[]);
+    const queries: [object, Record<string, 1 | -1>, number, number][] = [
+      [{ status: 'open' }, { createdAt: -1 }, 0, 20],
+      [{ status: 'open' }, { createdAt: 1 }, 5, 20],
+      [{}, { score: 1, _id: 1 }, 0, 50],
+      [{}, { score: -1 }, 10, 30],
+      [{ score: { $gte: 50 } }, { score: 1 }, 0, 0],
+    ];
+    for (const [filter, sort, skip, limit] of queries) {
+      const a = await plain.find(filter).sort(sort).skip(skip).limit(limit).toArray();
+      const b = await indexed.find(filter).sort(sort).skip(skip).limit(limit).toArray();
+      const key = (d: any) => Object.keys(sort).map((k) => (d[k] instanceof Date ? d[k].getTime() : (d[k] ?? null))).join('|');
+      expect(b.map(key)).toEqual(a.map(key));
+      expect(b.length).toBe(a.length);
+    }
+  });
+});

@@ -130,6 +130,20 @@ describe('transactions', () => {
     expect(await c.countDocuments()).toBe(1);
   });
 
+  it('sees its own inserts into a collection it creates', async () => {
+    const session = h.client.startSession();
+    try {
+      await session.withTransaction(async () => {
+        const c = h.db.collection('bornintxn');
+        await c.insertOne({ a: 1 }, { session });
+        expect(await c.countDocuments({}, { session })).toBe(1);
+      });
+    } finally {
+      await session.endSession();
+    }
+    expect(await h.db.collection('bornintxn').countDocuments()).toBe(1);
+  });
+
   it('accepts retryable writes', async () => {
     const c = h.db.collection('retryable');
     await c.insertOne({ a: 1 });

@@ -65,6 +65,15 @@ describe('helpers needed (帮帮团)', () => {
     expect(after.event.note).toBe('临时有事');
   });
 
+  test('a stored free-places counter is kept in step with the claims', () => {
+    let wish = openWish({ helpersNeeded: 3, slotsFree: 3 });
+    wish = act(wish, 'claim', claimer).wish;
+    wish = act(wish, 'claim', unitAdmin, { asUnit: UNIT }).wish;
+    expect([wish.status, wish.slotsFree]).toEqual(['claimed', 0]);
+    wish = act(wish, 'release', claimer).wish;
+    expect([wish.status, wish.slotsFree]).toEqual(['open', 1]);
+  });
+
   test('the owner cannot claim their own wish', () => {
     const ownerAlsoVolunteer: Actor = { ...owner, roles: ['resident', 'volunteer'] };
     expect(refusal(() => act(openWish(), 'claim', ownerAlsoVolunteer))).toBe('FORBIDDEN');
@@ -195,6 +204,14 @@ describe('co-building units', () => {
 });
 
 describe('finishing', () => {
+  test('completing records the helper\'s report and hours; a note is required', () => {
+    const working = baseWish({ status: 'in_progress', claims: [volunteerClaim(claimer.userId)] });
+    const d = act(working, 'complete', claimer, { note: '已修好', photos: ['cloud://p1.jpg'], hours: 1.5 });
+    expect(d.wish.completion).toEqual({ note: '已修好', photos: ['cloud://p1.jpg'], hours: 1.5, by: claimer.userId, at: NOW });
+    expect(d.event).toMatchObject({ note: '已修好', meta: { hours: '1.5' } });
+    expect(refusal(() => act(working, 'complete', claimer))).toBe('VALIDATION_FAILED');
+  });
+
   const done = () => baseWish({ status: 'done', claims: [volunteerClaim(claimer.userId)], doneAt: hoursBefore(1) });
 
   test('the resident confirms at once; the timer only after the community\'s days', () => {

@@ -8,6 +8,7 @@ import { loadWish, requireState } from '../../_core/wishStore';
 export default defineAction({
   input: ActionSchemas.dispatch.approve,
   write: true,
+  roles: ['secretary', 'grid_worker'],
   async run({ input, caller, rt }) {
     const wish = await loadWish(rt, input.wishId);
     const rel = relationsTo(caller, wish);

@@ -9,6 +9,7 @@ import { actorDoc, loadWish, requireState, transit } from '../../_core/wishStore
 export default defineAction({
   input: ActionSchemas.dispatch.reject,
   write: true,
+  roles: ['secretary', 'grid_worker'],
   async run({ input, caller, rt }) {
     const wish = await loadWish(rt, input.wishId);
     const rel = relationsTo(caller, wish);

@@ -15,6 +15,7 @@ import { actorDoc, loadCommunity, loadWish, requireState, roleFor, transit } fro
 export default defineAction({
   input: ActionSchemas.tasks.claim,
   write: true,
+  roles: ['volunteer', 'party_member', 'unit_admin'],
   async run({ input, caller, rt }) {
     const wish = await loadWish(rt, input.wishId);
     const rel = relationsTo(caller, wish);

@@ -24,7 +24,8 @@ export default defineAction({
       wish, from: ['claimed'], to: 'claimed', action: 'extend', actor: actorDoc(caller), now,
       meta: { leaseUntil: until.toISOString() },
       filter: { claims: { $elemMatch: { claimerId: claim.claimerId, assigneeId: claim.assigneeId, extensions: claim.extensions } } },
-      update: { $set: { 'claims.$.leaseUntil': until } as never, $inc: { 'claims.$.extensions': 1 } },
+      // The filter pins this claim as read, so the whole element is rewritten in one path.
+      update: { $set: { 'claims.$': { ...claim, leaseUntil: until, extensions: claim.extensions + 1 } } as never },
     });
     return { wish: wishView(after, rel), leaseUntil: until };
   },

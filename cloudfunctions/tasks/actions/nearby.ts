@@ -9,6 +9,7 @@ import type { WishDoc } from '../../_core/types';
 /** Open wishes of my community near me, nearest first; contact details masked until I claim. */
 export default defineAction({
   input: ActionSchemas.tasks.nearby,
+  roles: ['volunteer', 'party_member', 'unit_admin'],
   async run({ input, caller, rt }) {
     const communityId = requireCommunity(caller);
     const query: Document = {

@@ -3,6 +3,7 @@ import { Binary, calculateObjectSize } from 'bson';
 import { Query } from 'mingo';
 import { Codes, DbError } from '../errors';
 import { Doc } from '../index/values';
+import { MINGO_OPTIONS } from '../query/mingoOptions';
 import { notFound } from '../storage/collection';
 import { CommandContext, Handler } from './context';
 
@@ -15,7 +16,7 @@ const listDatabases: Handler = (cmd, ctx) => {
     const size = ctx.engine.collectionsOf(name).reduce((s, c) => s + c.docs.size * 256, 0);
     return { name, sizeOnDisk: size, empty: size === 0 };
   });
-  const filtered = cmd.filter ? dbs.filter((d) => new Query(cmd.filter).test(d)) : dbs;
+  const filtered = cmd.filter ? dbs.filter((d) => new Query(cmd.filter, MINGO_OPTIONS).test(d)) : dbs;
   if (cmd.nameOnly) return { databases: filtered.map((d) => ({ name: d.name })), ok: 1 };
   return { databases: filtered, totalSize: filtered.reduce((s, d) => s + d.sizeOnDisk, 0), totalSizeMb: 0, ok: 1 };
 };
@@ -29,7 +30,7 @@ const listCollections: Handler = (cmd, ctx) => {
     idIndex: { v: 2, key: { _id: 1 }, name: '_id_' },
   }));
   if (cmd.filter && Object.keys(cmd.filter).length) {
-    const q = new Query(cmd.filter);
+    const q = new Query(cmd.filter, MINGO_OPTIONS);
     infos = infos.filter((i) => q.test(i));
   }
   if (cmd.nameOnly) infos = infos.map((i) => ({ name: i.name, type: i.type }));

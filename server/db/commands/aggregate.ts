@@ -5,6 +5,7 @@ import { EARTH_RADIUS_M, toPoint } from '../index/geometry';
 import { cloneDoc, Doc, isPlainObject } from '../index/values';
 import { nearIterator, runQuery, compileFilter } from '../query/execute';
 import { matchesWithin, nearDistance, NearClause, splitGeo } from '../query/geoFilter';
+import { MINGO_OPTIONS } from '../query/mingoOptions';
 import { CommandContext, Handler } from './context';
 
 function geoNearStage(spec: Doc, ctx: CommandContext, ns: string, limitHint: number): Doc[] {
@@ -71,6 +72,10 @@ export function runPipeline(ctx: CommandContext, ns: string, pipeline: Doc[], op
     let i = 0;
     if (first === '$match') {
       filter = stages[0].$match;
+      // MongoDB refuses these here (countDocuments included): fail the same way so code that only works here never ships.
+      if (/"\$(near|nearSphere)"/.test(JSON.stringify(filter))) {
+        throw new DbError(Codes.BadValue, '$geoNear, $near, and $nearSphere are not allowed in this context');
+      }
       i = 1;
       const k1 = stages[1] && Object.keys(stages[1])[0];
       if (k1 === '$sort') {
@@ -97,6 +102,7 @@ export function runPipeline(ctx: CommandContext, ns: string, pipeline: Doc[], op
   let result: Doc[];
   try {
     const agg = new Aggregator(stages, {
+      ...MINGO_OPTIONS,
       collectionResolver: (name: string) => runQuery(ctx.view, ctx.view.collection(`${ctx.db}.${name}`), {}).map(cloneDoc),
       variables: opts.let,
     } as any);

@@ -3,6 +3,7 @@ import { calculateObjectSize, ObjectId } from 'bson';
 import { aggregate, update as mingoUpdate } from 'mingo';
 import { Codes, DbError, toDbError } from '../errors';
 import { cloneDoc, Doc, hashValue, isPlainObject } from '../index/values';
+import { MINGO_OPTIONS } from '../query/mingoOptions';
 import { MAX_BSON_OBJECT_SIZE } from '../wire/messages';
 
 const UPDATE_OPS = new Set(['$set', '$unset', '$inc', '$mul', '$rename', '$setOnInsert', '$min', '$max', '$currentDate', '$push', '$pull', '$pullAll', '$addToSet', '$pop', '$bit']);
@@ -29,7 +30,7 @@ export function applyUpdate(doc: Doc, u: any, opts: { arrayFilters?: Doc[]; quer
       if (u._id === undefined) out._id = doc._id;
       if (out._id === undefined) delete out._id;
     } else if (kind === 'pipeline') {
-      const res = aggregate([cloneDoc(doc)], u);
+      const res = aggregate([cloneDoc(doc)], u, MINGO_OPTIONS);
       out = res[0] as Doc;
     } else {
       out = cloneDoc(doc);
@@ -41,7 +42,7 @@ export function applyUpdate(doc: Doc, u: any, opts: { arrayFilters?: Doc[]; quer
           checkIdTouch(doc, op, spec);
         }
       }
-      if (Object.keys(mods).length) mingoUpdate(out, mods, opts.arrayFilters, opts.query && !opts.inserting ? stripGeo(opts.query) : undefined, { cloneMode: 'deep' });
+      if (Object.keys(mods).length) mingoUpdate(out, mods, opts.arrayFilters, opts.query && !opts.inserting ? stripGeo(opts.query) : undefined, { cloneMode: 'deep', queryOptions: MINGO_OPTIONS });
     }
   } catch (e) {
     throw toDbError(e);

@@ -1,6 +1,7 @@
 // A single/compound field index: a sorted list of (key tuple, _id) plus a hash map for unique keys.
 import { Query } from 'mingo';
 import { DbError, Codes } from '../errors';
+import { MINGO_OPTIONS } from '../query/mingoOptions';
 import { SortedList } from './sortedList';
 import { compareValues, Doc, formatKeyValue, hashValue, pathValues, typeRank } from './values';
 
@@ -46,7 +47,7 @@ export class FieldIndex {
 
   constructor(readonly spec: IndexSpec, readonly ns: string) {
     this.fields = Object.keys(spec.key);
-    this.partial = spec.partialFilterExpression ? new Query(spec.partialFilterExpression) : null;
+    this.partial = spec.partialFilterExpression ? new Query(spec.partialFilterExpression, MINGO_OPTIONS) : null;
   }
 
   get name(): string {
@@ -154,8 +155,23 @@ export class FieldIndex {
     return out;
   }
 
-  /** Entries in key order; lets a sort on the index prefix skip sorting. */
-  entries(): Generator<Entry> {
-    return this.list.all();
+  /**
+   * Ids in key order among entries whose leading fields equal `prefix`: serves a sort on the fields
+   * that follow without sorting. Keys are stored ascending, so a descending sort walks backwards.
+   */
+  *walk(prefix: any[], reverse: boolean): Generator<string> {
+    const p = prefix.length;
+    const cmpPrefix = (e: Entry) => {
+      for (let i = 0; i < p; i++) {
+        const c = compareValues(e.k[i], prefix[i]);
+        if (c) return c;
+      }
+      return 0;
+    };
+    const it = reverse ? this.list.backFrom((e) => cmpPrefix(e) <= 0) : this.list.from((e) => cmpPrefix(e) >= 0);
+    for (const e of it) {
+      if (cmpPrefix(e) !== 0) return;
+      yield e.id;
+    }
   }
 }

@@ -5,7 +5,7 @@ import { angularDistance, BBox, geometryPoints, LngLat } from './geometry';
 import { Doc, getPath } from './values';
 
 const LEVELS = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2, 5];
-const TARGET_PER_CELL = 16;
+const TARGET_PER_CELL = 8;
 
 export interface NearHit {
   id: string;
@@ -41,15 +41,29 @@ export class GeoIndex {
     return geometryPoints(v);
   }
 
+  private nLat = Math.round(180 / LEVELS[4]);
+  private nLng = Math.round(360 / LEVELS[4]);
+
+  private setLevel(level: number): void {
+    this.level = level;
+    this.cellDeg = LEVELS[level];
+    this.nLat = Math.round(180 / this.cellDeg);
+    this.nLng = Math.round(360 / this.cellDeg);
+  }
+
   private cellOf(p: LngLat): [number, number] {
-    const nLng = Math.round(360 / this.cellDeg);
-    const lat = Math.min(Math.floor((p[1] + 90) / this.cellDeg), Math.round(180 / this.cellDeg) - 1);
-    const lng = ((Math.floor((p[0] + 180) / this.cellDeg) % nLng) + nLng) % nLng;
+    const lat = Math.max(0, Math.min(Math.floor((p[1] + 90) / this.cellDeg), this.nLat - 1));
+    const lng = ((Math.floor((p[0] + 180) / this.cellDeg) % this.nLng) + this.nLng) % this.nLng;
     return [lat, lng];
   }
 
   private cellId(lat: number, lng: number): number {
     return lat * 1_000_000 + lng;
+  }
+
+  private cellKey(p: LngLat): number {
+    const [a, b] = this.cellOf(p);
+    return a * 1_000_000 + b;
   }
 
   add(id: string, doc: Doc): void {
@@ -62,8 +76,7 @@ export class GeoIndex {
 
   private addCells(id: string, pts: LngLat[]): void {
     for (const p of pts) {
-      const [a, b] = this.cellOf(p);
-      const key = this.cellId(a, b);
+      const key = this.cellKey(p);
       let s = this.cells.get(key);
       if (!s) this.cells.set(key, (s = new Set()));
       s.add(id);
@@ -75,8 +88,7 @@ export class GeoIndex {
     if (!pts) return;
     this.points.delete(id);
     for (const p of pts) {
-      const [a, b] = this.cellOf(p);
-      const key = this.cellId(a, b);
+      const key = this.cellKey(p);
       const s = this.cells.get(key);
       if (s) {
         s.delete(id);
@@ -100,8 +112,7 @@ export class GeoIndex {
       if (avg > TARGET_PER_CELL * 4 && this.level > 0) next--;
       else if (avg < TARGET_PER_CELL / 4 && this.level < LEVELS.length - 1) next++;
       if (next === this.level) return;
-      this.level = next;
-      this.cellDeg = LEVELS[next];
+      this.setLevel(next);
       this.cells.clear();
       for (const [id, pts] of this.points) this.addCells(id, pts);
     }
@@ -122,17 +133,21 @@ export class GeoIndex {
 
   /** Lower bound (radians) on the distance from center to any point outside rings 0..r. */
   private ringBound(center: LngLat, r: number): number {
-    const deg = r * this.cellDeg;
-    const latBound = (deg * Math.PI) / 180;
-    const maxLat = Math.min(90, Math.abs(center[1]) + deg + this.cellDeg);
-    const lngBound = 2 * Math.asin(Math.min(1, Math.cos((maxLat * Math.PI) / 180) * Math.sin(Math.min(Math.PI, (deg * Math.PI) / 180) / 2)));
+    const cell = this.cellDeg;
+    // How far the center sits inside its own cell decides how far the ring's outer edge is.
+    const fLat = ((center[1] + 90) / cell) % 1;
+    const fLng = ((((center[0] + 180) / cell) % 1) + 1) % 1;
+    const latDeg = Math.min(fLat + r, 1 - fLat + r) * cell;
+    const lngDeg = Math.min(fLng + r, 1 - fLng + r) * cell;
+    const latBound = (latDeg * Math.PI) / 180;
+    const maxLat = Math.min(90, Math.abs(center[1]) + latDeg + cell);
+    const lngBound = 2 * Math.asin(Math.min(1, Math.cos((maxLat * Math.PI) / 180) * Math.sin(Math.min(Math.PI, (lngDeg * Math.PI) / 180) / 2)));
     return Math.min(latBound, lngBound);
   }
 
   /** Documents in ascending distance (radians) from center, lazily. */
   *near(center: LngLat, maxDist = Infinity, minDist = 0): Generator<NearHit> {
-    const nLat = Math.round(180 / this.cellDeg);
-    const nLng = Math.round(360 / this.cellDeg);
+    const { nLat, nLng } = this;
     const [cLat, cLng] = this.cellOf(center);
     const done = new Set<string>();
     let pending: NearHit[] = [];

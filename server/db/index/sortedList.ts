@@ -65,6 +65,18 @@ export class SortedList<T> {
     }
   }
 
+  /** Iterates backwards from the last element for which the monotone `atOrBefore` is true. */
+  *backFrom(atOrBefore: (x: T) => boolean): Generator<T> {
+    // First chunk whose first element is past the bound; the answer is in the chunk before it or at its edge.
+    let ci = SortedList.lowerBound(this.chunks, (c) => !atOrBefore(c[0])) - 1;
+    if (ci < 0) return;
+    let i = SortedList.lowerBound(this.chunks[ci], (x) => !atOrBefore(x)) - 1;
+    for (; ci >= 0; ci--, i = ci >= 0 ? this.chunks[ci].length - 1 : 0) {
+      const chunk = this.chunks[ci];
+      for (; i >= 0; i--) yield chunk[i];
+    }
+  }
+
   *all(): Generator<T> {
     for (const c of this.chunks) yield* c;
   }

@@ -76,7 +76,13 @@ export function compareValues(a: any, b: any): number {
       if (a.sub_type !== b.sub_type) return a.sub_type - b.sub_type;
       return Buffer.compare(Buffer.from(ba), Buffer.from(bb));
     }
-    case 7: return cmpPrim(a.toHexString(), b.toHexString());
+    case 7: {
+      // bson 7 keeps an ObjectId as four 24-bit words: compare them without materialising bytes.
+      if (typeof a.i0 === 'number' && typeof b.i0 === 'number') return a.i0 - b.i0 || a.i1 - b.i1 || a.i2 - b.i2 || a.i3 - b.i3;
+      const x: Uint8Array = a.id, y: Uint8Array = b.id;
+      for (let i = 0; i < 12; i++) if (x[i] !== y[i]) return x[i] - y[i];
+      return 0;
+    }
     case 8: return (a ? 1 : 0) - (b ? 1 : 0);
     case 9: return cmpPrim(a.getTime(), b.getTime());
     case 10: return a.compare(b);

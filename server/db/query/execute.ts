@@ -2,10 +2,14 @@
 import { Query } from 'mingo';
 import { Codes, DbError, toDbError } from '../errors';
 import { angularDistance, EARTH_RADIUS_M } from '../index/geometry';
-import { Doc, makeSortComparator } from '../index/values';
+import { compareValues, Doc, makeSortComparator, pathValues, typeRank } from '../index/values';
 import { Collection } from '../storage/collection';
+import { MINGO_OPTIONS } from './mingoOptions';
 import { matchesWithin, nearDistance, NearClause, splitGeo } from './geoFilter';
-import { planCandidates } from './plan';
+import { planCandidates, planSortedWalk } from './plan';
+
+/** Above this many index candidates, an index that yields sort order beats sorting them. */
+const SORT_WALK_THRESHOLD = 1000;
 import { View } from './view';
 
 export interface QueryOptions {
@@ -18,9 +22,27 @@ export interface Matcher {
   test(doc: Doc): boolean;
 }
 
+const matchAll: Matcher = { test: () => true };
+
+/** Scalars whose equality match needs no mingo: a field equals it or an array field contains it. */
+function isSimpleScalar(v: any): boolean {
+  const t = typeof v;
+  if (t === 'string' || t === 'boolean' || (t === 'number' && !Number.isNaN(v))) return true;
+  return v instanceof Date || v?._bsontype === 'ObjectId';
+}
+
 export function compileFilter(filter: Doc): Matcher {
+  const keys = Object.keys(filter);
+  if (!keys.length) return matchAll;
+  // The common shape — { field: scalar, ... } — is matched directly: building a mingo Query costs more than the lookup.
+  if (keys.every((k) => !k.startsWith('$') && isSimpleScalar(filter[k]))) {
+    const conds = keys.map((k) => [k, filter[k], typeRank(filter[k])] as const);
+    return {
+      test: (doc) => conds.every(([k, v, r]) => pathValues(doc, k).some((x) => typeRank(x) === r && compareValues(x, v) === 0)),
+    };
+  }
   try {
-    return new Query(filter);
+    return new Query(filter, MINGO_OPTIONS);
   } catch (e) {
     throw toDbError(e);
   }
@@ -53,17 +75,28 @@ export function runQuery(view: View, coll: Collection | undefined, filter: Doc =
     }
   } else {
     let ids: Iterable<string> | null = planCandidates(coll, geo.rest);
+    let sorted = false;
+    if (sort && view.live && (!ids || (ids as string[]).length > SORT_WALK_THRESHOLD)) {
+      // Walking an index in sort order lets a limit stop early instead of sorting every match.
+      const walk = planSortedWalk(coll, geo.rest, sort);
+      if (walk) {
+        ids = walk;
+        sorted = true;
+      }
+    }
     if (!ids && geo.within.length) {
       const g = coll.geo.find((x) => geo.within.some((w) => w.field === x.field && w.box));
       const w = g && geo.within.find((x) => x.field === g.field && x.box);
       if (g && w) ids = g.within(w.box!);
     }
     if (ids && !view.live) ids = new Set([...ids, ...view.extraIds(coll)]);
+    const stopAt = sorted ? skip + limit : want;
     for (const id of ids ?? view.allIds(coll)) {
       const d = view.get(coll, id);
       if (accept(d)) out.push(d!);
-      if (out.length >= want) break;
+      if (out.length >= stopAt) break;
     }
+    if (sorted) return out.slice(skip, skip + limit);
   }
   if (sort) out.sort(makeSortComparator(sort));
   return skip || limit !== Infinity ? out.slice(skip, skip + limit) : out;

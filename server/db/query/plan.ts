@@ -38,6 +38,34 @@ function collect(filter: Doc, out: Map<string, FieldCond>): void {
   }
 }
 
+/**
+ * An index walk that yields ids already in `sort` order: equality on the index's leading fields,
+ * then exactly the sort fields, all ascending or all descending. Null when no index fits.
+ */
+export function planSortedWalk(coll: Collection, filter: Doc, sort: Doc): Iterable<string> | null {
+  const sortFields = Object.keys(sort);
+  const dirs = sortFields.map((f) => (Number(sort[f]) < 0 ? -1 : 1));
+  if (!sortFields.length || dirs.some((d) => d !== dirs[0]) || sortFields.some((f) => f.startsWith('$'))) return null;
+  const conds = new Map<string, FieldCond>();
+  collect(filter, conds);
+  let best: { ix: FieldIndex; prefix: any[] } | null = null;
+  for (const ix of coll.indexes) {
+    if (ix.multikey || ix.spec.sparse || ix.spec.partialFilterExpression) continue;
+    const prefix: any[] = [];
+    let p = 0;
+    while (p < ix.fields.length) {
+      const c = conds.get(ix.fields[p]);
+      if (!c?.eq || c.eq.length !== 1 || ix.fields[p] === sortFields[0]) break;
+      prefix.push(c.eq[0]);
+      p++;
+    }
+    if (ix.fields.length < p + sortFields.length) continue;
+    if (!sortFields.every((f, i) => ix.fields[p + i] === f)) continue;
+    if (!best || prefix.length > best.prefix.length) best = { ix, prefix };
+  }
+  return best ? best.ix.walk(best.prefix, dirs[0] < 0) : null;
+}
+
 export function planCandidates(coll: Collection, filter: Doc): string[] | null {
   const conds = new Map<string, FieldCond>();
   collect(filter, conds);

@@ -38,9 +38,15 @@ export class SnapshotView implements View {
   readonly live = false;
   constructor(readonly engine: Engine, readonly ts: number, readonly writes: WriteSet) {}
 
+  private phantoms = new Map<string, Collection>();
+
+  /** A collection this transaction created exists only in its writes until commit. */
   collection(ns: string) {
     const c = this.engine.get(ns);
-    return c;
+    if (c || !this.writes.has(ns)) return c;
+    let p = this.phantoms.get(ns);
+    if (!p) this.phantoms.set(ns, (p = new Collection(ns)));
+    return p;
   }
   get(coll: Collection, id: string) {
     const own = this.writes.get(coll.ns)?.get(id);

@@ -18,8 +18,8 @@ import { acquireLock } from './lockFile';
 const SNAPSHOT = 'snapshot.bson';
 const FORMAT_VERSION = 1;
 const DOCS_PER_FRAME = 500;
-/** Compact once the journal outgrows this and the last snapshot. */
-const MIN_COMPACT_BYTES = 32 * 1024 * 1024;
+/** Compact once the journal outgrows this and the last snapshot (the env override exists for crash tests). */
+const MIN_COMPACT_BYTES = Number(process.env.EMBEDDED_MONGO_COMPACT_BYTES) || 32 * 1024 * 1024;
 
 export interface Store {
   commit(records: LogRecord[]): Promise<void> | null;

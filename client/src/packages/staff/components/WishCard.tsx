@@ -27,7 +27,7 @@ export function WishCard({ wish, notice, children, now }: Props) {
       {wish.description && <Text className='staff-wish__desc'>{wish.description}</Text>}
       <View className='staff-wish__facts'>
         <Text>来源：{channelLabel(wish.channel)}</Text>
-        {(wish.gridName || wish.gridId) && <Text>网格：{wish.gridName ?? wish.gridId}</Text>}
+        {wish.gridName && <Text>网格：{wish.gridName}</Text>}
         {who && <Text>居民：{who}</Text>}
         {wish.address && <Text>地址：{wish.address}</Text>}
         {wish.communityName && <Text>社区：{wish.communityName}</Text>}

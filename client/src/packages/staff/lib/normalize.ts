@@ -36,7 +36,7 @@ export function toBreakdown(reply: unknown, labelOf: (key: string) => string = (
   return itemsOf(reply).map((it) => {
     const key = str(it.key ?? it._id ?? it.id ?? it.month ?? it.category ?? it.gridId ?? it.name);
     const named = str(it.label ?? it.name ?? it.gridName);
-    return { key, label: named || labelOf(key), count: num(it.count ?? it.value ?? it.total) };
+    return { key, label: named || labelOf(key), count: num(it.collected ?? it.count ?? it.services ?? it.value ?? it.total) };
   });
 }
 

@@ -35,9 +35,9 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
     }
   }, []);
 
+  // `deps` are the caller's filters: a change means a fresh load.
   useEffect(() => {
     void reload();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
 
   const setData = useCallback((update: (prev: T | undefined) => T | undefined) => setDataState(update), []);

@@ -1,10 +1,98 @@
-import { Text } from '@tarojs/components';
-import { Screen } from '../../../../components';
+import { useEffect, useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Categories, CategoryLabels, type Category } from '@shared/enums/categories';
+import { CategoryIcon, PageState, RoleNav, Screen, StatusTag, formatDistance } from '../../../../components';
+import { remember } from '../../../../features/task/cache';
+import { useRemote } from '../../../../hooks/useRemote';
+import { currentPlace, type Place } from '../../../../services/location';
+import { go, Routes } from '../../../../services/nav';
+import { tasksApi } from '../../../../services/wishes';
 
-export default function Placeholder() {
+const PAGE = 20;
+const MAX_LIMIT = 50;
+const MAX_RADIUS = 20000;
+
+/** 任务大厅: open wishes nearby, nearest first; scrolling down widens the search. */
+export default function HallPage() {
+  const [place, setPlace] = useState<Place>();
+  const [category, setCategory] = useState<Category>();
+  const [limit, setLimit] = useState(PAGE);
+  const [radiusM, setRadiusM] = useState(3000);
+
+  useEffect(() => {
+    void currentPlace().then(setPlace);
+  }, []);
+
+  const list = useRemote(async () => {
+    if (!place) return undefined;
+    const [lng, lat] = place.point.coordinates;
+    const reply = await tasksApi.nearby({ lng, lat, radiusM, limit, ...(category ? { category } : {}) });
+    remember(reply.items);
+    return reply;
+  }, [place, category, limit, radiusM]);
+  const items = list.data?.items ?? [];
+
+  useDidShow(() => {
+    if (list.data) void list.reload();
+  });
+  usePullDownRefresh(() => {
+    void list.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+  useReachBottom(() => {
+    if (list.loading) return;
+    if (items.length >= limit && limit < MAX_LIMIT) setLimit(Math.min(MAX_LIMIT, limit + PAGE));
+    else if (radiusM < MAX_RADIUS) setRadiusM(Math.min(MAX_RADIUS, radiusM * 2));
+  });
+
+  const pick = (c?: Category) => {
+    setCategory(c);
+    setLimit(PAGE);
+  };
+
   return (
     <Screen>
-      <Text>建设中</Text>
+      <View className="hero">
+        <Text className="hero__title">任务大厅</Text>
+        <Text className="hero__sub">
+          {place ? (place.source === 'gps' ? '按离您的距离排序' : `未获取到定位，按${place.label}距离排序`) : '正在获取位置…'} · {radiusM / 1000} 公里内
+        </Text>
+      </View>
+      <View className="chips" style={{ marginBottom: '12px' }}>
+        <Text className={`chip${!category ? ' chip--active' : ''}`} onClick={() => pick(undefined)}>
+          全部
+        </Text>
+        {Categories.map((c) => (
+          <Text key={c} className={`chip${category === c ? ' chip--active' : ''}`} onClick={() => pick(c)}>
+            {CategoryLabels[c]}
+          </Text>
+        ))}
+      </View>
+      <PageState
+        loading={list.loading || !place}
+        error={list.error}
+        empty={!!place && !list.loading && items.length === 0}
+        emptyText={category ? `附近暂无「${CategoryLabels[category]}」类心愿` : '附近暂时没有待认领的心愿'}
+        onRetry={list.reload}
+      >
+        {items.map((w) => (
+          <View key={w.id} className="card wish-item" onClick={() => go(Routes.task(w.id))}>
+            <CategoryIcon category={w.category} />
+            <View className="wish-item__main">
+              <View className="row row--between">
+                <Text className="wish-item__title">{w.title}</Text>
+                <StatusTag status={w.status ?? 'open'} />
+              </View>
+              <Text className="card__meta">
+                {CategoryLabels[w.category]} · {formatDistance(w.distanceM)}
+                {w.helpersNeeded > 1 ? ` · 需 ${w.helpersNeeded} 人` : ''}
+              </Text>
+            </View>
+          </View>
+        ))}
+        {items.length > 0 && radiusM >= MAX_RADIUS && items.length < limit && <Text className="muted">没有更多了</Text>}
+      </PageState>
+      <RoleNav current={Routes.hall} />
     </Screen>
   );
 }

@@ -1,10 +1,39 @@
-import { Text } from '@tarojs/components';
-import { Screen } from '../../../../components';
+import { Text, View } from '@tarojs/components';
+import { CategoryLabels } from '@shared/enums/categories';
+import { PageState, Screen, formatTime } from '../../../../components';
+import { useRemote } from '../../../../hooks/useRemote';
+import type { WishView } from '../../../../services/types';
+import { tasksApi } from '../../../../services/wishes';
 
-export default function Placeholder() {
+type ServedWish = WishView & { hours?: number; doneAt?: string };
+
+/** My service record: how many wishes I fulfilled and the hours I reported. */
+export default function HoursPage() {
+  const served = useRemote(async () => {
+    const [done, confirmed] = await Promise.all([tasksApi.mine({ status: 'done', limit: 50 }), tasksApi.mine({ status: 'confirmed', limit: 50 })]);
+    return [...confirmed.items, ...done.items] as ServedWish[];
+  });
+  const items = served.data ?? [];
+  const hours = items.reduce((sum, w) => sum + (w.hours ?? 0), 0);
+
   return (
     <Screen>
-      <Text>建设中</Text>
+      <PageState loading={served.loading} error={served.error} onRetry={served.reload}>
+        <View className="hero">
+          <Text className="hero__title">{items.length} 次服务</Text>
+          <Text className="hero__sub">累计服务时长 {hours} 小时 · 感谢您的付出</Text>
+        </View>
+        {items.length === 0 && <Text className="muted">完成第一个心愿后，这里会记录您的服务。</Text>}
+        {items.map((w) => (
+          <View key={w.id} className="card">
+            <Text className="wish-item__title">{w.title}</Text>
+            <Text className="card__meta">
+              {CategoryLabels[w.category]} · {w.hours ? `${w.hours} 小时 · ` : ''}
+              {formatTime(w.doneAt ?? w.updatedAt ?? w.createdAt)}
+            </Text>
+          </View>
+        ))}
+      </PageState>
     </Screen>
   );
 }

@@ -1,10 +1,89 @@
-import { Text } from '@tarojs/components';
-import { Screen } from '../../../../components';
+import { useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import { PageState, RoleNav, Screen, StatusTag, formatTime } from '../../../../components';
+import { useRemote } from '../../../../hooks/useRemote';
+import { call } from '../../../../services/api';
+import { messageOf } from '../../../../services/errors';
+import { go, Routes } from '../../../../services/nav';
+import { membership } from '../../../../services/session';
+import type { ListReply, WishView } from '../../../../services/types';
+import { tasksApi } from '../../../../services/wishes';
 
-export default function Placeholder() {
+interface Member {
+  id: string;
+  name: string;
+}
+
+/** 单位认领: the unit's claims, each handed to one of its members. */
+export default function UnitPage() {
+  const unitId = membership()?.unitId;
+  const claims = useRemote(() => tasksApi.mine({ limit: 50 }));
+  const members = useRemote(() => (unitId ? call<ListReply<Member>>('org', 'members', { unitId }) : Promise.resolve({ items: [] })), [unitId]);
+  const [handing, setHanding] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  useDidShow(() => {
+    if (claims.data) void claims.reload();
+  });
+
+  const handTo = async (wish: WishView, member: Member) => {
+    setBusy(true);
+    try {
+      await tasksApi.handover(wish.id, member.id);
+      void Taro.showToast({ title: `已交给${member.name}`, icon: 'success' });
+      setHanding(undefined);
+      await claims.reload();
+    } catch (err) {
+      void Taro.showToast({ title: messageOf(err), icon: 'none', duration: 3000 });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const items = (claims.data?.items ?? []).filter((w) => ['assigned', 'claimed', 'in_progress', 'done'].includes(w.status));
+
   return (
     <Screen>
-      <Text>建设中</Text>
+      <View className="hero">
+        <Text className="hero__title">单位认领</Text>
+        <Text className="hero__sub">认领心愿后，交给单位成员完成</Text>
+      </View>
+      <Button className="btn btn--ghost" onClick={() => go(Routes.hall)}>
+        去任务大厅认领
+      </Button>
+      <PageState loading={claims.loading} error={claims.error} empty={!claims.loading && items.length === 0} emptyText="单位还没有认领心愿" onRetry={claims.reload}>
+        {items.map((w) => {
+          const assignee = w.claims?.find((c) => c.unitId === unitId);
+          return (
+            <View key={w.id} className="card">
+              <View className="row row--between" onClick={() => go(Routes.task(w.id))}>
+                <Text className="wish-item__title">{w.title}</Text>
+                <StatusTag status={w.status} />
+              </View>
+              <Text className="card__meta">
+                {assignee?.assigneeName ? `负责人：${assignee.assigneeName}` : '尚未交给成员'} · {formatTime(w.updatedAt ?? w.createdAt)}
+              </Text>
+              {w.status === 'claimed' &&
+                (handing === w.id ? (
+                  <View className="chips" style={{ marginTop: '8px' }}>
+                    {(members.data?.items ?? []).map((m) => (
+                      <Text key={m.id} className="chip" onClick={() => !busy && handTo(w, m)}>
+                        {m.name}
+                      </Text>
+                    ))}
+                    {(members.data?.items ?? []).length === 0 && <Text className="muted">{members.loading ? '加载成员…' : '单位暂无成员'}</Text>}
+                  </View>
+                ) : (
+                  <Button className="btn btn--small btn--ghost" onClick={() => setHanding(w.id)}>
+                    交给成员
+                  </Button>
+                ))}
+            </View>
+          );
+        })}
+      </PageState>
+      <RoleNav current={Routes.unit} />
     </Screen>
   );
 }

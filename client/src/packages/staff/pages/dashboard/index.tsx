@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import { usePullDownRefresh, stopPullDownRefresh } from '@tarojs/taro';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { PageState } from '../../../../components';
 import { StaffGate } from '../../components/StaffGate';
 import { StatTiles } from '../../components/StatTiles';
@@ -58,7 +58,7 @@ function Dashboard() {
 
   const reload = () => Promise.all([overview.reload(), charts.reload()]);
   usePullDownRefresh(() => {
-    void reload().finally(() => stopPullDownRefresh());
+    void reload().finally(() => Taro.stopPullDownRefresh());
   });
 
   const runExport = async () => {

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { usePullDownRefresh, stopPullDownRefresh } from '@tarojs/taro';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { StaffGate } from '../../components/StaffGate';
 import { StaffState } from '../../components/StaffState';
 import { EscalationItem } from '../../components/EscalationItem';
@@ -11,6 +11,8 @@ import { mayCancel } from '../../lib/roles';
 import { useActiveRole } from '../../lib/session';
 import { useDecisions } from '../../lib/useDecisions';
 import { useLoad } from '../../lib/useLoad';
+import { useGridNames } from '../../lib/useGridNames';
+import { useCommunityNames } from '../../lib/useCommunityNames';
 import type { StaffWish } from '../../lib/types';
 import '../../components/staff.scss';
 import './index.scss';
@@ -38,11 +40,17 @@ function Escalations() {
 
   usePullDownRefresh(() => {
     setBanner(null);
-    void list.reload().finally(() => stopPullDownRefresh());
+    void list.reload().finally(() => Taro.stopPullDownRefresh());
   });
 
-  const items = list.data ?? [];
   const dispatcher = role === 'secretary';
+  const gridNames = useGridNames();
+  const communityNames = useCommunityNames(role === 'town_admin');
+  const items = (list.data ?? []).map((w) => ({
+    ...w,
+    gridName: w.gridName ?? (w.gridId ? gridNames.get(w.gridId) : undefined),
+    communityName: w.communityName ?? (w.communityId ? communityNames.get(w.communityId) : undefined),
+  }));
 
   return (
     <View className='staff-page'>

@@ -1,6 +1,6 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import { usePullDownRefresh, stopPullDownRefresh } from '@tarojs/taro';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { PriorityLabels } from '@shared/enums';
 import { StaffGate } from '../../components/StaffGate';
 import { StaffState } from '../../components/StaffState';
@@ -12,6 +12,8 @@ import { mayCancel } from '../../lib/roles';
 import { useActiveRole } from '../../lib/session';
 import { useDecisions } from '../../lib/useDecisions';
 import { useLoad } from '../../lib/useLoad';
+import { useGridNames } from '../../lib/useGridNames';
+import { errorText } from '../../lib/errors';
 import type { StaffWish } from '../../lib/types';
 import '../../components/staff.scss';
 import './index.scss';
@@ -32,17 +34,41 @@ function approvedText(wish: StaffWish, choice: ApproveChoice): string {
 
 function ReviewQueue() {
   const role = useActiveRole();
-  const queue = useLoad(() => staffApi.queue({}).then((r) => r.items), []);
+  const queue = useLoad(() => staffApi.queue({}), []);
   const { setData } = queue;
-  const remove = useCallback((id: string) => setData((items) => items?.filter((w) => w.id !== id)), [setData]);
+  const remove = useCallback(
+    (id: string) => setData((page) => page && { ...page, items: page.items.filter((w) => w.id !== id) }),
+    [setData],
+  );
+  const gridNames = useGridNames();
+  const [loadingMore, setLoadingMore] = useState(false);
   const { pending, outcomes, banner, setBanner, decide } = useDecisions(remove, isPending);
 
   usePullDownRefresh(() => {
     setBanner(null);
-    void queue.reload().finally(() => stopPullDownRefresh());
+    void queue.reload().finally(() => Taro.stopPullDownRefresh());
   });
 
-  const items = [...(queue.data ?? [])].sort(byUrgencyThenAge);
+  const loadMore = async () => {
+    const cursor = queue.data?.nextCursor;
+    if (!cursor || loadingMore) return;
+    setLoadingMore(true);
+    try {
+      const more = await staffApi.queue({ cursor });
+      setData((page) => {
+        const known = new Set(page?.items.map((w) => w.id));
+        return { items: [...(page?.items ?? []), ...more.items.filter((w) => !known.has(w.id))], nextCursor: more.nextCursor };
+      });
+    } catch (err) {
+      setBanner({ tone: 'error', text: `加载更多失败：${errorText(err)}` });
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  const items = (queue.data?.items ?? [])
+    .map((w) => (w.gridName || !w.gridId ? w : { ...w, gridName: gridNames.get(w.gridId) }))
+    .sort(byUrgencyThenAge);
   const open = items.filter((w) => !outcomes[w.id]?.settled).length;
 
   return (
@@ -84,6 +110,13 @@ function ReviewQueue() {
             </View>
           );
         })}
+        {queue.data?.nextCursor && (
+          <View className='staff-review__more'>
+            <Button className='staff-btn staff-btn--ghost' size='mini' loading={loadingMore} onClick={() => void loadMore()}>
+              加载更多
+            </Button>
+          </View>
+        )}
       </StaffState>
     </View>
   );

@@ -1,0 +1,125 @@
+/**
+ * Embedded MongoDB-compatible server, measured through the official driver:
+ * - indexed find and nearby-50 latency at 1k vs 100k documents (target: 100k ≤ 2× the 1k cost);
+ * - durable single-document insert throughput, 32 concurrent clients, dbPath (target ≥ 2,000/s);
+ * - the same operations in memory for comparison.
+ */
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { spawn } from 'child_process';
+import { MongoClient } from 'mongodb';
+
+/** The server runs in its own process, as `npm run db` would, so the load generator does not share its thread. */
+async function startServer(dbPath?: string): Promise<{ uri: string; stop(): Promise<void> }> {
+  const args = ['--import', 'tsx', path.join(__dirname, '../server/db/cli.ts'), '--port', '0', ...(dbPath ? ['--dbpath', dbPath] : [])];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const uri = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /mongodb:\/\/\S+/.exec(out);
+      if (m) resolve(m[0]);
+    });
+    child.once('exit', (code) => reject(new Error(`db server exited with ${code}`)));
+  });
+  return {
+    uri,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGINT');
+      }),
+  };
+}
+
+const CITY = { lng: 114.05, lat: 22.55, span: 0.4 }; // ~40 km square
+let seed = 12345;
+const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const point = () => ({ type: 'Point', coordinates: [CITY.lng + (rnd() - 0.5) * CITY.span, CITY.lat + (rnd() - 0.5) * CITY.span] });
+
+function pct(samples: number[], p: number): number {
+  const s = [...samples].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+async function timeEach(n: number, fn: (i: number) => Promise<unknown>): Promise<{ p50: number; p99: number }> {
+  for (let i = 0; i < Math.min(50, n); i++) await fn(i); // warm-up
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = process.hrtime.bigint();
+    await fn(i);
+    samples.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return { p50: pct(samples, 50), p99: pct(samples, 99) };
+}
+
+const fmt = (x: number) => x.toFixed(3);
+
+async function latencies(n: number): Promise<{ find: { p50: number; p99: number }; near: { p50: number; p99: number } }> {
+  const server = await startServer();
+  const client = await new MongoClient(server.uri).connect();
+  const c = client.db('bench').collection('wishes');
+  await c.createIndex({ email: 1 }, { unique: true });
+  await c.createIndex({ location: '2dsphere' });
+  for (let i = 0; i < n; i += 1000) {
+    const docs = [];
+    for (let j = i; j < Math.min(n, i + 1000); j++) docs.push({ email: `user${j}@example.com`, status: j % 3 ? 'open' : 'done', location: point(), createdAt: new Date() });
+    await c.insertMany(docs);
+  }
+  const find = await timeEach(2000, (i) => c.findOne({ email: `user${(i * 7919) % n}@example.com` }));
+  const near = await timeEach(500, () =>
+    c.find({ location: { $near: { $geometry: point() } } }).limit(50).toArray(),
+  );
+  await client.close();
+  await server.stop();
+  return { find, near };
+}
+
+async function insertThroughput(dbPath: string | undefined, seconds: number): Promise<number> {
+  const server = await startServer(dbPath);
+  // 32 connections, each with one insert in flight at a time: 32 concurrent clients as the server sees them.
+  const client = await new MongoClient(server.uri, { maxPoolSize: 32, minPoolSize: 32 }).connect();
+  let done = 0;
+  let stop = false;
+  const payload = { title: '帮忙买菜', note: 'x'.repeat(200), location: point() };
+  const started = Date.now();
+  setTimeout(() => (stop = true), seconds * 1000);
+  await Promise.all(
+    Array.from({ length: 32 }, async (_, w) => {
+      const c = client.db('bench').collection('inserts');
+      for (let i = 0; !stop; i++) {
+        await c.insertOne({ w, i, ...payload, at: new Date() });
+        done++;
+      }
+    }),
+  );
+  const rate = done / ((Date.now() - started) / 1000);
+  await client.close();
+  await server.stop();
+  return rate;
+}
+
+async function main(): Promise<void> {
+  const small = await latencies(1_000);
+  const large = await latencies(100_000);
+  console.log(`db indexed findOne by unique key   1k: p50 ${fmt(small.find.p50)} ms  p99 ${fmt(small.find.p99)} ms`);
+  console.log(`db indexed findOne by unique key 100k: p50 ${fmt(large.find.p50)} ms  p99 ${fmt(large.find.p99)} ms  (100k/1k p50 ${(large.find.p50 / small.find.p50).toFixed(2)}×, target ≤ 2×)`);
+  console.log(`db nearby-50 ($near, 2dsphere)      1k: p50 ${fmt(small.near.p50)} ms  p99 ${fmt(small.near.p99)} ms`);
+  console.log(`db nearby-50 ($near, 2dsphere)    100k: p50 ${fmt(large.near.p50)} ms  p99 ${fmt(large.near.p99)} ms  (100k/1k p50 ${(large.near.p50 / small.near.p50).toFixed(2)}×, target ≤ 2×)`);
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'db-bench-'));
+  try {
+    const durable = await insertThroughput(dir, 8);
+    console.log(`db durable insertOne, 32 concurrent clients, dbPath (fsync before ack): ${Math.round(durable)} ops/s (target ≥ 2000)`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const memory = await insertThroughput(undefined, 5);
+  console.log(`db insertOne, 32 concurrent clients, in memory: ${Math.round(memory)} ops/s`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import { RoleLabels } from '@shared/enums';
+import type { Role } from '@shared/enums';
+import { orgApi } from '../../lib/api';
+import { errorText } from '../../lib/errors';
+import type { Invite } from '../../lib/types';
+import { useLoad } from '../../lib/useLoad';
+import { ChipGroup } from '../ChipGroup';
+
+type InviteRole = Exclude<Role, 'town_admin' | 'secretary'>;
+const roles = (['resident', 'volunteer', 'party_member', 'unit_admin', 'grid_worker'] as const).map((r) => ({ value: r, label: RoleLabels[r] }));
+const lifetimes = [
+  { value: '24', label: '1天' },
+  { value: '72', label: '3天' },
+  { value: '168', label: '7天' },
+  { value: '720', label: '30天' },
+] as const;
+const uses = [
+  { value: '1', label: '1人' },
+  { value: '10', label: '10人' },
+  { value: '50', label: '50人' },
+  { value: '200', label: '200人' },
+] as const;
+
+function expiryText(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : `${d.getMonth() + 1}月${d.getDate()}日 ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+/**
+ * Invite codes to join the community in a role. Codes made here are listed for this
+ * visit; the server offers no list or revoke yet, so an unused code lapses at expiry.
+ */
+export function InvitesPanel() {
+  const [role, setRole] = useState<InviteRole>('volunteer');
+  const [hours, setHours] = useState<(typeof lifetimes)[number]['value']>('72');
+  const [maxUses, setMaxUses] = useState<(typeof uses)[number]['value']>('10');
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const [made, setMade] = useState<Invite[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const units = useLoad(() => (role === 'unit_admin' ? orgApi.units().then((r) => r.items) : Promise.resolve([])), [role]);
+
+  const create = async () => {
+    if (role === 'unit_admin' && !unitId) {
+      setError('请选择该管理员所属的共建单位');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const invite = await orgApi.createInvite({
+        role,
+        expiresInHours: Number(hours),
+        maxUses: Number(maxUses),
+        ...(role === 'unit_admin' && unitId ? { unitId } : {}),
+      });
+      setMade((prev) => [invite, ...prev]);
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const copy = (invite: Invite) =>
+    void Taro.setClipboardData({ data: `邀请您以「${RoleLabels[invite.role]}」身份加入社区，邀请码：${invite.code}` });
+
+  return (
+    <View>
+      <View className='staff-card'>
+        <Text className='staff-card__title'>新建邀请码</Text>
+        <Text className='staff-panel__label'>加入身份</Text>
+        <ChipGroup label='加入身份' options={roles} value={role} onChange={(r) => { setRole(r); setUnitId(null); }} />
+        {role === 'unit_admin' && (
+          <>
+            <Text className='staff-panel__label'>所属共建单位</Text>
+            {units.data && units.data.length === 0 && <Text className='staff-chart__empty'>请先在“共建单位”中添加单位</Text>}
+            <ChipGroup label='所属共建单位' options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} value={unitId} onChange={setUnitId} />
+          </>
+        )}
+        <Text className='staff-panel__label'>有效期</Text>
+        <ChipGroup label='有效期' options={lifetimes} value={hours} onChange={setHours} />
+        <Text className='staff-panel__label'>可使用人数</Text>
+        <ChipGroup label='可使用人数' options={uses} value={maxUses} onChange={setMaxUses} />
+        {error && (
+          <View className='staff-field-error' role='alert'>
+            {error}
+          </View>
+        )}
+        <Button className='staff-btn staff-btn--primary' loading={busy} disabled={busy} onClick={() => void create()}>
+          生成邀请码
+        </Button>
+      </View>
+      {made.map((invite) => (
+        <View key={invite.code} className='staff-card staff-invite'>
+          <Text className='staff-invite__code' selectable>
+            {invite.code}
+          </Text>
+          <Text className='staff-org__sub'>
+            {RoleLabels[invite.role]} · 可用 {invite.maxUses} 人 · {expiryText(invite.expiresAt)} 前有效
+          </Text>
+          <Button className='staff-btn staff-btn--ghost' size='mini' onClick={() => copy(invite)}>
+            复制邀请语
+          </Button>
+        </View>
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { Button, Input, Text, View } from '@tarojs/components';
+import { RoleLabels } from '@shared/enums';
+import type { Role } from '@shared/enums';
+import { orgApi } from '../../lib/api';
+import { useLoad } from '../../lib/useLoad';
+import type { Member } from '../../lib/types';
+import { StaffState } from '../StaffState';
+import { ChipGroup } from '../ChipGroup';
+import { RoleEditor } from './RoleEditor';
+
+type Filter = 'all' | Role;
+const filters: { value: Filter; label: string }[] = [
+  { value: 'all', label: '全部' },
+  { value: 'party_member', label: '党员' },
+  { value: 'volunteer', label: '志愿者' },
+  { value: 'grid_worker', label: '网格员' },
+  { value: 'unit_admin', label: '单位管理员' },
+  { value: 'resident', label: '居民' },
+];
+
+/** The community's people and their roles; search goes to the server (names, not phones). */
+export function MembersPanel() {
+  const [filter, setFilter] = useState<Filter>('all');
+  const [typed, setTyped] = useState('');
+  const [query, setQuery] = useState('');
+  const [editing, setEditing] = useState<string | null>(null);
+  const members = useLoad(
+    () =>
+      orgApi
+        .members({ limit: 50, ...(filter !== 'all' ? { role: filter } : {}), ...(query ? { q: query } : {}) })
+        .then((r) => r.items),
+    [filter, query],
+  );
+  const saved = (m: Member) => {
+    setEditing(null);
+    members.setData((list) => list?.map((x) => (x.id === m.id ? m : x)));
+  };
+  const list = members.data ?? [];
+
+  return (
+    <View>
+      <View className='staff-org__toolbar'>
+        <View className='staff-add__row'>
+          <Input
+            className='staff-input staff-add__input'
+            aria-label='搜索成员'
+            placeholder='按姓名搜索'
+            value={typed}
+            confirmType='search'
+            onInput={(e) => setTyped(e.detail.value)}
+            onConfirm={() => setQuery(typed.trim())}
+          />
+          <Button className='staff-btn staff-btn--ghost' size='mini' onClick={() => setQuery(typed.trim())}>
+            搜索
+          </Button>
+        </View>
+        <ChipGroup label='按角色筛选' options={filters} value={filter} onChange={setFilter} />
+      </View>
+      <StaffState
+        loading={members.loading}
+        error={members.error}
+        hasData={members.data !== undefined}
+        empty={list.length === 0}
+        emptyText={query ? `没有找到“${query}”` : '暂无成员'}
+        onRetry={() => void members.reload()}
+      >
+        <View className='staff-card'>
+          {list.map((m) => (
+            <View key={m.id} className='staff-org__group'>
+              <View className='staff-org__member'>
+                <Text className='staff-org__name'>{m.name}</Text>
+                {editing !== m.id && (
+                  <Text className='staff-link' onClick={() => setEditing(m.id)}>
+                    调整角色
+                  </Text>
+                )}
+              </View>
+              <Text className='staff-org__sub'>
+                {m.roles.map((r) => RoleLabels[r]).join('、')}
+                {m.phone ? ` · ${m.phone}` : ''}
+              </Text>
+              {editing === m.id && <RoleEditor member={m} onSaved={saved} onClose={() => setEditing(null)} />}
+            </View>
+          ))}
+        </View>
+      </StaffState>
+    </View>
+  );
+}

@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import { RoleLabels, Roles } from '@shared/enums';
+import type { Role } from '@shared/enums';
+import type { Member } from '../../lib/types';
+import { orgApi } from '../../lib/api';
+import { errorText } from '../../lib/errors';
+
+/** Town admins are made by the town, not by a community. */
+const grantable = Roles.filter((r): r is Exclude<Role, 'town_admin'> => r !== 'town_admin');
+
+interface Props {
+  member: Member;
+  onSaved: (member: Member) => void;
+  onClose: () => void;
+}
+
+/** Grant or revoke a member's roles in this community; at least one role stays. */
+export function RoleEditor({ member, onSaved, onClose }: Props) {
+  const [roles, setRoles] = useState<Role[]>(member.roles.filter((r) => r !== 'town_admin'));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const toggle = (r: Role) => setRoles((prev) => (prev.includes(r) ? prev.filter((x) => x !== r) : [...prev, r]));
+  const save = async () => {
+    if (roles.length === 0) {
+      setError('至少保留一个角色');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await orgApi.setRoles({ userId: member.id, roles: roles as Exclude<Role, 'town_admin'>[] });
+      onSaved({ ...member, roles });
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className='staff-panel'>
+      <Text className='staff-panel__label'>{member.name} 的角色（可多选）</Text>
+      <View className='staff-chips' role='group' aria-label='角色'>
+        {grantable.map((r) => (
+          <View
+            key={r}
+            role='checkbox'
+            aria-checked={roles.includes(r)}
+            className={`staff-chip${roles.includes(r) ? ' staff-chip--on' : ''}`}
+            onClick={() => toggle(r)}
+          >
+            {RoleLabels[r]}
+          </View>
+        ))}
+      </View>
+      {error && (
+        <View className='staff-field-error' role='alert'>
+          {error}
+        </View>
+      )}
+      <View className='staff-panel__actions'>
+        <Button className='staff-btn staff-btn--ghost' size='mini' onClick={onClose}>
+          取消
+        </Button>
+        <Button className='staff-btn staff-btn--primary' size='mini' loading={busy} disabled={busy} onClick={() => void save()}>
+          保存角色
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import { View } from '@tarojs/components';
+import { StaffGate } from '../../components/StaffGate';
+import { ChipGroup } from '../../components/ChipGroup';
+import { OrgTree } from '../../components/org/OrgTree';
+import { UnitsPanel } from '../../components/org/UnitsPanel';
+import { MembersPanel } from '../../components/org/MembersPanel';
+import { InvitesPanel } from '../../components/org/InvitesPanel';
+import '../../components/staff.scss';
+import '../../components/charts.scss';
+import './index.scss';
+
+type Tab = 'tree' | 'units' | 'members' | 'invites';
+const tabs = [
+  { value: 'tree', label: '组织架构' },
+  { value: 'units', label: '共建单位' },
+  { value: 'members', label: '成员角色' },
+  { value: 'invites', label: '邀请码' },
+] as const;
+
+function OrgManagement() {
+  const [tab, setTab] = useState<Tab>('tree');
+  return (
+    <View className='staff-page'>
+      <View className='staff-org__tabs'>
+        <ChipGroup label='组织管理' options={tabs} value={tab} onChange={setTab} />
+      </View>
+      {tab === 'tree' && <OrgTree />}
+      {tab === 'units' && <UnitsPanel />}
+      {tab === 'members' && <MembersPanel />}
+      {tab === 'invites' && <InvitesPanel />}
+    </View>
+  );
+}
+
+export default function OrgPage() {
+  return (
+    <StaffGate screen='org'>
+      <OrgManagement />
+    </StaffGate>
+  );
+}

@@ -1,0 +1,160 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { WordListChecker } from '../cloudfunctions/_core/contentCheck';
+import { connect } from '../cloudfunctions/_core/db';
+import { LocalSink, type Notifier } from '../cloudfunctions/_core/notifier';
+import type { Runtime } from '../cloudfunctions/_core/types';
+import { ConfigError, loadConfig, type ServerConfig, type ServerMode } from './config';
+import { FUNCTIONS } from './functions';
+import { buildGateway } from './gateway';
+import { startEmbeddedMongo } from './db/index';
+import { seedDemo } from './seed';
+import { USER_NOTES } from './seedData';
+import { Tokens } from './tokens';
+import { WechatHttpSender } from './wechatApi';
+
+export interface StartOptions {
+  port?: number;
+  host?: string;
+  mode?: ServerMode;
+  /** Use this database; otherwise the embedded one. */
+  mongoUri?: string;
+  mongoDb?: string;
+  /** Embedded database directory, or ':memory:'. */
+  dbPath?: string;
+  /** Seed the demo community (default: in local mode). */
+  seed?: boolean;
+  /** 0 turns the cron interval off (tests call cron.tick themselves). */
+  cronIntervalMs?: number;
+  /** Tests move time forward without waiting. */
+  now?: () => Date;
+  notifier?: Notifier;
+  env?: NodeJS.ProcessEnv;
+  /** Extra config (rate limit, body limit, WeChat API base…). */
+  config?: Partial<ServerConfig>;
+}
+
+export interface RunningServer {
+  url: string;
+  /** The database actually used (the embedded server's URI when none was given). */
+  mongoUri: string;
+  port: number;
+  config: ServerConfig;
+  runtime: Runtime;
+  /** The local notification sink when no other notifier is configured. */
+  sink?: LocalSink;
+  tick(): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+/** Wires database, runtime, gateway and timer together; used by `npm run serve`, tests and e2e. */
+export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
+  const env = opts.env ?? process.env;
+  const base = loadConfig(env);
+  const config: ServerConfig = {
+    ...base,
+    ...opts.config,
+    ...(opts.mode ? { mode: opts.mode } : {}),
+    ...(opts.port !== undefined ? { port: opts.port } : {}),
+    ...(opts.host ? { host: opts.host } : {}),
+    ...(opts.mongoUri !== undefined ? { mongoUri: opts.mongoUri || undefined } : {}),
+    ...(opts.mongoDb ? { mongoDb: opts.mongoDb } : {}),
+    ...(opts.dbPath ? { dbPath: opts.dbPath } : {}),
+    ...(opts.cronIntervalMs !== undefined ? { cronIntervalMs: opts.cronIntervalMs } : {}),
+  };
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const s of stops.reverse()) await s().catch((err) => console.error('[stop]', err));
+  };
+  try {
+    let uri = config.mongoUri;
+    if (!uri) {
+      if (config.dbPath !== ':memory:') fs.mkdirSync(config.dbPath, { recursive: true });
+      const embedded = await startEmbeddedMongo({ port: 0, dbPath: config.dbPath });
+      stops.push(() => embedded.stop());
+      uri = embedded.uri;
+    }
+    const conn = await connect(uri, config.mongoDb);
+    stops.push(() => conn.close());
+
+    let sink: LocalSink | undefined;
+    let notifier = opts.notifier;
+    if (!notifier) {
+      const { appId, secret, apiBase } = config.wechat;
+      if (config.mode === 'selfhosted' && appId && secret) notifier = new WechatHttpSender({ appId, secret, apiBase });
+      else notifier = sink = new LocalSink();
+    }
+    const runtime: Runtime = {
+      db: conn.db,
+      now: opts.now ?? (() => new Date()),
+      notifier,
+      content: new WordListChecker(),
+      config: { mode: config.mode, templateIds: config.templateIds, miniprogramState: config.miniprogramState },
+    };
+    if (opts.seed ?? config.mode === 'local') await seedDemo(runtime);
+
+    const tick = () => FUNCTIONS.cron({ action: 'tick', data: {} }, { identity: { kind: 'system' }, runtime });
+    if (config.cronIntervalMs > 0) {
+      let running = false;
+      const timer = setInterval(() => {
+        if (running) return; // a slow tick is not stacked on itself
+        running = true;
+        tick()
+          .then((r) => { if (!r.ok) console.error('[cron]', r.error); })
+          .finally(() => { running = false; });
+      }, config.cronIntervalMs);
+      timer.unref();
+      stops.push(async () => clearInterval(timer));
+    }
+
+    const app = await buildGateway({ config, runtime, tokens: new Tokens(config.tokenSecret, config.tokenTtlHours), functions: FUNCTIONS });
+    await app.listen({ port: config.port, host: config.host });
+    stops.push(() => app.close());
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+    let stopping: Promise<void> | undefined;
+    return { url: `http://${shownHost}:${port}`, mongoUri: uri, port, config, runtime, sink, tick, stop: () => (stopping ??= stopAll()) };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}
+
+function printBanner(s: RunningServer): void {
+  const lines = [`心愿 Xinyuan 已启动：${s.url}  （模式 ${s.config.mode}，数据库 ${s.config.mongoUri ? 'MONGODB_URI' : `内置 ${s.config.dbPath}`}）`];
+  if (!fs.existsSync(path.join(s.config.h5Dir, 'index.html'))) lines.push(`尚未构建 h5 页面（${s.config.h5Dir}/index.html 不存在）：先运行 npm run build:h5`);
+  if (s.config.mode === 'local') {
+    lines.push('演示登录：POST /api/auth/dev-login {"as":"<用户>"}，可用用户：');
+    for (const [key, note] of Object.entries(USER_NOTES)) lines.push(`  ${key.padEnd(13)} ${note}`);
+    lines.push(`例如：curl -s -X POST ${s.url}/api/auth/dev-login -H 'content-type: application/json' -d '{"as":"secretary"}'`);
+  }
+  console.log(lines.join('\n'));
+}
+
+async function cli(): Promise<void> {
+  let server: RunningServer;
+  try {
+    server = await startServer();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  printBanner(server);
+  const shutdown = (signal: string) => {
+    console.log(`收到 ${signal}，正在停止…`);
+    server.stop().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+if (require.main === module) {
+  cli().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,100 @@
+import { collections } from '../cloudfunctions/_core/collections';
+import type { Runtime } from '../cloudfunctions/_core/types';
+import { FUNCTIONS } from './functions';
+import { BUILDINGS, COMMUNITIES, COMPOUNDS, GRIDS, PARTY_BRANCHES, TOWNS, UNITS, USERS, WISHES, type SeedWish } from './seedData';
+
+const SEED_MARK = 'demo-seed-v1';
+const HOUR = 3_600_000;
+
+export const userIdOf = (key: string) => `u-${key}`;
+
+async function upsertAll<T extends { _id: string }>(coll: import('mongodb').Collection<T>, docs: T[]): Promise<void> {
+  for (const { _id, ...rest } of docs) await coll.updateOne({ _id } as never, { $setOnInsert: rest as never }, { upsert: true });
+}
+
+/**
+ * The demo community, idempotently: places, people and units are upserted; the wishes
+ * are played through the real cloud functions (so every event and notification is real),
+ * once per database.
+ */
+export async function seedDemo(rt: Runtime): Promise<{ wishes: number }> {
+  const c = collections(rt.db);
+  const now = rt.now();
+  await upsertAll(c.towns, TOWNS.map((t) => ({ ...t, createdAt: now })));
+  await upsertAll(c.communities, COMMUNITIES.map((x) => ({ ...x, createdAt: now })));
+  await upsertAll(c.compounds, COMPOUNDS);
+  await upsertAll(c.grids, GRIDS.map((g) => ({ ...g, ...(g._id === 'grid-taoyuan-2' || g._id === 'grid-taoyuan-3' ? { gridWorkerId: userIdOf('grid_worker') } : {}) })));
+  await upsertAll(c.buildings, BUILDINGS);
+  await upsertAll(c.partyBranches, PARTY_BRANCHES.map((b) => ({ ...b, ...(b._id === 'pb-taoyuan' ? { secretaryUserId: userIdOf('secretary') } : {}) })));
+  await upsertAll(c.units, UNITS.map((u) => ({ ...u, createdAt: now })));
+  await upsertAll(c.users, USERS.map((u) => ({ _id: userIdOf(u.key), devKey: u.key, name: u.name, phone: u.phone, memberships: u.memberships, createdAt: now })));
+
+  try {
+    await c.meta.insertOne({ _id: SEED_MARK, state: 'running', at: now });
+  } catch {
+    return { wishes: 0 }; // seeded before (or being seeded by a twin start)
+  }
+  let count = 0;
+  for (const [i, w] of WISHES.entries()) {
+    await playWish(rt, w, new Date(now.getTime() - w.daysAgo * 24 * HOUR - 3 * HOUR - i * 5 * 60_000));
+    count++;
+  }
+  await c.meta.updateOne({ _id: SEED_MARK }, { $set: { state: 'done', at: rt.now() } });
+  return { wishes: count };
+}
+
+const LOCATION_OF = new Map(BUILDINGS.map((b) => [b._id, b.location]));
+const GRID_WORKER_GRIDS = new Set(['grid-taoyuan-2', 'grid-taoyuan-3']);
+const GRID_OF = new Map(BUILDINGS.map((b) => [b._id, b.gridId]));
+const NAME_OF = new Map(BUILDINGS.map((b) => [b._id, b.name]));
+const COMPOUND_OF = new Map(BUILDINGS.map((b) => [b._id, COMPOUNDS.find((c) => c._id === b.compoundId)!.name]));
+
+async function playWish(rt: Runtime, w: SeedWish, start: Date): Promise<void> {
+  let t = start.getTime();
+  const step = w.state === 'confirmed' ? 5 * HOUR : 20 * 60_000;
+  const call = async (fn: string, action: string, data: object, as: string): Promise<Record<string, unknown>> => {
+    const at = new Date(t);
+    t += step;
+    const reply = await FUNCTIONS[fn]({ action, data }, { identity: { kind: 'user', userId: userIdOf(as) }, runtime: { ...rt, now: () => at } });
+    if (!reply.ok) throw new Error(`seed ${w.key}: ${fn}.${action} as ${as} → ${reply.error.code} ${reply.error.message} ${JSON.stringify(reply.error.details ?? '')}`);
+    return reply.data as Record<string, unknown>;
+  };
+  const owner = w.proxy?.for ?? w.by;
+  const base = {
+    category: w.category, title: w.title, description: w.description,
+    location: LOCATION_OF.get(w.building)!, buildingId: w.building,
+    address: `${COMPOUND_OF.get(w.building)}${NAME_OF.get(w.building)}${(w.key.length % 3) + 1}单元${(w.key.length % 6) + 1}0${(w.key.length % 4) + 1}室`,
+    helpersNeeded: w.helpers ?? 1, anonymous: w.anonymous ?? false,
+  };
+  let created: Record<string, unknown>;
+  if (w.proxy) {
+    const staff = GRID_WORKER_GRIDS.has(GRID_OF.get(w.building) ?? '') ? 'grid_worker' : 'secretary';
+    const user = USERS.find((u) => u.key === w.proxy!.for)!;
+    created = await call('dispatch', 'proxyCreate', { ...base, channel: w.proxy.channel, beneficiary: { userId: userIdOf(user.key), name: user.name, ...(user.phone ? { phone: user.phone } : {}) } }, staff);
+  } else {
+    created = await call('wishes', 'create', base, w.by);
+  }
+  const wishId = (created.wish as { id: string }).id;
+  const secretary = w.building.startsWith('bld-xcy') ? 'secretary2' : 'secretary';
+  if (w.state === 'pending_review') return;
+  if (w.state === 'rejected') return void (await call('dispatch', 'reject', { wishId, reason: w.reason ?? '不属于心愿服务范围' }, secretary));
+  if (w.state === 'cancelled') return void (await call('wishes', 'cancel', { wishId, reason: '已自行解决' }, owner));
+  const assignTo = w.assignTo && { kind: w.assignTo.kind, id: w.assignTo.kind === 'user' ? userIdOf(w.assignTo.id) : w.assignTo.id };
+  await call('dispatch', 'approve', { wishId, ...(assignTo ? { assignTo } : {}), ...(w.urgent ? { priority: 'urgent' } : {}) }, secretary);
+  if (w.state === 'open' || w.state === 'assigned') return;
+
+  const worker = w.claimer!;
+  if (assignTo) await call('tasks', 'accept', { wishId }, assignTo.kind === 'unit' ? 'unit_admin' : worker);
+  else if (w.asUnit) {
+    await call('tasks', 'claim', { wishId, asUnit: w.asUnit }, 'unit_admin');
+    if (worker !== 'unit_admin') await call('tasks', 'handover', { wishId, toUserId: userIdOf(worker), note: '请陈静跟进' }, 'unit_admin');
+  } else await call('tasks', 'claim', { wishId }, worker);
+  if (w.state === 'claimed') return;
+  await call('tasks', 'start', { wishId }, worker);
+  await call('tasks', 'progress', { wishId, note: '已联系居民，约好时间上门' }, worker);
+  if (w.state === 'in_progress') return;
+  await call('tasks', 'complete', { wishId, note: '已完成，居民表示满意', hours: 1.5 }, worker);
+  if (w.state === 'done') return;
+  await call('wishes', 'confirm', { wishId }, owner);
+  if (w.stars) await call('wishes', 'rate', { wishId, stars: w.stars, ...(w.comment ? { comment: w.comment } : {}) }, owner);
+}

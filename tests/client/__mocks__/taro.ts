@@ -1,0 +1,85 @@
+/**
+ * Test double for @tarojs/taro: in-memory storage, a request function a test points at
+ * a fake server, recorded navigation and toasts, and page hooks that run like React
+ * effects. `taroMock` is the handle tests use to steer and inspect it.
+ */
+import { useEffect } from 'react';
+
+type RequestOptions = { url: string; method?: string; data?: unknown; header?: Record<string, string> };
+type RequestReply = { statusCode: number; data: unknown };
+
+const storage = new Map<string, unknown>();
+
+export const taroMock = {
+  storage,
+  /** Where Taro.request goes; throw to simulate the network being down. */
+  handler: (async () => ({ statusCode: 404, data: null })) as (req: RequestOptions) => Promise<RequestReply> | RequestReply,
+  requests: [] as RequestOptions[],
+  toasts: [] as string[],
+  navigations: [] as { kind: string; url: string }[],
+  modalAnswer: true,
+  routerParams: {} as Record<string, string>,
+  location: { longitude: 110.1146, latitude: 32.8094 } as { longitude: number; latitude: number } | Error,
+  reset() {
+    storage.clear();
+    this.handler = async () => ({ statusCode: 404, data: null });
+    this.requests = [];
+    this.toasts = [];
+    this.navigations = [];
+    this.modalAnswer = true;
+    this.routerParams = {};
+    this.location = { longitude: 110.1146, latitude: 32.8094 };
+  },
+};
+
+const ok = <T>(value: T) => Promise.resolve(value);
+const nav = (kind: string) => (opts: { url: string }) => {
+  taroMock.navigations.push({ kind, url: opts.url });
+  return ok({ errMsg: `${kind}:ok` });
+};
+
+const Taro = {
+  getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
+  setStorageSync: (key: string, value: unknown) => void storage.set(key, JSON.parse(JSON.stringify(value))),
+  removeStorageSync: (key: string) => void storage.delete(key),
+  async request(opts: RequestOptions): Promise<RequestReply> {
+    taroMock.requests.push(opts);
+    const reply = await taroMock.handler(opts);
+    return reply;
+  },
+  showToast: (opts: { title: string }) => {
+    taroMock.toasts.push(opts.title);
+    return ok({ errMsg: 'showToast:ok' });
+  },
+  showModal: () => ok({ confirm: taroMock.modalAnswer, cancel: !taroMock.modalAnswer }),
+  showLoading: () => ok({}),
+  hideLoading: () => ok({}),
+  navigateTo: nav('navigateTo'),
+  redirectTo: nav('redirectTo'),
+  reLaunch: nav('reLaunch'),
+  switchTab: nav('switchTab'),
+  navigateBack: () => {
+    taroMock.navigations.push({ kind: 'navigateBack', url: '' });
+    return ok({});
+  },
+  getCurrentPages: () => [{ route: 'pages/test/index' }],
+  stopPullDownRefresh: () => undefined,
+  login: () => ok({ code: 'test-code' }),
+  getLocation: () => (taroMock.location instanceof Error ? Promise.reject(taroMock.location) : ok({ ...taroMock.location })),
+  chooseLocation: () => ok({ longitude: 110.12, latitude: 32.81, name: '白河县人民医院', address: '白河县城关镇' }),
+  chooseImage: () => ok({ tempFilePaths: [] }),
+  requestSubscribeMessage: () => ok({}),
+  cloud: undefined as unknown,
+};
+
+export const useLoad = (fn: (params: Record<string, string>) => void) => {
+  useEffect(() => fn(taroMock.routerParams), []);
+};
+export const useLaunch = useLoad;
+export const useDidShow = (_fn: () => void) => undefined;
+export const useDidHide = (_fn: () => void) => undefined;
+export const usePullDownRefresh = (_fn: () => void) => undefined;
+export const useReachBottom = (_fn: () => void) => undefined;
+export const useRouter = () => ({ params: taroMock.routerParams, path: '/pages/test/index' });
+
+export default Taro;

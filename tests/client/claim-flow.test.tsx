@@ -1,0 +1,138 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { AppError } from '@shared/errors';
+import TaskPage from '../../client/src/packages/helper/pages/task/index';
+import { taroMock } from './__mocks__/taro';
+import { fakeServer, wishFixture } from './support/fakeServer';
+
+const volunteer = { id: 'u-vol', name: '李志愿', memberships: [{ communityId: 'c1', roles: ['volunteer'] }] };
+
+/** A tiny stand-in for the server's side of one wish. */
+function wishServer(initial: Record<string, unknown> = {}) {
+  let wish: Record<string, unknown> = wishFixture(initial);
+  const setWish = (patch: Record<string, unknown>) => {
+    wish = { ...wish, ...patch };
+    return { wish };
+  };
+  const server = fakeServer({
+    'wishes.detail': () => ({ wish, events: [] }),
+    'tasks.claim': () => {
+      const leaseUntil = new Date(Date.now() + 2 * 3600000 + 30000).toISOString();
+      return {
+        ...setWish({
+          status: 'claimed',
+          contactPhone: '13812345678',
+          address: '3栋2单元501',
+          claims: [{ claimerId: 'u-vol', kind: 'user', assigneeId: 'u-vol', leaseUntil }],
+        }),
+        leaseUntil,
+      };
+    },
+    'tasks.extend': () => {
+      const leaseUntil = new Date(Date.now() + 4 * 3600000 + 30000).toISOString();
+      const claims = (wish.claims as Record<string, unknown>[]).map((c) => ({ ...c, leaseUntil }));
+      return { ...setWish({ claims }), leaseUntil };
+    },
+    'tasks.start': () => setWish({ status: 'in_progress' }),
+    'tasks.complete': () => setWish({ status: 'done' }),
+    'tasks.release': () => setWish({ status: 'open', claims: [], contactPhone: '138****5678', address: undefined }),
+  });
+  return { server, set: setWish };
+}
+
+beforeEach(() => {
+  taroMock.storage.set('xy.token', 'token-vol');
+  taroMock.storage.set('xy.session', { user: volunteer, activeRole: 'volunteer' });
+  taroMock.routerParams = { id: 'w1' };
+});
+
+describe('claiming a wish as a volunteer', () => {
+  it('sees only the masked phone before claiming, then the lease countdown and full contact after', async () => {
+    const { server } = wishServer();
+    render(<TaskPage />);
+
+    expect(await screen.findByText('138****5678')).toBeInTheDocument();
+    expect(screen.getByText('认领后可查看居民的完整电话和详细地址。')).toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: '我来认领' }));
+
+    expect(await screen.findByText('认领成功，请在时限内开始服务')).toBeInTheDocument();
+    expect(screen.getByRole('timer')).toHaveTextContent('认领剩余 2小时');
+    expect(screen.getByText('13812345678')).toBeInTheDocument();
+    expect(screen.getByText('3栋2单元501')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '我来认领' })).not.toBeInTheDocument();
+    expect(server.calls.find((c) => c.route === 'tasks.claim')).toMatchObject({ data: { wishId: 'w1' }, authorization: 'Bearer token-vol' });
+  });
+
+  it('extends the lease, starts, and completes with a note', async () => {
+    const { server } = wishServer();
+    render(<TaskPage />);
+    fireEvent.click(await screen.findByRole('button', { name: '我来认领' }));
+    fireEvent.click(await screen.findByRole('button', { name: '延长认领' }));
+    await waitFor(() => expect(screen.getByRole('timer')).toHaveTextContent('认领剩余 4小时'));
+
+    fireEvent.click(screen.getByRole('button', { name: '开始服务' }));
+    const note = await screen.findByPlaceholderText(/已陪同老人到卫生院完成接种/);
+
+    fireEvent.click(screen.getByRole('button', { name: '确认完成' }));
+    expect(screen.getByText('请简单说明完成情况')).toBeInTheDocument();
+
+    fireEvent.change(note, { target: { value: '已陪同接种并送回家' } });
+    fireEvent.click(screen.getByText('2 小时'));
+    fireEvent.click(screen.getByRole('button', { name: '确认完成' }));
+
+    expect(await screen.findByText('服务已完成，等待居民确认。')).toBeInTheDocument();
+    expect(server.calls.find((c) => c.route === 'tasks.complete')?.data).toEqual({ wishId: 'w1', note: '已陪同接种并送回家', hours: 2 });
+  });
+
+  it('tells the volunteer when someone else was faster, and shows the wish as taken', async () => {
+    const { server, set } = wishServer();
+    render(<TaskPage />);
+    await screen.findByRole('button', { name: '我来认领' });
+    server.calls.length = 0;
+    // Another volunteer wins the race between our load and our tap.
+    const routes = taroMock.handler;
+    taroMock.handler = async (req) => {
+      const body = req.data as { action?: string };
+      if (body.action === 'claim') {
+        set({ status: 'claimed', claims: [{ claimerId: 'u-other', kind: 'user', assigneeId: 'u-other', leaseUntil: new Date(Date.now() + 3600000).toISOString() }] });
+        const err = new AppError('ALREADY_CLAIMED', '已被认领');
+        return { statusCode: 409, data: { ok: false, error: err.toBody() } };
+      }
+      return routes(req);
+    };
+
+    fireEvent.click(screen.getByRole('button', { name: '我来认领' }));
+
+    expect(await screen.findByText('手慢了，这个心愿已被其他人认领')).toBeInTheDocument();
+    expect(await screen.findByText('这个心愿已有人认领或暂不可认领。')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '我来认领' })).not.toBeInTheDocument();
+  });
+
+  it('offers a retry when the network is down', async () => {
+    const { server } = wishServer();
+    server.offline = true;
+    render(<TaskPage />);
+
+    expect(await screen.findByText('网络连接失败')).toBeInTheDocument();
+    server.offline = false;
+    fireEvent.click(screen.getByRole('button', { name: '重试' }));
+
+    expect(await screen.findByRole('button', { name: '我来认领' })).toBeInTheDocument();
+  });
+
+  it('asks before releasing and puts the wish back in the hall', async () => {
+    wishServer();
+    render(<TaskPage />);
+    fireEvent.click(await screen.findByRole('button', { name: '我来认领' }));
+    await screen.findByRole('timer');
+
+    taroMock.modalAnswer = false;
+    fireEvent.click(screen.getByRole('button', { name: '放弃认领' }));
+    await waitFor(() => expect(screen.getByRole('timer')).toBeInTheDocument());
+
+    taroMock.modalAnswer = true;
+    fireEvent.click(screen.getByRole('button', { name: '放弃认领' }));
+    expect(await screen.findByText('已放弃认领')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '我来认领' })).toBeInTheDocument();
+  });
+});

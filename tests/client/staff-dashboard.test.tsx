@@ -1,0 +1,131 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { AppError } from '@shared/errors';
+import { call } from '../../client/src/services/api';
+import DashboardPage from '../../client/src/packages/staff/pages/dashboard/index';
+import { callsTo, routeCalls, actAs } from './staff-helpers';
+
+jest.mock('../../client/src/services/api', () => ({ call: jest.fn(), httpJson: jest.fn(), apiUrl: (p: string) => p }));
+const callMock = call as jest.Mock;
+
+const overview = {
+  collected: 1500,
+  approved: 1420,
+  claimed: 1380,
+  completed: 1302,
+  confirmed: 1250,
+  serviceCount: 1800,
+  avgRating: 4.8,
+  pendingReview: 12,
+};
+
+/** Replies shaped as cloudfunctions/stats answers them. */
+const charts = {
+  'stats.breakdown': (d: Record<string, unknown>) => {
+    if (d.by === 'month')
+      return { by: 'month', items: [{ key: '2026-10', label: '2026-10', collected: 40 }, { key: '2026-11', label: '2026-11', collected: 55 }] };
+    if (d.by === 'category')
+      return { by: 'category', items: [{ key: 'medical_trip', label: '就医出行', collected: 320 }, { key: 'repair', label: '维修', collected: 210 }] };
+    return { by: 'grid', items: [{ key: 'g1', label: '第一网格', collected: 700 }, { key: 'none', label: '未划网格', collected: 3 }] };
+  },
+  'stats.leaderboard': (d: Record<string, unknown>) =>
+    d.kind === 'unit'
+      ? { kind: 'unit', items: [{ rank: 1, id: 'u1', name: '县人民医院', services: 96, hours: 200 }] }
+      : { kind: 'volunteer', items: [{ rank: 1, id: 'p1', name: '陈志强', services: 41, hours: 80 }] },
+};
+
+beforeEach(() => {
+  callMock.mockReset();
+  actAs('secretary');
+});
+
+test('shows the headline numbers the stats function returns', async () => {
+  routeCalls(callMock, { 'stats.overview': overview, ...charts });
+  render(<DashboardPage />);
+
+  expect(await screen.findByLabelText('心愿收集 1,500')).toBeInTheDocument();
+  expect(screen.getByLabelText('已审核 1,420')).toBeInTheDocument();
+  expect(screen.getByLabelText('已认领 1,380')).toBeInTheDocument();
+  expect(screen.getByLabelText('已完成 1,302')).toBeInTheDocument();
+  expect(screen.getByLabelText('已确认 1,250')).toBeInTheDocument();
+  expect(screen.getByLabelText('服务人次 1,800')).toBeInTheDocument();
+  expect(screen.getByLabelText('平均评分 4.8')).toBeInTheDocument();
+});
+
+test('draws the trend, category, grid and leaderboard charts from the breakdowns', async () => {
+  routeCalls(callMock, { 'stats.overview': overview, ...charts });
+  render(<DashboardPage />);
+
+  expect(await screen.findByLabelText('11月 55')).toBeInTheDocument();
+  expect(screen.getByLabelText('10月 40')).toBeInTheDocument();
+  expect(screen.getByLabelText('就医出行 320')).toBeInTheDocument();
+  expect(screen.getByLabelText('维修 210')).toBeInTheDocument();
+  expect(screen.getByLabelText('第一网格 700')).toBeInTheDocument();
+  expect(screen.getByLabelText('县人民医院 96次')).toBeInTheDocument();
+  expect(screen.getByLabelText('陈志强 41次')).toBeInTheDocument();
+  expect(callsTo(callMock, 'stats', 'breakdown').map((c) => c[2].by).sort()).toEqual(['category', 'grid', 'month']);
+});
+
+test('no ratings yet reads as 暂无, not 0', async () => {
+  routeCalls(callMock, { 'stats.overview': { ...overview, avgRating: null }, ...charts });
+  render(<DashboardPage />);
+  expect(await screen.findByLabelText('平均评分 暂无')).toBeInTheDocument();
+});
+
+test('a time range is sent to every stats call', async () => {
+  routeCalls(callMock, { 'stats.overview': overview, ...charts });
+  render(<DashboardPage />);
+  await screen.findByLabelText('心愿收集 1,500');
+  callMock.mockClear();
+
+  fireEvent.click(screen.getByText('近30天'));
+  await screen.findByLabelText('心愿收集 1,500');
+  await screen.findByLabelText('就医出行 320');
+  for (const [, , data] of callMock.mock.calls) expect(data.from).toEqual(expect.any(String));
+});
+
+test('one failed chart does not take the numbers down; a failed overview offers a retry', async () => {
+  let overviewDown = true;
+  routeCalls(callMock, {
+    'stats.overview': () => {
+      if (overviewDown) throw new AppError('INTERNAL', '');
+      return overview;
+    },
+    ...charts,
+    'stats.leaderboard': () => {
+      throw new AppError('FORBIDDEN', '');
+    },
+  });
+  render(<DashboardPage />);
+
+  expect(await screen.findByText('加载失败')).toBeInTheDocument();
+  overviewDown = false;
+  fireEvent.click(screen.getByText('重试'));
+
+  expect(await screen.findByLabelText('服务人次 1,800')).toBeInTheDocument();
+  expect(await screen.findByLabelText('就医出行 320')).toBeInTheDocument();
+  const units = screen.getByText('共建单位服务榜').parentElement as HTMLElement;
+  expect(within(units).getByText('该图表加载失败，下拉可重试')).toBeInTheDocument();
+});
+
+test('a town admin picks a community of the town', async () => {
+  actAs('town_admin');
+  routeCalls(callMock, {
+    'org.community': { community: null, communities: [{ id: 'c1', name: '狮子山社区' }, { id: 'c2', name: '桃源社区' }] },
+    'stats.overview': (d: Record<string, unknown>) => ({ ...overview, collected: d.communityId === 'c2' ? 88 : 1500 }),
+    ...charts,
+  });
+  render(<DashboardPage />);
+  expect(await screen.findByLabelText('心愿收集 1,500')).toBeInTheDocument();
+
+  fireEvent.click(await screen.findByText('桃源社区'));
+  expect(await screen.findByLabelText('心愿收集 88')).toBeInTheDocument();
+  expect(callsTo(callMock, 'stats', 'overview').at(-1)?.[2]).toEqual({ communityId: 'c2' });
+});
+
+test('a grid worker is told the dashboard is not for their role', () => {
+  actAs('grid_worker');
+  routeCalls(callMock, {});
+  render(<DashboardPage />);
+  expect(screen.getByText('暂无权限')).toBeInTheDocument();
+  expect(callMock).not.toHaveBeenCalled();
+});

@@ -1,0 +1,90 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { AppError } from '@shared/errors';
+import { call } from '../../client/src/services/api';
+import EscalationsPage from '../../client/src/packages/staff/pages/escalations/index';
+import { actAs, callsTo, routeCalls } from './staff-helpers';
+
+jest.mock('../../client/src/services/api', () => ({ call: jest.fn(), httpJson: jest.fn(), apiUrl: (p: string) => p }));
+const callMock = call as jest.Mock;
+
+const stale = {
+  id: 'w5',
+  communityId: 'c2',
+  category: 'companionship',
+  title: '独居老人周末陪伴',
+  status: 'open',
+  channel: 'door_visit',
+  priority: 'normal',
+  createdAt: new Date(Date.now() - 40 * 3600_000).toISOString(),
+  openedAt: new Date(Date.now() - 30 * 3600_000).toISOString(),
+  escalation: { level: 'secretary', at: new Date().toISOString() },
+};
+
+beforeEach(() => callMock.mockReset());
+
+test('a secretary sees how long a wish has waited and dispatches it to a volunteer', async () => {
+  actAs('secretary');
+  routeCalls(callMock, {
+    'dispatch.escalations': { items: [stale] },
+    'org.grids': { items: [] },
+    'org.members': (d: Record<string, unknown>) =>
+      d.role === 'volunteer' ? { items: [{ id: 'v1', name: '陈志强', roles: ['volunteer'] }] } : { items: [] },
+    'dispatch.assign': { wish: { ...stale, status: 'assigned' } },
+  });
+  render(<EscalationsPage />);
+
+  expect(await screen.findByText('已等待 30 小时无人认领')).toBeInTheDocument();
+  expect(screen.getByText('已上报社区')).toBeInTheDocument();
+
+  fireEvent.click(screen.getByText('立即派单'));
+  fireEvent.click(await screen.findByText('陈志强'));
+  fireEvent.click(screen.getByText('派给 陈志强'));
+
+  await waitFor(() => expect(screen.queryByText('独居老人周末陪伴')).not.toBeInTheDocument());
+  expect(callsTo(callMock, 'dispatch', 'assign')[0][2]).toEqual({ wishId: 'w5', assignTo: { kind: 'user', id: 'v1' } });
+});
+
+test('a wish claimed meanwhile is shown as claimed, not failed', async () => {
+  actAs('secretary');
+  routeCalls(callMock, {
+    'dispatch.escalations': { items: [stale] },
+    'org.grids': { items: [] },
+    'org.units': { items: [{ id: 'u1', name: '县供电公司', kind: 'enterprise' }] },
+    'dispatch.assign': () => {
+      throw new AppError('ALREADY_CLAIMED', '心愿已有人认领，不能再派单');
+    },
+    'wishes.detail': { wish: { ...stale, status: 'claimed' } },
+  });
+  render(<EscalationsPage />);
+  fireEvent.click(await screen.findByText('立即派单'));
+  fireEvent.click(screen.getByText('指派共建单位'));
+  fireEvent.click(await screen.findByText('县供电公司'));
+  fireEvent.click(screen.getByText('派给 县供电公司'));
+
+  expect(await screen.findByText('该心愿已被其他人处理，当前状态：已认领')).toBeInTheDocument();
+  expect(screen.queryByText('立即派单')).not.toBeInTheDocument();
+});
+
+test('a town admin watches across communities without dispatch buttons', async () => {
+  actAs('town_admin');
+  routeCalls(callMock, {
+    'dispatch.escalations': { items: [{ ...stale, escalation: { level: 'town', at: stale.createdAt } }] },
+    'org.community': { community: null, communities: [{ id: 'c2', name: '桃源社区' }] },
+    'org.grids': () => {
+      throw new AppError('FORBIDDEN', '');
+    },
+  });
+  render(<EscalationsPage />);
+
+  expect(await screen.findByText('社区：桃源社区')).toBeInTheDocument();
+  expect(screen.getByText('已上报镇街')).toBeInTheDocument();
+  expect(screen.queryByText('立即派单')).not.toBeInTheDocument();
+  expect(callsTo(callMock, 'dispatch', 'escalations')[0][2]).toEqual({ level: 'town' });
+});
+
+test('nothing overdue is good news', async () => {
+  actAs('secretary');
+  routeCalls(callMock, { 'dispatch.escalations': { items: [] }, 'org.grids': { items: [] } });
+  render(<EscalationsPage />);
+  expect(await screen.findByText('暂无超时未认领的心愿')).toBeInTheDocument();
+});

@@ -1,0 +1,35 @@
+import { render, screen, within } from '@testing-library/react';
+import { Timeline } from '../../client/src/components/Timeline';
+
+describe('the wish timeline', () => {
+  const events = [
+    { id: 'e1', action: 'create', at: '2026-11-20T08:00:00+08:00', actor: { kind: 'user' as const, role: 'resident' as const } },
+    { id: 'e2', action: 'reject', at: '2026-11-20T09:00:00+08:00', actor: { kind: 'user' as const, role: 'secretary' as const }, meta: { reason: '请补充具体地址' } },
+    { id: 'e3', action: 'resubmit', at: '2026-11-20T10:00:00+08:00', actor: { kind: 'user' as const, role: 'resident' as const } },
+    { id: 'e4', action: 'expire', at: '2026-11-21T10:00:00+08:00', actor: { kind: 'system' as const } },
+    { id: 'e5', action: 'complete', at: '2026-11-22T10:00:00+08:00', actor: { kind: 'user' as const, role: 'volunteer' as const }, actorName: '李志愿', note: '已陪同完成接种' },
+  ];
+
+  it('lists every step in Chinese, newest first', () => {
+    render(<Timeline events={events} />);
+    const steps = screen.getAllByRole('listitem').map((li) => li.textContent ?? '');
+    expect(steps).toHaveLength(5);
+    expect(steps[0]).toContain('完成服务');
+    expect(steps[1]).toContain('认领超时');
+    expect(steps[4]).toContain('提交心愿');
+  });
+
+  it('says who acted, why a wish was refused, and what the helper reported', () => {
+    render(<Timeline events={events} />);
+    const [done, expired, , refused] = screen.getAllByRole('listitem');
+    expect(within(done).getByText('志愿者 李志愿')).toBeInTheDocument();
+    expect(within(done).getByText('已陪同完成接种')).toBeInTheDocument();
+    expect(within(expired).getByText('系统')).toBeInTheDocument();
+    expect(within(refused).getByText('原因：请补充具体地址')).toBeInTheDocument();
+  });
+
+  it('says so when nothing has happened yet', () => {
+    render(<Timeline events={[]} />);
+    expect(screen.getByText('暂无记录')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,83 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startTestServer, type TestServer } from './harness';
+
+const ROOT = path.resolve(__dirname, '../..');
+const DIST = path.join(ROOT, 'dist', 'functions');
+const FUNCTIONS = ['wishes', 'tasks', 'dispatch', 'org', 'stats', 'notify', 'cron'];
+
+let server: TestServer;
+beforeAll(async () => {
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/build-functions.ts')], { cwd: ROOT, stdio: 'pipe' });
+  server = await startTestServer();
+});
+afterAll(() => server?.stop());
+
+function satisfiesMin(version: string, min: string): boolean {
+  const a = version.replace(/^v/, '').split('.').map(Number);
+  const b = min.split('.').map(Number);
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] > b[i];
+  return true;
+}
+
+describe('the WeChat cloud bundles in dist/functions', () => {
+  test('every function has its bundle, a package.json with pinned externals and a config.json', () => {
+    const root = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    for (const fn of FUNCTIONS) {
+      const pkg = JSON.parse(fs.readFileSync(path.join(DIST, fn, 'package.json'), 'utf8'));
+      expect(pkg.main).toBe('index.js');
+      expect(pkg.dependencies.mongodb).toBe(root.dependencies.mongodb);
+      for (const v of Object.values<string>(pkg.dependencies)) expect(v).toMatch(/^\d+\.\d+\.\d+$/);
+      const config = JSON.parse(fs.readFileSync(path.join(DIST, fn, 'config.json'), 'utf8'));
+      expect(config.permissions.openapi).toContain('subscribeMessage.send');
+      // shared/ and _core are inside the bundle, not required from outside.
+      const code = fs.readFileSync(path.join(DIST, fn, 'index.js'), 'utf8');
+      expect(code).not.toMatch(/require\("@shared/);
+      expect(code).not.toMatch(/require\("\.\.?\//);
+    }
+    const cron = JSON.parse(fs.readFileSync(path.join(DIST, 'cron', 'config.json'), 'utf8'));
+    expect(cron.triggers).toEqual([{ name: 'tick', type: 'timer', config: '0 * * * * * *' }]);
+  });
+
+  test('the stated Node runtime is one the bundled mongodb driver supports, and this machine meets it', () => {
+    const driver = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/mongodb/package.json'), 'utf8'));
+    const driverMin = /(\d+\.\d+\.\d+)/.exec(driver.engines.node)![1];
+    const pkg = JSON.parse(fs.readFileSync(path.join(DIST, 'wishes', 'package.json'), 'utf8'));
+    const statedMin = /(\d+\.\d+\.\d+)/.exec(pkg.engines.node)![1];
+    expect(satisfiesMin(statedMin, driverMin)).toBe(true);
+    expect(pkg.xinyuan.nodeTarget).toBe(`node${statedMin.split('.').slice(0, 2).join('.')}`);
+    expect(satisfiesMin(process.version, statedMin)).toBe(true);
+  });
+
+  test('a bundled function loads and answers, given identity and runtime in its context', async () => {
+    const bundled = require(path.join(DIST, 'wishes', 'index.js'));
+    const reply = await bundled.main({ action: 'mine', data: {} }, { identity: { kind: 'user', userId: 'u-resident' }, runtime: server.runtime });
+    expect(reply.ok).toBe(true);
+    expect(reply.data.items.length).toBeGreaterThan(3);
+    const unknown = await bundled.main({ action: 'fly', data: {} }, { identity: { kind: 'user', userId: 'u-resident' }, runtime: server.runtime });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  });
+
+  test('in WeChat mode a bundle takes identity from getWXContext and connection from env', () => {
+    const script = `
+      const { main } = require(${JSON.stringify(path.join(DIST, 'notify', 'index.js'))});
+      main({ action: 'inbox', data: {} }).then((r) => { console.log(JSON.stringify(r)); process.exit(0); }, (e) => { console.error(e); process.exit(1); });
+    `;
+    const out = spawnSync(process.execPath, ['-e', script], {
+      cwd: path.join(DIST, 'notify'),
+      env: { PATH: process.env.PATH, MONGODB_URI: server.mongoUri, MONGODB_DB: server.runtime.db.databaseName, WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID', WX_OPENID: 'oWeChatUser0001', WX_APPID: 'wxtest' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(out.status).toBe(0);
+    const reply = JSON.parse(out.stdout.trim().split('\n').at(-1)!);
+    expect(reply).toEqual({ ok: true, data: { items: [], unread: 0 } });
+  });
+
+  test('a WeChat timer event runs cron.tick as the platform', async () => {
+    const bundled = require(path.join(DIST, 'cron', 'index.js'));
+    const reply = await bundled.main({ Type: 'Timer', TriggerName: 'tick', Time: new Date().toISOString() }, { identity: { kind: 'anonymous' }, runtime: { ...server.runtime, config: { ...server.runtime.config, mode: 'wechat' } } });
+    expect(reply).toMatchObject({ ok: true, data: { expired: expect.any(Number), outbox: expect.any(Object) } });
+  });
+});

@@ -1,0 +1,67 @@
+import { startTestServer, wishInput, type Client, type TestServer } from './harness';
+
+let server: TestServer;
+let volunteers: Client[];
+
+beforeAll(async () => {
+  server = await startTestServer({ config: { rateLimitPerMinute: 10_000 } as never });
+  const now = new Date();
+  await server.runtime.db.collection('users').insertMany(
+    Array.from({ length: 200 }, (_, i) => ({
+      _id: `u-crowd-${i}`,
+      devKey: `crowd_${i}`,
+      name: `志愿者${i}`,
+      memberships: [{ communityId: 'com-taoyuan', townId: 'town-huayuan', roles: ['volunteer'] }],
+      createdAt: now,
+    })) as never[],
+  );
+  volunteers = [];
+  for (let i = 0; i < 200; i++) volunteers.push(await server.login(`crowd_${i}`));
+  await (await server.login('secretary')).ok('org', 'updateSettings', { settings: { postsPerDay: 50 } });
+});
+afterAll(() => server?.stop());
+
+async function openWish(helpersNeeded: number): Promise<string> {
+  const resident = await server.login('resident');
+  const { wish } = await resident.ok('wishes', 'create', wishInput({ title: `需要 ${helpersNeeded} 位志愿者`, helpersNeeded }));
+  await (await server.login('secretary')).ok('dispatch', 'approve', { wishId: wish.id });
+  return wish.id;
+}
+
+async function claimAll(wishId: string) {
+  const replies = await Promise.all(volunteers.map((v) => v.call('tasks', 'claim', { wishId })));
+  const codes = replies.map((r) => (r.body.ok ? 'OK' : r.body.error.code));
+  return { winners: codes.filter((c) => c === 'OK').length, codes };
+}
+
+describe('claims under real concurrency', () => {
+  test('200 volunteers claim a one-place wish at once: exactly one wins, every other is told it is already claimed', async () => {
+    const wishId = await openWish(1);
+    const { winners, codes } = await claimAll(wishId);
+    expect(winners).toBe(1);
+    expect(codes.filter((c) => c === 'ALREADY_CLAIMED')).toHaveLength(199);
+    const detail = await (await server.login('secretary')).ok('wishes', 'detail', { wishId });
+    expect(detail.wish).toMatchObject({ status: 'claimed', slotsFree: 0 });
+    expect(detail.wish.claims).toHaveLength(1);
+    expect(detail.events.filter((e: any) => e.action === 'claim')).toHaveLength(1);
+  });
+
+  test('a five-place wish gets exactly five helpers, all different', async () => {
+    const wishId = await openWish(5);
+    const { winners, codes } = await claimAll(wishId);
+    expect(winners).toBe(5);
+    expect(codes.filter((c) => c === 'ALREADY_CLAIMED')).toHaveLength(195);
+    const detail = await (await server.login('secretary')).ok('wishes', 'detail', { wishId });
+    expect(new Set(detail.wish.claims.map((c: any) => c.claimerId)).size).toBe(5);
+    expect(detail.wish.slotsFree).toBe(0);
+  });
+
+  test('one volunteer tapping claim ten times at once holds one place', async () => {
+    const wishId = await openWish(3);
+    const v = volunteers[7];
+    const replies = await Promise.all(Array.from({ length: 10 }, () => v.call('tasks', 'claim', { wishId })));
+    expect(replies.filter((r) => r.body.ok)).toHaveLength(1);
+    const detail = await (await server.login('secretary')).ok('wishes', 'detail', { wishId });
+    expect(detail.wish).toMatchObject({ slotsFree: 2 });
+  });
+});

@@ -1,0 +1,88 @@
+import { startTestServer, wishInput, type TestServer } from './harness';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+  await (await server.login('secretary')).ok('org', 'updateSettings', { settings: { postsPerDay: 50 } });
+});
+afterAll(() => server?.stop());
+
+async function openWish(title: string): Promise<string> {
+  const { wish } = await (await server.login('resident')).ok('wishes', 'create', wishInput({ title }));
+  await (await server.login('secretary')).ok('dispatch', 'approve', { wishId: wish.id });
+  return wish.id;
+}
+
+const tick = async () => (await server.anonymous().ok('cron', 'tick', { now: server.clock.now().toISOString() }));
+
+describe('cron.tick with a movable clock', () => {
+  test('an expired lease returns the wish to the pool, once, and tells the claimer', async () => {
+    const wishId = await openWish('租约到期测试');
+    const volunteer = await server.login('volunteer');
+    await volunteer.ok('tasks', 'claim', { wishId });
+    await tick();
+    expect((await volunteer.ok('wishes', 'detail', { wishId })).wish.status).toBe('claimed');
+
+    server.clock.advanceHours(25);
+    // Two ticks at once and one after: the lease expires exactly once.
+    await Promise.all([tick(), tick()]);
+    await tick();
+    const detail = await (await server.login('secretary')).ok('wishes', 'detail', { wishId });
+    expect(detail.wish).toMatchObject({ status: 'open', slotsFree: 1, claims: [] });
+    expect(detail.events.filter((e: any) => e.action === 'expire')).toHaveLength(1);
+    expect(detail.events.at(-1)).toMatchObject({ action: 'expire', from: 'claimed', to: 'open', actor: { kind: 'system' } });
+    const inbox = await volunteer.ok('notify', 'inbox', {});
+    expect(inbox.items.filter((m: any) => m.wishId === wishId && m.template === 'lease_expired')).toHaveLength(1);
+    // The volunteer may claim it again.
+    expect((await volunteer.ok('tasks', 'claim', { wishId })).wish.status).toBe('claimed');
+  });
+
+  test('an unclaimed wish escalates to the secretary, then to the town, each once', async () => {
+    const wishId = await openWish('超时上报测试');
+    server.clock.advanceHours(25);
+    await Promise.all([tick(), tick()]);
+    const secretary = await server.login('secretary');
+    let detail = await secretary.ok('wishes', 'detail', { wishId });
+    expect(detail.wish.escalation.level).toBe('secretary');
+    const esc = await secretary.ok('dispatch', 'escalations', {});
+    expect(esc.items.map((w: any) => w.id)).toContain(wishId);
+
+    server.clock.advanceHours(48);
+    await tick();
+    await tick();
+    detail = await secretary.ok('wishes', 'detail', { wishId });
+    expect(detail.wish.escalation.level).toBe('town');
+    expect(detail.events.filter((e: any) => e.action === 'escalate').map((e: any) => e.meta.level)).toEqual(['secretary', 'town']);
+    const town = await server.login('town_admin');
+    expect((await town.ok('dispatch', 'escalations', { level: 'town' })).items.map((w: any) => w.id)).toContain(wishId);
+    const townInbox = await town.ok('notify', 'inbox', {});
+    expect(townInbox.items.filter((m: any) => m.wishId === wishId && m.template === 'wish_escalated')).toHaveLength(1);
+  });
+
+  test('a finished wish the resident never confirms is confirmed after the community setting', async () => {
+    const wishId = await openWish('自动确认测试');
+    const volunteer = await server.login('volunteer2');
+    await volunteer.ok('tasks', 'claim', { wishId });
+    await volunteer.ok('tasks', 'complete', { wishId, note: '已完成' });
+    server.clock.advanceHours(24);
+    await tick();
+    const resident = await server.login('resident');
+    expect((await resident.ok('wishes', 'detail', { wishId })).wish.status).toBe('done');
+    server.clock.advanceHours(49);
+    await Promise.all([tick(), tick()]);
+    const detail = await resident.ok('wishes', 'detail', { wishId });
+    expect(detail.wish.status).toBe('confirmed');
+    expect(detail.events.filter((e: any) => e.action === 'confirm')).toHaveLength(1);
+    expect(detail.events.at(-1).actor).toEqual({ kind: 'system' });
+  });
+
+  test('outside local mode nobody may call the timer over HTTP', async () => {
+    const other = await startTestServer({ mode: 'selfhosted', seed: false, env: { TOKEN_SECRET: 'x'.repeat(40), WECHAT_APPID: 'wx1', WECHAT_SECRET: 's' } });
+    try {
+      const r = await other.anonymous().call('cron', 'tick', {});
+      expect(r.status).toBe(403);
+    } finally {
+      await other.stop();
+    }
+  });
+});

@@ -1,0 +1,111 @@
+// testTimeout in a jest project entry is not applied to hooks here; seeding and starting take a few seconds.
+jest.setTimeout(60_000);
+
+import { randomBytes } from 'node:crypto';
+import { MongoClient } from 'mongodb';
+import { startServer, type RunningServer, type StartOptions } from '../../server/main';
+
+/**
+ * One server per test file on an ephemeral port, over the embedded database (or
+ * MONGODB_URI when set, in a database of its own that is dropped afterwards).
+ * The clock is movable so leases and escalations can be tested without waiting.
+ */
+export interface TestServer extends RunningServer {
+  clock: { advanceHours(h: number): void; now(): Date };
+  login(as: string): Promise<Client>;
+  anonymous(): Client;
+}
+
+export interface Reply<T = any> {
+  status: number;
+  body: { ok: true; data: T } | { ok: false; error: { code: string; message: string; details?: any } };
+  /** The data of an ok reply; throws with the error otherwise (keeps happy-path tests short). */
+  data: T;
+}
+
+export interface Client {
+  token?: string;
+  user: any;
+  call<T = any>(fn: string, action: string, data?: unknown, requestId?: string): Promise<Reply<T>>;
+  ok<T = any>(fn: string, action: string, data?: unknown): Promise<T>;
+}
+
+async function request(url: string, init: { method?: string; token?: string; body?: unknown; raw?: string }): Promise<Reply> {
+  const res = await fetch(url, {
+    method: init.method ?? 'POST',
+    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+    body: init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
+  });
+  const body = (await res.json()) as Reply['body'];
+  return {
+    status: res.status,
+    body,
+    get data() {
+      if (!body.ok) throw new Error(`expected ok, got ${res.status} ${JSON.stringify(body.error)}`);
+      return body.data;
+    },
+  };
+}
+
+export async function startTestServer(opts: Partial<StartOptions> = {}): Promise<TestServer> {
+  let offsetMs = 0;
+  const now = () => new Date(Date.now() + offsetMs);
+  const external = process.env.MONGODB_URI;
+  const dbName = `xinyuan_test_${randomBytes(4).toString('hex')}`;
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    mode: 'local',
+    dbPath: ':memory:',
+    cronIntervalMs: 0,
+    seed: true,
+    now,
+    ...(external ? { mongoUri: external, mongoDb: dbName } : { mongoUri: '' }),
+    ...opts,
+    env: { ...process.env, NODE_ENV: 'test', ...(opts.env ?? {}) },
+  });
+  const makeClient = (token?: string, user?: unknown): Client => ({
+    token,
+    user,
+    call: (fn, action, data, requestId) =>
+      request(`${server.url}/api/fn/${fn}`, { token, body: { action, data: data ?? {}, ...(requestId ? { requestId } : {}) } }),
+    async ok(fn, action, data) {
+      return (await this.call(fn, action, data)).data;
+    },
+  });
+  return {
+    ...server,
+    async stop() {
+      await server.stop();
+      if (external) {
+        const client = await MongoClient.connect(external);
+        await client.db(dbName).dropDatabase();
+        await client.close();
+      }
+    },
+    clock: { advanceHours: (h) => void (offsetMs += h * 3_600_000), now },
+    async login(as) {
+      const { data } = await request(`${server.url}/api/auth/dev-login`, { body: { as } });
+      return makeClient(data.token, data.user);
+    },
+    anonymous: () => makeClient(),
+  };
+}
+
+export { request };
+
+export const TAOYUAN = { lng: 113.9935, lat: 31.2525 };
+
+/** A wish as a resident would post it near G5栋. */
+export function wishInput(over: Record<string, unknown> = {}) {
+  return {
+    category: 'repair',
+    title: '阳台晾衣架坏了',
+    description: '阳台的升降晾衣架卡住了，需要有人帮忙修理。',
+    location: { type: 'Point', coordinates: [113.9951, 31.2527] },
+    address: '桃源小区G5栋2单元301室',
+    buildingId: 'bld-g5',
+    contactPhone: '13807120001',
+    ...over,
+  };
+}

@@ -1,0 +1,194 @@
+import { startTestServer, wishInput, TAOYUAN, type TestServer } from './harness';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+  // The demo residents already posted today; these tests post more than a day's share.
+  await (await server.login('secretary')).ok('org', 'updateSettings', { settings: { postsPerDay: 50 } });
+});
+afterAll(() => server?.stop());
+
+describe('the 三单 loop through the HTTP gateway', () => {
+  test('a resident posts, the secretary approves, a volunteer claims and completes, the resident confirms and rates', async () => {
+    const resident = await server.login('resident');
+    const secretary = await server.login('secretary');
+    const volunteer = await server.login('volunteer');
+
+    const { wish } = await resident.ok('wishes', 'create', wishInput());
+    expect(wish).toMatchObject({ status: 'pending_review', communityId: 'com-taoyuan', gridId: 'grid-taoyuan-2', contactPhone: '13807120001' });
+
+    const queue = await secretary.ok('dispatch', 'queue', {});
+    expect(queue.items.map((w: any) => w.id)).toContain(wish.id);
+
+    const approved = await secretary.ok('dispatch', 'approve', { wishId: wish.id, priority: 'high' });
+    expect(approved.wish).toMatchObject({ status: 'open', priority: 'high' });
+
+    const nearby = await volunteer.ok('tasks', 'nearby', { ...TAOYUAN, radiusM: 2000 });
+    const mine = nearby.items.find((x: any) => x.id === wish.id);
+    expect(mine).toMatchObject({ title: '阳台晾衣架坏了', category: 'repair', contactPhone: '138****0001' });
+    const distances = nearby.items.map((x: any) => x.distanceM);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+
+    const claimed = await volunteer.ok('tasks', 'claim', { wishId: wish.id });
+    expect(claimed.wish.status).toBe('claimed');
+    expect(new Date(claimed.leaseUntil).getTime()).toBeGreaterThan(server.clock.now().getTime());
+    // Holding the claim, the volunteer now sees how to reach the resident.
+    const seen = await volunteer.ok('wishes', 'detail', { wishId: wish.id });
+    expect(seen.wish.contactPhone).toBe('13807120001');
+    expect(seen.wish.address).toBe('桃源小区G5栋2单元301室');
+
+    await volunteer.ok('tasks', 'start', { wishId: wish.id });
+    await volunteer.ok('tasks', 'progress', { wishId: wish.id, note: '已约好明天上午上门' });
+    const done = await volunteer.ok('tasks', 'complete', { wishId: wish.id, note: '已更换滑轮，可以正常升降', photos: ['cloud://env/photos/a.jpg'], hours: 1.5 });
+    expect(done.wish.status).toBe('done');
+
+    await resident.ok('wishes', 'confirm', { wishId: wish.id });
+    const rated = await resident.ok('wishes', 'rate', { wishId: wish.id, stars: 5, comment: '修得很好，谢谢小张' });
+    expect(rated.wish).toMatchObject({ status: 'confirmed', rating: { stars: 5, comment: '修得很好，谢谢小张' } });
+
+    const detail = await resident.ok('wishes', 'detail', { wishId: wish.id });
+    expect(detail.events.map((e: any) => e.action)).toEqual(['create', 'approve', 'claim', 'start', 'progress', 'complete', 'confirm', 'rate']);
+    expect(detail.events[2]).toMatchObject({ from: 'open', to: 'claimed', actor: { kind: 'user', userId: 'u-volunteer' } });
+    expect(detail.people['u-volunteer']).toBe('张晓东');
+
+    const inbox = await resident.ok('notify', 'inbox', {});
+    const titles = inbox.items.filter((m: any) => m.wishId === wish.id).map((m: any) => m.template);
+    expect(titles).toEqual(expect.arrayContaining(['wish_approved', 'wish_claimed', 'wish_completed', 'rate_reminder']));
+    const secretaryInbox = await secretary.ok('notify', 'inbox', { unreadOnly: true });
+    expect(secretaryInbox.items.some((m: any) => m.wishId === wish.id && m.template === 'new_pending_wish')).toBe(true);
+
+    const wall = await resident.ok('stats', 'wall', {});
+    const onWall = wall.items.find((x: any) => x.id === wish.id);
+    expect(onWall).toMatchObject({ resident: '胡**', helpers: ['张晓东'], stars: 5 });
+    expect(JSON.stringify(onWall)).not.toContain('13807120001');
+  });
+
+  test('the headline numbers count what happened', async () => {
+    const secretary = await server.login('secretary');
+    const before = await secretary.ok('stats', 'overview', {});
+    const resident = await server.login('resident2');
+    await resident.ok('wishes', 'create', wishInput({ buildingId: 'bld-g2', title: '门锁坏了' }));
+    const after = await secretary.ok('stats', 'overview', {});
+    expect(after.collected).toBe(before.collected + 1);
+    expect(after.pendingReview).toBe(before.pendingReview + 1);
+    expect(after).toEqual(expect.objectContaining({ approved: expect.any(Number), claimed: expect.any(Number), completed: expect.any(Number), confirmed: expect.any(Number), serviceCount: expect.any(Number) }));
+    expect(after.avgRating).toBeGreaterThanOrEqual(1);
+  });
+
+  test('the dashboard breaks numbers down by month, category and grid, and ranks units and volunteers', async () => {
+    const secretary = await server.login('secretary');
+    const byCategory = await secretary.ok('stats', 'breakdown', { by: 'category' });
+    expect(byCategory.items.find((r: any) => r.key === 'repair')).toMatchObject({ label: '维修' });
+    const byMonth = await secretary.ok('stats', 'breakdown', { by: 'month' });
+    expect(byMonth.items.every((r: any) => /^\d{4}-\d{2}$/.test(r.key))).toBe(true);
+    expect(byMonth.items.reduce((n: number, r: any) => n + r.collected, 0)).toBeGreaterThan(20);
+    const byGrid = await secretary.ok('stats', 'breakdown', { by: 'grid' });
+    expect(byGrid.items.map((r: any) => r.label)).toEqual(expect.arrayContaining(['桃源第二网格', '花园新村网格']));
+    const units = await secretary.ok('stats', 'leaderboard', { kind: 'unit' });
+    expect(units.items[0]).toMatchObject({ rank: 1, name: '孝昌县妇幼保健院' });
+    const volunteers = await secretary.ok('stats', 'leaderboard', { kind: 'volunteer', metric: 'hours' });
+    expect(volunteers.items.length).toBeGreaterThan(2);
+    expect(volunteers.items[0].hours).toBeGreaterThanOrEqual(volunteers.items[1].hours);
+    const csv = await secretary.ok('stats', 'export', { format: 'csv' });
+    expect(csv.content).toContain('编号,标题,类别,状态');
+  });
+
+  test('the public wall never shows legal aid, mediation or medical wishes, and keeps anonymous residents anonymous', async () => {
+    const wall = await server.anonymous().ok('stats', 'wall', { communityId: 'com-taoyuan' });
+    expect(wall.items.length).toBeGreaterThan(3);
+    for (const item of wall.items) expect(['legal_aid', 'mediation', 'medical_trip', 'health']).not.toContain(item.category);
+    expect(wall.items.find((x: any) => x.title === '独居老人希望有人陪聊天')?.resident).toBe('匿名居民');
+  });
+
+  test('a grid worker enters a wish for an elder by phone; an urgent one is dispatched at once to a unit, which hands it to a member', async () => {
+    const gridWorker = await server.login('grid_worker');
+    const unitAdmin = await server.login('unit_admin');
+    const member = await server.login('unit_member');
+    const elder = await server.login('elder');
+
+    const { wish } = await gridWorker.ok('dispatch', 'proxyCreate', {
+      ...wishInput({ buildingId: 'bld-x1', title: '老人摔倒后需要陪护就医', category: 'medical_trip', contactPhone: undefined }),
+      channel: 'phone',
+      beneficiary: { userId: 'u-elder', name: '李桂英', phone: '07194567890' },
+      priority: 'urgent',
+      approveNow: true,
+      assignTo: { kind: 'unit', id: 'unit-fuyou' },
+    });
+    expect(wish).toMatchObject({ status: 'assigned', channel: 'phone', priority: 'urgent', ownerId: 'u-elder', createdBy: 'u-grid_worker' });
+
+    const tasks = await unitAdmin.ok('tasks', 'mine', { status: 'assigned' });
+    expect(tasks.items.map((w: any) => w.id)).toContain(wish.id);
+    await unitAdmin.ok('tasks', 'accept', { wishId: wish.id });
+    const handed = await unitAdmin.ok('tasks', 'handover', { wishId: wish.id, toUserId: 'u-unit_member' });
+    expect(handed.wish.claims[0]).toMatchObject({ kind: 'unit', unitId: 'unit-fuyou', assigneeId: 'u-unit_member' });
+    await member.ok('tasks', 'start', { wishId: wish.id });
+    await member.ok('tasks', 'complete', { wishId: wish.id, note: '已陪同到卫生院检查，无大碍' });
+    await elder.ok('wishes', 'confirm', { wishId: wish.id });
+    const detail = await elder.ok('wishes', 'detail', { wishId: wish.id });
+    expect(detail.events[0]).toMatchObject({ action: 'create', meta: { channel: 'phone' } });
+    expect(detail.events.map((e: any) => e.action)).toEqual(['create', 'approve', 'accept', 'handover', 'start', 'complete', 'confirm']);
+  });
+
+  test('a rejected wish is edited and resubmitted; an assignee may decline back to the pool', async () => {
+    const resident = await server.login('resident2');
+    const secretary = await server.login('secretary');
+    const party = await server.login('party_member');
+    const { wish } = await resident.ok('wishes', 'create', wishInput({ buildingId: 'bld-g2', title: '想办个生日会' }));
+    const rejected = await secretary.ok('dispatch', 'reject', { wishId: wish.id, reason: '请写明需要什么帮助' });
+    expect(rejected.wish).toMatchObject({ status: 'rejected', rejectReason: '请写明需要什么帮助' });
+    const again = await resident.ok('wishes', 'resubmit', { wishId: wish.id, description: '独居老人八十大寿，希望志愿者来陪老人过生日。', category: 'companionship' });
+    expect(again.wish).toMatchObject({ status: 'pending_review', category: 'companionship' });
+    expect(again.wish.rejectReason).toBeUndefined();
+
+    await secretary.ok('dispatch', 'approve', { wishId: wish.id, assignTo: { kind: 'user', id: 'u-party_member' } });
+    const declined = await party.ok('tasks', 'decline', { wishId: wish.id, reason: '那天在外地' });
+    expect(declined.wish.status).toBe('open');
+    expect(declined.wish.assignment).toBeUndefined();
+  });
+
+  test('a wish for several helpers fills its places one claim at a time; a released place opens again', async () => {
+    const resident = await server.login('resident');
+    const secretary = await server.login('secretary');
+    const a = await server.login('volunteer');
+    const b = await server.login('volunteer2');
+    const { wish } = await resident.ok('wishes', 'create', wishInput({ title: '帮忙搬家', helpersNeeded: 2 }));
+    await secretary.ok('dispatch', 'approve', { wishId: wish.id });
+    expect((await a.ok('tasks', 'claim', { wishId: wish.id })).wish).toMatchObject({ status: 'claimed', slotsFree: 1 });
+    expect((await b.ok('tasks', 'claim', { wishId: wish.id })).wish).toMatchObject({ status: 'claimed', slotsFree: 0 });
+    expect((await b.ok('tasks', 'release', { wishId: wish.id, reason: '临时有事' })).wish).toMatchObject({ status: 'claimed', slotsFree: 1 });
+    expect((await a.ok('tasks', 'release', { wishId: wish.id })).wish).toMatchObject({ status: 'open', slotsFree: 2, claims: [] });
+  });
+
+  test('a claimer extends the lease a limited number of times', async () => {
+    const resident = await server.login('resident');
+    const secretary = await server.login('secretary');
+    const volunteer = await server.login('volunteer2');
+    const { wish } = await resident.ok('wishes', 'create', wishInput({ title: '修理自行车' }));
+    await secretary.ok('dispatch', 'approve', { wishId: wish.id });
+    const first = await volunteer.ok('tasks', 'claim', { wishId: wish.id });
+    server.clock.advanceHours(1);
+    const extended = await volunteer.ok('tasks', 'extend', { wishId: wish.id });
+    expect(new Date(extended.leaseUntil).getTime()).toBeGreaterThan(new Date(first.leaseUntil).getTime());
+    await volunteer.ok('tasks', 'extend', { wishId: wish.id });
+    const third = await volunteer.call('tasks', 'extend', { wishId: wish.id });
+    expect(third.status).toBe(409);
+    expect(third.body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  test('a member joins a community with an invite code and the secretary grants roles', async () => {
+    const secretary = await server.login('secretary');
+    const invite = await secretary.ok('org', 'invites', { role: 'volunteer' });
+    expect(invite.code).toMatch(/^[A-Z0-9]{8}$/);
+    const units = await secretary.ok('org', 'units', {});
+    expect(units.items.length).toBeGreaterThanOrEqual(7);
+    const branches = await secretary.ok('org', 'partyBranches', {});
+    expect(branches.items.map((b: any) => b.level)).toEqual(['town', 'community', 'compound', 'building']);
+    const members = await secretary.ok('org', 'members', { role: 'volunteer' });
+    expect(members.items.map((m: any) => m.name)).toContain('张晓东');
+    const roles = await secretary.ok('org', 'roles', { userId: 'u-resident2', roles: ['resident', 'volunteer'] });
+    expect(roles.member.roles).toEqual(['resident', 'volunteer']);
+    const settings = await secretary.ok('org', 'updateSettings', { settings: { leaseHours: 48 } });
+    expect(settings.settings.leaseHours).toBe(48);
+    await secretary.ok('org', 'updateSettings', { settings: { leaseHours: 24 } });
+  });
+});
