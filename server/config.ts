@@ -1,3 +1,5 @@
+/** Environment variables as read (not the ambient NodeJS.ProcessEnv, which others augment). */
+type Env = Record<string, string | undefined>;
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { templateIdsFromEnv } from '../cloudfunctions/_core/config';
@@ -31,7 +33,7 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+function int(env: Env, name: string, fallback: number, min = 0): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
@@ -40,7 +42,7 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): n
 }
 
 /** Typed config that fails fast, naming every missing or malformed variable at once. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+export function loadConfig(env: Env = process.env): ServerConfig {
   const production = env.NODE_ENV === 'production';
   const problems: string[] = [];
   const modeRaw = env.XINYUAN_MODE ?? (production ? 'selfhosted' : 'local');

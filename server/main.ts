@@ -1,3 +1,5 @@
+/** Environment variables as read (not the ambient NodeJS.ProcessEnv, which others augment). */
+type Env = Record<string, string | undefined>;
 import fs from 'node:fs';
 import path from 'node:path';
 import { WordListChecker } from '../cloudfunctions/_core/contentCheck';
@@ -29,7 +31,7 @@ export interface StartOptions {
   /** Tests move time forward without waiting. */
   now?: () => Date;
   notifier?: Notifier;
-  env?: NodeJS.ProcessEnv;
+  env?: Env;
   /** Extra config (rate limit, body limit, WeChat API base…). */
   config?: Partial<ServerConfig>;
 }

@@ -1,8 +1,10 @@
+/** Environment variables as read (not the ambient NodeJS.ProcessEnv, which others augment). */
+type Env = Record<string, string | undefined>;
 import { NotificationTemplateKeys, type NotificationTemplateKey } from '@shared';
 import type { CoreConfig } from './types';
 
 /** `WECHAT_TEMPLATE_WISH_APPROVED=<id>` etc.: one env var per template key. */
-export function templateIdsFromEnv(env: NodeJS.ProcessEnv): Partial<Record<NotificationTemplateKey, string>> {
+export function templateIdsFromEnv(env: Env): Partial<Record<NotificationTemplateKey, string>> {
   const ids: Partial<Record<NotificationTemplateKey, string>> = {};
   for (const key of NotificationTemplateKeys) {
     const id = env[`WECHAT_TEMPLATE_${key.toUpperCase()}`];
@@ -11,7 +13,7 @@ export function templateIdsFromEnv(env: NodeJS.ProcessEnv): Partial<Record<Notif
   return ids;
 }
 
-export function coreConfigFromEnv(env: NodeJS.ProcessEnv, mode: CoreConfig['mode']): CoreConfig {
+export function coreConfigFromEnv(env: Env, mode: CoreConfig['mode']): CoreConfig {
   const state = env.WECHAT_MINIPROGRAM_STATE;
   return {
     mode,
@@ -21,7 +23,7 @@ export function coreConfigFromEnv(env: NodeJS.ProcessEnv, mode: CoreConfig['mode
 }
 
 /** A cloud function fails fast, naming the variable, rather than half-working. */
-export function requireEnv(env: NodeJS.ProcessEnv, name: string): string {
+export function requireEnv(env: Env, name: string): string {
   const value = env[name];
   if (!value) throw new Error(`缺少环境变量 ${name}（在云函数配置中设置）`);
   return value;

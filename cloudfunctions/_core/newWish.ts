@@ -68,6 +68,7 @@ export async function insertWish(rt: Runtime, n: NewWish): Promise<WishDoc> {
     claims: [],
     createdAt: now,
     updatedAt: now,
+    rev: 0,
     events: [],
   };
   wish.events.push(makeEvent(wish, 'create', actorDoc(n.caller, n.role), null, status, now, { meta: { channel: n.channel } }));

@@ -110,6 +110,8 @@ export interface WishDoc {
   cancelledAt?: Date;
   createdAt: Date;
   updatedAt: Date;
+  /** Bumped by every write: a transition applies only to the revision it was decided on. */
+  rev?: number;
   events: WishEventDoc[];
 }
 

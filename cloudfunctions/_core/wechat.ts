@@ -1,3 +1,5 @@
+/** Environment variables as read (not the ambient NodeJS.ProcessEnv, which others augment). */
+type Env = Record<string, string | undefined>;
 /**
  * The WeChat cloud adapter: the only module that touches wx-server-sdk. It reads
  * identity from getWXContext(), which reads process-wide env: fine inside a WeChat
@@ -61,7 +63,7 @@ async function msgSecCheck(content: string, openid?: string): Promise<boolean> {
 let runtime: Promise<Runtime> | undefined;
 
 /** One connection per warm container, from the function's environment variables. */
-export function runtimeFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<Runtime> {
+export function runtimeFromEnv(env: Env = process.env): Promise<Runtime> {
   runtime ??= (async () => {
     const { db } = await connect(requireEnv(env, 'MONGODB_URI'), env.MONGODB_DB);
     return {

@@ -17,7 +17,10 @@ async function main(): Promise<void> {
   console.error(`embedded mongo listening on ${host}:${server.port} (${dbPath && dbPath !== ':memory:' ? `dbpath ${dbPath}` : 'in memory'}); Ctrl-C to stop`);
   let stopping = false;
   const stop = async () => {
-    if (stopping) return;
+    if (stopping) {
+      // A second Ctrl-C while the journal is being compacted: leave now, recovery will replay it.
+      process.exit(1);
+    }
     stopping = true;
     await server.stop();
     process.exit(0);

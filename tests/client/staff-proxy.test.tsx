@@ -3,6 +3,7 @@ import { AppError } from '@shared/errors';
 import { call } from '../../client/src/services/api';
 import { OfflineError } from '../../client/src/services/errors';
 import ProxyPage from '../../client/src/packages/staff/pages/proxy/index';
+import { emptyDraft, toPayload, validateDraft } from '../../client/src/packages/staff/lib/proxyForm';
 import { callsTo, routeCalls, actAs } from './staff-helpers';
 
 jest.mock('../../client/src/services/api', () => ({ call: jest.fn(), httpJson: jest.fn(), apiUrl: (p: string) => p }));
@@ -150,4 +151,22 @@ test('a half-typed entry survives leaving the page', async () => {
   await renderProxy();
   expect(screen.getByLabelText('居民姓名')).toHaveValue('张大爷');
   expect(screen.getByLabelText('心愿标题')).toHaveValue('换灯泡');
+});
+
+test('a preferred day and part of day become a China-time window the schema accepts', () => {
+  const draft = {
+    ...emptyDraft('phone'),
+    residentName: '王秀英',
+    category: 'repair' as const,
+    title: '换灯泡',
+    description: '客厅灯不亮',
+    location: { type: 'Point' as const, coordinates: [110.1, 32.8] as [number, number] },
+    locationSource: 'map' as const,
+    preferredDate: '2030-03-05',
+  };
+  expect(validateDraft(draft)).toEqual({ preferredDate: '请选择上午、下午或晚上' });
+
+  const chosen = { ...draft, preferredPeriod: 'afternoon' as const };
+  expect(validateDraft(chosen)).toEqual({});
+  expect(toPayload(chosen).preferredTime).toEqual({ from: '2030-03-05T14:00:00+08:00', to: '2030-03-05T18:00:00+08:00' });
 });

@@ -152,6 +152,20 @@ test('a failed reject keeps the typed reason for another try', async () => {
   await waitFor(() => expect(screen.queryByText('接送去卫生院打疫苗')).not.toBeInTheDocument());
 });
 
+test('a secretary narrows the queue to one grid', async () => {
+  routeCalls(callMock, {
+    'dispatch.queue': (d: Record<string, unknown>) => ({ items: d.gridId === 'g2' ? [ride] : [ride, repair] }),
+    'org.grids': { items: [{ id: 'g1', name: '第一网格' }, { id: 'g2', name: '第二网格' }] },
+  });
+  await openQueue();
+  expect(screen.getByText('厨房水管漏水')).toBeInTheDocument();
+
+  fireEvent.click(await screen.findByRole('radio', { name: '第二网格' }));
+
+  await waitFor(() => expect(screen.queryByText('厨房水管漏水')).not.toBeInTheDocument());
+  expect(callsTo(callMock, 'dispatch', 'queue').at(-1)?.[2]).toEqual({ gridId: 'g2' });
+});
+
 test('a long queue loads more on request', async () => {
   routeCalls(callMock, {
     'dispatch.queue': (d: Record<string, unknown>) =>

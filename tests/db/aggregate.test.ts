@@ -69,3 +69,27 @@ describe('aggregate', () => {
     expect((await h.db.collection('orders').findOne({ _id: 1 as any }))!.items[0].qty).toBe(2);
   });
 });
+
+describe('aggregate across collections', () => {
+  it('$lookup with a pipeline and let, and $unionWith', async () => {
+    const out = await h.db
+      .collection('users')
+      .aggregate([
+        { $sort: { _id: 1 } },
+        { $lookup: { from: 'orders', let: { uid: '$_id' }, pipeline: [{ $match: { $expr: { $eq: ['$user', '$$uid'] } } }, { $project: { _id: 0, total: 1 } }], as: 'orders' } },
+        { $project: { _id: 1, totals: '$orders.total' } },
+      ])
+      .toArray();
+    expect(out).toEqual([
+      { _id: 'u1', totals: [30, 5] },
+      { _id: 'u2', totals: [10] },
+    ]);
+    const union = await h.db.collection('users').aggregate([{ $project: { _id: 1 } }, { $unionWith: { coll: 'orders', pipeline: [{ $project: { _id: 1 } }] } }]).toArray();
+    expect(union).toHaveLength(5);
+  });
+
+  it('$out writes the result into a collection', async () => {
+    await h.db.collection('orders').aggregate([{ $match: { status: 'done' } }, { $project: { total: 1 } }, { $out: 'doneOrders' }]).toArray();
+    expect(await h.db.collection('doneOrders').countDocuments()).toBe(2);
+  });
+});

@@ -187,3 +187,42 @@ describe('delete, findAndModify, count, distinct', () => {
     expect(await c.findOne({ d: { $gte: new Date('2024-01-01') } })).toMatchObject({ s: '中文' });
   });
 });
+
+describe('bulk writes and cursors', () => {
+  it('runs a mixed bulkWrite', async () => {
+    const c = h.db.collection('bulk');
+    const r = await c.bulkWrite([
+      { insertOne: { document: { _id: 1, n: 1 } as any } },
+      { insertOne: { document: { _id: 2, n: 2 } as any } },
+      { updateOne: { filter: { _id: 1 } as any, update: { $inc: { n: 10 } } } },
+      { updateMany: { filter: { n: { $gte: 0 } }, update: { $set: { seen: true } } } },
+      { replaceOne: { filter: { _id: 2 } as any, replacement: { n: 20 } } },
+      { updateOne: { filter: { _id: 3 } as any, update: { $set: { n: 3 } }, upsert: true } },
+      { deleteOne: { filter: { _id: 2 } as any } },
+    ]);
+    expect(r.insertedCount).toBe(2);
+    expect(r.matchedCount).toBe(4);
+    expect(r.upsertedCount).toBe(1);
+    expect(r.deletedCount).toBe(1);
+    expect(await c.find().sort({ _id: 1 }).toArray()).toEqual([{ _id: 1, n: 11, seen: true }, { _id: 3, n: 3 }]);
+  });
+
+  it('reports CursorNotFound for a cursor that was killed', async () => {
+    const c = h.db.collection('killed');
+    await c.insertMany(Array.from({ length: 30 }, (_, i) => ({ i })));
+    const first = await h.db.command({ find: 'killed', filter: {}, batchSize: 5 });
+    const id = first.cursor.id;
+    await h.db.command({ killCursors: 'killed', cursors: [id] });
+    await expect(h.db.command({ getMore: id, collection: 'killed' })).rejects.toMatchObject({ code: 43, codeName: 'CursorNotFound' });
+  });
+
+  it('unique partial index on a $type filter (how users.openid is declared)', async () => {
+    const c = h.db.collection('openids');
+    await c.createIndex({ openid: 1 }, { unique: true, partialFilterExpression: { openid: { $type: 'string' } }, name: 'openid_unique' });
+    await c.insertMany([{ name: 'no openid' }, { name: 'also none' }, { openid: 'wx1' }]);
+    await expect(c.insertOne({ openid: 'wx1' })).rejects.toMatchObject({ code: 11000, keyValue: { openid: 'wx1' } });
+    await expect(c.updateOne({ name: 'no openid' }, { $set: { openid: 'wx1' } })).rejects.toMatchObject({ code: 11000 });
+    await c.updateOne({ name: 'no openid' }, { $set: { openid: 'wx2' } });
+    expect(await c.countDocuments({ openid: { $type: 'string' } })).toBe(2);
+  });
+});

@@ -78,6 +78,22 @@ maybe('durability with a dbPath', () => {
     await server.stop();
   });
 
+  it('the CLI prints its URI and stops cleanly on Ctrl-C', async () => {
+    const dbPath = dir();
+    const { child, uri } = await spawnServer(dbPath);
+    expect(uri).toMatch(/^mongodb:\/\/127\.0\.0\.1:\d+\/\?replicaSet=/);
+    const client = await new MongoClient(uri).connect();
+    await client.db('cli').collection('c').insertOne({ a: 1 });
+    await client.close();
+    const code = await new Promise<number | null>((resolve) => {
+      child.once('exit', (c) => resolve(c));
+      child.kill('SIGINT');
+    });
+    expect(code).toBe(0);
+    expect(fs.existsSync(path.join(dbPath, 'mongod.lock'))).toBe(false);
+    expect(fs.existsSync(path.join(dbPath, 'snapshot.bson'))).toBe(true);
+  });
+
   it('refuses a second server on the same dbPath with a clear message', async () => {
     const dbPath = dir();
     const server = await startEmbeddedMongo({ port: 0, dbPath });

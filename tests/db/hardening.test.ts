@@ -104,8 +104,10 @@ describe('wire protocol from raw sockets', () => {
     ['an unknown opCode', (() => { const b = Buffer.alloc(32); b.writeInt32LE(32, 0); b.writeInt32LE(9999, 12); return b; })()],
     ['a corrupt BSON body', (() => { const m = opMsg({ ping: 1, $db: 'admin' }); m.writeInt32LE(9999, 21); return m; })()],
   ])('closes only the connection that sent %s', async (_name, bytes) => {
-    const { closed } = await rawExchange(bytes, 2000);
-    expect(closed).toBe(true);
+    const { closed, data } = await rawExchange(bytes, 2000);
+    // The embedded server hangs up; a real mongod may answer some of these with an error instead.
+    if (h.embedded) expect(closed).toBe(true);
+    else expect(closed || replyDoc(data).ok === 0).toBe(true);
     await stillServes();
   });
 

@@ -107,6 +107,46 @@ describe('transactions', () => {
     expect((await c.findOne({ _id: 'ctr' } as any))!.n).toBe(10);
   });
 
+  it('keeps an invariant under concurrent transfers (snapshot isolation + retries)', async () => {
+    const bank = h.db.collection('bank');
+    await bank.insertMany(Array.from({ length: 5 }, (_, i) => ({ _id: `acct${i}`, bal: 100 })) as any[]);
+    await h.db.createCollection('transfers');
+    let seed = 7;
+    const rnd = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
+    const plans = Array.from({ length: 24 }, () => {
+      const from = rnd(5);
+      return { from: `acct${from}`, to: `acct${(from + 1 + rnd(4)) % 5}`, amount: 1 + rnd(20) };
+    });
+    await Promise.all(
+      plans.map(async (p, i) => {
+        const session = h.client.startSession();
+        try {
+          await session.withTransaction(async () => {
+            const src = await bank.findOne({ _id: p.from } as any, { session });
+            if (src!.bal < p.amount) return;
+            await bank.updateOne({ _id: p.from } as any, { $inc: { bal: -p.amount } }, { session });
+            await bank.updateOne({ _id: p.to } as any, { $inc: { bal: p.amount } }, { session });
+            await h.db.collection('transfers').insertOne({ i, ...p }, { session });
+          });
+        } finally {
+          await session.endSession();
+        }
+      }),
+    );
+    const accounts = await bank.find().toArray();
+    expect(accounts.reduce((s, a) => s + a.bal, 0)).toBe(500);
+    expect(accounts.every((a) => a.bal >= 0)).toBe(true);
+    // Every recorded transfer is reflected in the balances, and nothing else is.
+    const applied = await h.db.collection('transfers').find().toArray();
+    const expected = new Map(accounts.map((a) => [a._id, 100]));
+    for (const t of applied) {
+      expected.set(t.from, expected.get(t.from)! - t.amount);
+      expected.set(t.to, expected.get(t.to)! + t.amount);
+    }
+    for (const a of accounts) expect(a.bal).toBe(expected.get(a._id));
+    expect(new Set(applied.map((t) => t.i)).size).toBe(applied.length);
+  });
+
   it('answers NoSuchTransaction for an unknown transaction number', async () => {
     const session = h.client.startSession();
     const lsid = session.id!;

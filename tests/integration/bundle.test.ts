@@ -1,4 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startTestServer, type TestServer } from './harness';
@@ -59,18 +60,18 @@ describe('the WeChat cloud bundles in dist/functions', () => {
     expect(unknown).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
   });
 
-  test('in WeChat mode a bundle takes identity from getWXContext and connection from env', () => {
+  test('in WeChat mode a bundle takes identity from getWXContext and connection from env', async () => {
     const script = `
       const { main } = require(${JSON.stringify(path.join(DIST, 'notify', 'index.js'))});
       main({ action: 'inbox', data: {} }).then((r) => { console.log(JSON.stringify(r)); process.exit(0); }, (e) => { console.error(e); process.exit(1); });
     `;
-    const out = spawnSync(process.execPath, ['-e', script], {
+    // Asynchronously: the embedded database answers from this very process.
+    const out = await promisify(execFile)(process.execPath, ['-e', script], {
       cwd: path.join(DIST, 'notify'),
-      env: { PATH: process.env.PATH, MONGODB_URI: server.mongoUri, MONGODB_DB: server.runtime.db.databaseName, WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID', WX_OPENID: 'oWeChatUser0001', WX_APPID: 'wxtest' },
+      env: { PATH: process.env.PATH ?? '', MONGODB_URI: server.mongoUri, MONGODB_DB: server.runtime.db.databaseName, WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID', WX_OPENID: 'oWeChatUser0001', WX_APPID: 'wxtest' } as unknown as NodeJS.ProcessEnv,
       encoding: 'utf8',
       timeout: 30_000,
     });
-    expect(out.status).toBe(0);
     const reply = JSON.parse(out.stdout.trim().split('\n').at(-1)!);
     expect(reply).toEqual({ ok: true, data: { items: [], unread: 0 } });
   });

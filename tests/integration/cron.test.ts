@@ -1,3 +1,5 @@
+/** Environment variables as read (not the ambient NodeJS.ProcessEnv, which others augment). */
+type Env = Record<string, string | undefined>;
 import { startTestServer, wishInput, type TestServer } from './harness';
 
 let server: TestServer;
@@ -63,6 +65,7 @@ describe('cron.tick with a movable clock', () => {
     const wishId = await openWish('自动确认测试');
     const volunteer = await server.login('volunteer2');
     await volunteer.ok('tasks', 'claim', { wishId });
+    await volunteer.ok('tasks', 'start', { wishId });
     await volunteer.ok('tasks', 'complete', { wishId, note: '已完成' });
     server.clock.advanceHours(24);
     await tick();
@@ -77,7 +80,7 @@ describe('cron.tick with a movable clock', () => {
   });
 
   test('outside local mode nobody may call the timer over HTTP', async () => {
-    const other = await startTestServer({ mode: 'selfhosted', seed: false, env: { TOKEN_SECRET: 'x'.repeat(40), WECHAT_APPID: 'wx1', WECHAT_SECRET: 's' } });
+    const other = await startTestServer({ mode: 'selfhosted', seed: false, env: { TOKEN_SECRET: 'x'.repeat(40), WECHAT_APPID: 'wx1', WECHAT_SECRET: 's' } as Env });
     try {
       const r = await other.anonymous().call('cron', 'tick', {});
       expect(r.status).toBe(403);

@@ -153,9 +153,10 @@ describe('the 三单 loop through the HTTP gateway', () => {
     const b = await server.login('volunteer2');
     const { wish } = await resident.ok('wishes', 'create', wishInput({ title: '帮忙搬家', helpersNeeded: 2 }));
     await secretary.ok('dispatch', 'approve', { wishId: wish.id });
-    expect((await a.ok('tasks', 'claim', { wishId: wish.id })).wish).toMatchObject({ status: 'claimed', slotsFree: 1 });
+    // Still open while a place is free: others can join.
+    expect((await a.ok('tasks', 'claim', { wishId: wish.id })).wish).toMatchObject({ status: 'open', slotsFree: 1 });
     expect((await b.ok('tasks', 'claim', { wishId: wish.id })).wish).toMatchObject({ status: 'claimed', slotsFree: 0 });
-    expect((await b.ok('tasks', 'release', { wishId: wish.id, reason: '临时有事' })).wish).toMatchObject({ status: 'claimed', slotsFree: 1 });
+    expect((await b.ok('tasks', 'release', { wishId: wish.id, reason: '临时有事' })).wish).toMatchObject({ status: 'open', slotsFree: 1 });
     expect((await a.ok('tasks', 'release', { wishId: wish.id })).wish).toMatchObject({ status: 'open', slotsFree: 2, claims: [] });
   });
 

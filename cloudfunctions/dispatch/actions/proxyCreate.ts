@@ -35,7 +35,7 @@ export default defineAction({
       community, caller, role, ownerId, ownerName: beneficiary.name, channel, priority: priority ?? 'normal', beneficiary,
     });
     if (approveNow || assignTo) {
-      ({ wish } = await approveWish(rt, caller, role, wish, { assignTo, priority }));
+      ({ wish } = await approveWish(rt, caller, wish, { assignTo, priority }));
     } else {
       await announcePending(rt, wish);
     }

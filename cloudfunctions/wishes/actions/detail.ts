@@ -1,11 +1,13 @@
 import { ActionSchemas } from '@shared/actions';
-import { allowedActionsFor } from '../../_core/allowed';
 import { defineAction } from '../../_core/action';
 import { canRead, relationsTo } from '../../_core/access';
 import { namesOf } from '../../_core/people';
 import { wishView } from '../../_core/views';
 import { loadWish } from '../../_core/wishStore';
-import { AppError } from '@shared';
+import { AppError, allowedActions, settingsOf } from '@shared';
+import { actorFor } from '../../_core/access';
+import { domainOf } from '../../_core/apply';
+import { loadCommunity } from '../../_core/wishStore';
 
 /** One wish and its timeline, as much as this caller may see (DESIGN.md §7). */
 export default defineAction({
@@ -22,7 +24,8 @@ export default defineAction({
       events: wish.events,
       people: Object.fromEntries(names),
       relations: [...rel],
-      allowedActions: allowedActionsFor(wish, rel, caller.id),
+      // The buttons this person may press now, as the shared transition table says.
+      allowedActions: allowedActions(domainOf(wish), actorFor(caller, wish), rt.now(), settingsOf((await loadCommunity(rt, wish.communityId)).settings)),
     };
   },
 });

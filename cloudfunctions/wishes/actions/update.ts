@@ -1,9 +1,10 @@
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import { isStaff, relationsTo, requireAny } from '../../_core/access';
-import { editsToUpdate } from '../../_core/edits';
+import { relationsTo } from '../../_core/access';
+import { applyAction } from '../../_core/apply';
+import { checkWishText, gridOfBuilding } from '../../_core/newWish';
 import { wishView } from '../../_core/views';
-import { actorDoc, loadWish, requireState, transit } from '../../_core/wishStore';
+import { loadWish } from '../../_core/wishStore';
 
 /** The resident (or staff triaging) edits a wish while it waits for review. */
 export default defineAction({
@@ -12,15 +13,15 @@ export default defineAction({
   async run({ input, caller, rt }) {
     const { wishId, ...edits } = input;
     const wish = await loadWish(rt, wishId);
-    const rel = relationsTo(caller, wish);
-    requireAny(rel, ['owner', 'staff', 'grid_staff'], wish, caller, '只有本人或社区工作人员可以修改心愿');
-    requireState(wish, ['pending_review'], 'update');
-    const { $set, $unset, changed } = await editsToUpdate(rt, caller, wish, edits);
-    const { wish: after } = await transit(rt, {
-      wish, from: ['pending_review'], to: 'pending_review', action: 'update',
-      actor: actorDoc(caller, isStaff(rel) && !rel.has('owner') ? 'secretary' : 'resident'),
-      now: rt.now(), meta: { fields: changed.join(',') }, update: { $set, $unset },
-    });
-    return { wish: wishView(after, rel) };
+    await checkWishText(rt, caller, edits);
+    const { wish: after } = await applyAction(rt, { wish, action: 'update', caller, input: { edits }, extra: await gridEdit(rt, wish.communityId, edits.buildingId) });
+    return { wish: wishView(after, relationsTo(caller, after)) };
   },
 });
+
+/** The grid follows the building (checked to be this community's). */
+export async function gridEdit(rt: Parameters<typeof gridOfBuilding>[0], communityId: string, buildingId?: string | null) {
+  if (buildingId === undefined) return undefined;
+  const gridId = await gridOfBuilding(rt, communityId, buildingId);
+  return gridId ? { $set: { gridId } } : { $unset: { gridId: '' as const } };
+}

@@ -46,6 +46,10 @@ export class Dispatcher {
     this.live = new LiveView(engine);
   }
 
+  isCurrentTopology(tv: Doc): boolean {
+    return !!tv?.processId && String(tv.processId) === String(this.info.processId) && Number(tv.counter) === 0;
+  }
+
   static commandName(cmd: Doc): string {
     return Object.keys(cmd)[0] ?? '';
   }

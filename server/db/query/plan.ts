@@ -1,7 +1,7 @@
 // Picks an index for a filter: equality beats range, unique beats non-unique. Returns candidate ids
 // (a superset of the matches) or null when only a collection scan can answer.
 import { Bounds, FieldIndex } from '../index/fieldIndex';
-import { Doc, isPlainObject, typeRank } from '../index/values';
+import { Doc, hashValue, isPlainObject, typeRank } from '../index/values';
 import { Collection } from '../storage/collection';
 
 interface FieldCond {
@@ -70,6 +70,9 @@ export function planCandidates(coll: Collection, filter: Doc): string[] | null {
   const conds = new Map<string, FieldCond>();
   collect(filter, conds);
   if (!conds.size) return null;
+  // _id equality is a hash lookup: documents are keyed by the hash of their _id.
+  const idEq = conds.get('_id')?.eq;
+  if (idEq) return [...new Set(idEq.map(hashValue))];
   let best: { ix: FieldIndex; bounds: Bounds; score: number } | null = null;
   for (const ix of coll.indexes) {
     if (ix.spec.partialFilterExpression) continue;

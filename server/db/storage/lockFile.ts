@@ -17,7 +17,10 @@ export function acquireLock(dir: string): () => void {
   const real = fs.realpathSync(dir);
   const file = path.join(real, 'mongod.lock');
   const refuse = (pid: number | string) =>
-    new Error(`dbPath ${real} is already in use by another embedded MongoDB server (pid ${pid}); stop it or choose another --dbpath`);
+    new Error(
+      `dbPath ${real} is already in use by another embedded MongoDB server (pid ${pid}); stop it or choose another --dbpath ` +
+        `(if no such server is running, delete ${file})`,
+    );
   if (held.has(real)) throw refuse(process.pid);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {

@@ -16,6 +16,8 @@ import {
 
 export interface CommandRunner {
   run(cmd: Doc, db: string, connectionId: number): Promise<Doc>;
+  /** Whether a client's topologyVersion is still ours (if not, an awaitable hello answers at once). */
+  isCurrentTopology(topologyVersion: Doc): boolean;
 }
 
 const HEADER = 16;
@@ -82,7 +84,12 @@ export class Connection {
         } catch {
           return this.close();
         }
-        await this.handle(req);
+        try {
+          await this.handle(req);
+        } catch {
+          // A bug in one command must cost this connection, never the server.
+          return this.close();
+        }
       }
     } finally {
       this.busy = false;
@@ -94,7 +101,7 @@ export class Connection {
     const db = req.kind === 'msg' ? String(cmd.$db ?? 'admin') : (req.fullCollectionName ?? 'admin.$cmd').split('.')[0];
     const name = Object.keys(cmd)[0];
     const awaitable = (name === 'hello' || name === 'isMaster' || name === 'ismaster') && cmd.topologyVersion && cmd.maxAwaitTimeMS !== undefined;
-    if (awaitable) {
+    if (awaitable && this.runner.isCurrentTopology(cmd.topologyVersion)) {
       // Streaming monitoring: nothing ever changes in a one-node set, so answer after maxAwaitTimeMS.
       await this.sleep(Number(cmd.maxAwaitTimeMS));
       if (this.closed) return;

@@ -5,7 +5,6 @@ import type { Role, UnitKind } from '@shared/enums';
 import { staffApi } from '../lib/api';
 import { errorText } from '../lib/errors';
 import type { Member, UnitSummary } from '../lib/types';
-import './AssigneeList.scss';
 
 interface Props {
   kind: 'user' | 'unit';

@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components';
 import { formatNumber } from '../lib/format';
-import './charts.scss';
 
 export interface Bar {
   key: string;

@@ -1,5 +1,4 @@
 import { View } from '@tarojs/components';
-import './ChipGroup.scss';
 
 export interface ChipOption<T extends string> {
   value: T;

@@ -1,8 +1,9 @@
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import { ChannelLabels, PriorityLabels, Priorities, ProxyChannels } from '@shared/enums';
 import { Limits } from '@shared/schemas';
 import { CategoryGrid, Field } from '../../../components';
-import type { DraftErrors, ProxyDraft } from '../lib/proxyForm';
+import { Periods } from '../lib/proxyForm';
+import type { DraftErrors, Period, ProxyDraft } from '../lib/proxyForm';
 import type { Places } from '../lib/usePlaces';
 import { ChipGroup } from './ChipGroup';
 import { LocationField } from './LocationField';
@@ -16,6 +17,14 @@ interface Props {
 
 const channels = ProxyChannels.filter((c) => c !== 'miniprogram').map((c) => ({ value: c, label: ChannelLabels[c] }));
 const priorities = Priorities.map((p) => ({ value: p, label: PriorityLabels[p] }));
+const periods = (Object.keys(Periods) as Period[]).map((p) => ({ value: p, label: Periods[p].label }));
+
+/** Local calendar date; the picker starts at today so a past visit cannot be asked for. */
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 const afterSubmit = [
   { value: 'review', label: '进入待审核' },
   { value: 'now', label: '直接通过发布' },
@@ -83,6 +92,23 @@ export function ProxyForm({ draft, errors, places, onChange }: Props) {
           value={draft.address}
           onInput={(e) => onChange({ address: e.detail.value })}
         />
+      </Field>
+      <Field label='希望时间' error={errors.preferredDate} hint='不填表示时间不限'>
+        <View className='staff-actions staff-actions--start'>
+          <Picker mode='date' value={draft.preferredDate} start={today()} onChange={(e) => onChange({ preferredDate: String(e.detail.value) })}>
+            <Button className='staff-btn staff-btn--ghost' size='mini'>
+              {draft.preferredDate || '选择日期'}
+            </Button>
+          </Picker>
+          {draft.preferredDate && (
+            <Text className='staff-link' onClick={() => onChange({ preferredDate: '', preferredPeriod: null })}>
+              不限时间
+            </Text>
+          )}
+        </View>
+        {draft.preferredDate && (
+          <ChipGroup label='时段' options={periods} value={draft.preferredPeriod} onChange={(preferredPeriod) => onChange({ preferredPeriod })} />
+        )}
       </Field>
       <Field label='需要人数' error={errors.helpersNeeded}>
         <View className='staff-stepper'>

@@ -7,7 +7,6 @@ import { rolesOf, switchRole } from '../../../services/session';
 import { ScreenRoles } from '../lib/roles';
 import type { StaffScreen } from '../lib/roles';
 import { useSession } from '../lib/session';
-import './StaffGate.scss';
 
 interface Props {
   screen: StaffScreen;

@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { Overview } from '../lib/types';
 import { formatNumber } from '../lib/format';
-import './charts.scss';
 
 /** The headline numbers a community reports ("收集心愿1500个，服务1800人次"). */
 const TILES: { key: keyof Overview; label: string; decimals?: number; unit?: string }[] = [

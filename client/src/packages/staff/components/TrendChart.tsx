@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { monthLabel } from '../lib/format';
 import type { BreakdownRow } from '../lib/types';
-import './charts.scss';
 
 interface Props {
   rows: BreakdownRow[];

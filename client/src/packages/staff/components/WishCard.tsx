@@ -2,7 +2,6 @@ import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { StaffWish } from '../lib/types';
 import { ageText, categoryLabel, channelLabel, priorityLabel } from '../lib/format';
-import './WishCard.scss';
 
 interface Props {
   wish: StaffWish;

@@ -18,6 +18,9 @@ export interface ProxyDraft {
   /** Where the point came from, so the form can say "社区位置（大致）" honestly. */
   locationSource: 'map' | 'building' | 'community' | null;
   helpersNeeded: number;
+  /** 'YYYY-MM-DD' and a part of that day; both or neither. */
+  preferredDate: string;
+  preferredPeriod: Period | null;
   priority: Priority;
   approveNow: boolean;
 }
@@ -35,9 +38,26 @@ export function emptyDraft(channel: Channel = 'phone'): ProxyDraft {
     location: null,
     locationSource: null,
     helpersNeeded: 1,
+    preferredDate: '',
+    preferredPeriod: null,
     priority: 'normal',
     approveNow: false,
   };
+}
+
+/** Parts of a day as residents say them; hours in China time, where every community is. */
+export const Periods = {
+  morning: { label: '上午', from: 8, to: 12 },
+  afternoon: { label: '下午', from: 14, to: 18 },
+  evening: { label: '晚上', from: 18, to: 21 },
+} as const;
+export type Period = keyof typeof Periods;
+
+function preferredTimeOf(d: ProxyDraft): { from: string; to: string } | undefined {
+  if (!d.preferredDate || !d.preferredPeriod) return undefined;
+  const { from, to } = Periods[d.preferredPeriod];
+  const at = (h: number) => `${d.preferredDate}T${String(h).padStart(2, '0')}:00:00+08:00`;
+  return { from: at(from), to: at(to) };
 }
 
 const blankToUndefined = (s: string) => (s.trim() === '' ? undefined : s.trim());
@@ -60,6 +80,8 @@ export function toPayload(d: ProxyDraft): ActionInput<'dispatch', 'proxyCreate'>
   const address = blankToUndefined(d.address);
   if (address) payload.address = address;
   if (d.buildingId) payload.buildingId = d.buildingId;
+  const preferredTime = preferredTimeOf(d);
+  if (preferredTime) payload.preferredTime = preferredTime;
   return payload as ActionInput<'dispatch', 'proxyCreate'>;
 }
 
@@ -75,6 +97,7 @@ const FIELD_OF: Record<string, keyof ProxyDraft> = {
   address: 'address',
   buildingId: 'location',
   helpersNeeded: 'helpersNeeded',
+  preferredTime: 'preferredDate',
   channel: 'channel',
   priority: 'priority',
 };
@@ -105,10 +128,10 @@ export function draftErrorsFrom(fields: { path: string; message: string }[]): Dr
 /** The same schema the server parses with: a form that passes here passes there. */
 export function validateDraft(d: ProxyDraft): DraftErrors {
   const result = ProxyCreateInput.safeParse(toPayload(d));
-  if (result.success) return {};
-  const errors = draftErrorsFrom(fieldErrorsOf(result.error));
+  const errors = result.success ? {} : draftErrorsFrom(fieldErrorsOf(result.error));
   // An untouched field reads better as "please choose" than as a schema complaint.
   if (errors.category && d.category === null) errors.category = MISSING.category;
   if (errors.location && d.location === null) errors.location = MISSING.location;
+  if (d.preferredDate && !d.preferredPeriod) errors.preferredDate = '请选择上午、下午或晚上';
   return errors;
 }

@@ -18,7 +18,6 @@ import { useDashboard } from '../../lib/useDashboard';
 import type { Banner } from '../../lib/useDecisions';
 import type { BreakdownRow, LeaderRow } from '../../lib/types';
 import '../../components/staff.scss';
-import '../../components/charts.scss';
 import './index.scss';
 
 type Range = 'all' | 'year' | 'month';

@@ -7,7 +7,6 @@ import { UnitsPanel } from '../../components/org/UnitsPanel';
 import { MembersPanel } from '../../components/org/MembersPanel';
 import { InvitesPanel } from '../../components/org/InvitesPanel';
 import '../../components/staff.scss';
-import '../../components/charts.scss';
 import './index.scss';
 
 type Tab = 'tree' | 'units' | 'members' | 'invites';

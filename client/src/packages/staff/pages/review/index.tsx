@@ -6,6 +6,7 @@ import { StaffGate } from '../../components/StaffGate';
 import { StaffState } from '../../components/StaffState';
 import { ReviewItem } from '../../components/ReviewItem';
 import { BannerView } from '../../components/BannerView';
+import { ChipGroup } from '../../components/ChipGroup';
 import type { ApproveChoice } from '../../components/ApprovePanel';
 import { staffApi } from '../../lib/api';
 import { mayCancel } from '../../lib/roles';
@@ -17,6 +18,9 @@ import { errorText } from '../../lib/errors';
 import type { StaffWish } from '../../lib/types';
 import '../../components/staff.scss';
 import './index.scss';
+
+/** A secretary may narrow the queue to one grid; grid workers only ever see their own. */
+const ALL_GRIDS = '';
 
 const isPending = (w: StaffWish) => w.status === 'pending_review';
 
@@ -34,7 +38,9 @@ function approvedText(wish: StaffWish, choice: ApproveChoice): string {
 
 function ReviewQueue() {
   const role = useActiveRole();
-  const queue = useLoad(() => staffApi.queue({}), []);
+  const [gridId, setGridId] = useState<string>(ALL_GRIDS);
+  const gridFilter = gridId === ALL_GRIDS ? {} : { gridId };
+  const queue = useLoad(() => staffApi.queue(gridFilter), [gridId]);
   const { setData } = queue;
   const remove = useCallback(
     (id: string) => setData((page) => page && { ...page, items: page.items.filter((w) => w.id !== id) }),
@@ -54,7 +60,7 @@ function ReviewQueue() {
     if (!cursor || loadingMore) return;
     setLoadingMore(true);
     try {
-      const more = await staffApi.queue({ cursor });
+      const more = await staffApi.queue({ ...gridFilter, cursor });
       setData((page) => {
         const known = new Set(page?.items.map((w) => w.id));
         return { items: [...(page?.items ?? []), ...more.items.filter((w) => !known.has(w.id))], nextCursor: more.nextCursor };
@@ -79,6 +85,16 @@ function ReviewQueue() {
           刷新
         </Button>
       </View>
+      {role === 'secretary' && gridNames.size > 1 && (
+        <View className='staff-review__grids'>
+          <ChipGroup
+            label='按网格筛选'
+            options={[{ value: ALL_GRIDS, label: '全部网格' }, ...[...gridNames].map(([value, label]) => ({ value, label }))]}
+            value={gridId}
+            onChange={setGridId}
+          />
+        </View>
+      )}
       {banner && <BannerView banner={banner} />}
       <StaffState
         loading={queue.loading}

@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { request, startTestServer, type TestServer } from './harness';
+
+let server: TestServer;
+let h5Dir: string;
+beforeAll(async () => {
+  h5Dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinyuan-h5-'));
+  fs.writeFileSync(path.join(h5Dir, 'index.html'), '<!doctype html><title>心愿</title><div id="app"></div>');
+  fs.mkdirSync(path.join(h5Dir, 'js'));
+  fs.writeFileSync(path.join(h5Dir, 'js', 'app.js'), 'console.log("app")');
+  server = await startTestServer({ seed: true, config: { rateLimitPerMinute: 30, h5Dir } as never });
+});
+afterAll(async () => {
+  await server?.stop();
+  fs.rmSync(h5Dir, { recursive: true, force: true });
+});
+
+describe('the gateway around the functions', () => {
+  test('/healthz answers with the envelope', async () => {
+    const r = await request(`${server.url}/healthz`, { method: 'GET' });
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({ ok: true, data: { status: 'ok', mode: 'local' } });
+  });
+
+  test('the h5 app is served at / with its assets, and deep links fall back to index.html', async () => {
+    const index = await fetch(`${server.url}/`);
+    expect(index.status).toBe(200);
+    expect(await index.text()).toContain('<div id="app">');
+    expect(await (await fetch(`${server.url}/js/app.js`)).text()).toContain('console.log');
+    const deep = await fetch(`${server.url}/pages/wish/detail?id=1`);
+    expect(deep.status).toBe(200);
+    expect(deep.headers.get('content-type')).toContain('text/html');
+    const api = await request(`${server.url}/api/nothing`, { method: 'GET' });
+    expect(api.status).toBe(404);
+    expect(api.body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  test('/api/auth/me tells the client who is signed in and with which roles', async () => {
+    const secretary = await server.login('secretary');
+    const me = await request(`${server.url}/api/auth/me`, { method: 'GET', token: secretary.token });
+    expect(me.data.user).toMatchObject({ id: 'u-secretary', roles: ['secretary', 'party_member'], communityId: 'com-taoyuan', communityName: '桃源社区' });
+    const users = await request(`${server.url}/api/auth/dev-users`, { method: 'GET' });
+    expect(users.data.items.map((u: any) => u.as)).toEqual(expect.arrayContaining(['resident', 'volunteer', 'party_member', 'unit_admin', 'grid_worker', 'secretary', 'town_admin', 'secretary2', 'unit_member', 'elder']));
+  });
+
+  test('too many requests from one person → 429 envelope', async () => {
+    const volunteer = await server.login('volunteer');
+    const replies = await Promise.all(Array.from({ length: 40 }, () => volunteer.call('notify', 'inbox', {})));
+    const limited = replies.filter((r) => r.status === 429);
+    expect(limited.length).toBeGreaterThan(0);
+    expect(limited[0].body).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+  });
+});
