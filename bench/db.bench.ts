@@ -107,6 +107,8 @@ async function insertThroughput(dbPath: string | undefined, seconds: number): Pr
 }
 
 async function main(): Promise<void> {
+  // The machine is often shared: say how busy it was, since throughput tracks free CPU.
+  console.log(`db bench: load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cpus`);
   const small = await latencies(1_000);
   const large = await latencies(100_000);
   console.log(`db indexed findOne by unique key   1k: p50 ${fmt(small.find.p50)} ms  p99 ${fmt(small.find.p99)} ms`);

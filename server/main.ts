@@ -10,6 +10,7 @@ import { ConfigError, loadConfig, type ServerConfig, type ServerMode } from './c
 import { FUNCTIONS } from './functions';
 import { buildGateway } from './gateway';
 import { startEmbeddedMongo } from './db/index';
+import { startEmbeddedProcess } from './embeddedProcess';
 import { seedDemo } from './seed';
 import { USER_NOTES } from './seedData';
 import { Tokens } from './tokens';
@@ -24,6 +25,8 @@ export interface StartOptions {
   mongoDb?: string;
   /** Embedded database directory, or ':memory:'. */
   dbPath?: string;
+  /** Run the embedded database in this process (tests) or in a child process of its own (the default for serving). */
+  embedded?: 'inline' | 'process';
   /** Seed the demo community (default: in local mode). */
   seed?: boolean;
   /** 0 turns the cron interval off (tests call cron.tick themselves). */
@@ -72,7 +75,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     let uri = config.mongoUri;
     if (!uri) {
       if (config.dbPath !== ':memory:') fs.mkdirSync(config.dbPath, { recursive: true });
-      const embedded = await startEmbeddedMongo({ port: 0, dbPath: config.dbPath });
+      const embedded =
+        opts.embedded === 'process' ? await startEmbeddedProcess(config.dbPath) : await startEmbeddedMongo({ port: 0, dbPath: config.dbPath });
       stops.push(() => embedded.stop());
       uri = embedded.uri;
     }
@@ -137,7 +141,7 @@ function printBanner(s: RunningServer): void {
 async function cli(): Promise<void> {
   let server: RunningServer;
   try {
-    server = await startServer();
+    server = await startServer({ embedded: 'process' });
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);

@@ -46,8 +46,8 @@ export async function announceRejected(rt: Runtime, wish: WishDoc, event: WishEv
   await announce(rt, { ...base(wish, event), template: 'wish_rejected', values: { thing1: wish.title, thing2: reason, time3: isoMinute(event.at) } }, [wish.ownerId]);
 }
 
-export async function announceClaimed(rt: Runtime, wish: WishDoc, event: WishEventDoc, claimerId: string): Promise<void> {
-  const names = await namesOf(rt, [claimerId]);
+export async function announceClaimed(rt: Runtime, wish: WishDoc, event: WishEventDoc, claimerId: string, claimerName?: string): Promise<void> {
+  const names = claimerName ? new Map([[claimerId, claimerName]]) : await namesOf(rt, [claimerId]);
   await announce(
     rt,
     { ...base(wish, event), template: 'wish_claimed', values: { thing1: wish.title, name2: names.get(claimerId) ?? '志愿者', time3: isoMinute(event.at) } },

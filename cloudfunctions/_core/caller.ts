@@ -1,6 +1,10 @@
 import { AppError, type Role } from '@shared';
 import { collections } from './collections';
+import { TtlCache } from './cache';
 import { userOfOpenid } from './users';
+
+/** Roles change rarely; a granted role reaches other server processes within this many ms. */
+export const userCache = new TtlCache<UserDoc>(3_000);
 import type { Identity, MembershipDoc, Runtime, UserDoc } from './types';
 
 /** The person behind an invocation, with the roles of their community (or town). */
@@ -40,7 +44,7 @@ export async function resolveCaller(identity: Identity | undefined, rt: Runtime)
   const { users } = collections(rt.db);
   if (!identity || identity.kind === 'anonymous' || identity.kind === 'system') return null;
   if (identity.kind === 'user') {
-    const user = await users.findOne({ _id: identity.userId });
+    const user = await userCache.get(rt.db, identity.userId, () => users.findOne({ _id: identity.userId }));
     if (!user) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录');
     return callerOf(user);
   }

@@ -12,12 +12,10 @@ import { connect } from './db';
 import type { Notifier, SendResult, SubscribeMessage } from './notifier';
 import type { Identity, Runtime } from './types';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 type Cloud = typeof import('wx-server-sdk');
 let cloud: Cloud | undefined;
 function sdk(): Cloud {
   if (!cloud) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     cloud = require('wx-server-sdk') as Cloud;
     cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
   }

@@ -129,3 +129,47 @@ test('a grid worker is told the dashboard is not for their role', () => {
   expect(screen.getByText('暂无权限')).toBeInTheDocument();
   expect(callMock).not.toHaveBeenCalled();
 });
+
+test('export downloads the CSV in the browser, with the BOM Excel needs exactly once', async () => {
+  const blobs: Blob[] = [];
+  const createObjectURL = jest.fn((b: Blob) => (blobs.push(b), 'blob:report'));
+  Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+  const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    expect(this.download).toBe('xinyuan-wishes-2026-11-22.csv');
+    expect(this.href).toBe('blob:report');
+  });
+  routeCalls(callMock, {
+    'stats.overview': overview,
+    ...charts,
+    'stats.export': { filename: 'xinyuan-wishes-2026-11-22.csv', mimeType: 'text/csv;charset=utf-8', content: '\uFEFF编号,标题\r\nw1,接送' },
+  });
+  render(<DashboardPage />);
+  await screen.findByLabelText('心愿收集 1,500');
+
+  fireEvent.click(screen.getByText('导出报表'));
+
+  expect(await screen.findByText('报表已开始下载')).toBeInTheDocument();
+  expect(click).toHaveBeenCalledTimes(1);
+  const buffer = await new Promise<ArrayBuffer>((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.readAsArrayBuffer(blobs[0]);
+  });
+  const bytes = new Uint8Array(buffer);
+  expect([...bytes.slice(0, 6)]).toEqual([0xef, 0xbb, 0xbf, 0xe7, 0xbc, 0x96]); // one BOM, then 编
+  click.mockRestore();
+});
+
+test('a refused export says why', async () => {
+  routeCalls(callMock, {
+    'stats.overview': overview,
+    ...charts,
+    'stats.export': () => {
+      throw new AppError('RATE_LIMITED', '');
+    },
+  });
+  render(<DashboardPage />);
+  await screen.findByLabelText('心愿收集 1,500');
+  fireEvent.click(screen.getByText('导出报表'));
+  expect(await screen.findByText('导出未成功：操作太频繁，请稍后再试')).toBeInTheDocument();
+});

@@ -129,7 +129,7 @@ test('when someone else acted first, the message says so and the wish shows its 
   expect(callsTo(callMock, 'wishes', 'detail')[0][2]).toEqual({ wishId: 'w1' });
 });
 
-test('a failed reject keeps the typed reason for another try', async () => {
+test('a failed reject keeps the typed reason, and the retry is the same request', async () => {
   let fail = true;
   routeCalls(callMock, {
     'dispatch.queue': { items: [ride] },
@@ -150,6 +150,10 @@ test('a failed reject keeps the typed reason for another try', async () => {
   fail = false;
   fireEvent.click(screen.getByText('确认驳回'));
   await waitFor(() => expect(screen.queryByText('接送去卫生院打疫苗')).not.toBeInTheDocument());
+  // The same decision retried keeps its requestId: a reply lost on the way cannot reject twice.
+  const [first, second] = callsTo(callMock, 'dispatch', 'reject').map((c) => c[3]?.requestId);
+  expect(first).toEqual(expect.any(String));
+  expect(second).toBe(first);
 });
 
 test('a secretary narrows the queue to one grid', async () => {

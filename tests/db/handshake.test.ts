@@ -50,6 +50,16 @@ describe('handshake and server commands', () => {
     expect(after.databases.map((d) => d.name)).not.toContain(other.databaseName);
   });
 
+  it('renames collections, keeping documents and indexes', async () => {
+    const a = h.db.collection('before_rename');
+    await a.createIndex({ k: 1 }, { unique: true });
+    await a.insertOne({ k: 1 });
+    const b = await a.rename('after_rename');
+    expect(await b.countDocuments()).toBe(1);
+    await expect(b.insertOne({ k: 1 })).rejects.toMatchObject({ code: 11000, message: expect.stringContaining('.after_rename index: k_1') });
+    expect((await h.db.listCollections().toArray()).map((c) => c.name)).not.toContain('before_rename');
+  });
+
   it('lists indexes of a missing collection as NamespaceNotFound', async () => {
     const err = await h.db.collection('nope').listIndexes().toArray().catch((e) => e);
     expect(err).toBeInstanceOf(MongoServerError);

@@ -1,6 +1,7 @@
 import { AppError } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
+import { userCache } from '../../_core/caller';
 import { collections } from '../../_core/collections';
 import type { MembershipDoc } from '../../_core/types';
 
@@ -34,6 +35,7 @@ export default defineAction({
       { _id: caller.id },
       { $set: { memberships, updatedAt: now, ...(input.name ? { name: input.name } : {}), ...(input.phone ? { phone: input.phone } : {}) } },
     );
+    userCache.forget(rt.db, caller.id);
     return { communityId: invite.communityId, roles };
   },
 });

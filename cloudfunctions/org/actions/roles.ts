@@ -1,6 +1,7 @@
 import { AppError } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
+import { userCache } from '../../_core/caller';
 import { collections } from '../../_core/collections';
 import { requireSecretary } from '../../_core/orgAccess';
 import type { MembershipDoc } from '../../_core/types';
@@ -34,6 +35,7 @@ export default defineAction({
       { $set: { 'memberships.$': next, updatedAt: rt.now() } },
       { returnDocument: 'after' },
     );
+    userCache.forget(rt.db, input.userId);
     return { member: { id: after!._id, name: after!.name, ...next } };
   },
 });

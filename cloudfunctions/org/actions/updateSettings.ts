@@ -3,6 +3,7 @@ import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
 import { collections } from '../../_core/collections';
 import { requireSecretary } from '../../_core/orgAccess';
+import { communityCache } from '../../_core/wishStore';
 
 /** Lease length, escalation limits, auto-confirm days, posting limit: the whole is re-checked. */
 export default defineAction({
@@ -14,6 +15,7 @@ export default defineAction({
     const current = await communities.findOne({ _id: communityId });
     const merged = parseInput(CommunitySettings, { ...settingsOf(current?.settings), ...input.settings });
     await communities.updateOne({ _id: communityId }, { $set: { settings: merged } });
+    communityCache.forget(rt.db, communityId);
     return { settings: merged };
   },
 });

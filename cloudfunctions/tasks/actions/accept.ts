@@ -13,7 +13,7 @@ export default defineAction({
   async run({ input, caller, rt }) {
     const wish = await loadWish(rt, input.wishId);
     const { wish: after, event } = await applyAction(rt, { wish, action: 'accept', caller });
-    await announceClaimed(rt, after, event, caller.id);
+    await announceClaimed(rt, after, event, caller.id, caller.user.name);
     const mine = after.claims.find((c) => c.claimerId === caller.id);
     return { wish: wishView(after, relationsTo(caller, after)), leaseUntil: mine?.leaseUntil };
   },

@@ -37,9 +37,12 @@ const listCollections: Handler = (cmd, ctx) => {
   return ctx.cursors.first(`${ctx.db}.$cmd.listCollections`, infos, cmd.cursor?.batchSize, ctx.lsidKey);
 };
 
+/** Command envelope fields that are not collection options. */
+const ENVELOPE = new Set(['create', 'lsid', 'txnNumber', 'autocommit', 'startTransaction', '$db', '$clusterTime', 'writeConcern', '$readPreference', 'comment', 'apiVersion', 'apiStrict', 'apiDeprecationErrors']);
+
 const create: Handler = (cmd, ctx) => {
-  const { create: name, lsid, txnNumber, autocommit, startTransaction, $db, $clusterTime, writeConcern, $readPreference, ...opts } = cmd;
-  ctx.engine.createCollection(`${ctx.db}.${name}`, opts, ctx.log);
+  const opts = Object.fromEntries(Object.entries(cmd).filter(([k]) => !ENVELOPE.has(k)));
+  ctx.engine.createCollection(`${ctx.db}.${cmd.create}`, opts, ctx.log);
   return { ok: 1 };
 };
 

@@ -57,6 +57,8 @@ export function runPipeline(ctx: CommandContext, ns: string, pipeline: Doc[], op
   let input: Doc[];
   const first = stages[0] ? Object.keys(stages[0])[0] : null;
   const stageIndex = (name: string) => stages.findIndex((s) => Object.keys(s)[0] === name);
+  // mingo's $merge would write into a temporary copy and silently lose the result.
+  if (stageIndex('$merge') >= 0) throw new DbError(Codes.NotImplemented, '$merge is not supported by the embedded server; use $out');
   if (stageIndex('$geoNear') > 0) throw new DbError(40602, '$geoNear is only valid as the first stage in a pipeline');
   if (first === '$geoNear') {
     const next = stages[1] && Object.keys(stages[1])[0] === '$limit' ? Number(stages[1].$limit) : Infinity;

@@ -1,7 +1,7 @@
 // find / getMore / killCursors / count / distinct.
 import { Long } from 'bson';
 import { Codes, DbError } from '../errors';
-import { Doc, hashValue, pathValues } from '../index/values';
+import { hashValue, pathValues } from '../index/values';
 import { runQuery } from '../query/execute';
 import { applyProjection } from '../query/projection';
 import { aggregate } from './aggregate';

@@ -45,7 +45,7 @@ export class FieldIndex {
   private readonly partial: Query | null;
   multikey = false;
 
-  constructor(readonly spec: IndexSpec, readonly ns: string) {
+  constructor(readonly spec: IndexSpec, public ns: string) {
     this.fields = Object.keys(spec.key);
     this.partial = spec.partialFilterExpression ? new Query(spec.partialFilterExpression, MINGO_OPTIONS) : null;
   }

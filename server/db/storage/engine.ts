@@ -188,6 +188,7 @@ export class Engine {
         if (!c) break;
         this.namespaces.delete(r.from);
         c.ns = r.to;
+        for (const ix of c.indexes) ix.ns = r.to; // E11000 messages name the collection
         this.namespaces.set(r.to, c);
         break;
       }
@@ -210,7 +211,8 @@ function validateNs(ns: string): void {
   const dot = ns.indexOf('.');
   const db = ns.slice(0, dot);
   const coll = ns.slice(dot + 1);
-  if (dot <= 0 || !coll || /[\/\\. "$*<>:|?\u0000]/.test(db) || coll.includes('$') || coll.includes('\u0000') || coll.startsWith('.')) {
+  const badDb = [...'/\\. "$*<>:|?', '\u0000'].some((ch) => db.includes(ch));
+  if (dot <= 0 || !coll || badDb || coll.includes('$') || coll.includes('\u0000') || coll.startsWith('.')) {
     throw new DbError(Codes.InvalidNamespace, `Invalid namespace specified '${ns}'`);
   }
 }

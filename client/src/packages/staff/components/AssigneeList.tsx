@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import { HelperRoles, RoleLabels, UnitKindLabels } from '@shared/enums';
 import type { Role, UnitKind } from '@shared/enums';
-import { staffApi } from '../lib/api';
+import { orgApi } from '../lib/api';
 import { errorText } from '../lib/errors';
 import type { Member, UnitSummary } from '../lib/types';
 
@@ -36,7 +36,7 @@ function unitRows(units: UnitSummary[]): Row[] {
 
 /** members filters by one role at a time: ask for each helper role and merge (a party member may also volunteer). */
 async function loadHelpers(): Promise<Row[]> {
-  const lists = await Promise.all(helperRoles.map((role) => staffApi.members({ role, limit: 50 }).then((r) => r.items)));
+  const lists = await Promise.all(helperRoles.map((role) => orgApi.members({ role, limit: 50 }).then((r) => r.items)));
   const seen = new Map<string, Member>();
   for (const m of lists.flat()) seen.set(m.id, m);
   return memberRows([...seen.values()]);
@@ -53,7 +53,7 @@ export function AssigneeList({ kind, selectedId, onSelect }: Props) {
     let live = true;
     setRows(null);
     setError(null);
-    const load = kind === 'user' ? loadHelpers() : staffApi.units().then((r) => unitRows(r.items));
+    const load = kind === 'user' ? loadHelpers() : orgApi.units().then((r) => unitRows(r.items));
     load.then(
       (next) => live && setRows(next),
       (err) => live && setError(errorText(err)),

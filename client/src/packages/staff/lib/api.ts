@@ -4,7 +4,7 @@ import type { GeoPoint } from '@shared/schemas';
 import type { AssignTarget, GridSummary, Invite, ListReply, Member, PartyBranchSummary, SimilarWish, StaffWish, UnitSummary } from './types';
 
 /**
- * The staff screens' calls, typed once. Everything goes through the one transport
+ * The dispatch calls, typed once. Everything goes through the one transport
  * (services/api), which rejects with AppError.
  */
 export const staffApi = {
@@ -23,15 +23,9 @@ export const staffApi = {
     call<ListReply<StaffWish>>('dispatch', 'escalations', data),
   /** Re-read one wish after a conflict, to show what someone else did to it. */
   detail: (wishId: string) => call<{ wish: StaffWish }>('wishes', 'detail', { wishId }),
-
-  members: (data: ActionInput<'org', 'members'> = {}) => call<ListReply<Member>>('org', 'members', data),
-  units: () => call<ListReply<UnitSummary>>('org', 'units', {}),
-  grids: () => call<ListReply<GridSummary>>('org', 'grids', {}),
 };
 
-export { newRequestId } from '../../../services/requestId';
-
-/** Org reads the proxy form needs for a location; replies read loosely (see normalize). */
+/** The community's structure and people: read by the pickers, edited on the org screen. */
 export const orgApi = {
   community: () => call<Record<string, unknown>>('org', 'community', {}),
   buildings: () => call<ListReply<{ id: string; name: string; compoundId?: string; gridId?: string; location?: GeoPoint }>>('org', 'buildings', {}),

@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { SubmitKey } from '../../../services/requestId';
 import { staffApi } from './api';
 import { errorText, isRace } from './errors';
 import { stateLabel } from './format';
@@ -25,6 +26,9 @@ export function useDecisions(removeFromList: (wishId: string) => void, stillOurs
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
   const [outcomes, setOutcomes] = useState<Record<string, Outcome>>({});
   const [banner, setBanner] = useState<Banner | null>(null);
+  // Per wish: retrying the same decision after a lost reply reuses its requestId, so the
+  // server answers "done" instead of "someone else acted first".
+  const keys = useRef(new Map<string, SubmitKey>());
 
   const mark = (id: string, on: boolean) =>
     setPending((prev) => {
@@ -42,11 +46,14 @@ export function useDecisions(removeFromList: (wishId: string) => void, stillOurs
     });
 
   const decide = useCallback(
-    async (wish: StaffWish, run: () => Promise<unknown>, done: string) => {
+    async (wish: StaffWish, intent: object, run: (requestId: string) => Promise<unknown>, done: string) => {
       mark(wish.id, true);
       setOutcome(wish.id, null);
+      const key = keys.current.get(wish.id) ?? new SubmitKey();
+      keys.current.set(wish.id, key);
       try {
-        await run();
+        await run(key.for(intent));
+        keys.current.delete(wish.id);
         removeFromList(wish.id);
         setBanner({ tone: 'info', text: done });
       } catch (err) {

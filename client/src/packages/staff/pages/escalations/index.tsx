@@ -79,8 +79,12 @@ function Escalations() {
                 busy={hidden}
                 mayDispatch={dispatcher}
                 mayCancel={mayCancel(role)}
-                onAssign={(target) => void decide(wish, () => staffApi.assign(wish.id, target), `已为「${wish.title}」派单`)}
-                onCancel={(reason) => void decide(wish, () => staffApi.cancel(wish.id, reason), `已取消「${wish.title}」`)}
+                onAssign={(target) =>
+                  void decide(wish, { assign: target }, (id) => staffApi.assign(wish.id, target, id), `已为「${wish.title}」派单`)
+                }
+                onCancel={(reason) =>
+                  void decide(wish, { cancel: reason }, (id) => staffApi.cancel(wish.id, reason, id), `已取消「${wish.title}」`)
+                }
               />
             </View>
           );

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { RoleLabels } from '@shared/enums';
 import type { Role } from '@shared/enums';
 import { Screen } from '../../../../components';
+import { Routes, go } from '../../../../services/nav';
 import { StaffGate } from '../../components/StaffGate';
 import { staffApi } from '../../lib/api';
 import { mayOpen } from '../../lib/roles';
@@ -61,6 +62,14 @@ function Workbench({ role, name }: { role: Role; name: string }) {
             </View>
           );
         })}
+      </View>
+      <View className='staff-home__links'>
+        <Text className='staff-link' onClick={() => go(Routes.inbox)}>
+          消息通知
+        </Text>
+        <Text className='staff-link' onClick={() => go(Routes.me)}>
+          我的 · 切换身份
+        </Text>
       </View>
     </Screen>
   );

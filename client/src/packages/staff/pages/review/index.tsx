@@ -118,10 +118,14 @@ function ReviewQueue() {
                 busy={hidden}
                 mayCancel={mayCancel(role)}
                 onApprove={(choice) =>
-                  void decide(wish, () => staffApi.approve(wish.id, choice), approvedText(wish, choice))
+                  void decide(wish, { approve: choice }, (id) => staffApi.approve(wish.id, choice, id), approvedText(wish, choice))
                 }
-                onReject={(reason) => void decide(wish, () => staffApi.reject(wish.id, reason), `已驳回「${wish.title}」`)}
-                onCancel={(reason) => void decide(wish, () => staffApi.cancel(wish.id, reason), `已取消「${wish.title}」`)}
+                onReject={(reason) =>
+                  void decide(wish, { reject: reason }, (id) => staffApi.reject(wish.id, reason, id), `已驳回「${wish.title}」`)
+                }
+                onCancel={(reason) =>
+                  void decide(wish, { cancel: reason }, (id) => staffApi.cancel(wish.id, reason, id), `已取消「${wish.title}」`)
+                }
               />
             </View>
           );

@@ -1,0 +1,136 @@
+/**
+ * Gateway latency: claim, nearby and the full 三单 loop through HTTP, at 1k and 100k open
+ * wishes, 50 concurrent clients. Embedded database unless MONGODB_URI is set.
+ *   npm run bench -- gateway          (budget: p99 ≤ 100 ms and no errors at 100k)
+ */
+import autocannon from 'autocannon';
+import { ObjectId } from 'mongodb';
+import { startServer } from '../server/main';
+
+const CONNECTIONS = 50;
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
+const SIZES = (process.env.BENCH_SIZES ?? '1000,100000').split(',').map(Number);
+const CENTER = [113.9935, 31.2525] as const;
+
+function pct(sorted: number[], p: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
+}
+
+async function main(): Promise<void> {
+  const server = await startServer({
+    port: 0, host: '127.0.0.1', mode: 'local', dbPath: ':memory:', embedded: 'process', seed: true, cronIntervalMs: 0,
+    mongoUri: process.env.MONGODB_URI ?? '', mongoDb: `xinyuan_bench_${Date.now()}`,
+    config: { rateLimitPerMinute: 100_000_000 } as never,
+  });
+  const db = server.runtime.db;
+  const post = async (path: string, body: unknown, token?: string) => {
+    const res = await fetch(server.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    return (await res.json()) as { ok: boolean; data: any; error?: { code: string } };
+  };
+  const login = async (as: string) => (await post('/api/auth/dev-login', { as })).data.token as string;
+
+  // 50 helpers and 50 residents, so no single person's limits shape the numbers.
+  const now = new Date();
+  const people = (prefix: string, roles: string[]) =>
+    Array.from({ length: CONNECTIONS }, (_, i) => ({
+      _id: `u-${prefix}-${i}`, devKey: `${prefix}_${i}`, name: `${prefix}${i}`, createdAt: now,
+      memberships: [{ communityId: 'com-taoyuan', townId: 'town-huayuan', roles }],
+    }));
+  await db.collection('users').insertMany([...people('benchvol', ['volunteer']), ...people('benchres', ['resident'])] as never[]);
+  const helpers = await Promise.all(people('benchvol', []).map((u) => login(u.devKey)));
+  const residents = await Promise.all(people('benchres', []).map((u) => login(u.devKey)));
+  const secretary = await login('secretary');
+  await post('/api/fn/org', { action: 'updateSettings', data: { settings: { postsPerDay: 100 } } }, secretary);
+
+  let inserted = 0;
+  for (const size of SIZES) {
+    // Open wishes scattered over ~4 km around the community centre.
+    const ids: string[] = [];
+    const t0 = Date.now();
+    while (inserted < size) {
+      const batch = [];
+      for (let i = 0; i < 2000 && inserted < size; i++, inserted++) {
+        const _id = new ObjectId().toHexString();
+        ids.push(_id);
+        batch.push({
+          _id, communityId: 'com-taoyuan', townId: 'town-huayuan', category: 'daily_help', title: `压测心愿 ${inserted}`, description: '压测',
+          location: { type: 'Point', coordinates: [CENTER[0] + (Math.random() - 0.5) * 0.04, CENTER[1] + (Math.random() - 0.5) * 0.04] },
+          helpersNeeded: 1, slotsFree: 1, channel: 'miniprogram', anonymous: false, priority: 'normal', status: 'open',
+          ownerId: 'u-resident', createdBy: 'u-resident', claims: [], rev: 0, openedAt: now, createdAt: now, updatedAt: now, events: [],
+        });
+      }
+      await db.collection('wishes').insertMany(batch as never[]);
+    }
+    console.log(`open wishes: ${size} (inserted in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+
+    const report = (name: string, r: autocannon.Result) => {
+      const errors = r.errors + r.timeouts + r.non2xx;
+      console.log(`gateway ${name.padEnd(7)} n=${size} c=${CONNECTIONS}: p50=${r.latency.p50} ms p99=${r.latency.p99} ms max=${r.latency.max} ms rps=${Math.round(r.requests.average)} requests=${r.requests.total} errors=${errors}`);
+    };
+
+    report('nearby', await autocannon({
+      url: `${server.url}/api/fn/tasks`, connections: CONNECTIONS, duration: DURATION_S, method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      requests: [{
+        setupRequest: (req) => ({
+          ...req,
+          headers: { ...req.headers, authorization: `Bearer ${helpers[Math.floor(Math.random() * helpers.length)]}` },
+          body: JSON.stringify({ action: 'nearby', data: { lng: CENTER[0] + (Math.random() - 0.5) * 0.02, lat: CENTER[1] + (Math.random() - 0.5) * 0.02, radiusM: 3000, limit: 20 } }),
+        }),
+      }],
+    }));
+
+    // Each request claims a different open wish: every one should win.
+    let next = 0;
+    const claimable = ids.slice();
+    report('claim', await autocannon({
+      url: `${server.url}/api/fn/tasks`, connections: CONNECTIONS, duration: DURATION_S, method: 'POST',
+      amount: Math.min(claimable.length, 20_000),
+      headers: { 'content-type': 'application/json' },
+      requests: [{
+        setupRequest: (req) => ({
+          ...req,
+          headers: { ...req.headers, authorization: `Bearer ${helpers[next % helpers.length]}` },
+          body: JSON.stringify({ action: 'claim', data: { wishId: claimable[next++ % claimable.length] } }),
+        }),
+      }],
+    }));
+
+    // The whole loop as people live it: post, approve, claim, start, complete, confirm.
+    const loops: number[] = [];
+    let loopErrors = 0;
+    const deadline = Date.now() + DURATION_S * 1000;
+    await Promise.all(Array.from({ length: CONNECTIONS }, async (_, c) => {
+      while (Date.now() < deadline) {
+        const t = performance.now();
+        try {
+          const created = await post('/api/fn/wishes', { action: 'create', data: { category: 'repair', title: '压测全流程', description: '压测全流程心愿', location: { type: 'Point', coordinates: [...CENTER] } } }, residents[c]);
+          const wishId = created.data.wish.id;
+          const steps: [string, string, object, string][] = [
+            ['dispatch', 'approve', { wishId }, secretary],
+            ['tasks', 'claim', { wishId }, helpers[c]],
+            ['tasks', 'start', { wishId }, helpers[c]],
+            ['tasks', 'complete', { wishId, note: '完成' }, helpers[c]],
+            ['wishes', 'confirm', { wishId }, residents[c]],
+          ];
+          for (const [fn, action, data, token] of steps) {
+            const r = await post(`/api/fn/${fn}`, { action, data }, token);
+            if (!r.ok) throw new Error(`${fn}.${action}: ${r.error?.code}`);
+          }
+          loops.push(performance.now() - t);
+        } catch (err) {
+          loopErrors++;
+          if (loopErrors <= 3) console.log(`  loop error: ${(err as Error).message}`);
+        }
+      }
+    }));
+    loops.sort((a, b) => a - b);
+    console.log(`gateway loop    n=${size} c=${CONNECTIONS}: p50=${pct(loops, 50).toFixed(0)} ms p99=${pct(loops, 99).toFixed(0)} ms loops=${loops.length} (6 calls each) errors=${loopErrors}`);
+  }
+  await server.stop();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

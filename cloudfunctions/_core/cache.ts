@@ -1,0 +1,33 @@
+import type { Db } from 'mongodb';
+
+/**
+ * A few-seconds cache of rarely-changing documents (the caller's user record, a
+ * community's settings) per database: it saves a round trip on every call. Writes in
+ * this process forget the entry at once; other processes see a change within the TTL.
+ */
+export class TtlCache<T> {
+  private readonly byDb = new WeakMap<Db, Map<string, { value: T; until: number }>>();
+  constructor(private readonly ttlMs: number) {}
+
+  private map(db: Db) {
+    let m = this.byDb.get(db);
+    if (!m) this.byDb.set(db, (m = new Map()));
+    return m;
+  }
+
+  async get(db: Db, key: string, load: () => Promise<T | null>): Promise<T | null> {
+    const m = this.map(db);
+    const hit = m.get(key);
+    if (hit && hit.until > Date.now()) return hit.value;
+    const value = await load();
+    if (value !== null) {
+      if (m.size > 10_000) m.clear();
+      m.set(key, { value, until: Date.now() + this.ttlMs });
+    } else m.delete(key);
+    return value;
+  }
+
+  forget(db: Db, key: string): void {
+    this.map(db).delete(key);
+  }
+}

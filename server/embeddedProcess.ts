@@ -1,0 +1,35 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+
+/**
+ * The embedded database in a child process of its own: the gateway and the database
+ * then use two cores instead of sharing one event loop (what `npm run serve` does).
+ */
+export async function startEmbeddedProcess(dbPath: string): Promise<{ uri: string; stop(): Promise<void> }> {
+  const cli = path.join(__dirname, 'db', 'cli.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--dbpath', dbPath], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: path.join(__dirname, '..'),
+  });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-2000)));
+  const uri = await new Promise<string>((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout });
+    lines.on('line', (line) => {
+      if (line.startsWith('mongodb://')) resolve(line.trim());
+    });
+    child.once('exit', (code) => reject(new Error(`embedded database exited (${code}): ${stderr}`)));
+    child.once('error', reject);
+  });
+  let stopped: Promise<void> | undefined;
+  return {
+    uri,
+    stop: () =>
+      (stopped ??= new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      })),
+  };
+}
