@@ -27,6 +27,13 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  process.on('SIGHUP', stop);
+  // Started as a child process (tests, `npm start`) whose parent died without stopping us: an orphan
+  // would keep the dbPath lock and refuse the next server, so stop cleanly instead.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void stop();
+  }, 1000).unref();
 }
 
 main().catch((e) => {
