@@ -29,6 +29,8 @@ const clientProject = {
 };
 
 module.exports = {
+  // testTimeout is a global option: per-project values are ignored by jest.
+  testTimeout: 60000,
   projects: [
     nodeProject('unit'),
     nodeProject('db', { testTimeout: 60000 }),

@@ -1,5 +1,4 @@
 import { collections } from './collections';
-import { isoMinute } from './newWish';
 import { announce } from './outbox';
 import { namesOf, secretariesOf, townAdminsOf, unitAdminsOf } from './people';
 import type { Runtime, WishDoc, WishEventDoc } from './types';
@@ -15,7 +14,7 @@ async function assigneesOf(rt: Runtime, wish: WishDoc): Promise<string[]> {
 }
 
 export async function announceApproved(rt: Runtime, wish: WishDoc, event: WishEventDoc): Promise<void> {
-  await announce(rt, { ...base(wish, event), template: 'wish_approved', values: { thing1: wish.title, phrase2: '已通过', time3: isoMinute(event.at) } }, [wish.ownerId]);
+  await announce(rt, { ...base(wish, event), template: 'wish_approved', values: { thing1: wish.title, phrase2: '已通过', time3: event.at.toISOString() } }, [wish.ownerId]);
   if (wish.status === 'assigned') await announceAssigned(rt, wish, event);
   if (wish.status === 'open') await announceNearby(rt, wish, event);
 }
@@ -23,7 +22,7 @@ export async function announceApproved(rt: Runtime, wish: WishDoc, event: WishEv
 export async function announceAssigned(rt: Runtime, wish: WishDoc, event: WishEventDoc): Promise<void> {
   await announce(
     rt,
-    { ...base(wish, event), template: 'wish_assigned', values: { thing1: wish.title, thing2: wish.address ?? '见详情', time3: isoMinute(event.at) } },
+    { ...base(wish, event), template: 'wish_assigned', values: { thing1: wish.title, thing2: wish.address ?? '见详情', time3: event.at.toISOString() } },
     await assigneesOf(rt, wish),
   );
 }
@@ -43,14 +42,14 @@ export async function announceNearby(rt: Runtime, wish: WishDoc, event: WishEven
 }
 
 export async function announceRejected(rt: Runtime, wish: WishDoc, event: WishEventDoc, reason: string): Promise<void> {
-  await announce(rt, { ...base(wish, event), template: 'wish_rejected', values: { thing1: wish.title, thing2: reason, time3: isoMinute(event.at) } }, [wish.ownerId]);
+  await announce(rt, { ...base(wish, event), template: 'wish_rejected', values: { thing1: wish.title, thing2: reason, time3: event.at.toISOString() } }, [wish.ownerId]);
 }
 
 export async function announceClaimed(rt: Runtime, wish: WishDoc, event: WishEventDoc, claimerId: string, claimerName?: string): Promise<void> {
   const names = claimerName ? new Map([[claimerId, claimerName]]) : await namesOf(rt, [claimerId]);
   await announce(
     rt,
-    { ...base(wish, event), template: 'wish_claimed', values: { thing1: wish.title, name2: names.get(claimerId) ?? '志愿者', time3: isoMinute(event.at) } },
+    { ...base(wish, event), template: 'wish_claimed', values: { thing1: wish.title, name2: names.get(claimerId) ?? '志愿者', time3: event.at.toISOString() } },
     [wish.ownerId],
   );
 }
@@ -59,7 +58,7 @@ export async function announceCompleted(rt: Runtime, wish: WishDoc, event: WishE
   const names = await namesOf(rt, [helperId]);
   await announce(
     rt,
-    { ...base(wish, event), template: 'wish_completed', values: { thing1: wish.title, name2: names.get(helperId) ?? '志愿者', time3: isoMinute(event.at) } },
+    { ...base(wish, event), template: 'wish_completed', values: { thing1: wish.title, name2: names.get(helperId) ?? '志愿者', time3: event.at.toISOString() } },
     [wish.ownerId],
   );
 }
@@ -73,7 +72,7 @@ export async function announceEscalated(rt: Runtime, wish: WishDoc, event: WishE
   const to = level === 'secretary' ? await secretariesOf(rt, wish.communityId) : await townAdminsOf(rt, wish.townId);
   await announce(
     rt,
-    { ...base(wish, event), template: 'wish_escalated', values: { thing1: wish.title, phrase2: level === 'secretary' ? '社区' : '镇街', time3: isoMinute(wish.createdAt) } },
+    { ...base(wish, event), template: 'wish_escalated', values: { thing1: wish.title, phrase2: level === 'secretary' ? '社区' : '镇街', time3: wish.createdAt.toISOString() } },
     to,
   );
 }

@@ -94,16 +94,14 @@ export async function autoConfirm(rt: Runtime, settings: Map<string, CommunitySe
 }
 
 export type Job = 'leases' | 'escalation' | 'autoConfirm' | 'outbox';
-export interface TickResult { expired: number; escalated: number; autoConfirmed: number; outbox: DrainResult | null; at: Date }
+export interface TickResult { expired: number; escalated: number; autoConfirmed: number; sent: number; outbox: DrainResult | null; at: Date }
 
 export async function runJobs(rt: Runtime, jobs: Job[]): Promise<TickResult> {
   const settings = await settingsByCommunity(rt);
   const has = (j: Job) => jobs.includes(j);
-  return {
-    expired: has('leases') ? await expireLeases(rt, settings) : 0,
-    escalated: has('escalation') ? await escalate(rt, settings) : 0,
-    autoConfirmed: has('autoConfirm') ? await autoConfirm(rt, settings) : 0,
-    outbox: has('outbox') ? await drainOutbox(rt) : null,
-    at: rt.now(),
-  };
+  const expired = has('leases') ? await expireLeases(rt, settings) : 0;
+  const escalated = has('escalation') ? await escalate(rt, settings) : 0;
+  const autoConfirmed = has('autoConfirm') ? await autoConfirm(rt, settings) : 0;
+  const outbox = has('outbox') ? await drainOutbox(rt) : null;
+  return { expired, escalated, autoConfirmed, sent: outbox?.sent ?? 0, outbox, at: rt.now() };
 }

@@ -1,4 +1,4 @@
-import { AppError, type AssignTarget, type Channel, type Priority, type WishState } from '@shared';
+import { AppError, CategoryLabels, type AssignTarget, type Channel, type Priority, type WishState } from '@shared';
 import type { Caller } from './caller';
 import { collections } from './collections';
 import { newId } from './ids';
@@ -85,7 +85,7 @@ export async function announcePending(rt: Runtime, wish: WishDoc): Promise<void>
       eventId: wish.events[0].id,
       communityId: wish.communityId,
       wishId: wish._id,
-      values: { thing1: wish.title, phrase2: CATEGORY_SHORT[wish.category] ?? '其他', time3: isoMinute(wish.createdAt) },
+      values: { thing1: wish.title, phrase2: CategoryLabels[wish.category], time3: wish.createdAt.toISOString() },
       page: `pages/dispatch/detail?id=${wish._id}`,
     },
     staff.filter((id) => id !== wish.createdBy),
@@ -95,15 +95,5 @@ export async function announcePending(rt: Runtime, wish: WishDoc): Promise<void>
 export function stripUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as T;
 }
-
-export function isoMinute(d: Date): string {
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
-
-/** phrase fields hold at most 5 characters. */
-const CATEGORY_SHORT: Record<string, string> = {
-  daily_help: '生活帮扶', medical_trip: '就医出行', health: '健康义诊', legal_aid: '法律援助', mediation: '矛盾调解',
-  repair: '维修', companionship: '精神慰藉', material: '物资心愿', policy: '政策咨询', other: '其他',
-};
 
 export type { AssignTarget };

@@ -38,3 +38,15 @@ export async function requireMember(users: Collection<Document>, communityId: st
   const found = await users.findOne({ _id: userId as never, 'memberships.communityId': communityId });
   if (!found) throw new AppError('VALIDATION_FAILED', '该用户不是本社区成员', { fields: [{ path, message: '不是本社区成员' }] });
 }
+
+/** A person as the community's member list shows them (shared `Member`). */
+export function memberOf(u: Pick<import('./types').UserDoc, '_id' | 'name' | 'phone' | 'memberships'>, communityId: string) {
+  const here = u.memberships.find((x) => x.communityId === communityId);
+  return {
+    user: { id: u._id, name: u.name, ...(u.phone ? { phone: u.phone } : {}) },
+    roles: here?.roles ?? [],
+    ...(here?.unitId ? { unitId: here.unitId } : {}),
+    gridIds: here?.gridIds ?? [],
+    ...(here?.partyBranchId ? { partyBranchId: here.partyBranchId } : {}),
+  };
+}

@@ -1,6 +1,5 @@
-import { NotificationTemplates, type NotificationTemplateKey } from '@shared';
+import { composeMessage, inboxTextOf, type NotificationTemplateKey } from '@shared';
 import { collections } from './collections';
-import { composeData, inboxBody } from './compose';
 import { PERMANENT_ERRORS } from './notifier';
 import type { Runtime } from './types';
 
@@ -24,6 +23,9 @@ const SEND_LOCK_MS = 60_000;
 export async function announce(rt: Runtime, a: Announcement, recipientIds: Iterable<string>): Promise<void> {
   const { inbox, outbox } = collections(rt.db);
   const now = rt.now();
+  // WeChat's field limits (thing ≤ 20 …) are applied once, here, by shared/notify.
+  const data = composeMessage(a.template, a.values);
+  const { title, body } = inboxTextOf(a.template, data);
   for (const recipientId of new Set(recipientIds)) {
     const dedupeKey = `${a.eventId}:${recipientId}:${a.template}`;
     // The key is the _id: a second write of the same message is a no-op upsert.
@@ -32,7 +34,7 @@ export async function announce(rt: Runtime, a: Announcement, recipientIds: Itera
       {
         $setOnInsert: {
           dedupeKey, userId: recipientId, communityId: a.communityId, template: a.template,
-          title: NotificationTemplates[a.template].title, body: inboxBody(a.template, a.values),
+          title, body,
           ...(a.wishId ? { wishId: a.wishId } : {}), read: false, createdAt: now,
         },
       },
@@ -91,7 +93,7 @@ export async function drainOutbox(rt: Runtime, max = 200): Promise<DrainResult> 
       continue;
     }
     const reply = await rt.notifier
-      .send({ openid: user.openid, templateId, page: item.page, data: composeData(item.template, item.payload), miniprogramState: rt.config.miniprogramState })
+      .send({ openid: user.openid, templateId, page: item.page, data: composeMessage(item.template, item.payload), miniprogramState: rt.config.miniprogramState })
       .catch((err: unknown) => ({ ok: false as const, errCode: -1, errMsg: String((err as Error)?.message ?? err).slice(0, 200) }));
     if (reply.ok) {
       await finish('sent');

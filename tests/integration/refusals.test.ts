@@ -29,7 +29,7 @@ describe('what each role may not do', () => {
     const { wish } = await volunteer.ok('wishes', 'detail', { wishId: openWishId });
     expect(wish.contactPhone).toBe('138****0001');
     expect(wish.address).not.toContain('301');
-    expect(wish.phoneMasked).toBe(true);
+    expect(wish.contactVisible).toBe(false);
   });
 
   test('a volunteer cannot read a wish still waiting for review', async () => {

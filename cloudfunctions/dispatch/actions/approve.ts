@@ -1,6 +1,5 @@
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import { relationsTo } from '../../_core/access';
 import { approveWish } from '../../_core/approve';
 import { wishView } from '../../_core/views';
 import { loadWish } from '../../_core/wishStore';
@@ -13,6 +12,6 @@ export default defineAction({
   async run({ input, caller, rt }) {
     const wish = await loadWish(rt, input.wishId);
     const { wish: after } = await approveWish(rt, caller, wish, input);
-    return { wish: wishView(after, relationsTo(caller, after)) };
+    return { wish: wishView(after, caller) };
   },
 });

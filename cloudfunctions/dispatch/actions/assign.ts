@@ -1,6 +1,5 @@
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import { relationsTo } from '../../_core/access';
 import { announceAssigned } from '../../_core/announcements';
 import { applyAction } from '../../_core/apply';
 import { checkAssignTarget } from '../../_core/assignTarget';
@@ -17,6 +16,6 @@ export default defineAction({
     await checkAssignTarget(rt, wish.communityId, input.assignTo);
     const { wish: after, event } = await applyAction(rt, { wish, action: 'assign', caller, input: { assignTo: input.assignTo, note: input.note } });
     await announceAssigned(rt, after, event);
-    return { wish: wishView(after, relationsTo(caller, after)) };
+    return { wish: wishView(after, caller) };
   },
 });

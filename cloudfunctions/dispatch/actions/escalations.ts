@@ -2,7 +2,6 @@ import { ActionSchemas } from '@shared/actions';
 import type { Filter } from 'mongodb';
 import { AppError } from '@shared';
 import { defineAction } from '../../_core/action';
-import { relationsTo } from '../../_core/access';
 import { collections } from '../../_core/collections';
 import { nextCursor, pageFilter } from '../../_core/page';
 import { wishView } from '../../_core/views';
@@ -23,7 +22,7 @@ export default defineAction({
     return {
       items: items.map((w) => {
         const full = { ...w, events: [] };
-        return wishView(full, relationsTo(caller, full));
+        return wishView(full, caller);
       }),
       nextCursor: nextCursor(items, limit),
     };

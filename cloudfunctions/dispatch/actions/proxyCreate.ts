@@ -1,7 +1,6 @@
 import { AppError } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import { relationsTo } from '../../_core/access';
 import { approveWish } from '../../_core/approve';
 import { requireCommunity } from '../../_core/caller';
 import { collections } from '../../_core/collections';
@@ -39,6 +38,6 @@ export default defineAction({
     } else {
       await announcePending(rt, wish);
     }
-    return { wish: wishView(wish, relationsTo(caller, wish)), similar };
+    return { wish: wishView(wish, caller), similar };
   },
 });

@@ -1,7 +1,6 @@
 import { ActionSchemas } from '@shared/actions';
 import type { Filter } from 'mongodb';
 import { defineAction } from '../../_core/action';
-import { relationsTo } from '../../_core/access';
 import { requireCommunity } from '../../_core/caller';
 import { collections } from '../../_core/collections';
 import { nextCursor, pageFilter } from '../../_core/page';
@@ -22,7 +21,7 @@ export default defineAction({
     const rank = { urgent: 0, high: 1, normal: 2 } as const;
     const views = items.map((w) => {
       const full = { ...w, events: [] };
-      return wishView(full, relationsTo(caller, full));
+      return wishView(full, caller);
     });
     views.sort((a, b) => rank[a.priority] - rank[b.priority]);
     return { items: views, nextCursor: nextCursor(items, limit) };

@@ -1,6 +1,5 @@
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import { relationsTo } from '../../_core/access';
 import { announceRejected } from '../../_core/announcements';
 import { applyAction } from '../../_core/apply';
 import { wishView } from '../../_core/views';
@@ -15,6 +14,6 @@ export default defineAction({
     const wish = await loadWish(rt, input.wishId);
     const { wish: after, event } = await applyAction(rt, { wish, action: 'reject', caller, input: { reason: input.reason } });
     await announceRejected(rt, after, event, input.reason);
-    return { wish: wishView(after, relationsTo(caller, after)) };
+    return { wish: wishView(after, caller) };
   },
 });

@@ -11,6 +11,6 @@ export default defineAction({
     const filter = input.all ? { userId: caller.id, read: false } : { userId: caller.id, read: false, _id: { $in: input.ids ?? [] } };
     const r = await inbox.updateMany(filter, { $set: { read: true } });
     const unread = await inbox.countDocuments({ userId: caller.id, read: false });
-    return { marked: r.modifiedCount, unread };
+    return { updated: r.modifiedCount, unread };
   },
 });

@@ -31,11 +31,13 @@ export default defineAction({
       ...(invite.gridId && invite.role === 'grid_worker' ? { gridIds: [...new Set([...(here?.gridIds ?? []), invite.gridId])] } : {}),
     };
     const memberships = [...caller.user.memberships.filter((m) => m.communityId !== invite.communityId), membership];
-    await users.updateOne(
+    const user = await users.findOneAndUpdate(
       { _id: caller.id },
       { $set: { memberships, updatedAt: now, ...(input.name ? { name: input.name } : {}), ...(input.phone ? { phone: input.phone } : {}) } },
+      { returnDocument: 'after', projection: { devKey: 0 } },
     );
     userCache.forget(rt.db, caller.id);
-    return { communityId: invite.communityId, roles };
+    const { _id, ...rest } = user!;
+    return { user: { id: _id, ...rest }, communityId: invite.communityId, roles };
   },
 });

@@ -4,6 +4,7 @@ import type { Filter } from 'mongodb';
 import { defineAction } from '../../_core/action';
 import { requireCommunity } from '../../_core/caller';
 import { collections } from '../../_core/collections';
+import { memberOf } from '../../_core/orgAccess';
 import { nextCursor, pageFilter } from '../../_core/page';
 import type { UserDoc } from '../../_core/types';
 
@@ -28,16 +29,10 @@ export default defineAction({
     const filter: Filter<UserDoc> = { memberships: { $elemMatch: m }, ...pageFilter<UserDoc>(input.cursor) };
     if (input.q) filter.name = { $regex: escapeRegex(input.q) };
     const users = await collections(rt.db)
-      .users.find(filter, { projection: { name: 1, phone: 1, memberships: 1, avatarUrl: 1 } })
+      .users.find(filter, { projection: { name: 1, phone: 1, memberships: 1 } })
       .sort({ _id: -1 })
       .limit(limit)
       .toArray();
-    return {
-      items: users.map((u) => {
-        const here = u.memberships.find((x) => x.communityId === communityId)!;
-        return { id: u._id, name: u.name, phone: u.phone, avatarUrl: u.avatarUrl, roles: here.roles, unitId: here.unitId, gridIds: here.gridIds ?? [], partyBranchId: here.partyBranchId, buildingId: here.buildingId };
-      }),
-      nextCursor: nextCursor(users, limit),
-    };
+    return { items: users.map((u) => memberOf(u, communityId)), nextCursor: nextCursor(users, limit) };
   },
 });

@@ -3,7 +3,7 @@ import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
 import { userCache } from '../../_core/caller';
 import { collections } from '../../_core/collections';
-import { requireSecretary } from '../../_core/orgAccess';
+import { memberOf, requireSecretary } from '../../_core/orgAccess';
 import type { MembershipDoc } from '../../_core/types';
 
 /** The secretary grants a member's roles (and grids, unit, party branch) in the community. */
@@ -36,6 +36,6 @@ export default defineAction({
       { returnDocument: 'after' },
     );
     userCache.forget(rt.db, input.userId);
-    return { member: { id: after!._id, name: after!.name, ...next } };
+    return { member: memberOf(after!, communityId) };
   },
 });

@@ -3,7 +3,7 @@ import { defineAction } from '../../_core/action';
 import { requireCommunity } from '../../_core/caller';
 import { collections } from '../../_core/collections';
 import { withId } from '../../_core/orgAccess';
-import { maskPhone } from '../../_core/views';
+import { maskPhone } from '@shared';
 
 /** 共驻共建单位 of the community; contact phones in full for the secretary only. */
 export default defineAction({
@@ -11,6 +11,6 @@ export default defineAction({
   async run({ caller, rt }) {
     const items = await collections(rt.db).units.find({ communityId: requireCommunity(caller) }).sort({ name: 1 }).toArray();
     const staff = caller.roles.includes('secretary');
-    return { items: items.map((u) => ({ ...withId(u), contactPhone: staff ? u.contactPhone : maskPhone(u.contactPhone) })) };
+    return { items: items.map((u) => ({ ...withId(u), contactPhone: staff || !u.contactPhone ? u.contactPhone : maskPhone(u.contactPhone) })) };
   },
 });

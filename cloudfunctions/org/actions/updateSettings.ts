@@ -16,6 +16,7 @@ export default defineAction({
     const merged = parseInput(CommunitySettings, { ...settingsOf(current?.settings), ...input.settings });
     await communities.updateOne({ _id: communityId }, { $set: { settings: merged } });
     communityCache.forget(rt.db, communityId);
-    return { settings: merged };
+    const { _id, ...rest } = (await communities.findOne({ _id: communityId }))!;
+    return { community: { id: _id, ...rest, settings: merged } };
   },
 });

@@ -35,7 +35,7 @@ export default defineAction({
           ? (await units.find({ _id: { $in: ids } }).toArray()).map((u) => [u._id, u.name])
           : (await partyBranches.find({ _id: { $in: ids } }).toArray()).map((b) => [b._id, b.name]),
       );
-      return { by: input.by, items: rows.map((r) => ({ key: r._id ?? 'none', label: r._id ? (names.get(r._id) ?? r._id) : input.by === 'unit' ? '个人志愿者' : '未编入党组织', services: r.services, hours: r.hours })) };
+      return { by: input.by, rows: rows.map((r) => ({ key: r._id ?? 'none', label: r._id ? (names.get(r._id) ?? r._id) : input.by === 'unit' ? '个人志愿者' : '未编入党组织', count: r.services, services: r.services, hours: r.hours })) };
     }
     const rows = await wishes
       .aggregate<{ _id: string | null; collected: number; completed: number; confirmed: number }>([
@@ -53,6 +53,6 @@ export default defineAction({
       if (input.by === 'grid') return gridNames.get(key) ?? key;
       return key;
     };
-    return { by: input.by, items: rows.map((r) => ({ key: r._id ?? 'none', label: label(r._id), collected: r.collected, completed: r.completed, confirmed: r.confirmed })) };
+    return { by: input.by, rows: rows.map((r) => ({ key: r._id ?? 'none', label: label(r._id), count: r.collected, collected: r.collected, completed: r.completed, confirmed: r.confirmed })) };
   },
 });

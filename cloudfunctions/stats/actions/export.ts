@@ -32,7 +32,9 @@ export default defineAction({
       w.claims.map((c) => names.get(c.assigneeId) ?? '').join('、'), w.rating?.stars,
     ])].map((r) => r.map(csvCell).join(','));
     const stamp = rt.now().toISOString().slice(0, 10);
-    // XLSX is asked for by default; CSV is what we produce today, and the name says so.
-    return { filename: `xinyuan-wishes-${stamp}.csv`, mimeType: 'text/csv;charset=utf-8', encoding: 'utf8', rows: rows.length, truncated: rows.length === MAX_ROWS, content: '\uFEFF' + lines.join('\r\n') };
+    // XLSX is asked for by default; CSV (with BOM, Excel opens it) is what we produce today, and the file name says so.
+    const csv = '\uFEFF' + lines.join('\r\n');
+    // A data: URL downloads in the browser as it is; the mini-program saves it via FileSystemManager.
+    return { url: `data:text/csv;charset=utf-8;base64,${Buffer.from(csv, 'utf8').toString('base64')}`, fileName: `xinyuan-wishes-${stamp}.csv`, rows: rows.length, truncated: rows.length === MAX_ROWS };
   },
 });

@@ -30,7 +30,7 @@ export default defineAction({
     return {
       kind: input.kind,
       metric: input.metric,
-      items: rows.map((r, i) => ({ rank: i + 1, id: r._id, name: names.get(r._id) ?? '—', services: r.services, hours: r.hours })),
+      rows: rows.map((r, i) => ({ rank: i + 1, id: r._id, name: names.get(r._id) ?? '—', services: r.services, hours: r.hours })),
     };
   },
 });

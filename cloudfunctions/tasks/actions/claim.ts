@@ -1,6 +1,5 @@
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import { relationsTo } from '../../_core/access';
 import { announceClaimed } from '../../_core/announcements';
 import { applyAction } from '../../_core/apply';
 import { wishView } from '../../_core/views';
@@ -20,6 +19,6 @@ export default defineAction({
     const { wish: after, event } = await applyAction(rt, { wish, action: 'claim', caller, input: { asUnit: input.asUnit } });
     await announceClaimed(rt, after, event, caller.id, caller.user.name);
     const mine = after.claims.find((c) => c.claimerId === caller.id)!;
-    return { wish: wishView(after, relationsTo(caller, after)), leaseUntil: mine.leaseUntil };
+    return { wish: wishView(after, caller), leaseUntil: mine.leaseUntil };
   },
 });

@@ -1,6 +1,5 @@
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import { relationsTo } from '../../_core/access';
 import { announceCompleted } from '../../_core/announcements';
 import { applyAction } from '../../_core/apply';
 import { recordServices } from '../../_core/services';
@@ -17,6 +16,6 @@ export default defineAction({
     const { wish: after, event } = await applyAction(rt, { wish, action: 'complete', caller, input: { note: input.note, photos: input.photos, hours: input.hours } });
     await recordServices(rt, after, input.hours);
     await announceCompleted(rt, after, event, caller.id);
-    return { wish: wishView(after, relationsTo(caller, after)) };
+    return { wish: wishView(after, caller) };
   },
 });

@@ -1,6 +1,5 @@
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import { relationsTo } from '../../_core/access';
 import { announceNearby } from '../../_core/announcements';
 import { applyAction } from '../../_core/apply';
 import { wishView } from '../../_core/views';
@@ -14,6 +13,6 @@ export default defineAction({
     const wish = await loadWish(rt, input.wishId);
     const { wish: after, event } = await applyAction(rt, { wish, action: 'decline', caller, input: { reason: input.reason } });
     await announceNearby(rt, after, event);
-    return { wish: wishView(after, relationsTo(caller, after)) };
+    return { wish: wishView(after, caller) };
   },
 });

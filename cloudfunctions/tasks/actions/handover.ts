@@ -1,7 +1,6 @@
 import { AppError } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import { relationsTo } from '../../_core/access';
 import { announceAssigned } from '../../_core/announcements';
 import { applyAction } from '../../_core/apply';
 import { collections } from '../../_core/collections';
@@ -23,6 +22,6 @@ export default defineAction({
     if (!member) throw new AppError('VALIDATION_FAILED', '只能转交给本单位成员', { fields: [{ path: 'toUserId', message: '不是本单位成员' }] });
     const { wish: after, event } = await applyAction(rt, { wish, action: 'handover', caller, input: { toUserId: member._id, note: input.note } });
     await announceAssigned(rt, { ...after, assignment: { target: { kind: 'user', id: member._id }, by: caller.id, at: event.at } }, event);
-    return { wish: wishView(after, relationsTo(caller, after)) };
+    return { wish: wishView(after, caller) };
   },
 });

@@ -1,7 +1,6 @@
 import { ActionSchemas } from '@shared/actions';
 import type { Filter } from 'mongodb';
 import { defineAction } from '../../_core/action';
-import { relationsTo } from '../../_core/access';
 import { collections } from '../../_core/collections';
 import { nextCursor, pageFilter } from '../../_core/page';
 import { wishView } from '../../_core/views';
@@ -25,7 +24,7 @@ export default defineAction({
     return {
       items: items.map((w) => {
         const full = { ...w, events: [] };
-        return wishView(full, relationsTo(caller, full));
+        return wishView(full, caller);
       }),
       nextCursor: nextCursor(items, limit),
     };

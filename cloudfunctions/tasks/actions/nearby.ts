@@ -1,9 +1,10 @@
+import { nearbyItemOf } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import type { Document } from 'mongodb';
 import { defineAction } from '../../_core/action';
+import { domainOf } from '../../_core/apply';
 import { requireCommunity } from '../../_core/caller';
 import { collections } from '../../_core/collections';
-import { maskAddress, maskPhone } from '../../_core/views';
 import type { WishDoc } from '../../_core/types';
 
 /** Open wishes of my community near me, nearest first; contact details masked until I claim. */
@@ -14,7 +15,7 @@ export default defineAction({
     const communityId = requireCommunity(caller);
     const query: Document = {
       communityId,
-      status: { $in: ['open', 'claimed'] },
+      status: 'open',
       slotsFree: { $gt: 0 },
       ownerId: { $ne: caller.id },
       'claims.claimerId': { $ne: caller.id },
@@ -33,25 +34,9 @@ export default defineAction({
           },
         },
         { $limit: input.limit },
-        { $project: { events: 0, claims: 0, beneficiary: 0, progress: 0 } },
+        { $project: { events: 0, beneficiary: 0, progress: 0 } },
       ])
       .toArray();
-    return {
-      items: rows.map((w) => ({
-        id: w._id,
-        title: w.title,
-        category: w.category,
-        status: w.status,
-        priority: w.priority,
-        distanceM: Math.round(w.distanceM),
-        location: w.location,
-        address: maskAddress(w.address),
-        contactPhone: maskPhone(w.contactPhone),
-        helpersNeeded: w.helpersNeeded,
-        slotsFree: w.slotsFree,
-        preferredTime: w.preferredTime,
-        createdAt: w.createdAt,
-      })),
-    };
+    return { items: rows.map((w) => nearbyItemOf(domainOf({ ...w, events: [] }), w.distanceM)) };
   },
 });

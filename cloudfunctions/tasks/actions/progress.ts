@@ -1,6 +1,5 @@
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import { relationsTo } from '../../_core/access';
 import { applyAction } from '../../_core/apply';
 import { wishView } from '../../_core/views';
 import { loadWish } from '../../_core/wishStore';
@@ -14,6 +13,6 @@ export default defineAction({
     await rt.content.check({ note: input.note }, caller.user.openid);
     const entry = { note: input.note, ...(input.photos ? { photos: input.photos } : {}), by: caller.id, at: rt.now() };
     const { wish: after } = await applyAction(rt, { wish, action: 'progress', caller, input: { note: input.note, photos: input.photos }, extra: { $push: { progress: entry } } });
-    return { wish: wishView(after, relationsTo(caller, after)) };
+    return { wish: wishView(after, caller) };
   },
 });

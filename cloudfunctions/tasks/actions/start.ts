@@ -1,6 +1,5 @@
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import { relationsTo } from '../../_core/access';
 import { applyAction } from '../../_core/apply';
 import { wishView } from '../../_core/views';
 import { loadWish } from '../../_core/wishStore';
@@ -12,6 +11,6 @@ export default defineAction({
   async run({ input, caller, rt }) {
     const wish = await loadWish(rt, input.wishId);
     const { wish: after } = await applyAction(rt, { wish, action: 'start', caller });
-    return { wish: wishView(after, relationsTo(caller, after)) };
+    return { wish: wishView(after, caller) };
   },
 });

@@ -28,6 +28,6 @@ export default defineAction({
       priority: 'normal',
     });
     await announcePending(rt, wish);
-    return { wish: wishView(wish, new Set(['owner'])), similar };
+    return { wish: wishView(wish, caller), similar };
   },
 });

@@ -20,12 +20,12 @@ export default defineAction({
     ids.push(...wish.claims.flatMap((c) => [c.claimerId, c.assigneeId]));
     const names = await namesOf(rt, ids);
     return {
-      wish: wishView(wish, rel),
+      wish: wishView(wish, caller),
       events: wish.events,
       people: Object.fromEntries(names),
       relations: [...rel],
       // The buttons this person may press now, as the shared transition table says.
-      allowedActions: allowedActions(domainOf(wish), actorFor(caller, wish), rt.now(), settingsOf((await loadCommunity(rt, wish.communityId)).settings)),
+      actions: allowedActions(domainOf(wish), actorFor(caller, wish), rt.now(), settingsOf((await loadCommunity(rt, wish.communityId)).settings)),
     };
   },
 });

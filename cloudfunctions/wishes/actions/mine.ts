@@ -14,7 +14,6 @@ export default defineAction({
     const filter: Filter<WishDoc> = { ownerId: caller.id, ...pageFilter<WishDoc>(input.cursor) };
     if (input.status) filter.status = input.status;
     const items = await collections(rt.db).wishes.find(filter, { projection: { events: 0 } }).sort({ _id: -1 }).limit(limit).toArray();
-    const rel = new Set(['owner'] as const);
-    return { items: items.map((w) => wishView({ ...w, events: [] }, rel)), nextCursor: nextCursor(items, limit) };
+    return { items: items.map((w) => wishView({ ...w, events: [] }, caller)), nextCursor: nextCursor(items, limit) };
   },
 });

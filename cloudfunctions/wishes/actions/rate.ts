@@ -1,6 +1,5 @@
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import { relationsTo } from '../../_core/access';
 import { applyAction } from '../../_core/apply';
 import { wishView } from '../../_core/views';
 import { loadWish } from '../../_core/wishStore';
@@ -13,6 +12,6 @@ export default defineAction({
     const wish = await loadWish(rt, input.wishId);
     if (input.comment) await rt.content.check({ comment: input.comment }, caller.user.openid);
     const { wish: after } = await applyAction(rt, { wish, action: 'rate', caller, input: { stars: input.stars, comment: input.comment } });
-    return { wish: wishView(after, relationsTo(caller, after)) };
+    return { wish: wishView(after, caller) };
   },
 });

@@ -1,6 +1,5 @@
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import { relationsTo } from '../../_core/access';
 import { applyAction } from '../../_core/apply';
 import { announcePending, checkWishText } from '../../_core/newWish';
 import { wishView } from '../../_core/views';
@@ -17,6 +16,6 @@ export default defineAction({
     await checkWishText(rt, caller, edits);
     const { wish: after, event } = await applyAction(rt, { wish, action: 'resubmit', caller, input: { edits }, extra: await gridEdit(rt, wish.communityId, edits.buildingId) });
     await announcePending(rt, { ...after, events: [event] });
-    return { wish: wishView(after, relationsTo(caller, after)) };
+    return { wish: wishView(after, caller) };
   },
 });

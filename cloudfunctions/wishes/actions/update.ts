@@ -1,6 +1,5 @@
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import { relationsTo } from '../../_core/access';
 import { applyAction } from '../../_core/apply';
 import { checkWishText, gridOfBuilding } from '../../_core/newWish';
 import { wishView } from '../../_core/views';
@@ -15,7 +14,7 @@ export default defineAction({
     const wish = await loadWish(rt, wishId);
     await checkWishText(rt, caller, edits);
     const { wish: after } = await applyAction(rt, { wish, action: 'update', caller, input: { edits }, extra: await gridEdit(rt, wish.communityId, edits.buildingId) });
-    return { wish: wishView(after, relationsTo(caller, after)) };
+    return { wish: wishView(after, caller) };
   },
 });
 
