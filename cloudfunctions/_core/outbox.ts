@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { composeMessage, inboxTextOf, type NotificationTemplateKey } from '@shared';
 import { collections } from './collections';
 import { PERMANENT_ERRORS } from './notifier';
@@ -28,9 +29,10 @@ export async function announce(rt: Runtime, a: Announcement, recipientIds: Itera
   const { title, body } = inboxTextOf(a.template, data);
   for (const recipientId of new Set(recipientIds)) {
     const dedupeKey = `${a.eventId}:${recipientId}:${a.template}`;
-    // The key is the _id: a second write of the same message is a no-op upsert.
+    // The id is derived from the key (event first, so ids sort by time): a second write of the same message is a no-op upsert.
+    const _id = messageId(a.eventId, recipientId, a.template);
     await inbox.updateOne(
-      { _id: dedupeKey },
+      { _id },
       {
         $setOnInsert: {
           dedupeKey, userId: recipientId, communityId: a.communityId, template: a.template,
@@ -41,7 +43,7 @@ export async function announce(rt: Runtime, a: Announcement, recipientIds: Itera
       { upsert: true },
     );
     await outbox.updateOne(
-      { _id: dedupeKey },
+      { _id },
       {
         $setOnInsert: {
           dedupeKey, template: a.template, recipientId, communityId: a.communityId,
@@ -52,6 +54,11 @@ export async function announce(rt: Runtime, a: Announcement, recipientIds: Itera
       { upsert: true },
     );
   }
+}
+
+/** An id the shared `Id` schema accepts: the event's ObjectId hex plus a short hash of recipient and template. */
+function messageId(eventId: string, recipientId: string, template: string): string {
+  return `${eventId}${createHash('sha1').update(`${recipientId}:${template}`).digest('hex').slice(0, 12)}`;
 }
 
 export interface DrainResult { sent: number; skipped: number; failed: number; retried: number }
