@@ -8,12 +8,15 @@ import readline from 'node:readline';
  */
 export async function startEmbeddedProcess(dbPath: string): Promise<{ uri: string; stop(): Promise<void> }> {
   const cli = path.join(__dirname, 'db', 'cli.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--dbpath', dbPath], {
+  const child = spawn(process.execPath, [...(process.env.XY_DB_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', cli, '--port', '0', '--dbpath', dbPath], {
     stdio: ['ignore', 'pipe', 'pipe'],
     cwd: path.join(__dirname, '..'),
   });
   let stderr = '';
-  child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-2000)));
+  child.stderr.on('data', (d) => {
+    stderr = (stderr + d).slice(-2000);
+    if (process.env.XY_DB_TRACE) process.stderr.write(d);
+  });
   const uri = await new Promise<string>((resolve, reject) => {
     const lines = readline.createInterface({ input: child.stdout });
     lines.on('line', (line) => {

@@ -8,6 +8,12 @@ export interface RequestDoc { _id: string; state: 'running' | 'done'; reply?: un
 export interface WxSessionDoc { _id: string; sessionKey: string; updatedAt: Date }
 /** Facts about the database itself (which demo seed ran). */
 export interface MetaDoc { _id: string; state: string; at: Date }
+/** A request to join a community (org.requestJoin); decided once by the community's secretary. */
+export interface JoinRequestDoc {
+  _id: string; communityId: string; userId: string; name: string; phone?: string; note?: string;
+  roles: ('resident' | 'volunteer' | 'party_member')[]; status: 'pending' | 'approved' | 'rejected';
+  createdAt: Date; decidedAt?: Date; decidedBy?: string; decisionId?: string; grantedRoles?: ('resident' | 'volunteer' | 'party_member')[]; reason?: string;
+}
 
 /** Collection names live here and nowhere else. */
 export const C = {
@@ -28,6 +34,7 @@ export const C = {
   requests: 'requests',
   wxSessions: 'wx_sessions',
   meta: 'meta',
+  joinRequests: 'join_requests',
 } as const;
 
 interface IndexDecl { key: IndexSpecification; options?: CreateIndexesOptions }
@@ -59,12 +66,18 @@ export const INDEXES: Record<string, IndexDecl[]> = {
     { key: { dedupeKey: 1 }, options: { unique: true } },
     { key: { userId: 1, createdAt: -1 } },
   ],
-  [C.invites]: [{ key: { code: 1 }, options: { unique: true } }],
+  [C.invites]: [{ key: { code: 1 }, options: { unique: true } }, { key: { communityId: 1, _id: -1 } }],
   // Replies are kept a week: long enough for any client retry.
   [C.requests]: [{ key: { createdAt: 1 }, options: { expireAfterSeconds: 7 * 24 * 3600 } }],
   [C.grids]: [{ key: { communityId: 1 } }],
   [C.buildings]: [{ key: { communityId: 1 } }],
   [C.units]: [{ key: { communityId: 1 } }],
+  // One pending request per person per community; decided ones stay as history.
+  [C.joinRequests]: [
+    { key: { userId: 1, communityId: 1 }, options: { unique: true, partialFilterExpression: { status: 'pending' }, name: 'one_pending_per_person' } },
+    { key: { communityId: 1, status: 1, _id: -1 } },
+    { key: { userId: 1, _id: -1 } },
+  ],
 };
 
 export async function ensureIndexes(db: Db): Promise<void> {
@@ -75,7 +88,16 @@ export async function ensureIndexes(db: Db): Promise<void> {
 }
 
 /** Typed handles; repositories take these, actions never name a collection. */
-export function collections(db: Db) {
+const collectionsByDb = new WeakMap<Db, ReturnType<typeof buildCollections>>();
+
+/** The typed collection handles of a database, built once per Db (they are cheap to keep, costly to rebuild per call). */
+export function collections(db: Db): ReturnType<typeof buildCollections> {
+  let c = collectionsByDb.get(db);
+  if (!c) collectionsByDb.set(db, (c = buildCollections(db)));
+  return c;
+}
+
+function buildCollections(db: Db) {
   const c = <T extends Document>(name: string) => db.collection<T>(name) as Collection<T>;
   return {
     users: c<UserDoc>(C.users),
@@ -95,6 +117,7 @@ export function collections(db: Db) {
     requests: c<RequestDoc>(C.requests),
     wxSessions: c<WxSessionDoc>(C.wxSessions),
     meta: c<MetaDoc>(C.meta),
+    joinRequests: c<JoinRequestDoc>(C.joinRequests),
   };
 }
 export type Collections = ReturnType<typeof collections>;

@@ -4,9 +4,14 @@ import buildings from './actions/buildings';
 import community from './actions/community';
 import compounds from './actions/compounds';
 import grids from './actions/grids';
+import decideJoin from './actions/decideJoin';
 import invites from './actions/invites';
+import joinRequests from './actions/joinRequests';
+import listInvites from './actions/listInvites';
 import members from './actions/members';
 import partyBranches from './actions/partyBranches';
+import requestJoin from './actions/requestJoin';
+import revokeInvite from './actions/revokeInvite';
 import roles from './actions/roles';
 import saveBuilding from './actions/saveBuilding';
 import saveCompound from './actions/saveCompound';
@@ -15,8 +20,9 @@ import saveUnit from './actions/saveUnit';
 import units from './actions/units';
 import updateSettings from './actions/updateSettings';
 
-/** The community's organisation: places, grids, units, party branches, people and roles. */
+/** The community's organisation: places, grids, units, party branches, people, roles and how people join. */
 export const main = createFunction('org', {
   community, updateSettings, grids, saveGrid, compounds, saveCompound, buildings, saveBuilding,
   units, saveUnit, partyBranches, members, roles, invites, acceptInvite,
+  listInvites, revokeInvite, requestJoin, joinRequests, decideJoin,
 });

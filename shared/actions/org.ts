@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { Role } from '../enums/roles';
 import { UnitKind } from '../enums/orgLevels';
-import { GeoPoint, Id, PageInput, PersonName, Phone, SearchText } from '../schemas/primitives';
+import { GeoPoint, Id, Note, PageInput, PersonName, Phone, Reason, SearchText } from '../schemas/primitives';
+import { InviteState, JoinRequestStatus, JoinRole } from '../schemas/membership';
 import { OrgName } from '../schemas/org';
 import { CommunitySettingsPatch } from '../schemas/settings';
 
@@ -58,6 +59,41 @@ export const CreateInviteInput = z.strictObject({
 export const InviteCode = z.string().trim().regex(/^[A-Za-z0-9]{6,16}$/, '邀请码格式不正确');
 export const AcceptInviteInput = z.strictObject({ code: InviteCode, name: PersonName.optional(), phone: Phone.optional() });
 
+/** The codes of my community (the secretary sees all, others those they made); a town admin names the community. */
+export const ListInvitesInput = z.strictObject({ state: InviteState.optional(), communityId: Id.optional(), ...PageInput });
+export const RevokeInviteInput = z.strictObject({ code: InviteCode });
+
+const joinRoles = z
+  .array(JoinRole)
+  .min(1, '请至少选择一个身份')
+  .max(3)
+  .refine((roles) => new Set(roles).size === roles.length, '身份不能重复');
+
+/** Ask to join: the community is named by id (picked from a list) or by any of its live invite codes. */
+export const RequestJoinInput = z
+  .strictObject({
+    communityId: Id.optional(),
+    inviteCode: InviteCode.optional(),
+    name: PersonName,
+    phone: Phone.optional(),
+    note: Note.optional(),
+    roles: joinRoles.default(['resident']),
+  })
+  .refine((d) => (d.communityId === undefined) !== (d.inviteCode === undefined), {
+    message: '请选择社区或填写邀请码（二选一）',
+    path: ['communityId'],
+  });
+export const JoinRequestsInput = z.strictObject({ status: JoinRequestStatus.optional(), communityId: Id.optional(), ...PageInput });
+/** Approve with the roles to grant (default: those asked for), or reject saying why. */
+export const DecideJoinInput = z
+  .strictObject({
+    requestId: Id,
+    approve: z.boolean({ error: '请选择通过或拒绝' }),
+    roles: joinRoles.optional(),
+    reason: Reason.optional(),
+  })
+  .refine((d) => d.approve || d.reason !== undefined, { message: '拒绝时请填写原因', path: ['reason'] });
+
 export const OrgActions = {
   community: CommunityInput,
   updateSettings: UpdateSettingsInput,
@@ -74,4 +110,9 @@ export const OrgActions = {
   roles: SetRolesInput,
   invites: CreateInviteInput,
   acceptInvite: AcceptInviteInput,
+  listInvites: ListInvitesInput,
+  revokeInvite: RevokeInviteInput,
+  requestJoin: RequestJoinInput,
+  joinRequests: JoinRequestsInput,
+  decideJoin: DecideJoinInput,
 } as const;

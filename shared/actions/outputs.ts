@@ -7,6 +7,7 @@ import type { Instant } from '../schemas/primitives';
 import type { InboxItem } from '../schemas/notification';
 import type { Building, Community, Compound, Grid, PartyBranch, Unit } from '../schemas/org';
 import type { User } from '../schemas/user';
+import type { InviteState, JoinRequestStatus, JoinRole } from '../schemas/membership';
 import type { NearbyItem, WallItem, WishView } from '../privacy/view';
 
 /**
@@ -65,6 +66,40 @@ export interface Member {
   partyBranchId?: string;
 }
 
+/** An invite code as its community's staff see it; `state` is worked out at read time. */
+export interface InviteSummary {
+  code: string;
+  role: Role;
+  unitId?: string;
+  gridId?: string;
+  state: InviteState;
+  uses: number;
+  maxUses: number;
+  expiresAt: Instant;
+  createdAt: Instant;
+  createdBy: string;
+  createdByName?: string;
+  revokedAt?: Instant;
+}
+
+/** A request to join; the phone is shown in full to the community's secretary and the person only. */
+export interface JoinRequestView {
+  id: string;
+  communityId: string;
+  communityName?: string;
+  userId: string;
+  name: string;
+  phone?: string;
+  note?: string;
+  roles: JoinRole[];
+  status: JoinRequestStatus;
+  createdAt: Instant;
+  decidedAt?: Instant;
+  decidedBy?: string;
+  grantedRoles?: JoinRole[];
+  reason?: string;
+}
+
 export interface ActionOutputs {
   wishes: {
     create: WishReply;
@@ -114,6 +149,11 @@ export interface ActionOutputs {
     roles: { member: Member };
     invites: { code: string; expiresAt: Instant };
     acceptInvite: { user: User };
+    listInvites: Page<InviteSummary>;
+    revokeInvite: { invite: InviteSummary };
+    requestJoin: { request: JoinRequestView };
+    joinRequests: Page<JoinRequestView>;
+    decideJoin: { request: JoinRequestView };
   };
   stats: {
     overview: StatsOverview;

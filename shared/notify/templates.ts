@@ -14,6 +14,8 @@ export const NotificationTemplateKeys = [
   'nearby_wish',
   'wish_escalated',
   'lease_expired',
+  'join_requested',
+  'join_decided',
 ] as const;
 
 export type NotificationTemplateKey = (typeof NotificationTemplateKeys)[number];
@@ -41,4 +43,6 @@ export const NotificationTemplates: Record<NotificationTemplateKey, Notification
   nearby_wish: { key: 'nearby_wish', title: '附近有新心愿', fields: { thing1: '心愿', thing2: '地点', character_string3: '距离' } },
   wish_escalated: { key: 'wish_escalated', title: '心愿超时未认领', fields: { thing1: '心愿', phrase2: '级别', time3: '提交时间' } },
   lease_expired: { key: 'lease_expired', title: '认领已超时', fields: { thing1: '心愿', thing2: '提示' } },
+  join_requested: { key: 'join_requested', title: '新的入社申请', fields: { name1: '申请人', thing2: '申请身份', time3: '申请时间' } },
+  join_decided: { key: 'join_decided', title: '入社申请结果', fields: { thing1: '社区', phrase2: '结果', thing3: '说明' } },
 };

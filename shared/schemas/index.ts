@@ -6,3 +6,4 @@ export * from './wish';
 export * from './event';
 export * from './service';
 export * from './notification';
+export * from './membership';

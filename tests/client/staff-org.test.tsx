@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { AppError } from '@shared/errors';
 import { call } from '../../client/src/services/api';
 import OrgPage from '../../client/src/packages/staff/pages/org/index';
@@ -67,6 +67,7 @@ test('creates an invite code and shows it large enough to read out', async () =>
     ...tree,
     'org.members': { items: [] },
     'org.invites': (d: Record<string, unknown>) => ({ code: 'K7MPQ2XA', role: d.role, maxUses: d.maxUses, expiresAt: '2026-11-25T03:00:00Z' }),
+    'org.listInvites': { items: [] },
   });
   render(<OrgPage />);
   await screen.findByText('1栋、2栋');
@@ -90,4 +91,148 @@ test('a unit needs a name before it is saved', async () => {
   const nameField = screen.getByLabelText('单位名称').parentElement as HTMLElement;
   expect(within(nameField).getByRole('alert')).toHaveTextContent('不能为空');
   expect(callsTo(callMock, 'org', 'saveUnit')).toHaveLength(0);
+});
+
+const invite = (over: Record<string, unknown>) => ({
+  role: 'volunteer', uses: 0, maxUses: 10, expiresAt: '2026-11-25T03:00:00Z', createdAt: '2026-11-22T03:00:00Z', createdBy: 'u-staff', createdByName: '李书记', ...over,
+});
+
+test('lists the community’s invite codes with their state, and revokes one after asking again', async () => {
+  const active = [invite({ code: 'ACTIVE01', state: 'active', uses: 3 }), invite({ code: 'ACTIVE02', state: 'active', role: 'resident' })];
+  routeCalls(callMock, {
+    ...tree,
+    'org.members': { items: [] },
+    'org.listInvites': (d: Record<string, unknown>) =>
+      d.state === 'active' ? { items: active } : { items: [...active, invite({ code: 'GONE0001', state: 'revoked', revokedAt: '2026-11-22T04:00:00Z' })] },
+    'org.revokeInvite': (d: Record<string, unknown>) => ({ invite: invite({ code: d.code, state: 'revoked', revokedAt: '2026-11-22T05:00:00Z' }) }),
+  });
+  render(<OrgPage />);
+  await screen.findByText('1栋、2栋');
+  fireEvent.click(screen.getByText('邀请码'));
+
+  const first = await screen.findByLabelText('邀请码 ACTIVE01');
+  expect(within(first).getByText('有效')).toBeInTheDocument();
+  expect(within(first).getByText(/志愿者 · 已用 3\/10 人/)).toBeInTheDocument();
+  expect(callsTo(callMock, 'org', 'listInvites')[0][2]).toEqual({ limit: 50, state: 'active' });
+
+  fireEvent.click(within(first).getByText('撤销'));
+  expect(callsTo(callMock, 'org', 'revokeInvite')).toHaveLength(0);
+  fireEvent.click(within(first).getByText('确认撤销'));
+  await waitFor(() => expect(screen.queryByLabelText('邀请码 ACTIVE01')).not.toBeInTheDocument());
+  expect(callsTo(callMock, 'org', 'revokeInvite')[0][2]).toEqual({ code: 'ACTIVE01' });
+  expect(screen.getByLabelText('邀请码 ACTIVE02')).toBeInTheDocument();
+
+  fireEvent.click(screen.getByRole('radio', { name: '全部' }));
+  const revoked = await screen.findByLabelText('邀请码 GONE0001');
+  expect(within(revoked).getByText('已撤销')).toBeInTheDocument();
+  expect(within(revoked).queryByText('撤销')).not.toBeInTheDocument();
+});
+
+const pending = [
+  { id: 'jr1', communityId: 'c1', userId: 'u9', name: '王小明', phone: '13912340001', note: '住3栋，想做志愿者', roles: ['resident', 'volunteer'], status: 'pending', createdAt: '2026-11-22T03:00:00Z' },
+  { id: 'jr2', communityId: 'c1', userId: 'u8', name: '赵强', roles: ['resident'], status: 'pending', createdAt: '2026-11-22T02:00:00Z' },
+];
+
+test('approves a join request with the roles the secretary chooses', async () => {
+  routeCalls(callMock, {
+    ...tree,
+    'org.joinRequests': { items: pending },
+    'org.decideJoin': (d: Record<string, unknown>) => ({ request: { ...pending[0], status: 'approved', grantedRoles: d.roles } }),
+  });
+  render(<OrgPage />);
+  await screen.findByText('1栋、2栋');
+  fireEvent.click(screen.getByText('入社申请'));
+
+  const wang = await screen.findByLabelText('王小明的申请');
+  expect(within(wang).getByText('申请身份：居民、志愿者 · 13912340001')).toBeInTheDocument();
+  expect(within(wang).getByText('留言：住3栋，想做志愿者')).toBeInTheDocument();
+  fireEvent.click(within(wang).getByText('通过'));
+  expect(within(wang).getByRole('checkbox', { name: '志愿者' })).toHaveAttribute('aria-checked', 'true');
+  fireEvent.click(within(wang).getByRole('checkbox', { name: '志愿者' }));
+  fireEvent.click(within(wang).getByRole('checkbox', { name: '党员' }));
+  fireEvent.click(within(wang).getByText('确认通过'));
+
+  await waitFor(() => expect(screen.queryByLabelText('王小明的申请')).not.toBeInTheDocument());
+  const [, , data, opts] = callsTo(callMock, 'org', 'decideJoin')[0];
+  expect(data).toEqual({ requestId: 'jr1', approve: true, roles: ['resident', 'party_member'] });
+  expect(opts.requestId).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+  expect(screen.getByLabelText('赵强的申请')).toBeInTheDocument();
+});
+
+test('a rejection needs a reason; one decided elsewhere first is re-read, not shown as an error', async () => {
+  let decidedElsewhere = false;
+  routeCalls(callMock, {
+    ...tree,
+    'org.joinRequests': () => ({ items: decidedElsewhere ? [pending[0]] : pending }),
+    'org.decideJoin': (d: Record<string, unknown>) => {
+      if (d.requestId === 'jr2') {
+        decidedElsewhere = true;
+        throw new AppError('CONFLICT', '该申请已被处理');
+      }
+      return { request: { ...pending[0], status: 'rejected', reason: d.reason } };
+    },
+  });
+  render(<OrgPage />);
+  await screen.findByText('1栋、2栋');
+  fireEvent.click(screen.getByText('入社申请'));
+
+  const wang = await screen.findByLabelText('王小明的申请');
+  fireEvent.click(within(wang).getByText('拒绝'));
+  fireEvent.click(within(wang).getByText('确认拒绝'));
+  expect(within(wang).getByRole('alert')).toHaveTextContent('拒绝时请填写原因，申请人会看到');
+  expect(callsTo(callMock, 'org', 'decideJoin')).toHaveLength(0);
+
+  fireEvent.change(within(wang).getByLabelText('拒绝原因'), { target: { value: '请先到居委会登记住址' } });
+  fireEvent.click(within(wang).getByText('确认拒绝'));
+  await waitFor(() => expect(screen.queryByLabelText('王小明的申请')).not.toBeInTheDocument());
+  expect(callsTo(callMock, 'org', 'decideJoin')[0][2]).toEqual({ requestId: 'jr1', approve: false, reason: '请先到居委会登记住址' });
+
+  const zhao = screen.getByLabelText('赵强的申请');
+  fireEvent.click(within(zhao).getByText('通过'));
+  fireEvent.click(within(zhao).getByText('确认通过'));
+  await waitFor(() => expect(screen.queryByLabelText('赵强的申请')).not.toBeInTheDocument());
+  expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+});
+
+const settings = { leaseHours: 24, maxExtensions: 2, escalateToSecretaryHours: 24, escalateToTownHours: 72, autoConfirmDays: 3, postsPerDay: 5 };
+
+test('changes the community settings, sending only what changed', async () => {
+  routeCalls(callMock, {
+    ...tree,
+    'org.community': { community: { id: 'c1', name: '狮子山社区', settings } },
+    'org.updateSettings': (d: { settings: Record<string, number> }) => ({ community: { id: 'c1', settings: { ...settings, ...d.settings } } }),
+  });
+  render(<OrgPage />);
+  await screen.findByText('1栋、2栋');
+  fireEvent.click(screen.getByText('社区设置'));
+
+  const lease = await screen.findByLabelText('认领有效期');
+  expect(lease).toHaveValue('24');
+  expect(screen.getByLabelText('每人每天可发布')).toHaveValue('5');
+  fireEvent.change(lease, { target: { value: '48' } });
+  fireEvent.change(screen.getByLabelText('自动确认完成'), { target: { value: '7' } });
+  fireEvent.click(screen.getByText('保存设置'));
+
+  expect(await screen.findByText('社区设置已保存')).toBeInTheDocument();
+  expect(callsTo(callMock, 'org', 'updateSettings')[0][2]).toEqual({ settings: { leaseHours: 48, autoConfirmDays: 7 } });
+});
+
+test('settings the server would refuse are pointed out before saving', async () => {
+  routeCalls(callMock, { ...tree, 'org.community': { community: { id: 'c1', name: '狮子山社区', settings } } });
+  render(<OrgPage />);
+  await screen.findByText('1栋、2栋');
+  fireEvent.click(screen.getByText('社区设置'));
+
+  fireEvent.change(await screen.findByLabelText('无人认领上报镇街'), { target: { value: '12' } });
+  fireEvent.change(screen.getByLabelText('认领有效期'), { target: { value: '' } });
+  fireEvent.change(screen.getByLabelText('最多延期次数'), { target: { value: '1.5' } });
+  fireEvent.click(screen.getByText('保存设置'));
+
+  const townField = screen.getByLabelText('无人认领上报镇街').parentElement as HTMLElement;
+  expect(within(townField).getByRole('alert')).toHaveTextContent('上报镇街的时限应晚于上报书记的时限');
+  const leaseField = screen.getByLabelText('认领有效期').parentElement as HTMLElement;
+  expect(within(leaseField).getByRole('alert')).toHaveTextContent('必填');
+  const extensionsField = screen.getByLabelText('最多延期次数').parentElement as HTMLElement;
+  expect(within(extensionsField).getByRole('alert')).toHaveTextContent('整数');
+  expect(callsTo(callMock, 'org', 'updateSettings')).toHaveLength(0);
 });

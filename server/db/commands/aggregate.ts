@@ -6,9 +6,10 @@ import { cloneDoc, Doc, isPlainObject } from '../index/values';
 import { nearIterator, runQuery, compileFilter } from '../query/execute';
 import { matchesWithin, nearDistance, NearClause, splitGeo } from '../query/geoFilter';
 import { MINGO_OPTIONS } from '../query/mingoOptions';
+import { fastProjector } from '../query/projection';
 import { CommandContext, Handler } from './context';
 
-function geoNearStage(spec: Doc, ctx: CommandContext, ns: string, limitHint: number): Doc[] {
+function geoNearStage(spec: Doc, ctx: CommandContext, ns: string, limitHint: number, project: ((d: Doc) => Doc) | null): Doc[] {
   const coll = ctx.view.collection(ns);
   if (!spec.distanceField) throw new DbError(Codes.FailedToParse, '$geoNear requires a distanceField option');
   const center = toPoint(spec.near);
@@ -27,11 +28,13 @@ function geoNearStage(spec: Doc, ctx: CommandContext, ns: string, limitHint: num
   for (const d of nearIterator(ctx.view, coll, near)) {
     if (geo.within.length && !matchesWithin(d, geo.within)) continue;
     if (!matcher.test(d)) continue;
-    const copy = cloneDoc(d);
+    // With a final plain projection the output is never handed to mingo: a shallow copy suffices.
+    const simple = project && !spec.distanceField.includes('.') && !(spec.includeLocs ?? '').includes('.');
+    const copy = simple ? { ...d } : cloneDoc(d);
     const dist = nearDistance(d, near);
     setPath(copy, spec.distanceField, (meters ? dist * EARTH_RADIUS_M : dist) * mult);
     if (spec.includeLocs) setPath(copy, spec.includeLocs, cloneDoc(d[ix.field]));
-    out.push(copy);
+    out.push(project ? project(copy) : copy);
     if (out.length >= limitHint) break;
   }
   return out;
@@ -62,8 +65,11 @@ export function runPipeline(ctx: CommandContext, ns: string, pipeline: Doc[], op
   if (stageIndex('$geoNear') > 0) throw new DbError(40602, '$geoNear is only valid as the first stage in a pipeline');
   if (first === '$geoNear') {
     const next = stages[1] && Object.keys(stages[1])[0] === '$limit' ? Number(stages[1].$limit) : Infinity;
-    input = geoNearStage(stages[0].$geoNear, ctx, ns, next);
-    stages = stages.slice(1);
+    // $geoNear, $limit, then a plain $project (the nearby-list shape): projected here, before any copy.
+    const after = Number.isFinite(next) ? 2 : 1;
+    const proj = stages.length === after + 1 && stages[after].$project ? fastProjector(stages[after].$project) : null;
+    input = geoNearStage(stages[0].$geoNear, ctx, ns, next, proj);
+    stages = proj ? [] : stages.slice(1);
   } else if (first === '$documents') {
     input = cloneDoc(stages[0].$documents);
     stages = stages.slice(1);

@@ -37,6 +37,9 @@ export interface Durability {
   commit(records: LogRecord[]): Promise<void> | null;
 }
 
+/** XY_DB_TRACE=1 prints one line per command on stderr (profiling round trips). */
+const TRACE = !!process.env.XY_DB_TRACE;
+
 export class Dispatcher {
   readonly cursors = new CursorStore();
   private readonly sessions = new Map<string, Session>();
@@ -56,6 +59,7 @@ export class Dispatcher {
 
   /** Never throws: errors come back as MongoDB error documents. */
   async run(cmd: Doc, db: string, connectionId: number): Promise<Doc> {
+    if (TRACE) process.stderr.write(`dbtrace ${connectionId} ${Dispatcher.commandName(cmd)} ${String(Object.values(cmd)[0])}\n`);
     // Records are journaled even when the command fails part-way: what changed in memory must be durable.
     const log: LogRecord[] = [];
     let reply: Doc;

@@ -21,6 +21,16 @@ export interface Entry {
   id: string;
 }
 
+/** Same key in the index's eyes and the same type (1 and 1.0 differ in nothing an index keeps). */
+function sameTuple(a: any[], b: any[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (typeRank(a[i]) !== typeRank(b[i]) || compareValues(a[i], b[i]) !== 0 || hashValue(a[i]) !== hashValue(b[i])) return false;
+  }
+  return true;
+}
+
 function compareTuples(a: any[], b: any[]): number {
   for (let i = 0; i < a.length; i++) {
     const c = compareValues(a[i], b[i]);
@@ -111,6 +121,29 @@ export class FieldIndex {
     for (const k of this.keysFor(doc)) {
       this.list.insert({ k, id });
       if (this.spec.unique) this.uniqueKeys.set(hashValue(k), id);
+    }
+  }
+
+  /** `old` gives way to `doc` under the same id; nothing moves when their keys are the same. */
+  replace(id: string, old: Doc, doc: Doc): void {
+    const a = this.keysFor(old);
+    const b = this.keysFor(doc);
+    if (a.length === b.length && a.every((k, i) => sameTuple(k, b[i]))) return;
+    this.removeKeys(id, a);
+    this.addKeys(id, b);
+  }
+
+  private addKeys(id: string, keys: any[][]): void {
+    for (const k of keys) {
+      this.list.insert({ k, id });
+      if (this.spec.unique) this.uniqueKeys.set(hashValue(k), id);
+    }
+  }
+
+  private removeKeys(id: string, keys: any[][]): void {
+    for (const k of keys) {
+      this.list.remove({ k, id });
+      if (this.spec.unique && this.uniqueKeys.get(hashValue(k)) === id) this.uniqueKeys.delete(hashValue(k));
     }
   }
 

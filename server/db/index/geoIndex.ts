@@ -83,6 +83,16 @@ export class GeoIndex {
     }
   }
 
+  /** Re-indexes `id` only when its points moved. */
+  replace(id: string, old: Doc, doc: Doc): void {
+    const before = this.points.get(id);
+    const after = this.pointsOf(doc);
+    if (before && before.length === after.length && before.every((p, i) => p[0] === after[i][0] && p[1] === after[i][1])) return;
+    this.remove(id);
+    this.add(id, doc);
+    void old;
+  }
+
   remove(id: string): void {
     const pts = this.points.get(id);
     if (!pts) return;

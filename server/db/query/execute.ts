@@ -2,7 +2,7 @@
 import { Query } from 'mingo';
 import { Codes, DbError, toDbError } from '../errors';
 import { angularDistance, EARTH_RADIUS_M } from '../index/geometry';
-import { compareValues, Doc, makeSortComparator, pathValues, typeRank } from '../index/values';
+import { compareValues, Doc, isPlainObject, makeSortComparator, pathValues, typeRank } from '../index/values';
 import { Collection } from '../storage/collection';
 import { MINGO_OPTIONS } from './mingoOptions';
 import { matchesWithin, nearDistance, NearClause, splitGeo } from './geoFilter';
@@ -10,6 +10,8 @@ import { planCandidates, planSortedWalk } from './plan';
 
 /** Above this many index candidates, an index that yields sort order beats sorting them. */
 const SORT_WALK_THRESHOLD = 1000;
+/** With fewer index candidates than this, checking them beats asking the geo index for a shape's cells. */
+const GEO_PREFER_BELOW = 64;
 import { View } from './view';
 
 export interface QueryOptions {
@@ -41,11 +43,56 @@ export function compileFilter(filter: Doc): Matcher {
       test: (doc) => conds.every(([k, v, r]) => pathValues(doc, k).some((x) => typeRank(x) === r && compareValues(x, v) === 0)),
     };
   }
+  // The same filters recur (the same caller's nearby list, a claim's conditions): reuse their compiled form.
+  const key = filterKey(filter);
+  const hit = key === null ? undefined : compiled.get(key);
+  if (hit) return hit;
+  let q: Query;
   try {
-    return new Query(filter, MINGO_OPTIONS);
+    q = new Query(filter, MINGO_OPTIONS);
   } catch (e) {
     throw toDbError(e);
   }
+  if (key !== null) {
+    if (compiled.size >= COMPILED_MAX) compiled.clear();
+    compiled.set(key, q);
+  }
+  return q;
+}
+
+const COMPILED_MAX = 2000;
+const compiled = new Map<string, Query>();
+
+/** An unambiguous text of a filter (types kept apart, strings quoted); null for values not worth keying. */
+function filterKey(v: any): string | null {
+  if (v === null) return 'z';
+  const t = typeof v;
+  if (t === 'string') return JSON.stringify(v);
+  if (t === 'number') return Object.is(v, -0) ? 'n-0' : `n${v}`;
+  if (t === 'boolean') return v ? 'T' : 'F';
+  if (t !== 'object') return null;
+  if (Array.isArray(v)) {
+    let s = '[';
+    for (const x of v) {
+      const k = filterKey(x);
+      if (k === null) return null;
+      s += `${k},`;
+    }
+    return `${s}]`;
+  }
+  if (v instanceof Date) return `d${v.getTime()}`;
+  if (v instanceof RegExp) return `r${JSON.stringify(v.source)}/${v.flags}`;
+  if (v._bsontype === 'ObjectId') return `o${v.toHexString()}`;
+  if (!isPlainObject(v)) return null;
+  let s = '{';
+  for (const k of Object.keys(v)) {
+    // An expression may read $$NOW, which a compiled query would freeze at its first use.
+    if (k === '$expr' || k === '$where' || k === '$function') return null;
+    const x = filterKey(v[k]);
+    if (x === null) return null;
+    s += `${JSON.stringify(k)}:${x},`;
+  }
+  return `${s}}`;
 }
 
 /** Matching documents in result order. Stored objects are returned: callers must not mutate them. */
@@ -84,10 +131,14 @@ export function runQuery(view: View, coll: Collection | undefined, filter: Doc =
         sorted = true;
       }
     }
-    if (!ids && geo.within.length) {
+    if (geo.within.length && !sorted && (!ids || (ids as string[]).length > GEO_PREFER_BELOW)) {
+      // A shape's cells in the 2dsphere index usually narrow far more than a broad equality (status: 'open').
       const g = coll.geo.find((x) => geo.within.some((w) => w.field === x.field && w.box));
       const w = g && geo.within.find((x) => x.field === g.field && x.box);
-      if (g && w) ids = g.within(w.box!);
+      if (g && w) {
+        const inShape = g.within(w.box!);
+        if (!ids || inShape.length < (ids as string[]).length) ids = inShape;
+      }
     }
     if (ids && !view.live) ids = new Set([...ids, ...view.extraIds(coll)]);
     const stopAt = sorted ? skip + limit : want;

@@ -95,8 +95,13 @@ export class Collection {
   /** Raw write with no constraint checks: callers validated first (or are replaying the journal). */
   put(id: string, doc: Doc): void {
     const old = this.docs.get(id);
-    if (old) this.unindex(id, old);
     this.docs.set(id, doc);
+    if (old) {
+      // Most updates leave most keys alone: only indexes whose keys moved are touched.
+      for (const ix of this.indexes) ix.replace(id, old, doc);
+      for (const g of this.geo) g.replace(id, old, doc);
+      return;
+    }
     for (const ix of this.indexes) ix.add(id, doc);
     for (const g of this.geo) g.add(id, doc);
   }

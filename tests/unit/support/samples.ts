@@ -67,6 +67,11 @@ export const SAMPLES: Samples = {
     roles: { userId: 'u1', roles: ['volunteer', 'party_member'], partyBranchId: 'pb1' },
     invites: { role: 'volunteer', unitId: 'unit1', expiresInHours: 24 },
     acceptInvite: { code: 'AB12CD34', name: '张三' },
+    listInvites: { state: 'active', limit: 20 },
+    revokeInvite: { code: 'AB12CD34' },
+    requestJoin: { communityId: 'com1', name: '张三', phone: '13800000000', note: '住在3栋，想参加志愿服务', roles: ['resident', 'volunteer'] },
+    joinRequests: { status: 'pending' },
+    decideJoin: { requestId: 'jr1', approve: false, reason: '请先到社区居委会登记住址' },
   },
   stats: {
     overview: { from: '2026-01-01T00:00:00Z', to: '2026-03-01T00:00:00Z' },

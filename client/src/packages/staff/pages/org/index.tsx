@@ -6,15 +6,20 @@ import { OrgTree } from '../../components/org/OrgTree';
 import { UnitsPanel } from '../../components/org/UnitsPanel';
 import { MembersPanel } from '../../components/org/MembersPanel';
 import { InvitesPanel } from '../../components/org/InvitesPanel';
+import { InviteList } from './InviteList';
+import { JoinRequestsPanel } from './JoinRequestsPanel';
+import { SettingsPanel } from './SettingsPanel';
 import '../../components/staff.scss';
 import './index.scss';
 
-type Tab = 'tree' | 'units' | 'members' | 'invites';
+type Tab = 'tree' | 'units' | 'members' | 'invites' | 'joins' | 'settings';
 const tabs = [
   { value: 'tree', label: '组织架构' },
   { value: 'units', label: '共建单位' },
   { value: 'members', label: '成员角色' },
   { value: 'invites', label: '邀请码' },
+  { value: 'joins', label: '入社申请' },
+  { value: 'settings', label: '社区设置' },
 ] as const;
 
 function OrgManagement() {
@@ -27,7 +32,14 @@ function OrgManagement() {
       {tab === 'tree' && <OrgTree />}
       {tab === 'units' && <UnitsPanel />}
       {tab === 'members' && <MembersPanel />}
-      {tab === 'invites' && <InvitesPanel />}
+      {tab === 'invites' && (
+        <>
+          <InvitesPanel />
+          <InviteList />
+        </>
+      )}
+      {tab === 'joins' && <JoinRequestsPanel />}
+      {tab === 'settings' && <SettingsPanel />}
     </View>
   );
 }

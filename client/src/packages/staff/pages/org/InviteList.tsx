@@ -1,0 +1,136 @@
+import { useState } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import { RoleLabels } from '@shared/enums';
+import { InviteStateLabels } from '@shared/schemas/membership';
+import type { InviteState } from '@shared/schemas/membership';
+import type { InviteSummary } from '@shared/actions';
+import { errorText } from '../../lib/errors';
+import { useLoad } from '../../lib/useLoad';
+import { ChipGroup } from '../../components/ChipGroup';
+import { StaffState } from '../../components/StaffState';
+import { membershipApi, shortTime } from './api';
+
+type Filter = 'all' | InviteState;
+const filters: { value: Filter; label: string }[] = [
+  { value: 'all', label: '全部' },
+  { value: 'active', label: InviteStateLabels.active },
+  { value: 'used_up', label: InviteStateLabels.used_up },
+  { value: 'expired', label: InviteStateLabels.expired },
+  { value: 'revoked', label: InviteStateLabels.revoked },
+];
+
+/**
+ * Every code of the community, whoever made it and whenever: a code read out at a
+ * meeting last month can still be found and withdrawn. Revoking asks once more first,
+ * since a code in someone's hand stops working at once.
+ */
+export function InviteList() {
+  const [filter, setFilter] = useState<Filter>('active');
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const list = useLoad(() => membershipApi.invites({ limit: 50, ...(filter !== 'all' ? { state: filter } : {}) }).then((r) => r.items), [filter]);
+  const items = list.data ?? [];
+
+  const revoke = async (code: string) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const { invite } = await membershipApi.revokeInvite(code);
+      setConfirming(null);
+      list.setData((prev) =>
+        prev?.flatMap((i) => (i.code !== code ? [i] : filter === 'all' || filter === invite.state ? [invite] : [])),
+      );
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View>
+      <View className='staff-org__toolbar'>
+        <View className='staff-org__member'>
+          <Text className='staff-section-title'>已有邀请码</Text>
+          <Text className='staff-link' onClick={() => void list.reload()}>
+            刷新
+          </Text>
+        </View>
+        <ChipGroup label='按状态筛选' options={filters} value={filter} onChange={(f) => { setFilter(f); setConfirming(null); }} />
+      </View>
+      {error && (
+        <View className='staff-field-error' role='alert'>
+          {error}
+        </View>
+      )}
+      <StaffState
+        loading={list.loading}
+        error={list.error}
+        hasData={list.data !== undefined}
+        empty={items.length === 0}
+        emptyText={filter === 'all' ? '还没有邀请码' : `没有${InviteStateLabels[filter]}的邀请码`}
+        onRetry={() => void list.reload()}
+      >
+        <View className='staff-card'>
+          {items.map((invite) => (
+            <InviteRow
+              key={invite.code}
+              invite={invite}
+              confirming={confirming === invite.code}
+              busy={busy}
+              onAsk={() => setConfirming(invite.code)}
+              onCancel={() => setConfirming(null)}
+              onRevoke={() => void revoke(invite.code)}
+            />
+          ))}
+        </View>
+      </StaffState>
+    </View>
+  );
+}
+
+interface RowProps {
+  invite: InviteSummary;
+  confirming: boolean;
+  busy: boolean;
+  onAsk: () => void;
+  onCancel: () => void;
+  onRevoke: () => void;
+}
+
+function InviteRow({ invite, confirming, busy, onAsk, onCancel, onRevoke }: RowProps) {
+  const when = invite.state === 'revoked' && invite.revokedAt ? `${shortTime(invite.revokedAt)} 撤销` : `${shortTime(invite.expiresAt)} 前有效`;
+  return (
+    <View className='staff-org__group' aria-label={`邀请码 ${invite.code}`}>
+      <View className='staff-org__member'>
+        <Text className='staff-org__name' selectable>
+          {invite.code}
+        </Text>
+        <Text className={`staff-invite__state staff-invite__state--${invite.state}`}>{InviteStateLabels[invite.state]}</Text>
+      </View>
+      <Text className='staff-org__sub'>
+        {RoleLabels[invite.role]} · 已用 {invite.uses}/{invite.maxUses} 人 · {when}
+        {invite.createdByName ? ` · ${invite.createdByName}创建` : ''}
+      </Text>
+      {invite.state === 'active' && !confirming && (
+        <Text className='staff-link' onClick={onAsk}>
+          撤销
+        </Text>
+      )}
+      {confirming && (
+        <View className='staff-panel'>
+          <Text className='staff-panel__hint'>撤销后该邀请码立即失效，已加入的成员不受影响。</Text>
+          <View className='staff-panel__actions'>
+            <Button className='staff-btn staff-btn--ghost' size='mini' onClick={onCancel}>
+              取消
+            </Button>
+            <Button className='staff-btn staff-btn--danger' size='mini' loading={busy} disabled={busy} onClick={onRevoke}>
+              确认撤销
+            </Button>
+          </View>
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,101 @@
+import { AppError } from '@shared';
+import { ActionSchemas } from '@shared/actions';
+import { defineAction } from '../../_core/action';
+import { userCache } from '../../_core/caller';
+import { collections, type JoinRequestDoc } from '../../_core/collections';
+import { newId } from '../../_core/ids';
+import { requireSecretary } from '../../_core/orgAccess';
+import { announce } from '../../_core/outbox';
+import type { MembershipDoc, Runtime } from '../../_core/types';
+import { requestView, rolesText } from '../membership';
+
+/**
+ * The secretary approves (granting the roles asked for, or fewer) or rejects with a reason.
+ * The request is taken by one conditional update, so two decisions at once give one
+ * winner; the membership follows, and if it cannot be written the request goes back to
+ * pending — a request never reads "approved" for someone who did not join.
+ */
+export default defineAction({
+  input: ActionSchemas.org.decideJoin,
+  write: true,
+  async run({ input, caller, rt }) {
+    const communityId = requireSecretary(caller);
+    const { joinRequests, users, communities } = collections(rt.db);
+    const request = await joinRequests.findOne({ _id: input.requestId, communityId });
+    if (!request) throw new AppError('NOT_FOUND', '申请不存在');
+    if (request.status !== 'pending') throw new AppError('CONFLICT', '该申请已被处理');
+    const community = await communities.findOne({ _id: communityId }, { projection: { name: 1, townId: 1 } });
+    const granted = input.approve ? (input.roles ?? request.roles) : undefined;
+    if (granted) {
+      const person = await users.findOne({ _id: request.userId }, { projection: { memberships: 1 } });
+      if (!person) throw new AppError('NOT_FOUND', '申请人不存在');
+      if (person.memberships.some((m) => m.communityId && m.communityId !== communityId)) throw new AppError('CONFLICT', '申请人已加入其他社区');
+    }
+
+    const now = rt.now();
+    const decisionId = newId();
+    const decided = await joinRequests.findOneAndUpdate(
+      { _id: request._id, status: 'pending' },
+      {
+        $set: {
+          status: granted ? 'approved' : 'rejected', decidedAt: now, decidedBy: caller.id, decisionId,
+          ...(granted ? { grantedRoles: granted } : { reason: input.reason! }),
+        },
+      },
+      { returnDocument: 'after' },
+    );
+    if (!decided) throw new AppError('CONFLICT', '该申请已被处理');
+    if (granted) {
+      try {
+        await addMembership(rt, decided, granted, community?.townId, now);
+      } catch (err) {
+        await joinRequests.updateOne(
+          { _id: decided._id, decisionId },
+          { $set: { status: 'pending' }, $unset: { decidedAt: '', decidedBy: '', decisionId: '', grantedRoles: '' } },
+        );
+        throw err;
+      }
+      userCache.forget(rt.db, decided.userId);
+    }
+    await announce(
+      rt,
+      {
+        template: 'join_decided', eventId: decisionId, communityId, page: 'pages/me/index',
+        values: {
+          thing1: community?.name ?? '社区',
+          phrase2: granted ? '已通过' : '未通过',
+          thing3: granted ? `身份：${rolesText(granted)}` : input.reason!,
+        },
+      },
+      [decided.userId],
+    );
+    return { request: requestView(decided, caller, community?.name) };
+  },
+});
+
+/**
+ * Add the roles to the person's membership here, or create it. A new membership is pushed
+ * only while the person belongs to no community, so an invite accepted meanwhile elsewhere
+ * makes this fail instead of leaving them in two.
+ */
+async function addMembership(rt: Runtime, request: JoinRequestDoc, granted: MembershipDoc['roles'], townId: string | undefined, now: Date): Promise<void> {
+  const { users } = collections(rt.db);
+  const person = await users.findOne({ _id: request.userId }, { projection: { memberships: 1 } });
+  const here = person?.memberships.find((m) => m.communityId === request.communityId);
+  if (here) {
+    const roles = [...new Set([...here.roles, ...granted])];
+    const done = await users.updateOne(
+      { _id: request.userId, 'memberships.communityId': request.communityId },
+      { $set: { 'memberships.$.roles': roles, updatedAt: now } },
+    );
+    if (done.matchedCount === 1) return;
+  } else {
+    const membership: MembershipDoc = { communityId: request.communityId, ...(townId ? { townId } : {}), roles: granted };
+    const done = await users.updateOne(
+      { _id: request.userId, 'memberships.communityId': { $exists: false } },
+      { $push: { memberships: membership }, $set: { name: request.name, ...(request.phone ? { phone: request.phone } : {}), updatedAt: now } },
+    );
+    if (done.matchedCount === 1) return;
+  }
+  throw new AppError('CONFLICT', '申请人的社区身份刚刚发生变化，请刷新后重试');
+}

@@ -1,0 +1,59 @@
+import { AppError } from '@shared';
+import { ActionSchemas } from '@shared/actions';
+import { MongoServerError } from 'mongodb';
+import { defineAction } from '../../_core/action';
+import { collections, type JoinRequestDoc } from '../../_core/collections';
+import { newId } from '../../_core/ids';
+import { announce } from '../../_core/outbox';
+import { secretariesOf } from '../../_core/people';
+import { inviteCollection, requestView, rolesText, usableNow } from '../membership';
+
+/**
+ * Ask to join a community (or for more roles in mine); the secretary decides. The
+ * community is named by id or by a live invite code — a code only names it here,
+ * joining with a code straight away is org.acceptInvite.
+ */
+export default defineAction({
+  input: ActionSchemas.org.requestJoin,
+  write: true,
+  async run({ input, caller, rt }) {
+    const { communities, joinRequests } = collections(rt.db);
+    const now = rt.now();
+    let communityId = input.communityId;
+    if (input.inviteCode) {
+      const invite = await inviteCollection(rt).findOne({ code: input.inviteCode.toUpperCase(), ...usableNow(now) });
+      if (!invite || invite.uses >= invite.maxUses) {
+        throw new AppError('VALIDATION_FAILED', '邀请码无效或已过期', { fields: [{ path: 'inviteCode', message: '邀请码无效或已过期' }] });
+      }
+      communityId = invite.communityId;
+    }
+    const community = await communities.findOne({ _id: communityId! }, { projection: { name: 1 } });
+    if (!community) throw new AppError('NOT_FOUND', '社区不存在');
+    if (caller.user.memberships.some((m) => m.communityId && m.communityId !== community._id)) throw new AppError('CONFLICT', '您已加入其他社区');
+    const here = caller.user.memberships.find((m) => m.communityId === community._id);
+    if (here && input.roles.every((r) => here.roles.includes(r))) throw new AppError('CONFLICT', '您已拥有所申请的身份');
+    await rt.content.check({ name: input.name, note: input.note }, caller.user.openid);
+
+    const doc: JoinRequestDoc = {
+      _id: newId(), communityId: community._id, userId: caller.id, name: input.name,
+      ...(input.phone ? { phone: input.phone } : {}), ...(input.note ? { note: input.note } : {}),
+      roles: input.roles, status: 'pending', createdAt: now,
+    };
+    try {
+      await joinRequests.insertOne(doc);
+    } catch (err) {
+      // The partial unique index is the one place "one pending request each" is decided, even for two taps at once.
+      if (err instanceof MongoServerError && err.code === 11000) throw new AppError('CONFLICT', '您已提交过申请，请等待社区审核');
+      throw err;
+    }
+    await announce(
+      rt,
+      {
+        template: 'join_requested', eventId: doc._id, communityId: community._id, page: 'packages/staff/pages/org/index',
+        values: { name1: input.name, thing2: rolesText(input.roles), time3: now.toISOString() },
+      },
+      await secretariesOf(rt, community._id),
+    );
+    return { request: requestView(doc, caller, community.name) };
+  },
+});
