@@ -36,5 +36,8 @@ module.exports = {
     nodeProject('db', { testTimeout: 60000 }),
     nodeProject('integration', { testTimeout: 60000 }),
     clientProject,
+    // Compiled mini-program under miniprogram-simulate, and the h5 build in Debian chromium: both build dist/ when missing.
+    nodeProject('weapp', { testTimeout: 900000 }),
+    nodeProject('e2e', { testTimeout: 900000 }),
   ],
 };
