@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'coverage/', 'artifacts/', '.data/', '**/*.d.ts'] },
@@ -15,6 +16,11 @@ export default tseslint.config(
       // The wire protocol and driver plumbing handle untyped BSON; prefer unknown, allow any.
       '@typescript-eslint/no-explicit-any': 'warn',
     },
+  },
+  {
+    files: ['client/**/*.{ts,tsx}', 'tests/client/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
   },
   {
     // The domain core runs on both sides: the mini-program and the cloud functions.

@@ -26,7 +26,7 @@ describe('the transport', () => {
         throw new AppError('FORBIDDEN', '只有社区工作人员可以审核');
       },
     });
-    const err = await call('dispatch', 'approve', { wishId: 'w1' }).catch((e) => e);
+    const err = await call('dispatch', 'approve', { wishId: 'w1' }).then(() => { throw new Error('expected a rejection'); }, (e: AppError) => e);
     expect(err).toBeInstanceOf(AppError);
     expect(err.code).toBe('FORBIDDEN');
     expect(messageOf(err)).toBe('只有社区工作人员可以审核');
@@ -40,7 +40,7 @@ describe('the transport', () => {
 
   it('reads a proxy’s bare 413 as "too large"', async () => {
     taroMock.handler = () => ({ statusCode: 413, data: '<html>413</html>' });
-    const err = await call('tasks', 'complete', { wishId: 'w1', note: 'x' }).catch((e) => e);
+    const err = await call('tasks', 'complete', { wishId: 'w1', note: 'x' }).then(() => { throw new Error('expected a rejection'); }, (e: AppError) => e);
     expect(err.code).toBe('PAYLOAD_TOO_LARGE');
     expect(messageOf(err)).toBe('内容太大了，请减少照片或文字后重试');
   });

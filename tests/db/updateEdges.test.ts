@@ -60,4 +60,35 @@ describe('upserts and positional updates as MongoDB does them', () => {
     const plan = await c.find({ status: 'open', loc: { $geoWithin: { $centerSphere: [center, r] } } }).explain().catch(() => null);
     if (plan && !h.embedded) expect(JSON.stringify(plan)).toContain('loc');
   });
+
+  it('applies the common operators on nested paths and reports no-ops as unmodified', async () => {
+    const c = h.db.collection<any>('common_ops');
+    const { insertedId } = await c.insertOne({ a: { b: 1, keep: 'k' }, list: [1], n: 5 });
+    const r1 = await c.updateOne({ _id: insertedId }, { $set: { 'a.b': 2, 'x.y.z': 'new' }, $inc: { n: 1, 'a.c': 3 }, $push: { list: { $each: [2, 3] }, fresh: 'f' }, $unset: { missing: '', 'a.keep': '' } });
+    expect(r1.modifiedCount).toBe(1);
+    expect(await c.findOne({ _id: insertedId }, { projection: { _id: 0 } })).toEqual({ a: { b: 2, c: 3 }, list: [1, 2, 3], n: 6, x: { y: { z: 'new' } }, fresh: ['f'] });
+    const r2 = await c.updateOne({ _id: insertedId }, { $set: { 'a.b': 2, n: 6 }, $unset: { nothing: '' }, $inc: { 'a.c': 0 } });
+    expect(r2).toMatchObject({ matchedCount: 1, modifiedCount: 0 });
+    // Paths through a scalar or overlapping paths are refused as MongoDB refuses them, and change nothing.
+    await expect(c.updateOne({ _id: insertedId }, { $set: { 'n.deeper': 1 } })).rejects.toBeDefined();
+    await expect(c.updateOne({ _id: insertedId }, { $set: { a: {} }, $inc: { 'a.b': 1 } })).rejects.toMatchObject({ code: 40 });
+    await expect(c.updateOne({ _id: insertedId }, { $push: { n: 1 } })).rejects.toBeDefined();
+    expect((await c.findOne({ _id: insertedId }))!.a).toEqual({ b: 2, c: 3 });
+  });
+
+  it('keeps a transaction snapshot of nested values while an outside update changes them', async () => {
+    const c = h.db.collection<any>('cow_snapshot');
+    const { insertedId } = await c.insertOne({ events: [{ n: 1 }], meta: { v: 1 } });
+    const session = h.client.startSession();
+    try {
+      session.startTransaction();
+      expect(await c.findOne({ _id: insertedId }, { session })).toMatchObject({ events: [{ n: 1 }], meta: { v: 1 } });
+      await c.updateOne({ _id: insertedId }, { $push: { events: { n: 2 } }, $set: { 'meta.v': 2 } });
+      expect(await c.findOne({ _id: insertedId }, { session })).toMatchObject({ events: [{ n: 1 }], meta: { v: 1 } });
+      await session.abortTransaction();
+    } finally {
+      await session.endSession();
+    }
+    expect(await c.findOne({ _id: insertedId })).toMatchObject({ events: [{ n: 1 }, { n: 2 }], meta: { v: 2 } });
+  });
 });
