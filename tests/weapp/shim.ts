@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- shims untyped WeChat runtime objects and Taro render trees */
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';

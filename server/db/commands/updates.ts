@@ -139,11 +139,17 @@ function fastUpdate(doc: Doc, mods: Doc): Doc | null {
     return cur;
   };
   // Nothing is written until every path is known to be plain: a failure leaves the stored document untouched.
-  for (const parts of paths) {
-    let cur: any = doc;
-    for (let i = 0; i < parts.length - 1 && cur !== undefined; i++) {
-      cur = cur[parts[i]];
-      if (cur !== undefined && !isPlainObject(cur)) return null;
+  for (const [op, spec] of Object.entries(mods)) {
+    for (const k of Object.keys(spec as Doc)) {
+      const parts = k.split('.');
+      let cur: any = doc;
+      for (let i = 0; i < parts.length - 1 && cur !== undefined; i++) {
+        cur = cur[parts[i]];
+        if (cur === undefined || isPlainObject(cur)) continue;
+        // Through an array: mingo knows the rules. Through a scalar: MongoDB cannot create the field ($unset ignores it).
+        if (Array.isArray(cur) || op === '$unset') return null;
+        throw new DbError(Codes.PathNotViable, `Cannot create field '${parts[i + 1]}' in element {${parts[i]}: ${cur === null ? 'null' : JSON.stringify(cur)}}`);
+      }
     }
   }
   for (const [op, spec] of Object.entries(mods)) {
@@ -172,7 +178,9 @@ function fastUpdate(doc: Doc, mods: Doc): Doc | null {
         parent[last] = existing === undefined ? v : existing + v;
         changed = true;
       } else {
-        if (existing !== undefined && !Array.isArray(existing)) return null;
+        if (existing !== undefined && !Array.isArray(existing)) {
+          throw new DbError(Codes.BadValue, `The field '${k}' must be an array but is of type ${existing === null ? 'null' : typeof existing} in document {_id: ${JSON.stringify(doc._id)}}`);
+        }
         const items = isPlainObject(v) && '$each' in v ? (v.$each as any[]).map(cloneDoc) : [cloneDoc(v)];
         const parent = parentFor(parts, true);
         if (!parent) return null;

@@ -139,7 +139,7 @@ export function PostForm({ scope, initial, elder = false, submitLabel = '提交�
         </Field>
         <Field label="服务地点" required error={errors.location}>
           <View className="row row--between">
-            <Text className={draft.location ? '' : 'muted'}>{draft.location ? draft.locationLabel || '已选择' : '尚未选择'}</Text>
+            <Text className={`place-label${draft.location ? '' : ' muted'}`}>{draft.location ? draft.locationLabel || '已选择' : '尚未选择'}</Text>
             {pickPlace && (
               <Button className="btn btn--small btn--ghost" onClick={onPick}>
                 地图选点

@@ -1,0 +1,156 @@
+import type { Browser, Page } from 'playwright-core';
+import type { RunningServer } from '../../server/main';
+import { launch, shot, signIn, startApp, tileNumber, visit } from './harness';
+
+/**
+ * The 三单 loop in Debian chromium against the real server and the real h5 build:
+ * a resident posts a wish, the secretary approves it in the review queue, a volunteer
+ * claims, starts and completes it, the resident confirms and rates it, and the
+ * secretary's dashboard counts it. Everyone acts on their own phone (browser context)
+ * and only through what they see on screen.
+ */
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startApp();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const title = '想请人陪我去打流感疫苗';
+const dashboard = '/packages/staff/pages/dashboard/index';
+
+async function fillWish(page: Page, wishTitle: string, description: string): Promise<void> {
+  await page.getByText('＋ 发布心愿').click();
+  await page.getByText('需要什么帮助').waitFor();
+  await page.getByText('就医出行', { exact: true }).click();
+  await page.getByRole('textbox', { name: '例如：腿脚不便，想请人陪同去医院打疫苗' }).fill(wishTitle);
+  await page.getByRole('textbox', { name: '什么时间、需要做什么、有什么要注意的' }).fill(description);
+}
+
+test('a wish goes from the resident to a volunteer and back, and the dashboard counts it', async () => {
+  // The secretary looks at the community's numbers first.
+  const secretary = await signIn(browser, server.url, '社区书记');
+  await secretary.getByText('审核派单').waitFor();
+  await secretary.getByText('数据看板').click();
+  const collectedBefore = await tileNumber(secretary, '心愿收集');
+  const confirmedBefore = await tileNumber(secretary, '已确认');
+
+  // A resident posts a wish through the form.
+  const resident = await signIn(browser, server.url, '居民 · 张阿姨');
+  await resident.getByText('＋ 发布心愿').waitFor();
+  await shot(resident, 'resident-home');
+  await fillWish(resident, title, '周三上午，卫生院二楼，腿脚不便');
+  await shot(resident, 'resident-post-form');
+  await resident.getByText('提交心愿', { exact: true }).click();
+  await resident.getByText('已提交，社区工作人员审核后会发布给志愿者。').waitFor();
+
+  // The secretary finds it in the review queue and publishes it to volunteers.
+  await secretary.goBack();
+  await secretary.getByText('审核派单').click();
+  const card = secretary.getByLabel(`心愿：${title}`);
+  await card.waitFor();
+  await shot(secretary, 'secretary-review-queue');
+  await card.getByText('通过', { exact: true }).click();
+  await card.getByText('通过并发布', { exact: true }).click();
+  await card.getByText('通过并发布', { exact: true }).waitFor({ state: 'detached' });
+
+  // A party member opens it from the hall too, but the volunteer will be quicker.
+  const partyMember = await signIn(browser, server.url, '下沉党员');
+  await partyMember.getByText(title).first().click();
+  await partyMember.getByText('我来认领').waitFor();
+
+  // A volunteer finds it in the task hall, claims it, starts and completes it.
+  const volunteer = await signIn(browser, server.url, '志愿者');
+  await volunteer.getByText(title).first().waitFor();
+  await shot(volunteer, 'volunteer-task-hall');
+  await volunteer.getByText(title).first().click();
+  await volunteer.getByText('我来认领').click();
+  await volunteer.getByText(/认领剩余 \d+小时/).waitFor();
+  await volunteer.getByText('认领成功，请在时限内开始服务').waitFor();
+  await shot(volunteer, 'volunteer-task-detail-lease');
+
+  // The party member's tap comes second: they are told so, in Chinese.
+  await partyMember.getByText('我来认领').click();
+  await partyMember.getByText('手慢了，这个心愿已被其他人认领').waitFor();
+  await shot(partyMember, 'party-member-claim-refused');
+
+  await volunteer.getByText('开始服务', { exact: true }).click();
+  await volunteer.getByText('已开始服务').waitFor();
+  await volunteer.getByRole('textbox', { name: /已陪同老人到卫生院完成接种/ }).fill('已陪同接种并安全送回家');
+  await volunteer.getByText('确认完成', { exact: true }).click();
+  await volunteer.getByText('服务已完成，等待居民确认。').waitFor();
+
+  // The resident sees the volunteer's work on the timeline, confirms and rates it.
+  await resident.reload();
+  await resident.getByText('确认已完成').click();
+  await resident.getByText('评价本次服务').waitFor();
+  await resident.getByLabel('5星').click();
+  await resident.getByRole('textbox', { name: /说说您的感受/ }).fill('志愿者很耐心，谢谢！');
+  await resident.getByText('提交评价').click();
+  await resident.getByText('我的评价').waitFor();
+  await shot(resident, 'resident-wish-detail-timeline');
+
+  // The dashboard counts one more wish collected and one more confirmed.
+  await visit(secretary, server.url, dashboard);
+  await secretary.reload();
+  expect(await tileNumber(secretary, '心愿收集')).toBe(collectedBefore + 1);
+  expect(await tileNumber(secretary, '已确认')).toBe(confirmedBefore + 1);
+  await shot(secretary, 'secretary-dashboard');
+});
+
+test('a rejected wish tells the resident why', async () => {
+  const resident = await signIn(browser, server.url, '居民 · 张阿姨');
+  await fillWish(resident, '帮忙修一下楼道灯', '3栋2单元楼道灯坏了，晚上看不见');
+  await resident.getByText('提交心愿', { exact: true }).click();
+  await resident.getByText('已提交，社区工作人员审核后会发布给志愿者。').waitFor();
+
+  const secretary = await signIn(browser, server.url, '社区书记');
+  await secretary.getByText('审核派单').click();
+  const card = secretary.getByLabel('心愿：帮忙修一下楼道灯');
+  await card.getByText('驳回', { exact: true }).click();
+  await card.getByRole('textbox', { name: '请填写原因（必填）' }).fill('楼道灯由物业负责，已转交物业');
+  await card.getByText('确认驳回', { exact: true }).click();
+  await card.getByText('确认驳回', { exact: true }).waitFor({ state: 'detached' });
+
+  await resident.reload();
+  await resident.getByText(/楼道灯由物业负责，已转交物业/).waitFor();
+  await shot(resident, 'resident-wish-rejected');
+});
+
+test('a resident who opens a staff screen is politely refused', async () => {
+  const resident = await signIn(browser, server.url, '居民 · 张阿姨');
+  await resident.getByText('＋ 发布心愿').waitFor();
+  await visit(resident, server.url, '/packages/staff/pages/review/index');
+  await resident.getByText('暂无权限').waitFor();
+  await resident.getByText(/此页面仅供.*使用，您当前的身份是「居民」/).waitFor();
+  await shot(resident, 'resident-staff-refused');
+});
+
+test('each role has its main screen', async () => {
+  const secretary = await signIn(browser, server.url, '社区书记');
+  await secretary.getByText('组织管理').click();
+  await secretary.getByText(/网格|楼栋|共建单位/).first().waitFor();
+  await shot(secretary, 'secretary-org');
+
+  const town = await signIn(browser, server.url, '镇/街道管理员');
+  await town.getByText('当前身份：镇/街道').waitFor();
+  await shot(town, 'town-admin-home');
+  await town.getByText('数据看板').click();
+  await tileNumber(town, '心愿收集');
+  await shot(town, 'town-admin-dashboard');
+
+  const elder = await signIn(browser, server.url, '居民 · 独居老人');
+  await elder.getByText('长辈模式（大字）').click();
+  await elder.getByText('退出长辈模式').waitFor();
+  await shot(elder, 'elder-mode-home');
+
+  const unitAdmin = await signIn(browser, server.url, '共建单位管理员');
+  await unitAdmin.getByText(/单位/).first().waitFor();
+  await shot(unitAdmin, 'unit-admin-home');
+});
