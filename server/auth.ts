@@ -6,7 +6,7 @@ import { userOfOpenid } from '../cloudfunctions/_core/users';
 import type { Runtime } from '../cloudfunctions/_core/types';
 import type { ServerConfig } from './config';
 import type { Tokens } from './tokens';
-import { userView } from './userView';
+import { userView } from '../cloudfunctions/_core/userView';
 import { code2Session } from './wechatApi';
 
 const LoginInput = z.strictObject({ code: z.string().trim().min(1).max(128) });

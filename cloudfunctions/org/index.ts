@@ -8,6 +8,7 @@ import decideJoin from './actions/decideJoin';
 import invites from './actions/invites';
 import joinRequests from './actions/joinRequests';
 import listInvites from './actions/listInvites';
+import me from './actions/me';
 import members from './actions/members';
 import partyBranches from './actions/partyBranches';
 import requestJoin from './actions/requestJoin';
@@ -22,7 +23,7 @@ import updateSettings from './actions/updateSettings';
 
 /** The community's organisation: places, grids, units, party branches, people, roles and how people join. */
 export const main = createFunction('org', {
-  community, updateSettings, grids, saveGrid, compounds, saveCompound, buildings, saveBuilding,
+  me, community, updateSettings, grids, saveGrid, compounds, saveCompound, buildings, saveBuilding,
   units, saveUnit, partyBranches, members, roles, invites, acceptInvite,
   listInvites, revokeInvite, requestJoin, joinRequests, decideJoin,
 });

@@ -8,6 +8,9 @@ import { CommunitySettingsPatch } from '../schemas/settings';
 
 const Empty = z.strictObject({});
 
+/** Who am I: the caller, their roles and memberships (WeChat cloud has no /api/auth/me). */
+export const MeInput = Empty;
+
 export const CommunityInput = z.strictObject({ communityId: Id.optional() });
 /** Settings edits name only what changes; the stored whole is re-checked (see CommunitySettings). */
 export const UpdateSettingsInput = z.strictObject({ settings: CommunitySettingsPatch });
@@ -95,6 +98,7 @@ export const DecideJoinInput = z
   .refine((d) => d.approve || d.reason !== undefined, { message: '拒绝时请填写原因', path: ['reason'] });
 
 export const OrgActions = {
+  me: MeInput,
   community: CommunityInput,
   updateSettings: UpdateSettingsInput,
   grids: Empty,

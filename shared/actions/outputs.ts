@@ -6,7 +6,7 @@ import type { WishEvent } from '../schemas/event';
 import type { Instant } from '../schemas/primitives';
 import type { InboxItem } from '../schemas/notification';
 import type { Building, Community, Compound, Grid, PartyBranch, Unit } from '../schemas/org';
-import type { User } from '../schemas/user';
+import type { Membership, User } from '../schemas/user';
 import type { InviteState, JoinRequestStatus, JoinRole } from '../schemas/membership';
 import type { NearbyItem, WallItem, WishView } from '../privacy/view';
 
@@ -56,6 +56,27 @@ export interface BreakdownReply {
 
 export interface LeaderboardReply {
   rows: { id: string; name: string; services: number; hours: number }[];
+}
+
+/**
+ * The signed-in person as the client keeps them: who, where, and which roles. The same
+ * shape from `GET /api/auth/me`, the login replies and `org.me` (WeChat cloud).
+ */
+export interface UserView {
+  id: string;
+  name: string;
+  phone?: string;
+  avatarUrl?: string;
+  /** Every role of every membership; empty until they join a community. */
+  roles: Role[];
+  communityId?: string;
+  communityName?: string;
+  townId?: string;
+  unitId?: string;
+  gridIds: string[];
+  memberships: Membership[];
+  /** Seeded demo users only (local mode). */
+  devKey?: string;
 }
 
 export interface Member {
@@ -134,6 +155,7 @@ export interface ActionOutputs {
     cancel: WishReply;
   };
   org: {
+    me: { user: UserView };
     community: { community: Community };
     updateSettings: { community: Community };
     grids: { items: Grid[] };

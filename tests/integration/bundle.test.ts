@@ -76,6 +76,23 @@ describe('the WeChat cloud bundles in dist/functions', () => {
     expect(reply).toEqual({ ok: true, data: { items: [], unread: 0 } });
   });
 
+  test('in WeChat mode the org bundle answers org.me with the caller: a first-time openid gets a member-less user', async () => {
+    const script = `
+      const { main } = require(${JSON.stringify(path.join(DIST, 'org', 'index.js'))});
+      main({ action: 'me', data: {} }).then((r) => { console.log(JSON.stringify(r)); process.exit(0); }, (e) => { console.error(e); process.exit(1); });
+    `;
+    const out = await promisify(execFile)(process.execPath, ['-e', script], {
+      cwd: path.join(DIST, 'org'),
+      env: { PATH: process.env.PATH ?? '', MONGODB_URI: server.mongoUri, MONGODB_DB: server.runtime.db.databaseName, WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID', WX_OPENID: 'oBundleFirstOpen01', WX_APPID: 'wxtest' } as unknown as NodeJS.ProcessEnv,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    const reply = JSON.parse(out.stdout.trim().split('\n').at(-1)!);
+    expect(reply).toMatchObject({ ok: true, data: { user: { id: expect.any(String), name: '微信用户', roles: [], memberships: [] } } });
+    const stored = await server.runtime.db.collection('users').findOne({ openid: 'oBundleFirstOpen01' });
+    expect(stored?._id).toBe(reply.data.user.id);
+  });
+
   test('a WeChat timer event runs cron.tick as the platform', async () => {
     const bundled = require(path.join(DIST, 'cron', 'index.js'));
     const reply = await bundled.main({ Type: 'Timer', TriggerName: 'tick', Time: new Date().toISOString() }, { identity: { kind: 'anonymous' }, runtime: { ...server.runtime, config: { ...server.runtime.config, mode: 'wechat' } } });

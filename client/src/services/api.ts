@@ -14,7 +14,7 @@ export interface CallOptions {
 
 /** Reads never carry a requestId; every other action is a write and always does. */
 const READ_ACTIONS = new Set([
-  'mine', 'detail', 'nearby', 'queue', 'escalations', 'inbox', 'overview', 'breakdown', 'leaderboard',
+  'me', 'mine', 'detail', 'nearby', 'queue', 'escalations', 'inbox', 'overview', 'breakdown', 'leaderboard',
   'wall', 'export', 'community', 'grids', 'compounds', 'buildings', 'units', 'partyBranches', 'members',
 ]);
 

@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro';
 import type { Role } from '@shared/enums/roles';
+import type { ActionOutputs } from '@shared/actions/outputs';
 import type { User } from '@shared/schemas/user';
-import { httpJson } from './api';
+import { call, httpJson } from './api';
 import { isH5, usesCloud } from './platform';
 import { getToken, setToken, setUnauthenticatedHandler } from './token';
 
@@ -87,8 +88,14 @@ export async function devLogin(as: string): Promise<Session> {
   return adopt(reply.user);
 }
 
-/** Self-hosted weapp: wx.login's code → the server's code2Session → our token. */
+/** WeChat cloud vouches for the caller's openid itself: "who am I" is a function call, no token. */
+async function cloudMe(): Promise<SessionUser> {
+  return (await call<ActionOutputs['org']['me']>('org', 'me')).user;
+}
+
+/** Self-hosted weapp: wx.login's code → the server's code2Session → our token. In WeChat cloud: org.me. */
 export async function wechatLogin(): Promise<Session> {
+  if (usesCloud()) return adopt(await cloudMe());
   const { code } = await Taro.login();
   const reply = await httpJson<AuthReply>('POST', '/api/auth/login', { code });
   setToken(reply.token);
@@ -102,6 +109,7 @@ export function loginKind(): 'wechat' | 'demo' {
 
 /** Refresh the user (roles may have changed on the server since the last launch). */
 export async function refreshMe(): Promise<Session | null> {
+  if (usesCloud()) return adopt(await cloudMe(), getSession()?.activeRole);
   const reply = await httpJson<{ user: SessionUser } | SessionUser>('GET', '/api/auth/me');
   const user = 'user' in reply && reply.user ? reply.user : (reply as SessionUser);
   return adopt(user, getSession()?.activeRole);

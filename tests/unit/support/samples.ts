@@ -52,6 +52,7 @@ export const SAMPLES: Samples = {
     cancel: { wishId, reason: '重复录入' },
   },
   org: {
+    me: {},
     community: {},
     updateSettings: { settings: { leaseHours: 48, maxExtensions: 1 } },
     grids: {},

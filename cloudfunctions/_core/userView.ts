@@ -1,9 +1,14 @@
-import { collections } from '../cloudfunctions/_core/collections';
-import { callerOf } from '../cloudfunctions/_core/caller';
-import type { Runtime, UserDoc } from '../cloudfunctions/_core/types';
+import type { UserView } from '@shared';
+import { collections } from './collections';
+import { callerOf } from './caller';
+import type { Runtime, UserDoc } from './types';
 
-/** What the client knows of the signed-in person: who, where, and which roles. */
-export async function userView(rt: Runtime, user: UserDoc) {
+/**
+ * What the client knows of the signed-in person: who, where, and which roles. One
+ * builder for the gateway's login and /api/auth/me and for `org.me` in WeChat cloud,
+ * so both modes hand the client the same user.
+ */
+export async function userView(rt: Runtime, user: UserDoc): Promise<UserView> {
   const caller = callerOf(user);
   const community = caller.communityId ? await collections(rt.db).communities.findOne({ _id: caller.communityId }) : null;
   return {
