@@ -16,6 +16,7 @@ export default defineAppConfig({
     'pages/wall/index',
     'pages/inbox/index',
     'pages/me/index',
+    'pages/join/index',
   ],
   subPackages: [
     {

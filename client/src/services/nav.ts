@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { Role } from '@shared/enums/roles';
+import { getSession, rolesOf } from './session';
 
 /** Where each role lands after login or a role switch. */
 export const HomeOf: Record<Role, string> = {
@@ -20,6 +21,7 @@ export const Routes = {
   wall: '/pages/wall/index',
   inbox: '/pages/inbox/index',
   me: '/pages/me/index',
+  join: '/pages/join/index',
   hall: '/packages/helper/pages/hall/index',
   task: (id: string) => `/packages/helper/pages/task/index?id=${encodeURIComponent(id)}`,
   myTasks: '/packages/helper/pages/mine/index',
@@ -31,9 +33,15 @@ export function go(url: string): void {
   void Taro.navigateTo({ url }).catch(() => Taro.redirectTo({ url }));
 }
 
-/** Role homes replace the whole stack: switching roles is a fresh start. */
+/**
+ * Role homes replace the whole stack: switching roles is a fresh start. Someone who belongs
+ * to no community yet (a first WeChat login) has no home that works for them, so every
+ * landing (login, app entry) sends them to join one instead.
+ */
 export function goHome(role: Role): void {
-  void Taro.reLaunch({ url: HomeOf[role] });
+  const session = getSession();
+  const url = session && rolesOf(session.user).length === 0 ? Routes.join : HomeOf[role];
+  void Taro.reLaunch({ url });
 }
 
 export function back(fallback: string = Routes.home): void {

@@ -61,6 +61,9 @@ export default function MePage() {
       <Button className="btn" onClick={() => go(Routes.wall)}>
         心愿墙
       </Button>
+      <Button className="btn" onClick={() => go(Routes.join)}>
+        输入邀请码 · 申请新角色
+      </Button>
       <Button
         className="btn btn--danger"
         onClick={() => {
