@@ -162,7 +162,7 @@ export default function JoinPage() {
   return (
     <Screen className="join">
       <View className="hero">
-        <Text className="hero__title">{member ? '加入其他社区' : '加入社区'}</Text>
+        <Text className="hero__title">{member ? '邀请码 · 申请新角色' : '加入社区'}</Text>
         <Text className="hero__sub">填写社区工作人员给您的邀请码即可加入；也可以提交申请，由社区审核</Text>
       </View>
 
