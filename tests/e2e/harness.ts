@@ -44,6 +44,10 @@ export async function visit(page: Page, url: string, route: string): Promise<voi
 export async function shot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(shotsDir, { recursive: true });
   const file = path.join(shotsDir, `${name}.png`);
+  // Taro's h5 router slides pages in: wait until the screen has come to rest (spinners aside).
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+  );
   await page.screenshot({ path: file });
   console.log(`screenshot: ${path.relative(root, file)}`);
   return file;

@@ -105,7 +105,7 @@ test('a wish goes from the resident to a volunteer and back, and the dashboard c
 });
 
 test('a rejected wish tells the resident why', async () => {
-  const resident = await signIn(browser, server.url, '居民 · 张阿姨');
+  const resident = await signIn(browser, server.url, '居民 · 独居老人');
   await fillWish(resident, '帮忙修一下楼道灯', '3栋2单元楼道灯坏了，晚上看不见');
   await resident.getByText('提交心愿', { exact: true }).click();
   await resident.getByText('已提交，社区工作人员审核后会发布给志愿者。').waitFor();
@@ -119,8 +119,20 @@ test('a rejected wish tells the resident why', async () => {
   await card.getByText('确认驳回', { exact: true }).waitFor({ state: 'detached' });
 
   await resident.reload();
-  await resident.getByText(/楼道灯由物业负责，已转交物业/).waitFor();
+  await resident.getByText('社区未通过这个心愿：楼道灯由物业负责，已转交物业。您可以修改后重新提交。').waitFor();
   await shot(resident, 'resident-wish-rejected');
+});
+
+test('a resident over the daily posting limit is told so, and keeps what they typed', async () => {
+  // The demo resident's seeded wishes plus the one posted above use up 每天最多 5 个.
+  const resident = await signIn(browser, server.url, '居民 · 张阿姨');
+  await fillWish(resident, '想请人帮忙取快递', '快递放在驿站，我腿脚不便');
+  await resident.getByText('提交心愿', { exact: true }).click();
+  const refusal = resident.getByText('每天最多提交 5 个心愿，请明天再来');
+  await refusal.waitFor();
+  expect(await resident.getByRole('textbox', { name: '例如：腿脚不便，想请人陪同去医院打疫苗' }).inputValue()).toBe('想请人帮忙取快递');
+  await refusal.scrollIntoViewIfNeeded();
+  await shot(resident, 'resident-post-refused');
 });
 
 test('a resident who opens a staff screen is politely refused', async () => {
@@ -135,7 +147,7 @@ test('a resident who opens a staff screen is politely refused', async () => {
 test('each role has its main screen', async () => {
   const secretary = await signIn(browser, server.url, '社区书记');
   await secretary.getByText('组织管理').click();
-  await secretary.getByText(/网格|楼栋|共建单位/).first().waitFor();
+  await secretary.getByText('组织架构', { exact: true }).waitFor();
   await shot(secretary, 'secretary-org');
 
   const town = await signIn(browser, server.url, '镇/街道管理员');

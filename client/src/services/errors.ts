@@ -38,11 +38,11 @@ export function isOffline(err: unknown): boolean {
   return codeOf(err) === 'OFFLINE';
 }
 
-/** A sentence for a toast or an error panel. Server messages in Chinese are more specific, so they win for conflicts. */
+/** A sentence for a toast or an error panel. Server messages in Chinese are more specific (which conflict, which daily limit), so they win there. */
 export function messageOf(err: unknown): string {
   const code = codeOf(err);
   const serverMessage = err instanceof AppError ? err.message : '';
-  const specific = /[\u4e00-\u9fff]/.test(serverMessage) && (code === 'INVALID_TRANSITION' || code === 'CONFLICT' || code === 'FORBIDDEN');
+  const specific = /[\u4e00-\u9fff]/.test(serverMessage) && (code === 'INVALID_TRANSITION' || code === 'CONFLICT' || code === 'FORBIDDEN' || code === 'RATE_LIMITED');
   return specific ? serverMessage : ErrorMessages[code];
 }
 
