@@ -4,6 +4,7 @@ jest.setTimeout(60_000);
 import { randomBytes } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { startServer, type RunningServer, type StartOptions } from '../../server/main';
+import { startFakeWechat } from './fakeWechat';
 
 /**
  * One server per test file on an ephemeral port, over the embedded database (or
@@ -14,6 +15,14 @@ export interface TestServer extends RunningServer {
   clock: { advanceHours(h: number): void; now(): Date };
   login(as: string): Promise<Client>;
   anonymous(): Client;
+  /** A client for a token obtained some other way (WeChat login…). */
+  withToken(token: string, user: unknown): Client;
+}
+
+/** A test server whose WeChat login (code2Session) answers from a fake WeChat on loopback. */
+export interface WechatTestServer extends TestServer {
+  /** Someone opening the mini-program for the first time: signed in through wx.login, in no community yet. */
+  newcomer(name: string): Promise<Client>;
 }
 
 export interface Reply<T = any> {
@@ -89,10 +98,29 @@ export async function startTestServer(opts: Partial<StartOptions> = {}): Promise
       return makeClient(data.token, data.user);
     },
     anonymous: () => makeClient(),
+    withToken: makeClient,
   };
 }
 
 export { request };
+
+export async function startWechatTestServer(): Promise<WechatTestServer> {
+  const wechat = await startFakeWechat('wx-app', 'wx-secret');
+  const server = await startTestServer({
+    env: { TOKEN_SECRET: 'k'.repeat(48), WECHAT_APPID: 'wx-app', WECHAT_SECRET: 'wx-secret', WECHAT_API_BASE: wechat.url },
+  });
+  return {
+    ...server,
+    async newcomer(name) {
+      const { data } = await request(`${server.url}/api/auth/login`, { body: { code: `good-${name}` } });
+      return server.withToken(data.token, data.user);
+    },
+    async stop() {
+      await server.stop();
+      await wechat.stop();
+    },
+  };
+}
 
 export const TAOYUAN = { lng: 113.9935, lat: 31.2525 };
 

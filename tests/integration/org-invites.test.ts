@@ -3,35 +3,20 @@
  * a revoked code lets no one in, and a code admits no more people than it says,
  * however many try at once.
  */
-import { startFakeWechat, type FakeWechat } from './fakeWechat';
-import { request, startTestServer, type Client, type TestServer } from './harness';
+import { request, startWechatTestServer, type Client, type WechatTestServer } from './harness';
 
-let wechat: FakeWechat;
-let server: TestServer;
+let server: WechatTestServer;
 let secretary: Client;
 
 beforeAll(async () => {
-  wechat = await startFakeWechat('wx-app', 'wx-secret');
-  server = await startTestServer({ env: { TOKEN_SECRET: 'k'.repeat(48), WECHAT_APPID: 'wx-app', WECHAT_SECRET: 'wx-secret', WECHAT_API_BASE: wechat.url } });
+  server = await startWechatTestServer();
   secretary = await server.login('secretary');
 });
 afterAll(async () => {
   await server?.stop();
-  await wechat?.stop();
 });
 
-/** Someone opening the mini-program for the first time: signed in, in no community yet. */
-async function newcomer(name: string): Promise<Client> {
-  const { data } = await request(`${server.url}/api/auth/login`, { body: { code: `good-${name}` } });
-  const client: Client = {
-    token: data.token,
-    user: data.user,
-    call: (fn, action, body, requestId) =>
-      request(`${server.url}/api/fn/${fn}`, { token: data.token, body: { action, data: body ?? {}, ...(requestId ? { requestId } : {}) } }),
-    ok: async (fn, action, body) => (await client.call(fn, action, body)).data,
-  };
-  return client;
-}
+const newcomer = (name: string) => server.newcomer(name);
 
 describe('a secretary manages invite codes', () => {
   test('creates codes, sees them listed with their state, and revokes one', async () => {
