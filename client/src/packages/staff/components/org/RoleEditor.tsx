@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import { RoleLabels, Roles } from '@shared/enums';
+import { Roles } from '@shared/enums';
 import type { Role } from '@shared/enums';
 import type { Member } from '../../lib/types';
 import { orgApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
+import { RoleChips } from './RoleChips';
 
 /** Town admins are made by the town, not by a community. */
 const grantable = Roles.filter((r): r is Exclude<Role, 'town_admin'> => r !== 'town_admin');
@@ -42,19 +43,7 @@ export function RoleEditor({ member, onSaved, onClose }: Props) {
   return (
     <View className='staff-panel'>
       <Text className='staff-panel__label'>{member.name} 的角色（可多选）</Text>
-      <View className='staff-chips' role='group' aria-label='角色'>
-        {grantable.map((r) => (
-          <View
-            key={r}
-            role='checkbox'
-            aria-checked={roles.includes(r)}
-            className={`staff-chip${roles.includes(r) ? ' staff-chip--on' : ''}`}
-            onClick={() => toggle(r)}
-          >
-            {RoleLabels[r]}
-          </View>
-        ))}
-      </View>
+      <RoleChips label='角色' options={grantable} selected={roles} onToggle={toggle} />
       {error && (
         <View className='staff-field-error' role='alert'>
           {error}

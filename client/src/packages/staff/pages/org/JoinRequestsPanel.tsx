@@ -9,6 +9,7 @@ import { errorText, fieldErrorsOf, isRace } from '../../lib/errors';
 import { useLoad } from '../../lib/useLoad';
 import { ChipGroup } from '../../components/ChipGroup';
 import { StaffState } from '../../components/StaffState';
+import { RoleChips } from '../../components/org/RoleChips';
 import { membershipApi, shortTime } from './api';
 
 const statuses: { value: JoinRequestStatus; label: string }[] = [
@@ -128,19 +129,7 @@ function DecisionForm({ request, approve, onClose, onDecided, onStale }: FormPro
       {approve ? (
         <>
           <Text className='staff-panel__label'>授予身份（可多选）</Text>
-          <View className='staff-chips' role='group' aria-label='授予身份'>
-            {joinRoles.map((r) => (
-              <View
-                key={r}
-                role='checkbox'
-                aria-checked={roles.includes(r)}
-                className={`staff-chip${roles.includes(r) ? ' staff-chip--on' : ''}`}
-                onClick={() => toggle(r)}
-              >
-                {RoleLabels[r]}
-              </View>
-            ))}
-          </View>
+          <RoleChips label='授予身份' options={joinRoles} selected={roles} onToggle={toggle} />
         </>
       ) : (
         <>
