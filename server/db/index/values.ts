@@ -155,12 +155,26 @@ export function isPlainObject(v: any): v is Doc {
   return proto === Object.prototype || proto === null;
 }
 
+/**
+ * An empty plain object (prototype Object.prototype) for building documents key by key.
+ * BSON's decoder builds documents from `{}` one keyed store at a time, and V8 turns that
+ * shape into a slow dictionary after ~20 fields; every object later built from `{}` with the
+ * same keys follows the same transitions and goes slow too, and reading, copying and encoding
+ * a dictionary-mode document costs 5–10× more. Objects from this constructor have their own
+ * transition tree and stay in fast mode.
+ */
+function PlainDoc(): void {}
+PlainDoc.prototype = Object.prototype;
+export function newDoc(): Doc {
+  return new (PlainDoc as unknown as new () => Doc)();
+}
+
 /** Deep copy of plain objects/arrays; BSON value classes are immutable in practice and are shared. */
 export function cloneDoc<T>(v: T): T {
   if (Array.isArray(v)) return v.map(cloneDoc) as any;
   if (isPlainObject(v)) {
-    const o: Doc = {};
-    for (const k of Object.keys(v)) o[k] = cloneDoc((v as Doc)[k]);
+    const o = newDoc();
+    for (const k in v) o[k] = cloneDoc((v as Doc)[k]);
     return o as T;
   }
   if (v instanceof Date) return new Date(v.getTime()) as any;

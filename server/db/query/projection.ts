@@ -1,7 +1,7 @@
 // find-style projection through mingo (supports inclusion/exclusion, $slice, $elemMatch, positional).
 import { Query } from 'mingo';
 import { toDbError } from '../errors';
-import { Doc, isPlainObject } from '../index/values';
+import { Doc, isPlainObject, newDoc } from '../index/values';
 import { MINGO_OPTIONS } from './mingoOptions';
 
 interface SimpleProjection {
@@ -36,8 +36,8 @@ function simpleProjection(projection: Doc): SimpleProjection | null {
 
 /** A new top-level object sharing the kept values with `doc` (readers only encode them). */
 function projectSimple(doc: Doc, p: SimpleProjection): Doc {
-  const out: Doc = {};
-  for (const k of Object.keys(doc)) {
+  const out = newDoc();
+  for (const k in doc) {
     if (k === '_id') {
       if (p.keepId) out._id = doc._id;
       continue;

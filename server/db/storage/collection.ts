@@ -2,9 +2,16 @@
 import { Codes, DbError } from '../errors';
 import { FieldIndex, IndexSpec } from '../index/fieldIndex';
 import { GeoIndex } from '../index/geoIndex';
-import { Doc, hashValue } from '../index/values';
+import { Doc, hashValue, newDoc } from '../index/values';
 
 export const idKey = (id: unknown): string => hashValue(id);
+
+/** Stored documents are kept in V8's fast mode (see newDoc): decoded ones may not be. */
+function fastShallow(doc: Doc): Doc {
+  const o = newDoc();
+  for (const k in doc) o[k] = doc[k];
+  return o;
+}
 
 /** Before-images kept while transactions are open, so they can read their snapshot. */
 export interface HistoryEntry {
@@ -93,7 +100,8 @@ export class Collection {
   }
 
   /** Raw write with no constraint checks: callers validated first (or are replaying the journal). */
-  put(id: string, doc: Doc): void {
+  put(id: string, given: Doc): void {
+    const doc = fastShallow(given);
     const old = this.docs.get(id);
     this.docs.set(id, doc);
     if (old) {
