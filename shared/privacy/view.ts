@@ -73,7 +73,11 @@ export interface NearbyItem {
   createdAt: Wish['createdAt'];
 }
 
-export function nearbyItemOf(wish: Wish, distanceM: number): NearbyItem {
+/** The fields a nearby row is made of: the hall reads only these from storage. */
+export const NEARBY_SOURCE_FIELDS = ['title', 'category', 'helpersNeeded', 'claims', 'priority', 'createdAt', 'contactPhone', 'address', 'preferredTime'] as const;
+export type NearbySource = Pick<Wish, 'id' | (typeof NEARBY_SOURCE_FIELDS)[number]>;
+
+export function nearbyItemOf(wish: NearbySource, distanceM: number): NearbyItem {
   const item: NearbyItem = {
     id: wish.id,
     title: wish.title,
