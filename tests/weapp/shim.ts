@@ -1,178 +1,251 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- shims untyped WeChat runtime objects and Taro render trees */
-import fs from 'node:fs';
+/* eslint-disable @typescript-eslint/no-explicit-any -- shims the untyped WeChat runtime (wx, App, Page) around Taro's compiled output */
 import path from 'node:path';
-import vm from 'node:vm';
 
 /**
- * Runs the compiled mini-program's JS in a Node sandbox with `wx`, `App`, `Page` and
- * `Component` shimmed. Each page instance records what Taro renders through setData,
- * so a test can read the tree and fire taps the way the WeChat view layer would.
+ * Runs the compiled mini-program (`dist/weapp`) under miniprogram-simulate, with `wx`, `App` and
+ * `Page` shimmed, the way the WeChat client would: app.js boots first, then a page's js registers
+ * its Page(), and the page's wxml — Taro's `base.wxml` templates, compiled by the official wcc that
+ * miniprogram-simulate ships — is rendered by j-component into a DOM from the data Taro sets.
+ * Taps and input go through miniprogram-simulate's event dispatch, so they reach the page exactly
+ * as the view layer's events would: `bindtap="eh"` on the rendered node, then Taro's event handler.
+ *
+ * Needs a DOM: test files using it run under `@jest-environment jsdom`.
  */
-export interface PageInstance {
-  route: string;
-  data: Record<string, unknown>;
-  options: Record<string, any>;
-  setData(patch: Record<string, unknown>, cb?: () => void): void;
+
+/** A cloud-function call as the client made it: `POST /api/fn/<fn>` with `{action, data, requestId?}`. */
+export interface FunctionCall {
+  fn: string;
+  action: string;
+  data: Record<string, any>;
+  requestId?: string;
 }
 
-export function loadWeapp(dir: string) {
+/** The server's envelope for a call, or undefined for "nothing answered" (the phone is offline). */
+export type Reply = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } } | undefined;
+
+/** The rendered tree as j-component serialises it: tag, attributes as rendered, children (text as strings). */
+export interface RenderedNode {
+  tagName: string;
+  attrs: { name: string; value: any }[];
+  children: (RenderedNode | string)[];
+}
+
+/** The parts of a miniprogram-simulate component this harness uses (its own typings pull in the global wx typings). */
+interface SimulatedComponent {
+  readonly dom: HTMLElement;
+  dispatchEvent(name: string, options?: { detail?: unknown }): void;
+  querySelector(selector: string): SimulatedComponent | undefined;
+  toJSON(): RenderedNode;
+  attach(parent: Node): void;
+  detach(): void;
+}
+interface Simulate {
+  load(componentPath: string, options: { rootPath: string }): string;
+  render(id: string): SimulatedComponent;
+}
+
+export interface OpenPage {
+  /** Everything the page shows, as text. */
+  text(): string;
+  /** The rendered tree (for attributes the DOM doesn't carry, such as an input's value). */
+  tree(): RenderedNode;
+  /** Tap what shows `label`: the innermost rendered element with that text; the tap bubbles from there. */
+  tap(label: string): void;
+  /** Type into the input or textarea whose placeholder contains `placeholder`. */
+  type(placeholder: string, value: string): void;
+  /** The value the input or textarea whose placeholder contains `placeholder` renders. */
+  valueOf(placeholder: string): unknown;
+  /** Wait until `test` holds (Taro renders asynchronously, after React commits). */
+  until(test: () => boolean, what: string): Promise<void>;
+  /** Leave the page (onUnload). */
+  close(): void;
+}
+
+export function bootWeapp(dist: string) {
+  // miniprogram-simulate installs its own Component (the one j-component registers), a wx API mock
+  // and the built-in components (wx-view, wx-input…) when it is first required.
+  const simulate = require('miniprogram-simulate') as Simulate;
+  const g = globalThis as any;
+  const simulatedWx = g.wx as Record<string, any>;
+  const registerComponent = g.Component as (definition: Record<string, unknown>) => void;
+
   const storage = new Map<string, unknown>();
-  const requests: { url: string; data: unknown }[] = [];
+  const calls: FunctionCall[] = [];
+  const toasts: string[] = [];
+  const navigations: { api: string; url: string }[] = [];
+  let respond: (call: FunctionCall) => Reply = () => undefined;
+
+  const done = (opts: any, res: Record<string, unknown>) => {
+    setTimeout(() => {
+      opts?.success?.(res);
+      opts?.complete?.(res);
+    }, 0);
+  };
+  const navigate = (api: string) => (opts: any) => {
+    navigations.push({ api, url: opts?.url ?? '' });
+    done(opts, { errMsg: `${api}:ok` });
+  };
+  const overrides: Record<string, any> = {
+    getStorageSync: (k: string) => (storage.has(k) ? storage.get(k) : ''),
+    setStorageSync: (k: string, v: unknown) => void storage.set(k, JSON.parse(JSON.stringify(v))),
+    removeStorageSync: (k: string) => void storage.delete(k),
+    request: (opts: any) => {
+      const m = /\/api\/fn\/([^/?]+)$/.exec(opts.url ?? '');
+      const body = (typeof opts.data === 'string' ? JSON.parse(opts.data) : opts.data) ?? {};
+      const call: FunctionCall | undefined = m ? { fn: m[1], action: body.action, data: body.data, requestId: body.requestId } : undefined;
+      if (call) calls.push(call);
+      const reply = call ? respond(call) : undefined;
+      setTimeout(() => {
+        if (reply === undefined) opts.fail?.({ errMsg: 'request:fail offline in the smoke test' });
+        else opts.success?.({ statusCode: reply.ok ? 200 : 400, data: reply, header: {}, errMsg: 'request:ok' });
+        opts.complete?.({});
+      }, 0);
+      return { abort() {}, onHeadersReceived() {}, offHeadersReceived() {} };
+    },
+    showToast: (opts: any) => {
+      toasts.push(opts?.title ?? '');
+      done(opts, { errMsg: 'showToast:ok' });
+    },
+    navigateTo: navigate('navigateTo'),
+    redirectTo: navigate('redirectTo'),
+    reLaunch: navigate('reLaunch'),
+    switchTab: navigate('switchTab'),
+    getLocation: (opts: any) => setTimeout(() => opts?.fail?.({ errMsg: 'getLocation:fail auth deny' }), 0),
+    chooseLocation: (opts: any) => done(opts, { errMsg: 'chooseLocation:ok', longitude: 110.12, latitude: 32.81, name: '白河县人民医院', address: '白河县城关镇' }),
+  };
+  // Everything else comes from miniprogram-simulate's wx mock. webpack's chunk registry
+  // (wx.webpackJsonp) is a plain property the compiled bundles create on first use.
+  g.wx = new Proxy(overrides, { get: (t, k) => (k in t ? t[k as string] : typeof k === 'string' && k.startsWith('webpack') ? undefined : simulatedWx[k as string]) });
+
   let app: Record<string, any> | undefined;
-  const pages = new Map<string, Record<string, any>>();
-  let currentRoute = '';
-  const stack: PageInstance[] = [];
-
-  const ok = (opts: any = {}, res: any = {}) => {
-    opts?.success?.(res);
-    opts?.complete?.(res);
-    return Promise.resolve(res);
-  };
-  const wx: Record<string, any> = new Proxy(
-    {
-      getSystemInfoSync: () => ({ platform: 'devtools', windowWidth: 375, windowHeight: 812, pixelRatio: 2, SDKVersion: '3.4.0', language: 'zh_CN', version: '8.0.0' }),
-      getSystemInfo: (o: any) => ok(o, wx.getSystemInfoSync()),
-      getWindowInfo: () => ({ windowWidth: 375, windowHeight: 812, pixelRatio: 2 }),
-      getAppBaseInfo: () => ({ SDKVersion: '3.4.0', language: 'zh_CN' }),
-      getDeviceInfo: () => ({ platform: 'devtools' }),
-      getStorageSync: (k: string) => (storage.has(k) ? storage.get(k) : ''),
-      setStorageSync: (k: string, v: unknown) => void storage.set(k, v),
-      removeStorageSync: (k: string) => void storage.delete(k),
-      request: (o: any) => {
-        requests.push({ url: o.url, data: o.data });
-        const res = { statusCode: 503, data: '' };
-        setTimeout(() => o.fail?.({ errMsg: 'request:fail offline in smoke test' }), 0);
-        return { abort() {} , res };
+  const stack: Record<string, any>[] = [];
+  let opening: { route: string; query: Record<string, string> } | undefined;
+  g.App = (options: Record<string, any>) => void (app = options);
+  g.getApp = () => app;
+  g.getCurrentPages = () => stack;
+  // j-component renders components only. A WeChat page is a component whose lifecycle is the
+  // page's own, so Taro's page config is registered as one: its functions (onLoad, eh…) become
+  // methods, and attach/ready/detach drive onLoad+onShow, onReady and onUnload in WeChat's order.
+  g.Page = (options: Record<string, any>) => {
+    const methods = Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v === 'function'));
+    registerComponent({
+      data: options.data,
+      methods,
+      lifetimes: {
+        attached(this: any) {
+          const { route, query } = opening ?? { route: '', query: {} };
+          Object.assign(this, { route, __route__: route, options: query });
+          stack.push(this);
+          this.onLoad(query);
+          this.onShow();
+        },
+        ready(this: any) {
+          this.onReady();
+        },
+        detached(this: any) {
+          this.onUnload();
+          stack.splice(stack.indexOf(this), 1);
+        },
       },
-      nextTick: (fn: () => void) => setTimeout(fn, 0),
-      createSelectorQuery: () => ({ select: () => ({ boundingClientRect: () => ({ exec: () => undefined }) }), exec: () => undefined }),
-      showToast: ok,
-      showModal: (o: any) => ok(o, { confirm: true }),
-      navigateTo: ok,
-      redirectTo: ok,
-      reLaunch: ok,
-      stopPullDownRefresh: ok,
-      getLocation: (o: any) => {
-        o?.fail?.({ errMsg: 'getLocation:fail auth deny' });
-        return Promise.reject(new Error('deny'));
-      },
-      chooseLocation: (o: any) => ok(o, { longitude: 110.12, latitude: 32.81, name: '白河县人民医院', address: '城关镇' }),
-      onAppRoute: () => undefined,
-      onAppShow: () => undefined,
-      onAppHide: () => undefined,
-    },
-    // Unknown APIs succeed quietly; webpack's chunk registry (wx.webpackJsonp) must stay a plain property.
-    { get: (t: any, k: string) => (k in t ? t[k] : typeof k === 'string' && !k.startsWith('webpack') ? (o: any) => ok(o) : undefined) },
-  );
-
-  const sandbox: Record<string, any> = {
-    wx,
-    console,
-    setTimeout,
-    clearTimeout,
-    setInterval,
-    clearInterval,
-    Promise,
-    requestAnimationFrame: (fn: (t: number) => void) => setTimeout(() => fn(Date.now()), 16),
-    cancelAnimationFrame: clearTimeout,
-    App: (options: Record<string, any>) => {
-      app = options;
-    },
-    Page: (options: Record<string, any>) => {
-      pages.set(currentRoute, options);
-    },
-    Component: (options: Record<string, any>) => {
-      // Taro's custom-wrapper / comp register as components; pages register via Page.
-      pages.set(`component:${currentRoute}`, options);
-    },
-    Behavior: (o: unknown) => o,
-    getApp: () => app,
-    getCurrentPages: () => stack,
-  };
-  sandbox.global = sandbox;
-  sandbox.globalThis = sandbox;
-  vm.createContext(sandbox);
-
-  const cache = new Map<string, unknown>();
-  const requireIn = (fromDir: string) => (request: string) => {
-    let file = path.resolve(fromDir, request);
-    if (!file.endsWith('.js')) file += '.js';
-    if (cache.has(file)) return (cache.get(file) as { exports: unknown }).exports;
-    const mod = { exports: {} as unknown };
-    cache.set(file, mod);
-    const code = fs.readFileSync(file, 'utf8');
-    const fn = vm.runInContext(`(function (require, module, exports) {${code}\n})`, sandbox, { filename: file });
-    fn(requireIn(path.dirname(file)), mod, mod.exports);
-    return mod.exports;
+    });
   };
 
-  const appJson = JSON.parse(fs.readFileSync(path.join(dir, 'app.json'), 'utf8'));
-  currentRoute = 'app';
-  requireIn(dir)('./app.js');
-  app?.onLaunch?.call(app, { path: appJson.pages[0], query: {} });
+  const appJson = JSON.parse(require('node:fs').readFileSync(path.join(dist, 'app.json'), 'utf8')) as { pages: string[] };
+  // Plain require, as miniprogram-simulate itself loads a page's js: under jest the bundles pass
+  // through the project's transform, which leaves their (already ES2021) syntax as it is.
+  require(path.join(dist, 'app.js'));
+  if (!app) throw new Error('app.js did not call App()');
+  const launch = { path: appJson.pages[0], query: {}, scene: 1001 };
+  app.onLaunch?.call(app, launch);
+  app.onShow?.call(app, launch);
 
-  /** Load a page's compiled JS and run its lifecycle like WeChat does. */
-  function open(route: string, query: Record<string, string> = {}): PageInstance {
-    currentRoute = route;
-    requireIn(dir)(`./${route}.js`);
-    const options = pages.get(route);
-    if (!options) throw new Error(`Page() was not called by ${route}.js`);
-    const inst: PageInstance = {
-      route,
-      data: JSON.parse(JSON.stringify(options.data ?? {})),
-      options,
-      setData(patch, cb) {
-        for (const [k, v] of Object.entries(patch)) setPath(inst.data, k, v);
-        cb?.();
+  // Like WeChat, a page's js runs (and registers its Page) once; every visit is a new instance.
+  const registered = new Map<string, string>();
+
+  /** Open a page the way navigateTo would, and wait until Taro has rendered it. */
+  async function open(route: string, query: Record<string, string> = {}): Promise<OpenPage> {
+    if (!registered.has(route)) registered.set(route, simulate.load(path.join(dist, route), { rootPath: dist }));
+    const comp = simulate.render(registered.get(route)!);
+    opening = { route, query };
+    comp.attach(document.createElement('parent-wrapper'));
+    opening = undefined;
+
+    const tree = () => comp.toJSON();
+    const page: OpenPage = {
+      text: () => comp.dom.textContent ?? '',
+      tree,
+      tap(label) {
+        const node = innermost(tree(), (n) => textOf(n).includes(label));
+        if (!node) throw new Error(`nothing on ${route} shows "${label}"`);
+        target(node, `"${label}"`).dispatchEvent('tap');
       },
+      type(placeholder, value) {
+        const node = inputWith(placeholder);
+        target(node, `the field "${placeholder}"`).dispatchEvent('input', { detail: { value, cursor: value.length, keyCode: 0 } });
+      },
+      valueOf: (placeholder) => attrOf(inputWith(placeholder), 'value'),
+      async until(test, what) {
+        const deadline = Date.now() + 5000;
+        while (!test()) {
+          if (Date.now() > deadline) throw new Error(`${route}: timed out waiting until ${what}; it shows: ${page.text()}`);
+          await new Promise((r) => setTimeout(r, 10));
+        }
+      },
+      close: () => comp.detach(),
     };
-    for (const [k, v] of Object.entries(options)) if (typeof v === 'function') (inst as any)[k] = v.bind(inst);
-    Object.assign(inst, { __wxExparserNodeId__: route, is: route });
-    stack.push(inst);
-    options.onLoad?.call(inst, query);
-    options.onShow?.call(inst);
-    options.onReady?.call(inst);
-    return inst;
+
+    // miniprogram-simulate's built-in input and textarea are bare slots with no properties, so what
+    // the wxml binds to them (placeholder, value) is only on the rendered tree, not in the DOM.
+    function inputWith(placeholder: string): RenderedNode {
+      const node = innermost(tree(), (n) => String(attrOf(n, 'placeholder') ?? '').includes(placeholder));
+      if (!node) throw new Error(`no field on ${route} has a placeholder with "${placeholder}"`);
+      return node;
+    }
+    // Rendered elements carry Taro's node id; miniprogram-simulate finds the element by it. Nodes
+    // nested deeper than Taro's template levels render inside its recursive `comp` component, whose
+    // shadow tree neither toJSON nor querySelector enters: this only reaches what the page renders itself.
+    function target(node: RenderedNode, what: string): SimulatedComponent {
+      const id = attrOf(node, 'id');
+      const found = id ? comp.querySelector(`#${id}`) : undefined;
+      if (!found) throw new Error(`${what} on ${route} rendered no element to dispatch to`);
+      return found;
+    }
+
+    await page.until(() => page.text().trim() !== '', 'Taro rendered the page');
+    return page;
   }
 
-  return { app: () => app, appJson, open, storage, requests };
+  return {
+    app: () => app!,
+    appJson,
+    open,
+    storage,
+    /** Cloud-function calls the pages made, in order. */
+    calls,
+    toasts,
+    navigations,
+    /** How the shimmed server answers calls from now on (default: nothing answers). */
+    respondWith(fn: (call: FunctionCall) => Reply) {
+      respond = fn;
+    },
+  };
 }
 
-/** Apply a setData key like `root.cn.[0].cn.[2].v` to a plain object. */
-function setPath(target: Record<string, any>, key: string, value: unknown): void {
-  const parts = key.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean);
-  let node: any = target;
-  for (const [i, p] of parts.entries()) {
-    if (i === parts.length - 1) node[p] = JSON.parse(JSON.stringify(value ?? null));
-    else node = node[p] ??= /^\d+$/.test(parts[i + 1]) ? [] : {};
-  }
+export function attrOf(node: RenderedNode, name: string): unknown {
+  return node.attrs.find((a) => a.name === name)?.value;
 }
 
-/** All text in a rendered Taro tree (nodes carry text in `v`, children in `cn`). */
-export function textOf(node: any): string {
-  if (!node || typeof node !== 'object') return '';
-  const own = typeof node.v === 'string' ? node.v : '';
-  return own + (Array.isArray(node.cn) ? node.cn.map(textOf).join('') : '');
+/** All text in a rendered subtree. */
+export function textOf(node: RenderedNode | string): string {
+  return typeof node === 'string' ? node : node.children.map(textOf).join('');
 }
 
-/** The innermost node whose text contains `text`, with its Taro id (`sid`/`uid`) for events. */
-export function findNode(node: any, text: string): any {
-  if (!node || typeof node !== 'object') return undefined;
-  for (const c of Array.isArray(node.cn) ? node.cn : []) {
-    const hit = findNode(c, text);
+/** The deepest element satisfying `test` (depth-first, first match wins). */
+function innermost(node: RenderedNode, test: (n: RenderedNode) => boolean): RenderedNode | undefined {
+  for (const child of node.children) {
+    if (typeof child === 'string') continue;
+    const hit = innermost(child, test);
     if (hit) return hit;
   }
-  // Elements only: text nodes (`v`) can't receive events.
-  return typeof node.v !== 'string' && node.sid && textOf(node).includes(text) ? node : undefined;
-}
-
-/** The first node (depth-first) that satisfies `test`. */
-export function findWhere(node: any, test: (n: any) => boolean): any {
-  if (!node || typeof node !== 'object') return undefined;
-  if (test(node)) return node;
-  for (const c of Array.isArray(node.cn) ? node.cn : []) {
-    const hit = findWhere(c, test);
-    if (hit) return hit;
-  }
-  return undefined;
+  return test(node) ? node : undefined;
 }
