@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 
@@ -6,9 +7,13 @@ import readline from 'node:readline';
  * The embedded database in a child process of its own: the gateway and the database
  * then use two cores instead of sharing one event loop (what `npm run serve` does).
  */
+let started = 0;
+
 export async function startEmbeddedProcess(dbPath: string): Promise<{ uri: string; stop(): Promise<void> }> {
   const cli = path.join(__dirname, 'db', 'cli.ts');
-  const child = spawn(process.execPath, [...(process.env.XY_DB_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', cli, '--port', '0', '--dbpath', dbPath], {
+  // A Unix socket, not loopback TCP: every database round trip costs the gateway less.
+  const socketPath = path.join(os.tmpdir(), `xinyuan-db-${process.pid}-${++started}.sock`);
+  const child = spawn(process.execPath, [...(process.env.XY_DB_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', cli, '--socket', socketPath, '--dbpath', dbPath], {
     stdio: ['ignore', 'pipe', 'pipe'],
     cwd: path.join(__dirname, '..'),
   });

@@ -1,4 +1,4 @@
-// `npm run db -- --port 27017 --dbpath .data/db`: runs the embedded server in the foreground.
+// `npm run db -- --port 27017 --dbpath .data/db` (or `--socket /tmp/x.sock`): runs the embedded server in the foreground.
 import { startEmbeddedMongo } from './index';
 
 function arg(name: string): string | undefined {
@@ -12,9 +12,10 @@ async function main(): Promise<void> {
   const port = Number(arg('port') ?? 27017);
   const host = arg('host') ?? arg('bind_ip') ?? '127.0.0.1';
   const dbPath = arg('dbpath') ?? arg('dbPath');
-  const server = await startEmbeddedMongo({ port, host, dbPath, replSetName: arg('replSet') });
+  const socketPath = arg('socket');
+  const server = await startEmbeddedMongo({ port, host, dbPath, replSetName: arg('replSet'), socketPath });
   console.log(server.uri);
-  console.error(`embedded mongo listening on ${host}:${server.port} (${dbPath && dbPath !== ':memory:' ? `dbpath ${dbPath}` : 'in memory'}); Ctrl-C to stop`);
+  console.error(`embedded mongo listening on ${socketPath ?? `${host}:${server.port}`} (${dbPath && dbPath !== ':memory:' ? `dbpath ${dbPath}` : 'in memory'}); Ctrl-C to stop`);
   let stopping = false;
   const stop = async () => {
     if (stopping) {

@@ -15,6 +15,11 @@ export interface EmbeddedMongoOptions {
   dbPath?: string;
   /** Replica set name the server reports. Default 'rs0'. */
   replSetName?: string;
+  /**
+   * Listen on this Unix socket instead of TCP: a process on the same machine then pays
+   * far less per round trip than over loopback TCP. The URI connects directly to it.
+   */
+  socketPath?: string;
 }
 
 export interface EmbeddedMongo {
@@ -32,7 +37,7 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions = {}): Promi
   const server = new MongoWireServer(engine, durability, setName);
   let port: number;
   try {
-    port = await server.listen(opts.port ?? 27017, host);
+    port = opts.socketPath ? await server.listenSocket(opts.socketPath) : await server.listen(opts.port ?? 27017, host);
   } catch (e) {
     await store?.close();
     throw e;
@@ -41,7 +46,9 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions = {}): Promi
   let stopped: Promise<void> | null = null;
   const uriHost = host.includes(':') ? `[${host}]` : host;
   return {
-    uri: `mongodb://${uriHost}:${port}/?replicaSet=${encodeURIComponent(setName)}`,
+    uri: opts.socketPath
+      ? `mongodb://${encodeURIComponent(opts.socketPath)}/?directConnection=true`
+      : `mongodb://${uriHost}:${port}/?replicaSet=${encodeURIComponent(setName)}`,
     port,
     stop() {
       stopped ??= (async () => {

@@ -1,6 +1,7 @@
 // The TCP listener: accepts connections and owns the shared state they all talk to.
 import { ObjectId } from 'bson';
-import { createServer, Server, Socket } from 'net';
+import fs from 'node:fs';
+import { connect, createServer, Server, Socket } from 'net';
 import { ServerInfo } from './commands/context';
 import { Dispatcher, Durability } from './commands/dispatch';
 import { Engine } from './storage/engine';
@@ -36,10 +37,35 @@ export class MongoWireServer {
     });
   }
 
+  /** A socket left by a server that died is removed; one still answering is refused (EADDRINUSE). */
+  async listenSocket(socketPath: string): Promise<number> {
+    if (fs.existsSync(socketPath) && !(await answers(socketPath))) fs.unlinkSync(socketPath);
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(socketPath, () => {
+        this.server.off('error', reject);
+        this.info.host = socketPath;
+        this.info.port = 0;
+        resolve(0);
+      });
+    });
+  }
+
   close(): Promise<void> {
     return new Promise((resolve) => {
       this.server.close(() => resolve());
       for (const c of this.connections) c.close();
     });
   }
+}
+
+function answers(socketPath: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = connect(socketPath);
+    probe.once('connect', () => {
+      probe.destroy();
+      resolve(true);
+    });
+    probe.once('error', () => resolve(false));
+  });
 }

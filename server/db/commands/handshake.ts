@@ -11,7 +11,7 @@ export const MIN_WIRE_VERSION = 0;
 export const SESSION_TIMEOUT_MINUTES = 30;
 
 export function helloReply(cmd: Doc, ctx: CommandContext): Doc {
-  const me = `${ctx.info.host}:${ctx.info.port}`;
+  const me = selfName(ctx.info);
   const now = new Date();
   const opTime = { ts: Timestamp.fromBits(0, Math.floor(now.getTime() / 1000)), t: Long.fromNumber(1) };
   const legacy = !('hello' in cmd);
@@ -72,11 +72,11 @@ export const handshakeCommands: Record<string, Handler> = {
     set: ctx.info.setName,
     date: new Date(),
     myState: 1,
-    members: [{ _id: 0, name: `${ctx.info.host}:${ctx.info.port}`, health: 1, state: 1, stateStr: 'PRIMARY', self: true }],
+    members: [{ _id: 0, name: selfName(ctx.info), health: 1, state: 1, stateStr: 'PRIMARY', self: true }],
     ok: 1,
   }),
   serverStatus: (_c, ctx) => ({
-    host: `${ctx.info.host}:${ctx.info.port}`,
+    host: selfName(ctx.info),
     version: SERVER_VERSION,
     process: 'embedded-mongo',
     pid: Long.fromNumber(process.pid),
@@ -87,3 +87,8 @@ export const handshakeCommands: Record<string, Handler> = {
     ok: 1,
   }),
 };
+
+/** host:port, or the socket path when listening on a Unix socket (how MongoDB names a socket host). */
+function selfName(info: { host: string; port: number }): string {
+  return info.port ? `${info.host}:${info.port}` : info.host;
+}
