@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { composeMessage, inboxTextOf, type NotificationTemplateKey } from '@shared';
+import type { AnyBulkWriteOperation } from 'mongodb';
 import { collections } from './collections';
 import { PERMANENT_ERRORS } from './notifier';
-import type { Runtime } from './types';
+import type { InboxDoc, OutboxDoc, Runtime } from './types';
 
 export interface Announcement {
   template: NotificationTemplateKey;
@@ -27,33 +28,43 @@ export async function announce(rt: Runtime, a: Announcement, recipientIds: Itera
   // WeChat's field limits (thing ≤ 20 …) are applied once, here, by shared/notify.
   const data = composeMessage(a.template, a.values);
   const { title, body } = inboxTextOf(a.template, data);
-  for (const recipientId of new Set(recipientIds)) {
+  const recipients = [...new Set(recipientIds)];
+  if (recipients.length === 0) return;
+  const inboxOps: AnyBulkWriteOperation<InboxDoc>[] = [];
+  const outboxOps: AnyBulkWriteOperation<OutboxDoc>[] = [];
+  for (const recipientId of recipients) {
     const dedupeKey = `${a.eventId}:${recipientId}:${a.template}`;
     // The id is derived from the key (event first, so ids sort by time): a second write of the same message is a no-op upsert.
     const _id = messageId(a.eventId, recipientId, a.template);
-    await inbox.updateOne(
-      { _id },
-      {
-        $setOnInsert: {
-          dedupeKey, userId: recipientId, communityId: a.communityId, template: a.template,
-          title, body,
-          ...(a.wishId ? { wishId: a.wishId } : {}), read: false, createdAt: now,
+    inboxOps.push({
+      updateOne: {
+        filter: { _id },
+        update: {
+          $setOnInsert: {
+            dedupeKey, userId: recipientId, communityId: a.communityId, template: a.template,
+            title, body,
+            ...(a.wishId ? { wishId: a.wishId } : {}), read: false, createdAt: now,
+          },
         },
+        upsert: true,
       },
-      { upsert: true },
-    );
-    await outbox.updateOne(
-      { _id },
-      {
-        $setOnInsert: {
-          dedupeKey, template: a.template, recipientId, communityId: a.communityId,
-          ...(a.wishId ? { wishId: a.wishId } : {}), payload: a.values, ...(a.page ? { page: a.page } : {}),
-          status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now,
+    });
+    outboxOps.push({
+      updateOne: {
+        filter: { _id },
+        update: {
+          $setOnInsert: {
+            dedupeKey, template: a.template, recipientId, communityId: a.communityId,
+            ...(a.wishId ? { wishId: a.wishId } : {}), payload: a.values, ...(a.page ? { page: a.page } : {}),
+            status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now,
+          },
         },
+        upsert: true,
       },
-      { upsert: true },
-    );
+    });
   }
+  // One round trip per collection whatever the number of recipients, and the two side by side.
+  await Promise.all([inbox.bulkWrite(inboxOps, { ordered: false }), outbox.bulkWrite(outboxOps, { ordered: false })]);
 }
 
 /** An id the shared `Id` schema accepts: the event's ObjectId hex plus a short hash of recipient and template. */
