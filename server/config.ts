@@ -22,6 +22,9 @@ export interface ServerConfig {
   tokenTtlHours: number;
   wechat: { appId?: string; secret?: string; apiBase: string };
   bodyLimitBytes: number;
+  /** Photos (POST /api/upload): where they are kept (default: next to the embedded database) and how large one may be. */
+  uploadDir?: string;
+  uploadLimitBytes: number;
   rateLimitPerMinute: number;
   h5Dir: string;
   cronIntervalMs: number;
@@ -60,12 +63,14 @@ export function loadConfig(env: Env = process.env): ServerConfig {
   let port = 3000;
   let rateLimitPerMinute = 600;
   let bodyLimitBytes = 256 * 1024;
+  let uploadLimitBytes = 5 * 1024 * 1024;
   let cronIntervalMs = 60_000;
   let tokenTtlHours = 24 * 7;
   try {
     port = int(env, 'PORT', 3000);
     rateLimitPerMinute = int(env, 'RATE_LIMIT_PER_MINUTE', 600, 1);
     bodyLimitBytes = int(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024);
+    uploadLimitBytes = int(env, 'UPLOAD_LIMIT_BYTES', 5 * 1024 * 1024, 1024);
     cronIntervalMs = int(env, 'CRON_INTERVAL_MS', 60_000);
     tokenTtlHours = int(env, 'TOKEN_TTL_HOURS', 24 * 7, 1);
   } catch (err) {
@@ -86,6 +91,8 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     tokenTtlHours,
     wechat: { appId: env.WECHAT_APPID, secret: env.WECHAT_SECRET, apiBase: (env.WECHAT_API_BASE ?? 'https://api.weixin.qq.com').replace(/\/$/, '') },
     bodyLimitBytes,
+    uploadDir: env.UPLOAD_DIR || undefined,
+    uploadLimitBytes,
     rateLimitPerMinute,
     h5Dir: env.H5_DIR ?? path.join('dist', 'h5'),
     cronIntervalMs,

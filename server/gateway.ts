@@ -9,6 +9,7 @@ import type { Identity, Runtime } from '../cloudfunctions/_core/types';
 import { registerAuth } from './auth';
 import type { ServerConfig } from './config';
 import type { Tokens } from './tokens';
+import { uploadRoutes } from './uploads';
 
 export interface GatewayDeps {
   config: ServerConfig;
@@ -64,6 +65,7 @@ export async function buildGateway(d: GatewayDeps): Promise<FastifyInstance> {
   });
 
   registerAuth(app, { ...d, identify });
+  await app.register(uploadRoutes, { config: d.config, identify });
 
   app.post<{ Params: { name: string } }>('/api/fn/:name', async (req, reply) => {
     const fn = Object.prototype.hasOwnProperty.call(d.functions, req.params.name) ? d.functions[req.params.name] : undefined;

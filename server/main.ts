@@ -14,7 +14,7 @@ import { startEmbeddedProcess } from './embeddedProcess';
 import { seedDemo } from './seed';
 import { USER_NOTES } from './seedData';
 import { Tokens } from './tokens';
-import { WechatHttpSender } from './wechatApi';
+import { WechatHttpSender, WechatServerApi, wechatContentChecker } from './wechatApi';
 
 export interface StartOptions {
   port?: number;
@@ -83,18 +83,19 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     const conn = await connect(uri, config.mongoDb);
     stops.push(() => conn.close());
 
+    const { appId, secret, apiBase } = config.wechat;
+    const wechat = appId && secret ? new WechatServerApi({ appId, secret, apiBase }) : undefined;
     let sink: LocalSink | undefined;
     let notifier = opts.notifier;
     if (!notifier) {
-      const { appId, secret, apiBase } = config.wechat;
-      if (config.mode === 'selfhosted' && appId && secret) notifier = new WechatHttpSender({ appId, secret, apiBase });
+      if (config.mode === 'selfhosted' && wechat) notifier = new WechatHttpSender(wechat);
       else notifier = sink = new LocalSink();
     }
     const runtime: Runtime = {
       db: conn.db,
       now: opts.now ?? (() => new Date()),
       notifier,
-      content: new WordListChecker(),
+      content: wechat ? wechatContentChecker(wechat) : new WordListChecker(),
       config: { mode: config.mode, templateIds: config.templateIds, miniprogramState: config.miniprogramState },
     };
     if (opts.seed ?? config.mode === 'local') await seedDemo(runtime);

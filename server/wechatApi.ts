@@ -1,4 +1,5 @@
 import { AppError } from '@shared';
+import { CallbackChecker, WordListChecker, type ContentChecker } from '../cloudfunctions/_core/contentCheck';
 import type { Notifier, SendResult, SubscribeMessage } from '../cloudfunctions/_core/notifier';
 
 /**
@@ -26,36 +27,106 @@ export async function code2Session(o: WechatApiOptions, code: string): Promise<S
   return { openid: body.openid, sessionKey: body.session_key, ...(body.unionid ? { unionid: body.unionid } : {}) };
 }
 
-/** Sends subscribe messages with a cached access token (stable_token, refreshed before it expires). */
-export class WechatHttpSender implements Notifier {
+type WechatReply = { errcode?: number; errmsg?: string };
+
+/** Access-token errors: the cached token was revoked or expired early. */
+const STALE_TOKEN = new Set([40001, 42001]);
+
+/**
+ * The server APIs that need an access token, sharing one cached token (stable_token,
+ * refreshed before it expires): a second cache would refresh behind the first one's back.
+ */
+export class WechatServerApi {
   private token?: { value: string; until: number };
+  private fetching?: Promise<string>;
   constructor(private readonly o: WechatApiOptions) {}
 
-  private async accessToken(): Promise<string> {
-    if (this.token && this.token.until > Date.now()) return this.token.value;
+  private accessToken(): Promise<string> {
+    if (this.token && this.token.until > Date.now()) return Promise.resolve(this.token.value);
+    // Concurrent callers wait for one refresh instead of each asking WeChat.
+    this.fetching ??= this.fetchToken().finally(() => {
+      this.fetching = undefined;
+    });
+    return this.fetching;
+  }
+
+  private async fetchToken(): Promise<string> {
     const res = await fetch(`${this.o.apiBase}/cgi-bin/stable_token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ grant_type: 'client_credential', appid: this.o.appId, secret: this.o.secret }),
       signal: AbortSignal.timeout(5000),
     });
-    const body = (await res.json()) as { access_token?: string; expires_in?: number; errcode?: number; errmsg?: string };
+    const body = (await res.json()) as { access_token?: string; expires_in?: number } & WechatReply;
     if (!body.access_token) throw new Error(`stable_token ${body.errcode} ${body.errmsg}`);
     this.token = { value: body.access_token, until: Date.now() + ((body.expires_in ?? 7200) - 300) * 1000 };
     return body.access_token;
   }
 
+  /** POSTs JSON with the access token; a token WeChat calls stale is dropped and the call made once more. Network failures throw. */
+  async post<T extends WechatReply>(path: string, payload: unknown, timeoutMs = 5000): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      const token = await this.accessToken();
+      const res = await fetch(`${this.o.apiBase}${path}?access_token=${encodeURIComponent(token)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(payload),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const body = (await res.json()) as T;
+      if (!body.errcode || !STALE_TOKEN.has(body.errcode) || attempt > 0) return body;
+      if (this.token?.value === token) this.token = undefined;
+    }
+  }
+}
+
+/** Sends subscribe messages through the shared token. */
+export class WechatHttpSender implements Notifier {
+  constructor(private readonly api: WechatServerApi) {}
+
   async send(m: SubscribeMessage): Promise<SendResult> {
-    const token = await this.accessToken();
-    const res = await fetch(`${this.o.apiBase}/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ touser: m.openid, template_id: m.templateId, page: m.page, data: m.data, miniprogram_state: m.miniprogramState, lang: 'zh_CN' }),
-      signal: AbortSignal.timeout(5000),
+    const body = await this.api.post('/cgi-bin/message/subscribe/send', {
+      touser: m.openid, template_id: m.templateId, page: m.page, data: m.data, miniprogram_state: m.miniprogramState, lang: 'zh_CN',
     });
-    const body = (await res.json()) as { errcode?: number; errmsg?: string };
     if (!body.errcode) return { ok: true };
-    if (body.errcode === 40001 || body.errcode === 42001) this.token = undefined;
     return { ok: false, errCode: body.errcode, errMsg: body.errmsg ?? '' };
   }
+}
+
+/** msgSecCheck v2 scenes: 1 资料, 2 评论, 3 论坛. A wish is a post on the community's board. */
+const SCENE_OF_FIELD: Record<string, number> = { name: 1, note: 2, comment: 2 };
+const RISKY = 87014;
+
+/**
+ * Free text checked by WeChat msgSecCheck v2 on top of the local word list.
+ *
+ * When WeChat cannot answer (network, timeout, system busy, a token it refuses) the text
+ * passes with the word list's verdict alone: fail open, as the cloud adapter does. A wish
+ * is read by the community's staff before anyone else sees it (approve/reject), notes and
+ * ratings reach only the people on that wish, and refusing an elder's request for a ride to
+ * the clinic because WeChat is slow costs more than a rare bad word the secretary can
+ * reject. Each miss is logged so an outage is visible. 'review' passes for the same
+ * reason: our review is the secretary's.
+ *
+ * v2 needs the writer's openid (someone who opened the mini-program lately); people
+ * without one (demo accounts) get the word list only.
+ */
+export function wechatContentChecker(api: WechatServerApi): ContentChecker {
+  const isSafe = async (content: string, openid: string | undefined, field: string): Promise<boolean> => {
+    if (!openid) return true;
+    try {
+      const body = await api.post<WechatReply & { result?: { suggest?: string } }>(
+        '/wxa/msg_sec_check',
+        { content, version: 2, scene: SCENE_OF_FIELD[field] ?? 3, openid },
+        3000,
+      );
+      if (body.errcode === RISKY || body.result?.suggest === 'risky') return false;
+      if (body.errcode) console.warn(`[msgSecCheck] errcode ${body.errcode} ${body.errmsg ?? ''}: word list only`);
+      return true;
+    } catch (err) {
+      console.warn(`[msgSecCheck] WeChat unreachable (${(err as Error).message}): word list only`);
+      return true;
+    }
+  };
+  return new CallbackChecker(isSafe, new WordListChecker());
 }

@@ -22,12 +22,22 @@ export function blocked(path: string): AppError {
   });
 }
 
-/** Lets a WeChat-backed checker plug in: it receives one text and says whether it may be published. */
+/**
+ * Lets a WeChat-backed checker plug in: it receives one text (and which field it is, to pick
+ * the msgSecCheck scene) and says whether it may be published. `local` runs first: it costs
+ * no call and still holds when the remote checker cannot answer.
+ */
 export class CallbackChecker implements ContentChecker {
-  constructor(private readonly isSafe: (text: string, openid?: string) => Promise<boolean>) {}
+  constructor(
+    private readonly isSafe: (text: string, openid: string | undefined, field: string) => Promise<boolean>,
+    private readonly local?: ContentChecker,
+  ) {}
   async check(fields: Record<string, string | undefined>, openid?: string): Promise<void> {
-    for (const [path, text] of Object.entries(fields)) {
-      if (text && !(await this.isSafe(text, openid))) throw blocked(path);
-    }
+    await this.local?.check(fields, openid);
+    const texts = Object.entries(fields).filter((e): e is [string, string] => !!e[1]);
+    // In parallel (a wish has three fields), but the first field in form order is the one named.
+    const verdicts = await Promise.all(texts.map(([path, text]) => this.isSafe(text, openid, path)));
+    const flagged = verdicts.indexOf(false);
+    if (flagged >= 0) throw blocked(texts[flagged][0]);
   }
 }

@@ -4,7 +4,7 @@ jest.setTimeout(60_000);
 import { randomBytes } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { startServer, type RunningServer, type StartOptions } from '../../server/main';
-import { startFakeWechat } from './fakeWechat';
+import { startFakeWechat, type FakeWechat } from './fakeWechat';
 
 /**
  * One server per test file on an ephemeral port, over the embedded database (or
@@ -21,6 +21,8 @@ export interface TestServer extends RunningServer {
 
 /** A test server whose WeChat login (code2Session) answers from a fake WeChat on loopback. */
 export interface WechatTestServer extends TestServer {
+  /** The fake WeChat it talks to (what was checked, sent; make it fail). */
+  wechat: FakeWechat;
   /** Someone opening the mini-program for the first time: signed in through wx.login, in no community yet. */
   newcomer(name: string): Promise<Client>;
 }
@@ -111,6 +113,7 @@ export async function startWechatTestServer(): Promise<WechatTestServer> {
   });
   return {
     ...server,
+    wechat,
     async newcomer(name) {
       const { data } = await request(`${server.url}/api/auth/login`, { body: { code: `good-${name}` } });
       return server.withToken(data.token, data.user);

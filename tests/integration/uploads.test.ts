@@ -1,0 +1,183 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { FileRef } from '@shared/schemas/primitives';
+import { startTestServer, wishInput, type TestServer } from './harness';
+
+// A 1×1 PNG, as a phone would never send but every decoder accepts.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const LIMIT = 64 * 1024;
+
+let server: TestServer;
+let root: string;
+let uploadDir: string;
+beforeAll(async () => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'xinyuan-upload-test-'));
+  uploadDir = path.join(root, 'uploads');
+  server = await startTestServer({ config: { uploadDir, uploadLimitBytes: LIMIT } as never });
+  await (await server.login('secretary')).ok('org', 'updateSettings', { settings: { postsPerDay: 50 } });
+});
+afterAll(async () => {
+  await server?.stop();
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+async function upload(bytes: Buffer, opts: { token?: string; filename?: string; type?: string } = {}) {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: opts.type ?? 'image/png' }), opts.filename ?? 'photo.png');
+  const res = await fetch(`${server.url}/api/upload`, {
+    method: 'POST',
+    body: form,
+    headers: opts.token ? { authorization: `Bearer ${opts.token}` } : {},
+  });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+/** What is on disk apart from the photos already accepted. */
+const storedFiles = () => fs.readdirSync(uploadDir).sort();
+
+/** A raw GET, so the path reaches the server exactly as written (fetch would resolve `..`). */
+function rawGet(pathname: string): Promise<{ status: number; type?: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const { hostname, port } = new URL(server.url);
+    http
+      .get({ hostname, port, path: pathname }, (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], body }));
+      })
+      .on('error', reject);
+  });
+}
+
+async function claimedWish() {
+  const resident = await server.login('resident');
+  const secretary = await server.login('secretary');
+  const volunteer = await server.login('volunteer');
+  const { wish } = await resident.ok('wishes', 'create', wishInput({ title: '帮忙换灯泡' }));
+  await secretary.ok('dispatch', 'approve', { wishId: wish.id });
+  await volunteer.ok('tasks', 'claim', { wishId: wish.id });
+  await volunteer.ok('tasks', 'start', { wishId: wish.id });
+  return { wish, resident, volunteer };
+}
+
+describe('photos over HTTP', () => {
+  test('a volunteer uploads a photo, completes the wish with it, and the resident sees it', async () => {
+    const { wish, resident, volunteer } = await claimedWish();
+    const up = await upload(PNG, { token: volunteer.token, filename: '../../etc/passwd.png' });
+    expect(up.status).toBe(200);
+    expect(up.body).toEqual({ ok: true, data: { url: expect.stringMatching(/^\/files\/[0-9a-f]{64}\.png$/) } });
+    const url: string = up.body.data.url;
+    expect(FileRef.safeParse(url).success).toBe(true);
+    // The client's filename never reaches the disk.
+    expect(storedFiles()).toEqual([url.slice('/files/'.length)]);
+
+    const got = await fetch(`${server.url}${url}`);
+    expect(got.status).toBe(200);
+    expect(got.headers.get('content-type')).toBe('image/png');
+    expect(got.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(got.headers.get('cache-control')).toContain('immutable');
+    expect(Buffer.from(await got.arrayBuffer()).equals(PNG)).toBe(true);
+    const again = await fetch(`${server.url}${url}`, { headers: { 'if-none-match': got.headers.get('etag')! } });
+    expect(again.status).toBe(304);
+
+    // The same photo again (a retried submit) is the same file.
+    expect((await upload(PNG, { token: volunteer.token })).body.data.url).toBe(url);
+    expect(storedFiles()).toHaveLength(1);
+
+    const done = await volunteer.ok('tasks', 'complete', { wishId: wish.id, note: '灯泡已换好', photos: [url] });
+    expect(done.wish.completion.photos).toEqual([url]);
+    const detail = await resident.ok('wishes', 'detail', { wishId: wish.id });
+    expect(detail.wish.completion).toMatchObject({ note: '灯泡已换好', photos: [url] });
+  });
+
+  test('JPEG and WebP are told apart by their bytes, not by the name or declared type', async () => {
+    const volunteer = await server.login('volunteer');
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(32, 1)]);
+    const webp = Buffer.concat([Buffer.from('RIFF'), Buffer.from([40, 0, 0, 0]), Buffer.from('WEBPVP8 '), Buffer.alloc(28, 2)]);
+    const j = await upload(jpeg, { token: volunteer.token, filename: 'a.png', type: 'image/png' });
+    expect(j.body.data.url).toMatch(/\.jpg$/);
+    expect((await fetch(`${server.url}${j.body.data.url}`)).headers.get('content-type')).toBe('image/jpeg');
+    const w = await upload(webp, { token: volunteer.token, filename: 'b.jpg', type: 'image/jpeg' });
+    expect(w.body.data.url).toMatch(/\.webp$/);
+    expect((await fetch(`${server.url}${w.body.data.url}`)).headers.get('content-type')).toBe('image/webp');
+  });
+
+  test('refusals: no token, not an image, too large, not multipart; nothing is written and the server keeps serving', async () => {
+    const volunteer = await server.login('volunteer');
+    const before = storedFiles();
+
+    const anonymous = await upload(PNG);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    const forged = await upload(PNG, { token: 'not-a-token' });
+    expect(forged.status).toBe(401);
+
+    const text = await upload(Buffer.from('<script>alert(1)</script> 这不是照片'), { token: volunteer.token, filename: 'photo.jpg', type: 'image/jpeg' });
+    expect(text.status).toBe(400);
+    expect(text.body).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: { fields: [{ path: 'file' }] } } });
+
+    const huge = await upload(Buffer.concat([PNG, Buffer.alloc(LIMIT + 1024)]), { token: volunteer.token });
+    expect(huge.status).toBe(413);
+    expect(huge.body).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: expect.stringContaining('照片不能超过') } });
+    // Far past the cap: refused from the declared length, the body never parsed.
+    const enormous = await upload(Buffer.concat([PNG, Buffer.alloc(LIMIT * 20)]), { token: volunteer.token });
+    expect(enormous.status).toBe(413);
+    expect(enormous.body).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
+
+    const json = await fetch(`${server.url}/api/upload`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${volunteer.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ file: PNG.toString('base64') }),
+    });
+    expect(json.status).toBe(400);
+    expect(await json.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+
+    const empty = new FormData();
+    empty.append('note', 'no file here');
+    const noFile = await fetch(`${server.url}/api/upload`, { method: 'POST', body: empty, headers: { authorization: `Bearer ${volunteer.token}` } });
+    expect(noFile.status).toBe(400);
+
+    expect(storedFiles()).toEqual(before);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    expect((await upload(PNG, { token: volunteer.token })).status).toBe(200);
+  });
+
+  test('only stored names are served: traversal and unknown names are 404 envelopes', async () => {
+    fs.writeFileSync(path.join(root, 'secret.txt'), 'top secret');
+    for (const p of [
+      '/files/../secret.txt',
+      '/files/..%2Fsecret.txt',
+      '/files/%2e%2e/secret.txt',
+      '/files/../../server/config.ts',
+      '/files/' + 'a'.repeat(64) + '.png',
+      '/files/' + 'A'.repeat(64) + '.png',
+      '/files/' + 'a'.repeat(64) + '.svg',
+      '/files/',
+    ]) {
+      const r = await rawGet(p);
+      expect({ p, status: r.status }).toEqual({ p, status: 404 });
+      expect(r.body).not.toContain('top secret');
+      expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    }
+  });
+
+  test('uploads have a budget of their own per person', async () => {
+    const limited = await startTestServer({ config: { rateLimitPerMinute: 3 } as never, seed: true });
+    try {
+      const { data } = await (await fetch(`${limited.url}/api/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"as":"volunteer"}' })).json() as any;
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const form = new FormData();
+        form.append('file', new Blob([new Uint8Array(PNG)]), 'p.png');
+        const res = await fetch(`${limited.url}/api/upload`, { method: 'POST', body: form, headers: { authorization: `Bearer ${data.token}` } });
+        statuses.push(res.status);
+        if (res.status === 429) expect(await res.json()).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+      }
+      expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    } finally {
+      await limited.stop();
+    }
+  });
+});
