@@ -4,25 +4,70 @@
  *   npm run bench -- gateway          (budget: p99 ≤ 100 ms and no errors at 100k)
  */
 import autocannon from 'autocannon';
-import { ObjectId } from 'mongodb';
-import { startServer } from '../server/main';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+import { MongoClient, ObjectId, type Db } from 'mongodb';
+import { startEmbeddedProcess } from '../server/embeddedProcess';
 
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
 const SIZES = (process.env.BENCH_SIZES ?? '1000,100000').split(',').map(Number);
+// BENCH_ONLY=nearby,claim runs just those scenarios (for profiling one path).
+const ONLY = process.env.BENCH_ONLY?.split(',');
+const runs = (name: string) => !ONLY || ONLY.includes(name);
 const CENTER = [113.9935, 31.2525] as const;
 
 function pct(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
 }
 
-async function main(): Promise<void> {
-  const server = await startServer({
-    port: 0, host: '127.0.0.1', mode: 'local', dbPath: ':memory:', embedded: 'process', seed: true, cronIntervalMs: 0,
-    mongoUri: process.env.MONGODB_URI ?? '', mongoDb: `xinyuan_bench_${Date.now()}`,
-    config: { rateLimitPerMinute: 100_000_000 } as never,
+/**
+ * The three processes of a self-hosted deployment: the database, the gateway, and the clients
+ * (this process). Sharing the gateway's event loop with the load generator would bill the
+ * clients' work to the server.
+ */
+async function startStack(): Promise<{ url: string; db: Db; stop(): Promise<void> }> {
+  const external = process.env.MONGODB_URI;
+  const embedded = external ? null : await startEmbeddedProcess(':memory:');
+  const uri = external ?? embedded!.uri;
+  const dbName = `xinyuan_bench_${Date.now()}`;
+  // XY_GATEWAY_NODE_ARGS="--cpu-prof …" profiles the gateway (XY_DB_NODE_ARGS does the same for the database).
+  const nodeArgs = (process.env.XY_GATEWAY_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const gateway = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(__dirname, '..', 'server', 'main.ts')], {
+    cwd: path.join(__dirname, '..'),
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: {
+      ...process.env, XINYUAN_MODE: 'local', MONGODB_URI: uri, MONGODB_DB: dbName, PORT: '0', HOST: '127.0.0.1',
+      RATE_LIMIT_PER_MINUTE: '100000000', CRON_INTERVAL_MS: '0',
+    },
   });
-  const db = server.runtime.db;
+  const url = await new Promise<string>((resolve, reject) => {
+    readline.createInterface({ input: gateway.stdout! }).on('line', (line) => {
+      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(line);
+      if (m) resolve(m[1]);
+    });
+    gateway.once('exit', (code) => reject(new Error(`gateway exited (${code}) before listening`)));
+  });
+  const client = await MongoClient.connect(uri);
+  return {
+    url,
+    db: client.db(dbName),
+    async stop() {
+      await client.close();
+      await new Promise<void>((resolve) => {
+        if (gateway.exitCode !== null) return resolve();
+        gateway.once('exit', () => resolve());
+        gateway.kill('SIGTERM');
+      });
+      await embedded?.stop();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const server = await startStack();
+  const db = server.db;
   const post = async (path: string, body: unknown, token?: string) => {
     const res = await fetch(server.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
     return (await res.json()) as { ok: boolean; data: any; error?: { code: string } };
@@ -68,7 +113,7 @@ async function main(): Promise<void> {
       console.log(`gateway ${name.padEnd(7)} n=${size} c=${CONNECTIONS}: p50=${r.latency.p50} ms p99=${r.latency.p99} ms max=${r.latency.max} ms rps=${Math.round(r.requests.average)} requests=${r.requests.total} errors=${errors}`);
     };
 
-    report('nearby', await autocannon({
+    if (runs('nearby')) report('nearby', await autocannon({
       url: `${server.url}/api/fn/tasks`, connections: CONNECTIONS, duration: DURATION_S, method: 'POST',
       headers: { 'content-type': 'application/json' },
       requests: [{
@@ -83,7 +128,7 @@ async function main(): Promise<void> {
     // Each request claims a different open wish: every one should win.
     let next = 0;
     const claimable = ids.slice();
-    report('claim', await autocannon({
+    if (runs('claim')) report('claim', await autocannon({
       url: `${server.url}/api/fn/tasks`, connections: CONNECTIONS, duration: DURATION_S, method: 'POST',
       amount: Math.min(claimable.length, 20_000),
       headers: { 'content-type': 'application/json' },
@@ -99,7 +144,7 @@ async function main(): Promise<void> {
     // The whole loop as people live it: post, approve, claim, start, complete, confirm.
     const loops: number[] = [];
     let loopErrors = 0;
-    const deadline = Date.now() + DURATION_S * 1000;
+    const deadline = runs('loop') ? Date.now() + DURATION_S * 1000 : 0;
     await Promise.all(Array.from({ length: CONNECTIONS }, async (_, c) => {
       while (Date.now() < deadline) {
         const t = performance.now();
@@ -125,7 +170,7 @@ async function main(): Promise<void> {
       }
     }));
     loops.sort((a, b) => a - b);
-    console.log(`gateway loop    n=${size} c=${CONNECTIONS}: p50=${pct(loops, 50).toFixed(0)} ms p99=${pct(loops, 99).toFixed(0)} ms loops=${loops.length} (6 calls each) errors=${loopErrors}`);
+    if (runs('loop')) console.log(`gateway loop    n=${size} c=${CONNECTIONS}: p50=${pct(loops, 50).toFixed(0)} ms p99=${pct(loops, 99).toFixed(0)} ms loops=${loops.length} (6 calls each) errors=${loopErrors}`);
   }
   await server.stop();
 }
