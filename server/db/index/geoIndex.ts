@@ -1,7 +1,7 @@
 // 2dsphere index as a lat/lng grid: nearby searches visit rings of cells outward and stop once
 // no unvisited cell can hold anything closer than what was already found.
 import { IndexSpec } from './fieldIndex';
-import { angularDistance, BBox, geometryPoints, LngLat } from './geometry';
+import { angularDistance, angularDistanceCos, BBox, cosLat, geometryPoints, LngLat } from './geometry';
 import { Doc, getPath } from './values';
 
 const LEVELS = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2, 5];
@@ -13,11 +13,23 @@ export interface NearHit {
   loc: LngLat;
 }
 
+/**
+ * A document's point in one cell. The point travels with the cell, so a nearby search never
+ * looks a document up by id; only documents with several points (`multi`) need deduplicating
+ * and their closest point computed from all of them.
+ */
+interface CellEntry {
+  id: string;
+  p: LngLat;
+  cos: number;
+  multi: boolean;
+}
+
 export class GeoIndex {
   readonly field: string;
   private level = 4;
   private cellDeg = LEVELS[4];
-  private cells = new Map<number, Set<string>>();
+  private cells = new Map<number, Map<string, CellEntry>>();
   private points = new Map<string, LngLat[]>();
   private builtAt = 0;
 
@@ -75,11 +87,13 @@ export class GeoIndex {
   }
 
   private addCells(id: string, pts: LngLat[]): void {
+    const multi = pts.length > 1;
     for (const p of pts) {
       const key = this.cellKey(p);
       let s = this.cells.get(key);
-      if (!s) this.cells.set(key, (s = new Set()));
-      s.add(id);
+      if (!s) this.cells.set(key, (s = new Map()));
+      // Several points of one document in one cell: any of them will do, `multi` finds the closest.
+      if (!s.has(id)) s.set(id, { id, p, cos: cosLat(p), multi });
     }
   }
 
@@ -160,33 +174,39 @@ export class GeoIndex {
     const { nLat, nLng } = this;
     const [cLat, cLng] = this.cellOf(center);
     const done = new Set<string>();
+    const yielded = new Set<string>();
+    const centerCos = cosLat(center);
     let pending: NearHit[] = [];
     let visitedCells = 0;
+    const consider = (e: CellEntry) => {
+      if (e.multi) {
+        if (done.has(e.id)) return;
+        done.add(e.id);
+        const { dist, loc } = this.closest(e.id, center);
+        if (dist <= maxDist && dist >= minDist) pending.push({ id: e.id, dist, loc });
+        return;
+      }
+      const dist = angularDistanceCos(center, centerCos, e.p, e.cos);
+      if (dist <= maxDist && dist >= minDist) pending.push({ id: e.id, dist, loc: e.p });
+    };
     const visit = (lat: number, lng: number) => {
       if (lat < 0 || lat >= nLat) return;
       const s = this.cells.get(this.cellId(lat, ((lng % nLng) + nLng) % nLng));
       if (!s) return;
       visitedCells++;
-      for (const id of s) {
-        if (done.has(id)) continue;
-        done.add(id);
-        const { dist, loc } = this.closest(id, center);
-        if (dist <= maxDist && dist >= minDist) pending.push({ id, dist, loc });
-      }
+      for (const e of s.values()) consider(e);
     };
     const maxR = Math.max(nLat, nLng / 2);
     for (let r = 0; r <= maxR; r++) {
       const ringCells = r === 0 ? 1 : 8 * r;
       if (ringCells > this.cells.size * 4) {
         // Sparse data far away: cheaper to look at every occupied cell than to walk empty rings.
-        for (const s of this.cells.values()) for (const id of s) {
-          if (done.has(id)) continue;
-          done.add(id);
-          const { dist, loc } = this.closest(id, center);
-          if (dist <= maxDist && dist >= minDist) pending.push({ id, dist, loc });
-        }
+        // Everything is looked at afresh, so what earlier rings already yielded is left out.
+        pending = [];
+        done.clear();
+        for (const s of this.cells.values()) for (const e of s.values()) consider(e);
         pending.sort((a, b) => a.dist - b.dist);
-        yield* pending;
+        for (const hit of pending) if (!yielded.has(hit.id)) yield hit;
         return;
       }
       if (r === 0) visit(cLat, cLng);
@@ -203,7 +223,10 @@ export class GeoIndex {
       const bound = this.ringBound(center, r);
       pending.sort((a, b) => a.dist - b.dist);
       let i = 0;
-      while (i < pending.length && pending[i].dist <= bound) yield pending[i++];
+      while (i < pending.length && pending[i].dist <= bound) {
+        yielded.add(pending[i].id);
+        yield pending[i++];
+      }
       pending = pending.slice(i);
       if (bound > maxDist || visitedCells >= this.cells.size) break;
     }
@@ -225,7 +248,7 @@ export class GeoIndex {
     for (let lat = aLat; lat <= bLat; lat++) {
       for (let lng = aLng; lng <= bLng; lng++) {
         const s = this.cells.get(this.cellId(lat, lng));
-        if (s) for (const id of s) out.add(id);
+        if (s) for (const id of s.keys()) out.add(id);
       }
     }
     return [...out];

@@ -6,9 +6,16 @@ const rad = (d: number) => (d * Math.PI) / 180;
 
 /** Great-circle distance in radians. */
 export function angularDistance(a: LngLat, b: LngLat): number {
+  return angularDistanceCos(a, cosLat(a), b, cosLat(b));
+}
+
+export const cosLat = (p: LngLat): number => Math.cos(rad(p[1]));
+
+/** The same distance with each point's cos(latitude) given: a nearby search computes each once. */
+export function angularDistanceCos(a: LngLat, cosA: number, b: LngLat, cosB: number): number {
   const dLat = rad(b[1] - a[1]);
   const dLng = rad(b[0] - a[0]);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a[1])) * Math.cos(rad(b[1])) * Math.sin(dLng / 2) ** 2;
+  const h = Math.sin(dLat / 2) ** 2 + cosA * cosB * Math.sin(dLng / 2) ** 2;
   return 2 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
