@@ -31,6 +31,8 @@ export interface WishView {
   assignment?: { target: { kind: 'user' | 'unit'; id: string }; by: string; at: string };
   rejectReason?: string;
   rating?: { stars: number; comment?: string };
+  /** The helper's report on finishing; photos are cloud fileIDs or our server's `/files/…` paths. */
+  completion?: { note: string; photos?: string[]; hours?: number; at: string };
   distanceM?: number;
   createdAt: string;
   updatedAt?: string;

@@ -1,10 +1,11 @@
 import { useRef, useState } from 'react';
-import { Button, Image, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, Textarea, View } from '@tarojs/components';
 import { Limits } from '@shared/schemas/primitives';
 import { Field } from '../../components';
 import { fieldErrorsOf, messageOf } from '../../services/errors';
 import { SubmitKey } from '../../services/requestId';
-import { canAttachPhotos, choosePhotos, uploadPhotos } from './photos';
+import { PhotoThumbs } from './PhotoThumbs';
+import { choosePhotos, PhotoUploadError, uploadPhotos } from './photos';
 
 export interface ReportFormProps {
   wishId: string;
@@ -14,13 +15,15 @@ export interface ReportFormProps {
 }
 
 const HourChoices = [0.5, 1, 2, 3, 4];
+const MAX_PHOTOS = 9;
 
-/** Progress note, or completion with note, photos and hours; the note survives a failed submit. */
+/** Progress note, or completion with note, photos and hours; note and photos survive a failed upload or submit. */
 export function ReportForm({ wishId, kind, submit, onDone }: ReportFormProps) {
   const [note, setNote] = useState('');
   const [photos, setPhotos] = useState<string[]>([]);
   const [hours, setHours] = useState<number>();
   const [error, setError] = useState<string>();
+  const [photoError, setPhotoError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const key = useRef(new SubmitKey());
   const complete = kind === 'complete';
@@ -32,6 +35,7 @@ export function ReportForm({ wishId, kind, submit, onDone }: ReportFormProps) {
     }
     setBusy(true);
     setError(undefined);
+    setPhotoError(undefined);
     try {
       const uploaded = await uploadPhotos(wishId, photos);
       const data = { note: note.trim(), ...(uploaded.length ? { photos: uploaded } : {}), ...(complete && hours ? { hours } : {}) };
@@ -41,7 +45,8 @@ export function ReportForm({ wishId, kind, submit, onDone }: ReportFormProps) {
       setPhotos([]);
       onDone();
     } catch (err) {
-      setError(fieldErrorsOf(err).note ?? messageOf(err));
+      if (err instanceof PhotoUploadError) setPhotoError(`${err.message}。可重试，或点该照片移除`);
+      else setError(fieldErrorsOf(err).note ?? messageOf(err));
     } finally {
       setBusy(false);
     }
@@ -70,22 +75,28 @@ export function ReportForm({ wishId, kind, submit, onDone }: ReportFormProps) {
           </View>
         </Field>
       )}
-      {canAttachPhotos() ? (
-        <Field label="照片（选填，最多 9 张）">
-          <View className="photos">
-            {photos.map((p) => (
-              <Image key={p} className="photo" src={p} mode="aspectFill" />
-            ))}
-            {photos.length < 9 && (
-              <Button className="btn btn--small" onClick={async () => setPhotos([...photos, ...(await choosePhotos(9 - photos.length).catch(() => []))].slice(0, 9))}>
-                添加照片
-              </Button>
-            )}
-          </View>
-        </Field>
-      ) : (
-        <Text className="field__hint">当前为网页/自建服务器模式，暂不支持上传照片，请用文字说明。</Text>
-      )}
+      <Field label={`照片（选填，最多 ${MAX_PHOTOS} 张）`} error={photoError} hint={photos.length > 0 ? '点照片可移除' : undefined}>
+        <PhotoThumbs
+          srcs={photos}
+          labelOf={(i) => `移除第 ${i + 1} 张照片`}
+          onTap={(i) => {
+            setPhotos(photos.filter((_, j) => j !== i));
+            setPhotoError(undefined);
+          }}
+        >
+          {photos.length < MAX_PHOTOS && (
+            <Button
+              className="btn btn--small"
+              onClick={async () => {
+                const chosen = await choosePhotos(MAX_PHOTOS - photos.length).catch(() => []);
+                setPhotos([...photos, ...chosen.filter((p) => !photos.includes(p))].slice(0, MAX_PHOTOS));
+              }}
+            >
+              添加照片
+            </Button>
+          )}
+        </PhotoThumbs>
+      </Field>
       <Button className="btn btn--primary" loading={busy} disabled={busy} onClick={onSubmit}>
         {complete ? '确认完成' : '提交进展'}
       </Button>

@@ -3,6 +3,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { CancellableStates } from '@shared/enums/wishStates';
 import { PageState, Screen, Timeline } from '../../components';
+import { CompletionCard } from '../../features/wish/CompletionCard';
 import { RateForm } from '../../features/wish/RateForm';
 import { WishSummary } from '../../features/wish/WishSummary';
 import { useRemote } from '../../hooks/useRemote';
@@ -72,6 +73,8 @@ export default function WishPage() {
                 <Text>{helpers}</Text>
               </View>
             )}
+
+            {wish.completion && <CompletionCard completion={wish.completion} />}
 
             {wish.status === 'done' && (
               <Button
