@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { AppError } from '@shared/errors';
+import { remember } from '../../client/src/features/task/cache';
 import TaskPage from '../../client/src/packages/helper/pages/task/index';
 import { taroMock } from './__mocks__/taro';
 import { fakeServer, wishFixture } from './support/fakeServer';
@@ -84,28 +85,44 @@ describe('claiming a wish as a volunteer', () => {
     expect(server.calls.find((c) => c.route === 'tasks.complete')?.data).toEqual({ wishId: 'w1', note: '已陪同接种并送回家', hours: 2 });
   });
 
-  it('tells the volunteer when someone else was faster, and shows the wish as taken', async () => {
-    const { server, set } = wishServer();
+  it('tells the volunteer once when someone else was faster, and shows the wish as taken', async () => {
+    remember([wishFixture({ status: undefined }) as never]);
+    const { server } = wishServer();
     render(<TaskPage />);
     await screen.findByRole('button', { name: '我来认领' });
     server.calls.length = 0;
-    // Another volunteer wins the race between our load and our tap.
+    // Another volunteer wins the race between our load and our tap; from then on the wish is theirs to read, not ours.
     const routes = taroMock.handler;
     taroMock.handler = async (req) => {
       const body = req.data as { action?: string };
-      if (body.action === 'claim') {
-        set({ status: 'claimed', claims: [{ claimerId: 'u-other', kind: 'user', assigneeId: 'u-other', leaseUntil: new Date(Date.now() + 3600000).toISOString() }] });
-        const err = new AppError('ALREADY_CLAIMED', '已被认领');
-        return { statusCode: 409, data: { ok: false, error: err.toBody() } };
-      }
+      if (body.action === 'claim') return { statusCode: 409, data: { ok: false, error: new AppError('ALREADY_CLAIMED', '已被认领').toBody() } };
+      if (body.action === 'detail') return { statusCode: 404, data: { ok: false, error: new AppError('NOT_FOUND', '心愿不存在').toBody() } };
       return routes(req);
     };
 
     fireEvent.click(screen.getByRole('button', { name: '我来认领' }));
 
-    expect(await screen.findByText('手慢了，这个心愿已被其他人认领')).toBeInTheDocument();
-    expect(await screen.findByText('这个心愿已有人认领或暂不可认领。')).toBeInTheDocument();
+    expect(await screen.findByRole('alert')).toHaveTextContent('手慢了，这个心愿已被其他人认领');
+    await waitFor(() => expect(screen.queryByRole('button', { name: '我来认领' })).not.toBeInTheDocument());
+    expect(screen.queryByText('这个心愿已有人认领或暂不可认领。')).not.toBeInTheDocument();
+    expect(screen.queryByRole('status')).not.toBeInTheDocument();
+    expect(screen.queryByText('认领后可查看居民的完整电话和详细地址。')).not.toBeInTheDocument();
+  });
+
+  it('says once that a wish from the hall is already taken when the server no longer shows it', async () => {
+    // The hall listed it as open; by the time we open it another volunteer holds it, so detail is refused.
+    remember([wishFixture({ status: undefined }) as never]);
+    fakeServer({
+      'wishes.detail': () => {
+        throw new AppError('NOT_FOUND', '心愿不存在');
+      },
+    });
+    render(<TaskPage />);
+
+    expect(await screen.findByRole('status')).toHaveTextContent('这个心愿已有人认领或暂不可认领。');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '我来认领' })).not.toBeInTheDocument();
+    expect(screen.queryByText('认领后可查看居民的完整电话和详细地址。')).not.toBeInTheDocument();
   });
 
   it('offers a retry when the network is down', async () => {

@@ -10,6 +10,11 @@ import { tasksApi } from '../../services/wishes';
 import { ReportForm } from './ReportForm';
 import { relationOf } from './relation';
 
+type Notice = { kind: 'ok' | 'error' | 'info'; text: string };
+
+const DONE = '服务已完成，等待居民确认。';
+const TAKEN = '这个心愿已有人认领或暂不可认领。';
+
 export interface TaskActionsProps {
   wish: WishView;
   me: { userId: string; unitId?: string };
@@ -22,9 +27,14 @@ export interface TaskActionsProps {
 /** What a helper can do with a wish right now: claim, hold (countdown, extend, release), start, report, complete. */
 export function TaskActions({ wish, me, asUnit, reload }: TaskActionsProps) {
   const [busy, setBusy] = useState<string>();
-  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string }>();
+  const [notice, setNotice] = useState<Notice>();
   const claimKey = useRef(new SubmitKey());
   const rel = relationOf(wish, me);
+  const taken = !rel.holding && !rel.claimable && !rel.assignedToMe && wish.status !== 'done';
+  const standing: Notice | undefined =
+    wish.status === 'done' && rel.holding ? { kind: 'ok', text: DONE } : taken ? { kind: 'info', text: TAKEN } : undefined;
+  // One message at a time: what just happened (a refusal says who was faster) explains the state better than the generic line.
+  const message = notice ?? standing;
 
   const run = async (name: string, action: () => Promise<unknown>, done: string) => {
     setBusy(name);
@@ -62,9 +72,9 @@ export function TaskActions({ wish, me, asUnit, reload }: TaskActionsProps) {
 
   return (
     <View className="task-actions">
-      {notice && (
-        <View className={`banner banner--${notice.kind === 'ok' ? 'ok' : 'error'}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
-          <Text>{notice.text}</Text>
+      {message && (
+        <View className={`banner banner--${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+          <Text>{message.text}</Text>
         </View>
       )}
 
@@ -95,7 +105,11 @@ export function TaskActions({ wish, me, asUnit, reload }: TaskActionsProps) {
               leaseUntil={rel.leaseUntil}
               extending={busy === 'extend'}
               onExtend={() => run('extend', () => tasksApi.extend(wish.id), '已延长认领时间')}
-              onExpire={() => void reload()}
+              onExpire={() => {
+                // The lease lapsed on its own: an earlier "认领成功" would now be stale.
+                setNotice(undefined);
+                void reload();
+              }}
             />
           )}
           <View className="btn-row">
@@ -117,16 +131,11 @@ export function TaskActions({ wish, me, asUnit, reload }: TaskActionsProps) {
             kind="complete"
             submit={(d, requestId) => tasksApi.complete({ wishId: wish.id, ...d }, { requestId })}
             onDone={() => {
-              setNotice({ kind: 'ok', text: '已完成，等待居民确认' });
+              setNotice({ kind: 'ok', text: DONE });
               void reload();
             }}
           />
         </View>
-      )}
-
-      {wish.status === 'done' && rel.holding && <Text className="banner banner--ok">服务已完成，等待居民确认。</Text>}
-      {!rel.holding && !rel.claimable && !rel.assignedToMe && wish.status !== 'done' && (
-        <Text className="banner banner--info">这个心愿已有人认领或暂不可认领。</Text>
       )}
     </View>
   );

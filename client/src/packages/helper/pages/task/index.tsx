@@ -2,6 +2,7 @@ import { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PageState, Screen, Timeline } from '../../../../components';
 import { recall } from '../../../../features/task/cache';
+import { relationOf } from '../../../../features/task/relation';
 import { TaskActions } from '../../../../features/task/TaskActions';
 import { WishSummary } from '../../../../features/wish/WishSummary';
 import { useRemote } from '../../../../hooks/useRemote';
@@ -28,6 +29,8 @@ export default function TaskPage() {
     }
   }, [id]);
   const wish = detail.data?.wish;
+  const me = session ? { userId: session.user.id, unitId: m?.unitId } : undefined;
+  const rel = wish && me ? relationOf(wish, me) : undefined;
 
   useDidShow(() => {
     if (detail.data) void detail.reload();
@@ -36,13 +39,12 @@ export default function TaskPage() {
   return (
     <Screen>
       <PageState loading={detail.loading} error={detail.error} onRetry={detail.reload}>
-        {wish && session && (
+        {wish && me && rel && (
           <View>
             <WishSummary wish={wish} />
-            {!wish.claims?.some((c) => c.claimerId === session.user.id || c.assigneeId === session.user.id) && (
-              <Text className="field__hint">认领后可查看居民的完整电话和详细地址。</Text>
-            )}
-            <TaskActions wish={wish} me={{ userId: session.user.id, unitId: m?.unitId }} asUnit={unitAdmin ? m?.unitId : undefined} reload={detail.reload} />
+            {/* A promise about claiming: only where claiming is still possible. */}
+            {!rel.holding && (rel.claimable || rel.assignedToMe) && <Text className="field__hint">认领后可查看居民的完整电话和详细地址。</Text>}
+            <TaskActions wish={wish} me={me} asUnit={unitAdmin ? m?.unitId : undefined} reload={detail.reload} />
             {(detail.data?.events.length ?? 0) > 0 && (
               <View className="card">
                 <Text className="card__title">进展</Text>
