@@ -28,7 +28,7 @@ test('a secretary sees how long a wish has waited and dispatches it to a volunte
     'dispatch.escalations': { items: [stale] },
     'org.grids': { items: [] },
     'org.members': (d: Record<string, unknown>) =>
-      d.role === 'volunteer' ? { items: [{ id: 'v1', name: '陈志强', roles: ['volunteer'] }] } : { items: [] },
+      d.role === 'volunteer' ? { items: [{ user: { id: 'v1', name: '陈志强' }, roles: ['volunteer'] }] } : { items: [] },
     'dispatch.assign': { wish: { ...stale, status: 'assigned' } },
   });
   render(<EscalationsPage />);

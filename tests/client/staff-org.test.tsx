@@ -26,7 +26,7 @@ beforeEach(() => {
 });
 
 test('shows compounds with buildings, grids with their grid worker, and the party tree', async () => {
-  routeCalls(callMock, { ...tree, 'org.members': { items: [{ id: 'gw1', name: '刘网格', roles: ['grid_worker'] }] } });
+  routeCalls(callMock, { ...tree, 'org.members': { items: [{ user: { id: 'gw1', name: '刘网格' }, roles: ['grid_worker'] }] } });
   render(<OrgPage />);
 
   expect(await screen.findByText('1栋、2栋')).toBeInTheDocument();
@@ -40,10 +40,10 @@ test('grants a role to a member, and shows the refusal when the server says no',
   let refuse = false;
   routeCalls(callMock, {
     ...tree,
-    'org.members': { items: [{ id: 'm1', name: '陈志强', roles: ['resident'] }] },
+    'org.members': { items: [{ user: { id: 'm1', name: '陈志强' }, roles: ['resident'] }] },
     'org.roles': (d: Record<string, unknown>) => {
       if (refuse) throw new AppError('FORBIDDEN', '');
-      return { member: { id: 'm1', name: '陈志强', roles: d.roles } };
+      return { member: { user: { id: 'm1', name: '陈志强' }, roles: d.roles } };
     },
   });
   render(<OrgPage />);

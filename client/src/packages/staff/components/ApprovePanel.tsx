@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { PriorityLabels, Priorities } from '@shared/enums';
 import type { Priority } from '@shared/enums';
-import type { AssignTarget } from '../lib/types';
+import type { AssignTarget } from '@shared/schemas';
 import { ChipGroup } from './ChipGroup';
 import { AssigneeList } from './AssigneeList';
 

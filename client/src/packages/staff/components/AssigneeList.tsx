@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import { HelperRoles, RoleLabels, UnitKindLabels } from '@shared/enums';
-import type { Role, UnitKind } from '@shared/enums';
+import type { Role } from '@shared/enums';
 import { orgApi } from '../lib/api';
 import { errorText } from '../lib/errors';
-import type { Member, UnitSummary } from '../lib/types';
+import type { Member } from '@shared/actions';
+import type { Unit } from '@shared/schemas';
 
 interface Props {
   kind: 'user' | 'unit';
@@ -24,21 +25,21 @@ function memberRows(members: Member[]): Row[] {
   return members
     .filter((m) => m.roles.some((r) => helperRoles.includes(r)))
     .map((m) => ({
-      id: m.id,
-      name: m.name,
+      id: m.user.id,
+      name: m.user.name,
       hint: m.roles.filter((r) => helperRoles.includes(r)).map((r) => RoleLabels[r]).join('、'),
     }));
 }
 
-function unitRows(units: UnitSummary[]): Row[] {
-  return units.map((u) => ({ id: u.id, name: u.name, hint: (u.kind && UnitKindLabels[u.kind as UnitKind]) || '' }));
+function unitRows(units: Unit[]): Row[] {
+  return units.map((u) => ({ id: u.id, name: u.name, hint: UnitKindLabels[u.kind] ?? '' }));
 }
 
 /** members filters by one role at a time: ask for each helper role and merge (a party member may also volunteer). */
 async function loadHelpers(): Promise<Row[]> {
   const lists = await Promise.all(helperRoles.map((role) => orgApi.members({ role, limit: 50 }).then((r) => r.items)));
   const seen = new Map<string, Member>();
-  for (const m of lists.flat()) seen.set(m.id, m);
+  for (const m of lists.flat()) seen.set(m.user.id, m);
   return memberRows([...seen.values()]);
 }
 

@@ -4,7 +4,7 @@ import type { StaffWish } from '../lib/types';
 import { hoursSince } from '../lib/format';
 import { WishCard } from './WishCard';
 import { ApprovePanel } from './ApprovePanel';
-import type { AssignTarget } from '../lib/types';
+import type { AssignTarget } from '@shared/schemas';
 import { ReasonPanel } from './ReasonPanel';
 
 interface Props {

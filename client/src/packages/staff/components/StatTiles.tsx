@@ -14,7 +14,7 @@ const TILES: { key: keyof Overview; label: string; decimals?: number; unit?: str
 ];
 
 /** What is in flight right now; shown when the stats function reports it. */
-const NOW: { key: string; label: string; unit?: string }[] = [
+const NOW: { key: keyof Overview; label: string; unit?: string }[] = [
   { key: 'pendingReview', label: '待审核' },
   { key: 'open', label: '待认领' },
   { key: 'inProgress', label: '服务中' },

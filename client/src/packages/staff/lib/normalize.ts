@@ -28,6 +28,7 @@ export function toOverview(reply: unknown): Overview {
     completed: num(r.completed),
     confirmed: num(r.confirmed),
     serviceCount: num(r.serviceCount),
+    serviceHours: num(r.serviceHours),
     avgRating: rating === null || rating === undefined ? null : num(rating),
   };
 }

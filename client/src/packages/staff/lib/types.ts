@@ -1,34 +1,16 @@
-import type { AssignTarget, Wish } from '@shared/schemas';
-import type { Role } from '@shared/enums';
+import type { ActionInput, ActionOutput, BreakdownReply, StatsOverview } from '@shared/actions';
+import type { WishView } from '@shared/privacy/view';
 
 /**
- * What staff screens read of a wish. Replies may carry display names the server
- * joined in (grid, owner); everything beyond the core is optional so a leaner
- * reply still renders.
+ * What staff screens show of a wish: the shared view, plus the grid and community
+ * names the screens join in from their own lookups (the replies carry only ids).
  */
-export type StaffWish = Pick<Wish, 'id' | 'category' | 'title' | 'status' | 'createdAt'> &
-  Partial<
-    Pick<
-      Wish,
-      | 'description'
-      | 'channel'
-      | 'priority'
-      | 'gridId'
-      | 'address'
-      | 'contactPhone'
-      | 'beneficiary'
-      | 'openedAt'
-      | 'escalation'
-      | 'helpersNeeded'
-      | 'communityId'
-    >
-  > & {
-    gridName?: string;
-    ownerName?: string;
-    communityName?: string;
-  };
+export type StaffWish = WishView & { gridName?: string; communityName?: string };
 
-/** A recent wish nearby of the same category: proxyCreate returns these so staff can spot a duplicate. */
+/**
+ * A recent wish nearby of the same category: proxyCreate sends these beside the wish so staff
+ * can spot a duplicate. The function returns them, but shared/actions/outputs does not list them yet.
+ */
 export interface SimilarWish {
   id: string;
   title: string;
@@ -36,75 +18,23 @@ export interface SimilarWish {
   createdAt?: string;
 }
 
-export interface ListReply<T> {
-  items: T[];
-  nextCursor?: string | null;
-}
+export type ProxyCreateReply = ActionOutput<'dispatch', 'proxyCreate'> & { similar?: SimilarWish[] };
 
-export interface Member {
-  id: string;
-  name: string;
-  phone?: string;
-  roles: Role[];
-  unitId?: string;
-  gridIds?: string[];
-  partyBranchId?: string;
-}
-
-export interface UnitSummary {
-  id: string;
-  name: string;
-  kind?: string;
-  contactName?: string;
-  contactPhone?: string;
-}
-
-export interface GridSummary {
-  id: string;
-  name: string;
-  gridWorkerId?: string;
-  gridWorkerName?: string;
-  buildingIds?: string[];
-}
-
-export type { AssignTarget };
-
-/** stats.overview: the headline numbers (DESIGN.md §5), more may come. */
-export interface Overview {
-  collected: number;
-  approved: number;
-  claimed: number;
-  completed: number;
-  confirmed: number;
-  serviceCount: number;
-  avgRating: number | null;
-  [more: string]: unknown;
-}
+/**
+ * stats.overview as the dashboard reads it: the shared reply, plus the in-flight counts the
+ * function also reports (not in shared/actions/outputs yet), shown only when present.
+ */
+export type Overview = StatsOverview & Partial<Record<'pendingReview' | 'open' | 'inProgress' | 'helpers', number>>;
 
 /** One bar of a breakdown: `key` is a category, grid id, or 'YYYY-MM'. */
-export interface BreakdownRow {
-  key: string;
-  label: string;
-  count: number;
-}
+export type BreakdownRow = BreakdownReply['rows'][number];
 
+/** One bar of a leaderboard, whichever figure (services or hours) it ranks by. */
 export interface LeaderRow {
   id: string;
   name: string;
   value: number;
 }
 
-export interface PartyBranchSummary {
-  id: string;
-  name: string;
-  level: 'town' | 'community' | 'compound' | 'building';
-  parentId?: string;
-}
-
-/** org.invites replies with the code to read out or share; there is no list of past codes yet. */
-export interface Invite {
-  code: string;
-  role: Role;
-  expiresAt: string;
-  maxUses: number;
-}
+/** A code made on this visit: the reply, with the role and use limit it was made for. */
+export type Invite = ActionOutput<'org', 'invites'> & Required<Pick<ActionInput<'org', 'invites'>, 'role' | 'maxUses'>>;

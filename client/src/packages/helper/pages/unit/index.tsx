@@ -1,25 +1,21 @@
 import { useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
+import type { ActionOutput, Member } from '@shared/actions';
 import { PageState, RoleNav, Screen, StatusTag, formatTime } from '../../../../components';
 import { useRemote } from '../../../../hooks/useRemote';
 import { call } from '../../../../services/api';
 import { messageOf } from '../../../../services/errors';
 import { go, Routes } from '../../../../services/nav';
 import { membership } from '../../../../services/session';
-import type { ListReply, WishView } from '../../../../services/types';
+import type { WishView } from '../../../../services/types';
 import { tasksApi } from '../../../../services/wishes';
-
-interface Member {
-  id: string;
-  name: string;
-}
 
 /** 单位认领: the unit's claims, each handed to one of its members. */
 export default function UnitPage() {
   const unitId = membership()?.unitId;
   const claims = useRemote(() => tasksApi.mine({ limit: 50 }));
-  const members = useRemote(() => (unitId ? call<ListReply<Member>>('org', 'members', { unitId }) : Promise.resolve({ items: [] })), [unitId]);
+  const members = useRemote(() => (unitId ? call<ActionOutput<'org', 'members'>>('org', 'members', { unitId }) : Promise.resolve({ items: [] })), [unitId]);
   const [handing, setHanding] = useState<string>();
   const [busy, setBusy] = useState(false);
 
@@ -30,8 +26,8 @@ export default function UnitPage() {
   const handTo = async (wish: WishView, member: Member) => {
     setBusy(true);
     try {
-      await tasksApi.handover(wish.id, member.id);
-      void Taro.showToast({ title: `已交给${member.name}`, icon: 'success' });
+      await tasksApi.handover(wish.id, member.user.id);
+      void Taro.showToast({ title: `已交给${member.user.name}`, icon: 'success' });
       setHanding(undefined);
       await claims.reload();
     } catch (err) {
@@ -68,8 +64,8 @@ export default function UnitPage() {
                 (handing === w.id ? (
                   <View className="chips" style={{ marginTop: '8px' }}>
                     {(members.data?.items ?? []).map((m) => (
-                      <Text key={m.id} className="chip" onClick={() => !busy && handTo(w, m)}>
-                        {m.name}
+                      <Text key={m.user.id} className="chip" onClick={() => !busy && handTo(w, m)}>
+                        {m.user.name}
                       </Text>
                     ))}
                     {(members.data?.items ?? []).length === 0 && <Text className="muted">{members.loading ? '加载成员…' : '单位暂无成员'}</Text>}

@@ -5,6 +5,7 @@ import { RoleLabels } from '@shared/enums';
 import type { Role } from '@shared/enums';
 import { orgApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
+import { shortTime } from '../../lib/format';
 import type { Invite } from '../../lib/types';
 import { useLoad } from '../../lib/useLoad';
 import { ChipGroup } from '../ChipGroup';
@@ -23,11 +24,6 @@ const uses = [
   { value: '50', label: '50人' },
   { value: '200', label: '200人' },
 ] as const;
-
-function expiryText(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : `${d.getMonth() + 1}月${d.getDate()}日 ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-}
 
 /**
  * Invite codes to join the community in a role. Codes made here are listed for this
@@ -51,13 +47,9 @@ export function InvitesPanel() {
     setBusy(true);
     setError(null);
     try {
-      const invite = await orgApi.createInvite({
-        role,
-        expiresInHours: Number(hours),
-        maxUses: Number(maxUses),
-        ...(role === 'unit_admin' && unitId ? { unitId } : {}),
-      });
-      setMade((prev) => [invite, ...prev]);
+      const asked = { role, maxUses: Number(maxUses) };
+      const reply = await orgApi.createInvite({ ...asked, expiresInHours: Number(hours), ...(role === 'unit_admin' && unitId ? { unitId } : {}) });
+      setMade((prev) => [{ ...reply, ...asked }, ...prev]);
     } catch (err) {
       setError(errorText(err));
     } finally {
@@ -99,7 +91,7 @@ export function InvitesPanel() {
             {invite.code}
           </Text>
           <Text className='staff-org__sub'>
-            {RoleLabels[invite.role]} · 可用 {invite.maxUses} 人 · {expiryText(invite.expiresAt)} 前有效
+            {RoleLabels[invite.role]} · 可用 {invite.maxUses} 人 · {shortTime(invite.expiresAt)} 前有效
           </Text>
           <Button className='staff-btn staff-btn--ghost' size='mini' onClick={() => copy(invite)}>
             复制邀请语

@@ -4,7 +4,7 @@ import { RoleLabels } from '@shared/enums';
 import type { Role } from '@shared/enums';
 import { orgApi } from '../../lib/api';
 import { useLoad } from '../../lib/useLoad';
-import type { Member } from '../../lib/types';
+import type { Member } from '@shared/actions';
 import { StaffState } from '../StaffState';
 import { ChipGroup } from '../ChipGroup';
 import { RoleEditor } from './RoleEditor';
@@ -34,7 +34,7 @@ export function MembersPanel() {
   );
   const saved = (m: Member) => {
     setEditing(null);
-    members.setData((list) => list?.map((x) => (x.id === m.id ? m : x)));
+    members.setData((list) => list?.map((x) => (x.user.id === m.user.id ? m : x)));
   };
   const list = members.data ?? [];
 
@@ -67,20 +67,20 @@ export function MembersPanel() {
       >
         <View className='staff-card'>
           {list.map((m) => (
-            <View key={m.id} className='staff-org__group'>
+            <View key={m.user.id} className='staff-org__group'>
               <View className='staff-org__member'>
-                <Text className='staff-org__name'>{m.name}</Text>
-                {editing !== m.id && (
-                  <Text className='staff-link' onClick={() => setEditing(m.id)}>
+                <Text className='staff-org__name'>{m.user.name}</Text>
+                {editing !== m.user.id && (
+                  <Text className='staff-link' onClick={() => setEditing(m.user.id)}>
                     调整角色
                   </Text>
                 )}
               </View>
               <Text className='staff-org__sub'>
                 {m.roles.map((r) => RoleLabels[r]).join('、')}
-                {m.phone ? ` · ${m.phone}` : ''}
+                {m.user.phone ? ` · ${m.user.phone}` : ''}
               </Text>
-              {editing === m.id && <RoleEditor member={m} onSaved={saved} onClose={() => setEditing(null)} />}
+              {editing === m.user.id && <RoleEditor member={m} onSaved={saved} onClose={() => setEditing(null)} />}
             </View>
           ))}
         </View>

@@ -24,7 +24,7 @@ export function OrgTree() {
       buildings: buildings.items,
       grids: grids.items,
       branches: branches.items,
-      workerName: new Map(gridWorkers.items.map((m) => [m.id, m.name])),
+      workerName: new Map(gridWorkers.items.map((m) => [m.user.id, m.user.name])),
     };
   }, []);
   const [compoundId, setCompoundId] = useState<string | null>(null);

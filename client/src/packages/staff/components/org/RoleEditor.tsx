@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { Roles } from '@shared/enums';
 import type { Role } from '@shared/enums';
-import type { Member } from '../../lib/types';
+import type { Member } from '@shared/actions';
 import { orgApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { RoleChips } from './RoleChips';
@@ -31,7 +31,7 @@ export function RoleEditor({ member, onSaved, onClose }: Props) {
     setBusy(true);
     setError(null);
     try {
-      await orgApi.setRoles({ userId: member.id, roles: roles as Exclude<Role, 'town_admin'>[] });
+      await orgApi.setRoles({ userId: member.user.id, roles: roles as Exclude<Role, 'town_admin'>[] });
       onSaved({ ...member, roles });
     } catch (err) {
       setError(errorText(err));
@@ -42,7 +42,7 @@ export function RoleEditor({ member, onSaved, onClose }: Props) {
 
   return (
     <View className='staff-panel'>
-      <Text className='staff-panel__label'>{member.name} 的角色（可多选）</Text>
+      <Text className='staff-panel__label'>{member.user.name} 的角色（可多选）</Text>
       <RoleChips label='角色' options={grantable} selected={roles} onToggle={toggle} />
       {error && (
         <View className='staff-field-error' role='alert'>

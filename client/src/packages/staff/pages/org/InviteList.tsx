@@ -8,7 +8,8 @@ import { errorText } from '../../lib/errors';
 import { useLoad } from '../../lib/useLoad';
 import { ChipGroup } from '../../components/ChipGroup';
 import { StaffState } from '../../components/StaffState';
-import { membershipApi, shortTime } from './api';
+import { shortTime } from '../../lib/format';
+import { membershipApi } from './api';
 
 type Filter = 'all' | InviteState;
 const filters: { value: Filter; label: string }[] = [

@@ -10,7 +10,8 @@ import { useLoad } from '../../lib/useLoad';
 import { ChipGroup } from '../../components/ChipGroup';
 import { StaffState } from '../../components/StaffState';
 import { RoleChips } from '../../components/org/RoleChips';
-import { membershipApi, shortTime } from './api';
+import { shortTime } from '../../lib/format';
+import { membershipApi } from './api';
 
 const statuses: { value: JoinRequestStatus; label: string }[] = [
   { value: 'pending', label: JoinRequestStatusLabels.pending },

@@ -13,10 +13,3 @@ export const membershipApi = {
   updateSettings: (settings: ActionInput<'org', 'updateSettings'>['settings']) =>
     call<{ community: { settings: CommunitySettings } }>('org', 'updateSettings', { settings }),
 };
-
-/** '11月25日 11:00', in the phone's own time zone. */
-export function shortTime(value: string | Date): string {
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) return '';
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-}
