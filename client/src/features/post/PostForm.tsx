@@ -1,12 +1,11 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components';
 import { Limits } from '@shared/schemas/primitives';
 import { CategoryGrid, Field } from '../../components';
-import { fieldErrorsOf, isOffline, messageOf } from '../../services/errors';
-import { SubmitKey } from '../../services/requestId';
+import { useWishForm } from '../../hooks/useWishForm';
+import { isOffline, messageOf } from '../../services/errors';
 import type { Place } from '../../services/location';
 import type { WishView } from '../../services/types';
-import { clearDraft, loadDraft, saveDraft } from './draftStore';
 import { SlotLabels, emptyDraft, payloadOf, validateDraft, type TimeSlot, type WishDraft } from './model';
 
 export interface PostFormProps {
@@ -41,20 +40,23 @@ const DayChoices = [
  * submit), writes every keystroke to a draft, and keeps everything on a failed submit.
  */
 export function PostForm({ scope, initial, elder = false, submitLabel = '提交心愿', submit, onDone, pickPlace, homePlace }: PostFormProps) {
-  const [draft, setDraft] = useState<WishDraft>(() => loadDraft(scope) ?? { ...emptyDraft(), ...initial });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>();
+  const form = useWishForm({
+    storageKey: `xy.draft.${scope}`,
+    blank: emptyDraft,
+    initial,
+    validate: (d: WishDraft) => validateDraft(d, elder),
+    payloadOf: (d: WishDraft) => payloadOf(d, elder),
+    send: submit,
+  });
+  const { draft, update, errors, tried, busy, failure } = form;
   const [more, setMore] = useState(!elder);
-  const key = useRef(new SubmitKey());
 
   // Fill the place from the resident's building when nothing was chosen yet.
   useEffect(() => {
     if (draft.location || !homePlace) return;
     let alive = true;
     void homePlace().then((p) => {
-      if (alive && p) setDraft((d) => (d.location ? d : { ...d, location: p.point, locationLabel: p.label }));
+      if (alive && p) update((d) => (d.location ? {} : { location: p.point, locationLabel: p.label }));
     });
     return () => {
       alive = false;
@@ -62,40 +64,14 @@ export function PostForm({ scope, initial, elder = false, submitLabel = '提交�
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  useEffect(() => saveDraft(scope, draft), [scope, draft]);
-
-  const update = (patch: Partial<WishDraft>) => {
-    setDraft((d) => {
-      const next = { ...d, ...patch };
-      if (tried) setErrors(validateDraft(next, elder));
-      return next;
-    });
-  };
-
   const onPick = async () => {
     const place = await pickPlace?.();
     if (place) update({ location: place.point, locationLabel: place.label, address: draft.address || place.label });
   };
 
   const onSubmit = async () => {
-    setTried(true);
-    const found = validateDraft(draft, elder);
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    const payload = payloadOf(draft, elder);
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      const { wish } = await submit(payload, key.current.for(payload));
-      key.current.done();
-      clearDraft(scope);
-      onDone(wish);
-    } catch (err) {
-      setFailure(err);
-      setErrors((e) => ({ ...e, ...fieldErrorsOf(err) }));
-    } finally {
-      setBusy(false);
-    }
+    const reply = await form.submit();
+    if (reply) onDone(reply.wish);
   };
 
   const day = draft.day;

@@ -39,7 +39,11 @@ export const SlotLabels: Record<TimeSlot, string> = {
   evening: '晚上 18–21点',
 };
 
-const SlotHours: Record<Exclude<TimeSlot, 'any'>, [number, number]> = {
+/** A part of a day, as residents say it. */
+export type DayPart = Exclude<TimeSlot, 'any'>;
+
+/** Hours in China time, where every community is. */
+const SlotHours: Record<DayPart, [number, number]> = {
   morning: [8, 12],
   afternoon: [14, 18],
   evening: [18, 21],

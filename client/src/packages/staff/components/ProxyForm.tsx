@@ -17,13 +17,24 @@ interface Props {
 
 const channels = ProxyChannels.filter((c) => c !== 'miniprogram').map((c) => ({ value: c, label: ChannelLabels[c] }));
 const priorities = Priorities.map((p) => ({ value: p, label: PriorityLabels[p] }));
-const periods = (Object.keys(Periods) as Period[]).map((p) => ({ value: p, label: Periods[p].label }));
+const periods = (Object.keys(Periods) as Period[]).map((p) => ({ value: p, label: Periods[p] }));
 
 /** Local calendar date; the picker starts at today so a past visit cannot be asked for. */
 function today(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
+
+type TextKey = 'residentName' | 'residentPhone' | 'title' | 'description' | 'address';
+
+/** The typed fields; each is labelled for screen readers by its own label. */
+const TextFields: Record<TextKey, { label: string; placeholder: string; maxlength?: number; required?: boolean; hint?: string; multiline?: boolean }> = {
+  residentName: { label: '居民姓名', placeholder: '如：王秀英', maxlength: Limits.name, required: true },
+  residentPhone: { label: '联系电话', placeholder: '如：13812345678', hint: '手机号或带区号的固定电话，仅认领人和社区可见' },
+  title: { label: '心愿标题', placeholder: '一句话说明，如：接送去卫生院打疫苗', maxlength: Limits.title, required: true },
+  description: { label: '详细描述', placeholder: '需要什么帮助、什么时间方便、有什么要注意的', maxlength: Limits.description, required: true, multiline: true },
+  address: { label: '详细地址', placeholder: '如：香城苑3栋2单元501', maxlength: Limits.address },
+};
 
 const afterSubmit = [
   { value: 'review', label: '进入待审核' },
@@ -32,67 +43,39 @@ const afterSubmit = [
 
 /** The resident's wish form plus who it is for and how it reached us. */
 export function ProxyForm({ draft, errors, places, onChange }: Props) {
+  const text = (key: TextKey) => {
+    const { label, placeholder, maxlength, required, hint, multiline } = TextFields[key];
+    const Box = multiline ? Textarea : Input;
+    return (
+      <Field label={label} required={required} error={errors[key]} hint={hint}>
+        <Box
+          className={multiline ? 'staff-textarea' : 'staff-input'}
+          aria-label={label}
+          placeholder={placeholder}
+          maxlength={maxlength}
+          value={draft[key]}
+          onInput={(e) => onChange({ [key]: e.detail.value })}
+        />
+      </Field>
+    );
+  };
+
   return (
     <View className='staff-form'>
       <Field label='来源渠道' required error={errors.channel}>
         <ChipGroup label='来源渠道' options={channels} value={draft.channel} onChange={(channel) => onChange({ channel })} />
       </Field>
-      <Field label='居民姓名' required error={errors.residentName}>
-        <Input
-          className='staff-input'
-          aria-label='居民姓名'
-          placeholder='如：王秀英'
-          maxlength={Limits.name}
-          value={draft.residentName}
-          onInput={(e) => onChange({ residentName: e.detail.value })}
-        />
-      </Field>
-      <Field label='联系电话' error={errors.residentPhone} hint='手机号或带区号的固定电话，仅认领人和社区可见'>
-        <Input
-          className='staff-input'
-          aria-label='联系电话'
-          type='text'
-          placeholder='如：13812345678'
-          value={draft.residentPhone}
-          onInput={(e) => onChange({ residentPhone: e.detail.value })}
-        />
-      </Field>
+      {text('residentName')}
+      {text('residentPhone')}
       <Field label='心愿类别' required error={errors.category}>
         <CategoryGrid value={draft.category ?? undefined} onChange={(category) => onChange({ category })} />
       </Field>
-      <Field label='心愿标题' required error={errors.title}>
-        <Input
-          className='staff-input'
-          aria-label='心愿标题'
-          placeholder='一句话说明，如：接送去卫生院打疫苗'
-          maxlength={Limits.title}
-          value={draft.title}
-          onInput={(e) => onChange({ title: e.detail.value })}
-        />
-      </Field>
-      <Field label='详细描述' required error={errors.description}>
-        <Textarea
-          className='staff-textarea'
-          aria-label='详细描述'
-          placeholder='需要什么帮助、什么时间方便、有什么要注意的'
-          maxlength={Limits.description}
-          value={draft.description}
-          onInput={(e) => onChange({ description: e.detail.value })}
-        />
-      </Field>
+      {text('title')}
+      {text('description')}
       <Field label='服务地点' required error={errors.location}>
         <LocationField draft={draft} places={places} onChange={onChange} />
       </Field>
-      <Field label='详细地址' error={errors.address}>
-        <Input
-          className='staff-input'
-          aria-label='详细地址'
-          placeholder='如：香城苑3栋2单元501'
-          maxlength={Limits.address}
-          value={draft.address}
-          onInput={(e) => onChange({ address: e.detail.value })}
-        />
-      </Field>
+      {text('address')}
       <Field label='希望时间' error={errors.preferredDate} hint='不填表示时间不限'>
         <View className='staff-actions staff-actions--start'>
           <Picker mode='date' value={draft.preferredDate} start={today()} onChange={(e) => onChange({ preferredDate: String(e.detail.value) })}>

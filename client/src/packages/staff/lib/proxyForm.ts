@@ -3,6 +3,7 @@ import type { ActionInput } from '@shared/actions';
 import type { Category, Channel, Priority } from '@shared/enums';
 import type { GeoPoint } from '@shared/schemas';
 import { fieldErrorsOf } from '@shared/validation/parseInput';
+import { preferredTimeOf as windowOf, type DayPart } from '../../../features/post/model';
 
 /** What the proxy form holds while a person types; strings until submit. */
 export interface ProxyDraft {
@@ -45,19 +46,13 @@ export function emptyDraft(channel: Channel = 'phone'): ProxyDraft {
   };
 }
 
-/** Parts of a day as residents say them; hours in China time, where every community is. */
-export const Periods = {
-  morning: { label: '上午', from: 8, to: 12 },
-  afternoon: { label: '下午', from: 14, to: 18 },
-  evening: { label: '晚上', from: 18, to: 21 },
-} as const;
-export type Period = keyof typeof Periods;
+/** The resident's parts of a day (the same hours as their own form), named short for the chips. */
+export type Period = DayPart;
+export const Periods: Record<Period, string> = { morning: '上午', afternoon: '下午', evening: '晚上' };
 
+/** Both a day and a part of it, or no time at all. */
 function preferredTimeOf(d: ProxyDraft): { from: string; to: string } | undefined {
-  if (!d.preferredDate || !d.preferredPeriod) return undefined;
-  const { from, to } = Periods[d.preferredPeriod];
-  const at = (h: number) => `${d.preferredDate}T${String(h).padStart(2, '0')}:00:00+08:00`;
-  return { from: at(from), to: at(to) };
+  return d.preferredDate && d.preferredPeriod ? windowOf(d.preferredDate, d.preferredPeriod) : undefined;
 }
 
 const blankToUndefined = (s: string) => (s.trim() === '' ? undefined : s.trim());

@@ -1,15 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { WishStateLabels } from '@shared/enums';
-import { SubmitKey } from '../../../../services/requestId';
+import { useWishForm } from '../../../../hooks/useWishForm';
 import { StaffGate } from '../../components/StaffGate';
 import { ProxyForm } from '../../components/ProxyForm';
 import { BannerView } from '../../components/BannerView';
 import { staffApi } from '../../lib/api';
-import { codeOf, errorText, fieldErrorsOf } from '../../lib/errors';
+import { errorText } from '../../lib/errors';
 import { draftErrorsFrom, emptyDraft, toPayload, validateDraft } from '../../lib/proxyForm';
-import type { DraftErrors, ProxyDraft } from '../../lib/proxyForm';
 import { usePlaces } from '../../lib/usePlaces';
 import type { Banner } from '../../lib/useDecisions';
 import type { SimilarWish, StaffWish } from '../../lib/types';
@@ -17,73 +16,32 @@ import { stateLabel } from '../../lib/format';
 import '../../components/staff.scss';
 import './index.scss';
 
-/** A half-typed entry survives leaving the page (a phone call interrupts; the app is closed). */
-const DRAFT_KEY = 'xy.staff.proxyDraft';
-
-function restoreDraft(): ProxyDraft {
-  try {
-    const saved = Taro.getStorageSync(DRAFT_KEY) as Partial<ProxyDraft> | '' | undefined;
-    return saved && typeof saved === 'object' ? { ...emptyDraft(), ...saved } : emptyDraft();
-  } catch {
-    return emptyDraft();
-  }
-}
-
 function ProxyEntry() {
-  const [draft, setDraft] = useState<ProxyDraft>(restoreDraft);
-  const [errors, setErrors] = useState<DraftErrors>({});
-  const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [banner, setBanner] = useState<Banner | null>(null);
+  const form = useWishForm({
+    storageKey: 'xy.staff.proxyDraft',
+    blank: emptyDraft,
+    validate: validateDraft,
+    payloadOf: toPayload,
+    send: (payload, requestId) => staffApi.proxyCreate(payload, requestId),
+    serverErrors: (fields) => draftErrorsFrom(Object.entries(fields).map(([path, message]) => ({ path, message }))),
+  });
   const [created, setCreated] = useState<{ wish: StaffWish; similar: SimilarWish[] } | null>(null);
-  const submitKey = useRef(new SubmitKey());
   const places = usePlaces();
 
-  useEffect(() => {
-    try {
-      Taro.setStorageSync(DRAFT_KEY, draft);
-    } catch {
-      // Storage full or unavailable: the form still holds the draft in memory.
-    }
-  }, [draft]);
-
-  const change = (patch: Partial<ProxyDraft>) => {
-    const next = { ...draft, ...patch };
-    setDraft(next);
-    // After a first submit, errors follow the typing so a fixed field clears at once.
-    if (submitted) setErrors(validateDraft(next));
-  };
-
   const submit = async () => {
-    if (busy) return;
-    setSubmitted(true);
-    const found = validateDraft(draft);
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      setBanner({ tone: 'error', text: '还有内容需要填写或修改，请查看红色提示' });
-      return;
-    }
-    setBusy(true);
-    setBanner(null);
-    const payload = toPayload(draft);
-    try {
-      const reply = await staffApi.proxyCreate(payload, submitKey.current.for(payload));
-      submitKey.current.done();
-      setCreated({ wish: reply.wish, similar: reply.similar ?? [] });
-      setDraft((d) => emptyDraft(d.channel));
-      setSubmitted(false);
-      Taro.removeStorageSync(DRAFT_KEY);
-    } catch (err) {
-      // Everything typed stays in the form; only the message changes.
-      if (codeOf(err) === 'VALIDATION_FAILED') {
-        const fields = Object.entries(fieldErrorsOf(err)).map(([path, message]) => ({ path, message }));
-        setErrors(draftErrorsFrom(fields));
-      }
-      setBanner({ tone: 'error', text: `提交未成功：${errorText(err)}。已填写的内容已保留，可直接重新提交。` });
-    } finally {
-      setBusy(false);
-    }
+    const reply = await form.submit();
+    if (!reply) return;
+    setCreated({ wish: reply.wish, similar: reply.similar ?? [] });
+    form.reset(emptyDraft(form.draft.channel));
   };
+
+  // Everything typed stays in the form on a failure; only the message changes.
+  const banner: Banner | null =
+    form.failure !== undefined
+      ? { tone: 'error', text: `提交未成功：${errorText(form.failure)}。已填写的内容已保留，可直接重新提交。` }
+      : form.tried && Object.keys(form.errors).length > 0
+        ? { tone: 'error', text: '还有内容需要填写或修改，请查看红色提示' }
+        : null;
 
   if (created) {
     return (
@@ -112,9 +70,9 @@ function ProxyEntry() {
   return (
     <View className='staff-page'>
       {banner && <BannerView banner={banner} />}
-      <ProxyForm draft={draft} errors={errors} places={places} onChange={change} />
+      <ProxyForm draft={form.draft} errors={form.errors} places={places} onChange={form.update} />
       <View className='staff-proxy__submit'>
-        <Button className='staff-btn staff-btn--primary' loading={busy} disabled={busy} onClick={() => void submit()}>
+        <Button className='staff-btn staff-btn--primary' loading={form.busy} disabled={form.busy} onClick={() => void submit()}>
           提交心愿
         </Button>
       </View>

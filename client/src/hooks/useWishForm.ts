@@ -1,0 +1,111 @@
+import { useEffect, useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { fieldErrorsOf } from '../services/errors';
+import { SubmitKey } from '../services/requestId';
+
+export type FormErrors = Partial<Record<string, string>>;
+
+export interface WishFormOptions<D extends object, P, R, E extends FormErrors> {
+  /** Storage key of the draft: what was typed survives leaving the page (a phone call, the app closed). */
+  storageKey: string;
+  /** A fresh form; a saved draft is laid over it, so fields added later get their defaults. */
+  blank: () => D;
+  /** Starting values when nothing is saved (a rejected wish being edited, the user's phone). */
+  initial?: Partial<D>;
+  /** The same shared zod schema the server parses with, as errors per form field. */
+  validate: (draft: D) => E;
+  payloadOf: (draft: D) => P;
+  send: (payload: P, requestId: string) => Promise<R>;
+  /** The server's VALIDATION_FAILED fields (`{ 'beneficiary.name': '…' }`) as errors per form field. */
+  serverErrors?: (fields: Record<string, string>) => E;
+}
+
+export interface WishForm<D, R, E> {
+  draft: D;
+  /** A patch, or one worked out from the current draft (for answers that arrive late). */
+  update: (patch: Partial<D> | ((draft: D) => Partial<D>)) => void;
+  errors: E;
+  /** A submit was tried: errors now follow the typing. */
+  tried: boolean;
+  busy: boolean;
+  /** Why the last send failed; cleared when the next one starts. */
+  failure: unknown;
+  /** Validates, then sends; resolves to the reply, or undefined when nothing went through. */
+  submit: () => Promise<R | undefined>;
+  /** Start over (after a success, for the next entry). */
+  reset: (next: D) => void;
+}
+
+function restore<D extends object>(key: string, blank: () => D, initial?: Partial<D>): D {
+  try {
+    const saved = Taro.getStorageSync(key) as Partial<D> | '' | undefined;
+    if (saved && typeof saved === 'object') return { ...blank(), ...saved };
+  } catch {
+    // Unreadable storage: start from the initial values.
+  }
+  return { ...blank(), ...initial };
+}
+
+/**
+ * The wish forms' common behaviour (the resident's post and the staff's proxy entry): the draft
+ * is written through to storage and kept on any failure, errors come from the shared schema
+ * (and the server's), and a retry of the same payload reuses its requestId so a reply lost to
+ * a flaky network never makes a second wish.
+ */
+export function useWishForm<D extends object, P, R, E extends FormErrors>(opts: WishFormOptions<D, P, R, E>): WishForm<D, R, E> {
+  const { storageKey, validate } = opts;
+  const [draft, setDraft] = useState<D>(() => restore(storageKey, opts.blank, opts.initial));
+  const [errors, setErrors] = useState<E>({} as E);
+  const [tried, setTried] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>();
+  const key = useRef(new SubmitKey());
+
+  useEffect(() => {
+    try {
+      Taro.setStorageSync(storageKey, draft);
+    } catch {
+      // Storage full or unavailable: the form still holds the draft in memory.
+    }
+  }, [storageKey, draft]);
+
+  const update = (patch: Partial<D> | ((draft: D) => Partial<D>)) =>
+    setDraft((d) => {
+      const next = { ...d, ...(typeof patch === 'function' ? patch(d) : patch) };
+      if (tried) setErrors(validate(next));
+      return next;
+    });
+
+  const submit = async (): Promise<R | undefined> => {
+    if (busy) return undefined;
+    setTried(true);
+    const found = validate(draft);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return undefined;
+    const payload = opts.payloadOf(draft);
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      const reply = await opts.send(payload, key.current.for(payload));
+      key.current.done();
+      Taro.removeStorageSync(storageKey);
+      return reply;
+    } catch (err) {
+      setFailure(err);
+      const fields = fieldErrorsOf(err);
+      setErrors((e) => ({ ...e, ...(opts.serverErrors ? opts.serverErrors(fields) : fields) }));
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reset = (next: D) => {
+    setDraft(next);
+    setErrors({} as E);
+    setTried(false);
+    setFailure(undefined);
+  };
+
+  return { draft, update, errors, tried, busy, failure, submit, reset };
+}
