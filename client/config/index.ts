@@ -7,6 +7,14 @@ import prodConfig from './prod';
 const root = path.resolve(__dirname, '..', '..');
 const platform = process.env.TARO_ENV === 'h5' ? 'h5' : 'weapp';
 
+const sharedDir = `${path.join(root, 'shared')}${path.sep}`;
+const zodDir = `${path.sep}node_modules${path.sep}zod${path.sep}`;
+
+/** zod and the domain core: needed by almost every page, changed together. */
+function isDomainModule(resource: string | undefined): boolean {
+  return !!resource && (resource.startsWith(sharedDir) || resource.includes(zodDir));
+}
+
 /** Pages of a sub-package that exist right now: `pages/<name>/index.tsx`, home page first. */
 function pagesOf(subPackageRoot: string): string[] {
   const pagesDir = path.join(__dirname, '..', 'src', subPackageRoot, 'pages');
@@ -79,6 +87,24 @@ export default defineConfig<'webpack5'>(async (merge) => {
       postcss: {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false },
+      },
+      // Taro splits only initial chunks and every h5 page is a lazy one, so each page carried its
+      // own copy of zod and shared/. One named chunk instead, fetched with the first page and cached.
+      webpackChain(chain) {
+        const splitChunks = chain.optimization.get('splitChunks');
+        chain.optimization.splitChunks({
+          ...splitChunks,
+          cacheGroups: {
+            ...splitChunks.cacheGroups,
+            domain: {
+              name: 'domain',
+              chunks: 'async',
+              test: (module: { resource?: string }) => isDomainModule(module.resource),
+              priority: 20,
+              enforce: true,
+            },
+          },
+        });
       },
     },
   };
