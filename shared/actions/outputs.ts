@@ -38,15 +38,34 @@ export interface ClaimReply {
 }
 
 export interface StatsOverview {
+  /** The communities counted: the caller's, or every one of a town admin's town. */
+  communityIds: string[];
   collected: number;
   approved: number;
   claimed: number;
   completed: number;
   confirmed: number;
+  /** Waiting now: for review, for a helper (open or assigned), being served (claimed or in progress). */
+  pendingReview: number;
+  open: number;
+  inProgress: number;
+  cancelled: number;
+  byStatus: Partial<Record<WishState, number>>;
   serviceCount: number;
   serviceHours: number;
+  /** People who served at least once. */
+  helpers: number;
   avgRating: number | null;
-  byStatus?: Partial<Record<WishState, number>>;
+  ratedCount: number;
+}
+
+/** A still-open wish of the same category posted nearby this week: shown before posting twice. */
+export interface SimilarWish {
+  id: string;
+  title: string;
+  status: WishState;
+  createdAt: Instant;
+  distanceM: number;
 }
 
 export interface BreakdownReply {
@@ -131,6 +150,7 @@ export interface ActionOutputs {
     confirm: WishReply;
     rate: WishReply;
     resubmit: WishReply;
+    similar: { items: SimilarWish[] };
   };
   tasks: {
     nearby: { items: NearbyItem[] };
@@ -150,7 +170,7 @@ export interface ActionOutputs {
     approve: WishReply;
     reject: WishReply;
     assign: WishReply;
-    proxyCreate: WishReply;
+    proxyCreate: WishReply & { similar: SimilarWish[] };
     escalations: Page<WishView>;
     cancel: WishReply;
   };
@@ -169,7 +189,7 @@ export interface ActionOutputs {
     partyBranches: { items: PartyBranch[] };
     members: Page<Member>;
     roles: { member: Member };
-    invites: { code: string; expiresAt: Instant };
+    invites: { code: string; role: Exclude<Role, 'town_admin' | 'secretary'>; expiresAt: Instant; maxUses: number };
     acceptInvite: { user: User };
     listInvites: Page<InviteSummary>;
     revokeInvite: { invite: InviteSummary };

@@ -13,7 +13,7 @@ const TILES: { key: keyof Overview; label: string; decimals?: number; unit?: str
   { key: 'avgRating', label: '平均评分', decimals: 1, unit: '分' },
 ];
 
-/** What is in flight right now; shown when the stats function reports it. */
+/** What is in flight right now. */
 const NOW: { key: keyof Overview; label: string; unit?: string }[] = [
   { key: 'pendingReview', label: '待审核' },
   { key: 'open', label: '待认领' },
@@ -23,20 +23,17 @@ const NOW: { key: keyof Overview; label: string; unit?: string }[] = [
 ];
 
 export function StatTiles({ overview }: { overview: Overview }) {
-  const now = NOW.filter((t) => typeof overview[t.key] === 'number');
   return (
     <>
       <Headline overview={overview} />
-      {now.length > 0 && (
-        <View className='staff-now'>
-          {now.map((t) => (
-            <Text key={t.key} className='staff-now__item' aria-label={`${t.label} ${formatNumber(overview[t.key] as number)}`}>
-              {t.label} <Text className='staff-now__value'>{formatNumber(overview[t.key] as number)}</Text>
-              {t.unit ?? ''}
-            </Text>
-          ))}
-        </View>
-      )}
+      <View className='staff-now'>
+        {NOW.map((t) => (
+          <Text key={t.key} className='staff-now__item' aria-label={`${t.label} ${formatNumber(overview[t.key] as number)}`}>
+            {t.label} <Text className='staff-now__value'>{formatNumber(overview[t.key] as number)}</Text>
+            {t.unit ?? ''}
+          </Text>
+        ))}
+      </View>
     </>
   );
 }

@@ -27,9 +27,17 @@ export function toOverview(reply: unknown): Overview {
     claimed: num(r.claimed),
     completed: num(r.completed),
     confirmed: num(r.confirmed),
+    pendingReview: num(r.pendingReview),
+    open: num(r.open),
+    inProgress: num(r.inProgress),
+    cancelled: num(r.cancelled),
     serviceCount: num(r.serviceCount),
     serviceHours: num(r.serviceHours),
+    helpers: num(r.helpers),
     avgRating: rating === null || rating === undefined ? null : num(rating),
+    ratedCount: num(r.ratedCount),
+    communityIds: Array.isArray(r.communityIds) ? r.communityIds.map(str) : [],
+    byStatus: (r.byStatus ?? {}) as Overview['byStatus'],
   };
 }
 
