@@ -2,9 +2,14 @@
  * Gateway latency: claim, nearby and the full 三单 loop through HTTP, at 1k and 100k open
  * wishes, 50 concurrent clients. Embedded database unless MONGODB_URI is set.
  *   npm run bench -- gateway          (budget: p99 ≤ 100 ms and no errors at 100k)
+ * Unpaced runs (each client sends again as soon as it is answered) measure throughput; their
+ * latency is mostly queueing (50 clients ÷ requests per second). The paced runs (BENCH_RATE,
+ * default 200/s over the same 50 clients) measure latency at a stated load.
+ * BENCH_SIZES=1000,100000  BENCH_SECONDS=8  BENCH_ONLY=nearby,claim,loop,paced  BENCH_RATE=200
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
+import http from 'node:http';
 import path from 'node:path';
 import readline from 'node:readline';
 import { MongoClient, ObjectId, type Db } from 'mongodb';
@@ -12,9 +17,10 @@ import { startEmbeddedProcess } from '../server/embeddedProcess';
 
 const CONNECTIONS = 50;
 const CLAIMS = 3000;
+/** The paced runs: a busy community's whole traffic, spread over the same 50 clients. */
+const RATE = Number(process.env.BENCH_RATE ?? 200);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
 const SIZES = (process.env.BENCH_SIZES ?? '1000,100000').split(',').map(Number);
-// BENCH_ONLY=nearby,claim runs just those scenarios (for profiling one path).
 const ONLY = process.env.BENCH_ONLY?.split(',');
 const runs = (name: string) => !ONLY || ONLY.includes(name);
 const CENTER = [113.9935, 31.2525] as const;
@@ -107,6 +113,7 @@ async function main(): Promise<void> {
     return ids;
   };
 
+  // Each client sends its next request as soon as the last is answered: the most the stack can serve, and the queueing that follows.
   const nearby = (seconds: number) => autocannon({
     url: `${server.url}/api/fn/tasks`, connections: CONNECTIONS, duration: seconds, method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -114,7 +121,7 @@ async function main(): Promise<void> {
       setupRequest: (req) => ({
         ...req,
         headers: { ...req.headers, authorization: `Bearer ${helpers[Math.floor(Math.random() * helpers.length)]}` },
-        body: JSON.stringify({ action: 'nearby', data: { lng: CENTER[0] + (Math.random() - 0.5) * 0.02, lat: CENTER[1] + (Math.random() - 0.5) * 0.02, radiusM: 3000, limit: 20 } }),
+        body: nearbyBody(),
       }),
     }],
   });
@@ -123,7 +130,7 @@ async function main(): Promise<void> {
   const claimEach = (ids: string[]) => {
     let next = 0;
     return autocannon({
-      url: `${server.url}/api/fn/tasks`, connections: CONNECTIONS, duration: DURATION_S, method: 'POST', amount: ids.length,
+      url: `${server.url}/api/fn/tasks`, connections: CONNECTIONS, duration: 600, method: 'POST', amount: ids.length,
       headers: { 'content-type': 'application/json' },
       requests: [{
         setupRequest: (req) => ({
@@ -168,6 +175,45 @@ async function main(): Promise<void> {
     return { loops: loops.sort((a, b) => a - b), errors };
   };
 
+  /**
+   * Open-loop load: requests leave on a fixed schedule (evenly spaced, `rate` per second over
+   * CONNECTIONS keep-alive sockets) whether or not earlier ones were answered, and each latency
+   * counts from its scheduled time, so a stall shows up in every request it delays.
+   * (autocannon's own rate limit sends each second's quota in a burst at the top of the second.)
+   */
+  const paced = async (rate: number, seconds: number, body: () => string): Promise<{ latencies: number[]; errors: number; sent: number }> => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+    const target = new URL(`${server.url}/api/fn/tasks`);
+    const latencies: number[] = [];
+    let errors = 0;
+    const total = Math.round(rate * seconds);
+    const start = performance.now() + 50;
+    const one = (i: number) => new Promise<void>((resolve) => {
+      const due = start + (i * 1000) / rate;
+      setTimeout(() => {
+        const payload = body();
+        const req = http.request(target, {
+          method: 'POST', agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), authorization: `Bearer ${helpers[i % helpers.length]}` },
+        }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c) => chunks.push(c));
+          res.on('end', () => {
+            latencies.push(performance.now() - due);
+            if (res.statusCode !== 200 || !JSON.parse(Buffer.concat(chunks).toString()).ok) errors++;
+            resolve();
+          });
+        });
+        req.on('error', () => { errors++; resolve(); });
+        req.end(payload);
+      }, Math.max(0, due - performance.now()));
+    });
+    await Promise.all(Array.from({ length: total }, (_, i) => one(i)));
+    agent.destroy();
+    return { latencies: latencies.sort((a, b) => a - b), errors, sent: total };
+  };
+  const nearbyBody = () => JSON.stringify({ action: 'nearby', data: { lng: CENTER[0] + (Math.random() - 0.5) * 0.02, lat: CENTER[1] + (Math.random() - 0.5) * 0.02, radiusM: 3000, limit: 20 } });
+
   // Warm-up, not reported: the first seconds measure the JIT and the connection pools, not the service.
   // The warm-up wishes end up claimed, like the closed wishes any real community has.
   await nearby(3);
@@ -184,14 +230,22 @@ async function main(): Promise<void> {
 
     const report = (name: string, r: autocannon.Result) => {
       const errors = r.errors + r.timeouts + r.non2xx;
-      console.log(`gateway ${name.padEnd(7)} n=${size} c=${CONNECTIONS}: p50=${r.latency.p50} ms p99=${r.latency.p99} ms max=${r.latency.max} ms rps=${Math.round(r.requests.average)} requests=${r.requests.total} errors=${errors}`);
+      console.log(`gateway ${name.padEnd(14)} n=${size} c=${CONNECTIONS}: p50=${r.latency.p50} ms p99=${r.latency.p99} ms max=${r.latency.max} ms rps=${Math.round(r.requests.average)} requests=${r.requests.total} errors=${errors}`);
     };
     if (runs('nearby')) report('nearby', await nearby(DURATION_S));
     // Claims take wishes added for them, so the open pool stays at `size` for the next scenario and size.
     if (runs('claim')) report('claim', await claimEach(await insertOpen(CLAIMS)));
+    if (runs('paced')) {
+      const reportPaced = (name: string, r: { latencies: number[]; errors: number; sent: number }) =>
+        console.log(`gateway ${`${name}@${RATE}/s`.padEnd(14)} n=${size} c=${CONNECTIONS}: p50=${pct(r.latencies, 50).toFixed(0)} ms p99=${pct(r.latencies, 99).toFixed(0)} ms max=${pct(r.latencies, 100).toFixed(0)} ms requests=${r.sent} errors=${r.errors}`);
+      reportPaced('nearby', await paced(RATE, DURATION_S, nearbyBody));
+      const claimIds = await insertOpen(RATE * DURATION_S);
+      let c = 0;
+      reportPaced('claim', await paced(RATE, DURATION_S, () => JSON.stringify({ action: 'claim', data: { wishId: claimIds[c++] } })));
+    }
     if (runs('loop')) {
       const { loops, errors } = await loop(DURATION_S);
-      console.log(`gateway loop    n=${size} c=${CONNECTIONS}: p50=${pct(loops, 50).toFixed(0)} ms p99=${pct(loops, 99).toFixed(0)} ms loops=${loops.length} (6 calls each) errors=${errors}`);
+      console.log(`gateway loop           n=${size} c=${CONNECTIONS}: p50=${pct(loops, 50).toFixed(0)} ms p99=${pct(loops, 99).toFixed(0)} ms loops=${loops.length} (6 calls each) errors=${errors}`);
     }
   }
   await server.stop();
