@@ -1,82 +1,134 @@
+import { CategoryLabels, type NotificationTemplateKey, type WishAction } from '@shared';
 import { collections } from './collections';
-import { announce } from './outbox';
-import { namesOf, secretariesOf, townAdminsOf, unitAdminsOf } from './people';
+import { announceAll, type Announcement } from './outbox';
+import { gridWorkersOf, namesOf, secretariesOf, townAdminsOf, unitAdminsOf } from './people';
 import type { Runtime, WishDoc, WishEventDoc } from './types';
 
-/** Who hears of each step (DESIGN.md §6). Each call is keyed by the event, so repeating it is harmless. */
-const page = (wish: WishDoc) => `pages/wish/detail?id=${wish._id}`;
-const base = (wish: WishDoc, event: WishEventDoc) => ({ eventId: event.id, communityId: wish.communityId, wishId: wish._id, page: page(wish) });
-
-async function assigneesOf(rt: Runtime, wish: WishDoc): Promise<string[]> {
-  const target = wish.assignment?.target;
-  if (!target) return [];
-  return target.kind === 'user' ? [target.id] : unitAdminsOf(rt, wish.communityId, target.id);
+/** What the caller already knows and the announcement would otherwise read. */
+export interface Known {
+  /** The actor's display name (the claim path keeps its one round trip). */
+  actorName?: string;
 }
 
-export async function announceApproved(rt: Runtime, wish: WishDoc, event: WishEventDoc): Promise<void> {
-  await announce(rt, { ...base(wish, event), template: 'wish_approved', values: { thing1: wish.title, phrase2: '已通过', time3: event.at.toISOString() } }, [wish.ownerId]);
-  if (wish.status === 'assigned') await announceAssigned(rt, wish, event);
-  if (wish.status === 'open') await announceNearby(rt, wish, event);
+/** One template of a step, and who receives it. */
+interface Message {
+  template: NotificationTemplateKey;
+  values: Record<string, string>;
+  recipients: string[];
+  page?: string;
 }
 
-export async function announceAssigned(rt: Runtime, wish: WishDoc, event: WishEventDoc): Promise<void> {
-  await announce(
-    rt,
-    { ...base(wish, event), template: 'wish_assigned', values: { thing1: wish.title, thing2: wish.address ?? '见详情', time3: event.at.toISOString() } },
-    await assigneesOf(rt, wish),
-  );
+/** Who hears of a step and what they read, from the event and the wish alone, so the repair can say it again. */
+type Plan = (rt: Runtime, wish: WishDoc, event: WishEventDoc, known: Known) => Promise<Message[]>;
+
+const detailPage = (wish: WishDoc) => `pages/wish/detail?id=${wish._id}`;
+const at = (event: WishEventDoc) => event.at.toISOString();
+
+/** Nothing has moved the wish on since this event (later steps, if any, kept its state). */
+function stillAt(wish: WishDoc, event: WishEventDoc): boolean {
+  const later = wish.events.slice(wish.events.findIndex((e) => e.id === event.id) + 1);
+  return wish.status === event.to && later.every((e) => e.from === e.to);
 }
 
-/** Helpers who asked to hear of new wishes (they hold a nearby_wish subscription) in this community. */
-export async function announceNearby(rt: Runtime, wish: WishDoc, event: WishEventDoc): Promise<void> {
+async function nameOf(rt: Runtime, userId: string, event: WishEventDoc, known: Known): Promise<string | undefined> {
+  if (known.actorName && event.actor.kind === 'user' && event.actor.userId === userId) return known.actorName;
+  return (await namesOf(rt, [userId])).get(userId);
+}
+
+async function assignees(rt: Runtime, wish: WishDoc, kind: string | undefined, id: string | undefined): Promise<string[]> {
+  if (!id) return [];
+  return kind === 'unit' ? unitAdminsOf(rt, wish.communityId, id) : [id];
+}
+
+const assigned = (wish: WishDoc, event: WishEventDoc, recipients: string[]): Message => ({
+  template: 'wish_assigned', values: { thing1: wish.title, thing2: wish.address ?? '见详情', time3: at(event) }, recipients,
+});
+
+/** Helpers who asked to hear of new wishes (they hold a nearby_wish subscription) in this community; none once it is taken. */
+async function nearby(rt: Runtime, wish: WishDoc, event: WishEventDoc): Promise<Message[]> {
+  if (!stillAt(wish, event)) return [];
   const subs = await collections(rt.db).subscriptions.find({ template: 'nearby_wish', credits: { $gt: 0 } }, { projection: { userId: 1 } }).limit(200).toArray();
-  if (subs.length === 0) return;
+  if (subs.length === 0) return [];
   const helpers = await collections(rt.db)
     .users.find({ _id: { $in: subs.map((s) => s.userId) }, 'memberships.communityId': wish.communityId }, { projection: { _id: 1 } })
     .toArray();
-  await announce(
+  const recipients = helpers.map((h) => h._id).filter((id) => id !== wish.ownerId);
+  return [{ template: 'nearby_wish', values: { thing1: wish.title, thing2: wish.address ?? '本社区', character_string3: '附近' }, recipients }];
+}
+
+/** A wish (new or resubmitted) waiting for review: its reviewers, but not whoever entered it; no news once reviewed. */
+const pending: Plan = async (rt, wish, event) => {
+  if (!stillAt(wish, event)) return [];
+  const staff = [...(await secretariesOf(rt, wish.communityId)), ...(await gridWorkersOf(rt, wish.communityId, wish.gridId))];
+  return [{
+    template: 'new_pending_wish',
+    values: { thing1: wish.title, phrase2: CategoryLabels[wish.category], time3: wish.createdAt.toISOString() },
+    recipients: staff.filter((id) => id !== wish.createdBy),
+    page: `pages/dispatch/detail?id=${wish._id}`,
+  }];
+};
+
+const claimed: Plan = async (rt, wish, event, known) => {
+  const claimerId = event.meta?.claimerId;
+  if (!claimerId) return [];
+  const name = await nameOf(rt, claimerId, event, known);
+  return [{ template: 'wish_claimed', values: { thing1: wish.title, name2: name ?? '志愿者', time3: at(event) }, recipients: [wish.ownerId] }];
+};
+
+/** Who hears of each step (DESIGN.md §6); a step not listed tells nobody. */
+const PLANS: Partial<Record<WishAction, Plan>> = {
+  create: pending,
+  resubmit: pending,
+  approve: async (rt, wish, event) => [
+    { template: 'wish_approved', values: { thing1: wish.title, phrase2: '已通过', time3: at(event) }, recipients: [wish.ownerId] },
+    ...(event.to === 'assigned'
+      ? [assigned(wish, event, await assignees(rt, wish, event.meta?.assignKind, event.meta?.assignId))]
+      : await nearby(rt, wish, event)),
+  ],
+  // The reason is the event's note (decide keeps `reason` there).
+  reject: async (_rt, wish, event) => [
+    { template: 'wish_rejected', values: { thing1: wish.title, thing2: event.note ?? wish.rejectReason ?? '', time3: at(event) }, recipients: [wish.ownerId] },
+  ],
+  claim: claimed,
+  accept: claimed,
+  decline: async (rt, wish, event) => nearby(rt, wish, event),
+  assign: async (rt, wish, event) => [assigned(wish, event, await assignees(rt, wish, event.meta?.assignKind, event.meta?.assignId))],
+  handover: async (_rt, wish, event) => [assigned(wish, event, event.meta?.toUserId ? [event.meta.toUserId] : [])],
+  complete: async (rt, wish, event, known) => {
+    if (event.actor.kind !== 'user') return [];
+    const name = await nameOf(rt, event.actor.userId, event, known);
+    return [{ template: 'wish_completed', values: { thing1: wish.title, name2: name ?? '志愿者', time3: at(event) }, recipients: [wish.ownerId] }];
+  },
+  // Rated already (the resident was quicker than the repair): no reminder.
+  confirm: async (_rt, wish) => (wish.rating ? [] : [{ template: 'rate_reminder', values: { thing1: wish.title, thing2: '请为本次服务打分' }, recipients: [wish.ownerId] }]),
+  escalate: async (rt, wish, event) => {
+    const town = event.meta?.level === 'town';
+    const to = town ? await townAdminsOf(rt, wish.townId) : await secretariesOf(rt, wish.communityId);
+    return [{ template: 'wish_escalated', values: { thing1: wish.title, phrase2: town ? '镇街' : '社区', time3: wish.createdAt.toISOString() }, recipients: to }];
+  },
+  expire: async (_rt, wish, event) => [
+    { template: 'lease_expired', values: { thing1: wish.title, thing2: '认领已超时，心愿已退回' }, recipients: (event.meta?.claimerIds ?? '').split(',').filter(Boolean) },
+  ],
+};
+
+/** The steps that may tell someone: the only events the repair looks at. */
+export const ANNOUNCED_ACTIONS: ReadonlySet<WishAction> = new Set(Object.keys(PLANS) as WishAction[]);
+
+/**
+ * Tells everyone who hears of this event (DESIGN.md §6), in one write per collection; returns
+ * the messages new to the outbox. Keyed by event, recipient and template, so saying it again
+ * (the repair, a twin) adds nothing.
+ */
+export async function announceEvent(rt: Runtime, wish: WishDoc, event: WishEventDoc, known: Known = {}): Promise<number> {
+  const plan = PLANS[event.action];
+  if (!plan) return 0;
+  const messages = await plan(rt, wish, event, known);
+  const base = { eventId: event.id, communityId: wish.communityId, wishId: wish._id };
+  return announceAll(
     rt,
-    { ...base(wish, event), template: 'nearby_wish', values: { thing1: wish.title, thing2: wish.address ?? '本社区', character_string3: '附近' } },
-    helpers.map((h) => h._id).filter((id) => id !== wish.ownerId),
+    messages.map((m): { announcement: Announcement; recipientIds: string[] } => ({
+      announcement: { ...base, template: m.template, values: m.values, page: m.page ?? detailPage(wish) },
+      recipientIds: m.recipients,
+    })),
   );
-}
-
-export async function announceRejected(rt: Runtime, wish: WishDoc, event: WishEventDoc, reason: string): Promise<void> {
-  await announce(rt, { ...base(wish, event), template: 'wish_rejected', values: { thing1: wish.title, thing2: reason, time3: event.at.toISOString() } }, [wish.ownerId]);
-}
-
-export async function announceClaimed(rt: Runtime, wish: WishDoc, event: WishEventDoc, claimerId: string, claimerName?: string): Promise<void> {
-  const names = claimerName ? new Map([[claimerId, claimerName]]) : await namesOf(rt, [claimerId]);
-  await announce(
-    rt,
-    { ...base(wish, event), template: 'wish_claimed', values: { thing1: wish.title, name2: names.get(claimerId) ?? '志愿者', time3: event.at.toISOString() } },
-    [wish.ownerId],
-  );
-}
-
-export async function announceCompleted(rt: Runtime, wish: WishDoc, event: WishEventDoc, helperId: string): Promise<void> {
-  const names = await namesOf(rt, [helperId]);
-  await announce(
-    rt,
-    { ...base(wish, event), template: 'wish_completed', values: { thing1: wish.title, name2: names.get(helperId) ?? '志愿者', time3: event.at.toISOString() } },
-    [wish.ownerId],
-  );
-}
-
-export async function announceConfirmed(rt: Runtime, wish: WishDoc, event: WishEventDoc): Promise<void> {
-  if (wish.rating) return;
-  await announce(rt, { ...base(wish, event), template: 'rate_reminder', values: { thing1: wish.title, thing2: '请为本次服务打分' } }, [wish.ownerId]);
-}
-
-export async function announceEscalated(rt: Runtime, wish: WishDoc, event: WishEventDoc, level: 'secretary' | 'town'): Promise<void> {
-  const to = level === 'secretary' ? await secretariesOf(rt, wish.communityId) : await townAdminsOf(rt, wish.townId);
-  await announce(
-    rt,
-    { ...base(wish, event), template: 'wish_escalated', values: { thing1: wish.title, phrase2: level === 'secretary' ? '社区' : '镇街', time3: wish.createdAt.toISOString() } },
-    to,
-  );
-}
-
-export async function announceLeaseExpired(rt: Runtime, wish: WishDoc, event: WishEventDoc, claimerId: string): Promise<void> {
-  await announce(rt, { ...base(wish, event), template: 'lease_expired', values: { thing1: wish.title, thing2: '认领已超时，心愿已退回' } }, [claimerId]);
 }

@@ -1,5 +1,5 @@
 import type { AssignTarget, Priority } from '@shared';
-import { announceApproved } from './announcements';
+import { announceEvent } from './announcements';
 import { applyAction } from './apply';
 import { checkAssignTarget } from './assignTarget';
 import type { Caller } from './caller';
@@ -10,6 +10,6 @@ export async function approveWish(rt: Runtime, caller: Caller, wish: WishDoc, op
   const targetName = opts.assignTo ? await checkAssignTarget(rt, wish.communityId, opts.assignTo) : undefined;
   const result = await applyAction(rt, { wish, action: 'approve', caller, input: { assignTo: opts.assignTo, priority: opts.priority } });
   if (targetName) result.event.meta = { ...result.event.meta, assignName: targetName };
-  await announceApproved(rt, result.wish, result.event);
+  await announceEvent(rt, result.wish, result.event);
   return result;
 }

@@ -56,6 +56,8 @@ export const INDEXES: Record<string, IndexDecl[]> = {
     { key: { status: 1, 'claims.leaseUntil': 1 } },
     { key: { status: 1, openedAt: 1 } },
     { key: { status: 1, doneAt: 1 } },
+    // The announcement repair reads the last half hour's steps.
+    { key: { updatedAt: 1 } },
   ],
   [C.services]: [{ key: { communityId: 1, at: -1 } }, { key: { userId: 1 } }],
   [C.outbox]: [

@@ -1,7 +1,8 @@
 import { AppError, autoConfirmDue, escalationDue, settingsOf, type CommunitySettings } from '@shared';
-import { announceConfirmed, announceEscalated, announceLeaseExpired } from './announcements';
+import { announceEvent } from './announcements';
 import { applyAction } from './apply';
 import { collections } from './collections';
+import { announceMissed } from './missedAnnouncements';
 import { drainOutbox, type DrainResult } from './outbox';
 import type { Runtime, WishDoc } from './types';
 
@@ -41,7 +42,7 @@ export async function expireLeases(rt: Runtime, settings: Map<string, CommunityS
     if (!r) continue;
     const gone = (r.event.meta?.claimerIds ?? '').split(',').filter(Boolean);
     expired += gone.length;
-    for (const claimerId of gone) await announceLeaseExpired(rt, r.wish, r.event, claimerId);
+    await announceEvent(rt, r.wish, r.event);
   }
   return expired;
 }
@@ -69,7 +70,7 @@ export async function escalate(rt: Runtime, settings: Map<string, CommunitySetti
     const r = await step(rt, wish, 'escalate', s);
     if (!r) continue;
     raised++;
-    await announceEscalated(rt, r.wish, r.event, r.event.meta?.level === 'town' ? 'town' : 'secretary');
+    await announceEvent(rt, r.wish, r.event);
   }
   return raised;
 }
@@ -88,13 +89,18 @@ export async function autoConfirm(rt: Runtime, settings: Map<string, CommunitySe
     const r = await step(rt, wish, 'confirm', s);
     if (!r) continue;
     confirmed++;
-    await announceConfirmed(rt, r.wish, r.event);
+    await announceEvent(rt, r.wish, r.event);
   }
   return confirmed;
 }
 
 export type Job = 'leases' | 'escalation' | 'autoConfirm' | 'outbox';
-export interface TickResult { expired: number; escalated: number; autoConfirmed: number; sent: number; outbox: DrainResult | null; at: Date }
+export interface TickResult {
+  expired: number; escalated: number; autoConfirmed: number;
+  /** Messages of recent steps found missing (a crash after the step) and queued again. */
+  reannounced: number;
+  sent: number; outbox: DrainResult | null; at: Date;
+}
 
 export async function runJobs(rt: Runtime, jobs: Job[]): Promise<TickResult> {
   const settings = await settingsByCommunity(rt);
@@ -102,6 +108,8 @@ export async function runJobs(rt: Runtime, jobs: Job[]): Promise<TickResult> {
   const expired = has('leases') ? await expireLeases(rt, settings) : 0;
   const escalated = has('escalation') ? await escalate(rt, settings) : 0;
   const autoConfirmed = has('autoConfirm') ? await autoConfirm(rt, settings) : 0;
+  // What a crash kept from the outbox goes in first, so this same drain sends it.
+  const reannounced = has('outbox') ? await announceMissed(rt) : 0;
   const outbox = has('outbox') ? await drainOutbox(rt) : null;
-  return { expired, escalated, autoConfirmed, sent: outbox?.sent ?? 0, outbox, at: rt.now() };
+  return { expired, escalated, autoConfirmed, reannounced, sent: outbox?.sent ?? 0, outbox, at: rt.now() };
 }

@@ -1,9 +1,7 @@
-import { AppError, CategoryLabels, type AssignTarget, type Channel, type Priority, type WishState } from '@shared';
+import { AppError, type AssignTarget, type Channel, type Priority, type WishState } from '@shared';
 import type { Caller } from './caller';
 import { collections } from './collections';
 import { newId } from './ids';
-import { announce } from './outbox';
-import { secretariesOf, gridWorkersOf } from './people';
 import { actorDoc, makeEvent } from './wishStore';
 import type { CommunityDoc, Runtime, WishDoc } from './types';
 import type { Role } from '@shared';
@@ -74,22 +72,6 @@ export async function insertWish(rt: Runtime, n: NewWish): Promise<WishDoc> {
   wish.events.push(makeEvent(wish, 'create', actorDoc(n.caller, n.role), null, status, now, { meta: { channel: n.channel } }));
   await collections(rt.db).wishes.insertOne(wish);
   return wish;
-}
-
-export async function announcePending(rt: Runtime, wish: WishDoc): Promise<void> {
-  const staff = [...(await secretariesOf(rt, wish.communityId)), ...(await gridWorkersOf(rt, wish.communityId, wish.gridId))];
-  await announce(
-    rt,
-    {
-      template: 'new_pending_wish',
-      eventId: wish.events[0].id,
-      communityId: wish.communityId,
-      wishId: wish._id,
-      values: { thing1: wish.title, phrase2: CategoryLabels[wish.category], time3: wish.createdAt.toISOString() },
-      page: `pages/dispatch/detail?id=${wish._id}`,
-    },
-    staff.filter((id) => id !== wish.createdBy),
-  );
 }
 
 export function stripUndefined<T extends object>(o: T): T {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { composeMessage, inboxTextOf, type NotificationTemplateKey } from '@shared';
-import type { AnyBulkWriteOperation } from 'mongodb';
+import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection } from 'mongodb';
 import { collections } from './collections';
 import { PERMANENT_ERRORS } from './notifier';
 import type { InboxDoc, OutboxDoc, Runtime } from './types';
@@ -17,54 +17,86 @@ export interface Announcement {
 
 const MAX_ATTEMPTS = 5;
 const SEND_LOCK_MS = 60_000;
+const DUPLICATE_KEY = 11000;
 
 /**
  * Writes the inbox line and queues the subscribe message for each recipient.
  * Keyed by event and recipient, so repeating it (a retry, a second cron) adds nothing.
  */
 export async function announce(rt: Runtime, a: Announcement, recipientIds: Iterable<string>): Promise<void> {
+  await announceAll(rt, [{ announcement: a, recipientIds }]);
+}
+
+/**
+ * Several announcements (of one event) in one write per collection: a crash leaves each
+ * collection with all of the event's messages or none, which is what the repair looks for.
+ */
+export async function announceAll(rt: Runtime, items: { announcement: Announcement; recipientIds: Iterable<string> }[]): Promise<number> {
   const { inbox, outbox } = collections(rt.db);
   const now = rt.now();
-  // WeChat's field limits (thing ≤ 20 …) are applied once, here, by shared/notify.
-  const data = composeMessage(a.template, a.values);
-  const { title, body } = inboxTextOf(a.template, data);
-  const recipients = [...new Set(recipientIds)];
-  if (recipients.length === 0) return;
   const inboxOps: AnyBulkWriteOperation<InboxDoc>[] = [];
   const outboxOps: AnyBulkWriteOperation<OutboxDoc>[] = [];
-  for (const recipientId of recipients) {
-    const dedupeKey = `${a.eventId}:${recipientId}:${a.template}`;
-    // The id is derived from the key (event first, so ids sort by time): a second write of the same message is a no-op upsert.
-    const _id = messageId(a.eventId, recipientId, a.template);
-    inboxOps.push({
-      updateOne: {
-        filter: { _id },
-        update: {
-          $setOnInsert: {
-            dedupeKey, userId: recipientId, communityId: a.communityId, template: a.template,
-            title, body,
-            ...(a.wishId ? { wishId: a.wishId } : {}), read: false, createdAt: now,
+  for (const { announcement: a, recipientIds } of items) {
+    const recipients = [...new Set(recipientIds)];
+    if (recipients.length === 0) continue;
+    // WeChat's field limits (thing ≤ 20 …) are applied once, here, by shared/notify.
+    const data = composeMessage(a.template, a.values);
+    const { title, body } = inboxTextOf(a.template, data);
+    for (const recipientId of recipients) {
+      const dedupeKey = `${a.eventId}:${recipientId}:${a.template}`;
+      // The id is derived from the key (event first, so ids sort by time): a second write of the same message is a no-op upsert.
+      const _id = messageId(a.eventId, recipientId, a.template);
+      inboxOps.push({
+        updateOne: {
+          filter: { _id },
+          update: {
+            $setOnInsert: {
+              dedupeKey, userId: recipientId, communityId: a.communityId, template: a.template,
+              title, body,
+              ...(a.wishId ? { wishId: a.wishId } : {}), read: false, createdAt: now,
+            },
           },
+          upsert: true,
         },
-        upsert: true,
-      },
-    });
-    outboxOps.push({
-      updateOne: {
-        filter: { _id },
-        update: {
-          $setOnInsert: {
-            dedupeKey, template: a.template, recipientId, communityId: a.communityId,
-            ...(a.wishId ? { wishId: a.wishId } : {}), payload: a.values, ...(a.page ? { page: a.page } : {}),
-            status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now,
+      });
+      outboxOps.push({
+        updateOne: {
+          filter: { _id },
+          update: {
+            $setOnInsert: {
+              dedupeKey, template: a.template, recipientId, communityId: a.communityId,
+              ...(a.wishId ? { wishId: a.wishId } : {}), payload: a.values, ...(a.page ? { page: a.page } : {}),
+              status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now,
+            },
           },
+          upsert: true,
         },
-        upsert: true,
-      },
-    });
+      });
+    }
   }
+  if (inboxOps.length === 0) return 0;
   // One round trip per collection whatever the number of recipients, and the two side by side.
-  await Promise.all([inbox.bulkWrite(inboxOps, { ordered: false }), outbox.bulkWrite(outboxOps, { ordered: false })]);
+  const [, queued] = await Promise.all([upsertMessages(inbox, inboxOps), upsertMessages(outbox, outboxOps)]);
+  return queued;
+}
+
+/**
+ * The messages newly written. Two writers of one message at once (an action and the repair):
+ * the loser's insert is a duplicate, which is the point, not an error.
+ */
+async function upsertMessages<T extends InboxDoc | OutboxDoc>(coll: Collection<T>, ops: AnyBulkWriteOperation<T>[]): Promise<number> {
+  try {
+    return (await coll.bulkWrite(ops, { ordered: false })).upsertedCount;
+  } catch (err) {
+    const errors = err instanceof MongoBulkWriteError ? [err.writeErrors].flat() : [];
+    if (errors.length === 0 || errors.some((e) => e.code !== DUPLICATE_KEY) || (err as MongoBulkWriteError).err) throw err;
+    return (err as MongoBulkWriteError).result.upsertedCount;
+  }
+}
+
+/** The range of message ids of one event: every id starts with the event's id. */
+export function messagesOfEvent(eventId: string): { $gte: string; $lt: string } {
+  return { $gte: eventId, $lt: `${eventId}~` };
 }
 
 /** An id the shared `Id` schema accepts: the event's ObjectId hex plus a short hash of recipient and template. */

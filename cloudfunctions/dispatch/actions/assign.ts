@@ -1,6 +1,6 @@
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import { announceAssigned } from '../../_core/announcements';
+import { announceEvent } from '../../_core/announcements';
 import { applyAction } from '../../_core/apply';
 import { checkAssignTarget } from '../../_core/assignTarget';
 import { wishView } from '../../_core/views';
@@ -15,7 +15,7 @@ export default defineAction({
     const wish = await loadWish(rt, input.wishId);
     await checkAssignTarget(rt, wish.communityId, input.assignTo);
     const { wish: after, event } = await applyAction(rt, { wish, action: 'assign', caller, input: { assignTo: input.assignTo, note: input.note } });
-    await announceAssigned(rt, after, event);
+    await announceEvent(rt, after, event);
     return { wish: wishView(after, caller) };
   },
 });

@@ -1,10 +1,11 @@
 import { AppError } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
+import { announceEvent } from '../../_core/announcements';
 import { approveWish } from '../../_core/approve';
 import { requireCommunity } from '../../_core/caller';
 import { collections } from '../../_core/collections';
-import { announcePending, checkWishText, insertWish } from '../../_core/newWish';
+import { checkWishText, insertWish } from '../../_core/newWish';
 import { findSimilar } from '../../_core/similar';
 import { wishView } from '../../_core/views';
 import { loadCommunity } from '../../_core/wishStore';
@@ -36,7 +37,7 @@ export default defineAction({
     if (approveNow || assignTo) {
       ({ wish } = await approveWish(rt, caller, wish, { assignTo, priority }));
     } else {
-      await announcePending(rt, wish);
+      await announceEvent(rt, wish, wish.events[0]);
     }
     return { wish: wishView(wish, caller), similar };
   },

@@ -1,6 +1,6 @@
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import { announceClaimed } from '../../_core/announcements';
+import { announceEvent } from '../../_core/announcements';
 import { applyAction } from '../../_core/apply';
 import { wishView } from '../../_core/views';
 import { loadWish } from '../../_core/wishStore';
@@ -17,7 +17,7 @@ export default defineAction({
   async run({ input, caller, rt }) {
     const wish = await loadWish(rt, input.wishId);
     const { wish: after, event } = await applyAction(rt, { wish, action: 'claim', caller, input: { asUnit: input.asUnit } });
-    await announceClaimed(rt, after, event, caller.id, caller.user.name);
+    await announceEvent(rt, after, event, { actorName: caller.user.name });
     const mine = after.claims.find((c) => c.claimerId === caller.id)!;
     return { wish: wishView(after, caller), leaseUntil: mine.leaseUntil };
   },

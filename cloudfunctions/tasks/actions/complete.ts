@@ -1,6 +1,6 @@
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import { announceCompleted } from '../../_core/announcements';
+import { announceEvent } from '../../_core/announcements';
 import { applyAction } from '../../_core/apply';
 import { recordServices } from '../../_core/services';
 import { wishView } from '../../_core/views';
@@ -15,7 +15,7 @@ export default defineAction({
     await rt.content.check({ note: input.note }, caller.user.openid);
     const { wish: after, event } = await applyAction(rt, { wish, action: 'complete', caller, input: { note: input.note, photos: input.photos, hours: input.hours } });
     await recordServices(rt, after, input.hours);
-    await announceCompleted(rt, after, event, caller.id);
+    await announceEvent(rt, after, event, { actorName: caller.user.name });
     return { wish: wishView(after, caller) };
   },
 });

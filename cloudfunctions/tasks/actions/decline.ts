@@ -1,6 +1,6 @@
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import { announceNearby } from '../../_core/announcements';
+import { announceEvent } from '../../_core/announcements';
 import { applyAction } from '../../_core/apply';
 import { wishView } from '../../_core/views';
 import { loadWish } from '../../_core/wishStore';
@@ -12,7 +12,7 @@ export default defineAction({
   async run({ input, caller, rt }) {
     const wish = await loadWish(rt, input.wishId);
     const { wish: after, event } = await applyAction(rt, { wish, action: 'decline', caller, input: { reason: input.reason } });
-    await announceNearby(rt, after, event);
+    await announceEvent(rt, after, event);
     return { wish: wishView(after, caller) };
   },
 });

@@ -1,7 +1,7 @@
 import { AppError } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import { announceAssigned } from '../../_core/announcements';
+import { announceEvent } from '../../_core/announcements';
 import { applyAction } from '../../_core/apply';
 import { collections } from '../../_core/collections';
 import { wishView } from '../../_core/views';
@@ -21,7 +21,7 @@ export default defineAction({
     });
     if (!member) throw new AppError('VALIDATION_FAILED', '只能转交给本单位成员', { fields: [{ path: 'toUserId', message: '不是本单位成员' }] });
     const { wish: after, event } = await applyAction(rt, { wish, action: 'handover', caller, input: { toUserId: member._id, note: input.note } });
-    await announceAssigned(rt, { ...after, assignment: { target: { kind: 'user', id: member._id }, by: caller.id, at: event.at } }, event);
+    await announceEvent(rt, after, event);
     return { wish: wishView(after, caller) };
   },
 });

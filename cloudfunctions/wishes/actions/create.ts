@@ -1,8 +1,9 @@
 import { ActionSchemas } from '@shared/actions';
 import { settingsOf } from '@shared';
 import { defineAction } from '../../_core/action';
+import { announceEvent } from '../../_core/announcements';
 import { requireCommunity } from '../../_core/caller';
-import { announcePending, checkWishText, insertWish } from '../../_core/newWish';
+import { checkWishText, insertWish } from '../../_core/newWish';
 import { checkPostingRate } from '../../_core/rateLimit';
 import { findSimilar } from '../../_core/similar';
 import { wishView } from '../../_core/views';
@@ -27,7 +28,7 @@ export default defineAction({
       channel: 'miniprogram',
       priority: 'normal',
     });
-    await announcePending(rt, wish);
+    await announceEvent(rt, wish, wish.events[0]);
     return { wish: wishView(wish, caller), similar };
   },
 });

@@ -1,7 +1,8 @@
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
+import { announceEvent } from '../../_core/announcements';
 import { applyAction } from '../../_core/apply';
-import { announcePending, checkWishText } from '../../_core/newWish';
+import { checkWishText } from '../../_core/newWish';
 import { wishView } from '../../_core/views';
 import { loadWish } from '../../_core/wishStore';
 import { gridEdit } from './update';
@@ -15,7 +16,7 @@ export default defineAction({
     const wish = await loadWish(rt, wishId);
     await checkWishText(rt, caller, edits);
     const { wish: after, event } = await applyAction(rt, { wish, action: 'resubmit', caller, input: { edits }, extra: await gridEdit(rt, wish.communityId, edits.buildingId) });
-    await announcePending(rt, { ...after, events: [event] });
+    await announceEvent(rt, after, event);
     return { wish: wishView(after, caller) };
   },
 });

@@ -1,0 +1,253 @@
+import { applyAction } from '../../cloudfunctions/_core/apply';
+import { callerOf } from '../../cloudfunctions/_core/caller';
+import { collections } from '../../cloudfunctions/_core/collections';
+import { insertWish } from '../../cloudfunctions/_core/newWish';
+import type { WishDoc, WishEventDoc } from '../../cloudfunctions/_core/types';
+import { startTestServer, wishInput, type Client, type TestServer } from './harness';
+
+let server: TestServer;
+let people: Record<string, Client>;
+beforeAll(async () => {
+  server = await startTestServer();
+  const keys = ['resident', 'secretary', 'grid_worker', 'volunteer', 'volunteer2', 'party_member', 'unit_admin', 'unit_member', 'town_admin'];
+  people = Object.fromEntries(await Promise.all(keys.map(async (k) => [k, await server.login(k)] as const)));
+  await people.secretary.ok('org', 'updateSettings', { settings: { postsPerDay: 50 } });
+  // Someone who asked to hear of new wishes nearby.
+  await people.volunteer2.ok('notify', 'subscribe', { results: [{ template: 'nearby_wish', accepted: true }] });
+});
+afterAll(() => server?.stop());
+
+const tick = (jobs?: string[]) => server.anonymous().ok('cron', 'tick', { now: server.clock.now().toISOString(), ...(jobs ? { jobs } : {}) });
+
+interface Line { wish: string; action: string; to: string; template: string; values: Record<string, string>; page?: string; title: string; body: string }
+
+/** Every message about these wishes, with ids and instants replaced by what they stand for. */
+async function messagesOf(wishIds: string[]): Promise<Line[]> {
+  const db = server.runtime.db;
+  const wishes = await db.collection('wishes').find({ _id: { $in: wishIds as never[] } }).toArray();
+  const names = new Map((await db.collection('users').find({}, { projection: { devKey: 1 } }).toArray()).map((u) => [String(u._id), String(u.devKey)]));
+  const outbox = await db.collection('outbox').find({ wishId: { $in: wishIds } }).toArray();
+  const inbox = new Map((await db.collection('inbox').find({ wishId: { $in: wishIds } }).toArray()).map((m) => [String(m._id), m]));
+  expect(inbox.size).toBe(outbox.length);
+  return outbox
+    .map((o) => {
+      const wish = wishes.find((w) => w._id === (o.wishId as never))!;
+      const event = wish.events.find((e: { id: string }) => String(o._id).startsWith(e.id));
+      const instant = (v: string) => (v === event.at.toISOString() ? '<event.at>' : v === wish.createdAt.toISOString() ? '<wish.createdAt>' : v);
+      const values = Object.fromEntries(Object.entries(o.payload as Record<string, string>).map(([k, v]) => [k, instant(v)]));
+      const line = inbox.get(String(o._id))!;
+      return {
+        wish: wish.title, action: event.action, to: names.get(o.recipientId) ?? o.recipientId, template: o.template, values,
+        page: o.page ? String(o.page).replace(String(wish._id), '<id>') : undefined, title: line.title, body: line.body.split(wish.createdAt.toISOString()).join('<wish.createdAt>').split(event.at.toISOString()).join('<event.at>'),
+      } as Line;
+    })
+    .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+}
+
+/** Every step that tells someone, through the actions a person or the timer takes. */
+async function everyAnnouncingStep(): Promise<string[]> {
+  const { resident, secretary, grid_worker, volunteer, volunteer2, party_member, unit_admin } = people;
+  const ids: string[] = [];
+  const post = async (title: string) => {
+    const { wish } = await resident.ok('wishes', 'create', wishInput({ title }));
+    ids.push(wish.id);
+    return wish.id as string;
+  };
+
+  const rejected = await post('驳回再提交');
+  await secretary.ok('dispatch', 'reject', { wishId: rejected, reason: '请写明具体楼层' });
+  await resident.ok('wishes', 'resubmit', { wishId: rejected, description: '阳台的升降晾衣架卡住了，在三楼，需要有人帮忙修理。' });
+  await secretary.ok('dispatch', 'approve', { wishId: rejected });
+  await volunteer.ok('tasks', 'claim', { wishId: rejected });
+  await volunteer.ok('tasks', 'start', { wishId: rejected });
+  await volunteer.ok('tasks', 'complete', { wishId: rejected, note: '已修好' });
+  await resident.ok('wishes', 'confirm', { wishId: rejected });
+
+  const toPerson = await post('派给个人');
+  await secretary.ok('dispatch', 'approve', { wishId: toPerson, assignTo: { kind: 'user', id: 'u-volunteer' } });
+  await volunteer.ok('tasks', 'accept', { wishId: toPerson });
+
+  const toUnit = await post('派给单位');
+  await secretary.ok('dispatch', 'approve', { wishId: toUnit, assignTo: { kind: 'unit', id: 'unit-fuyou' } });
+  await unit_admin.ok('tasks', 'accept', { wishId: toUnit });
+  await unit_admin.ok('tasks', 'handover', { wishId: toUnit, toUserId: 'u-unit_member' });
+
+  const declined = await post('婉拒后改派');
+  await secretary.ok('dispatch', 'approve', { wishId: declined, assignTo: { kind: 'user', id: 'u-party_member' } });
+  await party_member.ok('tasks', 'decline', { wishId: declined, reason: '这周不在家' });
+  await secretary.ok('dispatch', 'assign', { wishId: declined, assignTo: { kind: 'unit', id: 'unit-fuyou' } });
+
+  const proxied = await grid_worker.ok('dispatch', 'proxyCreate', {
+    ...wishInput({ buildingId: 'bld-x1', title: '代老人登记', contactPhone: undefined }),
+    channel: 'phone', beneficiary: { userId: 'u-elder', name: '李桂英' }, approveNow: true,
+  });
+  ids.push(proxied.wish.id);
+  const proxiedPending = await grid_worker.ok('dispatch', 'proxyCreate', {
+    ...wishInput({ buildingId: 'bld-x1', title: '代老人登记待审', contactPhone: undefined }),
+    channel: 'door_visit', beneficiary: { userId: 'u-elder', name: '李桂英' },
+  });
+  ids.push(proxiedPending.wish.id);
+
+  const leased = await post('认领超时');
+  await secretary.ok('dispatch', 'approve', { wishId: leased });
+  await volunteer2.ok('tasks', 'claim', { wishId: leased });
+  const waiting = await post('无人认领');
+  await secretary.ok('dispatch', 'approve', { wishId: waiting });
+  const unconfirmed = await post('自动确认');
+  await secretary.ok('dispatch', 'approve', { wishId: unconfirmed });
+  await volunteer.ok('tasks', 'claim', { wishId: unconfirmed });
+  await volunteer.ok('tasks', 'start', { wishId: unconfirmed });
+  await volunteer.ok('tasks', 'complete', { wishId: unconfirmed, note: '已完成' });
+
+  // The timer: the lease runs out and the wish escalates to the secretary, then to the town; the finished one confirms itself.
+  server.clock.advanceHours(25);
+  await tick(['leases', 'escalation']);
+  server.clock.advanceHours(48);
+  await tick(['escalation', 'autoConfirm']);
+  return ids;
+}
+
+const minutes = (m: number) => server.clock.advanceHours(m / 60);
+const db = () => collections(server.runtime.db);
+const asUser = async (key: string) => callerOf((await db().users.findOne({ devKey: key }))!);
+const wishOf = async (wishId: string) => (await db().wishes.findOne({ _id: wishId }))!;
+/** The messages of one event, as stored: what the repair must fill in exactly once. */
+async function stored(event: WishEventDoc) {
+  const range = { _id: { $gte: event.id, $lt: `${event.id}~` } };
+  return { inbox: await db().inbox.find(range).toArray(), outbox: await db().outbox.find(range).toArray() };
+}
+
+/** A step written with its event but never announced: the process died in between. */
+async function crashAfter(wish: WishDoc, action: Parameters<typeof applyAction>[1]['action'], who: string | null, input?: Record<string, unknown>) {
+  return applyAction(server.runtime, { wish, action, caller: who ? await asUser(who) : null, input });
+}
+
+describe('announcements', () => {
+  test('each step tells each person once, and the repair finds nothing missing afterwards', async () => {
+    const ids = await everyAnnouncingStep();
+    const lines = await messagesOf(ids);
+    expect(lines.length).toBeGreaterThan(50);
+    // No one hears twice of one step (one line per wish, step, person and template).
+    const keys = lines.map((l) => `${l.wish}|${l.action}|${l.to}|${l.template}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys).toEqual(expect.arrayContaining([
+      '驳回再提交|reject|resident|wish_rejected', '驳回再提交|resubmit|secretary|new_pending_wish', '驳回再提交|approve|volunteer2|nearby_wish',
+      '派给单位|approve|unit_admin|wish_assigned', '派给单位|handover|unit_member|wish_assigned', '婉拒后改派|decline|volunteer2|nearby_wish',
+      '认领超时|expire|volunteer2|lease_expired', '无人认领|escalate|town_admin|wish_escalated', '自动确认|confirm|resident|rate_reminder',
+    ]));
+    // Reviewed at once, the wish staff entered was never news to the reviewers.
+    expect(keys.filter((k) => k.startsWith('代老人登记|create'))).toEqual([]);
+
+    // The timer's own steps are in the repair's window now: two ticks at once and one after find nothing to add.
+    minutes(2);
+    const ticks = await Promise.all([tick(), tick()]);
+    expect((await tick()).reannounced).toBe(0);
+    expect(ticks.map((t) => t.reannounced)).toEqual([0, 0]);
+    expect(await messagesOf(ids)).toEqual(lines);
+  });
+
+  test('a claim whose process died before announcing is announced by the next tick, once', async () => {
+    const { wish } = await people.resident.ok('wishes', 'create', wishInput({ title: '认领后崩溃' }));
+    await people.secretary.ok('dispatch', 'approve', { wishId: wish.id });
+    const { event } = await crashAfter(await wishOf(wish.id), 'claim', 'volunteer');
+    expect(await stored(event)).toEqual({ inbox: [], outbox: [] });
+
+    // Within the grace minute the claim may still be announcing itself: the repair leaves it.
+    await tick();
+    expect((await stored(event)).outbox).toHaveLength(0);
+    minutes(2);
+    await Promise.all([tick(), tick()]);
+    await tick();
+    const { inbox, outbox } = await stored(event);
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]).toMatchObject({ template: 'wish_claimed', recipientId: 'u-resident', payload: { thing1: '认领后崩溃', name2: '张晓东' } });
+    expect(['sent', 'skipped']).toContain(outbox[0].status);
+    expect(inbox).toHaveLength(1);
+    const seen = (await people.resident.ok('notify', 'inbox', { limit: 50 })).items.filter((m: { wishId: string; template: string }) => m.wishId === wish.id && m.template === 'wish_claimed');
+    expect(seen).toHaveLength(1);
+  });
+
+  test('what the step recorded is what the repair says: the reason of a rejection, each claimer whose lease ran out', async () => {
+    const { wish: leased } = await people.resident.ok('wishes', 'create', wishInput({ title: '超时后崩溃', helpersNeeded: 2 }));
+    await people.secretary.ok('dispatch', 'approve', { wishId: leased.id });
+    await people.volunteer.ok('tasks', 'claim', { wishId: leased.id });
+    await people.volunteer2.ok('tasks', 'claim', { wishId: leased.id });
+    server.clock.advanceHours(25);
+    const expire = await crashAfter(await wishOf(leased.id), 'expire', null);
+
+    const { wish: rejected } = await people.resident.ok('wishes', 'create', wishInput({ title: '驳回后崩溃' }));
+    const reject = await crashAfter(await wishOf(rejected.id), 'reject', 'secretary', { reason: '地址不在本社区' });
+    // The resident edits and resubmits before the repair runs: the rejection is still told, with its reason.
+    await people.resident.ok('wishes', 'resubmit', { wishId: rejected.id, address: '桃源小区G5栋2单元302室' });
+    minutes(2);
+    await tick();
+
+    const rejectedMessages = await stored(reject.event);
+    expect(rejectedMessages.outbox.map((o) => [o.recipientId, o.template, o.payload.thing2])).toEqual([['u-resident', 'wish_rejected', '地址不在本社区']]);
+    expect(rejectedMessages.inbox[0].body).toContain('地址不在本社区');
+    const expired = await stored(expire.event);
+    expect(expired.outbox.map((o) => o.recipientId).sort()).toEqual(['u-volunteer', 'u-volunteer2']);
+    expect(expired.inbox).toHaveLength(2);
+  });
+
+  test('a new wish whose announcement was lost reaches its reviewers, unless it was reviewed first', async () => {
+    const community = (await db().communities.findOne({ _id: 'com-taoyuan' }))!;
+    const resident = await asUser('resident');
+    const fields = { ...wishInput({ title: '提交后崩溃' }), helpersNeeded: 1, anonymous: false } as never;
+    const lost = await insertWish(server.runtime, { fields, community, caller: resident, role: 'resident', ownerId: resident.id, channel: 'miniprogram', priority: 'normal' });
+    const reviewed = await insertWish(server.runtime, { fields, community, caller: resident, role: 'resident', ownerId: resident.id, channel: 'miniprogram', priority: 'normal' });
+    await people.secretary.ok('dispatch', 'approve', { wishId: reviewed._id });
+    minutes(2);
+    await tick();
+    await tick();
+    const told = await stored(lost.events[0]);
+    expect(told.outbox.map((o) => `${o.recipientId}:${o.template}`).sort()).toEqual(['u-grid_worker:new_pending_wish', 'u-secretary:new_pending_wish']);
+    expect(told.inbox).toHaveLength(2);
+    expect(await stored(reviewed.events[0])).toEqual({ inbox: [], outbox: [] });
+  });
+
+  test('an event half written (inbox but not outbox) is completed, and nobody gets a second inbox line', async () => {
+    const { wish } = await people.resident.ok('wishes', 'create', wishInput({ title: '写了一半' }));
+    await people.secretary.ok('dispatch', 'approve', { wishId: wish.id, assignTo: { kind: 'unit', id: 'unit-fuyou' } });
+    const approve = (await wishOf(wish.id)).events.find((e) => e.action === 'approve')!;
+    const before = await stored(approve);
+    expect(before.outbox.map((o) => `${o.recipientId}:${o.template}`).sort()).toEqual(['u-resident:wish_approved', 'u-unit_admin:wish_assigned']);
+    await db().outbox.deleteMany({ _id: { $in: before.outbox.map((o) => o._id) } });
+    minutes(2);
+    await Promise.all([tick(), tick()]);
+    const after = await stored(approve);
+    expect(after.outbox.map((o) => o._id).sort()).toEqual(before.outbox.map((o) => o._id).sort());
+    expect(after.inbox).toEqual(before.inbox);
+  });
+
+  test('the repair and the action racing on one step write each message once', async () => {
+    const { wish } = await people.resident.ok('wishes', 'create', wishInput({ title: '同时补发' }));
+    await people.secretary.ok('dispatch', 'approve', { wishId: wish.id });
+    const { wish: after, event } = await crashAfter(await wishOf(wish.id), 'claim', 'volunteer2');
+    minutes(2);
+    const { announceEvent } = await import('../../cloudfunctions/_core/announcements');
+    await Promise.all([announceEvent(server.runtime, after, event), tick(), announceEvent(server.runtime, after, event, { actorName: '刘佳' })]);
+    const { inbox, outbox } = await stored(event);
+    expect(outbox).toHaveLength(1);
+    expect(inbox).toHaveLength(1);
+
+    // The loser of two inserts of one message gets a duplicate key: that is the dedupe working, not an error for the claimer.
+    const { wish: again } = await people.resident.ok('wishes', 'create', wishInput({ title: '重复键' }));
+    await people.secretary.ok('dispatch', 'approve', { wishId: again.id });
+    const raced = await crashAfter(await wishOf(again.id), 'claim', 'volunteer2');
+    const dedupeKey = `${raced.event.id}:u-resident:wish_claimed`;
+    await db().outbox.insertOne({ ...outbox[0], _id: `${raced.event.id}twin`, dedupeKey });
+    await expect(announceEvent(server.runtime, raced.wish, raced.event)).resolves.toBe(0);
+    expect((await db().outbox.find({ dedupeKey }).toArray()).map((o) => o._id)).toEqual([`${raced.event.id}twin`]);
+    expect((await stored(raced.event)).inbox).toHaveLength(1);
+  });
+
+  test('a step older than the window is left alone (the bound that keeps the repair cheap)', async () => {
+    const { wish } = await people.resident.ok('wishes', 'create', wishInput({ title: '太久以前' }));
+    await people.secretary.ok('dispatch', 'approve', { wishId: wish.id });
+    const { event } = await crashAfter(await wishOf(wish.id), 'claim', 'volunteer');
+    minutes(31);
+    await tick();
+    expect(await stored(event)).toEqual({ inbox: [], outbox: [] });
+  });
+});
