@@ -2,7 +2,7 @@
 import { Aggregator } from 'mingo';
 import { Codes, DbError, toDbError } from '../errors';
 import { EARTH_RADIUS_M, toPoint } from '../index/geometry';
-import { cloneDoc, Doc, isPlainObject } from '../index/values';
+import { cloneDoc, Doc, isPlainObject, setPath } from '../index/values';
 import { nearIterator, runQuery, compileFilter } from '../query/execute';
 import { matchesWithin, nearDistance, NearClause, splitGeo } from '../query/geoFilter';
 import { MINGO_OPTIONS } from '../query/mingoOptions';
@@ -38,16 +38,6 @@ function geoNearStage(spec: Doc, ctx: CommandContext, ns: string, limitHint: num
     if (out.length >= limitHint) break;
   }
   return out;
-}
-
-function setPath(doc: Doc, path: string, v: any): void {
-  const parts = path.split('.');
-  let cur = doc;
-  for (let i = 0; i < parts.length - 1; i++) {
-    if (!isPlainObject(cur[parts[i]])) cur[parts[i]] = {};
-    cur = cur[parts[i]];
-  }
-  cur[parts[parts.length - 1]] = v;
 }
 
 /** Runs a pipeline over a collection of the current database; used by aggregate and $lookup. */

@@ -2,7 +2,7 @@
 import { calculateObjectSize, ObjectId } from 'bson';
 import { aggregate, Query, update as mingoUpdate } from 'mingo';
 import { Codes, DbError, toDbError } from '../errors';
-import { cloneDoc, Doc, getPath, hashValue, isPlainObject } from '../index/values';
+import { cloneDoc, Doc, getPath, hashValue, isPlainObject, setPath } from '../index/values';
 import { MINGO_OPTIONS } from '../query/mingoOptions';
 import { MAX_BSON_OBJECT_SIZE } from '../wire/messages';
 
@@ -315,16 +315,6 @@ export function upsertSeed(q: Doc): Doc {
   };
   visit(q);
   return seed;
-}
-
-function setPath(doc: Doc, path: string, v: any): void {
-  const parts = path.split('.');
-  let cur = doc;
-  for (let i = 0; i < parts.length - 1; i++) {
-    if (!isPlainObject(cur[parts[i]])) cur[parts[i]] = {};
-    cur = cur[parts[i]];
-  }
-  cur[parts[parts.length - 1]] = v;
 }
 
 /** Builds the document an upsert inserts. */

@@ -17,6 +17,13 @@ function writeReply(n: number, errors: Doc[], extra: Doc = {}): Doc {
   return { n, ...extra, ...(errors.length ? { writeErrors: errors } : {}), ok: 1 };
 }
 
+/** One statement's failure: inside a transaction it aborts the command, otherwise it is reported by index. */
+function writeErrorOf(e: unknown, ctx: Parameters<Handler>[1], i: number): Doc {
+  const err = toDbError(e);
+  if (ctx.txn) throw err;
+  return err.toWriteError(i);
+}
+
 const insert: Handler = (cmd, ctx) => {
   const ns = nsOf(cmd, 'insert', ctx);
   const docs: Doc[] = cmd.documents ?? [];
@@ -35,9 +42,7 @@ const insert: Handler = (cmd, ctx) => {
       ctx.writer.insert(ns, doc);
       n++;
     } catch (e) {
-      const err = toDbError(e);
-      if (ctx.txn) throw err;
-      errors.push(err.toWriteError(i));
+      errors.push(writeErrorOf(e, ctx, i));
       if (ordered) break;
     }
   }
@@ -75,9 +80,7 @@ const update: Handler = (cmd, ctx) => {
         nModified++;
       }
     } catch (e) {
-      const err = toDbError(e);
-      if (ctx.txn) throw err;
-      errors.push(err.toWriteError(i));
+      errors.push(writeErrorOf(e, ctx, i));
       if (ordered) break;
     }
   }
@@ -99,9 +102,7 @@ const del: Handler = (cmd, ctx) => {
         n++;
       }
     } catch (e) {
-      const err = toDbError(e);
-      if (ctx.txn) throw err;
-      errors.push(err.toWriteError(i));
+      errors.push(writeErrorOf(e, ctx, i));
       if (ordered) break;
     }
   }

@@ -140,6 +140,17 @@ function walk(v: any, parts: string[], i: number, out: any[]): void {
   walk(v[parts[i]], parts, i + 1, out);
 }
 
+/** Sets a dotted path, making the objects on the way (a value in the way is replaced). */
+export function setPath(doc: Doc, path: string, v: any): void {
+  const parts = path.split('.');
+  let cur = doc;
+  for (let i = 0; i < parts.length - 1; i++) {
+    if (!isPlainObject(cur[parts[i]])) cur[parts[i]] = {};
+    cur = cur[parts[i]];
+  }
+  cur[parts[parts.length - 1]] = v;
+}
+
 export function getPath(doc: any, path: string): any {
   let v = doc;
   for (const p of path.split('.')) {
