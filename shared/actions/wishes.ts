@@ -50,6 +50,9 @@ export const RateWishInput = z.strictObject({
   comment: Comment.optional(),
 });
 
+/** Before posting: open wishes of the same kind close by, so a neighbour's request is joined, not doubled. */
+export const SimilarWishesInput = z.strictObject({ category: Category, location: GeoPoint });
+
 export const WishesActions = {
   create: CreateWishInput,
   update: UpdateWishInput,
@@ -59,4 +62,5 @@ export const WishesActions = {
   confirm: ConfirmWishInput,
   rate: RateWishInput,
   resubmit: ResubmitWishInput,
+  similar: SimilarWishesInput,
 } as const;

@@ -15,7 +15,7 @@ export interface CallOptions {
 /** Reads never carry a requestId; every other action is a write and always does. */
 const READ_ACTIONS = new Set([
   'me', 'mine', 'detail', 'nearby', 'queue', 'escalations', 'inbox', 'overview', 'breakdown', 'leaderboard',
-  'wall', 'export', 'community', 'grids', 'compounds', 'buildings', 'units', 'partyBranches', 'members',
+  'wall', 'export', 'community', 'grids', 'compounds', 'buildings', 'units', 'partyBranches', 'members', 'similar',
 ]);
 
 const TIMEOUT_MS = 15000;

@@ -1,4 +1,4 @@
-import type { ActionInput } from '@shared/actions';
+import type { ActionInput, ActionOutput } from '@shared/actions';
 import { call } from './api';
 import type { ListReply, WishDetail, WishView } from './types';
 
@@ -14,6 +14,7 @@ export const wishesApi = {
   cancel: (wishId: string, reason?: string) => call<{ wish: WishView }>('wishes', 'cancel', { wishId, ...(reason ? { reason } : {}) }),
   confirm: (wishId: string, opts?: Opts) => call<{ wish: WishView }>('wishes', 'confirm', { wishId }, opts),
   rate: (data: ActionInput<'wishes', 'rate'>, opts?: Opts) => call<{ wish: WishView }>('wishes', 'rate', data, opts),
+  similar: (data: ActionInput<'wishes', 'similar'>) => call<ActionOutput<'wishes', 'similar'>>('wishes', 'similar', data),
   wall: (cursor?: string) => call<ListReply<WishView>>('stats', 'wall', cursor ? { cursor } : {}),
 };
 

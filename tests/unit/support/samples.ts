@@ -28,6 +28,7 @@ export const SAMPLES: Samples = {
     confirm: { wishId },
     rate: { wishId, stars: 5, comment: '非常及时' },
     resubmit: { wishId, address: '幸福小区3栋2单元501室' },
+    similar: { category: 'repair', location: { type: 'Point', coordinates: [113.98, 31.25] } },
   },
   tasks: {
     nearby: { lng: 113.98, lat: 31.25, radiusM: 2000, category: 'repair', limit: 20 },
