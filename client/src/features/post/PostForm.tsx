@@ -2,11 +2,13 @@ import { useEffect, useMemo, useState } from 'react';
 import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components';
 import { Limits } from '@shared/schemas/primitives';
 import { CategoryGrid, Field } from '../../components';
+import { useSimilarWishes } from '../../hooks/useSimilarWishes';
 import { useWishForm } from '../../hooks/useWishForm';
 import { isOffline, messageOf } from '../../services/errors';
 import type { Place } from '../../services/location';
 import type { WishView } from '../../services/types';
 import { SlotLabels, emptyDraft, payloadOf, validateDraft, type TimeSlot, type WishDraft } from './model';
+import { SimilarNotice } from './SimilarNotice';
 
 export interface PostFormProps {
   /** Storage key of the draft: one per new wish, one per wish being resubmitted. */
@@ -50,6 +52,7 @@ export function PostForm({ scope, initial, elder = false, submitLabel = '提交�
   });
   const { draft, update, errors, tried, busy, failure } = form;
   const [more, setMore] = useState(!elder);
+  const similar = useSimilarWishes(draft.category, draft.location, busy);
 
   // Fill the place from the resident's building when nothing was chosen yet.
   useEffect(() => {
@@ -172,6 +175,7 @@ export function PostForm({ scope, initial, elder = false, submitLabel = '提交�
         </View>
       )}
 
+      <SimilarNotice items={similar} />
       {tried && errorCount > 0 && !failure && (
         <View className="banner banner--error" role="alert">
           <Text>还有 {errorCount} 处需要修改</Text>

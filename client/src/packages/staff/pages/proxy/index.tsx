@@ -2,6 +2,8 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { WishStateLabels } from '@shared/enums';
+import { SimilarNotice } from '../../../../features/post/SimilarNotice';
+import { useSimilarWishes } from '../../../../hooks/useSimilarWishes';
 import { useWishForm } from '../../../../hooks/useWishForm';
 import { StaffGate } from '../../components/StaffGate';
 import { ProxyForm } from '../../components/ProxyForm';
@@ -16,6 +18,8 @@ import { stateLabel } from '../../lib/format';
 import '../../components/staff.scss';
 import './index.scss';
 
+const StaffAdvice = '如果是同一件事，就不必重复录入；如果不一样，照常提交。';
+
 function ProxyEntry() {
   const form = useWishForm({
     storageKey: 'xy.staff.proxyDraft',
@@ -27,6 +31,7 @@ function ProxyEntry() {
   });
   const [created, setCreated] = useState<{ wish: StaffWish; similar: SimilarWish[] } | null>(null);
   const places = usePlaces();
+  const similar = useSimilarWishes(form.draft.category, form.draft.location, form.busy);
 
   const submit = async () => {
     const reply = await form.submit();
@@ -72,6 +77,7 @@ function ProxyEntry() {
       {banner && <BannerView banner={banner} />}
       <ProxyForm draft={form.draft} errors={form.errors} places={places} onChange={form.update} />
       <View className='staff-proxy__submit'>
+        <SimilarNotice items={similar} advice={StaffAdvice} />
         <Button className='staff-btn staff-btn--primary' loading={form.busy} disabled={form.busy} onClick={() => void submit()}>
           提交心愿
         </Button>
