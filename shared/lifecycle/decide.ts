@@ -327,6 +327,7 @@ export function decide(wish: Wish, action: TransitionAction, actor: Actor, now: 
     at: now,
   };
   if (note) event.note = note;
+  if ((action === 'progress' || action === 'complete') && input.photos?.length) event.photos = input.photos;
   if (Object.keys(meta).length > 0) event.meta = meta;
   return { to, event, wish: next };
 }

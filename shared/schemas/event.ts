@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { Role } from '../enums/roles';
 import { WishState } from '../enums/wishStates';
-import { Id, Instant, Note, StringMap } from './primitives';
+import { Id, Instant, Note, Photos, StringMap } from './primitives';
 import { WishAction } from '../lifecycle/actions';
 
 /** The actor of an event as the timeline shows it. */
@@ -25,6 +25,8 @@ export const WishEvent = z.strictObject({
   to: WishState,
   at: Instant,
   note: Note.optional(),
+  /** Photos sent with a progress report or the completion: the timeline shows them where they were sent. */
+  photos: Photos.optional(),
   /** Small facts of the step (claimerId, unitId, leaseUntil, reason…), safe keys only. */
   meta: StringMap.optional(),
 });

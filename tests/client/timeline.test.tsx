@@ -1,4 +1,5 @@
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import Taro from '@tarojs/taro';
 import { Timeline } from '../../client/src/components/Timeline';
 
 describe('the wish timeline', () => {
@@ -26,6 +27,18 @@ describe('the wish timeline', () => {
     expect(within(done).getByText('已陪同完成接种')).toBeInTheDocument();
     expect(within(expired).getByText('系统')).toBeInTheDocument();
     expect(within(refused).getByText('原因：请补充具体地址')).toBeInTheDocument();
+  });
+
+  it('shows the photos a helper sent with a report, each opening full size', () => {
+    const taro = Taro as unknown as { previewImage?: (o: { urls: string[]; current: string }) => Promise<unknown> };
+    const previews: { urls: string[]; current: string }[] = [];
+    taro.previewImage = async (o) => void previews.push(o);
+    render(<Timeline events={[{ id: 'p1', action: 'progress', at: '2026-11-22T09:00:00+08:00', note: '药已买到', photos: ['cloud://env/receipt.jpg', 'cloud://env/bag.jpg'] }]} />);
+    const photos = Array.from(document.querySelectorAll('img.photo'));
+    expect(photos.map((img) => img.getAttribute('src'))).toEqual(['cloud://env/receipt.jpg', 'cloud://env/bag.jpg']);
+    fireEvent.click(photos[1]);
+    expect(previews).toEqual([{ urls: ['cloud://env/receipt.jpg', 'cloud://env/bag.jpg'], current: 'cloud://env/bag.jpg' }]);
+    delete taro.previewImage;
   });
 
   it('says so when nothing has happened yet', () => {

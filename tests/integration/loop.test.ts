@@ -38,7 +38,7 @@ describe('the 三单 loop through the HTTP gateway', () => {
     expect(seen.wish.address).toBe('桃源小区G5栋2单元301室');
 
     await volunteer.ok('tasks', 'start', { wishId: wish.id });
-    await volunteer.ok('tasks', 'progress', { wishId: wish.id, note: '已约好明天上午上门' });
+    await volunteer.ok('tasks', 'progress', { wishId: wish.id, note: '已约好明天上午上门', photos: ['cloud://env/photos/before.jpg'] });
     const done = await volunteer.ok('tasks', 'complete', { wishId: wish.id, note: '已更换滑轮，可以正常升降', photos: ['cloud://env/photos/a.jpg'], hours: 1.5 });
     expect(done.wish.status).toBe('done');
 
@@ -49,6 +49,9 @@ describe('the 三单 loop through the HTTP gateway', () => {
     const detail = await resident.ok('wishes', 'detail', { wishId: wish.id });
     expect(detail.events.map((e: any) => e.action)).toEqual(['create', 'approve', 'claim', 'start', 'progress', 'complete', 'confirm', 'rate']);
     expect(detail.events[2]).toMatchObject({ from: 'open', to: 'claimed', actor: { kind: 'user', userId: 'u-volunteer' } });
+    // Photos stay with the step they were sent with: the resident sees the "before" with the progress report.
+    expect(detail.events[4]).toMatchObject({ action: 'progress', note: '已约好明天上午上门', photos: ['cloud://env/photos/before.jpg'] });
+    expect(detail.events[5]).toMatchObject({ action: 'complete', photos: ['cloud://env/photos/a.jpg'] });
     expect(detail.people['u-volunteer']).toBe('张晓东');
 
     const inbox = await resident.ok('notify', 'inbox', {});

@@ -208,8 +208,14 @@ describe('finishing', () => {
     const working = baseWish({ status: 'in_progress', claims: [volunteerClaim(claimer.userId)] });
     const d = act(working, 'complete', claimer, { note: '已修好', photos: ['cloud://p1.jpg'], hours: 1.5 });
     expect(d.wish.completion).toEqual({ note: '已修好', photos: ['cloud://p1.jpg'], hours: 1.5, by: claimer.userId, at: NOW });
-    expect(d.event).toMatchObject({ note: '已修好', meta: { hours: '1.5' } });
+    expect(d.event).toMatchObject({ note: '已修好', photos: ['cloud://p1.jpg'], meta: { hours: '1.5' } });
     expect(refusal(() => act(working, 'complete', claimer))).toBe('VALIDATION_FAILED');
+  });
+
+  test('a progress report keeps its photos on the step it was sent with', () => {
+    const working = baseWish({ status: 'in_progress', claims: [volunteerClaim(claimer.userId)] });
+    expect(act(working, 'progress', claimer, { note: '已买好药', photos: ['cloud://p2.jpg'] }).event).toMatchObject({ note: '已买好药', photos: ['cloud://p2.jpg'] });
+    expect(act(working, 'progress', claimer, { note: '路上' }).event).not.toHaveProperty('photos');
   });
 
   const done = () => baseWish({ status: 'done', claims: [volunteerClaim(claimer.userId)], doneAt: hoursBefore(1) });

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { WishActionLabels, type WishAction } from '@shared/lifecycle/actions';
 import { RoleLabels, type Role } from '@shared/enums/roles';
+import { StoredPhotos } from './StoredPhotos';
 import { formatTime } from './time';
 
 /** The fields of a wish event the timeline shows; tolerant of what the server leaves out. */
@@ -13,6 +14,8 @@ export interface TimelineEvent {
   /** Display name the server may resolve for the actor. */
   actorName?: string;
   meta?: Record<string, string>;
+  /** Photos sent with a progress report or the completion. */
+  photos?: string[];
 }
 
 function actorText(e: TimelineEvent): string {
@@ -42,6 +45,7 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
               {who && <Text className="timeline__actor">{who}</Text>}
               {e.note && <Text className="timeline__note">{e.note}</Text>}
               {reason && reason !== e.note && <Text className="timeline__note">原因：{reason}</Text>}
+              {e.photos && <StoredPhotos refs={e.photos} label={`${WishActionLabels[e.action as WishAction] ?? e.action}照片`} />}
             </View>
           </View>
         );

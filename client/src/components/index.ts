@@ -4,6 +4,8 @@ export { StatusTag } from './StatusTag';
 export { CategoryIcon, CategoryGlyph } from './CategoryIcon';
 export { CategoryGrid, type CategoryGridProps } from './CategoryGrid';
 export { Timeline, type TimelineEvent } from './Timeline';
+export { PhotoThumbs } from './PhotoThumbs';
+export { StoredPhotos } from './StoredPhotos';
 export { LeaseCountdown, type LeaseCountdownProps } from './LeaseCountdown';
 export { Screen } from './Screen';
 export { Field } from './Field';

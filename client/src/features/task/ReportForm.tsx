@@ -4,7 +4,7 @@ import { Limits } from '@shared/schemas/primitives';
 import { Field } from '../../components';
 import { fieldErrorsOf, messageOf } from '../../services/errors';
 import { SubmitKey } from '../../services/requestId';
-import { PhotoThumbs } from './PhotoThumbs';
+import { PhotoThumbs } from '../../components/PhotoThumbs';
 import { choosePhotos, PhotoUploadError, uploadPhotos } from './photos';
 
 export interface ReportFormProps {

@@ -99,7 +99,3 @@ export async function uploadPhotos(wishId: string, paths: string[]): Promise<str
   return refs;
 }
 
-/** Where an `<Image>` finds a stored photo: our server's `/files/…` paths are relative to the API base. */
-export function photoSrc(ref: string): string {
-  return ref.startsWith('/files/') ? apiUrl(ref) : ref;
-}
