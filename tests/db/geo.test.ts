@@ -88,4 +88,37 @@ describe('2dsphere', () => {
     const all = (await c.find({}).toArray()).map(hav).sort((a, b) => a - b);
     expect(dists[149]).toBeCloseTo(all[149], 12);
   });
+
+  it('ranks a document with several points once, by its nearest point, also after it moves', async () => {
+    const c = h.db.collection('multi');
+    await c.createIndex({ loc: '2dsphere' });
+    const multi = (...xs: [number, number][]) => ({ type: 'MultiPoint', coordinates: xs });
+    const rows = Array.from({ length: 400 }, (_, i) => ({ i, loc: pt(113.9905 + (i % 20) * 0.001, 31.2505 + Math.floor(i / 20) * 0.001) }));
+    await c.insertMany([
+      ...rows,
+      // Two points in one cell far away and one right at the query point: it must come first, once.
+      { i: 'far-and-near', loc: multi([114.2, 31.4], [114.2001, 31.4001], [114.0, 31.26]) },
+      // Both points far: it must rank by the nearer of them.
+      { i: 'two-far', loc: multi([114.3, 31.5], [114.004, 31.26]) },
+    ]);
+    const q = { type: 'Point', coordinates: [114.0, 31.26] };
+    const ranked = async () => (await c.aggregate([{ $geoNear: { near: q, distanceField: 'd', spherical: true, key: 'loc' } }]).toArray()).map((x) => [x.i, x.d] as const);
+    let got = await ranked();
+    expect(got).toHaveLength(402);
+    expect(new Set(got.map(([i]) => i)).size).toBe(402);
+    expect(got[0]).toEqual(['far-and-near', 0]);
+    const twoFar = got.find(([i]) => i === 'two-far')!;
+    expect(twoFar[1]).toBeGreaterThan(370);
+    expect(twoFar[1]).toBeLessThan(390);
+    for (let k = 1; k < got.length; k++) expect(got[k][1]).toBeGreaterThanOrEqual(got[k - 1][1]);
+
+    // Moved away entirely, then deleted: the index forgets every one of its points.
+    await c.updateOne({ i: 'far-and-near' }, { $set: { loc: multi([115, 32], [115.0001, 32.0001]) } });
+    got = await ranked();
+    expect(got.find(([i]) => i === 'far-and-near')![1]).toBeGreaterThan(90_000);
+    await c.deleteOne({ i: 'far-and-near' });
+    got = await ranked();
+    expect(got.map(([i]) => i)).not.toContain('far-and-near');
+    expect(got).toHaveLength(401);
+  });
 });

@@ -4,7 +4,7 @@ import { Codes, DbError, toDbError } from '../errors';
 import { EARTH_RADIUS_M, toPoint } from '../index/geometry';
 import { cloneDoc, Doc, isPlainObject, setPath } from '../index/values';
 import { nearIterator, runQuery, compileFilter } from '../query/execute';
-import { matchesWithin, nearDistance, NearClause, splitGeo } from '../query/geoFilter';
+import { matchesWithin, NearClause, splitGeo } from '../query/geoFilter';
 import { MINGO_OPTIONS } from '../query/mingoOptions';
 import { fastProjector } from '../query/projection';
 import { CommandContext, Handler } from './context';
@@ -25,13 +25,12 @@ function geoNearStage(spec: Doc, ctx: CommandContext, ns: string, limitHint: num
   const matcher = compileFilter(geo.rest);
   const mult = Number(spec.distanceMultiplier ?? 1);
   const out: Doc[] = [];
-  for (const d of nearIterator(ctx.view, coll, near)) {
+  for (const { d, dist } of nearIterator(ctx.view, coll, near)) {
     if (geo.within.length && !matchesWithin(d, geo.within)) continue;
     if (!matcher.test(d)) continue;
     // With a final plain projection the output is never handed to mingo: a shallow copy suffices.
     const simple = project && !spec.distanceField.includes('.') && !(spec.includeLocs ?? '').includes('.');
     const copy = simple ? { ...d } : cloneDoc(d);
-    const dist = nearDistance(d, near);
     setPath(copy, spec.distanceField, (meters ? dist * EARTH_RADIUS_M : dist) * mult);
     if (spec.includeLocs) setPath(copy, spec.includeLocs, cloneDoc(d[ix.field]));
     out.push(project ? project(copy) : copy);

@@ -29,7 +29,7 @@ export class GeoIndex {
   readonly field: string;
   private level = 4;
   private cellDeg = LEVELS[4];
-  private cells = new Map<number, Map<string, CellEntry>>();
+  private cells = new Map<number, CellEntry[]>();
   private points = new Map<string, LngLat[]>();
   private builtAt = 0;
 
@@ -91,9 +91,9 @@ export class GeoIndex {
     for (const p of pts) {
       const key = this.cellKey(p);
       let s = this.cells.get(key);
-      if (!s) this.cells.set(key, (s = new Map()));
+      if (!s) this.cells.set(key, (s = []));
       // Several points of one document in one cell: any of them will do, `multi` finds the closest.
-      if (!s.has(id)) s.set(id, { id, p, cos: cosLat(p), multi });
+      if (!multi || !s.some((e) => e.id === id)) s.push({ id, p, cos: cosLat(p), multi });
     }
   }
 
@@ -115,8 +115,13 @@ export class GeoIndex {
       const key = this.cellKey(p);
       const s = this.cells.get(key);
       if (s) {
-        s.delete(id);
-        if (!s.size) this.cells.delete(key);
+        // Cells hold a handful of points (TARGET_PER_CELL): a scan is cheaper than a map per cell.
+        const i = s.findIndex((e) => e.id === id);
+        if (i >= 0) {
+          s[i] = s[s.length - 1];
+          s.pop();
+        }
+        if (!s.length) this.cells.delete(key);
       }
     }
   }
@@ -194,7 +199,7 @@ export class GeoIndex {
       const s = this.cells.get(this.cellId(lat, ((lng % nLng) + nLng) % nLng));
       if (!s) return;
       visitedCells++;
-      for (const e of s.values()) consider(e);
+      for (let i = 0; i < s.length; i++) consider(s[i]);
     };
     const maxR = Math.max(nLat, nLng / 2);
     for (let r = 0; r <= maxR; r++) {
@@ -204,7 +209,7 @@ export class GeoIndex {
         // Everything is looked at afresh, so what earlier rings already yielded is left out.
         pending = [];
         done.clear();
-        for (const s of this.cells.values()) for (const e of s.values()) consider(e);
+        for (const s of this.cells.values()) for (const e of s) consider(e);
         pending.sort((a, b) => a.dist - b.dist);
         for (const hit of pending) if (!yielded.has(hit.id)) yield hit;
         return;
@@ -248,7 +253,7 @@ export class GeoIndex {
     for (let lat = aLat; lat <= bLat; lat++) {
       for (let lng = aLng; lng <= bLng; lng++) {
         const s = this.cells.get(this.cellId(lat, lng));
-        if (s) for (const id of s.keys()) out.add(id);
+        if (s) for (const e of s) out.add(e.id);
       }
     }
     return [...out];

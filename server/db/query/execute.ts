@@ -116,7 +116,7 @@ export function runQuery(view: View, coll: Collection | undefined, filter: Doc =
   };
 
   if (geo.near) {
-    for (const d of nearIterator(view, coll, geo.near)) {
+    for (const { d } of nearIterator(view, coll, geo.near)) {
       if (accept(d)) out.push(d);
       if (out.length >= want) break;
     }
@@ -153,14 +153,14 @@ export function runQuery(view: View, coll: Collection | undefined, filter: Doc =
   return skip || limit !== Infinity ? out.slice(skip, skip + limit) : out;
 }
 
-/** Documents in distance order; uses the 2dsphere index as MongoDB requires for $near. */
-export function* nearIterator(view: View, coll: Collection, near: NearClause): Generator<Doc> {
+/** Documents in distance order, each with its distance (radians); uses the 2dsphere index as MongoDB requires for $near. */
+export function* nearIterator(view: View, coll: Collection, near: NearClause): Generator<{ d: Doc; dist: number }> {
   const ix = coll.geo.find((g) => g.field === near.field);
   if (!ix) throw new DbError(Codes.NoQueryExecutionPlans, 'error processing query: planner returned error :: caused by :: unable to find index for $geoNear query');
   if (view.live) {
     for (const hit of ix.near(near.center, near.maxDist, near.minDist)) {
       const d = view.get(coll, hit.id);
-      if (d) yield d;
+      if (d) yield { d, dist: hit.dist };
     }
     return;
   }
@@ -173,7 +173,7 @@ export function* nearIterator(view: View, coll: Collection, near: NearClause): G
     if (dist <= near.maxDist && dist >= near.minDist) scored.push({ d, dist });
   }
   scored.sort((a, b) => a.dist - b.dist);
-  for (const s of scored) yield s.d;
+  yield* scored;
 }
 
 export { angularDistance, EARTH_RADIUS_M };
