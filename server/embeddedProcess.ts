@@ -26,6 +26,7 @@ export async function startEmbeddedProcess(dbPath: string): Promise<{ uri: strin
     const lines = readline.createInterface({ input: child.stdout });
     lines.on('line', (line) => {
       if (line.startsWith('mongodb://')) resolve(line.trim());
+      else if (process.env.XY_DB_TRACE) process.stderr.write(`${line}\n`);
     });
     child.once('exit', (code) => reject(new Error(`embedded database exited (${code}): ${stderr}`)));
     child.once('error', reject);
