@@ -1,5 +1,5 @@
 import { AppError } from '@shared';
-import { CallbackChecker, WordListChecker, type ContentChecker } from '../cloudfunctions/_core/contentCheck';
+import { CallbackChecker, msgSecCheckScene, WordListChecker, type ContentChecker } from '../cloudfunctions/_core/contentCheck';
 import type { Notifier, SendResult, SubscribeMessage } from '../cloudfunctions/_core/notifier';
 
 /**
@@ -93,8 +93,6 @@ export class WechatHttpSender implements Notifier {
   }
 }
 
-/** msgSecCheck v2 scenes: 1 资料, 2 评论, 3 论坛. A wish is a post on the community's board. */
-const SCENE_OF_FIELD: Record<string, number> = { name: 1, note: 2, comment: 2 };
 const RISKY = 87014;
 
 /**
@@ -117,7 +115,7 @@ export function wechatContentChecker(api: WechatServerApi): ContentChecker {
     try {
       const body = await api.post<WechatReply & { result?: { suggest?: string } }>(
         '/wxa/msg_sec_check',
-        { content, version: 2, scene: SCENE_OF_FIELD[field] ?? 3, openid },
+        { content, version: 2, scene: msgSecCheckScene(field), openid },
         3000,
       );
       if (body.errcode === RISKY || body.result?.suggest === 'risky') return false;

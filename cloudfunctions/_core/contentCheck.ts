@@ -16,6 +16,12 @@ export class WordListChecker implements ContentChecker {
   }
 }
 
+/** msgSecCheck v2 scenes: 1 资料, 2 评论, 3 论坛. A wish is a post on the community's board. */
+const SCENE_OF_FIELD: Record<string, number> = { name: 1, note: 2, comment: 2 };
+export function msgSecCheckScene(field: string): number {
+  return SCENE_OF_FIELD[field] ?? 3;
+}
+
 export function blocked(path: string): AppError {
   return new AppError('VALIDATION_FAILED', '内容含有不适宜发布的信息，请修改后再提交', {
     fields: [{ path, message: '内容未通过安全检查' }],

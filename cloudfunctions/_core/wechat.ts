@@ -7,7 +7,7 @@ type Env = Record<string, string | undefined>;
  */
 import { AppError } from '@shared';
 import { coreConfigFromEnv, requireEnv } from './config';
-import { CallbackChecker } from './contentCheck';
+import { CallbackChecker, msgSecCheckScene, WordListChecker } from './contentCheck';
 import { connect } from './db';
 import type { Notifier, SendResult, SubscribeMessage } from './notifier';
 import type { Identity, Runtime } from './types';
@@ -46,9 +46,9 @@ class CloudSubscribeSender implements Notifier {
   }
 }
 
-async function msgSecCheck(content: string, openid?: string): Promise<boolean> {
+async function msgSecCheck(content: string, openid: string | undefined, field: string): Promise<boolean> {
   try {
-    const r = (await sdk().openapi.security.msgSecCheck({ content, version: 2, scene: 1, openid } as never)) as {
+    const r = (await sdk().openapi.security.msgSecCheck({ content, version: 2, scene: msgSecCheckScene(field), openid } as never)) as {
       result?: { suggest?: string };
     };
     return r?.result?.suggest !== 'risky';
@@ -68,7 +68,8 @@ export function runtimeFromEnv(env: Env = process.env): Promise<Runtime> {
       db,
       now: () => new Date(),
       notifier: new CloudSubscribeSender(),
-      content: new CallbackChecker(msgSecCheck),
+      // The same rules as self-hosted (server/wechatApi.ts): the word list first, then WeChat, failing open.
+      content: new CallbackChecker(msgSecCheck, new WordListChecker()),
       config: coreConfigFromEnv(env, 'wechat'),
     };
   })().catch((err) => {

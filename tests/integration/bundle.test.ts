@@ -93,6 +93,25 @@ describe('the WeChat cloud bundles in dist/functions', () => {
     expect(stored?._id).toBe(reply.data.user.id);
   });
 
+  test('in WeChat mode free text meets the same word list as self-hosted, before WeChat is asked, and nothing is written', async () => {
+    await server.runtime.db.collection('users').updateOne({ _id: 'u-resident2' as never }, { $set: { openid: 'oBundleResident02' } });
+    const before = await server.runtime.db.collection('wishes').countDocuments({});
+    const wish = { category: 'other', title: '想找人一起打牌', description: '晚上有没有人一起赌博', location: { type: 'Point', coordinates: [113.9951, 31.2527] } };
+    const script = `
+      const { main } = require(${JSON.stringify(path.join(DIST, 'wishes', 'index.js'))});
+      main({ action: 'create', data: ${JSON.stringify(wish)} }).then((r) => { console.log(JSON.stringify(r)); process.exit(0); }, (e) => { console.error(e); process.exit(1); });
+    `;
+    const out = await promisify(execFile)(process.execPath, ['-e', script], {
+      cwd: path.join(DIST, 'wishes'),
+      env: { PATH: process.env.PATH ?? '', MONGODB_URI: server.mongoUri, MONGODB_DB: server.runtime.db.databaseName, WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID', WX_OPENID: 'oBundleResident02', WX_APPID: 'wxtest' } as unknown as NodeJS.ProcessEnv,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    const reply = JSON.parse(out.stdout.trim().split('\n').at(-1)!);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: { fields: [{ path: 'description' }] } } });
+    expect(await server.runtime.db.collection('wishes').countDocuments({})).toBe(before);
+  });
+
   test('a WeChat timer event runs cron.tick as the platform', async () => {
     const bundled = require(path.join(DIST, 'cron', 'index.js'));
     const reply = await bundled.main({ Type: 'Timer', TriggerName: 'tick', Time: new Date().toISOString() }, { identity: { kind: 'anonymous' }, runtime: { ...server.runtime, config: { ...server.runtime.config, mode: 'wechat' } } });
