@@ -33,15 +33,50 @@ function isSimpleScalar(v: any): boolean {
   return v instanceof Date || v?._bsontype === 'ObjectId';
 }
 
+type Test = (values: any[]) => boolean;
+
+/** Values at the path of the same type as `v` (MongoDB compares only within a type) and how they compare. */
+const sameType = (v: any) => {
+  const r = typeRank(v);
+  return (values: any[], ok: (c: number) => boolean) => values.some((x) => typeRank(x) === r && ok(compareValues(x, v)));
+};
+
+/** Comparison operators on a scalar, as MongoDB applies them to every value at a path (array elements included). */
+const OPERATORS: Record<string, (v: any) => Test | null> = {
+  $eq: (v) => (isSimpleScalar(v) ? (xs) => sameType(v)(xs, (c) => c === 0) : null),
+  $ne: (v) => (isSimpleScalar(v) ? (xs) => !sameType(v)(xs, (c) => c === 0) : null),
+  $gt: (v) => (isSimpleScalar(v) ? (xs) => sameType(v)(xs, (c) => c > 0) : null),
+  $gte: (v) => (isSimpleScalar(v) ? (xs) => sameType(v)(xs, (c) => c >= 0) : null),
+  $lt: (v) => (isSimpleScalar(v) ? (xs) => sameType(v)(xs, (c) => c < 0) : null),
+  $lte: (v) => (isSimpleScalar(v) ? (xs) => sameType(v)(xs, (c) => c <= 0) : null),
+  $in: (list) => (Array.isArray(list) && list.every(isSimpleScalar) ? (xs) => list.some((v) => sameType(v)(xs, (c) => c === 0)) : null),
+  $nin: (list) => (Array.isArray(list) && list.every(isSimpleScalar) ? (xs) => !list.some((v) => sameType(v)(xs, (c) => c === 0)) : null),
+};
+
+/** `{ path: scalar }` or `{ path: { $op: scalar, … } }` with the operators above; null for anything else. */
+function simpleCondition(path: string, spec: any): Test | null {
+  if (path.startsWith('$')) return null;
+  if (isSimpleScalar(spec)) return OPERATORS.$eq(spec);
+  if (!isPlainObject(spec)) return null;
+  const ops = Object.keys(spec);
+  if (!ops.length) return null;
+  const tests: Test[] = [];
+  for (const op of ops) {
+    const t = Object.prototype.hasOwnProperty.call(OPERATORS, op) ? OPERATORS[op](spec[op]) : null;
+    if (!t) return null;
+    tests.push(t);
+  }
+  return (xs) => tests.every((t) => t(xs));
+}
+
 export function compileFilter(filter: Doc): Matcher {
   const keys = Object.keys(filter);
   if (!keys.length) return matchAll;
-  // The common shape — { field: scalar, ... } — is matched directly: building a mingo Query costs more than the lookup.
-  if (keys.every((k) => !k.startsWith('$') && isSimpleScalar(filter[k]))) {
-    const conds = keys.map((k) => [k, filter[k], typeRank(filter[k])] as const);
-    return {
-      test: (doc) => conds.every(([k, v, r]) => pathValues(doc, k).some((x) => typeRank(x) === r && compareValues(x, v) === 0)),
-    };
+  // The common shapes (equality, $ne, ranges, $in on scalars) are matched directly: the nearby list and
+  // every claim's conditions run through here, and mingo costs several times more per document.
+  const simple = keys.map((k) => [k, simpleCondition(k, filter[k])] as const);
+  if (simple.every(([, t]) => t)) {
+    return { test: (doc) => simple.every(([k, t]) => t!(pathValues(doc, k))) };
   }
   // The same filters recur (the same caller's nearby list, a claim's conditions): reuse their compiled form.
   const key = filterKey(filter);
