@@ -1,11 +1,9 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { AppError } from '@shared/errors';
-import { PostForm, type PostFormProps } from '../../client/src/features/post/PostForm';
 import { SIMILAR_DELAY_MS } from '../../client/src/hooks/useSimilarWishes';
-import { wishesApi } from '../../client/src/services/wishes';
+import { renderPostForm } from './support/postForm';
 import { fakeServer, wishFixture, type Route } from './support/fakeServer';
 
-const home = { point: { type: 'Point' as const, coordinates: [110.1146, 32.8094] as [number, number] }, label: '3号楼', source: 'building' as const };
 const clinic = { point: { type: 'Point' as const, coordinates: [110.12, 32.81] as [number, number] }, label: '卫生院', source: 'picked' as const };
 
 const rideToClinic = { id: 's1', title: '想请人陪我去卫生院复查', status: 'open', createdAt: '2026-11-20T08:00:00+08:00', distanceM: 120 };
@@ -13,20 +11,6 @@ const nextDoor = { id: 's2', title: '周四去医院拿药', status: 'in_progres
 
 /** Two open rides to the doctor nearby; nothing for any other kind of help. */
 const similarRoute: Route = (data) => ({ items: data.category === 'medical_trip' ? [rideToClinic, nextDoor] : [] });
-
-function renderForm(props: Partial<PostFormProps> = {}) {
-  const onDone = jest.fn();
-  render(
-    <PostForm
-      scope="new"
-      submit={(payload, requestId) => wishesApi.create(payload as never, { requestId })}
-      onDone={onDone}
-      homePlace={async () => home}
-      {...props}
-    />,
-  );
-  return { onDone };
-}
 
 /** Past the debounce, then let the reply land. */
 async function settle() {
@@ -43,7 +27,7 @@ afterEach(() => jest.useRealTimers());
 describe('pointing out similar wishes before posting', () => {
   it('once a category and a place are chosen, lists the nearby wishes with their state and distance', async () => {
     const server = fakeServer({ 'wishes.similar': similarRoute });
-    renderForm({ homePlace: undefined, pickPlace: async () => clinic });
+    renderPostForm({ homePlace: undefined, pickPlace: async () => clinic });
 
     fireEvent.click(screen.getByText('就医出行'));
     await settle();
@@ -72,7 +56,7 @@ describe('pointing out similar wishes before posting', () => {
 
   it('asks once for a quick run of taps, and the notice goes when the category has no matches', async () => {
     const server = fakeServer({ 'wishes.similar': similarRoute });
-    renderForm();
+    renderPostForm();
     await screen.findByText('3号楼');
 
     fireEvent.click(screen.getByText('维修'));
@@ -102,7 +86,7 @@ describe('pointing out similar wishes before posting', () => {
       'wishes.similar': failing,
       'wishes.create': (data) => ({ wish: wishFixture({ ...data, id: 'w20', status: 'pending_review' }) }),
     });
-    const { onDone } = renderForm();
+    const { onDone } = renderPostForm();
     await screen.findByText('3号楼');
     fireEvent.click(screen.getByText('就医出行'));
     fireEvent.change(screen.getByPlaceholderText(/陪同去医院打疫苗/), { target: { value: '想请人陪我去打流感疫苗' } });
@@ -123,7 +107,7 @@ describe('pointing out similar wishes before posting', () => {
     fakeServer({
       'wishes.similar': (data) => new Promise((resolve) => pending.push({ category: data.category, answer: (items) => resolve({ items }) })),
     });
-    renderForm();
+    renderPostForm();
     await screen.findByText('3号楼');
 
     fireEvent.click(screen.getByText('就医出行'));
@@ -147,7 +131,7 @@ describe('pointing out similar wishes before posting', () => {
       'wishes.similar': similarRoute,
       'wishes.create': (data) => ({ wish: wishFixture({ ...data, id: 'w21' }) }),
     });
-    const { onDone } = renderForm();
+    const { onDone } = renderPostForm();
     await screen.findByText('3号楼');
     fireEvent.click(screen.getByText('就医出行'));
     fireEvent.change(screen.getByPlaceholderText(/陪同去医院打疫苗/), { target: { value: '想请人陪我去打流感疫苗' } });

@@ -1,25 +1,8 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { AppError } from '@shared/errors';
-import { PostForm, type PostFormProps } from '../../client/src/features/post/PostForm';
-import { wishesApi } from '../../client/src/services/wishes';
 import { taroMock } from './__mocks__/taro';
+import { renderPostForm } from './support/postForm';
 import { fakeServer, wishFixture } from './support/fakeServer';
-
-const home = { point: { type: 'Point' as const, coordinates: [110.1146, 32.8094] as [number, number] }, label: '3号楼', source: 'building' as const };
-
-function renderForm(props: Partial<PostFormProps> = {}) {
-  const onDone = jest.fn();
-  const utils = render(
-    <PostForm
-      scope="new"
-      submit={(payload, requestId) => wishesApi.create(payload as never, { requestId })}
-      onDone={onDone}
-      homePlace={async () => home}
-      {...props}
-    />,
-  );
-  return { ...utils, onDone };
-}
 
 function fillIn() {
   fireEvent.click(screen.getByText('就医出行'));
@@ -30,7 +13,7 @@ function fillIn() {
 describe('posting a wish', () => {
   it('tells the resident what is missing instead of sending an empty wish', async () => {
     const server = fakeServer({});
-    renderForm();
+    renderPostForm();
     await screen.findByText('3号楼');
 
     fireEvent.click(screen.getByRole('button', { name: '提交心愿' }));
@@ -43,7 +26,7 @@ describe('posting a wish', () => {
 
   it('clears an error as soon as the field is fixed, and flags a bad phone number inline', async () => {
     fakeServer({});
-    renderForm();
+    renderPostForm();
     await screen.findByText('3号楼');
     fireEvent.click(screen.getByRole('button', { name: '提交心愿' }));
     expect(screen.getByText('请选择心愿类别')).toBeInTheDocument();
@@ -57,7 +40,7 @@ describe('posting a wish', () => {
 
   it('sends the wish with the building location and reports the new wish', async () => {
     const server = fakeServer({ 'wishes.create': (data) => ({ wish: wishFixture({ ...data, id: 'w9', status: 'pending_review' }) }) });
-    const { onDone } = renderForm();
+    const { onDone } = renderPostForm();
     await screen.findByText('3号楼');
     fillIn();
 
@@ -74,7 +57,7 @@ describe('posting a wish', () => {
   it('keeps everything typed when the network fails, and the retry is the same request', async () => {
     const server = fakeServer({ 'wishes.create': (data) => ({ wish: wishFixture({ ...data, id: 'w10', status: 'pending_review' }) }) });
     server.offline = true;
-    const first = renderForm();
+    const first = renderPostForm();
     await screen.findByText('3号楼');
     fillIn();
 
@@ -86,11 +69,11 @@ describe('posting a wish', () => {
 
     // Closing the page and coming back finds the draft.
     first.unmount();
-    const second = renderForm();
+    const second = renderPostForm();
     expect(screen.getByDisplayValue('想请人陪我去打流感疫苗')).toBeInTheDocument();
     second.unmount();
 
-    const third = renderForm();
+    const third = renderPostForm();
     server.offline = false;
     fireEvent.click(screen.getByRole('button', { name: '提交心愿' }));
     await waitFor(() => expect(third.onDone).toHaveBeenCalled());
@@ -105,7 +88,7 @@ describe('posting a wish', () => {
         return { wish: wishFixture({ ...data, id: 'w11' }) };
       },
     });
-    const { onDone } = renderForm();
+    const { onDone } = renderPostForm();
     await screen.findByText('3号楼');
     fillIn();
 
@@ -125,7 +108,7 @@ describe('posting a wish', () => {
         throw new AppError('VALIDATION_FAILED', '输入有误', { fields: [{ path: 'description', message: '内容包含不适宜的词语' }] });
       },
     });
-    renderForm();
+    renderPostForm();
     await screen.findByText('3号楼');
     fillIn();
 
@@ -138,7 +121,7 @@ describe('posting a wish', () => {
 
   it('in elder mode asks only for the essentials and makes the title from the description', async () => {
     const server = fakeServer({ 'wishes.create': (data) => ({ wish: wishFixture({ ...data, id: 'w12' }) }) });
-    const { onDone } = renderForm({ elder: true });
+    const { onDone } = renderPostForm({ elder: true });
     await screen.findByText('3号楼');
 
     expect(screen.queryByPlaceholderText(/陪同去医院打疫苗/)).not.toBeInTheDocument();

@@ -37,3 +37,10 @@ export function routeCalls(callMock: jest.Mock, routes: Record<string, Route | u
 export function callsTo(callMock: jest.Mock, fn: string, action: string) {
   return callMock.mock.calls.filter((c) => c[0] === fn && c[1] === action);
 }
+
+/** The community, its compounds and a building, as the proxy form loads them to offer a place. */
+export const proxyPlaces = {
+  'org.community': { community: { id: 'c1', name: '狮子山社区', location: { type: 'Point', coordinates: [110.11, 32.8] } } },
+  'org.buildings': { items: [{ id: 'b3', name: '3栋', compoundId: 'k1', location: { type: 'Point', coordinates: [110.12, 32.81] } }] },
+  'org.compounds': { items: [{ id: 'k1', name: '香城苑' }] },
+};

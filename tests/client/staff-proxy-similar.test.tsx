@@ -2,16 +2,10 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { call } from '../../client/src/services/api';
 import ProxyPage from '../../client/src/packages/staff/pages/proxy/index';
 import { SIMILAR_DELAY_MS } from '../../client/src/hooks/useSimilarWishes';
-import { callsTo, routeCalls, actAs } from './staff-helpers';
+import { callsTo, routeCalls, actAs, proxyPlaces as places } from './staff-helpers';
 
 jest.mock('../../client/src/services/api', () => ({ call: jest.fn(), httpJson: jest.fn(), apiUrl: (p: string) => p }));
 const callMock = call as jest.Mock;
-
-const places = {
-  'org.community': { community: { id: 'c1', name: '狮子山社区', location: { type: 'Point', coordinates: [110.11, 32.8] } } },
-  'org.buildings': { items: [{ id: 'b3', name: '3栋', compoundId: 'k1', location: { type: 'Point', coordinates: [110.12, 32.81] } }] },
-  'org.compounds': { items: [{ id: 'k1', name: '香城苑' }] },
-};
 
 const sameRide = { id: 's1', title: '接王奶奶去卫生院', status: 'pending_review', createdAt: '2026-11-20T08:00:00+08:00', distanceM: 45 };
 

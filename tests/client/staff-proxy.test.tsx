@@ -4,16 +4,10 @@ import { call } from '../../client/src/services/api';
 import { OfflineError } from '../../client/src/services/errors';
 import ProxyPage from '../../client/src/packages/staff/pages/proxy/index';
 import { emptyDraft, toPayload, validateDraft } from '../../client/src/packages/staff/lib/proxyForm';
-import { callsTo, routeCalls, actAs } from './staff-helpers';
+import { callsTo, routeCalls, actAs, proxyPlaces as places } from './staff-helpers';
 
 jest.mock('../../client/src/services/api', () => ({ call: jest.fn(), httpJson: jest.fn(), apiUrl: (p: string) => p }));
 const callMock = call as jest.Mock;
-
-const places = {
-  'org.community': { community: { id: 'c1', name: '狮子山社区', location: { type: 'Point', coordinates: [110.11, 32.8] } } },
-  'org.buildings': { items: [{ id: 'b3', name: '3栋', compoundId: 'k1', location: { type: 'Point', coordinates: [110.12, 32.81] } }] },
-  'org.compounds': { items: [{ id: 'k1', name: '香城苑' }] },
-};
 
 beforeEach(() => {
   callMock.mockReset();

@@ -15,6 +15,22 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
+/** Runs one bundle as WeChat would: in its own process, identity from the platform's env, connection from env. */
+async function inWeChat(fn: string, event: object, openid: string): Promise<any> {
+  const script = `
+    const { main } = require(${JSON.stringify(path.join(DIST, fn, 'index.js'))});
+    main(${JSON.stringify(event)}).then((r) => { console.log(JSON.stringify(r)); process.exit(0); }, (e) => { console.error(e); process.exit(1); });
+  `;
+  // Asynchronously: the embedded database answers from this very process.
+  const out = await promisify(execFile)(process.execPath, ['-e', script], {
+    cwd: path.join(DIST, fn),
+    env: { PATH: process.env.PATH ?? '', MONGODB_URI: server.mongoUri, MONGODB_DB: server.runtime.db.databaseName, WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID', WX_OPENID: openid, WX_APPID: 'wxtest' } as unknown as NodeJS.ProcessEnv,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  return JSON.parse(out.stdout.trim().split('\n').at(-1)!);
+}
+
 function satisfiesMin(version: string, min: string): boolean {
   const a = version.replace(/^v/, '').split('.').map(Number);
   const b = min.split('.').map(Number);
@@ -61,33 +77,11 @@ describe('the WeChat cloud bundles in dist/functions', () => {
   });
 
   test('in WeChat mode a bundle takes identity from getWXContext and connection from env', async () => {
-    const script = `
-      const { main } = require(${JSON.stringify(path.join(DIST, 'notify', 'index.js'))});
-      main({ action: 'inbox', data: {} }).then((r) => { console.log(JSON.stringify(r)); process.exit(0); }, (e) => { console.error(e); process.exit(1); });
-    `;
-    // Asynchronously: the embedded database answers from this very process.
-    const out = await promisify(execFile)(process.execPath, ['-e', script], {
-      cwd: path.join(DIST, 'notify'),
-      env: { PATH: process.env.PATH ?? '', MONGODB_URI: server.mongoUri, MONGODB_DB: server.runtime.db.databaseName, WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID', WX_OPENID: 'oWeChatUser0001', WX_APPID: 'wxtest' } as unknown as NodeJS.ProcessEnv,
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
-    const reply = JSON.parse(out.stdout.trim().split('\n').at(-1)!);
-    expect(reply).toEqual({ ok: true, data: { items: [], unread: 0 } });
+    expect(await inWeChat('notify', { action: 'inbox', data: {} }, 'oWeChatUser0001')).toEqual({ ok: true, data: { items: [], unread: 0 } });
   });
 
   test('in WeChat mode the org bundle answers org.me with the caller: a first-time openid gets a member-less user', async () => {
-    const script = `
-      const { main } = require(${JSON.stringify(path.join(DIST, 'org', 'index.js'))});
-      main({ action: 'me', data: {} }).then((r) => { console.log(JSON.stringify(r)); process.exit(0); }, (e) => { console.error(e); process.exit(1); });
-    `;
-    const out = await promisify(execFile)(process.execPath, ['-e', script], {
-      cwd: path.join(DIST, 'org'),
-      env: { PATH: process.env.PATH ?? '', MONGODB_URI: server.mongoUri, MONGODB_DB: server.runtime.db.databaseName, WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID', WX_OPENID: 'oBundleFirstOpen01', WX_APPID: 'wxtest' } as unknown as NodeJS.ProcessEnv,
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
-    const reply = JSON.parse(out.stdout.trim().split('\n').at(-1)!);
+    const reply = await inWeChat('org', { action: 'me', data: {} }, 'oBundleFirstOpen01');
     expect(reply).toMatchObject({ ok: true, data: { user: { id: expect.any(String), name: '微信用户', roles: [], memberships: [] } } });
     const stored = await server.runtime.db.collection('users').findOne({ openid: 'oBundleFirstOpen01' });
     expect(stored?._id).toBe(reply.data.user.id);
@@ -97,17 +91,7 @@ describe('the WeChat cloud bundles in dist/functions', () => {
     await server.runtime.db.collection('users').updateOne({ _id: 'u-resident2' as never }, { $set: { openid: 'oBundleResident02' } });
     const before = await server.runtime.db.collection('wishes').countDocuments({});
     const wish = { category: 'other', title: '想找人一起打牌', description: '晚上有没有人一起赌博', location: { type: 'Point', coordinates: [113.9951, 31.2527] } };
-    const script = `
-      const { main } = require(${JSON.stringify(path.join(DIST, 'wishes', 'index.js'))});
-      main({ action: 'create', data: ${JSON.stringify(wish)} }).then((r) => { console.log(JSON.stringify(r)); process.exit(0); }, (e) => { console.error(e); process.exit(1); });
-    `;
-    const out = await promisify(execFile)(process.execPath, ['-e', script], {
-      cwd: path.join(DIST, 'wishes'),
-      env: { PATH: process.env.PATH ?? '', MONGODB_URI: server.mongoUri, MONGODB_DB: server.runtime.db.databaseName, WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID', WX_OPENID: 'oBundleResident02', WX_APPID: 'wxtest' } as unknown as NodeJS.ProcessEnv,
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
-    const reply = JSON.parse(out.stdout.trim().split('\n').at(-1)!);
+    const reply = await inWeChat('wishes', { action: 'create', data: wish }, 'oBundleResident02');
     expect(reply).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: { fields: [{ path: 'description' }] } } });
     expect(await server.runtime.db.collection('wishes').countDocuments({})).toBe(before);
   });
