@@ -103,6 +103,16 @@ export default defineConfig<'webpack5'>(async (merge) => {
               priority: 20,
               enforce: true,
             },
+            // What two or more pages share (Taro's components, our components and services) goes in
+            // chunks grouped by the pages that use it: fetched once and cached, not again inside every
+            // page, and a resident's page never pulls in what only staff pages share.
+            pagesShared: {
+              chunks: 'async',
+              minChunks: 2,
+              minSize: 10_000,
+              priority: 10,
+              reuseExistingChunk: true,
+            },
           },
         });
       },

@@ -163,6 +163,7 @@ test('each role has its main screen', async () => {
   await shot(elder, 'elder-mode-home');
 
   const unitAdmin = await signIn(browser, server.url, '共建单位管理员');
-  await unitAdmin.getByText(/单位/).first().waitFor();
+  // The page's own line, not the navigation bar's title (which h5 renders first, hidden).
+  await unitAdmin.getByText('认领心愿后，交给单位成员完成').waitFor();
   await shot(unitAdmin, 'unit-admin-home');
 });

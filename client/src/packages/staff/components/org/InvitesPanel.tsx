@@ -25,10 +25,7 @@ const uses = [
   { value: '200', label: '200人' },
 ] as const;
 
-/**
- * Invite codes to join the community in a role. Codes made here are listed for this
- * visit; the server offers no list or revoke yet, so an unused code lapses at expiry.
- */
+/** Invite codes to join the community in a role; the ones made on this visit are listed here. */
 export function InvitesPanel() {
   const [role, setRole] = useState<InviteRole>('volunteer');
   const [hours, setHours] = useState<(typeof lifetimes)[number]['value']>('72');
