@@ -94,6 +94,9 @@ export class WechatHttpSender implements Notifier {
 }
 
 const RISKY = 87014;
+/** Consecutive failed asks before WeChat is left alone, and for how long. */
+const BREAKER_FAILURES = 3;
+const BREAKER_PAUSE_MS = 60_000;
 
 /**
  * Free text checked by WeChat msgSecCheck v2 on top of the local word list.
@@ -104,25 +107,42 @@ const RISKY = 87014;
  * ratings reach only the people on that wish, and refusing an elder's request for a ride to
  * the clinic because WeChat is slow costs more than a rare bad word the secretary can
  * reject. Each miss is logged so an outage is visible. 'review' passes for the same
- * reason: our review is the secretary's.
+ * reason: our review is the secretary's. After three misses in a row WeChat is not asked
+ * for a minute, so an outage costs nobody the wait for a timeout.
  *
  * v2 needs the writer's openid (someone who opened the mini-program lately); people
  * without one (demo accounts) get the word list only.
  */
-export function wechatContentChecker(api: WechatServerApi): ContentChecker {
+export function wechatContentChecker(api: WechatServerApi, o: { now?: () => number } = {}): ContentChecker {
+  const now = o.now ?? Date.now;
+  // Each failed ask can cost its full timeout, and that wait would fall on every resident posting.
+  let failures = 0;
+  let pausedUntil = 0;
+  const failed = (why: string) => {
+    failures++;
+    if (failures >= BREAKER_FAILURES) {
+      pausedUntil = now() + BREAKER_PAUSE_MS;
+      failures = 0;
+      console.warn(`[msgSecCheck] ${why}: word list only for the next ${BREAKER_PAUSE_MS / 1000} s`);
+    } else console.warn(`[msgSecCheck] ${why}: word list only`);
+  };
   const isSafe = async (content: string, openid: string | undefined, field: string): Promise<boolean> => {
-    if (!openid) return true;
+    if (!openid || now() < pausedUntil) return true;
     try {
       const body = await api.post<WechatReply & { result?: { suggest?: string } }>(
         '/wxa/msg_sec_check',
         { content, version: 2, scene: msgSecCheckScene(field), openid },
         3000,
       );
-      if (body.errcode === RISKY || body.result?.suggest === 'risky') return false;
-      if (body.errcode) console.warn(`[msgSecCheck] errcode ${body.errcode} ${body.errmsg ?? ''}: word list only`);
+      if (body.errcode === RISKY || body.result?.suggest === 'risky') {
+        failures = 0;
+        return false;
+      }
+      if (body.errcode) failed(`errcode ${body.errcode} ${body.errmsg ?? ''}`);
+      else failures = 0;
       return true;
     } catch (err) {
-      console.warn(`[msgSecCheck] WeChat unreachable (${(err as Error).message}): word list only`);
+      failed(`WeChat unreachable (${(err as Error).message})`);
       return true;
     }
   };

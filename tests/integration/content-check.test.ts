@@ -69,6 +69,35 @@ describe('msgSecCheck in self-hosted mode', () => {
   });
 });
 
+describe('a WeChat outage', () => {
+  test('after three failed asks WeChat is left alone for a minute, then asked again', async () => {
+    const wechat = await startFakeWechat('wx-app', 'wx-secret');
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      let clock = Date.parse('2026-11-22T09:00:00Z');
+      const checker = wechatContentChecker(new WechatServerApi({ appId: 'wx-app', secret: 'wx-secret', apiBase: wechat.url }), { now: () => clock });
+      wechat.secCheckDown = true;
+      for (let i = 0; i < 3; i++) await checker.check({ note: `第${i}次进展` }, 'oa');
+      expect(wechat.secCheckAttempts).toBe(3);
+      expect(warn).toHaveBeenLastCalledWith(expect.stringContaining('word list only for the next 60 s'));
+
+      // Paused: nobody waits on WeChat, and the word list still refuses what it lists.
+      await checker.check({ note: '网络赌场' }, 'oa');
+      await expect(checker.check({ note: '赌博' }, 'oa')).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+      expect(wechat.secCheckAttempts).toBe(3);
+
+      // A minute later, WeChat is back and asked again.
+      clock += 60_001;
+      wechat.secCheckDown = false;
+      await expect(checker.check({ note: '网络赌场' }, 'oa')).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+      expect(wechat.secCheckAttempts).toBe(4);
+    } finally {
+      warn.mockRestore();
+      await wechat.stop();
+    }
+  });
+});
+
 describe('one access token for every WeChat API', () => {
   test('the checker and the sender share one token; a revoked token is fetched again once', async () => {
     const wechat = await startFakeWechat('wx-app', 'wx-secret');

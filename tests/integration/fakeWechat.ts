@@ -17,11 +17,13 @@ export interface FakeWechat {
   riskyWords: string[];
   /** msgSecCheck drops the connection (WeChat unreachable). */
   secCheckDown: boolean;
+  /** msgSecCheck requests received, answered or not. */
+  secCheckAttempts: number;
   stop(): Promise<void>;
 }
 
 export async function startFakeWechat(appId: string, secret: string): Promise<FakeWechat> {
-  const fake: Omit<FakeWechat, 'url' | 'stop'> = { sent: [], failNext: [], accessToken: 'ACCESS_TOKEN', tokenRequests: 0, checked: [], riskyWords: ['网络赌场'], secCheckDown: false };
+  const fake: Omit<FakeWechat, 'url' | 'stop'> = { sent: [], failNext: [], accessToken: 'ACCESS_TOKEN', tokenRequests: 0, checked: [], riskyWords: ['网络赌场'], secCheckDown: false, secCheckAttempts: 0 };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const reply = (body: unknown) => {
@@ -49,6 +51,7 @@ export async function startFakeWechat(appId: string, secret: string): Promise<Fa
         return reply({ errcode: 0, errmsg: 'ok' });
       }
       if (url.pathname === '/wxa/msg_sec_check') {
+        fake.secCheckAttempts++;
         if (fake.secCheckDown) return void res.destroy();
         if (url.searchParams.get('access_token') !== fake.accessToken) return reply({ errcode: 40001, errmsg: 'invalid credential' });
         const check = JSON.parse(raw) as FakeWechat['checked'][number];
