@@ -179,10 +179,9 @@ export class GeoIndex {
     const { nLat, nLng } = this;
     const [cLat, cLng] = this.cellOf(center);
     const done = new Set<string>();
-    const yielded = new Set<string>();
+    const visited = new Set<number>();
     const centerCos = cosLat(center);
     let pending: NearHit[] = [];
-    let visitedCells = 0;
     const consider = (e: CellEntry) => {
       if (e.multi) {
         if (done.has(e.id)) return;
@@ -196,9 +195,10 @@ export class GeoIndex {
     };
     const visit = (lat: number, lng: number) => {
       if (lat < 0 || lat >= nLat) return;
-      const s = this.cells.get(this.cellId(lat, ((lng % nLng) + nLng) % nLng));
+      const key = this.cellId(lat, ((lng % nLng) + nLng) % nLng);
+      const s = this.cells.get(key);
       if (!s) return;
-      visitedCells++;
+      visited.add(key);
       for (let i = 0; i < s.length; i++) consider(s[i]);
     };
     const maxR = Math.max(nLat, nLng / 2);
@@ -206,12 +206,9 @@ export class GeoIndex {
       const ringCells = r === 0 ? 1 : 8 * r;
       if (ringCells > this.cells.size * 4) {
         // Sparse data far away: cheaper to look at every occupied cell than to walk empty rings.
-        // Everything is looked at afresh, so what earlier rings already yielded is left out.
-        pending = [];
-        done.clear();
-        for (const s of this.cells.values()) for (const e of s) consider(e);
+        for (const [key, s] of this.cells) if (!visited.has(key)) for (const e of s) consider(e);
         pending.sort((a, b) => a.dist - b.dist);
-        for (const hit of pending) if (!yielded.has(hit.id)) yield hit;
+        yield* pending;
         return;
       }
       if (r === 0) visit(cLat, cLng);
@@ -228,12 +225,9 @@ export class GeoIndex {
       const bound = this.ringBound(center, r);
       pending.sort((a, b) => a.dist - b.dist);
       let i = 0;
-      while (i < pending.length && pending[i].dist <= bound) {
-        yielded.add(pending[i].id);
-        yield pending[i++];
-      }
+      while (i < pending.length && pending[i].dist <= bound) yield pending[i++];
       pending = pending.slice(i);
-      if (bound > maxDist || visitedCells >= this.cells.size) break;
+      if (bound > maxDist || visited.size >= this.cells.size) break;
     }
     yield* pending;
   }
