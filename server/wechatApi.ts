@@ -1,5 +1,5 @@
 import { AppError } from '@shared';
-import { CallbackChecker, msgSecCheckScene, WordListChecker, type ContentChecker } from '../cloudfunctions/_core/contentCheck';
+import { CallbackChecker, judgedRisky, msgSecCheckScene, WordListChecker, type ContentChecker } from '../cloudfunctions/_core/contentCheck';
 import type { Notifier, SendResult, SubscribeMessage } from '../cloudfunctions/_core/notifier';
 
 /**
@@ -93,7 +93,6 @@ export class WechatHttpSender implements Notifier {
   }
 }
 
-const RISKY = 87014;
 /** Consecutive failed asks before WeChat is left alone, and for how long. */
 const BREAKER_FAILURES = 3;
 const BREAKER_PAUSE_MS = 60_000;
@@ -134,7 +133,7 @@ export function wechatContentChecker(api: WechatServerApi, o: { now?: () => numb
         { content, version: 2, scene: msgSecCheckScene(field), openid },
         3000,
       );
-      if (body.errcode === RISKY || body.result?.suggest === 'risky') {
+      if (judgedRisky(body.errcode, body.result?.suggest)) {
         failures = 0;
         return false;
       }

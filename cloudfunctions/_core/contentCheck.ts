@@ -22,6 +22,11 @@ export function msgSecCheckScene(field: string): number {
   return SCENE_OF_FIELD[field] ?? 3;
 }
 
+/** msgSecCheck's verdict, as an errcode (87014) or a v2 `suggest`; 'review' passes: our review is the secretary's. */
+export function judgedRisky(errcode: number | undefined, suggest: string | undefined): boolean {
+  return errcode === 87014 || suggest === 'risky';
+}
+
 export function blocked(path: string): AppError {
   return new AppError('VALIDATION_FAILED', '内容含有不适宜发布的信息，请修改后再提交', {
     fields: [{ path, message: '内容未通过安全检查' }],

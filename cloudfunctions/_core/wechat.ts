@@ -7,7 +7,7 @@ type Env = Record<string, string | undefined>;
  */
 import { AppError } from '@shared';
 import { coreConfigFromEnv, requireEnv } from './config';
-import { CallbackChecker, msgSecCheckScene, WordListChecker } from './contentCheck';
+import { CallbackChecker, judgedRisky, msgSecCheckScene, WordListChecker } from './contentCheck';
 import { connect } from './db';
 import type { Notifier, SendResult, SubscribeMessage } from './notifier';
 import type { Identity, Runtime } from './types';
@@ -51,10 +51,10 @@ async function msgSecCheck(content: string, openid: string | undefined, field: s
     const r = (await sdk().openapi.security.msgSecCheck({ content, version: 2, scene: msgSecCheckScene(field), openid } as never)) as {
       result?: { suggest?: string };
     };
-    return r?.result?.suggest !== 'risky';
+    return !judgedRisky(undefined, r?.result?.suggest);
   } catch (err) {
-    // 87014: WeChat judged the text risky; any other failure must not block a resident's request.
-    return (err as { errCode?: number }).errCode !== 87014;
+    // Any failure but a risky verdict must not block a resident's request.
+    return !judgedRisky((err as { errCode?: number }).errCode, undefined);
   }
 }
 
