@@ -40,9 +40,35 @@ function unwrap<T>(body: unknown, status?: number): T {
   throw new AppError('INTERNAL', '');
 }
 
+/** The signed-in person's token as the server expects it, for any HTTP call to server/. */
+export function authHeader(): Record<string, string> {
+  const token = getToken();
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
+/**
+ * A reply from server/ (JSON, or its text as uploadFile hands it back): the envelope's data, or
+ * the AppError it carries. An UNAUTHENTICATED reply signs the person out.
+ */
+export function received<T>(raw: unknown, status: number): T {
+  let body = raw;
+  if (typeof raw === 'string') {
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      body = null;
+    }
+  }
+  try {
+    return unwrap<T>(body, status);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'UNAUTHENTICATED') onUnauthenticated();
+    throw err;
+  }
+}
+
 /** Raw HTTP to server/ (auth routes and functions alike); network failure → OfflineError. */
 export async function httpJson<T>(method: 'GET' | 'POST', path: string, body?: object): Promise<T> {
-  const token = getToken();
   let res: { data: unknown; statusCode: number };
   try {
     res = await Taro.request({
@@ -50,20 +76,12 @@ export async function httpJson<T>(method: 'GET' | 'POST', path: string, body?: o
       method,
       data: body,
       timeout: TIMEOUT_MS,
-      header: {
-        'content-type': 'application/json',
-        ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      },
+      header: { 'content-type': 'application/json', ...authHeader() },
     });
   } catch {
     throw new OfflineError();
   }
-  try {
-    return unwrap<T>(res.data, res.statusCode);
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'UNAUTHENTICATED') onUnauthenticated();
-    throw err;
-  }
+  return received<T>(res.data, res.statusCode);
 }
 
 /**

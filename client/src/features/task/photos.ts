@@ -1,9 +1,8 @@
 import Taro from '@tarojs/taro';
-import { AppError, isErrorCode } from '@shared/errors';
-import { apiUrl } from '../../services/api';
+import { AppError } from '@shared/errors';
+import { apiUrl, authHeader, received } from '../../services/api';
 import { messageOf, OfflineError } from '../../services/errors';
 import { usesCloud } from '../../services/platform';
-import { getToken, onUnauthenticated } from '../../services/token';
 
 const UPLOAD_TIMEOUT_MS = 60000;
 
@@ -26,47 +25,17 @@ export async function choosePhotos(max: number): Promise<string[]> {
   return res.tempFilePaths;
 }
 
-/** What the server's envelope says about one upload; a proxy's bare 413 or 502 is read from the status. */
-function urlOf(raw: unknown, status: number): string {
-  let body: unknown = raw;
-  if (typeof raw === 'string') {
-    try {
-      body = JSON.parse(raw);
-    } catch {
-      body = null;
-    }
-  }
-  const env = body as { ok?: boolean; data?: { url?: unknown }; error?: { code?: unknown; message?: string; details?: unknown } } | null;
-  if (env?.ok === true && typeof env.data?.url === 'string') return env.data.url;
-  if (env?.ok === false) throw new AppError(isErrorCode(env.error?.code) ? env.error.code : 'INTERNAL', env.error?.message ?? '', env.error?.details);
-  if (status === 413) throw new AppError('PAYLOAD_TOO_LARGE', '');
-  if (status === 429) throw new AppError('RATE_LIMITED', '');
-  if (status === 401) throw new AppError('UNAUTHENTICATED', '');
-  if (status >= 502 && status <= 504) throw new OfflineError();
-  throw new AppError('INTERNAL', '');
-}
-
 /** POST /api/upload on our server (multipart, one `file`); the reply is a `/files/…` path. */
 async function uploadToServer(filePath: string): Promise<string> {
-  const token = getToken();
   let res: { data: unknown; statusCode: number };
   try {
-    res = await Taro.uploadFile({
-      url: apiUrl('/api/upload'),
-      filePath,
-      name: 'file',
-      timeout: UPLOAD_TIMEOUT_MS,
-      header: token ? { Authorization: `Bearer ${token}` } : {},
-    });
+    res = await Taro.uploadFile({ url: apiUrl('/api/upload'), filePath, name: 'file', timeout: UPLOAD_TIMEOUT_MS, header: authHeader() });
   } catch {
     throw new OfflineError();
   }
-  try {
-    return urlOf(res.data, res.statusCode);
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'UNAUTHENTICATED') onUnauthenticated();
-    throw err;
-  }
+  const { url } = received<{ url?: unknown }>(res.data, res.statusCode);
+  if (typeof url !== 'string') throw new AppError('INTERNAL', '');
+  return url;
 }
 
 async function uploadToCloud(wishId: string, filePath: string, i: number): Promise<string> {
