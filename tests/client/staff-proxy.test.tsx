@@ -112,7 +112,7 @@ test('a failed submit keeps everything typed, shows why, and the retry reuses th
       if (attempt === 1) throw new OfflineError();
       if (attempt === 2)
         throw new AppError('VALIDATION_FAILED', '输入有误', { fields: [{ path: 'title', message: '标题含有不适宜的内容' }] });
-      return { wish: { id: 'w9', title: '接送去卫生院打疫苗', status: 'pending_review', beneficiary: { name: '王秀英' } } };
+      return { wish: { id: 'w9', title: '接送去卫生院打疫苗', status: 'pending_review', beneficiary: { name: '王秀英' } }, similar: [] };
     },
   });
   await renderProxy();

@@ -1,7 +1,7 @@
 import { call } from '../../../services/api';
 import type { ActionInput, ActionOutput, Page } from '@shared/actions';
 import type { AssignTarget } from '@shared/schemas';
-import type { ProxyCreateReply, StaffWish } from './types';
+import type { StaffWish } from './types';
 
 type Decided = { wish?: StaffWish };
 
@@ -16,7 +16,7 @@ export const staffApi = {
   reject: (wishId: string, reason: string, requestId?: string) => call<Decided>('dispatch', 'reject', { wishId, reason }, { requestId }),
   cancel: (wishId: string, reason: string, requestId?: string) => call<Decided>('dispatch', 'cancel', { wishId, reason }, { requestId }),
   assign: (wishId: string, assignTo: AssignTarget, requestId?: string) => call<Decided>('dispatch', 'assign', { wishId, assignTo }, { requestId }),
-  proxyCreate: (data: ActionInput<'dispatch', 'proxyCreate'>, requestId?: string) => call<ProxyCreateReply>('dispatch', 'proxyCreate', data, { requestId }),
+  proxyCreate: (data: ActionInput<'dispatch', 'proxyCreate'>, requestId?: string) => call<ActionOutput<'dispatch', 'proxyCreate'>>('dispatch', 'proxyCreate', data, { requestId }),
   escalations: (data: ActionInput<'dispatch', 'escalations'> = {}) => call<Page<StaffWish>>('dispatch', 'escalations', data),
   /** Re-read one wish after a conflict, to show what someone else did to it. */
   detail: (wishId: string) => call<{ wish: StaffWish }>('wishes', 'detail', { wishId }),

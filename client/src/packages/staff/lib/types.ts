@@ -7,9 +7,6 @@ import type { WishView } from '@shared/privacy/view';
  */
 export type StaffWish = WishView & { gridName?: string; communityName?: string };
 
-export type { SimilarWish } from '@shared/actions';
-export type ProxyCreateReply = ActionOutput<'dispatch', 'proxyCreate'>;
-
 /** stats.overview as the dashboard reads it. */
 export type Overview = StatsOverview;
 

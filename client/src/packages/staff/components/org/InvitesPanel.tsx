@@ -44,9 +44,8 @@ export function InvitesPanel() {
     setBusy(true);
     setError(null);
     try {
-      const asked = { role, maxUses: Number(maxUses) };
-      const reply = await orgApi.createInvite({ ...asked, expiresInHours: Number(hours), ...(role === 'unit_admin' && unitId ? { unitId } : {}) });
-      setMade((prev) => [{ ...reply, ...asked }, ...prev]);
+      const reply = await orgApi.createInvite({ role, maxUses: Number(maxUses), expiresInHours: Number(hours), ...(role === 'unit_admin' && unitId ? { unitId } : {}) });
+      setMade((prev) => [reply, ...prev]);
     } catch (err) {
       setError(errorText(err));
     } finally {

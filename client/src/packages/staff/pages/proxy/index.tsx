@@ -13,7 +13,8 @@ import { errorText } from '../../lib/errors';
 import { draftErrorsFrom, emptyDraft, toPayload, validateDraft } from '../../lib/proxyForm';
 import { usePlaces } from '../../lib/usePlaces';
 import type { Banner } from '../../lib/useDecisions';
-import type { SimilarWish, StaffWish } from '../../lib/types';
+import type { SimilarWish } from '@shared/actions';
+import type { StaffWish } from '../../lib/types';
 import { stateLabel } from '../../lib/format';
 import '../../components/staff.scss';
 import './index.scss';
@@ -36,7 +37,7 @@ function ProxyEntry() {
   const submit = async () => {
     const reply = await form.submit();
     if (!reply) return;
-    setCreated({ wish: reply.wish, similar: reply.similar ?? [] });
+    setCreated({ wish: reply.wish, similar: reply.similar });
     form.reset(emptyDraft(form.draft.channel));
   };
 
