@@ -25,6 +25,7 @@ export const Limits = {
   reason: 200,
   name: 20,
   address: 100,
+  photos: 9,
 } as const;
 
 export const Title = text(Limits.title);
@@ -69,7 +70,7 @@ export function toMillis(t: Instant): number {
 
 /** A stored file (cloud fileID or a server upload URL). */
 export const FileRef = z.string().trim().min(1).max(256).refine((s) => !s.startsWith('$'), '文件地址不正确');
-export const Photos = z.array(FileRef).max(9, '最多 9 张照片');
+export const Photos = z.array(FileRef).max(Limits.photos, `最多 ${Limits.photos} 张照片`);
 
 export const Longitude = z.number().min(-180, '经度应在 -180 到 180 之间').max(180, '经度应在 -180 到 180 之间');
 export const Latitude = z.number().min(-90, '纬度应在 -90 到 90 之间').max(90, '纬度应在 -90 到 90 之间');

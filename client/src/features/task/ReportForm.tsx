@@ -15,7 +15,7 @@ export interface ReportFormProps {
 }
 
 const HourChoices = [0.5, 1, 2, 3, 4];
-const MAX_PHOTOS = 9;
+const MAX_PHOTOS = Limits.photos;
 
 /** Progress note, or completion with note, photos and hours; note and photos survive a failed upload or submit. */
 export function ReportForm({ wishId, kind, submit, onDone }: ReportFormProps) {
