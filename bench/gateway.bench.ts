@@ -145,14 +145,22 @@ async function main(): Promise<void> {
   // The whole loop as people live it: post, approve, claim, start, complete, confirm.
   const loop = async (seconds: number) => {
     const loops: number[] = [];
+    const calls = new Map<string, number[]>();
+    const timed = async (name: string, fn: string, action: string, data: object, token: string) => {
+      const t = performance.now();
+      const r = await post(`/api/fn/${fn}`, { action, data }, token);
+      const list = calls.get(name) ?? calls.set(name, []).get(name)!;
+      list.push(performance.now() - t);
+      if (!r.ok) throw new Error(`${fn}.${action}: ${r.error?.code}`);
+      return r;
+    };
     let errors = 0;
     const deadline = Date.now() + seconds * 1000;
     await Promise.all(Array.from({ length: CONNECTIONS }, async (_, c) => {
       while (Date.now() < deadline) {
         const t = performance.now();
         try {
-          const created = await post('/api/fn/wishes', { action: 'create', data: { category: 'repair', title: '压测全流程', description: '压测全流程心愿', location: { type: 'Point', coordinates: [...CENTER] } } }, residents[c]);
-          if (!created.ok) throw new Error(`wishes.create: ${created.error?.code}`);
+          const created = await timed('wishes.create', 'wishes', 'create', { category: 'repair', title: '压测全流程', description: '压测全流程心愿', location: { type: 'Point', coordinates: [...CENTER] } }, residents[c]);
           const wishId = created.data.wish.id;
           const steps: [string, string, object, string][] = [
             ['dispatch', 'approve', { wishId }, secretary],
@@ -161,10 +169,7 @@ async function main(): Promise<void> {
             ['tasks', 'complete', { wishId, note: '完成' }, helpers[c]],
             ['wishes', 'confirm', { wishId }, residents[c]],
           ];
-          for (const [fn, action, data, token] of steps) {
-            const r = await post(`/api/fn/${fn}`, { action, data }, token);
-            if (!r.ok) throw new Error(`${fn}.${action}: ${r.error?.code}`);
-          }
+          for (const [fn, action, data, token] of steps) await timed(`${fn}.${action}`, fn, action, data, token);
           loops.push(performance.now() - t);
         } catch (err) {
           errors++;
@@ -172,7 +177,8 @@ async function main(): Promise<void> {
         }
       }
     }));
-    return { loops: loops.sort((a, b) => a - b), errors };
+    const sorted = (xs: number[]) => xs.sort((a, b) => a - b);
+    return { loops: sorted(loops), errors, calls: [...calls].map(([name, xs]) => ({ name, latencies: sorted(xs) })), all: sorted([...calls.values()].flat()) };
   };
 
   /**
@@ -244,8 +250,10 @@ async function main(): Promise<void> {
       reportPaced('claim', await paced(RATE, DURATION_S, () => JSON.stringify({ action: 'claim', data: { wishId: claimIds[c++] } })));
     }
     if (runs('loop')) {
-      const { loops, errors } = await loop(DURATION_S);
+      const { loops, errors, calls, all } = await loop(DURATION_S);
       console.log(`gateway loop           n=${size} c=${CONNECTIONS}: p50=${pct(loops, 50).toFixed(0)} ms p99=${pct(loops, 99).toFixed(0)} ms loops=${loops.length} (6 calls each) errors=${errors}`);
+      console.log(`gateway loop call      n=${size} c=${CONNECTIONS}: p50=${pct(all, 50).toFixed(0)} ms p99=${pct(all, 99).toFixed(0)} ms calls=${all.length} rps=${Math.round(all.length / DURATION_S)}`);
+      for (const c of calls) console.log(`  ${c.name.padEnd(17)} p50=${pct(c.latencies, 50).toFixed(0)} ms p99=${pct(c.latencies, 99).toFixed(0)} ms`);
     }
   }
   await server.stop();
