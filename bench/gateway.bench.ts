@@ -11,6 +11,7 @@ import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import readline from 'node:readline';
 import { MongoClient, ObjectId, type Db } from 'mongodb';
 import { startEmbeddedProcess } from '../server/embeddedProcess';
@@ -25,6 +26,37 @@ const ONLY = process.env.BENCH_ONLY?.split(',');
 const runs = (name: string) => !ONLY || ONLY.includes(name);
 const CENTER = [113.9935, 31.2525] as const;
 
+/** Linux: CPU seconds a process has used (utime + stime), from /proc. */
+function cpuSecondsOf(pid: number): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Where a scenario's CPU went: each process's share of a core, and its milliseconds per request.
+ * On 2 cores the three processes compete, so a busy client is CPU the server did not get.
+ */
+function cpuMeter(pids: Record<string, number | undefined>) {
+  const wall0 = performance.now();
+  const before = Object.entries(pids).map(([name, pid]) => ({ name, pid, cpu: pid ? cpuSecondsOf(pid) : undefined }));
+  return {
+    stop(requests: number): string {
+      const wallS = (performance.now() - wall0) / 1000;
+      const parts = before.flatMap(({ name, pid, cpu }) => {
+        const after = pid ? cpuSecondsOf(pid) : undefined;
+        if (cpu === undefined || after === undefined) return [];
+        const used = after - cpu;
+        return [`${name} ${((used / wallS) * 100).toFixed(0)}% (${((used * 1000) / Math.max(1, requests)).toFixed(2)} ms/req)`];
+      });
+      return parts.length ? `  cpu: ${parts.join(', ')}` : '  cpu: (not on Linux)';
+    },
+  };
+}
+
 function pct(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
 }
@@ -34,7 +66,7 @@ function pct(sorted: number[], p: number): number {
  * (this process). Sharing the gateway's event loop with the load generator would bill the
  * clients' work to the server.
  */
-async function startStack(): Promise<{ url: string; db: Db; stop(): Promise<void> }> {
+async function startStack(): Promise<{ url: string; db: Db; pids: Record<string, number | undefined>; stop(): Promise<void> }> {
   const external = process.env.MONGODB_URI;
   const embedded = external ? null : await startEmbeddedProcess(':memory:');
   const uri = external ?? embedded!.uri;
@@ -60,6 +92,7 @@ async function startStack(): Promise<{ url: string; db: Db; stop(): Promise<void
   return {
     url,
     db: client.db(dbName),
+    pids: { client: process.pid, gateway: gateway.pid, database: embedded?.pid },
     async stop() {
       await client.close();
       await new Promise<void>((resolve) => {
@@ -75,10 +108,22 @@ async function startStack(): Promise<{ url: string; db: Db; stop(): Promise<void
 async function main(): Promise<void> {
   const server = await startStack();
   const db = server.db;
-  const post = async (path: string, body: unknown, token?: string) => {
-    const res = await fetch(server.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-    return (await res.json()) as { ok: boolean; data: any; error?: { code: string } };
-  };
+  // Keep-alive node:http, as autocannon uses: fetch (undici) cost the client a third of a core in the loop, CPU the stack then lacked.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const send = (path: string, payload: string, token?: string) => new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = http.request(server.url + path, {
+      method: 'POST', agent,
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+  const post = async (path: string, body: unknown, token?: string) =>
+    JSON.parse((await send(path, JSON.stringify(body), token)).body) as { ok: boolean; data: any; error?: { code: string } };
   const login = async (as: string) => (await post('/api/auth/dev-login', { as })).data.token as string;
 
   // 50 helpers and 50 residents, so no single person's limits shape the numbers.
@@ -188,8 +233,6 @@ async function main(): Promise<void> {
    * (autocannon's own rate limit sends each second's quota in a burst at the top of the second.)
    */
   const paced = async (rate: number, seconds: number, body: () => string): Promise<{ latencies: number[]; errors: number; sent: number }> => {
-    const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-    const target = new URL(`${server.url}/api/fn/tasks`);
     const latencies: number[] = [];
     let errors = 0;
     const total = Math.round(rate * seconds);
@@ -197,25 +240,16 @@ async function main(): Promise<void> {
     const one = (i: number) => new Promise<void>((resolve) => {
       const due = start + (i * 1000) / rate;
       setTimeout(() => {
-        const payload = body();
-        const req = http.request(target, {
-          method: 'POST', agent,
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), authorization: `Bearer ${helpers[i % helpers.length]}` },
-        }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c) => chunks.push(c));
-          res.on('end', () => {
+        send('/api/fn/tasks', body(), helpers[i % helpers.length]).then(
+          (res) => {
             latencies.push(performance.now() - due);
-            if (res.statusCode !== 200 || !JSON.parse(Buffer.concat(chunks).toString()).ok) errors++;
-            resolve();
-          });
-        });
-        req.on('error', () => { errors++; resolve(); });
-        req.end(payload);
+            if (res.status !== 200 || !JSON.parse(res.body).ok) errors++;
+          },
+          () => { errors++; },
+        ).finally(resolve);
       }, Math.max(0, due - performance.now()));
     });
     await Promise.all(Array.from({ length: total }, (_, i) => one(i)));
-    agent.destroy();
     return { latencies: latencies.sort((a, b) => a - b), errors, sent: total };
   };
   const nearbyBody = () => JSON.stringify({ action: 'nearby', data: { lng: CENTER[0] + (Math.random() - 0.5) * 0.02, lat: CENTER[1] + (Math.random() - 0.5) * 0.02, radiusM: 3000, limit: 20 } });
@@ -238,9 +272,18 @@ async function main(): Promise<void> {
       const errors = r.errors + r.timeouts + r.non2xx;
       console.log(`gateway ${name.padEnd(14)} n=${size} c=${CONNECTIONS}: p50=${r.latency.p50} ms p99=${r.latency.p99} ms max=${r.latency.max} ms rps=${Math.round(r.requests.average)} requests=${r.requests.total} errors=${errors}`);
     };
-    if (runs('nearby')) report('nearby', await nearby(DURATION_S));
+    const measured = async (name: string, run: () => Promise<autocannon.Result>) => {
+      const meter = cpuMeter(server.pids);
+      const r = await run();
+      report(name, r);
+      console.log(meter.stop(r.requests.total));
+    };
+    if (runs('nearby')) await measured('nearby', () => nearby(DURATION_S));
     // Claims take wishes added for them, so the open pool stays at `size` for the next scenario and size.
-    if (runs('claim')) report('claim', await claimEach(await insertOpen(CLAIMS)));
+    if (runs('claim')) {
+      const ids = await insertOpen(CLAIMS);
+      await measured('claim', () => claimEach(ids));
+    }
     if (runs('paced')) {
       const reportPaced = (name: string, r: { latencies: number[]; errors: number; sent: number }) =>
         console.log(`gateway ${`${name}@${RATE}/s`.padEnd(14)} n=${size} c=${CONNECTIONS}: p50=${pct(r.latencies, 50).toFixed(0)} ms p99=${pct(r.latencies, 99).toFixed(0)} ms max=${pct(r.latencies, 100).toFixed(0)} ms requests=${r.sent} errors=${r.errors}`);
@@ -250,12 +293,16 @@ async function main(): Promise<void> {
       reportPaced('claim', await paced(RATE, DURATION_S, () => JSON.stringify({ action: 'claim', data: { wishId: claimIds[c++] } })));
     }
     if (runs('loop')) {
+      const meter = cpuMeter(server.pids);
       const { loops, errors, calls, all } = await loop(DURATION_S);
+      const usage = meter.stop(all.length);
       console.log(`gateway loop           n=${size} c=${CONNECTIONS}: p50=${pct(loops, 50).toFixed(0)} ms p99=${pct(loops, 99).toFixed(0)} ms loops=${loops.length} (6 calls each) errors=${errors}`);
       console.log(`gateway loop call      n=${size} c=${CONNECTIONS}: p50=${pct(all, 50).toFixed(0)} ms p99=${pct(all, 99).toFixed(0)} ms calls=${all.length} rps=${Math.round(all.length / DURATION_S)}`);
       for (const c of calls) console.log(`  ${c.name.padEnd(17)} p50=${pct(c.latencies, 50).toFixed(0)} ms p99=${pct(c.latencies, 99).toFixed(0)} ms`);
+      console.log(usage);
     }
   }
+  agent.destroy();
   await server.stop();
 }
 

@@ -9,7 +9,7 @@ import readline from 'node:readline';
  */
 let started = 0;
 
-export async function startEmbeddedProcess(dbPath: string): Promise<{ uri: string; stop(): Promise<void> }> {
+export async function startEmbeddedProcess(dbPath: string): Promise<{ uri: string; pid: number; stop(): Promise<void> }> {
   const cli = path.join(__dirname, 'db', 'cli.ts');
   // A Unix socket, not loopback TCP: every database round trip costs the gateway less.
   const socketPath = path.join(os.tmpdir(), `xinyuan-db-${process.pid}-${++started}.sock`);
@@ -34,6 +34,7 @@ export async function startEmbeddedProcess(dbPath: string): Promise<{ uri: strin
   let stopped: Promise<void> | undefined;
   return {
     uri,
+    pid: child.pid!,
     stop: () =>
       (stopped ??= new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

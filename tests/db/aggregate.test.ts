@@ -93,3 +93,24 @@ describe('aggregate across collections', () => {
     expect(await h.db.collection('doneOrders').countDocuments()).toBe(2);
   });
 });
+
+describe('counting', () => {
+  it('countDocuments honours filter, skip and limit, and counts an empty match as 0', async () => {
+    const orders = h.db.collection('orders');
+    expect(await orders.countDocuments({ user: 'u1' })).toBe(2);
+    expect(await orders.countDocuments({ user: 'u1' }, { limit: 1 })).toBe(1);
+    expect(await orders.countDocuments({}, { skip: 1 })).toBe(2);
+    expect(await orders.countDocuments({}, { skip: 1, limit: 1 })).toBe(1);
+    expect(await orders.countDocuments({ user: 'nobody' })).toBe(0);
+    expect(await h.db.collection('never_written').countDocuments({})).toBe(0);
+  });
+
+  it('a group on a constant key counts the whole input into one document, and no input into none', async () => {
+    const orders = h.db.collection('orders');
+    expect(await orders.aggregate([{ $match: { status: 'done' } }, { $group: { _id: 'all', n: { $sum: 1 } } }]).toArray()).toEqual([{ _id: 'all', n: 2 }]);
+    expect(await orders.aggregate([{ $group: { _id: null, orders: { $sum: 1 } } }]).toArray()).toEqual([{ _id: null, orders: 3 }]);
+    expect(await orders.aggregate([{ $match: { status: 'lost' } }, { $group: { _id: 1, n: { $sum: 1 } } }]).toArray()).toEqual([]);
+    // Not a plain count: left to the general pipeline.
+    expect(await orders.aggregate([{ $match: { status: 'done' } }, { $group: { _id: 1, n: { $sum: 2 } } }]).toArray()).toEqual([{ _id: 1, n: 4 }]);
+  });
+});

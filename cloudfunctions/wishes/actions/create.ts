@@ -5,11 +5,13 @@ import { announceEvent } from '../../_core/announcements';
 import { requireCommunity } from '../../_core/caller';
 import { checkWishText, insertWish } from '../../_core/newWish';
 import { checkPostingRate } from '../../_core/rateLimit';
-import { findSimilar } from '../../_core/similar';
 import { wishView } from '../../_core/views';
 import { loadCommunity } from '../../_core/wishStore';
 
-/** A resident posts a wish for themself; it waits for the community's review. */
+/**
+ * A resident posts a wish for themself; it waits for the community's review. Similar wishes
+ * nearby were pointed out while the form was filled in (wishes.similar), so none are looked up here.
+ */
 export default defineAction({
   input: ActionSchemas.wishes.create,
   write: true,
@@ -17,7 +19,6 @@ export default defineAction({
     const community = await loadCommunity(rt, requireCommunity(caller));
     await checkPostingRate(rt, caller.id, settingsOf(community.settings).postsPerDay);
     await checkWishText(rt, caller, input);
-    const similar = await findSimilar(rt, community._id, input);
     const wish = await insertWish(rt, {
       fields: input,
       community,
@@ -29,6 +30,6 @@ export default defineAction({
       priority: 'normal',
     });
     await announceEvent(rt, wish, wish.events[0]);
-    return { wish: wishView(wish, caller), similar };
+    return { wish: wishView(wish, caller) };
   },
 });

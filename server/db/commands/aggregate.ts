@@ -39,6 +39,19 @@ function geoNearStage(spec: Doc, ctx: CommandContext, ns: string, limitHint: num
   return out;
 }
 
+/** `{$group: {_id: <constant>, <field>: {$sum: 1}}}`: the whole input counted into one document. */
+function constantCount(stage: Doc): { id: unknown; field: string } | null {
+  const group = stage.$group;
+  if (!isPlainObject(group)) return null;
+  const keys = Object.keys(group);
+  if (keys.length !== 2 || keys[0] !== '_id') return null;
+  const id = group._id;
+  const constant = id === null || typeof id === 'number' || typeof id === 'boolean' || (typeof id === 'string' && !id.startsWith('$'));
+  const sum = group[keys[1]];
+  if (!constant || !isPlainObject(sum) || Object.keys(sum).length !== 1 || sum.$sum !== 1) return null;
+  return { id, field: keys[1] };
+}
+
 /** Runs a pipeline over a collection of the current database; used by aggregate and $lookup. */
 export function runPipeline(ctx: CommandContext, ns: string, pipeline: Doc[], opts: { let?: Doc } = {}): Doc[] {
   if (!Array.isArray(pipeline)) throw new DbError(Codes.TypeMismatch, "'pipeline' option must be specified as an array");
@@ -87,8 +100,12 @@ export function runPipeline(ctx: CommandContext, ns: string, pipeline: Doc[], op
         i = 2;
       }
     }
+    const matched = runQuery(ctx.view, ctx.view.collection(ns), filter, { sort, limit });
+    // countDocuments sends $match, $limit, {$group: {_id: 1, n: {$sum: 1}}}: counted here, without copying or mingo.
+    const count = stages.length === i + 1 ? constantCount(stages[i]) : null;
+    if (count) return matched.length ? [{ _id: count.id, [count.field]: matched.length }] : [];
     // The $match mingo would run again is harmless; we only skip the stages we executed.
-    input = runQuery(ctx.view, ctx.view.collection(ns), filter, { sort, limit }).map(cloneDoc);
+    input = matched.map(cloneDoc);
     stages = stages.slice(i);
   }
   if (!stages.length) return input;
