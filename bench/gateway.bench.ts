@@ -18,6 +18,7 @@ import { startEmbeddedProcess } from '../server/embeddedProcess';
 
 const CONNECTIONS = 50;
 const CLAIMS = 3000;
+const RESIDENTS = 1000;
 /** The paced runs: a busy community's whole traffic, spread over the same 50 clients. */
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
@@ -126,16 +127,18 @@ async function main(): Promise<void> {
     JSON.parse((await send(path, JSON.stringify(body), token)).body) as { ok: boolean; data: any; error?: { code: string } };
   const login = async (as: string) => (await post('/api/auth/dev-login', { as })).data.token as string;
 
-  // 50 helpers and 50 residents, so no single person's limits shape the numbers.
+  // 50 helpers and 1,000 residents taking turns to post, so no one person's daily limit shapes the numbers.
   const now = new Date();
-  const people = (prefix: string, roles: string[]) =>
-    Array.from({ length: CONNECTIONS }, (_, i) => ({
+  const people = (prefix: string, roles: string[], count = CONNECTIONS) =>
+    Array.from({ length: count }, (_, i) => ({
       _id: `u-${prefix}-${i}`, devKey: `${prefix}_${i}`, name: `${prefix}${i}`, createdAt: now,
       memberships: [{ communityId: 'com-taoyuan', townId: 'town-huayuan', roles }],
     }));
-  await db.collection('users').insertMany([...people('benchvol', ['volunteer']), ...people('benchres', ['resident'])] as never[]);
+  await db.collection('users').insertMany([...people('benchvol', ['volunteer']), ...people('benchres', ['resident'], RESIDENTS)] as never[]);
   const helpers = await Promise.all(people('benchvol', []).map((u) => login(u.devKey)));
-  const residents = await Promise.all(people('benchres', []).map((u) => login(u.devKey)));
+  const residents = await Promise.all(people('benchres', [], RESIDENTS).map((u) => login(u.devKey)));
+  let posts = 0;
+  const nextResident = () => residents[posts++ % residents.length];
   const secretary = await login('secretary');
   await post('/api/fn/org', { action: 'updateSettings', data: { settings: { postsPerDay: 100 } } }, secretary);
 
@@ -204,15 +207,16 @@ async function main(): Promise<void> {
     await Promise.all(Array.from({ length: CONNECTIONS }, async (_, c) => {
       while (Date.now() < deadline) {
         const t = performance.now();
+        const resident = nextResident();
         try {
-          const created = await timed('wishes.create', 'wishes', 'create', { category: 'repair', title: '压测全流程', description: '压测全流程心愿', location: { type: 'Point', coordinates: [...CENTER] } }, residents[c]);
+          const created = await timed('wishes.create', 'wishes', 'create', { category: 'repair', title: '压测全流程', description: '压测全流程心愿', location: { type: 'Point', coordinates: [...CENTER] } }, resident);
           const wishId = created.data.wish.id;
           const steps: [string, string, object, string][] = [
             ['dispatch', 'approve', { wishId }, secretary],
             ['tasks', 'claim', { wishId }, helpers[c]],
             ['tasks', 'start', { wishId }, helpers[c]],
             ['tasks', 'complete', { wishId, note: '完成' }, helpers[c]],
-            ['wishes', 'confirm', { wishId }, residents[c]],
+            ['wishes', 'confirm', { wishId }, resident],
           ];
           for (const [fn, action, data, token] of steps) await timed(`${fn}.${action}`, fn, action, data, token);
           loops.push(performance.now() - t);
