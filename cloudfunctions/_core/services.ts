@@ -1,30 +1,41 @@
 import { collections } from './collections';
-import type { Runtime, WishDoc } from './types';
+import type { Runtime, UserDoc, WishDoc } from './types';
 
 /**
  * One service record per helper per wish (keyed, so a retry writes nothing new): the unit
- * of "1,800 services delivered", volunteer hours and the leaderboards.
+ * of "1,800 services delivered", volunteer hours and the leaderboards. `completer` is the
+ * caller, already loaded: a one-helper wish then costs a single write.
  */
-export async function recordServices(rt: Runtime, wish: WishDoc, reportedHours?: number): Promise<void> {
+export async function recordServices(rt: Runtime, wish: WishDoc, reportedHours?: number, completer?: UserDoc): Promise<void> {
   const { services, users } = collections(rt.db);
+  if (wish.claims.length === 0) return;
   const at = wish.doneAt ?? rt.now();
-  for (const claim of wish.claims) {
-    const helper = await users.findOne({ _id: claim.assigneeId }, { projection: { memberships: 1 } });
-    const m = helper?.memberships.find((x) => x.communityId === wish.communityId);
-    const hours = reportedHours ?? estimateHours(claim.startedAt ?? claim.claimedAt, at);
-    await services.updateOne(
-      { _id: `${wish._id}:${claim.assigneeId}` },
-      {
-        $setOnInsert: {
-          communityId: wish.communityId, wishId: wish._id, userId: claim.assigneeId,
-          ...(claim.unitId ?? m?.unitId ? { unitId: claim.unitId ?? m?.unitId } : {}),
-          ...(m?.partyBranchId ? { partyBranchId: m.partyBranchId } : {}),
-          category: wish.category, hours, at,
-        },
-      },
-      { upsert: true },
-    );
+  const known = new Map<string, Pick<UserDoc, 'memberships'>>(completer ? [[completer._id, completer]] : []);
+  const unknown = [...new Set(wish.claims.map((c) => c.assigneeId))].filter((id) => !known.has(id));
+  if (unknown.length) {
+    for (const u of await users.find({ _id: { $in: unknown } }, { projection: { memberships: 1 } }).toArray()) known.set(u._id, u);
   }
+  await services.bulkWrite(
+    wish.claims.map((claim) => {
+      const m = known.get(claim.assigneeId)?.memberships.find((x) => x.communityId === wish.communityId);
+      const hours = reportedHours ?? estimateHours(claim.startedAt ?? claim.claimedAt, at);
+      return {
+        updateOne: {
+          filter: { _id: `${wish._id}:${claim.assigneeId}` },
+          update: {
+            $setOnInsert: {
+              communityId: wish.communityId, wishId: wish._id, userId: claim.assigneeId,
+              ...(claim.unitId ?? m?.unitId ? { unitId: claim.unitId ?? m?.unitId } : {}),
+              ...(m?.partyBranchId ? { partyBranchId: m.partyBranchId } : {}),
+              category: wish.category, hours, at,
+            },
+          },
+          upsert: true,
+        },
+      };
+    }),
+    { ordered: false },
+  );
 }
 
 /** Unreported hours: time from start to finish in half hours, between 0.5 and 4. */

@@ -167,6 +167,24 @@ describe('the 三单 loop through the HTTP gateway', () => {
     expect((await a.ok('tasks', 'release', { wishId: wish.id })).wish).toMatchObject({ status: 'open', slotsFree: 2, claims: [] });
   });
 
+  test('completing a wish for two helpers credits each of them, with their own party branch and unit', async () => {
+    const resident = await server.login('resident');
+    const secretary = await server.login('secretary');
+    const partyMember = await server.login('party_member');
+    const unitMember = await server.login('unit_member');
+    const { wish } = await resident.ok('wishes', 'create', wishInput({ title: '帮忙抬冰箱上楼', helpersNeeded: 2 }));
+    await secretary.ok('dispatch', 'approve', { wishId: wish.id });
+    await partyMember.ok('tasks', 'claim', { wishId: wish.id });
+    await unitMember.ok('tasks', 'claim', { wishId: wish.id });
+    await partyMember.ok('tasks', 'start', { wishId: wish.id });
+    await partyMember.ok('tasks', 'complete', { wishId: wish.id, note: '两人一起抬上了六楼', hours: 1 });
+    const services = await server.runtime.db.collection('services').find({ wishId: wish.id }).sort({ userId: 1 }).toArray();
+    expect(services.map(({ userId, partyBranchId, unitId, hours }) => ({ userId, partyBranchId, unitId, hours }))).toEqual([
+      { userId: 'u-party_member', partyBranchId: 'pb-taoyuan-g5', unitId: undefined, hours: 1 },
+      { userId: 'u-unit_member', partyBranchId: undefined, unitId: 'unit-fuyou', hours: 1 },
+    ]);
+  });
+
   test('a claimer extends the lease a limited number of times', async () => {
     const resident = await server.login('resident');
     const secretary = await server.login('secretary');

@@ -14,7 +14,7 @@ export default defineAction({
     const wish = await loadWish(rt, input.wishId);
     await rt.content.check({ note: input.note }, caller.user.openid);
     const { wish: after, event } = await applyAction(rt, { wish, action: 'complete', caller, input: { note: input.note, photos: input.photos, hours: input.hours } });
-    await recordServices(rt, after, input.hours);
+    await recordServices(rt, after, input.hours, caller.user);
     await announceEvent(rt, after, event, { actorName: caller.user.name });
     return { wish: wishView(after, caller) };
   },
