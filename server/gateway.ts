@@ -9,13 +9,15 @@ import type { Identity, Runtime } from '../cloudfunctions/_core/types';
 import { registerAuth } from './auth';
 import type { ServerConfig } from './config';
 import type { Tokens } from './tokens';
-import { uploadRoutes } from './uploads';
+import { uploadRoutes, type UploadDir } from './uploads';
 
 export interface GatewayDeps {
   config: ServerConfig;
   runtime: Runtime;
   tokens: Tokens;
   functions: Record<string, CloudFunction>;
+  /** Where photos are kept (uploadDirOf), shared with the sweep of unused ones. */
+  uploads: UploadDir;
 }
 
 function send(reply: import('fastify').FastifyReply, envelope: Envelope<unknown>) {
@@ -65,7 +67,7 @@ export async function buildGateway(d: GatewayDeps): Promise<FastifyInstance> {
   });
 
   registerAuth(app, { ...d, identify });
-  await app.register(uploadRoutes, { config: d.config, identify });
+  await app.register(uploadRoutes, { config: d.config, uploads: d.uploads, identify });
 
   app.post<{ Params: { name: string } }>('/api/fn/:name', async (req, reply) => {
     const fn = Object.prototype.hasOwnProperty.call(d.functions, req.params.name) ? d.functions[req.params.name] : undefined;

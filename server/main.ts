@@ -13,7 +13,9 @@ import { startEmbeddedMongo } from './db/index';
 import { startEmbeddedProcess } from './embeddedProcess';
 import { seedDemo } from './seed';
 import { USER_NOTES } from './seedData';
+import { sweepUnusedPhotos, type SweepResult } from './photoSweep';
 import { Tokens } from './tokens';
+import { uploadDirOf } from './uploads';
 import { WechatHttpSender, WechatServerApi, wechatContentChecker } from './wechatApi';
 
 export interface StartOptions {
@@ -49,8 +51,13 @@ export interface RunningServer {
   /** The local notification sink when no other notifier is configured. */
   sink?: LocalSink;
   tick(): Promise<unknown>;
+  /** Deletes uploaded photos no wish uses (hourly while the timer runs). */
+  sweepPhotos(): Promise<SweepResult>;
   stop(): Promise<void>;
 }
+
+/** Unused photos are few and only grow when reports are abandoned: once an hour is plenty. */
+const PHOTO_SWEEP_INTERVAL_MS = 3600_000;
 
 /** Wires database, runtime, gateway and timer together; used by `npm run serve`, tests and e2e. */
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
@@ -114,14 +121,24 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       stops.push(async () => clearInterval(timer));
     }
 
-    const app = await buildGateway({ config, runtime, tokens: new Tokens(config.tokenSecret, config.tokenTtlHours), functions: FUNCTIONS });
+    const uploads = uploadDirOf(config);
+    const sweepPhotos = () => sweepUnusedPhotos(runtime, uploads.dir);
+    if (config.cronIntervalMs > 0) {
+      const timer = setInterval(() => {
+        sweepPhotos().catch((err) => console.error('[photos]', err));
+      }, PHOTO_SWEEP_INTERVAL_MS);
+      timer.unref();
+      stops.push(async () => clearInterval(timer));
+    }
+
+    const app = await buildGateway({ config, runtime, tokens: new Tokens(config.tokenSecret, config.tokenTtlHours), functions: FUNCTIONS, uploads });
     await app.listen({ port: config.port, host: config.host });
     stops.push(() => app.close());
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
     let stopping: Promise<void> | undefined;
-    return { url: `http://${shownHost}:${port}`, mongoUri: uri, port, config, runtime, sink, tick, stop: () => (stopping ??= stopAll()) };
+    return { url: `http://${shownHost}:${port}`, mongoUri: uri, port, config, runtime, sink, tick, sweepPhotos, stop: () => (stopping ??= stopAll()) };
   } catch (err) {
     await stopAll();
     throw err;

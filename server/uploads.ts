@@ -9,8 +9,12 @@ import type { ServerConfig } from './config';
 
 export interface UploadDeps {
   config: ServerConfig;
+  /** Resolved once (uploadDirOf) and shared with the sweep of unused photos. */
+  uploads: UploadDir;
   identify(header?: string): Promise<string | null>;
 }
+
+export interface UploadDir { dir: string; temporary: boolean }
 
 /** What a volunteer's phone produces and every client can show. HEIC is left out: Android WeChat and browsers can't display it, and WeChat's compressed pick is JPEG anyway. */
 const IMAGE_KINDS = [
@@ -20,7 +24,9 @@ const IMAGE_KINDS = [
 ] as const;
 
 /** Stored names are the content's sha256: nothing of the client's filename reaches the disk, and a retried upload lands on the same file. */
-const STORED_NAME = /^([0-9a-f]{64})\.(jpg|png|webp)$/;
+export const STORED_NAME = /^([0-9a-f]{64})\.(jpg|png|webp)$/;
+/** Where a stored photo is served, and how wishes refer to it. */
+export const urlOfPhoto = (name: string) => `/files/${name}`;
 const UPLOADS_PER_MINUTE = 60;
 /** Boundaries, part headers and the few small fields a client adds around the photo. */
 const MULTIPART_OVERHEAD = 16 * 1024;
@@ -31,7 +37,7 @@ export function sniffImage(bytes: Buffer): (typeof IMAGE_KINDS)[number] | undefi
 }
 
 /** UPLOAD_DIR, else `uploads` beside the embedded database's directory; a throwaway database gets a throwaway directory. */
-function uploadDirOf(config: ServerConfig): { dir: string; temporary: boolean } {
+export function uploadDirOf(config: ServerConfig): UploadDir {
   if (config.uploadDir) return { dir: path.resolve(config.uploadDir), temporary: false };
   if (config.dbPath === ':memory:') return { dir: fs.mkdtempSync(path.join(os.tmpdir(), 'xinyuan-uploads-')), temporary: true };
   return { dir: path.resolve(path.dirname(config.dbPath), 'uploads'), temporary: false };
@@ -39,7 +45,12 @@ function uploadDirOf(config: ServerConfig): { dir: string; temporary: boolean } 
 
 async function store(dir: string, name: string, bytes: Buffer): Promise<void> {
   const target = path.join(dir, name);
-  if (fs.existsSync(target)) return;
+  if (fs.existsSync(target)) {
+    // Uploaded again (a retried report): its age starts over, so the sweep of unused photos can't take it from under the retry.
+    const now = new Date();
+    await fs.promises.utimes(target, now, now);
+    return;
+  }
   // Written aside and renamed in: a reader never sees half a photo. The dot keeps it outside STORED_NAME.
   const partial = path.join(dir, `.${randomBytes(8).toString('hex')}.partial`);
   try {
@@ -58,7 +69,7 @@ async function store(dir: string, name: string, bytes: Buffer): Promise<void> {
  * One machine's disk: with more than one server, point UPLOAD_DIR at shared storage.
  */
 export async function uploadRoutes(app: FastifyInstance, d: UploadDeps): Promise<void> {
-  const { dir, temporary } = uploadDirOf(d.config);
+  const { dir, temporary } = d.uploads;
   fs.mkdirSync(dir, { recursive: true });
   if (temporary) app.addHook('onClose', async () => fs.promises.rm(dir, { recursive: true, force: true }));
 
@@ -94,7 +105,7 @@ export async function uploadRoutes(app: FastifyInstance, d: UploadDeps): Promise
       if (!kind) throw unreadable('只能上传 JPG、PNG 或 WebP 格式的照片');
       const name = `${createHash('sha256').update(bytes).digest('hex')}.${kind.ext}`;
       await store(dir, name, bytes);
-      return { ok: true, data: { url: `/files/${name}` } };
+      return { ok: true, data: { url: urlOfPhoto(name) } };
     },
   );
 

@@ -58,6 +58,8 @@ export const INDEXES: Record<string, IndexDecl[]> = {
     { key: { status: 1, doneAt: 1 } },
     // The announcement repair reads the last half hour's steps.
     { key: { updatedAt: 1 } },
+    // The sweep of unused uploads asks which photos some wish still shows; most wishes have none.
+    { key: { 'events.photos': 1 }, options: { sparse: true } },
   ],
   [C.services]: [{ key: { communityId: 1, at: -1 } }, { key: { userId: 1 } }],
   [C.outbox]: [

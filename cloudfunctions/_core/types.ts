@@ -68,6 +68,8 @@ export interface WishEventDoc {
   to: WishState;
   at: Date;
   note?: string;
+  /** Sent with tasks.progress / tasks.complete (file IDs or /files/ paths). */
+  photos?: string[];
   meta?: Record<string, string>;
 }
 

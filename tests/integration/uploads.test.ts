@@ -181,3 +181,44 @@ describe('photos over HTTP', () => {
     }
   });
 });
+
+describe('photos nobody used', () => {
+  /** A distinct photo each time (the sniffer reads only the signature). */
+  const photo = (n: number) => Buffer.concat([PNG, Buffer.from(`照片 ${n}`)]);
+  const nameOf = (url: string) => url.slice('/files/'.length);
+  /** Backdates a file as if it had been uploaded `hours` before the server's now. */
+  const age = (name: string, hours: number) => {
+    const then = new Date(server.clock.now().getTime() - hours * 3_600_000);
+    fs.utimesSync(path.join(uploadDir, name), then, then);
+  };
+
+  test('a day after upload, photos no wish shows are deleted; photos on a report, fresh ones and re-sent ones stay', async () => {
+    const { wish, resident, volunteer } = await claimedWish();
+    const upload1 = async (n: number) => nameOf((await upload(photo(n), { token: volunteer.token })).body.data.url);
+    const [onProgress, onReport, abandoned, fresh, resent] = [await upload1(101), await upload1(102), await upload1(103), await upload1(104), await upload1(105)];
+    await volunteer.ok('tasks', 'progress', { wishId: wish.id, note: '已买好灯泡', photos: [`/files/${onProgress}`] });
+    await volunteer.ok('tasks', 'complete', { wishId: wish.id, note: '灯泡已换好', photos: [`/files/${onReport}`] });
+    for (const name of [onProgress, onReport, abandoned, resent]) age(name, 25);
+    age(fresh, 23);
+    // The volunteer's phone sends the same photo again (a retried report): it starts its day over.
+    await upload1(105);
+    // A crash mid-write leaves a partial file behind.
+    fs.writeFileSync(path.join(uploadDir, '.0123456789abcdef.partial'), 'half a photo');
+    age('.0123456789abcdef.partial', 25);
+
+    const result = await server.sweepPhotos();
+    expect(result.removed).toBe(1);
+    expect(storedFiles()).not.toContain(abandoned);
+    expect(storedFiles()).not.toContain('.0123456789abcdef.partial');
+    expect(storedFiles()).toEqual(expect.arrayContaining([onProgress, onReport, fresh, resent]));
+    expect((await rawGet(`/files/${abandoned}`)).status).toBe(404);
+
+    // What the resident is shown still loads.
+    const detail = await resident.ok('wishes', 'detail', { wishId: wish.id });
+    for (const url of [...detail.wish.completion.photos, ...detail.events.flatMap((e: { photos?: string[] }) => e.photos ?? [])]) {
+      expect((await fetch(`${server.url}${url}`)).status).toBe(200);
+    }
+    // Nothing more to do the second time.
+    expect((await server.sweepPhotos()).removed).toBe(0);
+  });
+});
