@@ -115,8 +115,8 @@ const PLANS: Partial<Record<WishAction, Plan>> = {
 export const ANNOUNCED_ACTIONS: ReadonlySet<WishAction> = new Set(Object.keys(PLANS) as WishAction[]);
 
 /**
- * Tells everyone who hears of this event (DESIGN.md §6), in one write per collection; returns
- * the messages new to the outbox. Keyed by event, recipient and template, so saying it again
+ * Tells everyone who hears of this event (DESIGN.md §6), in one write; returns the messages
+ * it added. Keyed by event, recipient and template, so saying it again
  * (the repair, a twin) adds nothing.
  */
 export async function announceEvent(rt: Runtime, wish: WishDoc, event: WishEventDoc, known: Known = {}): Promise<number> {

@@ -1,6 +1,6 @@
 import type { Collection, Db, Document, IndexSpecification, CreateIndexesOptions } from 'mongodb';
 import type {
-  BuildingDoc, CommunityDoc, CompoundDoc, GridDoc, InboxDoc, InviteDoc, OutboxDoc, PartyBranchDoc,
+  BuildingDoc, CommunityDoc, CompoundDoc, GridDoc, InviteDoc, MessageDoc, PartyBranchDoc,
   ServiceDoc, SubscriptionDoc, TownDoc, UnitDoc, UserDoc, WishDoc,
 } from './types';
 
@@ -27,14 +27,20 @@ export const C = {
   units: 'units',
   wishes: 'wishes',
   services: 'services',
-  outbox: 'outbox',
-  inbox: 'inbox',
+  messages: 'messages',
   subscriptions: 'subscriptions',
   invites: 'invites',
   requests: 'requests',
   wxSessions: 'wx_sessions',
   meta: 'meta',
   joinRequests: 'join_requests',
+} as const;
+
+/** Collections folded into others, read only by the start-up migration that empties and drops them. */
+export const RETIRED = {
+  /** Inbox lines and delivery items, one document each per message until both became `messages`. */
+  inbox: 'inbox',
+  outbox: 'outbox',
 } as const;
 
 interface IndexDecl { key: IndexSpecification; options?: CreateIndexesOptions }
@@ -62,13 +68,14 @@ export const INDEXES: Record<string, IndexDecl[]> = {
     { key: { 'events.photos': 1 }, options: { sparse: true } },
   ],
   [C.services]: [{ key: { communityId: 1, at: -1 } }, { key: { userId: 1 } }],
-  [C.outbox]: [
+  [C.messages]: [
     { key: { dedupeKey: 1 }, options: { unique: true } },
+    // The inbox page: a person's messages newest first, the cursor a range on _id, read in index order up to the limit.
+    { key: { userId: 1, _id: -1 } },
+    // The unread badge counted on every inbox and read call, the unread-only page and "mark all read".
+    { key: { userId: 1, read: 1, _id: -1 } },
+    // The drain: what is due.
     { key: { status: 1, nextAttemptAt: 1 } },
-  ],
-  [C.inbox]: [
-    { key: { dedupeKey: 1 }, options: { unique: true } },
-    { key: { userId: 1, createdAt: -1 } },
   ],
   [C.invites]: [{ key: { code: 1 }, options: { unique: true } }, { key: { communityId: 1, _id: -1 } }],
   // Replies are kept a week: long enough for any client retry.
@@ -114,8 +121,7 @@ function buildCollections(db: Db) {
     units: c<UnitDoc>(C.units),
     wishes: c<WishDoc>(C.wishes),
     services: c<ServiceDoc>(C.services),
-    outbox: c<OutboxDoc>(C.outbox),
-    inbox: c<InboxDoc>(C.inbox),
+    messages: c<MessageDoc>(C.messages),
     subscriptions: c<SubscriptionDoc>(C.subscriptions),
     invites: c<InviteDoc>(C.invites),
     requests: c<RequestDoc>(C.requests),

@@ -1,5 +1,6 @@
 import { MongoClient, type Db } from 'mongodb';
 import { ensureIndexes } from './collections';
+import { migrateInboxOutbox } from './migrateMessages';
 
 /** Default database name when the URI names none. */
 export const DEFAULT_DB_NAME = 'xinyuan';
@@ -12,5 +13,7 @@ export async function connect(uri: string, dbName?: string): Promise<Connection>
   const db = client.db(dbName || undefined);
   const named = db.databaseName === 'test' && !/\/test(\?|$)/.test(uri) ? client.db(DEFAULT_DB_NAME) : db;
   await ensureIndexes(named);
+  // After the indexes, so the folded messages meet the unique dedupeKey at once.
+  await migrateInboxOutbox(named);
   return { client, db: named, close: () => client.close() };
 }

@@ -108,7 +108,7 @@ export async function runJobs(rt: Runtime, jobs: Job[]): Promise<TickResult> {
   const expired = has('leases') ? await expireLeases(rt, settings) : 0;
   const escalated = has('escalation') ? await escalate(rt, settings) : 0;
   const autoConfirmed = has('autoConfirm') ? await autoConfirm(rt, settings) : 0;
-  // What a crash kept from the outbox goes in first, so this same drain sends it.
+  // Messages a crash kept from being written go in first, so this same drain sends them.
   const reannounced = has('outbox') ? await announceMissed(rt) : 0;
   const outbox = has('outbox') ? await drainOutbox(rt) : null;
   return { expired, escalated, autoConfirmed, reannounced, sent: outbox?.sent ?? 0, outbox, at: rt.now() };

@@ -3,7 +3,7 @@ import { composeMessage, inboxTextOf, type NotificationTemplateKey } from '@shar
 import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection } from 'mongodb';
 import { collections } from './collections';
 import { PERMANENT_ERRORS } from './notifier';
-import type { InboxDoc, OutboxDoc, Runtime } from './types';
+import type { MessageDoc, Runtime } from './types';
 
 export interface Announcement {
   template: NotificationTemplateKey;
@@ -20,7 +20,7 @@ const SEND_LOCK_MS = 60_000;
 const DUPLICATE_KEY = 11000;
 
 /**
- * Writes the inbox line and queues the subscribe message for each recipient.
+ * Writes each recipient's message: their inbox line and the subscribe message queued for it.
  * Keyed by event and recipient, so repeating it (a retry, a second cron) adds nothing.
  */
 export async function announce(rt: Runtime, a: Announcement, recipientIds: Iterable<string>): Promise<void> {
@@ -28,45 +28,31 @@ export async function announce(rt: Runtime, a: Announcement, recipientIds: Itera
 }
 
 /**
- * Several announcements (of one event) in one write per collection: a crash leaves each
- * collection with all of the event's messages or none, which is what the repair looks for.
+ * Several announcements (of one event) in one write: a crash leaves all of the event's messages
+ * or none, which is what the repair looks for. Returns the messages new to `messages`.
  */
 export async function announceAll(rt: Runtime, items: { announcement: Announcement; recipientIds: Iterable<string> }[]): Promise<number> {
-  const { inbox, outbox } = collections(rt.db);
+  const { messages } = collections(rt.db);
   const now = rt.now();
-  const inboxOps: AnyBulkWriteOperation<InboxDoc>[] = [];
-  const outboxOps: AnyBulkWriteOperation<OutboxDoc>[] = [];
+  const ops: AnyBulkWriteOperation<MessageDoc>[] = [];
   for (const { announcement: a, recipientIds } of items) {
     const recipients = [...new Set(recipientIds)];
     if (recipients.length === 0) continue;
     // WeChat's field limits (thing ≤ 20 …) are applied once, here, by shared/notify.
     const data = composeMessage(a.template, a.values);
     const { title, body } = inboxTextOf(a.template, data);
-    for (const recipientId of recipients) {
-      const dedupeKey = `${a.eventId}:${recipientId}:${a.template}`;
+    for (const userId of recipients) {
+      const dedupeKey = `${a.eventId}:${userId}:${a.template}`;
       // The id is derived from the key (event first, so ids sort by time): a second write of the same message is a no-op upsert.
-      const _id = messageId(a.eventId, recipientId, a.template);
-      inboxOps.push({
+      const _id = messageId(a.eventId, userId, a.template);
+      ops.push({
         updateOne: {
           filter: { _id },
           update: {
             $setOnInsert: {
-              dedupeKey, userId: recipientId, communityId: a.communityId, template: a.template,
-              title, body,
-              ...(a.wishId ? { wishId: a.wishId } : {}), read: false, createdAt: now,
-            },
-          },
-          upsert: true,
-        },
-      });
-      outboxOps.push({
-        updateOne: {
-          filter: { _id },
-          update: {
-            $setOnInsert: {
-              dedupeKey, template: a.template, recipientId, communityId: a.communityId,
-              ...(a.wishId ? { wishId: a.wishId } : {}), payload: a.values, ...(a.page ? { page: a.page } : {}),
-              status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now,
+              dedupeKey, userId, communityId: a.communityId, template: a.template, ...(a.wishId ? { wishId: a.wishId } : {}),
+              title, body, read: false, createdAt: now,
+              payload: a.values, ...(a.page ? { page: a.page } : {}), status: 'pending', attempts: 0, nextAttemptAt: now,
             },
           },
           upsert: true,
@@ -74,17 +60,16 @@ export async function announceAll(rt: Runtime, items: { announcement: Announceme
       });
     }
   }
-  if (inboxOps.length === 0) return 0;
-  // One round trip per collection whatever the number of recipients, and the two side by side.
-  const [, queued] = await Promise.all([upsertMessages(inbox, inboxOps), upsertMessages(outbox, outboxOps)]);
-  return queued;
+  if (ops.length === 0) return 0;
+  // One round trip whatever the number of recipients.
+  return upsertNew(messages, ops);
 }
 
 /**
- * The messages newly written. Two writers of one message at once (an action and the repair):
- * the loser's insert is a duplicate, which is the point, not an error.
+ * How many of the upserts inserted. Two writers of one message at once (an action and the repair,
+ * two migrating processes): the loser's insert is a duplicate, which is the point, not an error.
  */
-async function upsertMessages<T extends InboxDoc | OutboxDoc>(coll: Collection<T>, ops: AnyBulkWriteOperation<T>[]): Promise<number> {
+export async function upsertNew(coll: Collection<MessageDoc>, ops: AnyBulkWriteOperation<MessageDoc>[]): Promise<number> {
   try {
     return (await coll.bulkWrite(ops, { ordered: false })).upsertedCount;
   } catch (err) {
@@ -100,8 +85,8 @@ export function messagesOfEvent(eventId: string): { $gte: string; $lt: string } 
 }
 
 /** An id the shared `Id` schema accepts: the event's ObjectId hex plus a short hash of recipient and template. */
-function messageId(eventId: string, recipientId: string, template: string): string {
-  return `${eventId}${createHash('sha1').update(`${recipientId}:${template}`).digest('hex').slice(0, 12)}`;
+function messageId(eventId: string, userId: string, template: string): string {
+  return `${eventId}${createHash('sha1').update(`${userId}:${template}`).digest('hex').slice(0, 12)}`;
 }
 
 export interface DrainResult { sent: number; skipped: number; failed: number; retried: number }
@@ -111,31 +96,32 @@ export interface DrainResult { sent: number; skipped: number; failed: number; re
  * once never send the same item; an item whose sender died is taken again after its lock.
  */
 export async function drainOutbox(rt: Runtime, max = 200): Promise<DrainResult> {
-  const { outbox, users, subscriptions } = collections(rt.db);
+  const { messages, users, subscriptions } = collections(rt.db);
   const result: DrainResult = { sent: 0, skipped: 0, failed: 0, retried: 0 };
   for (let i = 0; i < max; i++) {
     const now = rt.now();
-    const item = await outbox.findOneAndUpdate(
+    const item = await messages.findOneAndUpdate(
       { $or: [{ status: 'pending', nextAttemptAt: { $lte: now } }, { status: 'sending', lockedUntil: { $lt: now } }] },
       { $set: { status: 'sending', lockedUntil: new Date(now.getTime() + SEND_LOCK_MS) }, $inc: { attempts: 1 } },
-      { returnDocument: 'after' },
+      // The inbox text stays behind: the send composes its own from the payload.
+      { returnDocument: 'after', projection: { userId: 1, template: 1, payload: 1, page: 1, attempts: 1 } },
     );
     if (!item) break;
     const finish = (status: 'sent' | 'skipped' | 'failed', lastError?: string) =>
-      outbox.updateOne(
+      messages.updateOne(
         { _id: item._id, status: 'sending' },
         { $set: { status, ...(status === 'sent' ? { sentAt: rt.now() } : {}), ...(lastError ? { lastError } : {}) }, $unset: { lockedUntil: '' } },
       );
 
     const templateId = rt.config.templateIds[item.template];
-    const user = await users.findOne({ _id: item.recipientId }, { projection: { openid: 1 } });
+    const user = await users.findOne({ _id: item.userId }, { projection: { openid: 1 } });
     if (!templateId || !user?.openid) {
       await finish('skipped', !templateId ? '未配置模板，仅站内信' : '用户未绑定微信，仅站内信');
       result.skipped++;
       continue;
     }
     // One consent buys one send (WeChat one-time subscriptions).
-    const subId = `${item.recipientId}:${item.template}`;
+    const subId = `${item.userId}:${item.template}`;
     const credit = await subscriptions.findOneAndUpdate({ _id: subId, credits: { $gt: 0 } }, { $inc: { credits: -1 }, $set: { updatedAt: now } });
     if (!credit) {
       await finish('skipped', '用户未订阅此消息，仅站内信');
@@ -157,7 +143,7 @@ export async function drainOutbox(rt: Runtime, max = 200): Promise<DrainResult> 
       await subscriptions.updateOne({ _id: subId }, { $inc: { credits: 1 } });
       const last = item.attempts >= MAX_ATTEMPTS;
       const backoffMs = 30_000 * 2 ** item.attempts;
-      await outbox.updateOne(
+      await messages.updateOne(
         { _id: item._id, status: 'sending' },
         {
           $set: { status: last ? 'failed' : 'pending', nextAttemptAt: new Date(now.getTime() + backoffMs), lastError: `${reply.errCode} ${reply.errMsg}`.slice(0, 300) },

@@ -163,13 +163,23 @@ export interface ServiceDoc {
   at: Date;
 }
 
-export interface OutboxDoc {
+/**
+ * One message to one person about one event: the line in their inbox and the subscribe message
+ * sent for it, in one document so that a step costs one write for all its messages.
+ */
+export interface MessageDoc {
+  /** Event id + hash of recipient and template (_core/outbox.ts messageId): a message's ids sort by time. */
   _id: string;
   dedupeKey: string;
-  template: NotificationTemplateKey;
-  recipientId: string;
+  userId: string;
   communityId: string;
+  template: NotificationTemplateKey;
   wishId?: string;
+  title: string;
+  body: string;
+  read: boolean;
+  createdAt: Date;
+  /** The template's values, composed again at each send. */
   payload: Record<string, string>;
   page?: string;
   status: 'pending' | 'sending' | 'sent' | 'skipped' | 'failed';
@@ -177,21 +187,7 @@ export interface OutboxDoc {
   lastError?: string;
   nextAttemptAt: Date;
   lockedUntil?: Date;
-  createdAt: Date;
   sentAt?: Date;
-}
-
-export interface InboxDoc {
-  _id: string;
-  dedupeKey: string;
-  userId: string;
-  communityId: string;
-  template: NotificationTemplateKey;
-  title: string;
-  body: string;
-  wishId?: string;
-  read: boolean;
-  createdAt: Date;
 }
 
 export interface SubscriptionDoc { _id: string; userId: string; template: NotificationTemplateKey; credits: number; updatedAt: Date }

@@ -13,33 +13,32 @@ export const Subscription = z.strictObject({
 });
 export type Subscription = z.infer<typeof Subscription>;
 
-/** A message waiting to be sent: at-least-once, deduplicated per event and recipient. */
-export const OutboxItem = z.strictObject({
+/**
+ * One message to one person about one event: the line in their inbox and the subscribe message
+ * sent for it (at-least-once, deduplicated per event, recipient and template). Stored as one
+ * document, so a step writes all its messages at once.
+ */
+export const Message = z.strictObject({
   id: Id,
   dedupeKey: z.string().min(1).max(128).regex(/^[A-Za-z0-9_:-]+$/),
-  template: TemplateKey,
-  recipientId: Id,
-  communityId: Id,
-  wishId: Id.optional(),
-  payload: StringMap,
-  status: z.enum(['pending', 'sent', 'skipped', 'failed']),
-  attempts: z.number().int().min(0),
-  lastError: z.string().max(300).optional(),
-  createdAt: Instant,
-  sentAt: Instant.optional(),
-});
-export type OutboxItem = z.infer<typeof OutboxItem>;
-
-/** Every message also lands here, whether or not WeChat delivered it. */
-export const InboxItem = z.strictObject({
-  id: Id,
   userId: Id,
   communityId: Id,
   template: TemplateKey,
+  wishId: Id.optional(),
   title: text(40),
   body: text(200),
-  wishId: Id.optional(),
   read: z.boolean(),
   createdAt: Instant,
+  payload: StringMap,
+  status: z.enum(['pending', 'sending', 'sent', 'skipped', 'failed']),
+  attempts: z.number().int().min(0),
+  lastError: z.string().max(300).optional(),
+  sentAt: Instant.optional(),
+});
+export type Message = z.infer<typeof Message>;
+
+/** What a person sees of a message, whether or not WeChat delivered it: never its delivery state. */
+export const InboxItem = Message.pick({
+  id: true, userId: true, communityId: true, template: true, title: true, body: true, wishId: true, read: true, createdAt: true,
 });
 export type InboxItem = z.infer<typeof InboxItem>;

@@ -26,19 +26,18 @@ async function messagesOf(wishIds: string[]): Promise<Line[]> {
   const db = server.runtime.db;
   const wishes = await db.collection('wishes').find({ _id: { $in: wishIds as never[] } }).toArray();
   const names = new Map((await db.collection('users').find({}, { projection: { devKey: 1 } }).toArray()).map((u) => [String(u._id), String(u.devKey)]));
-  const outbox = await db.collection('outbox').find({ wishId: { $in: wishIds } }).toArray();
-  const inbox = new Map((await db.collection('inbox').find({ wishId: { $in: wishIds } }).toArray()).map((m) => [String(m._id), m]));
-  expect(inbox.size).toBe(outbox.length);
-  return outbox
+  const messages = await db.collection('messages').find({ wishId: { $in: wishIds } }).toArray();
+  // Each message is both what the person reads in the app and what is sent to WeChat.
+  expect(messages.filter((m) => !m.title || !m.body || !m.payload || !m.status)).toEqual([]);
+  return messages
     .map((o) => {
       const wish = wishes.find((w) => w._id === (o.wishId as never))!;
       const event = wish.events.find((e: { id: string }) => String(o._id).startsWith(e.id));
       const instant = (v: string) => (v === event.at.toISOString() ? '<event.at>' : v === wish.createdAt.toISOString() ? '<wish.createdAt>' : v);
       const values = Object.fromEntries(Object.entries(o.payload as Record<string, string>).map(([k, v]) => [k, instant(v)]));
-      const line = inbox.get(String(o._id))!;
       return {
-        wish: wish.title, action: event.action, to: names.get(o.recipientId) ?? o.recipientId, template: o.template, values,
-        page: o.page ? String(o.page).replace(String(wish._id), '<id>') : undefined, title: line.title, body: line.body.split(wish.createdAt.toISOString()).join('<wish.createdAt>').split(event.at.toISOString()).join('<event.at>'),
+        wish: wish.title, action: event.action, to: names.get(o.userId) ?? o.userId, template: o.template, values,
+        page: o.page ? String(o.page).replace(String(wish._id), '<id>') : undefined, title: o.title, body: o.body.split(wish.createdAt.toISOString()).join('<wish.createdAt>').split(event.at.toISOString()).join('<event.at>'),
       } as Line;
     })
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
@@ -113,8 +112,7 @@ const asUser = async (key: string) => callerOf((await db().users.findOne({ devKe
 const wishOf = async (wishId: string) => (await db().wishes.findOne({ _id: wishId }))!;
 /** The messages of one event, as stored: what the repair must fill in exactly once. */
 async function stored(event: WishEventDoc) {
-  const range = { _id: { $gte: event.id, $lt: `${event.id}~` } };
-  return { inbox: await db().inbox.find(range).toArray(), outbox: await db().outbox.find(range).toArray() };
+  return db().messages.find({ _id: { $gte: event.id, $lt: `${event.id}~` } }).toArray();
 }
 
 /** A step written with its event but never announced: the process died in between. */
@@ -150,19 +148,18 @@ describe('announcements', () => {
     const { wish } = await people.resident.ok('wishes', 'create', wishInput({ title: '认领后崩溃' }));
     await people.secretary.ok('dispatch', 'approve', { wishId: wish.id });
     const { event } = await crashAfter(await wishOf(wish.id), 'claim', 'volunteer');
-    expect(await stored(event)).toEqual({ inbox: [], outbox: [] });
+    expect(await stored(event)).toEqual([]);
 
     // Within the grace minute the claim may still be announcing itself: the repair leaves it.
     await tick();
-    expect((await stored(event)).outbox).toHaveLength(0);
+    expect(await stored(event)).toHaveLength(0);
     minutes(2);
     await Promise.all([tick(), tick()]);
     await tick();
-    const { inbox, outbox } = await stored(event);
-    expect(outbox).toHaveLength(1);
-    expect(outbox[0]).toMatchObject({ template: 'wish_claimed', recipientId: 'u-resident', payload: { thing1: '认领后崩溃', name2: '张晓东' } });
-    expect(['sent', 'skipped']).toContain(outbox[0].status);
-    expect(inbox).toHaveLength(1);
+    const messages = await stored(event);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ template: 'wish_claimed', userId: 'u-resident', payload: { thing1: '认领后崩溃', name2: '张晓东' }, title: '心愿已被认领' });
+    expect(['sent', 'skipped']).toContain(messages[0].status);
     const seen = (await people.resident.ok('notify', 'inbox', { limit: 50 })).items.filter((m: { wishId: string; template: string }) => m.wishId === wish.id && m.template === 'wish_claimed');
     expect(seen).toHaveLength(1);
   });
@@ -183,11 +180,11 @@ describe('announcements', () => {
     await tick();
 
     const rejectedMessages = await stored(reject.event);
-    expect(rejectedMessages.outbox.map((o) => [o.recipientId, o.template, o.payload.thing2])).toEqual([['u-resident', 'wish_rejected', '地址不在本社区']]);
-    expect(rejectedMessages.inbox[0].body).toContain('地址不在本社区');
+    expect(rejectedMessages.map((m) => [m.userId, m.template, m.payload.thing2])).toEqual([['u-resident', 'wish_rejected', '地址不在本社区']]);
+    expect(rejectedMessages[0].body).toContain('地址不在本社区');
     const expired = await stored(expire.event);
-    expect(expired.outbox.map((o) => o.recipientId).sort()).toEqual(['u-volunteer', 'u-volunteer2']);
-    expect(expired.inbox).toHaveLength(2);
+    expect(expired.map((m) => m.userId).sort()).toEqual(['u-volunteer', 'u-volunteer2']);
+    expect(expired.every((m) => m.template === 'lease_expired' && m.title)).toBe(true);
   });
 
   test('a new wish whose announcement was lost reaches its reviewers, unless it was reviewed first', async () => {
@@ -201,23 +198,26 @@ describe('announcements', () => {
     await tick();
     await tick();
     const told = await stored(lost.events[0]);
-    expect(told.outbox.map((o) => `${o.recipientId}:${o.template}`).sort()).toEqual(['u-grid_worker:new_pending_wish', 'u-secretary:new_pending_wish']);
-    expect(told.inbox).toHaveLength(2);
-    expect(await stored(reviewed.events[0])).toEqual({ inbox: [], outbox: [] });
+    expect(told.map((m) => `${m.userId}:${m.template}`).sort()).toEqual(['u-grid_worker:new_pending_wish', 'u-secretary:new_pending_wish']);
+    expect(await stored(reviewed.events[0])).toEqual([]);
   });
 
-  test('an event half written (inbox but not outbox) is completed, and nobody gets a second inbox line', async () => {
-    const { wish } = await people.resident.ok('wishes', 'create', wishInput({ title: '写了一半' }));
+  test('an event whose one write of messages was lost is written again, the same messages, and each person reads it once', async () => {
+    const { wish } = await people.resident.ok('wishes', 'create', wishInput({ title: '写入丢失' }));
     await people.secretary.ok('dispatch', 'approve', { wishId: wish.id, assignTo: { kind: 'unit', id: 'unit-fuyou' } });
     const approve = (await wishOf(wish.id)).events.find((e) => e.action === 'approve')!;
     const before = await stored(approve);
-    expect(before.outbox.map((o) => `${o.recipientId}:${o.template}`).sort()).toEqual(['u-resident:wish_approved', 'u-unit_admin:wish_assigned']);
-    await db().outbox.deleteMany({ _id: { $in: before.outbox.map((o) => o._id) } });
+    expect(before.map((m) => `${m.userId}:${m.template}`).sort()).toEqual(['u-resident:wish_approved', 'u-unit_admin:wish_assigned']);
+    await db().messages.deleteMany({ _id: { $in: before.map((m) => m._id) } });
     minutes(2);
-    await Promise.all([tick(), tick()]);
-    const after = await stored(approve);
-    expect(after.outbox.map((o) => o._id).sort()).toEqual(before.outbox.map((o) => o._id).sort());
-    expect(after.inbox).toEqual(before.inbox);
+    const ticks = await Promise.all([tick(), tick()]);
+    await tick();
+    expect(ticks.reduce((n, t) => n + t.reannounced, 0)).toBe(2);
+    // What each person is told is the same message again: same id, same words, same send.
+    const said = (ms: typeof before) => ms.map(({ _id, userId, template, title, body, payload, page, dedupeKey }) => ({ _id, userId, template, title, body, payload, page, dedupeKey }));
+    expect(said(await stored(approve))).toEqual(said(before));
+    const seen = (await people.resident.ok('notify', 'inbox', { limit: 50 })).items.filter((m: { wishId: string; template: string }) => m.wishId === wish.id && m.template === 'wish_approved');
+    expect(seen).toHaveLength(1);
   });
 
   test('the repair and the action racing on one step write each message once', async () => {
@@ -227,19 +227,20 @@ describe('announcements', () => {
     minutes(2);
     const { announceEvent } = await import('../../cloudfunctions/_core/announcements');
     await Promise.all([announceEvent(server.runtime, after, event), tick(), announceEvent(server.runtime, after, event, { actorName: '刘佳' })]);
-    const { inbox, outbox } = await stored(event);
-    expect(outbox).toHaveLength(1);
-    expect(inbox).toHaveLength(1);
+    const messages = await stored(event);
+    expect(messages).toHaveLength(1);
 
     // The loser of two inserts of one message gets a duplicate key: that is the dedupe working, not an error for the claimer.
     const { wish: again } = await people.resident.ok('wishes', 'create', wishInput({ title: '重复键' }));
     await people.secretary.ok('dispatch', 'approve', { wishId: again.id });
     const raced = await crashAfter(await wishOf(again.id), 'claim', 'volunteer2');
     const dedupeKey = `${raced.event.id}:u-resident:wish_claimed`;
-    await db().outbox.insertOne({ ...outbox[0], _id: `${raced.event.id}twin`, dedupeKey });
+    await db().messages.insertOne({ ...messages[0], _id: `${raced.event.id}twin`, dedupeKey, wishId: again.id });
     await expect(announceEvent(server.runtime, raced.wish, raced.event)).resolves.toBe(0);
-    expect((await db().outbox.find({ dedupeKey }).toArray()).map((o) => o._id)).toEqual([`${raced.event.id}twin`]);
-    expect((await stored(raced.event)).inbox).toHaveLength(1);
+    expect((await db().messages.find({ dedupeKey }).toArray()).map((m) => m._id)).toEqual([`${raced.event.id}twin`]);
+    expect(await stored(raced.event)).toHaveLength(1);
+    const seen = (await people.resident.ok('notify', 'inbox', { limit: 50 })).items.filter((m: { wishId: string; template: string }) => m.wishId === again.id && m.template === 'wish_claimed');
+    expect(seen).toHaveLength(1);
   });
 
   test('a step older than the window is left alone (the bound that keeps the repair cheap)', async () => {
@@ -248,6 +249,6 @@ describe('announcements', () => {
     const { event } = await crashAfter(await wishOf(wish.id), 'claim', 'volunteer');
     minutes(31);
     await tick();
-    expect(await stored(event)).toEqual({ inbox: [], outbox: [] });
+    expect(await stored(event)).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { InboxItem } from '@shared';
 import { startTestServer, wishInput, type TestServer } from './harness';
 
 let server: TestServer;
@@ -33,8 +34,41 @@ describe('notifications in local mode go to an inspectable sink', () => {
     const lines = inbox.items.filter((m: any) => m.wishId === wish.id);
     expect(lines.map((m: any) => m.template).sort()).toEqual(['wish_approved', 'wish_claimed']);
     expect(lines.find((m: any) => m.template === 'wish_claimed')).toMatchObject({ title: '心愿已被认领', read: false });
+    // A person sees the message, never its delivery (InboxItem is strict: a delivery field fails it).
+    for (const item of inbox.items) expect(InboxItem.parse(item)).toEqual(item);
     const read = await resident.ok('notify', 'read', { ids: [lines[0].id] });
     expect(read.updated).toBe(1);
+  });
+
+  test('the inbox pages newest first with its unread count, and one marks only their own messages read', async () => {
+    const resident = await server.login('resident');
+    const secretary = await server.login('secretary');
+    await resident.ok('notify', 'read', { all: true });
+    const { wish } = await resident.ok('wishes', 'create', wishInput({ title: '分页测试' }));
+    await secretary.ok('dispatch', 'reject', { wishId: wish.id, reason: '请补充楼层' });
+    const all = await resident.ok('notify', 'inbox', { limit: 50 });
+    expect(all.items.length).toBeGreaterThan(3);
+    const paged: { id: string }[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await resident.ok('notify', 'inbox', { limit: 2, ...(cursor ? { cursor } : {}) });
+      expect(page.unread).toBe(all.unread);
+      paged.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor && paged.length < all.items.length);
+    expect(paged.slice(0, all.items.length)).toEqual(all.items);
+    expect(all.items.map((m: { id: string }) => m.id)).toEqual(all.items.map((m: { id: string }) => m.id).sort().reverse());
+    expect(all.unread).toBe(1);
+    expect(all.items.filter((m: { read: boolean }) => !m.read).map((m: { template: string }) => m.template)).toEqual(['wish_rejected']);
+    expect((await resident.ok('notify', 'inbox', { unreadOnly: true })).items.map((m: { id: string }) => m.id)).toEqual([all.items[0].id]);
+
+    // The secretary's ids are not the resident's to mark.
+    const theirs = (await secretary.ok('notify', 'inbox', { unreadOnly: true })).items.find((m: { wishId?: string }) => m.wishId === wish.id);
+    expect(theirs).toMatchObject({ template: 'new_pending_wish', read: false });
+    const rejected = all.items.find((m: { wishId?: string; template: string }) => m.wishId === wish.id && m.template === 'wish_rejected');
+    const read = await resident.ok('notify', 'read', { ids: [theirs.id, rejected.id] });
+    expect(read).toEqual({ updated: 1, unread: 0 });
+    expect((await secretary.ok('notify', 'inbox', { unreadOnly: true })).items.map((m: { id: string }) => m.id)).toContain(theirs.id);
   });
 
   test('a failed send is retried later, and the consent is not spent by the failure', async () => {
@@ -46,11 +80,11 @@ describe('notifications in local mode go to an inspectable sink', () => {
     await volunteer.ok('tasks', 'claim', { wishId: wish.id });
     server.sink!.failNext.push(-1);
     await server.tick();
-    let item = await server.runtime.db.collection('outbox').findOne({ wishId: wish.id, template: 'wish_claimed' });
+    let item = await server.runtime.db.collection('messages').findOne({ wishId: wish.id, template: 'wish_claimed' });
     expect(item).toMatchObject({ status: 'pending', attempts: 1 });
     server.clock.advanceHours(1);
     await server.anonymous().ok('cron', 'tick', { now: server.clock.now().toISOString(), jobs: ['outbox'] });
-    item = await server.runtime.db.collection('outbox').findOne({ wishId: wish.id, template: 'wish_claimed' });
+    item = await server.runtime.db.collection('messages').findOne({ wishId: wish.id, template: 'wish_claimed' });
     expect(item).toMatchObject({ status: 'sent', attempts: 2 });
   });
 });

@@ -97,8 +97,8 @@ describe('subscribe messages through WeChat', () => {
     const read = (await callAs(token, 'notify', 'read', { all: true })).data;
     expect(read.unread).toBe(0);
 
-    const outbox = await server.runtime.db.collection('outbox').find({ wishId: { $in: [w1.id, w2.id] }, template: 'wish_approved' }).toArray();
-    expect(outbox.map((o) => o.status).sort()).toEqual(['sent', 'skipped']);
+    const messages = await server.runtime.db.collection('messages').find({ wishId: { $in: [w1.id, w2.id] }, template: 'wish_approved' }).toArray();
+    expect(messages.map((m) => m.status).sort()).toEqual(['sent', 'skipped']);
   });
 
   test('error 43101 from WeChat is recorded and the consent counter believes WeChat', async () => {
@@ -111,7 +111,7 @@ describe('subscribe messages through WeChat', () => {
     await asStaff('dispatch', 'approve', { wishId: w.id });
     wechat.failNext.push(43101);
     await server.tick();
-    const item = await server.runtime.db.collection('outbox').findOne({ wishId: w.id, template: 'wish_approved' });
+    const item = await server.runtime.db.collection('messages').findOne({ wishId: w.id, template: 'wish_approved' });
     expect(item).toMatchObject({ status: 'failed' });
     expect(item!.lastError).toMatch(/^43101/);
     const sub = await server.runtime.db.collection('subscriptions').findOne({ _id: `${(await request(`${server.url}/api/auth/me`, { method: 'GET', token })).data.user.id}:wish_approved` as never });

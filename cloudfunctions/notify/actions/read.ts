@@ -7,10 +7,10 @@ export default defineAction({
   input: ActionSchemas.notify.read,
   write: true,
   async run({ input, caller, rt }) {
-    const { inbox } = collections(rt.db);
+    const { messages } = collections(rt.db);
     const filter = input.all ? { userId: caller.id, read: false } : { userId: caller.id, read: false, _id: { $in: input.ids ?? [] } };
-    const r = await inbox.updateMany(filter, { $set: { read: true } });
-    const unread = await inbox.countDocuments({ userId: caller.id, read: false });
+    const r = await messages.updateMany(filter, { $set: { read: true } });
+    const unread = await messages.countDocuments({ userId: caller.id, read: false });
     return { updated: r.modifiedCount, unread };
   },
 });
