@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { composeMessage, inboxTextOf, type NotificationTemplateKey } from '@shared';
-import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection } from 'mongodb';
+import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection, type Filter } from 'mongodb';
 import { collections } from './collections';
 import { PERMANENT_ERRORS } from './notifier';
 import type { MessageDoc, Runtime } from './types';
@@ -100,12 +100,15 @@ export async function drainOutbox(rt: Runtime, max = 200): Promise<DrainResult> 
   const result: DrainResult = { sent: 0, skipped: 0, failed: 0, retried: 0 };
   for (let i = 0; i < max; i++) {
     const now = rt.now();
-    const item = await messages.findOneAndUpdate(
-      { $or: [{ status: 'pending', nextAttemptAt: { $lte: now } }, { status: 'sending', lockedUntil: { $lt: now } }] },
-      { $set: { status: 'sending', lockedUntil: new Date(now.getTime() + SEND_LOCK_MS) }, $inc: { attempts: 1 } },
-      // The inbox text stays behind: the send composes its own from the payload.
-      { returnDocument: 'after', projection: { userId: 1, template: 1, payload: 1, page: 1, attempts: 1 } },
-    );
+    const take = (filter: Filter<MessageDoc>) =>
+      messages.findOneAndUpdate(
+        filter,
+        { $set: { status: 'sending', lockedUntil: new Date(now.getTime() + SEND_LOCK_MS) }, $inc: { attempts: 1 } },
+        // The inbox text stays behind: the send composes its own from the payload.
+        { returnDocument: 'after', projection: { userId: 1, template: 1, payload: 1, page: 1, attempts: 1 } },
+      );
+    // Two reads, not one $or: each is an equality on status the index serves (the embedded planner leaves an $or to a scan).
+    const item = (await take({ status: 'pending', nextAttemptAt: { $lte: now } })) ?? (await take({ status: 'sending', lockedUntil: { $lt: now } }));
     if (!item) break;
     const finish = (status: 'sent' | 'skipped' | 'failed', lastError?: string) =>
       messages.updateOne(

@@ -87,4 +87,23 @@ describe('notifications in local mode go to an inspectable sink', () => {
     item = await server.runtime.db.collection('messages').findOne({ wishId: wish.id, template: 'wish_claimed' });
     expect(item).toMatchObject({ status: 'sent', attempts: 2 });
   });
+
+  test('a message whose sender died mid-send is sent by a later tick once its lock runs out, not before', async () => {
+    const resident = await server.login('resident');
+    await resident.ok('notify', 'subscribe', { results: [{ template: 'wish_claimed', accepted: true }] });
+    const { wish } = await resident.ok('wishes', 'create', wishInput({ title: '发送中断测试' }));
+    await (await server.login('secretary')).ok('dispatch', 'approve', { wishId: wish.id });
+    await (await server.login('volunteer')).ok('tasks', 'claim', { wishId: wish.id });
+    const messages = server.runtime.db.collection('messages');
+    const key = { wishId: wish.id, template: 'wish_claimed' };
+    // As a sender leaves it when its process is killed between taking the message and sending it.
+    await messages.updateOne(key, { $set: { status: 'sending', attempts: 1, lockedUntil: new Date(server.clock.now().getTime() + 60_000) } });
+    const before = server.sink!.sent.length;
+    await server.tick();
+    expect(await messages.findOne(key)).toMatchObject({ status: 'sending', attempts: 1 });
+    server.clock.advanceHours(1);
+    await server.tick();
+    expect(await messages.findOne(key)).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(server.sink!.sent.slice(before).filter((m) => m.data.thing1?.value === '发送中断测试')).toHaveLength(1);
+  });
 });
