@@ -5,7 +5,7 @@
  * Unpaced runs (each client sends again as soon as it is answered) measure throughput; their
  * latency is mostly queueing (50 clients ÷ requests per second). The paced runs (BENCH_RATE,
  * default 200/s over the same 50 clients) measure latency at a stated load.
- * BENCH_SIZES=1000,100000  BENCH_SECONDS=8  BENCH_ONLY=nearby,claim,loop,paced  BENCH_RATE=200
+ * BENCH_SIZES=1000,100000  BENCH_SECONDS=8  BENCH_ONLY=nearby,claim,loop,paced,tick  BENCH_RATE=200
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
@@ -306,6 +306,20 @@ async function main(): Promise<void> {
       console.log(`gateway loop call      n=${size} c=${CONNECTIONS}: p50=${pct(all, 50).toFixed(0)} ms p99=${pct(all, 99).toFixed(0)} ms calls=${all.length} rps=${Math.round(all.length / DURATION_S)}`);
       for (const c of calls) console.log(`  ${c.name.padEnd(17)} p50=${pct(c.latencies, 50).toFixed(0)} ms p99=${pct(c.latencies, 99).toFixed(0)} ms`);
       console.log(usage);
+    }
+    if (runs('tick')) {
+      // The timer's sweep (leases, escalation, auto-confirm, outbox) runs every minute beside everyone's requests.
+      // The sweeps read the wishes that are due; the outbox then sends up to 200 messages, three round trips each.
+      for (const [name, jobs] of [['sweeps', ['leases', 'escalation', 'autoConfirm']], ['with outbox', undefined]] as const) {
+        const took: number[] = [];
+        for (let i = 0; i < 3; i++) {
+          const t = performance.now();
+          const r = await post('/api/fn/cron', { action: 'tick', data: jobs ? { jobs } : {} });
+          if (!r.ok) throw new Error(`cron.tick: ${r.error?.code}`);
+          took.push(performance.now() - t);
+        }
+        console.log(`gateway cron.tick      n=${size} ${name}: ${took.map((t) => `${t.toFixed(0)} ms`).join(', ')} (3 in a row)`);
+      }
     }
   }
   agent.destroy();

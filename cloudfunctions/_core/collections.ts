@@ -51,6 +51,8 @@ export const INDEXES: Record<string, IndexDecl[]> = {
     { key: { openid: 1 }, options: { unique: true, partialFilterExpression: { openid: { $type: 'string' } }, name: 'openid_unique' } },
     { key: { devKey: 1 }, options: { unique: true, partialFilterExpression: { devKey: { $type: 'string' } }, name: 'devKey_unique' } },
     { key: { 'memberships.communityId': 1 } },
+    // Who to tell (secretaries, grid workers, unit and town admins): few holders of each role.
+    { key: { 'memberships.roles': 1 } },
   ],
   [C.wishes]: [
     { key: { location: '2dsphere' } },

@@ -92,24 +92,29 @@ function messageId(eventId: string, userId: string, template: string): string {
 export interface DrainResult { sent: number; skipped: number; failed: number; retried: number }
 
 /**
- * Sends what is due. Each item is taken by one conditional update, so two drains at
- * once never send the same item; an item whose sender died is taken again after its lock.
+ * Sends what is due, up to `max` a run. Each item is taken by one conditional update, so two
+ * drains at once never send the same item; an item whose sender died is taken again after its lock.
  */
 export async function drainOutbox(rt: Runtime, max = 200): Promise<DrainResult> {
   const { messages, users, subscriptions } = collections(rt.db);
   const result: DrainResult = { sent: 0, skipped: 0, failed: 0, retried: 0 };
-  for (let i = 0; i < max; i++) {
+  // Due: waiting for its time, or taken by a sender that died before its lock ran out.
+  const due = (now: Date): Filter<MessageDoc>[] => [{ status: 'pending', nextAttemptAt: { $lte: now } }, { status: 'sending', lockedUntil: { $lt: now } }];
+  // Read once, then each taken by _id: a take costs one lookup, not another walk of a backlog.
+  const ids: string[] = [];
+  for (const filter of due(rt.now())) {
+    if (ids.length < max) ids.push(...(await messages.find(filter, { projection: { _id: 1 } }).limit(max - ids.length).toArray()).map((m) => m._id));
+  }
+  for (const id of ids) {
     const now = rt.now();
-    const take = (filter: Filter<MessageDoc>) =>
-      messages.findOneAndUpdate(
-        filter,
-        { $set: { status: 'sending', lockedUntil: new Date(now.getTime() + SEND_LOCK_MS) }, $inc: { attempts: 1 } },
-        // The inbox text stays behind: the send composes its own from the payload.
-        { returnDocument: 'after', projection: { userId: 1, template: 1, payload: 1, page: 1, attempts: 1 } },
-      );
-    // Two reads, not one $or: each is an equality on status the index serves (the embedded planner leaves an $or to a scan).
-    const item = (await take({ status: 'pending', nextAttemptAt: { $lte: now } })) ?? (await take({ status: 'sending', lockedUntil: { $lt: now } }));
-    if (!item) break;
+    // Still due when taken: a twin drain that took it first leaves nothing to take.
+    const item = await messages.findOneAndUpdate(
+      { _id: id, $or: due(now) },
+      { $set: { status: 'sending', lockedUntil: new Date(now.getTime() + SEND_LOCK_MS) }, $inc: { attempts: 1 } },
+      // The inbox text stays behind: the send composes its own from the payload.
+      { returnDocument: 'after', projection: { userId: 1, template: 1, payload: 1, page: 1, attempts: 1 } },
+    );
+    if (!item) continue;
     const finish = (status: 'sent' | 'skipped' | 'failed', lastError?: string) =>
       messages.updateOne(
         { _id: item._id, status: 'sending' },

@@ -189,6 +189,44 @@ export class FieldIndex {
   }
 
   /**
+   * Ids whose leading fields equal `prefix` and, when given, whose next field falls in `range`
+   * (type-bracketed like `scan`): a compound index narrowed by all it can serve, e.g. {status, leaseUntil}
+   * for "claimed and due" instead of every claimed wish.
+   */
+  scanPrefix(prefix: any[], range?: Pick<Bounds, 'lo' | 'hi'>): string[] {
+    const p = prefix.length;
+    const cmpPrefix = (k: any[]) => {
+      for (let i = 0; i < p; i++) {
+        const c = compareValues(k[i], prefix[i]);
+        if (c) return c;
+      }
+      return 0;
+    };
+    const lo = range?.lo;
+    const hi = range?.hi;
+    const rank = lo || hi ? typeRank((lo ?? hi)!.v) : -1;
+    const atOrAfter = (e: Entry) => {
+      const c = cmpPrefix(e.k);
+      if (c) return c > 0;
+      if (lo) return lo.inclusive ? compareValues(e.k[p], lo.v) >= 0 : compareValues(e.k[p], lo.v) > 0;
+      return rank < 0 || typeRank(e.k[p]) >= rank;
+    };
+    const out: string[] = [];
+    for (const e of this.list.from(atOrAfter)) {
+      if (cmpPrefix(e.k) !== 0) break;
+      if (rank >= 0) {
+        if (typeRank(e.k[p]) > rank) break;
+        if (hi) {
+          const c = compareValues(e.k[p], hi.v);
+          if (c > 0 || (c === 0 && !hi.inclusive)) break;
+        }
+      }
+      out.push(e.id);
+    }
+    return out;
+  }
+
+  /**
    * Ids in key order among entries whose leading fields equal `prefix`: serves a sort on the fields
    * that follow without sorting. Keys are stored ascending, so a descending sort walks backwards.
    */

@@ -66,34 +66,72 @@ export function planSortedWalk(coll: Collection, filter: Doc, sort: Doc): Iterab
   return best ? best.ix.walk(best.prefix, dirs[0] < 0) : null;
 }
 
+/** Equality prefixes tried at most: an $in on each of two fields multiplies. */
+const MAX_PREFIXES = 64;
+
+/**
+ * Candidate ids for a filter (a superset of its matches), or null when only a scan can answer.
+ * A top-level $or is served as the union of its branches, each planned with the rest of the filter,
+ * when every branch can use an index.
+ */
 export function planCandidates(coll: Collection, filter: Doc): string[] | null {
+  const branches = filter.$or;
+  if (Array.isArray(branches) && branches.length > 0 && branches.every(isPlainObject)) {
+    const { $or: _or, ...rest } = filter;
+    const union = new Set<string>();
+    let indexed = true;
+    for (const branch of branches) {
+      const ids = planConjunction(coll, { $and: [rest, branch] });
+      if (!ids) {
+        indexed = false;
+        break;
+      }
+      for (const id of ids) union.add(id);
+    }
+    if (indexed) return [...union];
+  }
+  return planConjunction(coll, filter);
+}
+
+function planConjunction(coll: Collection, filter: Doc): string[] | null {
   const conds = new Map<string, FieldCond>();
   collect(filter, conds);
   if (!conds.size) return null;
   // _id equality is a hash lookup: documents are keyed by the hash of their _id.
   const idEq = conds.get('_id')?.eq;
   if (idEq) return [...new Set(idEq.map(hashValue))];
-  let best: { ix: FieldIndex; bounds: Bounds; score: number } | null = null;
+  let best: { ix: FieldIndex; prefix: any[][]; range?: Bounds; score: number } | null = null;
   for (const ix of coll.indexes) {
     if (ix.spec.partialFilterExpression) continue;
-    const c = conds.get(ix.fields[0]);
-    if (!c) continue;
-    let bounds: Bounds;
-    let score: number;
-    if (c.eq) {
-      // A sparse index has no entry for missing fields, so it cannot answer equality with null.
-      if (ix.spec.sparse && c.eq.some((v) => v === null)) continue;
-      bounds = { eq: c.eq };
-      score = ix.spec.unique && ix.fields.length === 1 ? 3 : 2;
-    } else {
-      if (c.lo && c.hi && typeRank(c.lo.v) !== typeRank(c.hi.v)) continue;
+    // Equality on the leading fields, then at most a range on the next one.
+    const prefix: any[][] = [];
+    let range: Bounds | undefined;
+    for (const f of ix.fields) {
+      const c = conds.get(f);
+      if (!c) break;
+      if (c.eq) {
+        // A sparse index has no entry for missing fields, so it cannot answer equality with null.
+        if (ix.spec.sparse && c.eq.some((v) => v === null)) break;
+        prefix.push(c.eq);
+        continue;
+      }
+      if (c.lo && c.hi && typeRank(c.lo.v) !== typeRank(c.hi.v)) break;
       // On a multikey index two bounds may be met by different elements: keep only one.
-      bounds = ix.multikey ? (c.lo ? { lo: c.lo } : { hi: c.hi }) : { lo: c.lo, hi: c.hi };
-      score = 1;
+      range = ix.multikey ? (c.lo ? { lo: c.lo } : { hi: c.hi }) : { lo: c.lo, hi: c.hi };
+      break;
     }
-    if (!best || score > best.score) best = { ix, bounds, score };
+    if (!prefix.length && !range) continue;
+    const score = ix.spec.unique && ix.fields.length === 1 && prefix.length === 1 ? 1000 : 2 * prefix.length + (range ? 1 : 0);
+    if (!best || score > best.score) best = { ix, prefix, range, score };
   }
   if (!best) return null;
-  const ids = best.ix.scan(best.bounds);
-  return best.ix.multikey || (best.bounds.eq && best.bounds.eq.length > 1) ? [...new Set(ids)] : ids;
+  const { ix, prefix, range } = best;
+  const combos = prefix.reduce<any[][]>((acc, values) => acc.flatMap((t) => values.map((v) => [...t, v])), [[]]);
+  if (prefix.length === 0 || (prefix.length === 1 && !range) || combos.length > MAX_PREFIXES) {
+    // One field's bounds: the first field's equality or range, as the index has always served them.
+    const ids = ix.scan(prefix.length ? { eq: prefix[0] } : range!);
+    return ix.multikey || (prefix.length && prefix[0].length > 1) ? [...new Set(ids)] : ids;
+  }
+  const ids = combos.flatMap((t) => ix.scanPrefix(t, range));
+  return ix.multikey || combos.length > 1 ? [...new Set(ids)] : ids;
 }
