@@ -35,12 +35,12 @@ export async function sweepUnusedPhotos(rt: Runtime, dir: string): Promise<Sweep
   const { wishes } = collections(rt.db);
   let removed = 0;
   for (let i = 0; i < old.length; i += BATCH) {
-    const urls = old.slice(i, i + BATCH).map(urlOfPhoto);
-    const holders = await wishes.find({ 'events.photos': { $in: urls } }, { projection: { 'events.photos': 1 } }).toArray();
+    const batch = old.slice(i, i + BATCH);
+    const holders = await wishes.find({ 'events.photos': { $in: batch.map(urlOfPhoto) } }, { projection: { 'events.photos': 1 } }).toArray();
     const used = new Set(holders.flatMap((w) => w.events.flatMap((e) => e.photos ?? [])));
-    for (const url of urls) {
-      if (used.has(url)) continue;
-      await fs.promises.rm(path.join(dir, url.slice('/files/'.length)), { force: true });
+    for (const name of batch) {
+      if (used.has(urlOfPhoto(name))) continue;
+      await fs.promises.rm(path.join(dir, name), { force: true });
       removed++;
     }
   }
