@@ -122,7 +122,8 @@ export async function drainOutbox(rt: Runtime, max = 200): Promise<DrainResult> 
       );
 
     const templateId = rt.config.templateIds[item.template];
-    const user = await users.findOne({ _id: item.userId }, { projection: { openid: 1 } });
+    // No template configured: inbox only, and no need to look the person up.
+    const user = templateId ? await users.findOne({ _id: item.userId }, { projection: { openid: 1 } }) : null;
     if (!templateId || !user?.openid) {
       await finish('skipped', !templateId ? '未配置模板，仅站内信' : '用户未绑定微信，仅站内信');
       result.skipped++;
