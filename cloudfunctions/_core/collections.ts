@@ -64,7 +64,7 @@ export const INDEXES: Record<string, IndexDecl[]> = {
     { key: { status: 1, 'claims.leaseUntil': 1 } },
     { key: { status: 1, openedAt: 1 } },
     { key: { status: 1, doneAt: 1 } },
-    // The announcement repair reads the last half hour's steps.
+    // The announcement repair reads the steps since it last looked, oldest first.
     { key: { updatedAt: 1 } },
     // The sweep of unused uploads asks which photos some wish still shows; most wishes have none.
     { key: { 'events.photos': 1 }, options: { sparse: true } },

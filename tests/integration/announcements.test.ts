@@ -243,11 +243,43 @@ describe('announcements', () => {
     expect(seen).toHaveLength(1);
   });
 
-  test('a step older than the window is left alone (the bound that keeps the repair cheap)', async () => {
-    const { wish } = await people.resident.ok('wishes', 'create', wishInput({ title: '太久以前' }));
+  test('a step lost while the timer was stopped for hours is announced when it runs again', async () => {
+    await tick();
+    const { wish } = await people.resident.ok('wishes', 'create', wishInput({ title: '停机两小时' }));
     await people.secretary.ok('dispatch', 'approve', { wishId: wish.id });
     const { event } = await crashAfter(await wishOf(wish.id), 'claim', 'volunteer');
-    minutes(31);
+    // The server was down: no tick ran until two hours later.
+    minutes(120);
+    await tick();
+    expect((await stored(event)).map((m) => m.template)).toEqual(['wish_claimed']);
+    expect((await tick()).reannounced).toBe(0);
+  });
+
+  test('on a busy day, more wishes changing than one tick looks at, a lost step is still reached by a later tick', async () => {
+    await tick();
+    // 250 wishes changed in the half minute before: more than the 200 one tick reads.
+    const start = server.clock.now().getTime() - 30_000;
+    const busy = Array.from({ length: 250 }, (_, i) => ({
+      _id: `busy-${String(i).padStart(3, '0')}`, communityId: 'com-taoyuan', status: 'confirmed', events: [], updatedAt: new Date(start + i * 10),
+    }));
+    await db().wishes.insertMany(busy as never[]);
+    minutes(1);
+    const { wish } = await people.resident.ok('wishes', 'create', wishInput({ title: '忙碌的一天' }));
+    await people.secretary.ok('dispatch', 'approve', { wishId: wish.id });
+    const { event } = await crashAfter(await wishOf(wish.id), 'claim', 'volunteer');
+    minutes(2);
+    await tick();
+    await tick();
+    expect((await stored(event)).map((m) => m.template)).toEqual(['wish_claimed']);
+    await db().wishes.deleteMany({ _id: { $in: busy.map((b) => b._id) } } as never);
+  });
+
+  test('a step lost more than a week before the timer runs again is no longer news and is left alone', async () => {
+    await tick();
+    const { wish } = await people.resident.ok('wishes', 'create', wishInput({ title: '停机八天' }));
+    await people.secretary.ok('dispatch', 'approve', { wishId: wish.id });
+    const { event } = await crashAfter(await wishOf(wish.id), 'claim', 'volunteer');
+    server.clock.advanceHours(8 * 24);
     await tick();
     expect(await stored(event)).toEqual([]);
   });
