@@ -9,5 +9,6 @@ export * from './validation/parseInput';
 export * from './lifecycle';
 export * from './notify/templates';
 export * from './notify/compose';
+export * from './time';
 export * from './privacy';
 export * from './actions';

@@ -203,7 +203,8 @@ export interface ActionOutputs {
     leaderboard: LeaderboardReply;
     wall: Page<WallItem>;
     /** A download link (or file id in WeChat cloud) for the spreadsheet. */
-    export: { url: string; fileName: string; rows: number };
+    /** The file inline, base64: `mimeType` says XLSX or CSV; `truncated` when the range held more than one file takes. */
+    export: { fileName: string; mimeType: string; base64: string; rows: number; truncated: boolean };
   };
   notify: {
     subscribe: { credits: Partial<Record<string, number>> };

@@ -1,5 +1,6 @@
 import { AppError } from '../errors';
 import { NotificationTemplates, type NotificationTemplate, type NotificationTemplateKey } from './templates';
+import { chinaWallClock } from '../time';
 
 /**
  * WeChat subscribe-message field types and their limits. A value over the limit
@@ -32,12 +33,11 @@ export function truncate(text: string, max: number): string {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 /** WeChat's `time` format, in China time whatever the server's zone: '2026年1月2日 08:05'. */
 export function formatTime(at: Date | string | number): string {
   const t = new Date(typeof at === 'string' ? Date.parse(at) : at instanceof Date ? at.getTime() : at);
-  const c = new Date(t.getTime() + CHINA_OFFSET_MS);
+  const c = chinaWallClock(t);
   return `${c.getUTCFullYear()}年${c.getUTCMonth() + 1}月${c.getUTCDate()}日 ${pad(c.getUTCHours())}:${pad(c.getUTCMinutes())}`;
 }
 

@@ -130,18 +130,21 @@ test('a grid worker is told the dashboard is not for their role', () => {
   expect(callMock).not.toHaveBeenCalled();
 });
 
-test('export downloads the CSV in the browser, with the BOM Excel needs exactly once', async () => {
+test('export downloads the ledger as the XLSX the server wrote, byte for byte, under its name', async () => {
   const blobs: Blob[] = [];
   const createObjectURL = jest.fn((b: Blob) => (blobs.push(b), 'blob:report'));
   Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
   const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    expect(this.download).toBe('xinyuan-wishes-2026-11-22.csv');
+    expect(this.download).toBe('心愿台账-2026-11-22.xlsx');
     expect(this.href).toBe('blob:report');
   });
+  // A zip's first bytes and then some that base64 must carry intact.
+  const file = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0xe7, 0xbc, 0x96]);
+  const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   routeCalls(callMock, {
     'stats.overview': overview,
     ...charts,
-    'stats.export': { filename: 'xinyuan-wishes-2026-11-22.csv', mimeType: 'text/csv;charset=utf-8', content: '\uFEFF编号,标题\r\nw1,接送' },
+    'stats.export': { fileName: '心愿台账-2026-11-22.xlsx', mimeType: xlsx, base64: Buffer.from(file).toString('base64'), rows: 1, truncated: false },
   });
   render(<DashboardPage />);
   await screen.findByLabelText('心愿收集 1,500');
@@ -150,13 +153,14 @@ test('export downloads the CSV in the browser, with the BOM Excel needs exactly 
 
   expect(await screen.findByText('报表已开始下载')).toBeInTheDocument();
   expect(click).toHaveBeenCalledTimes(1);
+  expect(callsTo(callMock, 'stats', 'export').at(-1)?.[2]).toMatchObject({ format: 'xlsx' });
+  expect(blobs[0].type).toBe(xlsx);
   const buffer = await new Promise<ArrayBuffer>((resolve) => {
     const reader = new FileReader();
     reader.onload = () => resolve(reader.result as ArrayBuffer);
     reader.readAsArrayBuffer(blobs[0]);
   });
-  const bytes = new Uint8Array(buffer);
-  expect([...bytes.slice(0, 6)]).toEqual([0xef, 0xbb, 0xbf, 0xe7, 0xbc, 0x96]); // one BOM, then 编
+  expect([...new Uint8Array(buffer)]).toEqual([...file]);
   click.mockRestore();
 });
 

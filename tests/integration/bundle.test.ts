@@ -76,6 +76,14 @@ describe('the WeChat cloud bundles in dist/functions', () => {
     expect(unknown).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
   });
 
+  test('the bundled stats function writes the Excel ledger with what it carries inside', async () => {
+    const bundled = require(path.join(DIST, 'stats', 'index.js'));
+    const reply = await bundled.main({ action: 'export', data: {} }, { identity: { kind: 'user', userId: 'u-secretary' }, runtime: server.runtime });
+    expect(reply).toMatchObject({ ok: true, data: { mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } });
+    // A zip, as every .xlsx is.
+    expect(Buffer.from(reply.data.base64, 'base64').subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
   test('in WeChat mode a bundle takes identity from getWXContext and connection from env', async () => {
     expect(await inWeChat('notify', { action: 'inbox', data: {} }, 'oWeChatUser0001')).toEqual({ ok: true, data: { items: [], unread: 0 } });
   });

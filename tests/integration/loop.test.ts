@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { startTestServer, wishInput, TAOYUAN, type TestServer } from './harness';
 
 let server: TestServer;
@@ -92,11 +93,35 @@ describe('the 三单 loop through the HTTP gateway', () => {
     const volunteers = await secretary.ok('stats', 'leaderboard', { kind: 'volunteer', metric: 'hours' });
     expect(volunteers.rows.length).toBeGreaterThan(2);
     expect(volunteers.rows[0].hours).toBeGreaterThanOrEqual(volunteers.rows[1].hours);
+  });
+
+  test('the secretary exports the ledger as an Excel workbook, or as CSV, with times as people in China read them', async () => {
+    const secretary = await server.login('secretary');
+    const resident = await server.login('resident');
+    const { wish } = await resident.ok('wishes', 'create', wishInput({ title: '=台账导出测试' }));
+
+    const book = await secretary.ok('stats', 'export', {});
+    expect(book).toMatchObject({ mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', truncated: false });
+    expect(book.fileName).toMatch(/^心愿台账-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const parts = unzipSync(Buffer.from(book.base64, 'base64'));
+    const strings = strFromU8(parts['xl/sharedStrings.xml']);
+    for (const text of ['编号', '提交时间', '=台账导出测试', '待审核', '小程序']) expect(strings).toContain(text);
+    const rows = strFromU8(parts['xl/worksheets/sheet1.xml']).match(/<row /g) ?? [];
+    expect(rows.length).toBe(book.rows + 1);
+    expect(strFromU8(parts['xl/workbook.xml'])).toContain('心愿台账');
+
     const file = await secretary.ok('stats', 'export', { format: 'csv' });
-    expect(file.fileName).toMatch(/\.csv$/);
-    const csv = Buffer.from(file.url.split(',')[1], 'base64').toString('utf8');
-    expect(csv).toContain('编号,标题,类别,状态');
-    expect(file.rows).toBeGreaterThan(20);
+    expect(file).toMatchObject({ mimeType: 'text/csv;charset=utf-8', rows: book.rows });
+    const csv = Buffer.from(file.base64, 'base64').toString('utf8');
+    expect(csv.startsWith('\uFEFF编号,标题,类别,状态')).toBe(true);
+    const line = csv.split('\r\n').find((l) => l.startsWith(wish.id))!;
+    // Kept as text, never run as a formula; the time is Beijing time (UTC+8) to the minute.
+    const created = new Date(wish.createdAt);
+    const beijing = new Date(created.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+    expect(line.split(',').slice(1, 6)).toEqual(["'=台账导出测试", '维修', '待审核', expect.any(String), beijing]);
+
+    const refused = await resident.call('stats', 'export', {});
+    expect(refused.status).toBe(403);
   });
 
   test('the public wall never shows legal aid, mediation or medical wishes, and keeps anonymous residents anonymous', async () => {
