@@ -140,6 +140,9 @@ export interface JoinRequestView {
   reason?: string;
 }
 
+/** A town or community as a picker shows it. */
+export interface NamedRef { id: string; name: string }
+
 export interface ActionOutputs {
   wishes: {
     create: WishReply;
@@ -176,7 +179,10 @@ export interface ActionOutputs {
   };
   org: {
     me: { user: UserView };
-    community: { community: Community };
+    /** A member's community; a town admin who names none gets the town's communities to pick from. */
+    community:
+      | { community: Community; town: NamedRef | null }
+      | { community: null; town: NamedRef | null; communities: NamedRef[] };
     updateSettings: { community: Community };
     grids: { items: Grid[] };
     saveGrid: { grid: Grid };

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import type { ActionOutput } from '@shared/actions';
 import type { GeoPoint } from '@shared/schemas/primitives';
 import { call } from './api';
 import { membership } from './session';
@@ -27,10 +28,9 @@ function geoOf(value: unknown): GeoPoint | undefined {
 /** The community's centre from the server, else the fallback. */
 export async function communityCentre(): Promise<Place> {
   try {
-    const reply = await call<{ community?: Record<string, unknown> } & Record<string, unknown>>('org', 'community', {});
-    const c = (reply.community ?? reply) as Record<string, unknown>;
-    const p = geoOf(c.location) ?? geoOf(c.center) ?? geoOf(c.centre);
-    if (p) return { point: p, label: typeof c.name === 'string' ? c.name : '社区中心', source: 'community' };
+    const { community } = await call<ActionOutput<'org', 'community'>>('org', 'community', {});
+    const p = geoOf(community?.location);
+    if (community && p) return { point: p, label: community.name, source: 'community' };
   } catch {
     // fall through: a missing centre must not block the task hall
   }

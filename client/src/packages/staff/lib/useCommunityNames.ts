@@ -1,19 +1,26 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { ActionOutput, NamedRef } from '@shared/actions';
 import { call } from '../../../services/api';
 
-/** A town admin reads across communities: name each wish's community. Others never need it. */
-export function useCommunityNames(enabled: boolean): ReadonlyMap<string, string> {
-  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
+/** The town's communities, for a town admin (org.community names them when no community is asked for); none for others. */
+export function useTownCommunities(enabled: boolean): NamedRef[] {
+  const [communities, setCommunities] = useState<NamedRef[]>([]);
   useEffect(() => {
     if (!enabled) return;
     let live = true;
-    call<{ communities?: { id: string; name: string }[] }>('org', 'community', {}).then(
-      (r) => live && setNames(new Map((r?.communities ?? []).map((c) => [c.id, c.name]))),
+    call<ActionOutput<'org', 'community'>>('org', 'community', {}).then(
+      (r) => live && setCommunities('communities' in r ? r.communities : []),
       () => undefined,
     );
     return () => {
       live = false;
     };
   }, [enabled]);
-  return names;
+  return communities;
+}
+
+/** A town admin reads across communities: name each wish's community. Others never need it. */
+export function useCommunityNames(enabled: boolean): ReadonlyMap<string, string> {
+  const communities = useTownCommunities(enabled);
+  return useMemo(() => new Map(communities.map((c) => [c.id, c.name])), [communities]);
 }
