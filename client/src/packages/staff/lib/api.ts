@@ -24,7 +24,7 @@ export const staffApi = {
 
 /** The community's structure and people: read by the pickers, edited on the org screen. */
 export const orgApi = {
-  community: () => call<Record<string, unknown>>('org', 'community', {}),
+  community: () => call<ActionOutput<'org', 'community'>>('org', 'community', {}),
   buildings: () => call<ActionOutput<'org', 'buildings'>>('org', 'buildings', {}),
   compounds: () => call<ActionOutput<'org', 'compounds'>>('org', 'compounds', {}),
   grids: () => call<ActionOutput<'org', 'grids'>>('org', 'grids', {}),

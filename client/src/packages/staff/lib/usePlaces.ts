@@ -28,7 +28,7 @@ export function usePlaces(): Places {
     let live = true;
     Promise.allSettled([orgApi.community(), orgApi.buildings(), orgApi.compounds()]).then(([c, b, k]) => {
       if (!live) return;
-      const community = c.status === 'fulfilled' ? ((c.value.community ?? c.value) as Record<string, unknown>) : {};
+      const community = c.status === 'fulfilled' ? c.value.community : null;
       const compounds = new Map((k.status === 'fulfilled' ? k.value.items : []).map((x) => [x.id, x]));
       const buildings = (b.status === 'fulfilled' ? b.value.items : []).map((x) => {
         const compound = x.compoundId ? compounds.get(x.compoundId) : undefined;
@@ -38,7 +38,7 @@ export function usePlaces(): Places {
           location: pointOf(x.location) ?? pointOf(compound?.location) ?? undefined,
         };
       });
-      setPlaces({ buildings, communityLocation: pointOf(community.location) });
+      setPlaces({ buildings, communityLocation: pointOf(community?.location) });
     });
     return () => {
       live = false;
