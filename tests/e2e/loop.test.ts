@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningServer } from '../../server/main';
 import { launch, shot, signIn, startApp, tileNumber, visit } from './harness';
@@ -166,4 +167,18 @@ test('each role has its main screen', async () => {
   // The page's own line, not the navigation bar's title (which h5 renders first, hidden).
   await unitAdmin.getByText('认领心愿后，交给单位成员完成').waitFor();
   await shot(unitAdmin, 'unit-admin-home');
+});
+
+test('the secretary downloads the ledger from the dashboard as an Excel workbook', async () => {
+  const secretary = await signIn(browser, server.url, '社区书记');
+  await visit(secretary, server.url, dashboard);
+  await tileNumber(secretary, '心愿收集');
+  const [download] = await Promise.all([secretary.waitForEvent('download'), secretary.getByText('导出报表', { exact: true }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^心愿台账-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const file = await download.path();
+  // A zip, as every .xlsx is, and the seeded ledger has more in it than an empty sheet.
+  const bytes = fs.readFileSync(file);
+  expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+  expect(bytes.length).toBeGreaterThan(4000);
+  await secretary.getByText('报表已开始下载').waitFor();
 });
