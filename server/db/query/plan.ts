@@ -126,12 +126,13 @@ function planConjunction(coll: Collection, filter: Doc): string[] | null {
   }
   if (!best) return null;
   const { ix, prefix, range } = best;
-  const combos = prefix.reduce<any[][]>((acc, values) => acc.flatMap((t) => values.map((v) => [...t, v])), [[]]);
-  if (prefix.length === 0 || (prefix.length === 1 && !range) || combos.length > MAX_PREFIXES) {
+  const count = prefix.reduce((n, values) => n * values.length, 1);
+  if (prefix.length === 0 || (prefix.length === 1 && !range) || count > MAX_PREFIXES) {
     // One field's bounds: the first field's equality or range, as the index has always served them.
     const ids = ix.scan(prefix.length ? { eq: prefix[0] } : range!);
     return ix.multikey || (prefix.length && prefix[0].length > 1) ? [...new Set(ids)] : ids;
   }
+  const combos = prefix.reduce<any[][]>((acc, values) => acc.flatMap((t) => values.map((v) => [...t, v])), [[]]);
   const ids = combos.flatMap((t) => ix.scanPrefix(t, range));
   return ix.multikey || combos.length > 1 ? [...new Set(ids)] : ids;
 }
