@@ -9,6 +9,7 @@
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -27,6 +28,8 @@ const SIZES = (process.env.BENCH_SIZES ?? '1000,100000').split(',').map(Number);
 const ONLY = process.env.BENCH_ONLY?.split(',');
 const runs = (name: string) => !ONLY || ONLY.includes(name);
 const CENTER = [113.9935, 31.2525] as const;
+/** Every write carries a requestId, as the client sends one (services/api.ts): the idempotency record is part of a write's cost. */
+const requestId = () => randomUUID();
 
 /** Linux: CPU seconds a process has used (utime + stime), from /proc. */
 function cpuSecondsOf(pid: number): number | undefined {
@@ -83,6 +86,8 @@ async function startStack(): Promise<{ url: string; db: Db; pids: Record<string,
       RATE_LIMIT_PER_MINUTE: '100000000', CRON_INTERVAL_MS: '0',
     },
   });
+  // A bench that dies must not leave its gateway serving (the database child already ends with its parent).
+  process.once('exit', () => gateway.kill('SIGKILL'));
   const url = await new Promise<string>((resolve, reject) => {
     readline.createInterface({ input: gateway.stdout! }).on('line', (line) => {
       const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(line);
@@ -193,11 +198,14 @@ async function main(): Promise<void> {
         setupRequest: (req) => ({
           ...req,
           headers: { ...req.headers, authorization: `Bearer ${helpers[next % helpers.length]}` },
-          body: JSON.stringify({ action: 'claim', data: { wishId: ids[next++ % ids.length] } }),
+          body: JSON.stringify({ action: 'claim', data: { wishId: ids[next++ % ids.length] }, requestId: requestId() }),
         }),
       }],
     }));
-    await db.collection('wishes').deleteMany({ _id: { $in: ids as never[] }, status: 'open' });
+    // In slices: one delete of tens of thousands would hold the database's event loop for seconds.
+    for (let i = 0; i < ids.length; i += 1000) {
+      await db.collection('wishes').deleteMany({ _id: { $in: ids.slice(i, i + 1000) as never[] }, status: 'open' });
+    }
     return run;
   };
 
@@ -207,7 +215,7 @@ async function main(): Promise<void> {
     const calls = new Map<string, number[]>();
     const timed = async (name: string, fn: string, action: string, data: object, token: string) => {
       const t = performance.now();
-      const r = await post(`/api/fn/${fn}`, { action, data }, token);
+      const r = await post(`/api/fn/${fn}`, { action, data, requestId: requestId() }, token);
       const list = calls.get(name) ?? calls.set(name, []).get(name)!;
       list.push(performance.now() - t);
       if (!r.ok) throw new Error(`${fn}.${action}: ${r.error?.code}`);
@@ -296,7 +304,7 @@ async function main(): Promise<void> {
       reportPaced('nearby', await paced(RATE, DURATION_S, nearbyBody));
       const claimIds = await insertOpen(RATE * DURATION_S);
       let c = 0;
-      reportPaced('claim', await paced(RATE, DURATION_S, () => JSON.stringify({ action: 'claim', data: { wishId: claimIds[c++] } })));
+      reportPaced('claim', await paced(RATE, DURATION_S, () => JSON.stringify({ action: 'claim', data: { wishId: claimIds[c++] }, requestId: requestId() })));
     }
     if (runs('loop')) {
       const meter = cpuMeter(server.pids);

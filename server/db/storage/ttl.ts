@@ -4,9 +4,15 @@ import { idKey } from './collection';
 import { Engine, LogRecord } from './engine';
 
 const SWEEP_MS = 1000;
+/**
+ * Event-loop time one sweep may take: a day's worth of expiries at once (after downtime, a busy day
+ * a week ago) is deleted over several sweeps rather than stalling every client for seconds.
+ */
+export const SWEEP_BUDGET_MS = 20;
 
-export function sweepExpired(engine: Engine, now = Date.now()): LogRecord[] {
+export function sweepExpired(engine: Engine, now = Date.now(), budgetMs = SWEEP_BUDGET_MS): LogRecord[] {
   const log: LogRecord[] = [];
+  const stopAt = performance.now() + budgetMs;
   for (const c of [...engine.namespaces.values()]) {
     for (const ix of c.indexes) {
       const secs = ix.spec.expireAfterSeconds;
@@ -16,6 +22,7 @@ export function sweepExpired(engine: Engine, now = Date.now()): LogRecord[] {
       for (const id of new Set(ix.scan({ hi: { v: cutoff, inclusive: false } }))) {
         const doc = c.docs.get(id);
         if (doc && c.docs.has(idKey(doc._id))) engine.remove(c, doc, log);
+        if (performance.now() >= stopAt) return log;
       }
     }
   }
