@@ -4,7 +4,8 @@ import type {
   ServiceDoc, SubscriptionDoc, TownDoc, UnitDoc, UserDoc, WishDoc,
 } from './types';
 
-export interface RequestDoc { _id: string; state: 'running' | 'done'; reply?: unknown; createdAt: Date }
+/** A write's requestId and, once done, its reply as the client saw it (JSON text; `reply` in records from before). */
+export interface RequestDoc { _id: string; state: 'running' | 'done'; replyJson?: string; reply?: unknown; createdAt: Date }
 export interface WxSessionDoc { _id: string; sessionKey: string; updatedAt: Date }
 /** Facts about the database itself (which demo seed ran). */
 export interface MetaDoc { _id: string; state: string; at: Date }

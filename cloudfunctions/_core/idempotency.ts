@@ -1,10 +1,15 @@
 import { AppError, type Envelope } from '@shared';
 import { MongoServerError } from 'mongodb';
-import { collections } from './collections';
+import { collections, type RequestDoc } from './collections';
 import type { Runtime } from './types';
 
 const WAIT_MS = 5_000;
 const POLL_MS = 50;
+
+/** The stored reply, as the first attempt's client received it. */
+function replyOf(done: RequestDoc): Envelope<unknown> {
+  return (done.replyJson !== undefined ? JSON.parse(done.replyJson) : done.reply) as Envelope<unknown>;
+}
 
 function isDuplicateKey(err: unknown): boolean {
   return err instanceof MongoServerError && err.code === 11000;
@@ -24,11 +29,11 @@ export async function once(rt: Runtime, key: string, work: () => Promise<Envelop
     while (Date.now() < deadline) {
       const prior = await requests.findOne({ _id: key });
       if (!prior) break; // the first attempt failed unexpectedly and let go: run it now
-      if (prior.state === 'done') return prior.reply as Envelope<unknown>;
+      if (prior.state === 'done') return replyOf(prior);
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
     const prior = await requests.findOne({ _id: key });
-    if (prior?.state === 'done') return prior.reply as Envelope<unknown>;
+    if (prior?.state === 'done') return replyOf(prior);
     if (prior) throw new AppError('CONFLICT', '相同的请求正在处理中，请稍后再试');
     return once(rt, key, work);
   }
@@ -37,8 +42,9 @@ export async function once(rt: Runtime, key: string, work: () => Promise<Envelop
     // An unexpected failure is not an answer: let a retry run it again.
     await requests.deleteOne({ _id: key, state: 'running' });
   } else {
-    // Stored as the client saw it (JSON), so a replay is byte-for-byte the same reply.
-    await requests.updateOne({ _id: key }, { $set: { state: 'done', reply: JSON.parse(JSON.stringify(reply)) } });
+    // Kept as the JSON the client saw, so a replay is byte-for-byte the same reply; as one string it
+    // also costs the database one value, not a document of the reply's shape to encode and index.
+    await requests.updateOne({ _id: key }, { $set: { state: 'done', replyJson: JSON.stringify(reply) } });
   }
   return reply;
 }

@@ -168,6 +168,16 @@ describe('requestId makes writes idempotent', () => {
     expect(detail.events.filter((e: any) => e.action === 'claim')).toHaveLength(1);
   });
 
+  test('a reply recorded before replies were kept as JSON text still answers its retry', async () => {
+    const resident = await server.login('resident');
+    const before = await countWishes();
+    const reply = { ok: true, data: { wish: { id: 'w-recorded-earlier', title: '升级前提交的心愿' } } };
+    await server.runtime.db.collection('requests').insertOne({ _id: 'wishes.create:u-resident:req-legacy-0001', state: 'done', reply, createdAt: new Date() } as never);
+    const retried = await resident.call('wishes', 'create', wishInput({ title: '升级前提交的心愿' }), 'req-legacy-0001');
+    expect(retried.body).toEqual(reply);
+    expect(await countWishes()).toBe(before);
+  });
+
   test('a malformed requestId is a 400', async () => {
     const resident = await server.login('resident');
     const r = await resident.call('wishes', 'create', wishInput(), 'x');
