@@ -43,7 +43,7 @@ export async function once(rt: Runtime, key: string, work: () => Promise<Envelop
     await requests.deleteOne({ _id: key, state: 'running' });
   } else {
     // Kept as the JSON the client saw, so a replay is byte-for-byte the same reply; as one string it
-    // also costs the database one value, not a document of the reply's shape to encode and index.
+    // costs one value to encode, decode and copy, not a document of the reply's whole shape.
     await requests.updateOne({ _id: key }, { $set: { state: 'done', replyJson: JSON.stringify(reply) } });
   }
   return reply;
