@@ -1,21 +1,10 @@
-import type { Role } from '@shared';
-import type { Filter } from 'mongodb';
 import { collections } from './collections';
-import type { MembershipDoc, Runtime, UserDoc } from './types';
-
-/**
- * Members holding `role` in one membership that also matches `where`. The role is repeated outside
- * the $elemMatch so the {memberships.roles} index can narrow to that role's holders: these run on
- * every new wish, and a community's members are mostly residents.
- */
-function holding(role: Role, where: Partial<Record<keyof MembershipDoc, string>>): Filter<UserDoc> {
-  return { 'memberships.roles': role, memberships: { $elemMatch: { ...where, roles: role } } } as Filter<UserDoc>;
-}
+import type { Runtime } from './types';
 
 /** Who hears about a community's new and escalated wishes. */
 export async function secretariesOf(rt: Runtime, communityId: string): Promise<string[]> {
   const users = await collections(rt.db)
-    .users.find(holding('secretary', { communityId }), { projection: { _id: 1 } })
+    .users.find({ memberships: { $elemMatch: { communityId, roles: 'secretary' } } }, { projection: { _id: 1 } })
     .limit(20)
     .toArray();
   return users.map((u) => u._id);
@@ -24,7 +13,7 @@ export async function secretariesOf(rt: Runtime, communityId: string): Promise<s
 export async function gridWorkersOf(rt: Runtime, communityId: string, gridId?: string): Promise<string[]> {
   if (!gridId) return [];
   const users = await collections(rt.db)
-    .users.find(holding('grid_worker', { communityId, gridIds: gridId }), { projection: { _id: 1 } })
+    .users.find({ memberships: { $elemMatch: { communityId, roles: 'grid_worker', gridIds: gridId } } }, { projection: { _id: 1 } })
     .limit(10)
     .toArray();
   return users.map((u) => u._id);
@@ -33,7 +22,7 @@ export async function gridWorkersOf(rt: Runtime, communityId: string, gridId?: s
 export async function townAdminsOf(rt: Runtime, townId?: string): Promise<string[]> {
   if (!townId) return [];
   const users = await collections(rt.db)
-    .users.find(holding('town_admin', { townId }), { projection: { _id: 1 } })
+    .users.find({ memberships: { $elemMatch: { townId, roles: 'town_admin' } } }, { projection: { _id: 1 } })
     .limit(20)
     .toArray();
   return users.map((u) => u._id);
@@ -41,7 +30,7 @@ export async function townAdminsOf(rt: Runtime, townId?: string): Promise<string
 
 export async function unitAdminsOf(rt: Runtime, communityId: string, unitId: string): Promise<string[]> {
   const users = await collections(rt.db)
-    .users.find(holding('unit_admin', { communityId, unitId }), { projection: { _id: 1 } })
+    .users.find({ memberships: { $elemMatch: { communityId, unitId, roles: 'unit_admin' } } }, { projection: { _id: 1 } })
     .limit(10)
     .toArray();
   return users.map((u) => u._id);

@@ -12,7 +12,13 @@ const value = fc.oneof(
   fc.constantFrom(new Date(0), new Date(1000)),
 );
 const doc = fc.record(
-  { a: value, b: fc.oneof(value, fc.array(value, { maxLength: 3 })), c: fc.record({ d: value }, { requiredKeys: [] }) },
+  {
+    a: value,
+    b: fc.oneof(value, fc.array(value, { maxLength: 3 })),
+    c: fc.record({ d: value }, { requiredKeys: [] }),
+    // An array of sub-documents, as a user's memberships are: $elemMatch reads it.
+    e: fc.array(fc.record({ x: fc.oneof(value, fc.array(value, { maxLength: 2 })), y: value }, { requiredKeys: [] }), { maxLength: 3 }),
+  },
   { requiredKeys: [] },
 );
 const field = fc.constantFrom('a', 'b', 'c.d', '_id');
@@ -23,7 +29,10 @@ const cond = fc.oneof(
   fc.tuple(fc.constantFrom('$gt', '$gte', '$lt', '$lte'), value).map(([op, v]) => ({ [op]: v })),
   fc.tuple(fc.integer({ min: -5, max: 0 }), fc.integer({ min: 0, max: 5 })).map(([lo, hi]) => ({ $gte: lo, $lt: hi })),
 );
-const clause = fc.tuple(field, cond).map(([f, c]) => ({ [f]: c }));
+const clause = fc.oneof(
+  { weight: 4, arbitrary: fc.tuple(field, cond).map(([f, c]) => ({ [f]: c })) },
+  { weight: 1, arbitrary: fc.record({ x: cond, y: cond }, { requiredKeys: [] }).map((m) => ({ e: { $elemMatch: m } })) },
+);
 const filter = fc.oneof(
   clause,
   fc.tuple(clause, clause).map(([x, y]) => ({ $and: [x, y] })),
@@ -59,6 +68,8 @@ describe('index planner', () => {
         await indexed.createIndex({ 'c.d': 1 }, { sparse: true });
         await indexed.createIndex({ a: 1, 'c.d': 1 });
         await indexed.createIndex({ 'c.d': 1, b: 1 });
+        await indexed.createIndex({ 'e.x': 1, 'e.y': 1 });
+        await indexed.createIndex({ 'e.y': 1 });
         const withIds = docs.map((d, i) => ({ _id: i % 7 === 3 ? `s${i}` : i, ...d }));
         await scan.insertMany(withIds as any[]);
         await indexed.insertMany(withIds as any[]);
@@ -77,5 +88,32 @@ describe('index planner', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('$elemMatch over an index on the array field', () => {
+  it('finds an element without the field when asked for null, though its sibling has a value', async () => {
+    const scan = h.db.collection('elem_scan');
+    const indexed = h.db.collection('elem_indexed');
+    await indexed.createIndex({ 'e.x': 1 });
+    await indexed.createIndex({ 'e.roles': 1 });
+    const docs = [
+      { _id: 1, e: [{ x: 1 }, {}] },
+      { _id: 2, e: [{ x: 1, roles: ['resident'] }] },
+      { _id: 3, e: [{ y: 2, roles: ['resident', 'secretary'] }] },
+      { _id: 4, e: [{ x: 2, roles: ['secretary'] }, { x: 1, roles: ['resident'] }] },
+    ];
+    await scan.insertMany(docs as any[]);
+    await indexed.insertMany(docs as any[]);
+    for (const f of [
+      { e: { $elemMatch: { x: null } } },
+      { e: { $elemMatch: { x: 1 } } },
+      // One element must hold both: _id 4 has x 1 and the secretary role, but on different elements.
+      { e: { $elemMatch: { x: 1, roles: 'secretary' } } },
+      { e: { $elemMatch: { roles: 'secretary', x: { $gte: 2 } } } },
+    ]) {
+      const ids = async (c: typeof scan) => (await c.find(f).sort({ _id: 1 }).toArray()).map((d) => d._id);
+      expect({ f, ids: await ids(indexed) }).toEqual({ f, ids: await ids(scan) });
+    }
   });
 });

@@ -160,12 +160,12 @@ export class FieldIndex {
   }
 
   /** Ids whose first key field falls in the bounds: a superset of the matches, never the whole index unless asked. */
-  scan(b: Bounds): string[] {
+  scan(b: Bounds, max = Infinity): string[] {
     const out: string[] = [];
     if (b.eq) {
       for (const v of b.eq) {
         for (const e of this.list.from((x) => compareValues(x.k[0], v) >= 0)) {
-          if (compareValues(e.k[0], v) !== 0) break;
+          if (compareValues(e.k[0], v) !== 0 || out.length >= max) break;
           out.push(e.id);
         }
       }
@@ -183,6 +183,7 @@ export class FieldIndex {
         const c = compareValues(e.k[0], hi.v);
         if (c > 0 || (c === 0 && !hi.inclusive)) break;
       }
+      if (out.length >= max) break;
       out.push(e.id);
     }
     return out;
@@ -193,7 +194,7 @@ export class FieldIndex {
    * (type-bracketed like `scan`): a compound index narrowed by all it can serve, e.g. {status, leaseUntil}
    * for "claimed and due" instead of every claimed wish.
    */
-  scanPrefix(prefix: any[], range?: Pick<Bounds, 'lo' | 'hi'>): string[] {
+  scanPrefix(prefix: any[], range?: Pick<Bounds, 'lo' | 'hi'>, max = Infinity): string[] {
     const p = prefix.length;
     const cmpPrefix = (k: any[]) => {
       for (let i = 0; i < p; i++) {
@@ -221,6 +222,7 @@ export class FieldIndex {
           if (c > 0 || (c === 0 && !hi.inclusive)) break;
         }
       }
+      if (out.length >= max) break;
       out.push(e.id);
     }
     return out;

@@ -23,6 +23,17 @@ function collect(filter: Doc, out: Map<string, FieldCond>): void {
       continue;
     }
     if (k.startsWith('$')) continue;
+    if (isPlainObject(v) && isPlainObject(v.$elemMatch) && Object.keys(v.$elemMatch).every((f) => !f.startsWith('$') || f === '$and')) {
+      // An element matching {a: x} means the dotted path `k.a` holds x: a superset the index on `k.a` can serve.
+      // Not null: an element without the field matches null, yet its siblings may give the path other values.
+      const inner = new Map<string, FieldCond>();
+      collect(v.$elemMatch, inner);
+      for (const [f, c] of inner) {
+        const cond: FieldCond = { ...c, eq: c.eq?.some((x) => x === null) ? undefined : c.eq };
+        if (!out.has(`${k}.${f}`) && (cond.eq || cond.lo || cond.hi)) out.set(`${k}.${f}`, cond);
+      }
+      continue;
+    }
     const cond = out.get(k) ?? {};
     if (isPlainObject(v) && Object.keys(v).some((op) => op.startsWith('$'))) {
       for (const [op, arg] of Object.entries(v)) {
@@ -93,6 +104,28 @@ export function planCandidates(coll: Collection, filter: Doc): string[] | null {
   return planConjunction(coll, filter);
 }
 
+interface Plan { ix: FieldIndex; prefix: any[][]; range?: Bounds; score: number }
+
+/** How far a tie between equally good indexes is counted: enough to tell a role's few holders from a community's members. */
+const TIE_COUNT = 256;
+
+/** The ids a plan yields (at most `max`): its equality prefixes, then the range on the next field. */
+function run({ ix, prefix, range }: Plan, max = Infinity): string[] {
+  const count = prefix.reduce((n, values) => n * values.length, 1);
+  if (prefix.length === 0 || (prefix.length === 1 && !range) || count > MAX_PREFIXES) {
+    // One field's bounds: the first field's equality or range, as the index has always served them.
+    const ids = ix.scan(prefix.length ? { eq: prefix[0] } : range!, max);
+    return ix.multikey || (prefix.length && prefix[0].length > 1) ? [...new Set(ids)] : ids;
+  }
+  const combos = prefix.reduce<any[][]>((acc, values) => acc.flatMap((t) => values.map((v) => [...t, v])), [[]]);
+  const ids: string[] = [];
+  for (const t of combos) {
+    if (ids.length >= max) break;
+    ids.push(...ix.scanPrefix(t, range, max - ids.length));
+  }
+  return ix.multikey || combos.length > 1 ? [...new Set(ids)] : ids;
+}
+
 function planConjunction(coll: Collection, filter: Doc): string[] | null {
   const conds = new Map<string, FieldCond>();
   collect(filter, conds);
@@ -100,7 +133,7 @@ function planConjunction(coll: Collection, filter: Doc): string[] | null {
   // _id equality is a hash lookup: documents are keyed by the hash of their _id.
   const idEq = conds.get('_id')?.eq;
   if (idEq) return [...new Set(idEq.map(hashValue))];
-  let best: { ix: FieldIndex; prefix: any[][]; range?: Bounds; score: number } | null = null;
+  const plans: Plan[] = [];
   for (const ix of coll.indexes) {
     if (ix.spec.partialFilterExpression) continue;
     // Equality on the leading fields, then at most a range on the next one.
@@ -122,17 +155,14 @@ function planConjunction(coll: Collection, filter: Doc): string[] | null {
     }
     if (!prefix.length && !range) continue;
     const score = ix.spec.unique && ix.fields.length === 1 && prefix.length === 1 ? 1000 : 2 * prefix.length + (range ? 1 : 0);
-    if (!best || score > best.score) best = { ix, prefix, range, score };
+    plans.push({ ix, prefix, range, score });
   }
-  if (!best) return null;
-  const { ix, prefix, range } = best;
-  const count = prefix.reduce((n, values) => n * values.length, 1);
-  if (prefix.length === 0 || (prefix.length === 1 && !range) || count > MAX_PREFIXES) {
-    // One field's bounds: the first field's equality or range, as the index has always served them.
-    const ids = ix.scan(prefix.length ? { eq: prefix[0] } : range!);
-    return ix.multikey || (prefix.length && prefix[0].length > 1) ? [...new Set(ids)] : ids;
-  }
-  const combos = prefix.reduce<any[][]>((acc, values) => acc.flatMap((t) => values.map((v) => [...t, v])), [[]]);
-  const ids = combos.flatMap((t) => ix.scanPrefix(t, range));
-  return ix.multikey || combos.length > 1 ? [...new Set(ids)] : ids;
+  if (!plans.length) return null;
+  const top = Math.max(...plans.map((p) => p.score));
+  const tied = plans.filter((p) => p.score === top);
+  if (tied.length === 1) return run(tied[0]);
+  // Equally good on paper: the one that yields fewer, counted no further than needed.
+  const counted = tied.map((p) => ({ p, n: run(p, TIE_COUNT).length }));
+  counted.sort((a, b) => a.n - b.n);
+  return run(counted[0].p);
 }
