@@ -101,10 +101,7 @@ export async function drainOutbox(rt: Runtime, max = 200): Promise<DrainResult> 
   // Due: waiting for its time, or taken by a sender that died before its lock ran out.
   const due = (now: Date): Filter<MessageDoc>[] => [{ status: 'pending', nextAttemptAt: { $lte: now } }, { status: 'sending', lockedUntil: { $lt: now } }];
   // Read once, then each taken by _id: a take costs one lookup, not another walk of a backlog.
-  const ids: string[] = [];
-  for (const filter of due(rt.now())) {
-    if (ids.length < max) ids.push(...(await messages.find(filter, { projection: { _id: 1 } }).limit(max - ids.length).toArray()).map((m) => m._id));
-  }
+  const ids = (await messages.find({ $or: due(rt.now()) }, { projection: { _id: 1 } }).limit(max).toArray()).map((m) => m._id);
   for (const id of ids) {
     const now = rt.now();
     // Still due when taken: a twin drain that took it first leaves nothing to take.

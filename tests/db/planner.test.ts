@@ -117,3 +117,29 @@ describe('$elemMatch over an index on the array field', () => {
     }
   });
 });
+
+describe('two equally good indexes', () => {
+  it('answers the same as a scan whichever yields fewer, past the count that settles the tie', async () => {
+    const scan = h.db.collection('tie_scan');
+    const indexed = h.db.collection('tie_indexed');
+    await indexed.createIndex({ tags: 1 });
+    await indexed.createIndex({ group: 1 });
+    // Several tags per document (a multikey index lists each), groups of very different sizes.
+    const docs = Array.from({ length: 900 }, (_, i) => ({
+      _id: i,
+      tags: [['x', 'z'], ['z'], ['x'], ['w', 'x', 'z']][i % 4],
+      group: i % 9 === 0 ? 'small' : i % 2 ? 'odd' : 'even',
+    }));
+    await scan.insertMany(docs as any[]);
+    await indexed.insertMany(docs as any[]);
+    for (const f of [
+      { tags: { $in: ['x', 'z'] }, group: 'odd' },
+      { tags: 'x', group: 'small' },
+      { tags: { $in: ['w', 'z'] }, group: { $in: ['even', 'small'] } },
+      { tags: 'w', group: 'even' },
+    ]) {
+      const ids = async (c: typeof scan) => (await c.find(f).sort({ _id: 1 }).toArray()).map((d) => d._id);
+      expect({ f, ids: await ids(indexed) }).toEqual({ f, ids: await ids(scan) });
+    }
+  });
+});

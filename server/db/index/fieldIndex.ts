@@ -39,6 +39,15 @@ function compareTuples(a: any[], b: any[]): number {
   return 0;
 }
 
+/** A key against the leading fields it must equal: how the compound scans and walks find their range. */
+function comparePrefix(k: any[], prefix: any[]): number {
+  for (let i = 0; i < prefix.length; i++) {
+    const c = compareValues(k[i], prefix[i]);
+    if (c) return c;
+  }
+  return 0;
+}
+
 const compareEntries = (a: Entry, b: Entry) => compareTuples(a.k, b.k) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Bounds on the first indexed field; `undefined` on a side means open. */
@@ -196,13 +205,7 @@ export class FieldIndex {
    */
   scanPrefix(prefix: any[], range?: Pick<Bounds, 'lo' | 'hi'>, max = Infinity): string[] {
     const p = prefix.length;
-    const cmpPrefix = (k: any[]) => {
-      for (let i = 0; i < p; i++) {
-        const c = compareValues(k[i], prefix[i]);
-        if (c) return c;
-      }
-      return 0;
-    };
+    const cmpPrefix = (k: any[]) => comparePrefix(k, prefix);
     const lo = range?.lo;
     const hi = range?.hi;
     const rank = lo || hi ? typeRank((lo ?? hi)!.v) : -1;
@@ -233,14 +236,7 @@ export class FieldIndex {
    * that follow without sorting. Keys are stored ascending, so a descending sort walks backwards.
    */
   *walk(prefix: any[], reverse: boolean): Generator<string> {
-    const p = prefix.length;
-    const cmpPrefix = (e: Entry) => {
-      for (let i = 0; i < p; i++) {
-        const c = compareValues(e.k[i], prefix[i]);
-        if (c) return c;
-      }
-      return 0;
-    };
+    const cmpPrefix = (e: Entry) => comparePrefix(e.k, prefix);
     const it = reverse ? this.list.backFrom((e) => cmpPrefix(e) <= 0) : this.list.from((e) => cmpPrefix(e) >= 0);
     for (const e of it) {
       if (cmpPrefix(e) !== 0) return;

@@ -109,21 +109,26 @@ interface Plan { ix: FieldIndex; prefix: any[][]; range?: Bounds; score: number 
 /** How far a tie between equally good indexes is counted: enough to tell a role's few holders from a community's members. */
 const TIE_COUNT = 256;
 
-/** The ids a plan yields (at most `max`): its equality prefixes, then the range on the next field. */
-function run({ ix, prefix, range }: Plan, max = Infinity): string[] {
+/** The ids a plan yields; with `max`, it stops after that many index entries and says whether it did. */
+function run({ ix, prefix, range }: Plan, max = Infinity): { ids: string[]; capped: boolean } {
   const count = prefix.reduce((n, values) => n * values.length, 1);
+  let entries: string[];
+  let distinct: boolean;
   if (prefix.length === 0 || (prefix.length === 1 && !range) || count > MAX_PREFIXES) {
     // One field's bounds: the first field's equality or range, as the index has always served them.
-    const ids = ix.scan(prefix.length ? { eq: prefix[0] } : range!, max);
-    return ix.multikey || (prefix.length && prefix[0].length > 1) ? [...new Set(ids)] : ids;
+    entries = ix.scan(prefix.length ? { eq: prefix[0] } : range!, max);
+    distinct = !ix.multikey && !(prefix.length && prefix[0].length > 1);
+  } else {
+    const combos = prefix.reduce<any[][]>((acc, values) => acc.flatMap((t) => values.map((v) => [...t, v])), [[]]);
+    entries = [];
+    for (const t of combos) {
+      if (entries.length >= max) break;
+      entries.push(...ix.scanPrefix(t, range, max - entries.length));
+    }
+    distinct = !ix.multikey && combos.length === 1;
   }
-  const combos = prefix.reduce<any[][]>((acc, values) => acc.flatMap((t) => values.map((v) => [...t, v])), [[]]);
-  const ids: string[] = [];
-  for (const t of combos) {
-    if (ids.length >= max) break;
-    ids.push(...ix.scanPrefix(t, range, max - ids.length));
-  }
-  return ix.multikey || combos.length > 1 ? [...new Set(ids)] : ids;
+  // A multikey index lists a document once per key, several values of an $in may meet the same one.
+  return { ids: distinct ? entries : [...new Set(entries)], capped: entries.length >= max };
 }
 
 function planConjunction(coll: Collection, filter: Doc): string[] | null {
@@ -160,9 +165,10 @@ function planConjunction(coll: Collection, filter: Doc): string[] | null {
   if (!plans.length) return null;
   const top = Math.max(...plans.map((p) => p.score));
   const tied = plans.filter((p) => p.score === top);
-  if (tied.length === 1) return run(tied[0]);
-  // Equally good on paper: the one that yields fewer, counted no further than needed.
-  const counted = tied.map((p) => ({ p, n: run(p, TIE_COUNT).length }));
-  counted.sort((a, b) => a.n - b.n);
-  return run(counted[0].p);
+  if (tied.length === 1) return run(tied[0]).ids;
+  // Equally good on paper: the one that yields fewer, counted no further than needed. A count that
+  // stopped short of the cap is the whole answer already.
+  const counted = tied.map((p) => ({ p, ...run(p, TIE_COUNT) }));
+  counted.sort((a, b) => (a.capped === b.capped ? a.ids.length - b.ids.length : a.capped ? 1 : -1));
+  return counted[0].capped ? run(counted[0].p).ids : counted[0].ids;
 }
