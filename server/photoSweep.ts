@@ -8,7 +8,7 @@ import { STORED_NAME, urlOfPhoto } from './uploads';
  * How long an unattached photo is kept: a volunteer may pick photos, lose signal and send the
  * report hours later (the client keeps the draft, and a re-upload renews the file's age).
  */
-export const UNUSED_PHOTO_GRACE_MS = 24 * 3600_000;
+const UNUSED_PHOTO_GRACE_MS = 24 * 3600_000;
 /** Names per reference lookup: one `$in` read per batch keeps a large backlog off the hot path. */
 const BATCH = 500;
 

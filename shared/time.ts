@@ -1,5 +1,5 @@
 /** China keeps one zone, UTC+8, with no daylight saving: its wall clock is a fixed shift of UTC. */
-export const CHINA_OFFSET_MS = 8 * 3_600_000;
+const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 /**
  * The instant whose UTC fields read as China's wall clock at `at`: for formats that carry no zone

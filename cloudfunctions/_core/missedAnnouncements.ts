@@ -8,7 +8,7 @@ export const REPAIR_WINDOW_MS = 30 * 60_000;
 /** A step younger than this may still be announcing itself: not a crash yet. */
 export const REPAIR_GRACE_MS = 60_000;
 /** After a longer outage, older steps are no longer news: the repair starts here. */
-export const REPAIR_HORIZON_MS = 7 * 24 * 3600_000;
+const REPAIR_HORIZON_MS = 7 * 24 * 3600_000;
 const WISHES_PER_TICK = 200;
 const EVENTS_PER_TICK = 100;
 /** The meta record of how far the repair has checked every step. */

@@ -10,7 +10,7 @@ export interface Sheet {
 
 export interface SheetFile { mimeType: string; bytes: Buffer }
 
-/** Text a spreadsheet would run as a formula (= + - @ first) is kept as text, in both formats. */
+/** CSV has no cell types: text a spreadsheet would run as a formula (= + - @ first) is quoted as text. */
 const FORMULA_START = /^[=+\-@]/;
 
 export async function toXlsx(sheet: Sheet): Promise<SheetFile> {
@@ -21,8 +21,8 @@ export async function toXlsx(sheet: Sheet): Promise<SheetFile> {
       // Excel dates carry no zone: written as China's wall clock, they read as the community lives them.
       if (v instanceof Date) return { value: chinaWallClock(v), type: Date, format: 'yyyy-mm-dd hh:mm' };
       if (typeof v === 'number') return { value: v, type: Number };
-      // '@' keeps a string a string: Excel would turn an id of digits into a number, and never runs a formula.
-      return { value: v, type: String, format: FORMULA_START.test(v) ? '@' : undefined };
+      // A String cell is stored as text: Excel neither reads it as a number nor runs it as a formula.
+      return { value: v, type: String };
     }),
   );
   const bytes = await writeXlsxFile([header, ...body], { columns: sheet.columns.map((c) => ({ width: c.width })), sheet: sheet.name, stickyRowsCount: 1 }).toBuffer();

@@ -8,7 +8,7 @@ const SWEEP_MS = 1000;
  * Event-loop time one sweep may take: a day's worth of expiries at once (after downtime, a busy day
  * a week ago) is deleted over several sweeps rather than stalling every client for seconds.
  */
-export const SWEEP_BUDGET_MS = 20;
+const SWEEP_BUDGET_MS = 20;
 
 export function sweepExpired(engine: Engine, now = Date.now(), budgetMs = SWEEP_BUDGET_MS): LogRecord[] {
   const log: LogRecord[] = [];
