@@ -1,4 +1,4 @@
-import { CategoryLabels, ChannelLabels, WishStateLabels } from '@shared';
+import { CategoryLabels, ChannelLabels, WishStateLabels, formatChinaDateTime } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
 import { collections } from '../../_core/collections';
@@ -35,7 +35,8 @@ export default defineAction({
       ]),
     };
     const file = input.format === 'csv' ? toCsv(sheet) : await toXlsx(sheet);
-    const stamp = rt.now().toISOString().slice(0, 10);
+    // The day in Beijing, like every time inside the file (a UTC date is yesterday's before 08:00).
+    const stamp = formatChinaDateTime(rt.now()).slice(0, 10);
     return {
       fileName: `心愿台账-${stamp}.${input.format}`,
       mimeType: file.mimeType,
