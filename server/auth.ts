@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError, parseInput } from '@shared';
-import { collections } from '../cloudfunctions/_core/collections';
+import { collections } from '../cloudfunctions/_core/store/collections';
 import { userOfOpenid } from '../cloudfunctions/_core/users';
 import type { Runtime } from '../cloudfunctions/_core/types';
 import type { ServerConfig } from './config';

@@ -6,6 +6,7 @@ import { WordListChecker } from '../cloudfunctions/_core/contentCheck';
 import { connect } from '../cloudfunctions/_core/db';
 import { LocalSink, type Notifier } from '../cloudfunctions/_core/notifier';
 import type { Runtime } from '../cloudfunctions/_core/types';
+import { repositoriesOf } from '../cloudfunctions/_core/store/repositories';
 import { ConfigError, loadConfig, type ServerConfig, type ServerMode } from './config';
 import { FUNCTIONS } from './functions';
 import { buildGateway } from './gateway';
@@ -100,6 +101,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     }
     const runtime: Runtime = {
       db: conn.db,
+      repos: repositoriesOf(conn.db),
       now: opts.now ?? (() => new Date()),
       notifier,
       content: wechat ? wechatContentChecker(wechat) : new WordListChecker(),

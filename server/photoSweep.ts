@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { collections } from '../cloudfunctions/_core/collections';
+import { collections } from '../cloudfunctions/_core/store/collections';
 import type { Runtime } from '../cloudfunctions/_core/types';
 import { STORED_NAME, urlOfPhoto } from './uploads';
 

@@ -1,4 +1,4 @@
-import { collections } from '../cloudfunctions/_core/collections';
+import { collections } from '../cloudfunctions/_core/store/collections';
 import type { Runtime } from '../cloudfunctions/_core/types';
 import { FUNCTIONS } from './functions';
 import { BUILDINGS, COMMUNITIES, COMPOUNDS, GRIDS, PARTY_BRANCHES, TOWNS, UNITS, USERS, WISHES, type SeedWish } from './seedData';

@@ -1,5 +1,5 @@
 import { CategoryLabels, type NotificationTemplateKey, type WishAction } from '@shared';
-import { collections } from './collections';
+import { collections } from './store/collections';
 import { announceAll, type Announcement } from './outbox';
 import { gridWorkersOf, namesOf, secretariesOf, townAdminsOf, unitAdminsOf } from './people';
 import type { Runtime, WishDoc, WishEventDoc } from './types';

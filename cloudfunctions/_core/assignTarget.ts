@@ -1,5 +1,5 @@
 import { AppError, HelperRoles, type AssignTarget } from '@shared';
-import { collections } from './collections';
+import { collections } from './store/collections';
 import type { Runtime } from './types';
 
 /** Staff dispatch only to helpers and units of the wish's own community. */

@@ -1,5 +1,5 @@
 import { AppError, type Role } from '@shared';
-import { collections } from './collections';
+import { collections } from './store/collections';
 import { TtlCache } from './cache';
 import { userOfOpenid } from './users';
 

@@ -1,6 +1,6 @@
 import { AppError, type Envelope } from '@shared';
 import { MongoServerError } from 'mongodb';
-import { collections, type RequestDoc } from './collections';
+import { collections, type RequestDoc } from './store/collections';
 import type { Runtime } from './types';
 
 const WAIT_MS = 5_000;

@@ -1,7 +1,7 @@
 import { AppError, autoConfirmDue, escalationDue, settingsOf, type CommunitySettings } from '@shared';
 import { announceEvent } from './announcements';
 import { applyAction } from './apply';
-import { collections } from './collections';
+import { collections } from './store/collections';
 import { announceMissed } from './missedAnnouncements';
 import { drainOutbox, type DrainResult } from './outbox';
 import type { Runtime, WishDoc } from './types';

@@ -1,6 +1,6 @@
 import { composeMessage, inboxTextOf, type NotificationTemplateKey } from '@shared';
 import type { AnyBulkWriteOperation, Collection, Db, Filter } from 'mongodb';
-import { collections, RETIRED } from './collections';
+import { collections, RETIRED } from './store/collections';
 import { upsertNew } from './outbox';
 import type { MessageDoc } from './types';
 

@@ -1,5 +1,5 @@
 import { ANNOUNCED_ACTIONS, announceEvent } from './announcements';
-import { collections } from './collections';
+import { collections } from './store/collections';
 import { messagesOfEvent } from './outbox';
 import type { Runtime, WishEventDoc } from './types';
 

@@ -1,6 +1,6 @@
 import { AppError, type AssignTarget, type Channel, type Priority, type WishState } from '@shared';
 import type { Caller } from './caller';
-import { collections } from './collections';
+import { collections } from './store/collections';
 import { newId } from './ids';
 import { actorDoc, makeEvent } from './wishStore';
 import type { CommunityDoc, Runtime, WishDoc } from './types';

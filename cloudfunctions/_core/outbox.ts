@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { composeMessage, inboxTextOf, type NotificationTemplateKey } from '@shared';
 import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection, type Filter } from 'mongodb';
-import { collections } from './collections';
+import { collections } from './store/collections';
 import { PERMANENT_ERRORS } from './notifier';
 import type { MessageDoc, Runtime } from './types';
 

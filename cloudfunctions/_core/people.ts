@@ -1,4 +1,4 @@
-import { collections } from './collections';
+import { collections } from './store/collections';
 import type { Runtime } from './types';
 
 /** Who hears about a community's new and escalated wishes. */

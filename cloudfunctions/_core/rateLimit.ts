@@ -1,5 +1,5 @@
 import { AppError } from '@shared';
-import { collections } from './collections';
+import { collections } from './store/collections';
 import type { Runtime } from './types';
 
 const DAY_MS = 24 * 3600_000;

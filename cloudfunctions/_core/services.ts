@@ -1,4 +1,4 @@
-import { collections } from './collections';
+import { collections } from './store/collections';
 import type { Runtime, UserDoc, WishDoc } from './types';
 
 /**

@@ -1,6 +1,7 @@
 import type { Category } from '@shared';
-import { collections } from './collections';
-import type { GeoPoint, Runtime, WishDoc } from './types';
+import { collections } from './store/collections';
+import type { GeoPoint } from '@shared';
+import type { Runtime, WishDoc } from './types';
 
 const NEAR_M = 300;
 const RECENT_MS = 7 * 24 * 3600_000;

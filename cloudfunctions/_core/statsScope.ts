@@ -1,6 +1,6 @@
 import { AppError } from '@shared';
 import type { Caller } from './caller';
-import { collections } from './collections';
+import { collections } from './store/collections';
 import type { Runtime } from './types';
 
 export interface Scope { communityIds: string[] }

@@ -1,5 +1,5 @@
 import type { UserView } from '@shared';
-import { collections } from './collections';
+import { collections } from './store/collections';
 import { callerOf } from './caller';
 import type { Runtime, UserDoc } from './types';
 

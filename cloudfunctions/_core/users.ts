@@ -1,5 +1,5 @@
 import { MongoServerError } from 'mongodb';
-import { collections } from './collections';
+import { collections } from './store/collections';
 import { newId } from './ids';
 import type { Runtime, UserDoc } from './types';
 

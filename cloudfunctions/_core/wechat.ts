@@ -9,6 +9,7 @@ import { AppError } from '@shared';
 import { coreConfigFromEnv, requireEnv } from './config';
 import { CallbackChecker, judgedRisky, msgSecCheckScene, WordListChecker } from './contentCheck';
 import { connect } from './db';
+import { repositoriesOf } from './store/repositories';
 import type { Notifier, SendResult, SubscribeMessage } from './notifier';
 import type { Identity, Runtime } from './types';
 
@@ -66,6 +67,7 @@ export function runtimeFromEnv(env: Env = process.env): Promise<Runtime> {
     const { db } = await connect(requireEnv(env, 'MONGODB_URI'), env.MONGODB_DB);
     return {
       db,
+      repos: repositoriesOf(db),
       now: () => new Date(),
       notifier: new CloudSubscribeSender(),
       // The same rules as self-hosted (server/wechatApi.ts): the word list first, then WeChat, failing open.

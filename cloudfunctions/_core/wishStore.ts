@@ -1,6 +1,6 @@
 import { AppError, settingsOf, type CommunitySettings, type WishAction, type WishState, type Role } from '@shared';
 import type { Caller } from './caller';
-import { collections } from './collections';
+import { collections } from './store/collections';
 import { newId } from './ids';
 import { TtlCache } from './cache';
 import type { CommunityDoc, EventActorDoc, Runtime, WishDoc, WishEventDoc } from './types';

@@ -1,7 +1,8 @@
 import { AppError, RoleLabels, inviteStateOf, maskPhone, type InviteSummary, type JoinRequestView } from '@shared';
 import type { Collection, Filter } from 'mongodb';
 import type { Caller } from '../_core/caller';
-import { collections, type JoinRequestDoc } from '../_core/collections';
+import { collections } from '../_core/store/collections';
+import type { JoinRequestDoc } from '../_core/types';
 import type { InviteDoc, Runtime } from '../_core/types';
 
 /** Revocation is recorded on the invite itself; the shared InviteDoc predates it. */

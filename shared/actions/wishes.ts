@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { Category } from '../enums/categories';
 import { WishState } from '../enums/wishStates';
 import { Address, Comment, Description, GeoPoint, Id, PageInput, Phone, Reason, TimeWindow, Title } from '../schemas/primitives';
-import { HelpersNeeded } from '../schemas/wish';
+import { HelpersNeeded, Stars } from '../schemas/wish';
 
 /** What a resident fills in; staff fill in the same for a proxy entry. */
 export const wishFields = {
@@ -46,7 +46,7 @@ export const WishDetailInput = z.strictObject(WishRef);
 export const ConfirmWishInput = z.strictObject(WishRef);
 export const RateWishInput = z.strictObject({
   ...WishRef,
-  stars: z.number().int().min(1, '至少 1 星').max(5, '最多 5 星'),
+  stars: Stars,
   comment: Comment.optional(),
 });
 

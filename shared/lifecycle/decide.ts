@@ -9,7 +9,8 @@ import type { wishEdits } from '../actions/wishes';
 import type * as z from 'zod';
 import { WishActionLabels } from './actions';
 import { relationsOf, type Actor, type Relation } from './relations';
-import { autoConfirmDue, canExtend, escalationDue, expiredClaims, leaseUntil, slotsFree, slotsTaken } from './rules';
+import { autoConfirmDue, canExtend, escalationDue, expiredClaims, slotsFree } from './rules';
+import { EFFECTS, type WishChange } from './effects';
 import { GuardCodes, TransitionActions, transitionOf, type Guard, type Transition, type TransitionAction } from './transitions';
 
 /** What a few actions carry besides the wish id (already parsed by the action schemas). */
@@ -35,11 +36,10 @@ export interface DecideOptions {
 /** An event as decided, before the store gives it an id. */
 export type WishEventDraft = Omit<WishEvent, 'id' | 'at'> & { at: Date };
 
+/** A decided step: the event to append and the change to the wish, written together by the store. */
 export interface Decision {
-  to: WishState;
   event: WishEventDraft;
-  /** The wish after the action: status, claims, assignment and timestamps updated. */
-  wish: Wish;
+  change: WishChange;
 }
 
 const RELATION_ROLE: Partial<Record<Relation, Role>> = {
@@ -59,10 +59,6 @@ function roleFor(actor: Actor, used: Relation | undefined): Role | undefined {
 
 function refuse(code: 'FORBIDDEN' | 'INVALID_TRANSITION' | 'ALREADY_CLAIMED' | 'CONFLICT', message: string, details?: unknown): never {
   throw new AppError(code, message, details);
-}
-
-function missing(field: string, message: string): never {
-  throw new AppError('VALIDATION_FAILED', `输入有误：${field}：${message}`, { fields: [{ path: field, message }] });
 }
 
 /** The claims this actor answers for: their own, plus their unit's when they administer it. */
@@ -130,41 +126,11 @@ function authorize(t: Transition, wish: Wish, actor: Actor, relations: Set<Relat
   return used;
 }
 
-function newClaim(actor: Actor, now: Date, settings: CommunitySettings, slots: number, unitId?: string): Claim {
-  if (actor.kind === 'system') throw new AppError('INTERNAL', 'system cannot claim');
-  const claim: Claim = {
-    claimerId: actor.userId,
-    kind: unitId === undefined ? 'user' : 'unit',
-    assigneeId: actor.userId,
-    slots,
-    leaseUntil: leaseUntil(now, settings),
-    extensions: 0,
-    claimedAt: now,
-  };
-  if (unitId !== undefined) claim.unitId = unitId;
-  return claim;
-}
-
-function reopened(next: Wish, now: Date): void {
-  next.openedAt = now;
-  delete next.escalation;
-}
-
-function applyEdits(next: Wish, edits: DecideInput['edits']): void {
-  if (!edits) return;
-  const target = next as unknown as Record<string, unknown>;
-  for (const [key, value] of Object.entries(edits)) {
-    if (value === undefined) continue;
-    if (value === null) delete target[key];
-    else target[key] = value;
-  }
-}
-
 /**
- * Decide whether `actor` may do `action` to `wish` now. Returns the new state,
- * the event to append, and the wish as it will be; throws AppError with
- * FORBIDDEN, INVALID_TRANSITION, ALREADY_CLAIMED or CONFLICT otherwise.
- * Pure: the caller stores the result atomically (matching on the old status).
+ * Decide whether `actor` may do `action` to `wish` now. Returns the event to append and the
+ * change to write (the row's effect, plus the state and `updatedAt`); throws AppError with
+ * FORBIDDEN, INVALID_TRANSITION, ALREADY_CLAIMED or CONFLICT otherwise. Pure: the store writes
+ * both at once, matching the revision the decision was made on.
  */
 export function decide(wish: Wish, action: TransitionAction, actor: Actor, now: Date, options: DecideOptions = {}): Decision {
   const settings = options.settings ?? DEFAULT_SETTINGS;
@@ -173,149 +139,11 @@ export function decide(wish: Wish, action: TransitionAction, actor: Actor, now: 
   const relations = relationsOf(actor, wish);
   const used = authorize(t, wish, actor, relations, settings, now, input);
 
-  const next: Wish = { ...wish, claims: wish.claims.map((c) => ({ ...c })), updatedAt: now };
-  let to: WishState = t.to === 'same' ? wish.status : t.to;
-  const meta: Record<string, string> = {};
-  let note: string | undefined = input.note ?? input.reason;
+  const effect = EFFECTS[action]({ wish, actor, relations, mine: claimsOfActor(wish, actor, relations), now, settings, input });
+  const to: WishState = effect.to ?? (t.to === 'same' ? wish.status : t.to);
+  if (to !== wish.status && to !== t.to && to !== t.otherwise) throw new AppError('INTERNAL', `${action} reached ${to}, which its row does not name`);
+  const change: WishChange = { set: { ...effect.set, status: to, updatedAt: now }, unset: effect.unset ?? [] };
 
-  switch (action) {
-    case 'approve':
-      if (input.priority) next.priority = input.priority;
-      next.approvedAt = now;
-      reopened(next, now);
-      if (input.assignTo) {
-        to = 'assigned';
-        next.assignment = { target: input.assignTo, by: (actor as { userId: string }).userId, at: now };
-        meta.assignKind = input.assignTo.kind;
-        meta.assignId = input.assignTo.id;
-      }
-      break;
-    case 'reject':
-      if (!input.reason) missing('reason', '请填写不通过的原因');
-      next.rejectReason = input.reason;
-      break;
-    case 'resubmit':
-      applyEdits(next, input.edits);
-      delete next.rejectReason;
-      break;
-    case 'update':
-      applyEdits(next, input.edits);
-      break;
-    case 'cancel':
-      next.cancelledAt = now;
-      next.claims = [];
-      delete next.assignment;
-      break;
-    case 'claim': {
-      const asUnit = input.asUnit;
-      if (asUnit !== undefined && (actor.kind === 'system' || !actor.roles.includes('unit_admin') || actor.unitId !== asUnit)) {
-        refuse('FORBIDDEN', '只有单位管理员可以代表单位认领', { action, asUnit });
-      }
-      // A unit brings its team: it takes every free place; a volunteer takes one.
-      const slots = asUnit !== undefined ? slotsFree(wish) : 1;
-      const claim = newClaim(actor, now, settings, slots, asUnit);
-      next.claims.push(claim);
-      next.claimedAt = now;
-      to = slotsTaken(next) >= next.helpersNeeded ? 'claimed' : 'open';
-      meta.claimerId = claim.claimerId;
-      meta.leaseUntil = (claim.leaseUntil as Date).toISOString();
-      if (asUnit !== undefined) meta.unitId = asUnit;
-      break;
-    }
-    case 'extend': {
-      const mine = new Set(claimsOfActor(wish, actor, relations).map((c) => c.claimerId));
-      const until = leaseUntil(now, settings);
-      for (const c of next.claims) {
-        if (!mine.has(c.claimerId)) continue;
-        c.leaseUntil = until;
-        c.extensions += 1;
-      }
-      meta.leaseUntil = until.toISOString();
-      break;
-    }
-    case 'release': {
-      const mine = new Set(claimsOfActor(wish, actor, relations).map((c) => c.claimerId));
-      next.claims = next.claims.filter((c) => !mine.has(c.claimerId));
-      meta.claimerIds = [...mine].join(',');
-      if (wish.status === 'claimed') reopened(next, now);
-      break;
-    }
-    case 'expire': {
-      const gone = new Set(expiredClaims(wish, now).map((c) => c.claimerId));
-      next.claims = next.claims.filter((c) => !gone.has(c.claimerId));
-      meta.claimerIds = [...gone].join(',');
-      if (wish.status === 'claimed') reopened(next, now);
-      break;
-    }
-    case 'assign':
-      if (!input.assignTo) missing('assignTo', '请选择派给谁');
-      next.assignment = { target: input.assignTo, by: (actor as { userId: string }).userId, at: now };
-      meta.assignKind = input.assignTo.kind;
-      meta.assignId = input.assignTo.id;
-      break;
-    case 'accept': {
-      const target = wish.assignment!.target;
-      // Staff chose this helper for the whole wish: the accepted claim holds every place.
-      const claim = newClaim(actor, now, settings, Math.max(1, slotsFree(wish)), target.kind === 'unit' ? target.id : undefined);
-      next.claims.push(claim);
-      next.claimedAt = now;
-      delete next.assignment;
-      meta.claimerId = claim.claimerId;
-      meta.leaseUntil = (claim.leaseUntil as Date).toISOString();
-      break;
-    }
-    case 'decline':
-      meta.assignKind = wish.assignment!.target.kind;
-      meta.assignId = wish.assignment!.target.id;
-      delete next.assignment;
-      reopened(next, now);
-      break;
-    case 'handover': {
-      if (!input.toUserId) missing('toUserId', '请选择转交给哪位成员');
-      const unitId = (actor as { unitId?: string }).unitId;
-      for (const c of next.claims) if (c.kind === 'unit' && c.unitId === unitId) c.assigneeId = input.toUserId;
-      meta.toUserId = input.toUserId;
-      break;
-    }
-    case 'start':
-      for (const c of next.claims) c.startedAt = now;
-      break;
-    case 'progress':
-      if (!input.note) missing('note', '请填写进展');
-      break;
-    case 'complete': {
-      if (!input.note) missing('note', '请填写完成情况');
-      next.doneAt = now;
-      next.completion = { note: input.note, by: (actor as { userId: string }).userId, at: now };
-      if (input.photos?.length) next.completion.photos = input.photos;
-      if (input.hours !== undefined) next.completion.hours = input.hours;
-      if (input.hours !== undefined) meta.hours = String(input.hours);
-      break;
-    }
-    case 'confirm':
-      next.confirmedAt = now;
-      if (actor.kind === 'system') note = note ?? '超时自动确认';
-      break;
-    case 'rate': {
-      const stars = input.stars;
-      if (stars === undefined || !Number.isInteger(stars) || stars < 1 || stars > 5) missing('stars', '请评 1 到 5 星');
-      next.rating = { stars, by: (actor as { userId: string }).userId, at: now };
-      if (input.comment) next.rating.comment = input.comment;
-      note = input.comment;
-      meta.stars = String(stars);
-      break;
-    }
-    case 'escalate': {
-      const level = escalationDue(wish, settings, now)!;
-      next.escalation = { level, at: now };
-      meta.level = level;
-      break;
-    }
-  }
-
-  next.status = to;
-  // Keep the store's denormalised counter in step when the wish carries one.
-  if (wish.slotsFree !== undefined || next.slotsFree !== undefined) next.slotsFree = slotsFree(next);
   const role = roleFor(actor, used);
   const event: WishEventDraft = {
     wishId: wish.id,
@@ -326,10 +154,11 @@ export function decide(wish: Wish, action: TransitionAction, actor: Actor, now: 
     to,
     at: now,
   };
+  const note = effect.note ?? input.note ?? input.reason;
   if (note) event.note = note;
   if ((action === 'progress' || action === 'complete') && input.photos?.length) event.photos = input.photos;
-  if (Object.keys(meta).length > 0) event.meta = meta;
-  return { to, event, wish: next };
+  if (effect.meta && Object.keys(effect.meta).length > 0) event.meta = effect.meta;
+  return { event, change };
 }
 
 /** Placeholder input so allowedActions can ask decide about actions that need one. */

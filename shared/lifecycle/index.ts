@@ -4,3 +4,4 @@ export * from './rules';
 export * from './transitions';
 export * from './decide';
 export * from './create';
+export * from './effects';

@@ -24,8 +24,8 @@ export interface Transition {
   from: readonly WishState[];
   /** 'same' = the state does not move, but an event is still written. */
   to: WishState | 'same';
-  /** A second outcome and what picks it. */
-  otherwise?: { to: WishState; when: 'assign_to_given' | 'slots_remain' };
+  /** A second outcome the row's effect (effects.ts) may reach instead: approve with an assignee, a claim that leaves places free. */
+  otherwise?: WishState;
   actors: readonly Relation[];
   guards?: readonly Guard[];
   /** States from which the action is refused as ALREADY_CLAIMED rather than INVALID_TRANSITION. */
@@ -37,7 +37,7 @@ const TRIAGE = ['staff', 'grid_staff'] as const satisfies readonly Relation[];
 
 /** The wish lifecycle of DESIGN.md §3, one row per action. Read a row as: `actors` may `action` a wish in `from`; it moves to `to`. */
 export const TRANSITIONS: readonly Transition[] = [
-  { action: 'approve', from: ['pending_review'], to: 'open', otherwise: { to: 'assigned', when: 'assign_to_given' }, actors: TRIAGE },
+  { action: 'approve', from: ['pending_review'], to: 'open', otherwise: 'assigned', actors: TRIAGE },
   { action: 'reject', from: ['pending_review'], to: 'rejected', actors: TRIAGE },
   { action: 'resubmit', from: ['rejected'], to: 'pending_review', actors: ['owner'] },
   { action: 'update', from: ['pending_review'], to: 'same', actors: ['owner', ...TRIAGE] },
@@ -46,7 +46,7 @@ export const TRANSITIONS: readonly Transition[] = [
     action: 'claim',
     from: ['open'],
     to: 'claimed',
-    otherwise: { to: 'open', when: 'slots_remain' },
+    otherwise: 'open',
     actors: ['volunteer'],
     guards: ['not_claiming_yet', 'slot_free'],
     takenIn: ['claimed', 'assigned', 'in_progress'],

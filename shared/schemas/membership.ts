@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Role } from '../enums/roles';
+import { Id, Instant, Note, PersonName, Phone, Reason } from './primitives';
 
 /**
  * Joining a community: invite codes and join requests (issue 4). A code's state is
@@ -43,3 +44,40 @@ export const JoinRequestStatusLabels: Record<JoinRequestStatus, string> = {
  */
 export const JoinRole = Role.extract(['resident', 'volunteer', 'party_member'], { error: '只能申请居民、志愿者或党员身份' });
 export type JoinRole = z.infer<typeof JoinRole>;
+
+/** An invite code: joins its redeemer to the inviter's community with one role (and unit or grid). */
+export const Invite = z.strictObject({
+  id: Id,
+  code: z.string().regex(/^[A-Za-z0-9]{6,16}$/),
+  communityId: Id,
+  role: Role,
+  unitId: Id.optional(),
+  gridId: Id.optional(),
+  createdBy: Id,
+  expiresAt: Instant,
+  maxUses: z.number().int().min(1),
+  uses: z.number().int().min(0),
+  revokedAt: Instant.optional(),
+  revokedBy: Id.optional(),
+  createdAt: Instant,
+});
+export type Invite = z.infer<typeof Invite>;
+
+/** A request to join a community (org.requestJoin); decided once by the community's secretary. */
+export const JoinRequest = z.strictObject({
+  id: Id,
+  communityId: Id,
+  userId: Id,
+  name: PersonName,
+  phone: Phone.optional(),
+  note: Note.optional(),
+  roles: z.array(JoinRole).min(1),
+  status: JoinRequestStatus,
+  createdAt: Instant,
+  decidedAt: Instant.optional(),
+  decidedBy: Id.optional(),
+  decisionId: Id.optional(),
+  grantedRoles: z.array(JoinRole).optional(),
+  reason: Reason.optional(),
+});
+export type JoinRequest = z.infer<typeof JoinRequest>;

@@ -33,6 +33,11 @@ export const Message = z.strictObject({
   status: z.enum(['pending', 'sending', 'sent', 'skipped', 'failed']),
   attempts: z.number().int().min(0),
   lastError: z.string().max(300).optional(),
+  /** The page the subscribe message opens (shared/routes). */
+  page: z.string().max(256).optional(),
+  /** Delivery: when the drain may try again, and who holds it while sending. */
+  nextAttemptAt: Instant,
+  lockedUntil: Instant.optional(),
   sentAt: Instant.optional(),
 });
 export type Message = z.infer<typeof Message>;

@@ -28,6 +28,8 @@ export type Membership = z.infer<typeof Membership>;
 export const User = z.strictObject({
   id: Id,
   openid: z.string().max(64).regex(/^[A-Za-z0-9_-]+$/).optional(),
+  /** Seeded demo people are found by this key in local mode (dev-login); never set in production. */
+  devKey: z.string().max(32).optional(),
   name: PersonName,
   phone: Phone.optional(),
   avatarUrl: FileRef.optional(),

@@ -40,8 +40,11 @@ export const Assignment = z.strictObject({
 });
 export type Assignment = z.infer<typeof Assignment>;
 
+/** A rating: whole stars, one to five. */
+export const Stars = z.number().int().min(1, '至少 1 星').max(5, '最多 5 星');
+
 export const Rating = z.strictObject({
-  stars: z.number().int().min(1, '至少 1 星').max(5, '最多 5 星'),
+  stars: Stars,
   comment: Comment.optional(),
   by: Id,
   at: Instant,
@@ -95,8 +98,6 @@ export const Wish = z.strictObject({
   createdBy: Id,
   beneficiary: Beneficiary.optional(),
   claims: z.array(Claim).max(10),
-  /** Denormalised helpersNeeded − Σ claims.slots, for the store's atomic claim filter; slotsFree(wish) is the rule. */
-  slotsFree: z.number().int().min(0).max(10).optional(),
   assignment: Assignment.optional(),
   rejectReason: Reason.optional(),
   rating: Rating.optional(),

@@ -1,6 +1,6 @@
 import { applyAction } from '../../cloudfunctions/_core/apply';
 import { callerOf } from '../../cloudfunctions/_core/caller';
-import { collections } from '../../cloudfunctions/_core/collections';
+import { collections } from '../../cloudfunctions/_core/store/collections';
 import { insertWish } from '../../cloudfunctions/_core/newWish';
 import type { WishDoc, WishEventDoc } from '../../cloudfunctions/_core/types';
 import { startTestServer, wishInput, type Client, type TestServer } from './harness';

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { AppError, DEFAULT_SETTINGS, SYSTEM, Wish, decide, slotsFree, slotsTaken, type Actor, type UserActor } from '@shared';
 import { COMMUNITY, UNIT, unitAdmin } from './support/people';
-import { NOW, baseWish } from './support/wishes';
+import { NOW, baseWish, step as decideStep } from './support/wishes';
 
 const volunteers: UserActor[] = Array.from({ length: 12 }, (_, i) => ({ kind: 'user', userId: `v${i}`, communityId: COMMUNITY, roles: ['volunteer'] }));
 
@@ -26,7 +26,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 );
 
 function run(wish: Wish, s: Step, now: Date): Wish {
-  const call = (action: Parameters<typeof decide>[1], actor: Actor, input = {}) => decide(wish, action, actor, now, { input }).wish;
+  const call = (action: Parameters<typeof decide>[1], actor: Actor, input = {}) => decideStep(wish, action, actor, now, { input }).wish;
   switch (s.op) {
     case 'claim':
       return call('claim', volunteers[s.who]);
@@ -80,7 +80,7 @@ describe('places on a wish', () => {
         let wish = baseWish({ status: 'open', helpersNeeded });
         const outcomes = volunteers.slice(0, k).map((v) => {
           try {
-            wish = decide(wish, 'claim', v, NOW).wish;
+            wish = decideStep(wish, 'claim', v, NOW).wish;
             return 'won';
           } catch (err) {
             return (err as AppError).code;
@@ -96,9 +96,9 @@ describe('places on a wish', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 10 }), (helpersNeeded, k) => {
         let wish = baseWish({ status: 'open', helpersNeeded });
-        for (const v of volunteers.slice(0, Math.min(k, helpersNeeded))) wish = decide(wish, 'claim', v, NOW).wish;
+        for (const v of volunteers.slice(0, Math.min(k, helpersNeeded))) wish = decideStep(wish, 'claim', v, NOW).wish;
         const later = new Date(NOW.getTime() + DEFAULT_SETTINGS.leaseHours * 3_600_000);
-        const d = decide(wish, 'expire', SYSTEM, later);
+        const d = decideStep(wish, 'expire', SYSTEM, later);
         expect([d.to, slotsFree(d.wish)]).toEqual(['open', helpersNeeded]);
       }),
     );

@@ -19,7 +19,7 @@ import {
   type WishState,
 } from '@shared';
 import { actorFor } from './support/people';
-import { NOW, inputFor, isRealisable, preparedFor, variantsOf } from './support/wishes';
+import { NOW, inputFor, isRealisable, preparedFor, step, variantsOf } from './support/wishes';
 
 type Expected = { allowed: true; to: WishState } | { allowed: false; code: string };
 
@@ -54,7 +54,7 @@ describe.each(WishStates)('a wish that is %s', (status) => {
       if (isRealisable(relation, wish)) expect(held.has(relation)).toBe(true);
 
       const expected = expectedOf(c.t, status, held);
-      const run = () => decide(wish, action, actor, NOW, { input: inputFor(action) });
+      const run = () => step(wish, action, actor, NOW, { input: inputFor(action) });
 
       if (!expected.allowed) {
         let thrown: unknown;
@@ -89,7 +89,7 @@ describe('the table itself', () => {
 
   test('every state can be left or is final, and every state is reachable', () => {
     const leaving = new Set(TRANSITIONS.filter((t) => t.to !== 'same').flatMap((t) => t.from));
-    const reached = new Set<string>(['pending_review', ...TRANSITIONS.flatMap((t) => (t.to === 'same' ? [] : [t.to])), ...TRANSITIONS.flatMap((t) => (t.otherwise ? [t.otherwise.to] : []))]);
+    const reached = new Set<string>(['pending_review', ...TRANSITIONS.flatMap((t) => (t.to === 'same' ? [] : [t.to])), ...TRANSITIONS.flatMap((t) => (t.otherwise ? [t.otherwise] : []))]);
     for (const s of WishStates) {
       expect(reached.has(s)).toBe(true);
       if (s !== 'confirmed' && s !== 'cancelled') expect(leaving.has(s)).toBe(true);

@@ -4,7 +4,7 @@ import { defineAction } from '../../_core/action';
 import { announceEvent } from '../../_core/announcements';
 import { approveWish } from '../../_core/approve';
 import { requireCommunity } from '../../_core/caller';
-import { collections } from '../../_core/collections';
+import { collections } from '../../_core/store/collections';
 import { checkWishText, insertWish } from '../../_core/newWish';
 import { findSimilar } from '../../_core/similar';
 import { wishView } from '../../_core/views';

@@ -2,7 +2,7 @@ import type { InboxItem } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import type { Filter } from 'mongodb';
 import { defineAction } from '../../_core/action';
-import { collections } from '../../_core/collections';
+import { collections } from '../../_core/store/collections';
 import { nextCursor, pageFilter } from '../../_core/page';
 import type { MessageDoc } from '../../_core/types';
 

@@ -1,6 +1,6 @@
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import { collections } from '../../_core/collections';
+import { collections } from '../../_core/store/collections';
 
 /** Mark some (or all) of my messages read; others' ids are ignored, not errors. */
 export default defineAction({

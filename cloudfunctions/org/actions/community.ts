@@ -1,7 +1,7 @@
 import { AppError, settingsOf } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import { collections } from '../../_core/collections';
+import { collections } from '../../_core/store/collections';
 
 /** My community (a town admin may name one of the town's), its town and settings. */
 export default defineAction({

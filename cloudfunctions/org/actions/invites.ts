@@ -3,7 +3,7 @@ import { AppError } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
 import { requireCommunity } from '../../_core/caller';
-import { collections } from '../../_core/collections';
+import { collections } from '../../_core/store/collections';
 import { newId } from '../../_core/ids';
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: read aloud over the phone

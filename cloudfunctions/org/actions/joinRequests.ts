@@ -1,8 +1,8 @@
 import type { Filter } from 'mongodb';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import type { JoinRequestDoc } from '../../_core/collections';
-import { collections } from '../../_core/collections';
+import type { JoinRequestDoc } from '../../_core/types';
+import { collections } from '../../_core/store/collections';
 import { nextCursor, pageFilter } from '../../_core/page';
 import { communityNames, requestView, staffScope } from '../membership';
 

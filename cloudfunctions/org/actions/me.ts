@@ -1,6 +1,6 @@
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import { collections } from '../../_core/collections';
+import { collections } from '../../_core/store/collections';
 import { userView } from '../../_core/userView';
 
 /**

@@ -3,7 +3,7 @@ import { ActionSchemas } from '@shared/actions';
 import type { Filter } from 'mongodb';
 import { defineAction } from '../../_core/action';
 import { requireCommunity } from '../../_core/caller';
-import { collections } from '../../_core/collections';
+import { collections } from '../../_core/store/collections';
 import { memberOf } from '../../_core/orgAccess';
 import { nextCursor, pageFilter } from '../../_core/page';
 import type { UserDoc } from '../../_core/types';

@@ -1,7 +1,7 @@
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
 import { requireCommunity } from '../../_core/caller';
-import { collections } from '../../_core/collections';
+import { collections } from '../../_core/store/collections';
 import { withId } from '../../_core/orgAccess';
 import { loadCommunity } from '../../_core/wishStore';
 

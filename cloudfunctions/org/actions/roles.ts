@@ -2,7 +2,7 @@ import { AppError } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
 import { userCache } from '../../_core/caller';
-import { collections } from '../../_core/collections';
+import { collections } from '../../_core/store/collections';
 import { memberOf, requireSecretary } from '../../_core/orgAccess';
 import type { MembershipDoc } from '../../_core/types';
 

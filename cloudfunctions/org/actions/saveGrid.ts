@@ -1,6 +1,6 @@
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import { collections } from '../../_core/collections';
+import { collections } from '../../_core/store/collections';
 import { requireMember, requireSecretary, saveInCommunity, withId } from '../../_core/orgAccess';
 
 export default defineAction({

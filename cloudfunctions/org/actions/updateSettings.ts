@@ -1,7 +1,7 @@
 import { CommunitySettings, parseInput, settingsOf } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import { collections } from '../../_core/collections';
+import { collections } from '../../_core/store/collections';
 import { requireSecretary } from '../../_core/orgAccess';
 import { communityCache } from '../../_core/wishStore';
 

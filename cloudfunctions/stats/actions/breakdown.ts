@@ -1,7 +1,7 @@
 import { CategoryLabels, ChannelLabels, WishStateLabels } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import { collections } from '../../_core/collections';
+import { collections } from '../../_core/store/collections';
 import { has, rangeMatch, requireStaffOrTown, statsScope } from '../../_core/statsScope';
 
 const WISH_KEYS = {

@@ -1,7 +1,7 @@
 import { CategoryLabels, ChannelLabels, WishStateLabels, formatChinaDateTime } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import { collections } from '../../_core/collections';
+import { collections } from '../../_core/store/collections';
 import { namesOf } from '../../_core/people';
 import { toCsv, toXlsx, type Sheet } from '../../_core/spreadsheet';
 import { rangeMatch, requireStaffOrTown, statsScope } from '../../_core/statsScope';

@@ -1,6 +1,6 @@
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import { collections } from '../../_core/collections';
+import { collections } from '../../_core/store/collections';
 import { rangeMatch, statsScope } from '../../_core/statsScope';
 
 /** Who served most: volunteers, co-building units or party branches, by services or hours. */

@@ -1,6 +1,6 @@
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import { collections } from '../../_core/collections';
+import { collections } from '../../_core/store/collections';
 import { has, rangeMatch, statsScope } from '../../_core/statsScope';
 
 /** The headline numbers ("1,500 wishes collected, 1,800 services delivered") of a community or town. */

@@ -3,7 +3,7 @@ import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
 import { announceEvent } from '../../_core/announcements';
 import { applyAction } from '../../_core/apply';
-import { collections } from '../../_core/collections';
+import { collections } from '../../_core/store/collections';
 import { wishView } from '../../_core/views';
 import { loadWish } from '../../_core/wishStore';
 

@@ -1,7 +1,7 @@
 import { ActionSchemas } from '@shared/actions';
 import type { Filter } from 'mongodb';
 import { defineAction } from '../../_core/action';
-import { collections } from '../../_core/collections';
+import { collections } from '../../_core/store/collections';
 import { nextCursor, pageFilter } from '../../_core/page';
 import { wishView } from '../../_core/views';
 import type { WishDoc } from '../../_core/types';

@@ -3,7 +3,7 @@ import { ActionSchemas } from '@shared/actions';
 import type { Document } from 'mongodb';
 import { defineAction } from '../../_core/action';
 import { requireCommunity } from '../../_core/caller';
-import { collections } from '../../_core/collections';
+import { collections } from '../../_core/store/collections';
 
 const NEARBY_PROJECTION = Object.fromEntries([...NEARBY_SOURCE_FIELDS, 'distanceM'].map((f) => [f, 1]));
 

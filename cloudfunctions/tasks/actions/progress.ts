@@ -11,8 +11,7 @@ export default defineAction({
   async run({ input, caller, rt }) {
     const wish = await loadWish(rt, input.wishId);
     await rt.content.check({ note: input.note }, caller.user.openid);
-    const entry = { note: input.note, ...(input.photos ? { photos: input.photos } : {}), by: caller.id, at: rt.now() };
-    const { wish: after } = await applyAction(rt, { wish, action: 'progress', caller, input: { note: input.note, photos: input.photos }, extra: { $push: { progress: entry } } });
+    const { wish: after } = await applyAction(rt, { wish, action: 'progress', caller, input: { note: input.note, photos: input.photos } });
     return { wish: wishView(after, caller) };
   },
 });

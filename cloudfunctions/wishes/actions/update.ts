@@ -2,6 +2,7 @@ import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
 import { applyAction } from '../../_core/apply';
 import { checkWishText, gridOfBuilding } from '../../_core/newWish';
+import type { StoredExtra } from '../../_core/store/wishes';
 import { wishView } from '../../_core/views';
 import { loadWish } from '../../_core/wishStore';
 
@@ -19,8 +20,8 @@ export default defineAction({
 });
 
 /** The grid follows the building (checked to be this community's). */
-export async function gridEdit(rt: Parameters<typeof gridOfBuilding>[0], communityId: string, buildingId?: string | null) {
+export async function gridEdit(rt: Parameters<typeof gridOfBuilding>[0], communityId: string, buildingId?: string | null): Promise<StoredExtra | undefined> {
   if (buildingId === undefined) return undefined;
   const gridId = await gridOfBuilding(rt, communityId, buildingId);
-  return gridId ? { $set: { gridId } } : { $unset: { gridId: '' as const } };
+  return gridId ? { set: { gridId } } : { unset: ['gridId'] };
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, type Claim, type Relation, type TransitionAction, type Wish, type WishState } from '@shared';
+import { applyChange, decide, DEFAULT_SETTINGS, type Claim, type Relation, type TransitionAction, type Wish, type WishState } from '@shared';
 import { claimer, COMMUNITY, GRID, otherHelper, owner, TOWN, UNIT, unitAdmin, unitMember, assignee } from './people';
 
 export const NOW = new Date('2026-03-01T02:00:00Z');
@@ -153,3 +153,10 @@ export function inputFor(action: TransitionAction) {
       return {};
   }
 }
+
+/** One decided step as the wish it leads to: `decide`, then its change applied as the store applies it. */
+export function step(wish: Wish, ...rest: Tail<Parameters<typeof decide>>) {
+  const decision = decide(wish, ...rest);
+  return { ...decision, to: decision.event.to, wish: applyChange(wish, decision.change) };
+}
+type Tail<T extends unknown[]> = T extends [unknown, ...infer R] ? R : never;

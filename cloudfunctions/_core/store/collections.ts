@@ -1,21 +1,14 @@
 import type { Collection, Db, Document, IndexSpecification, CreateIndexesOptions } from 'mongodb';
 import type {
-  BuildingDoc, CommunityDoc, CompoundDoc, GridDoc, InviteDoc, MessageDoc, PartyBranchDoc,
+  BuildingDoc, CommunityDoc, CompoundDoc, GridDoc, InviteDoc, JoinRequestDoc, MessageDoc, PartyBranchDoc,
   ServiceDoc, SubscriptionDoc, TownDoc, UnitDoc, UserDoc, WishDoc,
-} from './types';
+} from '../types';
 
 /** A write's requestId and, once done, its reply as the client saw it (JSON text; `reply` in records from before). */
 export interface RequestDoc { _id: string; state: 'running' | 'done'; replyJson?: string; reply?: unknown; createdAt: Date }
 export interface WxSessionDoc { _id: string; sessionKey: string; updatedAt: Date }
 /** Facts about the database itself (which demo seed ran). */
 export interface MetaDoc { _id: string; state: string; at: Date }
-/** A request to join a community (org.requestJoin); decided once by the community's secretary. */
-export interface JoinRequestDoc {
-  _id: string; communityId: string; userId: string; name: string; phone?: string; note?: string;
-  roles: ('resident' | 'volunteer' | 'party_member')[]; status: 'pending' | 'approved' | 'rejected';
-  createdAt: Date; decidedAt?: Date; decidedBy?: string; decisionId?: string; grantedRoles?: ('resident' | 'volunteer' | 'party_member')[]; reason?: string;
-}
-
 /** Collection names live here and nowhere else. */
 export const C = {
   users: 'users',

@@ -1,0 +1,21 @@
+import type { Db } from 'mongodb';
+import { collections } from './collections';
+import { WishRepository } from './wishes';
+
+/** Every repository of one database: what the runtime hands to actions instead of the database. */
+export interface Repositories {
+  wishes: WishRepository;
+}
+
+const byDb = new WeakMap<Db, Repositories>();
+
+/** Built once per database: repositories hold only collection handles, cheap to keep and costly to rebuild per call. */
+export function repositoriesOf(db: Db): Repositories {
+  let repos = byDb.get(db);
+  if (!repos) {
+    const c = collections(db);
+    repos = { wishes: new WishRepository(c.wishes) };
+    byDb.set(db, repos);
+  }
+  return repos;
+}

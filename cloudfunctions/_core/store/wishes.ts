@@ -1,0 +1,170 @@
+import { AppError, slotsFree, type Category, type EscalationLevel, type GeoPoint, type WishChange, type WishState } from '@shared';
+import type { Collection, Document, Filter, UpdateFilter } from 'mongodb';
+import { nextCursor, pageFilter } from '../page';
+import type { WishDoc, WishEventDoc } from '../types';
+
+/** A page of wishes, newest first, and where the next page starts. */
+export interface WishPage {
+  items: WishDoc[];
+  nextCursor?: string;
+}
+
+export interface PageQuery {
+  cursor?: string;
+  limit: number;
+  status?: WishState;
+}
+
+/** Facts the domain does not decide but storage keeps beside a change (a grid derived from a building). */
+export interface StoredExtra {
+  set?: Partial<Pick<WishDoc, 'gridId'>>;
+  unset?: 'gridId'[];
+}
+
+/** Lists leave out the timeline: it is the bulk of a wish and only the detail shows it. */
+const WITHOUT_EVENTS = { projection: { events: 0 } } as const;
+const WAITING: WishState[] = ['open', 'assigned'];
+
+/** The wishes collection: every query and write of a wish, and nothing else, goes through here. */
+export class WishRepository {
+  constructor(private readonly coll: Collection<WishDoc>) {}
+
+  async find(id: string): Promise<WishDoc | null> {
+    return this.coll.findOne({ _id: id });
+  }
+
+  async load(id: string): Promise<WishDoc> {
+    const wish = await this.find(id);
+    if (!wish) throw new AppError('NOT_FOUND', '心愿不存在');
+    return wish;
+  }
+
+  async insert(wish: WishDoc): Promise<void> {
+    await this.coll.insertOne(wish);
+  }
+
+  /**
+   * Writes a decided step: `$set` the change, `$push` the event, bump the revision, all matching
+   * the revision it was decided on. null: someone else wrote first; read again and decide again.
+   * The free-place counter the claim filter tests is kept here, from the claims and places after.
+   */
+  async write(wish: WishDoc, change: WishChange, event: WishEventDoc, extra: StoredExtra = {}): Promise<WishDoc | null> {
+    const $set: Document = { ...change.set, ...extra.set };
+    if ('claims' in change.set || 'helpersNeeded' in change.set) {
+      $set.slotsFree = slotsFree({ claims: change.set.claims ?? wish.claims, helpersNeeded: change.set.helpersNeeded ?? wish.helpersNeeded });
+    }
+    const unset = [...change.unset, ...(extra.unset ?? [])].filter((k) => !(k in $set));
+    const update: UpdateFilter<WishDoc> = { $set, $push: { events: event }, $inc: { rev: 1 } };
+    if (unset.length) update.$unset = Object.fromEntries(unset.map((k) => [k, '']));
+    // Wishes stored before revisions existed have none: null matches a missing field.
+    return this.coll.findOneAndUpdate({ _id: wish._id, rev: wish.rev ?? null } as Filter<WishDoc>, update, { returnDocument: 'after' });
+  }
+
+  private async page(filter: Filter<WishDoc>, q: PageQuery): Promise<WishPage> {
+    const f: Filter<WishDoc> = { ...filter, ...pageFilter<WishDoc>(q.cursor) };
+    if (q.status) f.status = q.status;
+    const items = await this.coll.find(f, WITHOUT_EVENTS).sort({ _id: -1 }).limit(q.limit).toArray();
+    return { items, nextCursor: nextCursor(items, q.limit) };
+  }
+
+  /** A resident's wishes: posted by them or entered on their behalf. */
+  ownedBy(userId: string, q: PageQuery): Promise<WishPage> {
+    return this.page({ ownerId: userId }, q);
+  }
+
+  /** What a helper holds or was dispatched: their claims, assignments to them, and (for a unit admin) their unit's. */
+  heldBy(userId: string, unitId: string | undefined, q: PageQuery): Promise<WishPage> {
+    const mine: Filter<WishDoc>[] = [
+      { 'claims.claimerId': userId },
+      { 'claims.assigneeId': userId },
+      { status: 'assigned', 'assignment.target.kind': 'user', 'assignment.target.id': userId },
+    ];
+    if (unitId) mine.push({ 'claims.unitId': unitId }, { status: 'assigned', 'assignment.target.kind': 'unit', 'assignment.target.id': unitId });
+    return this.page({ $or: mine }, q);
+  }
+
+  /** The review queue of a community, or of some of its grids. */
+  queue(communityId: string, grids: string[] | undefined, q: PageQuery & { status: WishState }): Promise<WishPage> {
+    const filter: Filter<WishDoc> = { communityId };
+    if (grids) filter.gridId = { $in: grids };
+    return this.page(filter, q);
+  }
+
+  /** Waiting wishes raised past the community's limits, of one community or of a town. */
+  escalated(scope: { communityId: string } | { townId: string }, level: EscalationLevel | undefined, q: PageQuery): Promise<WishPage> {
+    const filter: Filter<WishDoc> = { ...scope, status: { $in: WAITING }, escalation: { $exists: true } };
+    if (level) filter['escalation.level'] = level;
+    return this.page(filter, q);
+  }
+
+  /**
+   * Open wishes with a free place near a point, nearest first, with their distance: only the
+   * fields given (the hall is the busiest read, and whole wishes cost the driver far more to decode).
+   */
+  async nearby<T>(
+    at: GeoPoint,
+    q: { communityId: string; radiusM: number; limit: number; category?: Category; notOwnedOrClaimedBy: string },
+    fields: readonly string[],
+  ): Promise<(T & { _id: string; distanceM: number })[]> {
+    const query: Filter<WishDoc> = {
+      communityId: q.communityId,
+      status: 'open',
+      slotsFree: { $gt: 0 },
+      ownerId: { $ne: q.notOwnedOrClaimedBy },
+      'claims.claimerId': { $ne: q.notOwnedOrClaimedBy },
+    };
+    if (q.category) query.category = q.category;
+    return this.near<T>(at, query, q.radiusM, q.limit, fields);
+  }
+
+  /** Live wishes of a category posted near a point since a time: the "someone already asked" hint. */
+  async similar<T>(at: GeoPoint, q: { communityId: string; category: Category; since: Date; states: WishState[]; radiusM: number; limit: number }, fields: readonly string[]) {
+    const query: Filter<WishDoc> = { communityId: q.communityId, category: q.category, status: { $in: q.states }, createdAt: { $gte: q.since } };
+    return this.near<T>(at, query, q.radiusM, q.limit, fields);
+  }
+
+  private near<T>(at: GeoPoint, query: Filter<WishDoc>, radiusM: number, limit: number, fields: readonly string[]) {
+    return this.coll
+      .aggregate<T & { _id: string; distanceM: number }>([
+        { $geoNear: { near: at, distanceField: 'distanceM', maxDistance: radiusM, spherical: true, key: 'location', query } },
+        { $limit: limit },
+        { $project: Object.fromEntries([...fields, 'distanceM'].map((f) => [f, 1])) },
+      ])
+      .toArray();
+  }
+
+  /** Leased wishes with a lease run out by `now`. */
+  dueLeases(now: Date, limit: number): Promise<WishDoc[]> {
+    return this.coll.find({ status: { $in: ['open', 'claimed'] }, 'claims.leaseUntil': { $lte: now } }).limit(limit).toArray();
+  }
+
+  /** Waiting wishes never raised and waiting since before `secretaryBefore`, or raised once and waiting since before `townBefore`. */
+  dueEscalations(secretaryBefore: Date, townBefore: Date, limit: number): Promise<WishDoc[]> {
+    return this.coll
+      .find({
+        status: { $in: WAITING },
+        $or: [
+          { escalation: { $exists: false }, openedAt: { $lte: secretaryBefore } },
+          { 'escalation.level': 'secretary', openedAt: { $lte: townBefore } },
+        ],
+      })
+      .limit(limit)
+      .toArray();
+  }
+
+  /** Done wishes finished before `doneBefore`: candidates for auto-confirm. */
+  doneBefore(doneBefore: Date, limit: number): Promise<WishDoc[]> {
+    return this.coll.find({ status: 'done', doneAt: { $lte: doneBefore } }).limit(limit).toArray();
+  }
+
+  /** Wishes changed since a time, oldest change first: where steps not yet announced can be. */
+  changedSince(since: Date, limit: number): Promise<WishDoc[]> {
+    return this.coll.find({ updatedAt: { $gte: since } }).sort({ updatedAt: 1 }).limit(limit).toArray();
+  }
+
+  /** Which of these photo URLs some wish's timeline still shows. */
+  async photosInUse(urls: string[]): Promise<Set<string>> {
+    const holders = await this.coll.find({ 'events.photos': { $in: urls } }, { projection: { 'events.photos': 1 } }).toArray();
+    return new Set(holders.flatMap((w) => w.events.flatMap((e) => e.photos ?? [])));
+  }
+}

@@ -1,0 +1,190 @@
+import { AppError } from '../errors';
+import type { WishState } from '../enums/wishStates';
+import type { CommunitySettings } from '../schemas/settings';
+import { Stars, type Claim, type Wish } from '../schemas/wish';
+import type { DecideInput } from './decide';
+import type { Actor, Relation, UserActor } from './relations';
+import { escalationDue, expiredClaims, leaseUntil, slotsFree, slotsTaken } from './rules';
+import type { TransitionAction } from './transitions';
+
+/** The wish fields a step may set or clear; `id` and `communityId` never change. */
+export type WishField = Exclude<keyof Wish, 'id' | 'communityId'>;
+
+/**
+ * What one step does to a wish, as data: the fields it sets and the ones it clears. The store
+ * writes it as one `$set`/`$unset` beside the event; `applyChange` gives the wish it leads to.
+ */
+export interface WishChange {
+  set: Partial<Pick<Wish, WishField>>;
+  unset: WishField[];
+}
+
+/** What an effect sees: the wish before, who acts and as what, the clock, the rules, the input. */
+export interface EffectContext {
+  wish: Wish;
+  actor: Actor;
+  relations: ReadonlySet<Relation>;
+  /** The claims this actor answers for: their own, and their unit's when they administer it. */
+  mine: readonly Claim[];
+  now: Date;
+  settings: CommunitySettings;
+  input: DecideInput;
+}
+
+/** An effect's answer: the change, and where it differs from the row, the state and the event's note and facts. */
+export interface Effect {
+  set?: WishChange['set'];
+  unset?: WishField[];
+  /** Only for rows with two outcomes (`otherwise`): which one this step reaches. */
+  to?: WishState;
+  note?: string;
+  meta?: Record<string, string>;
+}
+
+function missing(field: string, message: string): never {
+  throw new AppError('VALIDATION_FAILED', `输入有误：${field}：${message}`, { fields: [{ path: field, message }] });
+}
+
+function userIdOf(actor: Actor): string {
+  if (actor.kind === 'system') throw new AppError('INTERNAL', 'the timer cannot act as a person here');
+  return actor.userId;
+}
+
+function newClaim(actor: Actor, now: Date, settings: CommunitySettings, slots: number, unitId?: string): Claim {
+  const userId = userIdOf(actor);
+  const claim: Claim = { claimerId: userId, kind: unitId === undefined ? 'user' : 'unit', assigneeId: userId, slots, leaseUntil: leaseUntil(now, settings), extensions: 0, claimedAt: now };
+  if (unitId !== undefined) claim.unitId = unitId;
+  return claim;
+}
+
+/** Back in the pool: the escalation clock restarts. */
+function reopen(now: Date): Effect {
+  return { set: { openedAt: now }, unset: ['escalation'] };
+}
+
+/** Edits as a change: a null clears an optional field, undefined leaves it. */
+function edited(edits: DecideInput['edits']): Effect {
+  const set: Record<string, unknown> = {};
+  const unset: WishField[] = [];
+  for (const [key, value] of Object.entries(edits ?? {})) {
+    if (value === undefined) continue;
+    if (value === null) unset.push(key as WishField);
+    else set[key] = value;
+  }
+  return { set: set as WishChange['set'], unset };
+}
+
+function claimed(claim: Claim, ctx: EffectContext, extra: WishChange['set'] = {}): Effect {
+  const meta: Record<string, string> = { claimerId: claim.claimerId, leaseUntil: (claim.leaseUntil as Date).toISOString() };
+  if (claim.unitId !== undefined) meta.unitId = claim.unitId;
+  return { set: { claims: [...ctx.wish.claims, claim], claimedAt: ctx.now, ...extra }, meta };
+}
+
+function assigned(ctx: EffectContext, set: WishChange['set'] = {}): Effect {
+  const target = ctx.input.assignTo;
+  if (!target) missing('assignTo', '请选择派给谁');
+  return { set: { ...set, assignment: { target, by: userIdOf(ctx.actor), at: ctx.now } }, to: 'assigned', meta: { assignKind: target.kind, assignId: target.id } };
+}
+
+/** Without the actor's claims; reopened when that frees a place of a full wish. */
+function withoutClaims(ctx: EffectContext, gone: ReadonlySet<string>): Effect {
+  const claims = ctx.wish.claims.filter((c) => !gone.has(c.claimerId));
+  const base = ctx.wish.status === 'claimed' ? reopen(ctx.now) : {};
+  return { ...base, set: { ...base.set, claims }, meta: { claimerIds: [...gone].join(',') } };
+}
+
+function eachClaim(ctx: EffectContext, pick: (c: Claim) => boolean, change: (c: Claim) => Partial<Claim>): Claim[] {
+  return ctx.wish.claims.map((c) => (pick(c) ? { ...c, ...change(c) } : c));
+}
+
+const isMine = (ctx: EffectContext) => {
+  const ids = new Set(ctx.mine.map((c) => c.claimerId));
+  return (c: Claim) => ids.has(c.claimerId);
+};
+
+/** The effect of each row of the transition table (transitions.ts names them by action). */
+export const EFFECTS: Record<TransitionAction, (ctx: EffectContext) => Effect> = {
+  approve: (ctx) => {
+    const set: WishChange['set'] = { approvedAt: ctx.now, openedAt: ctx.now };
+    if (ctx.input.priority) set.priority = ctx.input.priority;
+    return ctx.input.assignTo ? { ...assigned(ctx, set), unset: ['escalation'] } : { set, unset: ['escalation'] };
+  },
+  reject: (ctx) => {
+    if (!ctx.input.reason) missing('reason', '请填写不通过的原因');
+    return { set: { rejectReason: ctx.input.reason } };
+  },
+  resubmit: (ctx) => {
+    const e = edited(ctx.input.edits);
+    return { ...e, unset: [...(e.unset ?? []), 'rejectReason'] };
+  },
+  update: (ctx) => edited(ctx.input.edits),
+  cancel: (ctx) => ({ set: { cancelledAt: ctx.now, claims: [] }, unset: ['assignment'] }),
+  claim: (ctx) => {
+    const { actor, input, wish } = ctx;
+    const asUnit = input.asUnit;
+    if (asUnit !== undefined && (actor.kind === 'system' || !actor.roles.includes('unit_admin') || actor.unitId !== asUnit)) {
+      throw new AppError('FORBIDDEN', '只有单位管理员可以代表单位认领', { action: 'claim', asUnit });
+    }
+    // A unit brings its team: it takes every free place; a volunteer takes one.
+    const claim = newClaim(actor, ctx.now, ctx.settings, asUnit !== undefined ? slotsFree(wish) : 1, asUnit);
+    const full = slotsTaken(wish) + claim.slots >= wish.helpersNeeded;
+    return { ...claimed(claim, ctx), to: full ? 'claimed' : 'open' };
+  },
+  extend: (ctx) => {
+    const until = leaseUntil(ctx.now, ctx.settings);
+    return { set: { claims: eachClaim(ctx, isMine(ctx), (c) => ({ leaseUntil: until, extensions: c.extensions + 1 })) }, meta: { leaseUntil: until.toISOString() } };
+  },
+  release: (ctx) => withoutClaims(ctx, new Set(ctx.mine.map((c) => c.claimerId))),
+  expire: (ctx) => withoutClaims(ctx, new Set(expiredClaims(ctx.wish, ctx.now).map((c) => c.claimerId))),
+  assign: (ctx) => assigned(ctx),
+  accept: (ctx) => {
+    const target = ctx.wish.assignment!.target;
+    // Staff chose this helper for the whole wish: the accepted claim holds every place.
+    const claim = newClaim(ctx.actor, ctx.now, ctx.settings, Math.max(1, slotsFree(ctx.wish)), target.kind === 'unit' ? target.id : undefined);
+    return { ...claimed(claim, ctx), unset: ['assignment'] };
+  },
+  decline: (ctx) => {
+    const target = ctx.wish.assignment!.target;
+    const back = reopen(ctx.now);
+    return { ...back, unset: [...back.unset!, 'assignment'], meta: { assignKind: target.kind, assignId: target.id } };
+  },
+  handover: (ctx) => {
+    const toUserId = ctx.input.toUserId;
+    if (!toUserId) missing('toUserId', '请选择转交给哪位成员');
+    const unitId = (ctx.actor as UserActor).unitId;
+    return { set: { claims: eachClaim(ctx, (c) => c.kind === 'unit' && c.unitId === unitId, () => ({ assigneeId: toUserId })) }, meta: { toUserId } };
+  },
+  start: (ctx) => ({ set: { claims: eachClaim(ctx, () => true, () => ({ startedAt: ctx.now })) } }),
+  progress: (ctx) => {
+    if (!ctx.input.note) missing('note', '请填写进展');
+    return {};
+  },
+  complete: (ctx) => {
+    const { note, photos, hours } = ctx.input;
+    if (!note) missing('note', '请填写完成情况');
+    const completion: NonNullable<Wish['completion']> = { note, by: userIdOf(ctx.actor), at: ctx.now };
+    if (photos?.length) completion.photos = photos;
+    if (hours !== undefined) completion.hours = hours;
+    return { set: { doneAt: ctx.now, completion }, ...(hours !== undefined ? { meta: { hours: String(hours) } } : {}) };
+  },
+  confirm: (ctx) => ({ set: { confirmedAt: ctx.now }, ...(ctx.actor.kind === 'system' ? { note: ctx.input.note ?? '超时自动确认' } : {}) }),
+  rate: (ctx) => {
+    const { comment } = ctx.input;
+    const stars = Stars.safeParse(ctx.input.stars);
+    if (!stars.success) missing('stars', '请评 1 到 5 星');
+    const rating: NonNullable<Wish['rating']> = { stars: stars.data, by: userIdOf(ctx.actor), at: ctx.now };
+    if (comment) rating.comment = comment;
+    return { set: { rating }, note: comment, meta: { stars: String(stars.data) } };
+  },
+  escalate: (ctx) => {
+    const level = escalationDue(ctx.wish, ctx.settings, ctx.now)!;
+    return { set: { escalation: { level, at: ctx.now } }, meta: { level } };
+  },
+};
+
+/** The wish a change leads to (pure: the store does the same with `$set`/`$unset`). */
+export function applyChange(wish: Wish, change: WishChange): Wish {
+  const next: Record<string, unknown> = { ...wish, ...change.set };
+  for (const key of change.unset) if (!(key in change.set)) delete next[key];
+  return next as Wish;
+}
