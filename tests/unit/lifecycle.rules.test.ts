@@ -12,7 +12,6 @@ import {
   autoConfirmDue,
   createWish,
   creationEvent,
-  decide,
   escalationDue,
   leaseUntil,
   slotsFree,

@@ -12,7 +12,6 @@ import {
   WishEvent,
   WishStates,
   Wish,
-  decide,
   relationsOf,
   type Relation,
   type Transition,
