@@ -1,21 +1,19 @@
-import type { Db } from 'mongodb';
-
 /**
  * A few-seconds cache of rarely-changing documents (the caller's user record, a
- * community's settings) per database: it saves a round trip on every call. Writes in
+ * community's settings) per database (keyed by its repositories): it saves a round trip on every call. Writes in
  * this process forget the entry at once; other processes see a change within the TTL.
  */
 export class TtlCache<T> {
-  private readonly byDb = new WeakMap<Db, Map<string, { value: T; until: number }>>();
+  private readonly byDb = new WeakMap<object, Map<string, { value: T; until: number }>>();
   constructor(private readonly ttlMs: number) {}
 
-  private map(db: Db) {
+  private map(db: object) {
     let m = this.byDb.get(db);
     if (!m) this.byDb.set(db, (m = new Map()));
     return m;
   }
 
-  async get(db: Db, key: string, load: () => Promise<T | null>): Promise<T | null> {
+  async get(db: object, key: string, load: () => Promise<T | null>): Promise<T | null> {
     const m = this.map(db);
     const hit = m.get(key);
     if (hit && hit.until > Date.now()) return hit.value;
@@ -27,7 +25,7 @@ export class TtlCache<T> {
     return value;
   }
 
-  forget(db: Db, key: string): void {
+  forget(db: object, key: string): void {
     this.map(db).delete(key);
   }
 }

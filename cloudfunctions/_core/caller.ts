@@ -1,5 +1,4 @@
 import { AppError, type Role } from '@shared';
-import { collections } from './store/collections';
 import { TtlCache } from './cache';
 import { userOfOpenid } from './users';
 
@@ -41,10 +40,9 @@ export function callerOf(user: UserDoc): Caller {
 }
 
 export async function resolveCaller(identity: Identity | undefined, rt: Runtime): Promise<Caller | null> {
-  const { users } = collections(rt.db);
   if (!identity || identity.kind === 'anonymous' || identity.kind === 'system') return null;
   if (identity.kind === 'user') {
-    const user = await userCache.get(rt.db, identity.userId, () => users.findOne({ _id: identity.userId }));
+    const user = await userCache.get(rt.repos, identity.userId, () => rt.repos.users.find(identity.userId));
     if (!user) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录');
     return callerOf(user);
   }

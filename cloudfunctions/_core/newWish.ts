@@ -1,28 +1,19 @@
-import { AppError, type AssignTarget, type Channel, type Priority, type WishState } from '@shared';
+import { AppError, Wish, createWish, creationEvent, type Channel, type Priority, type Role } from '@shared';
+import type { CreateWishInput } from '@shared/actions';
+import type * as z from 'zod';
+import { actorFor } from './access';
 import type { Caller } from './caller';
-import { collections } from './store/collections';
 import { newId } from './ids';
-import { actorDoc, makeEvent } from './wishStore';
-import type { CommunityDoc, Runtime, WishDoc } from './types';
-import type { Role } from '@shared';
+import { storedBy } from './store/stored';
+import type { CommunityDoc, Runtime, WishDoc, WishEventDoc } from './types';
 
-export interface WishFields {
-  category: WishDoc['category'];
-  title: string;
-  description: string;
-  location: WishDoc['location'];
-  address?: string;
-  buildingId?: string;
-  contactPhone?: string;
-  preferredTime?: { from: string; to: string };
-  helpersNeeded: number;
-  anonymous: boolean;
-}
+/** What the poster (or staff entering for someone) fills in: the create form. */
+export type WishFields = z.output<typeof CreateWishInput>;
 
 /** The grid follows the building; a building of another community is refused. */
 export async function gridOfBuilding(rt: Runtime, communityId: string, buildingId?: string | null): Promise<string | undefined> {
   if (!buildingId) return undefined;
-  const building = await collections(rt.db).buildings.findOne({ _id: buildingId, communityId });
+  const building = await rt.repos.org.building(communityId, buildingId);
   if (!building) throw new AppError('VALIDATION_FAILED', '楼栋不存在', { fields: [{ path: 'buildingId', message: '本社区没有这个楼栋' }] });
   return building.gridId;
 }
@@ -43,39 +34,26 @@ export interface NewWish {
   beneficiary?: WishDoc['beneficiary'];
 }
 
-/** Builds and stores a wish in `pending_review` with its creation event. */
+/** Builds (shared/lifecycle `createWish`) and stores a wish in `pending_review` with its creation event. */
 export async function insertWish(rt: Runtime, n: NewWish): Promise<WishDoc> {
   const now = rt.now();
-  const gridId = await gridOfBuilding(rt, n.community._id, n.fields.buildingId);
-  const _id = newId();
-  const status: WishState = 'pending_review';
-  const wish: WishDoc = {
-    _id,
-    communityId: n.community._id,
-    townId: n.community.townId,
-    ...stripUndefined(n.fields),
-    ...(gridId ? { gridId } : {}),
-    slotsFree: n.fields.helpersNeeded,
+  const { community, caller } = n;
+  const wish = createWish(n.fields, {
+    id: newId(),
+    communityId: community._id,
+    townId: community.townId,
+    ownerId: n.ownerId,
+    ownerName: n.ownerName,
+    createdBy: caller.id,
     channel: n.channel,
     priority: n.priority,
-    status,
-    ownerId: n.ownerId,
-    ...(n.ownerName ? { ownerName: n.ownerName } : {}),
-    createdBy: n.caller.id,
-    ...(n.beneficiary ? { beneficiary: stripUndefined(n.beneficiary) } : {}),
-    claims: [],
-    createdAt: now,
-    updatedAt: now,
-    rev: 0,
-    events: [],
-  };
-  wish.events.push(makeEvent(wish, 'create', actorDoc(n.caller, n.role), null, status, now, { meta: { channel: n.channel } }));
-  await collections(rt.db).wishes.insertOne(wish);
-  return wish;
+    gridId: await gridOfBuilding(rt, community._id, n.fields.buildingId),
+    beneficiary: n.beneficiary,
+    now,
+  });
+  const event: WishEventDoc = { ...creationEvent(wish, actorFor(caller, wish), now, n.role), id: newId() };
+  const { id, ...fields } = storedBy(Wish, wish);
+  const doc: WishDoc = { ...fields, _id: id, rev: 0, slotsFree: wish.helpersNeeded, events: [event] };
+  await rt.repos.wishes.insert(doc);
+  return doc;
 }
-
-export function stripUndefined<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as T;
-}
-
-export type { AssignTarget };

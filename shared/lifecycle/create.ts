@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import type { CreateWishInput } from '../actions/wishes';
 import type { Channel } from '../enums/channels';
+import type { Role } from '../enums/roles';
 import { DEFAULT_PRIORITY, type Priority } from '../enums/priorities';
 import type { Wish } from '../schemas/wish';
 import type { WishEventDraft } from './decide';
@@ -10,8 +11,9 @@ export interface NewWishFacts {
   id: string;
   communityId: string;
   townId?: string;
-  /** The resident the wish is for. */
+  /** The resident the wish is for, and their name as lists show it. */
   ownerId: string;
+  ownerName?: string;
   /** Who typed it in: the owner, or staff for a proxy entry. */
   createdBy: string;
   channel?: Channel;
@@ -24,7 +26,7 @@ export interface NewWishFacts {
 /** A new wish waiting for review, from parsed create (or proxyCreate) input. */
 export function createWish(input: z.output<typeof CreateWishInput>, facts: NewWishFacts): Wish {
   const wish: Wish = {
-    ...input,
+    ...definedOnly(input),
     id: facts.id,
     communityId: facts.communityId,
     channel: facts.channel ?? 'miniprogram',
@@ -38,21 +40,27 @@ export function createWish(input: z.output<typeof CreateWishInput>, facts: NewWi
   };
   if (facts.townId !== undefined) wish.townId = facts.townId;
   if (facts.gridId !== undefined) wish.gridId = facts.gridId;
-  if (facts.beneficiary !== undefined) wish.beneficiary = facts.beneficiary;
+  if (facts.ownerName !== undefined) wish.ownerName = facts.ownerName;
+  if (facts.beneficiary !== undefined) wish.beneficiary = definedOnly(facts.beneficiary);
   return wish;
 }
 
-/** The first line of every timeline. */
-export function creationEvent(wish: Wish, actor: Actor, now: Date): WishEventDraft {
+/** Absent, not undefined: a stored undefined would come back as null. */
+function definedOnly<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as T;
+}
+
+/** The first line of every timeline: who entered it, in which role, through which channel. */
+export function creationEvent(wish: Wish, actor: Actor, now: Date, role?: Role): WishEventDraft {
   const event: WishEventDraft = {
     wishId: wish.id,
     communityId: wish.communityId,
     action: 'create',
-    actor: actor.kind === 'system' ? { kind: 'system' } : { kind: 'user', userId: actor.userId },
+    actor: actor.kind === 'system' ? { kind: 'system' } : { kind: 'user', userId: actor.userId, ...(role ? { role } : {}) },
     from: null,
     to: wish.status,
     at: now,
+    meta: { channel: wish.channel },
   };
-  if (wish.channel !== 'miniprogram') event.meta = { channel: wish.channel };
   return event;
 }

@@ -1,10 +1,14 @@
 import type { Db } from 'mongodb';
 import { collections } from './collections';
+import { OrgRepository } from './org';
+import { UserRepository } from './users';
 import { WishRepository } from './wishes';
 
 /** Every repository of one database: what the runtime hands to actions instead of the database. */
 export interface Repositories {
   wishes: WishRepository;
+  users: UserRepository;
+  org: OrgRepository;
 }
 
 const byDb = new WeakMap<Db, Repositories>();
@@ -14,7 +18,11 @@ export function repositoriesOf(db: Db): Repositories {
   let repos = byDb.get(db);
   if (!repos) {
     const c = collections(db);
-    repos = { wishes: new WishRepository(c.wishes) };
+    repos = {
+      wishes: new WishRepository(c.wishes),
+      users: new UserRepository(c.users),
+      org: new OrgRepository(c),
+    };
     byDb.set(db, repos);
   }
   return repos;

@@ -1,6 +1,7 @@
-import { AppError, slotsFree, type Category, type EscalationLevel, type GeoPoint, type WishChange, type WishState } from '@shared';
+import { AppError, Wish, slotsFree, type Category, type EscalationLevel, type GeoPoint, type WishChange, type WishState } from '@shared';
 import type { Collection, Document, Filter, UpdateFilter } from 'mongodb';
 import { nextCursor, pageFilter } from '../page';
+import { storedBy } from './stored';
 import type { WishDoc, WishEventDoc } from '../types';
 
 /** A page of wishes, newest first, and where the next page starts. */
@@ -24,6 +25,7 @@ export interface StoredExtra {
 /** Lists leave out the timeline: it is the bulk of a wish and only the detail shows it. */
 const WITHOUT_EVENTS = { projection: { events: 0 } } as const;
 const WAITING: WishState[] = ['open', 'assigned'];
+const WishPatch = Wish.partial();
 
 /** The wishes collection: every query and write of a wish, and nothing else, goes through here. */
 export class WishRepository {
@@ -49,7 +51,7 @@ export class WishRepository {
    * The free-place counter the claim filter tests is kept here, from the claims and places after.
    */
   async write(wish: WishDoc, change: WishChange, event: WishEventDoc, extra: StoredExtra = {}): Promise<WishDoc | null> {
-    const $set: Document = { ...change.set, ...extra.set };
+    const $set: Document = { ...storedBy(WishPatch, change.set), ...extra.set };
     if ('claims' in change.set || 'helpersNeeded' in change.set) {
       $set.slotsFree = slotsFree({ claims: change.set.claims ?? wish.claims, helpersNeeded: change.set.helpersNeeded ?? wish.helpersNeeded });
     }

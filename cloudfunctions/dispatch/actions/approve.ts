@@ -2,7 +2,6 @@ import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
 import { approveWish } from '../../_core/approve';
 import { wishView } from '../../_core/views';
-import { loadWish } from '../../_core/wishStore';
 
 /** Publish to the pool, or dispatch straight to a person or unit; optionally urgent. */
 export default defineAction({
@@ -10,7 +9,7 @@ export default defineAction({
   write: true,
   roles: ['secretary', 'grid_worker'],
   async run({ input, caller, rt }) {
-    const wish = await loadWish(rt, input.wishId);
+    const wish = await rt.repos.wishes.load(input.wishId);
     const { wish: after } = await approveWish(rt, caller, wish, input);
     return { wish: wishView(after, caller) };
   },

@@ -4,7 +4,6 @@ import { announceEvent } from '../../_core/announcements';
 import { applyAction } from '../../_core/apply';
 import { checkAssignTarget } from '../../_core/assignTarget';
 import { wishView } from '../../_core/views';
-import { loadWish } from '../../_core/wishStore';
 
 /** Dispatch an approved wish nobody holds to a person or unit (or re-dispatch it). */
 export default defineAction({
@@ -12,7 +11,7 @@ export default defineAction({
   write: true,
   roles: ['secretary', 'grid_worker'],
   async run({ input, caller, rt }) {
-    const wish = await loadWish(rt, input.wishId);
+    const wish = await rt.repos.wishes.load(input.wishId);
     await checkAssignTarget(rt, wish.communityId, input.assignTo);
     const { wish: after, event } = await applyAction(rt, { wish, action: 'assign', caller, input: { assignTo: input.assignTo, note: input.note } });
     await announceEvent(rt, after, event);

@@ -2,7 +2,6 @@ import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
 import { applyAction } from '../../_core/apply';
 import { wishView } from '../../_core/views';
-import { loadWish } from '../../_core/wishStore';
 
 /** The secretary withdraws a wish (a duplicate, a request handled elsewhere), saying why. */
 export default defineAction({
@@ -10,7 +9,7 @@ export default defineAction({
   write: true,
   roles: ['secretary'],
   async run({ input, caller, rt }) {
-    const wish = await loadWish(rt, input.wishId);
+    const wish = await rt.repos.wishes.load(input.wishId);
     const { wish: after } = await applyAction(rt, { wish, action: 'cancel', caller, input: { reason: input.reason } });
     return { wish: wishView(after, caller) };
   },

@@ -4,7 +4,6 @@ import { defineAction } from '../../_core/action';
 import { announceEvent } from '../../_core/announcements';
 import { approveWish } from '../../_core/approve';
 import { requireCommunity } from '../../_core/caller';
-import { collections } from '../../_core/store/collections';
 import { checkWishText, insertWish } from '../../_core/newWish';
 import { findSimilar } from '../../_core/similar';
 import { wishView } from '../../_core/views';
@@ -23,7 +22,7 @@ export default defineAction({
     const { channel, beneficiary, priority, approveNow, assignTo, ...fields } = input;
     let ownerId = caller.id;
     if (beneficiary.userId) {
-      const resident = await collections(rt.db).users.findOne({ _id: beneficiary.userId, 'memberships.communityId': community._id });
+      const resident = await rt.repos.users.memberOf(community._id, beneficiary.userId);
       if (!resident) throw new AppError('VALIDATION_FAILED', '居民不在本社区', { fields: [{ path: 'beneficiary.userId', message: '本社区没有这位居民' }] });
       ownerId = resident._id;
     }

@@ -3,7 +3,6 @@ import { defineAction } from '../../_core/action';
 import { announceEvent } from '../../_core/announcements';
 import { applyAction } from '../../_core/apply';
 import { wishView } from '../../_core/views';
-import { loadWish } from '../../_core/wishStore';
 
 /** Not approved, with a reason the resident can act on (edit and resubmit). */
 export default defineAction({
@@ -11,7 +10,7 @@ export default defineAction({
   write: true,
   roles: ['secretary', 'grid_worker'],
   async run({ input, caller, rt }) {
-    const wish = await loadWish(rt, input.wishId);
+    const wish = await rt.repos.wishes.load(input.wishId);
     const { wish: after, event } = await applyAction(rt, { wish, action: 'reject', caller, input: { reason: input.reason } });
     await announceEvent(rt, after, event);
     return { wish: wishView(after, caller) };

@@ -44,7 +44,7 @@ export default defineAction({
       { $set: { memberships, updatedAt: now, ...(input.name ? { name: input.name } : {}), ...(input.phone ? { phone: input.phone } : {}) } },
       { returnDocument: 'after', projection: { devKey: 0 } },
     );
-    userCache.forget(rt.db, caller.id);
+    userCache.forget(rt.repos, caller.id);
     const { _id, ...rest } = user!;
     return { user: { id: _id, ...rest }, communityId: invite.communityId, roles };
   },

@@ -56,7 +56,7 @@ export default defineAction({
         );
         throw err;
       }
-      userCache.forget(rt.db, decided.userId);
+      userCache.forget(rt.repos, decided.userId);
     }
     await announce(
       rt,

@@ -35,7 +35,7 @@ export default defineAction({
       { $set: { 'memberships.$': next, updatedAt: rt.now() } },
       { returnDocument: 'after' },
     );
-    userCache.forget(rt.db, input.userId);
+    userCache.forget(rt.repos, input.userId);
     return { member: memberOf(after!, communityId) };
   },
 });

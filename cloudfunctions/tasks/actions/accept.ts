@@ -3,14 +3,13 @@ import { defineAction } from '../../_core/action';
 import { announceEvent } from '../../_core/announcements';
 import { applyAction } from '../../_core/apply';
 import { wishView } from '../../_core/views';
-import { loadWish } from '../../_core/wishStore';
 
 /** The person or unit the community dispatched to takes the wish: every place, under a lease. */
 export default defineAction({
   input: ActionSchemas.tasks.accept,
   write: true,
   async run({ input, caller, rt }) {
-    const wish = await loadWish(rt, input.wishId);
+    const wish = await rt.repos.wishes.load(input.wishId);
     const { wish: after, event } = await applyAction(rt, { wish, action: 'accept', caller });
     await announceEvent(rt, after, event, { actorName: caller.user.name });
     const mine = after.claims.find((c) => c.claimerId === caller.id);

@@ -3,7 +3,6 @@ import { defineAction } from '../../_core/action';
 import { announceEvent } from '../../_core/announcements';
 import { applyAction } from '../../_core/apply';
 import { wishView } from '../../_core/views';
-import { loadWish } from '../../_core/wishStore';
 
 /**
  * Take one free place of an open wish (a unit takes every free place) under a lease.
@@ -15,7 +14,7 @@ export default defineAction({
   write: true,
   roles: ['volunteer', 'party_member', 'unit_admin'],
   async run({ input, caller, rt }) {
-    const wish = await loadWish(rt, input.wishId);
+    const wish = await rt.repos.wishes.load(input.wishId);
     const { wish: after, event } = await applyAction(rt, { wish, action: 'claim', caller, input: { asUnit: input.asUnit } });
     await announceEvent(rt, after, event, { actorName: caller.user.name });
     const mine = after.claims.find((c) => c.claimerId === caller.id)!;

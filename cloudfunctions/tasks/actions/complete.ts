@@ -4,14 +4,13 @@ import { announceEvent } from '../../_core/announcements';
 import { applyAction } from '../../_core/apply';
 import { recordServices } from '../../_core/services';
 import { wishView } from '../../_core/views';
-import { loadWish } from '../../_core/wishStore';
 
 /** Done: a note, photos, hours; each helper's service is recorded for the community's totals. */
 export default defineAction({
   input: ActionSchemas.tasks.complete,
   write: true,
   async run({ input, caller, rt }) {
-    const wish = await loadWish(rt, input.wishId);
+    const wish = await rt.repos.wishes.load(input.wishId);
     await rt.content.check({ note: input.note }, caller.user.openid);
     const { wish: after, event } = await applyAction(rt, { wish, action: 'complete', caller, input: { note: input.note, photos: input.photos, hours: input.hours } });
     await recordServices(rt, after, input.hours, caller.user);

@@ -3,14 +3,13 @@ import { defineAction } from '../../_core/action';
 import { announceEvent } from '../../_core/announcements';
 import { applyAction } from '../../_core/apply';
 import { wishView } from '../../_core/views';
-import { loadWish } from '../../_core/wishStore';
 
 /** The assignee cannot take it: the wish goes to the open pool for anyone nearby. */
 export default defineAction({
   input: ActionSchemas.tasks.decline,
   write: true,
   async run({ input, caller, rt }) {
-    const wish = await loadWish(rt, input.wishId);
+    const wish = await rt.repos.wishes.load(input.wishId);
     const { wish: after, event } = await applyAction(rt, { wish, action: 'decline', caller, input: { reason: input.reason } });
     await announceEvent(rt, after, event);
     return { wish: wishView(after, caller) };

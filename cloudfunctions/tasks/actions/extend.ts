@@ -2,14 +2,13 @@ import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
 import { applyAction } from '../../_core/apply';
 import { wishView } from '../../_core/views';
-import { loadWish } from '../../_core/wishStore';
 
 /** Renew my lease (a few times at most, per the community's setting). */
 export default defineAction({
   input: ActionSchemas.tasks.extend,
   write: true,
   async run({ input, caller, rt }) {
-    const wish = await loadWish(rt, input.wishId);
+    const wish = await rt.repos.wishes.load(input.wishId);
     const { wish: after, event } = await applyAction(rt, { wish, action: 'extend', caller });
     return { wish: wishView(after, caller), leaseUntil: event.meta?.leaseUntil };
   },

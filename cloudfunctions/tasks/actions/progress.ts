@@ -2,14 +2,13 @@ import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
 import { applyAction } from '../../_core/apply';
 import { wishView } from '../../_core/views';
-import { loadWish } from '../../_core/wishStore';
 
 /** A word (and photos) on how it is going; the resident sees it on the timeline. */
 export default defineAction({
   input: ActionSchemas.tasks.progress,
   write: true,
   async run({ input, caller, rt }) {
-    const wish = await loadWish(rt, input.wishId);
+    const wish = await rt.repos.wishes.load(input.wishId);
     await rt.content.check({ note: input.note }, caller.user.openid);
     const { wish: after } = await applyAction(rt, { wish, action: 'progress', caller, input: { note: input.note, photos: input.photos } });
     return { wish: wishView(after, caller) };

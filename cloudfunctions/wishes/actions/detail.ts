@@ -3,7 +3,6 @@ import { defineAction } from '../../_core/action';
 import { canRead, relationsTo } from '../../_core/access';
 import { namesOf } from '../../_core/people';
 import { wishView } from '../../_core/views';
-import { loadWish } from '../../_core/wishStore';
 import { AppError, allowedActions, settingsOf } from '@shared';
 import { actorFor } from '../../_core/access';
 import { domainOf } from '../../_core/apply';
@@ -13,7 +12,7 @@ import { loadCommunity } from '../../_core/wishStore';
 export default defineAction({
   input: ActionSchemas.wishes.detail,
   async run({ input, caller, rt }) {
-    const wish = await loadWish(rt, input.wishId);
+    const wish = await rt.repos.wishes.load(input.wishId);
     const rel = relationsTo(caller, wish);
     if (!canRead(rel, wish, caller)) throw new AppError('NOT_FOUND', '心愿不存在');
     const ids = wish.events.flatMap((e) => (e.actor.kind === 'user' ? [e.actor.userId] : []));

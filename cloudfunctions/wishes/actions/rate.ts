@@ -2,14 +2,13 @@ import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
 import { applyAction } from '../../_core/apply';
 import { wishView } from '../../_core/views';
-import { loadWish } from '../../_core/wishStore';
 
 /** 1–5 stars and a word of thanks, once, after the resident confirmed. */
 export default defineAction({
   input: ActionSchemas.wishes.rate,
   write: true,
   async run({ input, caller, rt }) {
-    const wish = await loadWish(rt, input.wishId);
+    const wish = await rt.repos.wishes.load(input.wishId);
     if (input.comment) await rt.content.check({ comment: input.comment }, caller.user.openid);
     const { wish: after } = await applyAction(rt, { wish, action: 'rate', caller, input: { stars: input.stars, comment: input.comment } });
     return { wish: wishView(after, caller) };

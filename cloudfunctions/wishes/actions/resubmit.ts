@@ -4,7 +4,6 @@ import { announceEvent } from '../../_core/announcements';
 import { applyAction } from '../../_core/apply';
 import { checkWishText } from '../../_core/newWish';
 import { wishView } from '../../_core/views';
-import { loadWish } from '../../_core/wishStore';
 import { gridEdit } from './update';
 
 /** A rejected wish, usually edited to meet the reviewer's reason, goes back to review. */
@@ -13,7 +12,7 @@ export default defineAction({
   write: true,
   async run({ input, caller, rt }) {
     const { wishId, ...edits } = input;
-    const wish = await loadWish(rt, wishId);
+    const wish = await rt.repos.wishes.load(wishId);
     await checkWishText(rt, caller, edits);
     const { wish: after, event } = await applyAction(rt, { wish, action: 'resubmit', caller, input: { edits }, extra: await gridEdit(rt, wish.communityId, edits.buildingId) });
     await announceEvent(rt, after, event);

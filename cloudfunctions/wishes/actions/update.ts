@@ -4,7 +4,6 @@ import { applyAction } from '../../_core/apply';
 import { checkWishText, gridOfBuilding } from '../../_core/newWish';
 import type { StoredExtra } from '../../_core/store/wishes';
 import { wishView } from '../../_core/views';
-import { loadWish } from '../../_core/wishStore';
 
 /** The resident (or staff triaging) edits a wish while it waits for review. */
 export default defineAction({
@@ -12,7 +11,7 @@ export default defineAction({
   write: true,
   async run({ input, caller, rt }) {
     const { wishId, ...edits } = input;
-    const wish = await loadWish(rt, wishId);
+    const wish = await rt.repos.wishes.load(wishId);
     await checkWishText(rt, caller, edits);
     const { wish: after } = await applyAction(rt, { wish, action: 'update', caller, input: { edits }, extra: await gridEdit(rt, wish.communityId, edits.buildingId) });
     return { wish: wishView(after, caller) };
