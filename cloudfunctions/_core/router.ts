@@ -1,4 +1,6 @@
 import { AppError, failure, parseInput, success, validationError, RequestId, type Envelope } from '@shared';
+import type { ActionName, ActionOutputs, ActionSchemas, FunctionName } from '@shared/actions';
+import type * as z from 'zod';
 import type { ActionContext, ActionDef } from './action';
 import { hasRole, resolveCaller, type Caller } from './caller';
 import { once } from './idempotency';
@@ -28,7 +30,17 @@ function unknownAction(fn: string): AppError {
  * One router per cloud function: find the action, resolve the caller, parse the
  * input, check roles, run it (once per requestId for writes), and wrap the envelope.
  */
-export function createFunction(fn: string, actions: Record<string, ActionDef>): CloudFunction {
+/**
+ * Every action of `ActionSchemas[fn]`, each taking that action's input schema and answering with
+ * its reply type of `ActionOutputs` (shared/actions): a handler that drifts from the contract the
+ * client is typed by does not compile.
+ */
+export type Handlers<F extends FunctionName> = {
+  [A in ActionName<F>]: ActionDef<(typeof ActionSchemas)[F][A] & z.ZodType, A extends keyof ActionOutputs[F] ? ActionOutputs[F][A] : never>;
+};
+
+export function createFunction<F extends FunctionName>(fn: F, handlers: Handlers<F>): CloudFunction {
+  const actions: Record<string, ActionDef> = handlers;
   return async function main(event, context) {
     try {
       const isTimer = event && typeof event === 'object' && event.Type === 'Timer';

@@ -3,6 +3,7 @@ import { defineAction } from '../../_core/action';
 import { announceEvent } from '../../_core/announcements';
 import { applyAction } from '../../_core/apply';
 import { wishView } from '../../_core/views';
+import { leaseOf } from '../lease';
 
 /** The person or unit the community dispatched to takes the wish: every place, under a lease. */
 export default defineAction({
@@ -12,7 +13,6 @@ export default defineAction({
     const wish = await rt.repos.wishes.load(input.wishId);
     const { wish: after, event } = await applyAction(rt, { wish, action: 'accept', caller });
     await announceEvent(rt, after, event, { actorName: caller.user.name });
-    const mine = after.claims.find((c) => c.claimerId === caller.id);
-    return { wish: wishView(after, caller), leaseUntil: mine?.leaseUntil };
+    return { wish: wishView(after, caller), leaseUntil: leaseOf(after, caller) };
   },
 });

@@ -3,6 +3,7 @@ import { defineAction } from '../../_core/action';
 import { announceEvent } from '../../_core/announcements';
 import { applyAction } from '../../_core/apply';
 import { wishView } from '../../_core/views';
+import { leaseOf } from '../lease';
 
 /**
  * Take one free place of an open wish (a unit takes every free place) under a lease.
@@ -17,7 +18,6 @@ export default defineAction({
     const wish = await rt.repos.wishes.load(input.wishId);
     const { wish: after, event } = await applyAction(rt, { wish, action: 'claim', caller, input: { asUnit: input.asUnit } });
     await announceEvent(rt, after, event, { actorName: caller.user.name });
-    const mine = after.claims.find((c) => c.claimerId === caller.id)!;
-    return { wish: wishView(after, caller), leaseUntil: mine.leaseUntil };
+    return { wish: wishView(after, caller), leaseUntil: leaseOf(after, caller) };
   },
 });

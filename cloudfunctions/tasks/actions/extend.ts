@@ -2,6 +2,7 @@ import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
 import { applyAction } from '../../_core/apply';
 import { wishView } from '../../_core/views';
+import { leaseOf } from '../lease';
 
 /** Renew my lease (a few times at most, per the community's setting). */
 export default defineAction({
@@ -9,7 +10,7 @@ export default defineAction({
   write: true,
   async run({ input, caller, rt }) {
     const wish = await rt.repos.wishes.load(input.wishId);
-    const { wish: after, event } = await applyAction(rt, { wish, action: 'extend', caller });
-    return { wish: wishView(after, caller), leaseUntil: event.meta?.leaseUntil };
+    const { wish: after } = await applyAction(rt, { wish, action: 'extend', caller });
+    return { wish: wishView(after, caller), leaseUntil: leaseOf(after, caller) };
   },
 });
