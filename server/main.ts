@@ -9,7 +9,7 @@ import type { Runtime } from '../cloudfunctions/_core/types';
 import { ConfigError, loadConfig, type ServerConfig, type ServerMode } from './config';
 import { FUNCTIONS } from './functions';
 import { buildGateway } from './gateway';
-import { startEmbeddedMongo } from './db/index';
+import { startEmbeddedMongo } from './db/embeddedMongo';
 import { startEmbeddedProcess } from './embeddedProcess';
 import { seedDemo } from './seed';
 import { USER_NOTES } from './seedData';

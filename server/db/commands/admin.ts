@@ -3,7 +3,7 @@ import { Binary, calculateObjectSize } from 'bson';
 import { Query } from 'mingo';
 import { Codes, DbError } from '../errors';
 import { Doc } from '../index/values';
-import { MINGO_OPTIONS } from '../query/mingoOptions';
+import { MINGO_OPTIONS } from '../mingoOptions';
 import { notFound } from '../storage/collection';
 import { CommandContext, Handler } from './context';
 

@@ -5,7 +5,7 @@ import { EARTH_RADIUS_M, toPoint } from '../index/geometry';
 import { cloneDoc, Doc, isPlainObject, setPath } from '../index/values';
 import { nearIterator, runQuery, compileFilter } from '../query/execute';
 import { matchesWithin, NearClause, splitGeo } from '../query/geoFilter';
-import { MINGO_OPTIONS } from '../query/mingoOptions';
+import { MINGO_OPTIONS } from '../mingoOptions';
 import { fastProjector } from '../query/projection';
 import { CommandContext, Handler } from './context';
 

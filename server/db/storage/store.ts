@@ -12,7 +12,7 @@ import path from 'path';
 import { Binary } from 'bson';
 import { Doc } from '../index/values';
 import { Engine, LogRecord } from './engine';
-import { decodeFrames, encodeFrame } from './frames';
+import { decodeFrames, encodeFrame } from '../wire/frames';
 import { acquireLock } from './lockFile';
 
 const SNAPSHOT = 'snapshot.bson';

@@ -3,7 +3,7 @@
 import { deserialize, serialize } from 'bson';
 import { crc32 } from 'zlib';
 import { Doc } from '../index/values';
-import { BSON_OPTIONS } from '../wire/messages';
+import { BSON_OPTIONS } from './messages';
 
 export const FRAME_HEADER = 8;
 
