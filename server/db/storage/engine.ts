@@ -209,7 +209,7 @@ export class Engine {
   }
 }
 
-export const lockKey = (ns: string, id: string) => ns + '\u0000' + id;
+const lockKey = (ns: string, id: string) => ns + '\u0000' + id;
 
 export function writeConflict(): DbError {
   return new DbError(

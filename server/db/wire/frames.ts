@@ -5,7 +5,7 @@ import { crc32 } from 'zlib';
 import { Doc } from '../index/values';
 import { BSON_OPTIONS } from './messages';
 
-export const FRAME_HEADER = 8;
+const FRAME_HEADER = 8;
 
 export function encodeFrame(payload: Doc): Buffer {
   const body = serialize(payload);
