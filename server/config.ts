@@ -2,6 +2,7 @@
 type Env = Record<string, string | undefined>;
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import * as z from 'zod';
 import { templateIdsFromEnv } from '../cloudfunctions/_core/config';
 import type { CoreConfig } from '../cloudfunctions/_core/types';
 
@@ -32,71 +33,130 @@ export interface ServerConfig {
   miniprogramState: CoreConfig['miniprogramState'];
 }
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
+/** One problem with one variable. */
+export interface ConfigProblem {
+  variable: string;
+  message: string;
 }
 
-function int(env: Env, name: string, fallback: number, min = 0): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new ConfigError(`环境变量 ${name} 应为不小于 ${min} 的整数，现在是 "${raw}"`);
-  return n;
+/** The environment can't run the server: every problem, each naming its variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(readonly problems: ConfigProblem[]) {
+    super(`配置有误：\n  - ${problems.map((p) => p.message).join('\n  - ')}`);
+  }
+
+  /** The variables named, in the order their problems are listed. */
+  get variables(): string[] {
+    return [...new Set(this.problems.map((p) => p.variable))];
+  }
+}
+
+const TOKEN_SECRET_MIN = 32;
+
+/** An empty variable (`PORT=` in an env file) means unset, for every variable. */
+const unset = (v: unknown) => (v === '' ? undefined : v);
+
+const text = () => z.preprocess(unset, z.string().optional());
+
+function integer(fallback: number, min: number, max?: number) {
+  const error = max === undefined ? `应为不小于 ${min} 的整数` : `应为 ${min} 到 ${max} 之间的整数`;
+  const n = z.coerce.number({ error }).int({ error }).min(min, { error });
+  return z.preprocess(unset, (max === undefined ? n : n.max(max, { error })).default(fallback));
+}
+
+function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.preprocess(unset, z.enum(values, { error: `只能是 ${values.join('、')} 之一` }).optional());
+}
+
+/** `scheme://host…`. Not parsed as a URL: a MongoDB URI may list several host:port pairs. */
+const uri = (pattern: RegExp, error: string) => z.preprocess(unset, z.string().regex(pattern, { error }).optional());
+
+/**
+ * The server's environment: each variable checked on its own, then the rules between them
+ * (production and selfhosted mode need more). Every problem is reported, not just the first.
+ */
+const EnvSchema = z
+  .object({
+    NODE_ENV: text(),
+    XINYUAN_MODE: oneOf(['local', 'selfhosted']),
+    PORT: integer(3000, 0, 65535),
+    HOST: text(),
+    MONGODB_URI: uri(/^mongodb(\+srv)?:\/\/[^\s/?#]+/, '应为 MongoDB 连接串（mongodb://… 或 mongodb+srv://…）'),
+    MONGODB_DB: text(),
+    XINYUAN_DB_PATH: text(),
+    TOKEN_SECRET: text(),
+    TOKEN_TTL_HOURS: integer(24 * 7, 1),
+    WECHAT_APPID: text(),
+    WECHAT_SECRET: text(),
+    WECHAT_API_BASE: uri(/^https?:\/\/[^\s/?#]+/, '应为网址（http://… 或 https://…）'),
+    WECHAT_MINIPROGRAM_STATE: oneOf(['developer', 'trial', 'formal']),
+    BODY_LIMIT_BYTES: integer(256 * 1024, 1024),
+    UPLOAD_DIR: text(),
+    UPLOAD_LIMIT_BYTES: integer(5 * 1024 * 1024, 1024),
+    RATE_LIMIT_PER_MINUTE: integer(600, 1),
+    H5_DIR: text(),
+    CRON_INTERVAL_MS: integer(60_000, 0),
+  })
+  .superRefine(
+    (env, ctx) => {
+      const production = env.NODE_ENV === 'production';
+      const mode = env.XINYUAN_MODE ?? (production ? 'selfhosted' : 'local');
+      const problem = (variable: string, message: string) => ctx.addIssue({ code: 'custom', path: [variable], message, continue: true });
+      if (production && !env.MONGODB_URI) problem('MONGODB_URI', '生产环境（NODE_ENV=production）必须设置（嵌入式数据库只适合单机演示）');
+      if (production && mode === 'local') problem('XINYUAN_MODE', '生产环境不能是 local（会开放演示登录）');
+      if ((production || mode === 'selfhosted') && (env.TOKEN_SECRET ?? '').length < TOKEN_SECRET_MIN) {
+        problem('TOKEN_SECRET', `${production ? '生产环境' : 'selfhosted 模式'}必须设置，至少 ${TOKEN_SECRET_MIN} 个字符（用于签发登录令牌）`);
+      }
+      if (mode === 'selfhosted') {
+        if (!env.WECHAT_APPID) problem('WECHAT_APPID', 'selfhosted 模式必须设置（微信登录）');
+        if (!env.WECHAT_SECRET) problem('WECHAT_SECRET', 'selfhosted 模式必须设置（微信登录）');
+      }
+    },
+    // Also when a variable failed on its own, so that one start names every problem.
+    { when: () => true },
+  );
+
+/** How a problem reads: the variable, what is wrong, and the value given (never a secret or a password). */
+function describe(variable: string, message: string, env: Env): string {
+  const raw = env[variable];
+  let shown = raw === undefined || raw === '' || variable.endsWith('_SECRET') ? undefined : raw;
+  if (variable === 'MONGODB_URI') shown = shown?.replace(/\/\/[^@/]*@/, '//…@');
+  return `环境变量 ${variable} ${message}${shown === undefined ? '' : `，现在是 "${shown}"`}`;
 }
 
 /** Typed config that fails fast, naming every missing or malformed variable at once. */
 export function loadConfig(env: Env = process.env): ServerConfig {
-  const production = env.NODE_ENV === 'production';
-  const problems: string[] = [];
-  const modeRaw = env.XINYUAN_MODE ?? (production ? 'selfhosted' : 'local');
-  if (modeRaw !== 'local' && modeRaw !== 'selfhosted') problems.push(`XINYUAN_MODE 只能是 local 或 selfhosted，现在是 "${modeRaw}"`);
-  const mode = modeRaw as ServerMode;
-  if (production && !env.MONGODB_URI) problems.push('生产环境（NODE_ENV=production）必须设置 MONGODB_URI');
-  if (production && mode === 'local') problems.push('生产环境不能使用 XINYUAN_MODE=local（会开放演示登录）');
-  if ((production || mode === 'selfhosted') && (!env.TOKEN_SECRET || env.TOKEN_SECRET.length < 32)) {
-    problems.push('必须设置 TOKEN_SECRET（至少 32 个字符，用于签发登录令牌）');
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const variable = String(issue.path[0] ?? '?');
+        return { variable, message: describe(variable, issue.message, env) };
+      }),
+    );
   }
-  if (mode === 'selfhosted') {
-    if (!env.WECHAT_APPID) problems.push('selfhosted 模式必须设置 WECHAT_APPID');
-    if (!env.WECHAT_SECRET) problems.push('selfhosted 模式必须设置 WECHAT_SECRET');
-  }
-  let port = 3000;
-  let rateLimitPerMinute = 600;
-  let bodyLimitBytes = 256 * 1024;
-  let uploadLimitBytes = 5 * 1024 * 1024;
-  let cronIntervalMs = 60_000;
-  let tokenTtlHours = 24 * 7;
-  try {
-    port = int(env, 'PORT', 3000);
-    rateLimitPerMinute = int(env, 'RATE_LIMIT_PER_MINUTE', 600, 1);
-    bodyLimitBytes = int(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024);
-    uploadLimitBytes = int(env, 'UPLOAD_LIMIT_BYTES', 5 * 1024 * 1024, 1024);
-    cronIntervalMs = int(env, 'CRON_INTERVAL_MS', 60_000);
-    tokenTtlHours = int(env, 'TOKEN_TTL_HOURS', 24 * 7, 1);
-  } catch (err) {
-    problems.push((err as Error).message);
-  }
-  if (problems.length) throw new ConfigError(`配置有误：\n  - ${problems.join('\n  - ')}`);
-  const state = env.WECHAT_MINIPROGRAM_STATE;
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
   return {
     production,
-    mode,
-    port,
-    host: env.HOST ?? '0.0.0.0',
-    mongoUri: env.MONGODB_URI || undefined,
-    mongoDb: env.MONGODB_DB || undefined,
-    dbPath: env.XINYUAN_DB_PATH ?? path.join('.data', 'db'),
+    mode: e.XINYUAN_MODE ?? (production ? 'selfhosted' : 'local'),
+    port: e.PORT,
+    host: e.HOST ?? '0.0.0.0',
+    mongoUri: e.MONGODB_URI,
+    mongoDb: e.MONGODB_DB,
+    dbPath: e.XINYUAN_DB_PATH ?? path.join('.data', 'db'),
     // Local mode without a secret: a fresh one per start (tokens end with the process).
-    tokenSecret: env.TOKEN_SECRET ?? randomBytes(32).toString('hex'),
-    tokenTtlHours,
-    wechat: { appId: env.WECHAT_APPID, secret: env.WECHAT_SECRET, apiBase: (env.WECHAT_API_BASE ?? 'https://api.weixin.qq.com').replace(/\/$/, '') },
-    bodyLimitBytes,
-    uploadDir: env.UPLOAD_DIR || undefined,
-    uploadLimitBytes,
-    rateLimitPerMinute,
-    h5Dir: env.H5_DIR ?? path.join('dist', 'h5'),
-    cronIntervalMs,
+    tokenSecret: e.TOKEN_SECRET ?? randomBytes(32).toString('hex'),
+    tokenTtlHours: e.TOKEN_TTL_HOURS,
+    wechat: { appId: e.WECHAT_APPID, secret: e.WECHAT_SECRET, apiBase: (e.WECHAT_API_BASE ?? 'https://api.weixin.qq.com').replace(/\/$/, '') },
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    uploadDir: e.UPLOAD_DIR,
+    uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    h5Dir: e.H5_DIR ?? path.join('dist', 'h5'),
+    cronIntervalMs: e.CRON_INTERVAL_MS,
     templateIds: templateIdsFromEnv(env),
-    miniprogramState: state === 'developer' || state === 'trial' ? state : 'formal',
+    miniprogramState: e.WECHAT_MINIPROGRAM_STATE ?? 'formal',
   };
 }

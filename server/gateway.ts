@@ -36,7 +36,7 @@ function envelopeOf(err: FastifyError | AppError): Envelope<never> {
   return failure(err);
 }
 
-/** The HTTP face of the cloud functions (DESIGN.md §5), the login routes and the h5 app. */
+/** The HTTP face of the cloud functions (every route is listed in server/README.md), the login routes and the h5 app. */
 export async function buildGateway(d: GatewayDeps): Promise<FastifyInstance> {
   const app = Fastify({ bodyLimit: d.config.bodyLimitBytes, logger: false, trustProxy: true });
 

@@ -10,7 +10,7 @@ import { repositoriesOf } from '../cloudfunctions/_core/store/repositories';
 import { ConfigError, loadConfig, type ServerConfig, type ServerMode } from './config';
 import { FUNCTIONS } from './functions';
 import { buildGateway } from './gateway';
-import { startEmbeddedMongo } from './db/index';
+import { startEmbeddedMongo } from './db/embeddedMongo';
 import { startEmbeddedProcess } from './embeddedProcess';
 import { seedDemo } from './seed';
 import { USER_NOTES } from './seedData';

@@ -6,7 +6,7 @@ import { BUILDINGS, COMMUNITIES, COMPOUNDS, GRIDS, PARTY_BRANCHES, TOWNS, UNITS,
 const SEED_MARK = 'demo-seed-v1';
 const HOUR = 3_600_000;
 
-export const userIdOf = (key: string) => `u-${key}`;
+const userIdOf = (key: string) => `u-${key}`;
 
 async function upsertAll<T extends { _id: string }>(coll: import('mongodb').Collection<T>, docs: T[]): Promise<void> {
   for (const { _id, ...rest } of docs) await coll.updateOne({ _id } as never, { $setOnInsert: rest as never }, { upsert: true });

@@ -32,7 +32,7 @@ const UPLOADS_PER_MINUTE = 60;
 const MULTIPART_OVERHEAD = 16 * 1024;
 
 /** Kinds come from the first bytes, never from the filename or the part's declared type. */
-export function sniffImage(bytes: Buffer): (typeof IMAGE_KINDS)[number] | undefined {
+function sniffImage(bytes: Buffer): (typeof IMAGE_KINDS)[number] | undefined {
   return IMAGE_KINDS.find((k) => k.is(bytes));
 }
 

@@ -1,5 +1,5 @@
 // `npm run db -- --port 27017 --dbpath .data/db` (or `--socket /tmp/x.sock`): runs the embedded server in the foreground.
-import { startEmbeddedMongo } from './index';
+import { startEmbeddedMongo } from './embeddedMongo';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

@@ -64,7 +64,6 @@ export class DbError extends Error {
 }
 
 export const badValue = (msg: string) => new DbError(Codes.BadValue, msg);
-export const nsNotFound = (msg = 'ns not found') => new DbError(Codes.NamespaceNotFound, msg);
 
 /** Anything thrown from mingo or our own code that is not a DbError becomes a MongoDB-shaped error. */
 export function toDbError(e: unknown): DbError {

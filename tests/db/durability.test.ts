@@ -4,7 +4,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { MongoClient } from 'mongodb';
-import { startEmbeddedMongo } from '../../server/db';
+import { startEmbeddedMongo } from '../../server/db/embeddedMongo';
 
 const root = path.resolve(__dirname, '../..');
 const maybe = process.env.MONGODB_URI ? describe.skip : describe;

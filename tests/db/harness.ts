@@ -1,6 +1,6 @@
 // Contract-suite harness: the embedded server by default, any real MongoDB when MONGODB_URI is set.
 import { Db, MongoClient } from 'mongodb';
-import { startEmbeddedMongo } from '../../server/db';
+import { startEmbeddedMongo } from '../../server/db/embeddedMongo';
 
 export interface Harness {
   client: MongoClient;

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
-import { startEmbeddedMongo } from '../../server/db';
+import { startEmbeddedMongo } from '../../server/db/embeddedMongo';
 
 const embeddedOnly = process.env.MONGODB_URI ? describe.skip : describe;
 

@@ -3,7 +3,7 @@
  * after downtime) goes over several sweeps: each sweep stops when its time is used up.
  */
 import { Engine, type LogRecord } from '../../server/db/storage/engine';
-import { sweepExpired } from '../../server/db/storage/ttl';
+import { sweepExpired } from '../../server/db/commands/ttl';
 
 function requestsWith(expired: number, fresh: number): Engine {
   const engine = new Engine();

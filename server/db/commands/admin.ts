@@ -3,8 +3,9 @@ import { Binary, calculateObjectSize } from 'bson';
 import { Query } from 'mingo';
 import { Codes, DbError } from '../errors';
 import { Doc } from '../index/values';
-import { MINGO_OPTIONS } from '../query/mingoOptions';
+import { MINGO_OPTIONS } from '../mingoOptions';
 import { notFound } from '../storage/collection';
+import { Op } from '../storage/engine';
 import { CommandContext, Handler } from './context';
 
 function forbidInTxn(ctx: CommandContext, name: string): void {
@@ -71,8 +72,8 @@ const renameCollection: Handler = (cmd, ctx) => {
     if (!cmd.dropTarget) throw new DbError(Codes.NamespaceExists, 'target namespace exists');
     ctx.engine.dropCollection(to, ctx.log);
   }
-  ctx.engine.applyRaw({ o: 'r', from, to });
-  ctx.log.push({ o: 'r', from, to });
+  ctx.engine.applyRaw({ o: Op.RenameCollection, from, to });
+  ctx.log.push({ o: Op.RenameCollection, from, to });
   return { ok: 1 };
 };
 

@@ -5,7 +5,7 @@ import { EARTH_RADIUS_M, toPoint } from '../index/geometry';
 import { cloneDoc, Doc, isPlainObject, setPath } from '../index/values';
 import { nearIterator, runQuery, compileFilter } from '../query/execute';
 import { matchesWithin, NearClause, splitGeo } from '../query/geoFilter';
-import { MINGO_OPTIONS } from '../query/mingoOptions';
+import { MINGO_OPTIONS } from '../mingoOptions';
 import { fastProjector } from '../query/projection';
 import { CommandContext, Handler } from './context';
 
@@ -53,7 +53,7 @@ function constantCount(stage: Doc): { id: unknown; field: string } | null {
 }
 
 /** Runs a pipeline over a collection of the current database; used by aggregate and $lookup. */
-export function runPipeline(ctx: CommandContext, ns: string, pipeline: Doc[], opts: { let?: Doc } = {}): Doc[] {
+function runPipeline(ctx: CommandContext, ns: string, pipeline: Doc[], opts: { let?: Doc } = {}): Doc[] {
   if (!Array.isArray(pipeline)) throw new DbError(Codes.TypeMismatch, "'pipeline' option must be specified as an array");
   for (const st of pipeline) {
     if (!isPlainObject(st) || Object.keys(st).length !== 1) throw new DbError(40323, 'A pipeline stage specification object must contain exactly one field.');

@@ -1,5 +1,5 @@
 // What every command handler gets. Handlers are synchronous: nothing can interleave with a command.
-import { Long, ObjectId } from 'bson';
+import { ObjectId } from 'bson';
 import { Doc } from '../index/values';
 import { View } from '../query/view';
 import { Engine, LogRecord } from '../storage/engine';
@@ -28,10 +28,6 @@ export interface CommandContext {
   log: LogRecord[];
   connectionId: number;
   lsidKey: string | null;
-  /** Set by handlers that produce a transaction's records (commitTransaction). */
-  extraLog?: LogRecord[];
 }
 
 export type Handler = (cmd: Doc, ctx: CommandContext) => Doc;
-
-export const zeroLong = () => Long.fromNumber(0);

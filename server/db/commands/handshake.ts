@@ -4,13 +4,13 @@ import { Doc } from '../index/values';
 import { MAX_BSON_OBJECT_SIZE, MAX_MESSAGE_SIZE, MAX_WRITE_BATCH_SIZE } from '../wire/messages';
 import { CommandContext, Handler } from './context';
 
-export const SERVER_VERSION = '7.0.0';
+const SERVER_VERSION = '7.0.0';
 // Wire version 21 = MongoDB 7.0; driver 7 needs ≥ 9 and speaks up to 29.
-export const MAX_WIRE_VERSION = 21;
-export const MIN_WIRE_VERSION = 0;
-export const SESSION_TIMEOUT_MINUTES = 30;
+const MAX_WIRE_VERSION = 21;
+const MIN_WIRE_VERSION = 0;
+const SESSION_TIMEOUT_MINUTES = 30;
 
-export function helloReply(cmd: Doc, ctx: CommandContext): Doc {
+function helloReply(cmd: Doc, ctx: CommandContext): Doc {
   const me = selfName(ctx.info);
   const now = new Date();
   const opTime = { ts: Timestamp.fromBits(0, Math.floor(now.getTime() / 1000)), t: Long.fromNumber(1) };

@@ -7,7 +7,7 @@ import { Handler } from './context';
 
 const INDEX_OPTIONS = new Set(['key', 'name', 'unique', 'sparse', 'partialFilterExpression', 'expireAfterSeconds', 'background', 'v', 'hidden', '2dsphereIndexVersion', 'collation', 'weights', 'default_language', 'bits', 'min', 'max', 'ns']);
 
-export function defaultIndexName(key: Doc): string {
+function defaultIndexName(key: Doc): string {
   return Object.entries(key).map(([k, v]) => `${k}_${v}`).join('_');
 }
 

@@ -3,14 +3,14 @@ import { calculateObjectSize, ObjectId } from 'bson';
 import { aggregate, Query, update as mingoUpdate } from 'mingo';
 import { Codes, DbError, toDbError } from '../errors';
 import { cloneDoc, Doc, getPath, hashValue, isPlainObject, setPath } from '../index/values';
-import { MINGO_OPTIONS } from '../query/mingoOptions';
+import { MINGO_OPTIONS } from '../mingoOptions';
 import { MAX_BSON_OBJECT_SIZE } from '../wire/messages';
 
 const UPDATE_OPS = new Set(['$set', '$unset', '$inc', '$mul', '$rename', '$setOnInsert', '$min', '$max', '$currentDate', '$push', '$pull', '$pullAll', '$addToSet', '$pop', '$bit']);
 
-export type UpdateKind = 'operators' | 'replacement' | 'pipeline';
+type UpdateKind = 'operators' | 'replacement' | 'pipeline';
 
-export function updateKind(u: unknown): UpdateKind {
+function updateKind(u: unknown): UpdateKind {
   if (Array.isArray(u)) return 'pipeline';
   if (!isPlainObject(u)) throw new DbError(Codes.FailedToParse, 'Update argument must be either an object or an array');
   const keys = Object.keys(u);
@@ -302,7 +302,7 @@ export function checkId(doc: Doc): void {
 }
 
 /** The document an upsert starts from: equality fields of the query (MongoDB's rule). */
-export function upsertSeed(q: Doc): Doc {
+function upsertSeed(q: Doc): Doc {
   const seed: Doc = {};
   const visit = (f: Doc) => {
     for (const [k, v] of Object.entries(f ?? {})) {

@@ -51,7 +51,7 @@ export function geometryPoints(v: any): LngLat[] {
 }
 
 /** Ray casting on [lng, lat]; adequate for the neighbourhood-sized polygons this server is for. */
-export function pointInRing(p: LngLat, ring: LngLat[]): boolean {
+function pointInRing(p: LngLat, ring: LngLat[]): boolean {
   let inside = false;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
     const [xi, yi] = ring[i], [xj, yj] = ring[j];

@@ -1,33 +1,58 @@
 // BSON value ordering, hashing and path access, as MongoDB defines them for indexes and sorts.
 export type Doc = Record<string, any>;
 
-// https://www.mongodb.com/docs/manual/reference/bson-type-comparison-order/
-export function typeRank(v: any): number {
-  if (v === undefined || v === null) return 1;
+/**
+ * Where each BSON type sorts relative to the others (values of different types compare by this
+ * rank alone; values of one rank compare by value). Numbers of every width share one rank, as do
+ * strings and symbols, and both regular-expression forms.
+ * https://www.mongodb.com/docs/manual/reference/bson-type-comparison-order/
+ */
+export const Rank = {
+  MinKey: 0,
+  /** null and a missing field. */
+  Null: 1,
+  Number: 2,
+  String: 3,
+  Object: 4,
+  Array: 5,
+  BinData: 6,
+  ObjectId: 7,
+  Boolean: 8,
+  Date: 9,
+  Timestamp: 10,
+  RegExp: 11,
+  MaxKey: 12,
+  /** JavaScript code: after MaxKey here, so it never compares equal to another type. */
+  Code: 13,
+} as const;
+export type Rank = (typeof Rank)[keyof typeof Rank];
+
+export function typeRank(v: any): Rank {
+  if (v === undefined || v === null) return Rank.Null;
   switch (typeof v) {
     case 'number':
     case 'bigint':
-      return 2;
+      return Rank.Number;
     case 'string':
-      return 3;
+      return Rank.String;
     case 'boolean':
-      return 8;
+      return Rank.Boolean;
   }
-  if (Array.isArray(v)) return 5;
-  if (v instanceof Date) return 9;
-  if (v instanceof RegExp) return 11;
+  if (Array.isArray(v)) return Rank.Array;
+  if (v instanceof Date) return Rank.Date;
+  if (v instanceof RegExp) return Rank.RegExp;
   switch (v._bsontype) {
-    case 'MinKey': return 0;
-    case 'Long': case 'Int32': case 'Double': case 'Decimal128': return 2;
-    case 'BSONSymbol': return 3;
-    case 'Binary': return 6;
-    case 'ObjectId': return 7;
-    case 'Timestamp': return 10;
-    case 'BSONRegExp': return 11;
-    case 'MaxKey': return 12;
-    case 'Code': return 13;
+    case 'MinKey': return Rank.MinKey;
+    case 'Long': case 'Int32': case 'Double': case 'Decimal128': return Rank.Number;
+    case 'BSONSymbol': return Rank.String;
+    case 'Binary': return Rank.BinData;
+    case 'ObjectId': return Rank.ObjectId;
+    case 'Timestamp': return Rank.Timestamp;
+    case 'BSONRegExp': return Rank.RegExp;
+    case 'MaxKey': return Rank.MaxKey;
+    case 'Code': return Rank.Code;
   }
-  return 4;
+  return Rank.Object;
 }
 
 function toNumber(v: any): number {
@@ -47,15 +72,15 @@ export function compareValues(a: any, b: any): number {
   const rb = typeRank(b);
   if (ra !== rb) return ra - rb;
   switch (ra) {
-    case 0: case 1: case 12: return 0;
-    case 2: {
+    case Rank.MinKey: case Rank.Null: case Rank.MaxKey: return 0;
+    case Rank.Number: {
       const x = toNumber(a), y = toNumber(b);
       if (Number.isNaN(x)) return Number.isNaN(y) ? 0 : -1;
       if (Number.isNaN(y)) return 1;
       return cmpPrim(x, y);
     }
-    case 3: return cmpPrim(typeof a === 'string' ? a : a.value, typeof b === 'string' ? b : b.value);
-    case 4: {
+    case Rank.String: return cmpPrim(typeof a === 'string' ? a : a.value, typeof b === 'string' ? b : b.value);
+    case Rank.Object: {
       const ka = Object.keys(a), kb = Object.keys(b);
       for (let i = 0; i < Math.min(ka.length, kb.length); i++) {
         const c = typeRank(a[ka[i]]) - typeRank(b[kb[i]]) || cmpPrim(ka[i], kb[i]) || compareValues(a[ka[i]], b[kb[i]]);
@@ -63,29 +88,29 @@ export function compareValues(a: any, b: any): number {
       }
       return ka.length - kb.length;
     }
-    case 5: {
+    case Rank.Array: {
       for (let i = 0; i < Math.min(a.length, b.length); i++) {
         const c = compareValues(a[i], b[i]);
         if (c) return c;
       }
       return a.length - b.length;
     }
-    case 6: {
+    case Rank.BinData: {
       const ba: Uint8Array = a.buffer, bb: Uint8Array = b.buffer;
       if (ba.length !== bb.length) return ba.length - bb.length;
       if (a.sub_type !== b.sub_type) return a.sub_type - b.sub_type;
       return Buffer.compare(Buffer.from(ba), Buffer.from(bb));
     }
-    case 7: {
+    case Rank.ObjectId: {
       // bson 7 keeps an ObjectId as four 24-bit words: compare them without materialising bytes.
       if (typeof a.i0 === 'number' && typeof b.i0 === 'number') return a.i0 - b.i0 || a.i1 - b.i1 || a.i2 - b.i2 || a.i3 - b.i3;
       const x: Uint8Array = a.id, y: Uint8Array = b.id;
       for (let i = 0; i < 12; i++) if (x[i] !== y[i]) return x[i] - y[i];
       return 0;
     }
-    case 8: return (a ? 1 : 0) - (b ? 1 : 0);
-    case 9: return cmpPrim(a.getTime(), b.getTime());
-    case 10: return a.compare(b);
+    case Rank.Boolean: return (a ? 1 : 0) - (b ? 1 : 0);
+    case Rank.Date: return cmpPrim(a.getTime(), b.getTime());
+    case Rank.Timestamp: return a.compare(b);
     default: return cmpPrim(String(a), String(b));
   }
 }
@@ -94,22 +119,22 @@ export function compareValues(a: any, b: any): number {
 export function hashValue(v: any): string {
   const r = typeRank(v);
   switch (r) {
-    case 0: return 'm';
-    case 1: return 'z';
-    case 2: { const n = toNumber(v); return 'n' + (Object.is(n, -0) ? 0 : n); }
-    case 3: return 's' + (typeof v === 'string' ? v : v.value);
-    case 4: {
+    case Rank.MinKey: return 'm';
+    case Rank.Null: return 'z';
+    case Rank.Number: { const n = toNumber(v); return 'n' + (Object.is(n, -0) ? 0 : n); }
+    case Rank.String: return 's' + (typeof v === 'string' ? v : v.value);
+    case Rank.Object: {
       let s = '{';
       for (const k of Object.keys(v)) s += JSON.stringify(k) + ':' + hashValue(v[k]) + ',';
       return s + '}';
     }
-    case 5: return '[' + v.map(hashValue).join(',') + ']';
-    case 6: return 'x' + v.sub_type + ':' + Buffer.from(v.buffer).toString('base64');
-    case 7: return 'o' + v.toHexString();
-    case 8: return v ? 'T' : 'F';
-    case 9: return 'd' + v.getTime();
-    case 10: return 't' + v.toString();
-    case 12: return 'M';
+    case Rank.Array: return '[' + v.map(hashValue).join(',') + ']';
+    case Rank.BinData: return 'x' + v.sub_type + ':' + Buffer.from(v.buffer).toString('base64');
+    case Rank.ObjectId: return 'o' + v.toHexString();
+    case Rank.Boolean: return v ? 'T' : 'F';
+    case Rank.Date: return 'd' + v.getTime();
+    case Rank.Timestamp: return 't' + v.toString();
+    case Rank.MaxKey: return 'M';
     default: return 'r' + String(v);
   }
 }

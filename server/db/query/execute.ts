@@ -4,7 +4,7 @@ import { Codes, DbError, toDbError } from '../errors';
 import { angularDistance, EARTH_RADIUS_M } from '../index/geometry';
 import { compareValues, Doc, isPlainObject, makeSortComparator, pathValues, typeRank } from '../index/values';
 import { Collection } from '../storage/collection';
-import { MINGO_OPTIONS } from './mingoOptions';
+import { MINGO_OPTIONS } from '../mingoOptions';
 import { matchesWithin, nearDistance, NearClause, splitGeo } from './geoFilter';
 import { planCandidates, planSortedWalk } from './plan';
 

@@ -134,7 +134,7 @@ function onVertex(p: LngLat, ring: LngLat[]): boolean {
   return ring.some((v) => v[0] === p[0] && v[1] === p[1]);
 }
 
-export function docPoints(doc: Doc, field: string): LngLat[] {
+function docPoints(doc: Doc, field: string): LngLat[] {
   const v = getPath(doc, field);
   if (Array.isArray(v) && v.length && isPlainObject(v[0])) return v.flatMap(geometryPoints);
   return geometryPoints(v);

@@ -1,7 +1,7 @@
 // Picks an index for a filter: equality beats range, unique beats non-unique. Returns candidate ids
 // (a superset of the matches) or null when only a collection scan can answer.
 import { Bounds, FieldIndex } from '../index/fieldIndex';
-import { Doc, hashValue, isPlainObject, typeRank } from '../index/values';
+import { Doc, hashValue, isPlainObject, Rank, typeRank } from '../index/values';
 import { Collection } from '../storage/collection';
 
 interface FieldCond {
@@ -13,7 +13,7 @@ interface FieldCond {
 const usableScalar = (v: any) => {
   const r = typeRank(v);
   // Arrays, regexes and MinKey/MaxKey have match rules an index bound cannot express simply.
-  return r !== 5 && r !== 11 && r !== 0 && r !== 12 && r !== 13;
+  return r !== Rank.Array && r !== Rank.RegExp && r !== Rank.MinKey && r !== Rank.MaxKey && r !== Rank.Code;
 };
 
 function collect(filter: Doc, out: Map<string, FieldCond>): void {

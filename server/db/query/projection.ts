@@ -2,7 +2,7 @@
 import { Query } from 'mingo';
 import { toDbError } from '../errors';
 import { Doc, isPlainObject, newDoc } from '../index/values';
-import { MINGO_OPTIONS } from './mingoOptions';
+import { MINGO_OPTIONS } from '../mingoOptions';
 
 interface SimpleProjection {
   include: boolean;

@@ -5,16 +5,29 @@ import { IndexSpec } from '../index/fieldIndex';
 import { Doc } from '../index/values';
 import { Collection, idKey } from './collection';
 
+/** What a journal record does; the one- or two-letter codes are what the journal and snapshot files hold. */
+export const Op = {
+  CreateCollection: 'c',
+  DropCollection: 'x',
+  DropDatabase: 'X',
+  /** Insert or replace a whole document. */
+  PutDoc: 'p',
+  DeleteDoc: 'd',
+  CreateIndex: 'ci',
+  DropIndex: 'di',
+  RenameCollection: 'r',
+} as const;
+
 /** A journal record: enough to redo one change on recovery. */
 export type LogRecord =
-  | { o: 'c'; ns: string; opts: Doc; uuid?: Uint8Array }
-  | { o: 'x'; ns: string }
-  | { o: 'X'; db: string }
-  | { o: 'p'; ns: string; d: Doc }
-  | { o: 'd'; ns: string; id: unknown }
-  | { o: 'ci'; ns: string; spec: IndexSpec }
-  | { o: 'di'; ns: string; name: string }
-  | { o: 'r'; from: string; to: string };
+  | { o: typeof Op.CreateCollection; ns: string; opts: Doc; uuid?: Uint8Array }
+  | { o: typeof Op.DropCollection; ns: string }
+  | { o: typeof Op.DropDatabase; db: string }
+  | { o: typeof Op.PutDoc; ns: string; d: Doc }
+  | { o: typeof Op.DeleteDoc; ns: string; id: unknown }
+  | { o: typeof Op.CreateIndex; ns: string; spec: IndexSpec }
+  | { o: typeof Op.DropIndex; ns: string; name: string }
+  | { o: typeof Op.RenameCollection; from: string; to: string };
 
 /** Who holds a document's write lock: an open transaction. */
 export interface LockHolder {
@@ -62,7 +75,7 @@ export class Engine {
     validateNs(ns);
     const c = new Collection(ns, opts, uuid);
     this.namespaces.set(ns, c);
-    log?.push({ o: 'c', ns, opts, uuid: c.uuid });
+    log?.push({ o: Op.CreateCollection, ns, opts, uuid: c.uuid });
     return c;
   }
 
@@ -76,24 +89,24 @@ export class Engine {
     if (!c) return false;
     for (const id of c.docs.keys()) this.releaseLock(ns, id);
     this.namespaces.delete(ns);
-    log?.push({ o: 'x', ns });
+    log?.push({ o: Op.DropCollection, ns });
     return true;
   }
 
   dropDatabase(db: string, log?: LogRecord[]): void {
     for (const c of this.collectionsOf(db)) this.dropCollection(c.ns);
-    log?.push({ o: 'X', db });
+    log?.push({ o: Op.DropDatabase, db });
   }
 
   createIndex(ns: string, spec: IndexSpec, log?: LogRecord[]): void {
     const c = this.ensure(ns, log);
     c.addIndex(spec);
-    log?.push({ o: 'ci', ns, spec });
+    log?.push({ o: Op.CreateIndex, ns, spec });
   }
 
   dropIndex(ns: string, name: string, log?: LogRecord[]): void {
     this.namespaces.get(ns)?.dropIndex(name);
-    log?.push({ o: 'di', ns, name });
+    log?.push({ o: Op.DropIndex, ns, name });
   }
 
   /** A non-transactional write wins over an open transaction holding the document: that transaction aborts. */
@@ -122,7 +135,7 @@ export class Engine {
     this.breakLock(c.ns, id);
     c.insert(doc);
     this.afterWrite(c, id, null);
-    log.push({ o: 'p', ns: c.ns, d: doc });
+    log.push({ o: Op.PutDoc, ns: c.ns, d: doc });
   }
 
   replace(c: Collection, before: Doc, after: Doc, log: LogRecord[]): void {
@@ -131,7 +144,7 @@ export class Engine {
     c.checkUnique(id, after);
     c.put(id, after);
     this.afterWrite(c, id, before);
-    log.push({ o: 'p', ns: c.ns, d: after });
+    log.push({ o: Op.PutDoc, ns: c.ns, d: after });
   }
 
   remove(c: Collection, doc: Doc, log: LogRecord[]): void {
@@ -139,7 +152,7 @@ export class Engine {
     this.breakLock(c.ns, id);
     c.remove(id);
     this.afterWrite(c, id, doc);
-    log.push({ o: 'd', ns: c.ns, id: doc._id });
+    log.push({ o: Op.DeleteDoc, ns: c.ns, id: doc._id });
   }
 
   private afterWrite(c: Collection, id: string, before: Doc | null): void {
@@ -150,24 +163,24 @@ export class Engine {
   /** Applies a validated change set (a transaction commit or a journal replay) without checks. */
   applyRaw(r: LogRecord): void {
     switch (r.o) {
-      case 'c':
+      case Op.CreateCollection:
         if (!this.namespaces.has(r.ns)) this.namespaces.set(r.ns, new Collection(r.ns, r.opts, r.uuid));
         break;
-      case 'x':
+      case Op.DropCollection:
         this.namespaces.delete(r.ns);
         break;
-      case 'X':
+      case Op.DropDatabase:
         for (const c of this.collectionsOf(r.db)) this.namespaces.delete(c.ns);
         break;
-      case 'ci': {
+      case Op.CreateIndex: {
         const c = this.ensure(r.ns);
         if (!c.findIndex(r.spec.name)) c.addIndex(r.spec);
         break;
       }
-      case 'di':
+      case Op.DropIndex:
         this.namespaces.get(r.ns)?.dropIndex(r.name);
         break;
-      case 'p': {
+      case Op.PutDoc: {
         const c = this.ensure(r.ns);
         const id = idKey(r.d._id);
         const before = c.docs.get(id) ?? null;
@@ -175,7 +188,7 @@ export class Engine {
         this.afterWrite(c, id, before);
         break;
       }
-      case 'd': {
+      case Op.DeleteDoc: {
         const c = this.namespaces.get(r.ns);
         if (!c) break;
         const id = idKey(r.id);
@@ -183,7 +196,7 @@ export class Engine {
         if (before) this.afterWrite(c, id, before);
         break;
       }
-      case 'r': {
+      case Op.RenameCollection: {
         const c = this.namespaces.get(r.from);
         if (!c) break;
         this.namespaces.delete(r.from);
@@ -196,7 +209,7 @@ export class Engine {
   }
 }
 
-export const lockKey = (ns: string, id: string) => ns + '\u0000' + id;
+const lockKey = (ns: string, id: string) => ns + '\u0000' + id;
 
 export function writeConflict(): DbError {
   return new DbError(

@@ -11,8 +11,8 @@ import { FileHandle, open } from 'fs/promises';
 import path from 'path';
 import { Binary } from 'bson';
 import { Doc } from '../index/values';
-import { Engine, LogRecord } from './engine';
-import { decodeFrames, encodeFrame } from './frames';
+import { Engine, LogRecord, Op } from './engine';
+import { decodeFrames, encodeFrame } from '../wire/frames';
 import { acquireLock } from './lockFile';
 
 const SNAPSHOT = 'snapshot.bson';
@@ -56,7 +56,7 @@ function fsyncDir(dir: string): void {
 
 function normalise(r: Doc): LogRecord {
   // Binary comes back from BSON where a Uint8Array went in.
-  if (r.o === 'c' && r.uuid && r.uuid._bsontype === 'Binary') r.uuid = (r.uuid as Binary).buffer;
+  if (r.o === Op.CreateCollection && r.uuid && r.uuid._bsontype === 'Binary') r.uuid = (r.uuid as Binary).buffer;
   return r as LogRecord;
 }
 
@@ -101,10 +101,10 @@ function recover(dir: string, engine: Engine): { gen: number; journalBytes: numb
 function* captureFrames(engine: Engine, gen: number): Generator<Buffer> {
   yield encodeFrame({ h: { v: FORMAT_VERSION, gen, at: new Date() } });
   for (const c of engine.namespaces.values()) {
-    yield encodeFrame({ r: [{ o: 'c', ns: c.ns, opts: c.options, uuid: c.uuid }] });
+    yield encodeFrame({ r: [{ o: Op.CreateCollection, ns: c.ns, opts: c.options, uuid: c.uuid }] });
     let batch: LogRecord[] = [];
     for (const d of c.docs.values()) {
-      batch.push({ o: 'p', ns: c.ns, d });
+      batch.push({ o: Op.PutDoc, ns: c.ns, d });
       if (batch.length >= DOCS_PER_FRAME) {
         yield encodeFrame({ r: batch });
         batch = [];
@@ -112,7 +112,7 @@ function* captureFrames(engine: Engine, gen: number): Generator<Buffer> {
     }
     if (batch.length) yield encodeFrame({ r: batch });
     const specs = c.specs().filter((s) => s.name !== '_id_');
-    if (specs.length) yield encodeFrame({ r: specs.map((spec) => ({ o: 'ci', ns: c.ns, spec })) });
+    if (specs.length) yield encodeFrame({ r: specs.map((spec) => ({ o: Op.CreateIndex, ns: c.ns, spec })) });
   }
 }
 

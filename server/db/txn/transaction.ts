@@ -4,7 +4,7 @@ import { Codes, DbError } from '../errors';
 import { Doc, hashValue } from '../index/values';
 import { SnapshotView, WriteSet } from '../query/view';
 import { idKey } from '../storage/collection';
-import { Engine, LockHolder, LogRecord, writeConflict } from '../storage/engine';
+import { Engine, LockHolder, LogRecord, Op, writeConflict } from '../storage/engine';
 import { Writer } from './writer';
 
 export type TxnState = 'active' | 'committed' | 'aborted';
@@ -123,7 +123,7 @@ export class Transaction implements LockHolder, Writer {
         if (before) {
           c.remove(id);
           if (this.engine.historyActive) c.recordHistory(id, this.engine.clock + 1, before);
-          log.push({ o: 'd', ns, id: before._id });
+          log.push({ o: Op.DeleteDoc, ns, id: before._id });
         }
       }
       for (const [id, doc] of w) {
@@ -131,7 +131,7 @@ export class Transaction implements LockHolder, Writer {
         const before = c.docs.get(id) ?? null;
         c.put(id, doc);
         if (this.engine.historyActive) c.recordHistory(id, this.engine.clock + 1, before);
-        log.push({ o: 'p', ns, d: doc });
+        log.push({ o: Op.PutDoc, ns, d: doc });
       }
     }
     this.engine.clock++;

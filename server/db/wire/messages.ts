@@ -6,9 +6,9 @@ import { Doc } from '../index/values';
 export const OP_REPLY = 1;
 export const OP_QUERY = 2004;
 export const OP_COMPRESSED = 2012;
-export const OP_MSG = 2013;
+const OP_MSG = 2013;
 
-export const FLAG_CHECKSUM = 1 << 0;
+const FLAG_CHECKSUM = 1 << 0;
 export const FLAG_MORE_TO_COME = 1 << 1;
 export const FLAG_EXHAUST_ALLOWED = 1 << 16;
 
@@ -29,7 +29,7 @@ export interface Header {
   opCode: number;
 }
 
-export function readHeader(buf: Buffer): Header {
+function readHeader(buf: Buffer): Header {
   return { length: buf.readInt32LE(0), requestId: buf.readInt32LE(4), responseTo: buf.readInt32LE(8), opCode: buf.readInt32LE(12) };
 }
 

@@ -4,7 +4,7 @@ import { Durability } from './commands/dispatch';
 import { MongoWireServer } from './server';
 import { Engine } from './storage/engine';
 import { openStore, Store } from './storage/store';
-import { startTtlMonitor } from './storage/ttl';
+import { startTtlMonitor } from './commands/ttl';
 
 export interface EmbeddedMongoOptions {
   /** 0 picks a free port. Default 27017. */

@@ -1,7 +1,7 @@
 // TTL indexes: a background sweep deletes documents whose indexed date is older than expireAfterSeconds.
-import { Dispatcher, Durability } from '../commands/dispatch';
-import { idKey } from './collection';
-import { Engine, LogRecord } from './engine';
+import { Dispatcher, Durability } from './dispatch';
+import { idKey } from '../storage/collection';
+import { Engine, LogRecord } from '../storage/engine';
 
 const SWEEP_MS = 1000;
 /**

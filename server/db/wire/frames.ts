@@ -3,9 +3,9 @@
 import { deserialize, serialize } from 'bson';
 import { crc32 } from 'zlib';
 import { Doc } from '../index/values';
-import { BSON_OPTIONS } from '../wire/messages';
+import { BSON_OPTIONS } from './messages';
 
-export const FRAME_HEADER = 8;
+const FRAME_HEADER = 8;
 
 export function encodeFrame(payload: Doc): Buffer {
   const body = serialize(payload);
