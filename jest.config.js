@@ -33,11 +33,11 @@ module.exports = {
   testTimeout: 60000,
   projects: [
     nodeProject('unit'),
-    nodeProject('db', { testTimeout: 60000 }),
-    nodeProject('integration', { testTimeout: 60000 }),
+    nodeProject('db'),
+    nodeProject('integration'),
     clientProject,
     // Compiled mini-program under miniprogram-simulate, and the h5 build in Debian chromium: both build dist/ when missing.
-    nodeProject('weapp', { testTimeout: 900000 }),
-    nodeProject('e2e', { testTimeout: 900000 }),
+    nodeProject('weapp'),
+    nodeProject('e2e'),
   ],
 };

@@ -1,5 +1,5 @@
 /**
- * Bundle sizes against the budgets of DESIGN.md §9 / issue 5: the whole weapp build
+ * Bundle sizes against the budgets: the whole weapp build
  * (target < 1 MB), its main package (WeChat's hard limit is 2 MB) and the h5 entry
  * JS gzipped (target < 200 KB). Builds first when dist/ is missing.
  */

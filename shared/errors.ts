@@ -1,6 +1,6 @@
 /**
- * One error type for the whole product. Codes are the stable contract of
- * DESIGN.md §5: clients switch on them, tests assert on them, the edge maps
+ * One error type for the whole product. Codes are the stable contract with
+ * every client: clients switch on them, tests assert on them, the edge maps
  * them to HTTP status once (httpStatusOf).
  */
 export const ErrorCodes = [

@@ -75,7 +75,7 @@ const claimed: Plan = async (rt, wish, event, known) => {
   return [{ template: 'wish_claimed', values: { thing1: wish.title, name2: name ?? '志愿者', time3: at(event) }, recipients: [wish.ownerId] }];
 };
 
-/** Who hears of each step (DESIGN.md §6); a step not listed tells nobody. */
+/** Who hears of each step; a step not listed tells nobody. */
 const PLANS: Partial<Record<WishAction, Plan>> = {
   create: pending,
   resubmit: pending,
@@ -115,7 +115,7 @@ const PLANS: Partial<Record<WishAction, Plan>> = {
 export const ANNOUNCED_ACTIONS: ReadonlySet<WishAction> = new Set(Object.keys(PLANS) as WishAction[]);
 
 /**
- * Tells everyone who hears of this event (DESIGN.md §6), in one write; returns the messages
+ * Tells everyone who hears of this event (the table above), in one write; returns the messages
  * it added. Keyed by event, recipient and template, so saying it again
  * (the repair, a twin) adds nothing.
  */

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 
-/** The wish states of DESIGN.md §3; the names are the contract with the database and the client. */
+/** The wish states (pending_review → open → claimed → in_progress → done → confirmed, and rejected, assigned, cancelled); the names are the contract with the database and the client. */
 export const WishStates = [
   'pending_review',
   'rejected',

@@ -35,7 +35,7 @@ export interface Transition {
 const WORKERS = ['claimer', 'assignee', 'unit_admin_of_claiming_unit'] as const satisfies readonly Relation[];
 const TRIAGE = ['staff', 'grid_staff'] as const satisfies readonly Relation[];
 
-/** The wish lifecycle of DESIGN.md §3, one row per action. Read a row as: `actors` may `action` a wish in `from`; it moves to `to`. */
+/** The wish lifecycle, one row per action. Read a row as: `actors` may `action` a wish in `from`; it moves to `to`. */
 export const TRANSITIONS: readonly Transition[] = [
   { action: 'approve', from: ['pending_review'], to: 'open', otherwise: 'assigned', actors: TRIAGE },
   { action: 'reject', from: ['pending_review'], to: 'rejected', actors: TRIAGE },

@@ -4,7 +4,7 @@ import { NotificationTemplateKeys } from '../notify/templates';
 
 export const TemplateKey = z.enum(NotificationTemplateKeys);
 
-/** One-time subscriptions: each consent buys one send (DESIGN.md §6). */
+/** One-time subscriptions: each consent buys one send: WeChat lets a mini-program send one subscribe message per tap of consent. */
 export const Subscription = z.strictObject({
   userId: Id,
   template: TemplateKey,

@@ -2,14 +2,14 @@ import * as z from 'zod';
 
 /**
  * Building blocks every schema uses. Ids and keys are shaped so that no client value
- * can become a Mongo operator or a dotted path (DESIGN.md §7).
+ * can become a Mongo operator or a dotted path (a query built from input can then never be steered).
  */
 
 /** A 24-hex ObjectId string or an app id (letters, digits, '_' and '-'); never '$' or '.'. */
 export const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'ID 格式不正确');
 export type Id = z.infer<typeof Id>;
 
-/** Makes a write idempotent (DESIGN.md §5). */
+/** Makes a write idempotent: the same requestId from the same caller runs the write once and replays its reply. */
 export const RequestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId 格式不正确');
 
 /** Free text: trimmed, non-empty, at most `max` characters. */

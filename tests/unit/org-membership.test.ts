@@ -2,7 +2,8 @@
  * Joining a community: what a newcomer and a secretary are told when the input
  * is wrong, and how an invite code's state reads.
  */
-import { AppError, inviteStateOf, parseAction, type FieldError } from '@shared';
+import { AppError, inviteStateOf, type FieldError } from '@shared';
+import { parseAction } from './support/parse';
 
 function fieldsOf(action: string, data: unknown): FieldError[] {
   try {

@@ -12,7 +12,7 @@ export interface FakeServer {
 
 /**
  * Points the Taro double's `request` at route handlers keyed `fn.action`, answering with
- * the envelope of DESIGN.md §5. A handler throws AppError to refuse.
+ * the envelope `{ ok: true, data }` / `{ ok: false, error: { code, message } }`. A handler throws AppError to refuse.
  */
 export function fakeServer(routes: Record<string, Route>, auth: Record<string, Route> = {}): FakeServer {
   const server: FakeServer = { calls: [], offline: false };
