@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError, parseInput } from '@shared';
-import { collections } from '../cloudfunctions/_core/store/collections';
 import { userOfOpenid } from '../cloudfunctions/_core/users';
 import type { Runtime } from '../cloudfunctions/_core/types';
 import type { ServerConfig } from './config';
@@ -16,7 +15,7 @@ export interface AuthDeps { config: ServerConfig; runtime: Runtime; tokens: Toke
 
 /** Login routes: WeChat code → token (self-hosted), seeded users (local demo only), and "who am I". */
 export function registerAuth(app: FastifyInstance, d: AuthDeps): void {
-  const { users, wxSessions } = collections(d.runtime.db);
+  const { users, wxSessions } = d.runtime.repos;
 
   app.post('/api/auth/login', async (req) => {
     const { code } = parseInput(LoginInput, req.body ?? {});
@@ -26,28 +25,28 @@ export function registerAuth(app: FastifyInstance, d: AuthDeps): void {
     const now = d.runtime.now();
     const user = await userOfOpenid(d.runtime, session.openid);
     // The session key decrypts the user's WeChat data: kept here, never sent to the client.
-    await wxSessions.updateOne({ _id: session.openid }, { $set: { sessionKey: session.sessionKey, updatedAt: now } }, { upsert: true });
+    await wxSessions.remember(session.openid, session.sessionKey, now);
     return { ok: true, data: { token: await d.tokens.sign(user._id), user: await userView(d.runtime, user) } };
   });
 
   app.post('/api/auth/dev-login', async (req) => {
     if (d.config.mode !== 'local') throw new AppError('NOT_FOUND', '接口不存在');
     const input = parseInput(DevLoginInput, req.body ?? {});
-    const user = await users.findOne({ devKey: input.as });
+    const user = await users.byDevKey(input.as);
     if (!user) throw new AppError('NOT_FOUND', `没有名为 ${input.as} 的演示用户`);
     return { ok: true, data: { token: await d.tokens.sign(user._id), user: await userView(d.runtime, user) } };
   });
 
   app.get('/api/auth/dev-users', async () => {
     if (d.config.mode !== 'local') throw new AppError('NOT_FOUND', '接口不存在');
-    const list = await users.find({ devKey: { $type: 'string' } }, { projection: { devKey: 1, name: 1, memberships: 1 } }).sort({ devKey: 1 }).toArray();
+    const list = await users.demoPeople();
     return { ok: true, data: { items: list.map((u) => ({ as: u.devKey, name: u.name, roles: [...new Set(u.memberships.flatMap((m) => m.roles))] })) } };
   });
 
   app.get('/api/auth/me', async (req) => {
     const userId = await d.identify(req.headers.authorization);
     if (!userId) throw new AppError('UNAUTHENTICATED', '请先登录');
-    const user = await users.findOne({ _id: userId });
+    const user = await users.find(userId);
     if (!user) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录');
     return { ok: true, data: { user: await userView(d.runtime, user) } };
   });

@@ -62,7 +62,7 @@ export async function buildGateway(d: GatewayDeps): Promise<FastifyInstance> {
   });
 
   app.get('/healthz', async () => {
-    await d.runtime.db.command({ ping: 1 });
+    await d.runtime.repos.ping();
     return { ok: true, data: { status: 'ok', mode: d.config.mode } };
   });
 

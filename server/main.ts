@@ -1,3 +1,4 @@
+import type { Db } from 'mongodb';
 /** Environment variables as read (not the ambient NodeJS.ProcessEnv, which others augment). */
 type Env = Record<string, string | undefined>;
 import fs from 'node:fs';
@@ -49,6 +50,8 @@ export interface RunningServer {
   port: number;
   config: ServerConfig;
   runtime: Runtime;
+  /** The database itself, for the tests' own checks and clean-ups: the functions go through `runtime.repos`. */
+  db: Db;
   /** The local notification sink when no other notifier is configured. */
   sink?: LocalSink;
   tick(): Promise<unknown>;
@@ -107,7 +110,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       content: wechat ? wechatContentChecker(wechat) : new WordListChecker(),
       config: { mode: config.mode, templateIds: config.templateIds, miniprogramState: config.miniprogramState },
     };
-    if (opts.seed ?? config.mode === 'local') await seedDemo(runtime);
+    if (opts.seed ?? config.mode === 'local') await seedDemo(conn.db, runtime);
 
     const tick = () => FUNCTIONS.cron({ action: 'tick', data: {} }, { identity: { kind: 'system' }, runtime });
     if (config.cronIntervalMs > 0) {
@@ -140,7 +143,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     const port = typeof address === 'object' && address ? address.port : config.port;
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
     let stopping: Promise<void> | undefined;
-    return { url: `http://${shownHost}:${port}`, mongoUri: uri, port, config, runtime, sink, tick, sweepPhotos, stop: () => (stopping ??= stopAll()) };
+    return { url: `http://${shownHost}:${port}`, mongoUri: uri, port, config, runtime, db: conn.db, sink, tick, sweepPhotos, stop: () => (stopping ??= stopAll()) };
   } catch (err) {
     await stopAll();
     throw err;

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { collections } from '../cloudfunctions/_core/store/collections';
 import type { Runtime } from '../cloudfunctions/_core/types';
 import { STORED_NAME, urlOfPhoto } from './uploads';
 
@@ -32,12 +31,10 @@ export async function sweepUnusedPhotos(rt: Runtime, dir: string): Promise<Sweep
     if (stored) old.push(name);
     else await fs.promises.rm(path.join(dir, name), { force: true });
   }
-  const { wishes } = collections(rt.db);
   let removed = 0;
   for (let i = 0; i < old.length; i += BATCH) {
     const batch = old.slice(i, i + BATCH);
-    const holders = await wishes.find({ 'events.photos': { $in: batch.map(urlOfPhoto) } }, { projection: { 'events.photos': 1 } }).toArray();
-    const used = new Set(holders.flatMap((w) => w.events.flatMap((e) => e.photos ?? [])));
+    const used = await rt.repos.wishes.photosInUse(batch.map(urlOfPhoto));
     for (const name of batch) {
       if (used.has(urlOfPhoto(name))) continue;
       await fs.promises.rm(path.join(dir, name), { force: true });

@@ -1,4 +1,5 @@
 import { collections } from '../cloudfunctions/_core/store/collections';
+import type { Db } from 'mongodb';
 import type { Runtime } from '../cloudfunctions/_core/types';
 import { FUNCTIONS } from './functions';
 import { BUILDINGS, COMMUNITIES, COMPOUNDS, GRIDS, PARTY_BRANCHES, TOWNS, UNITS, USERS, WISHES, type SeedWish } from './seedData';
@@ -17,8 +18,8 @@ async function upsertAll<T extends { _id: string }>(coll: import('mongodb').Coll
  * are played through the real cloud functions (so every event and notification is real),
  * once per database.
  */
-export async function seedDemo(rt: Runtime): Promise<{ wishes: number }> {
-  const c = collections(rt.db);
+export async function seedDemo(db: Db, rt: Runtime): Promise<{ wishes: number }> {
+  const c = collections(db);
   const now = rt.now();
   await upsertAll(c.towns, TOWNS.map((t) => ({ ...t, createdAt: now })));
   await upsertAll(c.communities, COMMUNITIES.map((x) => ({ ...x, createdAt: now })));

@@ -23,7 +23,7 @@ interface Line { wish: string; action: string; to: string; template: string; val
 
 /** Every message about these wishes, with ids and instants replaced by what they stand for. */
 async function messagesOf(wishIds: string[]): Promise<Line[]> {
-  const db = server.runtime.db;
+  const db = server.db;
   const wishes = await db.collection('wishes').find({ _id: { $in: wishIds as never[] } }).toArray();
   const names = new Map((await db.collection('users').find({}, { projection: { devKey: 1 } }).toArray()).map((u) => [String(u._id), String(u.devKey)]));
   const messages = await db.collection('messages').find({ wishId: { $in: wishIds } }).toArray();
@@ -107,7 +107,7 @@ async function everyAnnouncingStep(): Promise<string[]> {
 }
 
 const minutes = (m: number) => server.clock.advanceHours(m / 60);
-const db = () => collections(server.runtime.db);
+const db = () => collections(server.db);
 const asUser = async (key: string) => callerOf((await db().users.findOne({ devKey: key }))!);
 const wishOf = async (wishId: string) => (await db().wishes.findOne({ _id: wishId }))!;
 /** The messages of one event, as stored: what the repair must fill in exactly once. */

@@ -24,7 +24,7 @@ async function inWeChat(fn: string, event: object, openid: string): Promise<any>
   // Asynchronously: the embedded database answers from this very process.
   const out = await promisify(execFile)(process.execPath, ['-e', script], {
     cwd: path.join(DIST, fn),
-    env: { PATH: process.env.PATH ?? '', MONGODB_URI: server.mongoUri, MONGODB_DB: server.runtime.db.databaseName, WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID', WX_OPENID: openid, WX_APPID: 'wxtest' } as unknown as NodeJS.ProcessEnv,
+    env: { PATH: process.env.PATH ?? '', MONGODB_URI: server.mongoUri, MONGODB_DB: server.db.databaseName, WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID', WX_OPENID: openid, WX_APPID: 'wxtest' } as unknown as NodeJS.ProcessEnv,
     encoding: 'utf8',
     timeout: 30_000,
   });
@@ -91,17 +91,17 @@ describe('the WeChat cloud bundles in dist/functions', () => {
   test('in WeChat mode the org bundle answers org.me with the caller: a first-time openid gets a member-less user', async () => {
     const reply = await inWeChat('org', { action: 'me', data: {} }, 'oBundleFirstOpen01');
     expect(reply).toMatchObject({ ok: true, data: { user: { id: expect.any(String), name: '微信用户', roles: [], memberships: [] } } });
-    const stored = await server.runtime.db.collection('users').findOne({ openid: 'oBundleFirstOpen01' });
+    const stored = await server.db.collection('users').findOne({ openid: 'oBundleFirstOpen01' });
     expect(stored?._id).toBe(reply.data.user.id);
   });
 
   test('in WeChat mode free text meets the same word list as self-hosted, before WeChat is asked, and nothing is written', async () => {
-    await server.runtime.db.collection('users').updateOne({ _id: 'u-resident2' as never }, { $set: { openid: 'oBundleResident02' } });
-    const before = await server.runtime.db.collection('wishes').countDocuments({});
+    await server.db.collection('users').updateOne({ _id: 'u-resident2' as never }, { $set: { openid: 'oBundleResident02' } });
+    const before = await server.db.collection('wishes').countDocuments({});
     const wish = { category: 'other', title: '想找人一起打牌', description: '晚上有没有人一起赌博', location: { type: 'Point', coordinates: [113.9951, 31.2527] } };
     const reply = await inWeChat('wishes', { action: 'create', data: wish }, 'oBundleResident02');
     expect(reply).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: { fields: [{ path: 'description' }] } } });
-    expect(await server.runtime.db.collection('wishes').countDocuments({})).toBe(before);
+    expect(await server.db.collection('wishes').countDocuments({})).toBe(before);
   });
 
   test('a WeChat timer event runs cron.tick as the platform', async () => {

@@ -6,7 +6,7 @@ let volunteers: Client[];
 beforeAll(async () => {
   server = await startTestServer({ config: { rateLimitPerMinute: 10_000 } as never });
   const now = new Date();
-  await server.runtime.db.collection('users').insertMany(
+  await server.db.collection('users').insertMany(
     Array.from({ length: 200 }, (_, i) => ({
       _id: `u-crowd-${i}`,
       devKey: `crowd_${i}`,

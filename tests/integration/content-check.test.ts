@@ -27,7 +27,7 @@ beforeEach(() => {
   server.wechat.secCheckDown = false;
 });
 
-const wishesOf = (userId: string) => server.runtime.db.collection('wishes').countDocuments({ ownerId: userId });
+const wishesOf = (userId: string) => server.db.collection('wishes').countDocuments({ ownerId: userId });
 
 describe('msgSecCheck in self-hosted mode', () => {
   test('a wish WeChat calls risky is refused with the field named, and nothing is written', async () => {

@@ -203,7 +203,7 @@ describe('the 三单 loop through the HTTP gateway', () => {
     await unitMember.ok('tasks', 'claim', { wishId: wish.id });
     await partyMember.ok('tasks', 'start', { wishId: wish.id });
     await partyMember.ok('tasks', 'complete', { wishId: wish.id, note: '两人一起抬上了六楼', hours: 1 });
-    const services = await server.runtime.db.collection('services').find({ wishId: wish.id }).sort({ userId: 1 }).toArray();
+    const services = await server.db.collection('services').find({ wishId: wish.id }).sort({ userId: 1 }).toArray();
     expect(services.map(({ userId, partyBranchId, unitId, hours }) => ({ userId, partyBranchId, unitId, hours }))).toEqual([
       { userId: 'u-party_member', partyBranchId: 'pb-taoyuan-g5', unitId: undefined, hours: 1 },
       { userId: 'u-unit_member', partyBranchId: undefined, unitId: 'unit-fuyou', hours: 1 },

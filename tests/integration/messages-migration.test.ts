@@ -12,7 +12,7 @@ let server: TestServer;
 let db: Db;
 beforeAll(async () => {
   server = await startTestServer();
-  db = server.runtime.db;
+  db = server.db;
 });
 afterAll(() => server?.stop());
 

@@ -5,7 +5,7 @@ let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer({ env: { WECHAT_TEMPLATE_WISH_CLAIMED: 'TPL_CLAIMED' } as never });
   // The demo resident has bound WeChat.
-  await server.runtime.db.collection('users').updateOne({ _id: 'u-resident' as never }, { $set: { openid: 'oResident' } });
+  await server.db.collection('users').updateOne({ _id: 'u-resident' as never }, { $set: { openid: 'oResident' } });
   await (await server.login('secretary')).ok('org', 'updateSettings', { settings: { postsPerDay: 50 } });
   // What the demo seed queued goes out (or is skipped) first.
   await server.tick();
@@ -80,11 +80,11 @@ describe('notifications in local mode go to an inspectable sink', () => {
     await volunteer.ok('tasks', 'claim', { wishId: wish.id });
     server.sink!.failNext.push(-1);
     await server.tick();
-    let item = await server.runtime.db.collection('messages').findOne({ wishId: wish.id, template: 'wish_claimed' });
+    let item = await server.db.collection('messages').findOne({ wishId: wish.id, template: 'wish_claimed' });
     expect(item).toMatchObject({ status: 'pending', attempts: 1 });
     server.clock.advanceHours(1);
     await server.anonymous().ok('cron', 'tick', { now: server.clock.now().toISOString(), jobs: ['outbox'] });
-    item = await server.runtime.db.collection('messages').findOne({ wishId: wish.id, template: 'wish_claimed' });
+    item = await server.db.collection('messages').findOne({ wishId: wish.id, template: 'wish_claimed' });
     expect(item).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
@@ -94,7 +94,7 @@ describe('notifications in local mode go to an inspectable sink', () => {
     const { wish } = await resident.ok('wishes', 'create', wishInput({ title: '发送中断测试' }));
     await (await server.login('secretary')).ok('dispatch', 'approve', { wishId: wish.id });
     await (await server.login('volunteer')).ok('tasks', 'claim', { wishId: wish.id });
-    const messages = server.runtime.db.collection('messages');
+    const messages = server.db.collection('messages');
     const key = { wishId: wish.id, template: 'wish_claimed' };
     // As a sender leaves it when its process is killed between taking the message and sending it.
     await messages.updateOne(key, { $set: { status: 'sending', attempts: 1, lockedUntil: new Date(server.clock.now().getTime() + 60_000) } });

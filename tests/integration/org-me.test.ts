@@ -91,14 +91,14 @@ describe('org.me in WeChat cloud (identity from getWXContext)', () => {
     expect(first).toMatchObject({ ok: true, data: { user: { name: '微信用户', roles: [], gridIds: [], memberships: [] } } });
     expect(first.data.user.communityId).toBeUndefined();
     expect(again.data.user.id).toBe(first.data.user.id);
-    expect(await server.runtime.db.collection('users').countDocuments({ openid: 'oFirstOpen0001' })).toBe(1);
+    expect(await server.db.collection('users').countDocuments({ openid: 'oFirstOpen0001' })).toBe(1);
   });
 
   test('many first opens at once still make one user', async () => {
     const replies = await inWeChat('oFirstOpen0002', (call) => Promise.all(Array.from({ length: 8 }, () => call('me'))));
     expect(replies.map((r) => r.ok)).toEqual(Array(8).fill(true));
     expect(new Set(replies.map((r) => r.data.user.id)).size).toBe(1);
-    expect(await server.runtime.db.collection('users').countDocuments({ openid: 'oFirstOpen0002' })).toBe(1);
+    expect(await server.db.collection('users').countDocuments({ openid: 'oFirstOpen0002' })).toBe(1);
   });
 
   test('after joining by invite code, org.me brings the roles and the community', async () => {

@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const countWishes = () => server.runtime.db.collection('wishes').countDocuments();
+const countWishes = () => server.db.collection('wishes').countDocuments();
 
 describe('what each role may not do', () => {
   test('a resident approving a wish is forbidden', async () => {
@@ -172,7 +172,7 @@ describe('requestId makes writes idempotent', () => {
     const resident = await server.login('resident');
     const before = await countWishes();
     const reply = { ok: true, data: { wish: { id: 'w-recorded-earlier', title: '升级前提交的心愿' } } };
-    await server.runtime.db.collection('requests').insertOne({ _id: 'wishes.create:u-resident:req-legacy-0001', state: 'done', reply, createdAt: new Date() } as never);
+    await server.db.collection('requests').insertOne({ _id: 'wishes.create:u-resident:req-legacy-0001', state: 'done', reply, createdAt: new Date() } as never);
     const retried = await resident.call('wishes', 'create', wishInput({ title: '升级前提交的心愿' }), 'req-legacy-0001');
     expect(retried.body).toEqual(reply);
     expect(await countWishes()).toBe(before);

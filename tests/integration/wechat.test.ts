@@ -39,7 +39,7 @@ describe('self-hosted login with WeChat', () => {
     expect(first.data.token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(first.data.user).toMatchObject({ name: '微信用户', roles: [] });
     expect(JSON.stringify(first.body)).not.toContain('SECRET_SESSION_KEY');
-    const stored = await server.runtime.db.collection('wx_sessions').findOne({ _id: 'oalice' as never });
+    const stored = await server.db.collection('wx_sessions').findOne({ _id: 'oalice' as never });
     expect(stored?.sessionKey).toBe('SECRET_SESSION_KEY_123==');
     const again = await login('good-alice');
     expect(again.data.user.id).toBe(first.data.user.id);
@@ -97,7 +97,7 @@ describe('subscribe messages through WeChat', () => {
     const read = (await callAs(token, 'notify', 'read', { all: true })).data;
     expect(read.unread).toBe(0);
 
-    const messages = await server.runtime.db.collection('messages').find({ wishId: { $in: [w1.id, w2.id] }, template: 'wish_approved' }).toArray();
+    const messages = await server.db.collection('messages').find({ wishId: { $in: [w1.id, w2.id] }, template: 'wish_approved' }).toArray();
     expect(messages.map((m) => m.status).sort()).toEqual(['sent', 'skipped']);
   });
 
@@ -111,10 +111,10 @@ describe('subscribe messages through WeChat', () => {
     await asStaff('dispatch', 'approve', { wishId: w.id });
     wechat.failNext.push(43101);
     await server.tick();
-    const item = await server.runtime.db.collection('messages').findOne({ wishId: w.id, template: 'wish_approved' });
+    const item = await server.db.collection('messages').findOne({ wishId: w.id, template: 'wish_approved' });
     expect(item).toMatchObject({ status: 'failed' });
     expect(item!.lastError).toMatch(/^43101/);
-    const sub = await server.runtime.db.collection('subscriptions').findOne({ _id: `${(await request(`${server.url}/api/auth/me`, { method: 'GET', token })).data.user.id}:wish_approved` as never });
+    const sub = await server.db.collection('subscriptions').findOne({ _id: `${(await request(`${server.url}/api/auth/me`, { method: 'GET', token })).data.user.id}:wish_approved` as never });
     expect(sub?.credits).toBe(0);
   });
 });

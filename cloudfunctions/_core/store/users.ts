@@ -42,6 +42,16 @@ export class UserRepository {
     return this.coll.findOne({ _id: userId, memberships: { $elemMatch: { communityId, unitId } } });
   }
 
+  /** A seeded demo person (local mode's dev-login). */
+  byDevKey(key: string): Promise<UserDoc | null> {
+    return this.coll.findOne({ devKey: key });
+  }
+
+  /** The seeded demo people, for the login page's list. */
+  demoPeople(): Promise<Pick<UserDoc, '_id' | 'devKey' | 'name' | 'memberships'>[]> {
+    return this.coll.find({ devKey: { $type: 'string' } }, { projection: { devKey: 1, name: 1, memberships: 1 } }).sort({ devKey: 1 }).toArray();
+  }
+
   /** Only the memberships of some people (what a service record is counted for). */
   membershipsOf(ids: string[]): Promise<Pick<UserDoc, '_id' | 'memberships'>[]> {
     return this.coll.find({ _id: { $in: ids } }, { projection: { memberships: 1 } }).toArray();
