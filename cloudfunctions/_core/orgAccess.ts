@@ -1,7 +1,6 @@
 import { AppError } from '@shared';
-import type { Collection, Document } from 'mongodb';
 import { requireCommunity, type Caller } from './caller';
-import { newId } from './ids';
+import type { Runtime } from './types';
 
 /** The secretary manages the community's org; everyone else reads it. */
 export function requireSecretary(caller: Caller): string {
@@ -10,32 +9,12 @@ export function requireSecretary(caller: Caller): string {
   return communityId;
 }
 
-/** Insert, or update one that belongs to this community (another community's id is "not found"). */
-export async function saveInCommunity<T extends Document & { _id: string; communityId: string }>(
-  coll: Collection<T>,
-  communityId: string,
-  id: string | undefined,
-  fields: Partial<T>,
-  unset: Record<string, ''> = {},
-): Promise<T> {
-  if (!id) {
-    const doc = { ...fields, _id: newId(), communityId } as unknown as T;
-    await coll.insertOne(doc as never);
-    return doc;
-  }
-  const update: Document = { $set: fields };
-  if (Object.keys(unset).length) update.$unset = unset;
-  const after = await coll.findOneAndUpdate({ _id: id, communityId } as never, update, { returnDocument: 'after' });
-  if (!after) throw new AppError('NOT_FOUND', '记录不存在');
-  return after as unknown as T;
-}
-
 export function withId<T extends { _id: string }>({ _id, ...rest }: T): Omit<T, '_id'> & { id: string } {
   return { id: _id, ...rest };
 }
 
-export async function requireMember(users: Collection<Document>, communityId: string, userId: string, path: string): Promise<void> {
-  const found = await users.findOne({ _id: userId as never, 'memberships.communityId': communityId });
+export async function requireMember(rt: Runtime, communityId: string, userId: string, path: string): Promise<void> {
+  const found = await rt.repos.users.memberOf(communityId, userId);
   if (!found) throw new AppError('VALIDATION_FAILED', '该用户不是本社区成员', { fields: [{ path, message: '不是本社区成员' }] });
 }
 

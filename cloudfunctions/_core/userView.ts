@@ -1,5 +1,4 @@
 import type { UserView } from '@shared';
-import { collections } from './store/collections';
 import { callerOf } from './caller';
 import type { Runtime, UserDoc } from './types';
 
@@ -10,7 +9,7 @@ import type { Runtime, UserDoc } from './types';
  */
 export async function userView(rt: Runtime, user: UserDoc): Promise<UserView> {
   const caller = callerOf(user);
-  const community = caller.communityId ? await collections(rt.db).communities.findOne({ _id: caller.communityId }) : null;
+  const community = caller.communityId ? await rt.repos.communities.find(caller.communityId) : null;
   return {
     id: user._id,
     name: user.name,

@@ -1,5 +1,4 @@
 import { AppError } from '@shared';
-import { collections } from './store/collections';
 import { TtlCache } from './cache';
 import type { CommunityDoc, Runtime } from './types';
 
@@ -7,7 +6,7 @@ import type { CommunityDoc, Runtime } from './types';
 export const communityCache = new TtlCache<CommunityDoc>(10_000);
 
 export async function loadCommunity(rt: Runtime, communityId: string): Promise<CommunityDoc> {
-  const community = await communityCache.get(rt.db, communityId, () => collections(rt.db).communities.findOne({ _id: communityId }));
+  const community = await communityCache.get(rt.repos, communityId, () => rt.repos.communities.find(communityId));
   if (!community) throw new AppError('NOT_FOUND', '社区不存在');
   return community;
 }

@@ -1,23 +1,9 @@
 import { AppError, RoleLabels, inviteStateOf, maskPhone, type InviteSummary, type JoinRequestView } from '@shared';
-import type { Collection, Filter } from 'mongodb';
 import type { Caller } from '../_core/caller';
-import { collections } from '../_core/store/collections';
 import type { JoinRequestDoc } from '../_core/types';
 import type { InviteDoc, Runtime } from '../_core/types';
 
-/** Revocation is recorded on the invite itself; the shared InviteDoc predates it. */
-export type RevocableInviteDoc = InviteDoc & { revokedAt?: Date; revokedBy?: string };
-
-export function inviteCollection(rt: Runtime): Collection<RevocableInviteDoc> {
-  return collections(rt.db).invites as unknown as Collection<RevocableInviteDoc>;
-}
-
-/** The filter of a code that can still be used right now: the same test guards every use. */
-export function usableNow(now: Date): Filter<RevocableInviteDoc> {
-  return { revokedAt: { $exists: false }, expiresAt: { $gt: now } };
-}
-
-export function inviteView(doc: RevocableInviteDoc, now: Date, names?: Map<string, string>): InviteSummary {
+export function inviteView(doc: InviteDoc, now: Date, names?: Map<string, string>): InviteSummary {
   return {
     code: doc.code,
     role: doc.role,
@@ -68,17 +54,13 @@ export async function staffScope(rt: Runtime, caller: Caller, communityId?: stri
     return [caller.communityId];
   }
   if (caller.roles.includes('town_admin') && caller.townId) {
-    const filter = { townId: caller.townId, ...(communityId ? { _id: communityId } : {}) };
-    const ids = (await collections(rt.db).communities.find(filter, { projection: { _id: 1 } }).toArray()).map((c) => c._id);
+    const ids = await rt.repos.communities.idsOfTown(caller.townId, communityId);
     if (communityId && ids.length === 0) throw new AppError('NOT_FOUND', '社区不存在');
     return ids;
   }
   return null;
 }
 
-export async function communityNames(rt: Runtime, ids: string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const list = await collections(rt.db).communities.find({ _id: { $in: unique } }, { projection: { name: 1 } }).toArray();
-  return new Map(list.map((c) => [c._id, c.name]));
+export function communityNames(rt: Runtime, ids: string[]): Promise<Map<string, string>> {
+  return rt.repos.communities.names(ids);
 }

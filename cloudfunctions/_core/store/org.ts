@@ -1,5 +1,26 @@
-import type { Collection } from 'mongodb';
+import { AppError } from '@shared';
+import type { Collection, Document, Filter, UpdateFilter } from 'mongodb';
+import { newId } from '../ids';
 import type { BuildingDoc, CompoundDoc, GridDoc, PartyBranchDoc, UnitDoc } from '../types';
+
+type OrgDoc = { _id: string; communityId: string };
+type Fields<T> = Omit<Partial<T>, '_id' | 'communityId'>;
+
+/** Insert, or update one that belongs to this community (another community's id is "not found"). */
+async function saveInCommunity<T extends OrgDoc & Document>(coll: Collection<T>, communityId: string, id: string | undefined, fields: Fields<T>, unset: (keyof T & string)[] = []): Promise<T> {
+  if (!id) {
+    const doc = { ...fields, _id: newId(), communityId } as T;
+    await coll.insertOne(doc as Parameters<Collection<T>['insertOne']>[0]);
+    return doc;
+  }
+  const update: UpdateFilter<T> = { $set: fields as Partial<T> };
+  if (unset.length) update.$unset = Object.fromEntries(unset.map((k) => [k, ''])) as UpdateFilter<T>['$unset'];
+  const after = await coll.findOneAndUpdate({ _id: id, communityId } as Filter<T>, update, { returnDocument: 'after' });
+  if (!after) throw new AppError('NOT_FOUND', '记录不存在');
+  return after as T;
+}
+
+const BRANCH_ORDER = { town: 0, community: 1, compound: 2, building: 3 } as const;
 
 /** A community's organisation below it: compounds, buildings, grids, party branches, co-building units. */
 export class OrgRepository {
@@ -19,5 +40,62 @@ export class OrgRepository {
 
   unit(communityId: string, id: string): Promise<UnitDoc | null> {
     return this.c.units.findOne({ _id: id, communityId });
+  }
+
+  compound(communityId: string, id: string): Promise<CompoundDoc | null> {
+    return this.c.compounds.findOne({ _id: id, communityId });
+  }
+
+  grid(communityId: string, id: string): Promise<GridDoc | null> {
+    return this.c.grids.findOne({ _id: id, communityId });
+  }
+
+  /** Whether every one of these grids is the community's. */
+  async allGridsOf(communityId: string, ids: string[]): Promise<boolean> {
+    return (await this.c.grids.countDocuments({ _id: { $in: ids }, communityId })) === ids.length;
+  }
+
+  compounds(communityId: string): Promise<CompoundDoc[]> {
+    return this.c.compounds.find({ communityId }).sort({ name: 1 }).toArray();
+  }
+
+  buildings(communityId: string, compoundId?: string): Promise<BuildingDoc[]> {
+    return this.c.buildings.find({ communityId, ...(compoundId ? { compoundId } : {}) }).sort({ name: 1 }).toArray();
+  }
+
+  grids(communityId: string): Promise<GridDoc[]> {
+    return this.c.grids.find({ communityId }).sort({ name: 1 }).toArray();
+  }
+
+  units(communityId: string): Promise<UnitDoc[]> {
+    return this.c.units.find({ communityId }).sort({ name: 1 }).toArray();
+  }
+
+  /** The community's branches and the town's committee above them, top down. */
+  async partyBranches(communityId: string, townId: string): Promise<PartyBranchDoc[]> {
+    const items = await this.c.partyBranches.find({ $or: [{ communityId }, { level: 'town', townId }] }).toArray();
+    return items.sort((a, b) => BRANCH_ORDER[a.level] - BRANCH_ORDER[b.level] || a.name.localeCompare(b.name, 'zh'));
+  }
+
+  saveCompound(communityId: string, id: string | undefined, fields: Fields<CompoundDoc>): Promise<CompoundDoc> {
+    return saveInCommunity(this.c.compounds, communityId, id, fields);
+  }
+
+  saveBuilding(communityId: string, id: string | undefined, fields: Fields<BuildingDoc>, unset: 'gridId'[] = []): Promise<BuildingDoc> {
+    return saveInCommunity(this.c.buildings, communityId, id, fields, unset);
+  }
+
+  saveUnit(communityId: string, id: string | undefined, fields: Fields<UnitDoc>): Promise<UnitDoc> {
+    return saveInCommunity(this.c.units, communityId, id, fields);
+  }
+
+  saveGrid(communityId: string, id: string | undefined, fields: Fields<GridDoc>, unset: 'gridWorkerId'[] = []): Promise<GridDoc> {
+    return saveInCommunity(this.c.grids, communityId, id, fields, unset);
+  }
+
+  /** The grid is exactly these buildings: others leave it, these join it. */
+  async setGridBuildings(communityId: string, gridId: string, buildingIds: string[]): Promise<void> {
+    await this.c.buildings.updateMany({ communityId, gridId, _id: { $nin: buildingIds } }, { $unset: { gridId: '' } });
+    await this.c.buildings.updateMany({ communityId, _id: { $in: buildingIds } }, { $set: { gridId } });
   }
 }

@@ -1,5 +1,8 @@
 import type { Db } from 'mongodb';
 import { collections } from './collections';
+import { CommunityRepository } from './communities';
+import { InviteRepository } from './invites';
+import { JoinRequestRepository } from './joinRequests';
 import { OrgRepository } from './org';
 import { UserRepository } from './users';
 import { WxSessionRepository } from './wxSessions';
@@ -8,9 +11,12 @@ import { WishRepository } from './wishes';
 /** Every repository of one database: what the runtime hands to actions instead of the database. */
 export interface Repositories {
   wishes: WishRepository;
+  communities: CommunityRepository;
   users: UserRepository;
   org: OrgRepository;
   wxSessions: WxSessionRepository;
+  invites: InviteRepository;
+  joinRequests: JoinRequestRepository;
   /** Answers when the database does: the health check. */
   ping(): Promise<void>;
 }
@@ -24,9 +30,12 @@ export function repositoriesOf(db: Db): Repositories {
     const c = collections(db);
     repos = {
       wishes: new WishRepository(c.wishes),
+      communities: new CommunityRepository(c),
       users: new UserRepository(c.users),
       org: new OrgRepository(c),
       wxSessions: new WxSessionRepository(c.wxSessions),
+      invites: new InviteRepository(c.invites),
+      joinRequests: new JoinRequestRepository(c.joinRequests),
       ping: async () => {
         await db.command({ ping: 1 });
       },

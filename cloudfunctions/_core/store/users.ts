@@ -1,6 +1,22 @@
-import { HelperRoles } from '@shared';
-import { MongoServerError, type Collection } from 'mongodb';
-import type { UserDoc } from '../types';
+import { HelperRoles, type Role } from '@shared';
+import { MongoServerError, type Collection, type Filter } from 'mongodb';
+import { nextCursor, pageFilter } from '../page';
+import type { MembershipDoc, UserDoc } from '../types';
+
+/** Whose membership a role lookup means: a community's (optionally one grid or unit of it), or a town's. */
+export type RoleScope = { communityId: string; gridIds?: string; unitId?: string } | { townId: string };
+
+export interface MemberQuery {
+  role?: Role;
+  unitId?: string;
+  gridId?: string;
+  /** Part of the name, matched literally. */
+  q?: string;
+  cursor?: string;
+  limit: number;
+}
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const DUPLICATE_KEY = 11000;
 
@@ -55,5 +71,56 @@ export class UserRepository {
   /** Only the memberships of some people (what a service record is counted for). */
   membershipsOf(ids: string[]): Promise<Pick<UserDoc, '_id' | 'memberships'>[]> {
     return this.coll.find({ _id: { $in: ids } }, { projection: { memberships: 1 } }).toArray();
+  }
+
+  /** The ids of up to `limit` holders of a role: who hears of a step. */
+  async withRole(scope: RoleScope, role: Role, limit: number): Promise<string[]> {
+    const users = await this.coll.find({ memberships: { $elemMatch: { ...scope, roles: role } } }, { projection: { _id: 1 } }).limit(limit).toArray();
+    return users.map((u) => u._id);
+  }
+
+  async names(ids: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const users = await this.coll.find({ _id: { $in: unique } }, { projection: { name: 1 } }).toArray();
+    return new Map(users.map((u) => [u._id, u.name]));
+  }
+
+  /** A community's members, newest first, by role, unit, grid or part of the name. */
+  async members(communityId: string, q: MemberQuery): Promise<{ items: Pick<UserDoc, '_id' | 'name' | 'phone' | 'memberships'>[]; nextCursor?: string }> {
+    const m: Record<string, unknown> = { communityId };
+    if (q.role) m.roles = q.role;
+    if (q.unitId) m.unitId = q.unitId;
+    if (q.gridId) m.gridIds = q.gridId;
+    const filter: Filter<UserDoc> = { memberships: { $elemMatch: m }, ...pageFilter<UserDoc>(q.cursor) };
+    if (q.q) filter.name = { $regex: escapeRegex(q.q) };
+    const items = await this.coll.find(filter, { projection: { name: 1, phone: 1, memberships: 1 } }).sort({ _id: -1 }).limit(q.limit).toArray();
+    return { items, nextCursor: nextCursor(items, q.limit) };
+  }
+
+  /** Replaces the person's membership of this community; null when they have none here. */
+  setMembership(userId: string, communityId: string, next: MembershipDoc, at: Date): Promise<UserDoc | null> {
+    return this.coll.findOneAndUpdate({ _id: userId, 'memberships.communityId': communityId }, { $set: { 'memberships.$': next, updatedAt: at } }, { returnDocument: 'after' });
+  }
+
+  /** Sets every membership at once, with the name and phone they gave (accepting an invite). */
+  setMemberships(userId: string, memberships: MembershipDoc[], profile: { name?: string; phone?: string }, at: Date): Promise<UserDoc | null> {
+    const set = { memberships, updatedAt: at, ...(profile.name ? { name: profile.name } : {}), ...(profile.phone ? { phone: profile.phone } : {}) };
+    return this.coll.findOneAndUpdate({ _id: userId }, { $set: set }, { returnDocument: 'after', projection: { devKey: 0 } });
+  }
+
+  /** Adds roles to an existing membership; false when the membership is gone. */
+  async addRoles(userId: string, communityId: string, roles: Role[], at: Date): Promise<boolean> {
+    const done = await this.coll.updateOne({ _id: userId, 'memberships.communityId': communityId }, { $set: { 'memberships.$.roles': roles, updatedAt: at } });
+    return done.matchedCount === 1;
+  }
+
+  /** A first community membership, only while the person has none (so nobody ends up in two); false otherwise. */
+  async joinFirstCommunity(userId: string, membership: MembershipDoc, profile: { name: string; phone?: string }, at: Date): Promise<boolean> {
+    const done = await this.coll.updateOne(
+      { _id: userId, 'memberships.communityId': { $exists: false } },
+      { $push: { memberships: membership }, $set: { name: profile.name, ...(profile.phone ? { phone: profile.phone } : {}), updatedAt: at } },
+    );
+    return done.matchedCount === 1;
   }
 }

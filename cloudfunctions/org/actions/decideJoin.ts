@@ -2,7 +2,6 @@ import { AppError } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
 import { userCache } from '../../_core/caller';
-import { collections } from '../../_core/store/collections';
 import type { JoinRequestDoc } from '../../_core/types';
 import { newId } from '../../_core/ids';
 import { requireSecretary } from '../../_core/orgAccess';
@@ -21,39 +20,30 @@ export default defineAction({
   write: true,
   async run({ input, caller, rt }) {
     const communityId = requireSecretary(caller);
-    const { joinRequests, users, communities } = collections(rt.db);
-    const request = await joinRequests.findOne({ _id: input.requestId, communityId });
+    const { joinRequests, users } = rt.repos;
+    const request = await joinRequests.find(input.requestId, communityId);
     if (!request) throw new AppError('NOT_FOUND', '申请不存在');
     if (request.status !== 'pending') throw new AppError('CONFLICT', '该申请已被处理');
-    const community = await communities.findOne({ _id: communityId }, { projection: { name: 1, townId: 1 } });
+    const community = await rt.repos.communities.find(communityId);
     const granted = input.approve ? (input.roles ?? request.roles) : undefined;
     if (granted) {
-      const person = await users.findOne({ _id: request.userId }, { projection: { memberships: 1 } });
+      const person = await users.find(request.userId);
       if (!person) throw new AppError('NOT_FOUND', '申请人不存在');
       if (person.memberships.some((m) => m.communityId && m.communityId !== communityId)) throw new AppError('CONFLICT', '申请人已加入其他社区');
     }
 
     const now = rt.now();
     const decisionId = newId();
-    const decided = await joinRequests.findOneAndUpdate(
-      { _id: request._id, status: 'pending' },
-      {
-        $set: {
-          status: granted ? 'approved' : 'rejected', decidedAt: now, decidedBy: caller.id, decisionId,
-          ...(granted ? { grantedRoles: granted } : { reason: input.reason! }),
-        },
-      },
-      { returnDocument: 'after' },
-    );
+    const decided = await joinRequests.decide(request._id, {
+      status: granted ? 'approved' : 'rejected', decidedAt: now, decidedBy: caller.id, decisionId,
+      ...(granted ? { grantedRoles: granted } : { reason: input.reason! }),
+    });
     if (!decided) throw new AppError('CONFLICT', '该申请已被处理');
     if (granted) {
       try {
         await addMembership(rt, decided, granted, community?.townId, now);
       } catch (err) {
-        await joinRequests.updateOne(
-          { _id: decided._id, decisionId },
-          { $set: { status: 'pending' }, $unset: { decidedAt: '', decidedBy: '', decisionId: '', grantedRoles: '' } },
-        );
+        await joinRequests.undo(decided._id, decisionId);
         throw err;
       }
       userCache.forget(rt.repos, decided.userId);
@@ -80,23 +70,14 @@ export default defineAction({
  * makes this fail instead of leaving them in two.
  */
 async function addMembership(rt: Runtime, request: JoinRequestDoc, granted: MembershipDoc['roles'], townId: string | undefined, now: Date): Promise<void> {
-  const { users } = collections(rt.db);
-  const person = await users.findOne({ _id: request.userId }, { projection: { memberships: 1 } });
+  const { users } = rt.repos;
+  const person = await users.find(request.userId);
   const here = person?.memberships.find((m) => m.communityId === request.communityId);
   if (here) {
-    const roles = [...new Set([...here.roles, ...granted])];
-    const done = await users.updateOne(
-      { _id: request.userId, 'memberships.communityId': request.communityId },
-      { $set: { 'memberships.$.roles': roles, updatedAt: now } },
-    );
-    if (done.matchedCount === 1) return;
+    if (await users.addRoles(request.userId, request.communityId, [...new Set([...here.roles, ...granted])], now)) return;
   } else {
     const membership: MembershipDoc = { communityId: request.communityId, ...(townId ? { townId } : {}), roles: granted };
-    const done = await users.updateOne(
-      { _id: request.userId, 'memberships.communityId': { $exists: false } },
-      { $push: { memberships: membership }, $set: { name: request.name, ...(request.phone ? { phone: request.phone } : {}), updatedAt: now } },
-    );
-    if (done.matchedCount === 1) return;
+    if (await users.joinFirstCommunity(request.userId, membership, { name: request.name, phone: request.phone }, now)) return;
   }
   throw new AppError('CONFLICT', '申请人的社区身份刚刚发生变化，请刷新后重试');
 }

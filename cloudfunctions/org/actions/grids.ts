@@ -1,13 +1,12 @@
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
 import { requireCommunity } from '../../_core/caller';
-import { collections } from '../../_core/store/collections';
 import { withId } from '../../_core/orgAccess';
 
 export default defineAction({
   input: ActionSchemas.org.grids,
   async run({ caller, rt }) {
-    const items = await collections(rt.db).grids.find({ communityId: requireCommunity(caller) }).sort({ name: 1 }).toArray();
+    const items = await rt.repos.org.grids(requireCommunity(caller));
     return { items: items.map(withId) };
   },
 });

@@ -3,7 +3,6 @@ import { AppError } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
 import { requireCommunity } from '../../_core/caller';
-import { collections } from '../../_core/store/collections';
 import { newId } from '../../_core/ids';
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: read aloud over the phone
@@ -34,7 +33,7 @@ export default defineAction({
       _id: newId(), code: code(), communityId, role: input.role, ...(unitId ? { unitId } : {}), ...(input.gridId ? { gridId: input.gridId } : {}),
       createdBy: caller.id, expiresAt: new Date(now.getTime() + input.expiresInHours * 3600_000), maxUses: input.maxUses, uses: 0, createdAt: now,
     };
-    await collections(rt.db).invites.insertOne(invite);
+    await rt.repos.invites.insert(invite);
     return { code: invite.code, role: invite.role, expiresAt: invite.expiresAt, maxUses: invite.maxUses };
   },
 });

@@ -1,6 +1,5 @@
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import { collections } from '../../_core/store/collections';
 import { userView } from '../../_core/userView';
 
 /**
@@ -12,7 +11,7 @@ export default defineAction({
   input: ActionSchemas.org.me,
   async run({ caller, rt }) {
     // Read past the caller cache: the client asks exactly when roles may just have changed.
-    const user = (await collections(rt.db).users.findOne({ _id: caller.id })) ?? caller.user;
+    const user = (await rt.repos.users.find(caller.id)) ?? caller.user;
     return { user: await userView(rt, user) };
   },
 });

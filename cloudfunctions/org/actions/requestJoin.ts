@@ -1,13 +1,11 @@
 import { AppError } from '@shared';
 import { ActionSchemas } from '@shared/actions';
-import { MongoServerError } from 'mongodb';
 import { defineAction } from '../../_core/action';
-import { collections } from '../../_core/store/collections';
 import type { JoinRequestDoc } from '../../_core/types';
 import { newId } from '../../_core/ids';
 import { announce } from '../../_core/outbox';
 import { secretariesOf } from '../../_core/people';
-import { inviteCollection, requestView, rolesText, usableNow } from '../membership';
+import { requestView, rolesText } from '../membership';
 
 /**
  * Ask to join a community (or for more roles in mine); the secretary decides. The
@@ -18,17 +16,16 @@ export default defineAction({
   input: ActionSchemas.org.requestJoin,
   write: true,
   async run({ input, caller, rt }) {
-    const { communities, joinRequests } = collections(rt.db);
     const now = rt.now();
     let communityId = input.communityId;
     if (input.inviteCode) {
-      const invite = await inviteCollection(rt).findOne({ code: input.inviteCode.toUpperCase(), ...usableNow(now) });
+      const invite = await rt.repos.invites.usableByCode(input.inviteCode.toUpperCase(), now);
       if (!invite || invite.uses >= invite.maxUses) {
         throw new AppError('VALIDATION_FAILED', '邀请码无效或已过期', { fields: [{ path: 'inviteCode', message: '邀请码无效或已过期' }] });
       }
       communityId = invite.communityId;
     }
-    const community = await communities.findOne({ _id: communityId! }, { projection: { name: 1 } });
+    const community = await rt.repos.communities.find(communityId!);
     if (!community) throw new AppError('NOT_FOUND', '社区不存在');
     if (caller.user.memberships.some((m) => m.communityId && m.communityId !== community._id)) throw new AppError('CONFLICT', '您已加入其他社区');
     const here = caller.user.memberships.find((m) => m.communityId === community._id);
@@ -40,13 +37,7 @@ export default defineAction({
       ...(input.phone ? { phone: input.phone } : {}), ...(input.note ? { note: input.note } : {}),
       roles: input.roles, status: 'pending', createdAt: now,
     };
-    try {
-      await joinRequests.insertOne(doc);
-    } catch (err) {
-      // The partial unique index is the one place "one pending request each" is decided, even for two taps at once.
-      if (err instanceof MongoServerError && err.code === 11000) throw new AppError('CONFLICT', '您已提交过申请，请等待社区审核');
-      throw err;
-    }
+    await rt.repos.joinRequests.insertPending(doc);
     await announce(
       rt,
       {

@@ -2,7 +2,7 @@ import { AppError } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
 import { requireCommunity } from '../../_core/caller';
-import { inviteCollection, inviteView } from '../membership';
+import { inviteView } from '../membership';
 
 /**
  * Withdraw a code at once: every use tests `revokedAt` in the same update that counts it,
@@ -15,15 +15,9 @@ export default defineAction({
   roles: ['secretary', 'unit_admin', 'grid_worker'],
   async run({ input, caller, rt }) {
     const communityId = requireCommunity(caller);
-    const invites = inviteCollection(rt);
     const now = rt.now();
-    const mine = { code: input.code.toUpperCase(), communityId, ...(caller.roles.includes('secretary') ? {} : { createdBy: caller.id }) };
-    const revoked = await invites.findOneAndUpdate(
-      { ...mine, revokedAt: { $exists: false } },
-      { $set: { revokedAt: now, revokedBy: caller.id } },
-      { returnDocument: 'after' },
-    );
-    const invite = revoked ?? (await invites.findOne(mine));
+    const onlyMine = caller.roles.includes('secretary') ? undefined : caller.id;
+    const invite = await rt.repos.invites.revoke(input.code.toUpperCase(), communityId, onlyMine, caller.id, now);
     if (!invite) throw new AppError('NOT_FOUND', '邀请码不存在');
     return { invite: inviteView(invite, now) };
   },

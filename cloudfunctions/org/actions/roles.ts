@@ -2,7 +2,6 @@ import { AppError } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
 import { userCache } from '../../_core/caller';
-import { collections } from '../../_core/store/collections';
 import { memberOf, requireSecretary } from '../../_core/orgAccess';
 import type { MembershipDoc } from '../../_core/types';
 
@@ -12,14 +11,14 @@ export default defineAction({
   write: true,
   async run({ input, caller, rt }) {
     const communityId = requireSecretary(caller);
-    const { users, units, grids } = collections(rt.db);
-    if (input.unitId && !(await units.findOne({ _id: input.unitId, communityId }))) {
+    const { users, org } = rt.repos;
+    if (input.unitId && !(await org.unit(communityId, input.unitId))) {
       throw new AppError('VALIDATION_FAILED', '单位不存在', { fields: [{ path: 'unitId', message: '本社区没有这个单位' }] });
     }
-    if (input.gridIds?.length && (await grids.countDocuments({ _id: { $in: input.gridIds }, communityId })) !== input.gridIds.length) {
+    if (input.gridIds?.length && !(await org.allGridsOf(communityId, input.gridIds))) {
       throw new AppError('VALIDATION_FAILED', '网格不存在', { fields: [{ path: 'gridIds', message: '包含不属于本社区的网格' }] });
     }
-    const user = await users.findOne({ _id: input.userId, 'memberships.communityId': communityId });
+    const user = await users.memberOf(communityId, input.userId);
     if (!user) throw new AppError('NOT_FOUND', '本社区没有这位成员');
     const current = user.memberships.find((m) => m.communityId === communityId)!;
     if (input.userId === caller.id && !input.roles.includes('secretary')) throw new AppError('CONFLICT', '不能撤销自己的书记角色');
@@ -30,11 +29,7 @@ export default defineAction({
       else if (v !== undefined) next[key] = v;
     }
     if (input.gridIds) next.gridIds = input.gridIds;
-    const after = await users.findOneAndUpdate(
-      { _id: input.userId, 'memberships.communityId': communityId },
-      { $set: { 'memberships.$': next, updatedAt: rt.now() } },
-      { returnDocument: 'after' },
-    );
+    const after = await users.setMembership(input.userId, communityId, next, rt.now());
     userCache.forget(rt.repos, input.userId);
     return { member: memberOf(after!, communityId) };
   },

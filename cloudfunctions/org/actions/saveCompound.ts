@@ -1,7 +1,6 @@
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import { collections } from '../../_core/store/collections';
-import { requireSecretary, saveInCommunity, withId } from '../../_core/orgAccess';
+import { requireSecretary, withId } from '../../_core/orgAccess';
 
 export default defineAction({
   input: ActionSchemas.org.saveCompound,
@@ -9,6 +8,6 @@ export default defineAction({
   async run({ input, caller, rt }) {
     const communityId = requireSecretary(caller);
     const { id, ...fields } = input;
-    return { compound: withId(await saveInCommunity(collections(rt.db).compounds, communityId, id, fields)) };
+    return { compound: withId(await rt.repos.org.saveCompound(communityId, id, fields)) };
   },
 });

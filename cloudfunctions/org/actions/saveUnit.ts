@@ -1,7 +1,6 @@
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import { collections } from '../../_core/store/collections';
-import { requireSecretary, saveInCommunity, withId } from '../../_core/orgAccess';
+import { requireSecretary, withId } from '../../_core/orgAccess';
 
 export default defineAction({
   input: ActionSchemas.org.saveUnit,
@@ -9,7 +8,7 @@ export default defineAction({
   async run({ input, caller, rt }) {
     const communityId = requireSecretary(caller);
     const { id, ...fields } = input;
-    const unit = await saveInCommunity(collections(rt.db).units, communityId, id, id ? fields : { ...fields, createdAt: rt.now() });
+    const unit = await rt.repos.org.saveUnit(communityId, id, id ? fields : { ...fields, createdAt: rt.now() });
     return { unit: withId(unit) };
   },
 });

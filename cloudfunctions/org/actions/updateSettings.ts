@@ -1,7 +1,6 @@
-import { CommunitySettings, parseInput, settingsOf } from '@shared';
+import { AppError, CommunitySettings, parseInput, settingsOf } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import { collections } from '../../_core/store/collections';
 import { requireSecretary } from '../../_core/orgAccess';
 import { communityCache } from '../../_core/wishStore';
 
@@ -11,12 +10,13 @@ export default defineAction({
   write: true,
   async run({ input, caller, rt }) {
     const communityId = requireSecretary(caller);
-    const { communities } = collections(rt.db);
-    const current = await communities.findOne({ _id: communityId });
+    const { communities } = rt.repos;
+    const current = await communities.find(communityId);
     const merged = parseInput(CommunitySettings, { ...settingsOf(current?.settings), ...input.settings });
-    await communities.updateOne({ _id: communityId }, { $set: { settings: merged } });
-    communityCache.forget(rt.db, communityId);
-    const { _id, ...rest } = (await communities.findOne({ _id: communityId }))!;
+    const saved = await communities.setSettings(communityId, merged);
+    if (!saved) throw new AppError('NOT_FOUND', '社区不存在');
+    communityCache.forget(rt.repos, communityId);
+    const { _id, ...rest } = saved;
     return { community: { id: _id, ...rest, settings: merged } };
   },
 });
