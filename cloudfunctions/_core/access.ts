@@ -1,4 +1,4 @@
-import { actorOf, canRead as sharedCanRead, relationsOf, AppError, type Relation, type UserActor, type Wish } from '@shared';
+import { actorOf, canRead as sharedCanRead, relationsOf, AppError, type Relation, type UserActor } from '@shared';
 import type { Caller } from './caller';
 import type { WishDoc } from './types';
 
@@ -16,9 +16,9 @@ export function isStaff(rel: Set<Relation>): boolean {
   return rel.has('staff') || rel.has('grid_staff');
 }
 
-/** Who may read a wish (shared/privacy `canRead`), plus the staff member who typed it in for someone. */
+/** Who may read a wish: shared/privacy `canRead` (which also covers the staff member who typed it in for someone). */
 export function canRead(_rel: Set<Relation>, wish: WishDoc, caller: Caller): boolean {
-  return wish.createdBy === caller.id || sharedCanRead({ ...(wish as never as Wish), id: wish._id }, actorFor(caller, wish));
+  return sharedCanRead(wish, actorFor(caller, wish));
 }
 
 /** Outside the community a wish does not exist (404), inside it may be forbidden (403). */

@@ -1,19 +1,26 @@
-import type { Category } from '@shared';
+import { SIMILAR_SOURCE_FIELDS, similarItemOf, type Category, type SimilarSource, type SimilarWish } from '@shared';
+import { actorFor } from './access';
+import type { Caller } from './caller';
 import { collections } from './collections';
-import type { GeoPoint, Runtime, WishDoc } from './types';
+import type { GeoPoint, Runtime } from './types';
 
 const NEAR_M = 300;
 const RECENT_MS = 7 * 24 * 3600_000;
+const SHOWN = 5;
+/** Rows the caller may not be shown are dropped after the lookup: read a few more than are shown. */
+const CANDIDATES = 20;
+const PROJECTION = Object.fromEntries([...SIMILAR_SOURCE_FIELDS, 'distanceM'].map((f) => [f, 1]));
 
 /**
  * Still-open wishes of the same category posted nearby this week: the poster (or the
- * grid worker entering one for an elder) is shown them before posting twice.
- * $geoNear, so the 2dsphere index does the spatial part.
+ * grid worker entering one for an elder) is shown them before posting twice, as far as
+ * shared/privacy `similarItemOf` lets this caller see them. $geoNear, so the 2dsphere
+ * index does the spatial part.
  */
-export async function findSimilar(rt: Runtime, communityId: string, w: { category: Category; location: GeoPoint }) {
+export async function findSimilar(rt: Runtime, caller: Caller, communityId: string, w: { category: Category; location: GeoPoint }): Promise<SimilarWish[]> {
   const since = new Date(rt.now().getTime() - RECENT_MS);
-  const items = await collections(rt.db)
-    .wishes.aggregate<Pick<WishDoc, '_id' | 'title' | 'status' | 'createdAt'> & { distanceM: number }>([
+  const rows = await collections(rt.db)
+    .wishes.aggregate<Omit<SimilarSource, 'id'> & { _id: string; distanceM: number }>([
       {
         $geoNear: {
           near: w.location,
@@ -29,9 +36,10 @@ export async function findSimilar(rt: Runtime, communityId: string, w: { categor
           },
         },
       },
-      { $limit: 5 },
-      { $project: { title: 1, status: 1, createdAt: 1, distanceM: 1 } },
+      { $limit: CANDIDATES },
+      { $project: PROJECTION },
     ])
     .toArray();
-  return items.map((x) => ({ id: x._id, title: x.title, status: x.status, createdAt: x.createdAt, distanceM: Math.round(x.distanceM) }));
+  const viewer = actorFor(caller, { communityId });
+  return rows.flatMap((x) => similarItemOf({ ...x, id: x._id }, x.distanceM, viewer) ?? []).slice(0, SHOWN);
 }

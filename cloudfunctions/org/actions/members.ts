@@ -33,6 +33,6 @@ export default defineAction({
       .sort({ _id: -1 })
       .limit(limit)
       .toArray();
-    return { items: users.map((u) => memberOf(u, communityId)), nextCursor: nextCursor(users, limit) };
+    return { items: users.map((u) => memberOf(u, communityId, caller)), nextCursor: nextCursor(users, limit) };
   },
 });

@@ -36,6 +36,6 @@ export default defineAction({
       { returnDocument: 'after' },
     );
     userCache.forget(rt.db, input.userId);
-    return { member: memberOf(after!, communityId) };
+    return { member: memberOf(after!, communityId, caller) };
   },
 });
