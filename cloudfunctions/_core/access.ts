@@ -1,14 +1,15 @@
-import { actorOf, canRead as sharedCanRead, relationsOf, AppError, type Relation, type UserActor, type Wish } from '@shared';
+import { actorOf, canRead as sharedCanRead, relationsOf, AppError, type Relation, type UserActor } from '@shared';
 import type { Caller } from './caller';
+import { domainOf } from './store/stored';
 import type { WishDoc } from './types';
 
 /** The caller as the domain sees them within the wish's community. */
 export function actorFor(caller: Caller, wish: Pick<WishDoc, 'communityId' | 'townId'>): UserActor {
-  return actorOf({ id: caller.id, memberships: caller.user.memberships as never }, wish.communityId, wish.townId);
+  return actorOf({ id: caller.id, memberships: caller.user.memberships }, wish.communityId, wish.townId);
 }
 
 export function relationsTo(caller: Caller, wish: WishDoc): Set<Relation> {
-  return relationsOf(actorFor(caller, wish), wish as never);
+  return relationsOf(actorFor(caller, wish), domainOf(wish));
 }
 
 /** Staff of the wish's community: the secretary, or the grid worker of its grid. */
@@ -16,9 +17,9 @@ export function isStaff(rel: Set<Relation>): boolean {
   return rel.has('staff') || rel.has('grid_staff');
 }
 
-/** Who may read a wish (shared/privacy `canRead`), plus the staff member who typed it in for someone. */
+/** Who may read a wish: shared/privacy `canRead` (which also covers the staff member who typed it in for someone). */
 export function canRead(_rel: Set<Relation>, wish: WishDoc, caller: Caller): boolean {
-  return wish.createdBy === caller.id || sharedCanRead({ ...(wish as never as Wish), id: wish._id }, actorFor(caller, wish));
+  return sharedCanRead(wish, actorFor(caller, wish));
 }
 
 /** Outside the community a wish does not exist (404), inside it may be forbidden (403). */

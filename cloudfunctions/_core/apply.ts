@@ -1,7 +1,8 @@
-import { AppError, SYSTEM, decide, settingsOf, type CommunitySettings, type DecideInput, type TransitionAction, type Wish } from '@shared';
+import { AppError, SYSTEM, decide, settingsOf, type CommunitySettings, type DecideInput, type TransitionAction } from '@shared';
 import { actorFor, canRead, relationsTo } from './access';
 import type { Caller } from './caller';
 import { newId } from './ids';
+import { domainOf } from './store/stored';
 import type { StoredExtra } from './store/wishes';
 import type { Runtime, WishDoc, WishEventDoc } from './types';
 import { loadCommunity } from './wishStore';
@@ -17,12 +18,6 @@ export interface Apply {
   /** Facts the domain does not decide but the store keeps (a grid derived from a building). */
   extra?: StoredExtra;
   settings?: CommunitySettings;
-}
-
-/** The domain's view of a stored wish: its id as `id`, without what only storage keeps. */
-export function domainOf(doc: WishDoc): Wish {
-  const { _id, events: _events, rev: _rev, slotsFree: _slotsFree, ...wish } = doc;
-  return { ...wish, id: _id };
 }
 
 /**

@@ -1,4 +1,5 @@
-import { AppError } from '@shared';
+import { AppError, memberEntryOf, type Member } from '@shared';
+import { actorFor } from './access';
 import { requireCommunity, type Caller } from './caller';
 import type { Runtime } from './types';
 
@@ -18,14 +19,15 @@ export async function requireMember(rt: Runtime, communityId: string, userId: st
   if (!found) throw new AppError('VALIDATION_FAILED', '该用户不是本社区成员', { fields: [{ path, message: '不是本社区成员' }] });
 }
 
-/** A person as the community's member list shows them (shared `Member`). */
-export function memberOf(u: Pick<import('./types').UserDoc, '_id' | 'name' | 'phone' | 'memberships'>, communityId: string) {
+/** A person as the community's member list shows them to this caller (shared/privacy `memberEntryOf`). */
+export function memberOf(u: Pick<import('./types').UserDoc, '_id' | 'name' | 'phone' | 'memberships'>, communityId: string, caller: Caller): Member {
   const here = u.memberships.find((x) => x.communityId === communityId);
-  return {
+  const member: Member = {
     user: { id: u._id, name: u.name, ...(u.phone ? { phone: u.phone } : {}) },
     roles: here?.roles ?? [],
     ...(here?.unitId ? { unitId: here.unitId } : {}),
     gridIds: here?.gridIds ?? [],
     ...(here?.partyBranchId ? { partyBranchId: here.partyBranchId } : {}),
   };
+  return memberEntryOf(member, communityId, actorFor(caller, { communityId }));
 }

@@ -1,38 +1,28 @@
-import type { Category } from '@shared';
-import { collections } from './store/collections';
-import type { GeoPoint } from '@shared';
-import type { Runtime, WishDoc } from './types';
+import { SIMILAR_SOURCE_FIELDS, similarItemOf, type Category, type GeoPoint, type SimilarSource, type SimilarWish, type WishState } from '@shared';
+import { actorFor } from './access';
+import type { Caller } from './caller';
+import type { Runtime } from './types';
 
 const NEAR_M = 300;
 const RECENT_MS = 7 * 24 * 3600_000;
+const SHOWN = 5;
+/** Rows the caller may not be shown are dropped after the lookup: read a few more than are shown. */
+const CANDIDATES = 20;
+const LIVE: WishState[] = ['pending_review', 'open', 'assigned', 'claimed', 'in_progress'];
 
 /**
  * Still-open wishes of the same category posted nearby this week: the poster (or the
- * grid worker entering one for an elder) is shown them before posting twice.
- * $geoNear, so the 2dsphere index does the spatial part.
+ * grid worker entering one for an elder) is shown them before posting twice, as far as
+ * shared/privacy `similarItemOf` lets this caller see them. $geoNear, so the 2dsphere
+ * index does the spatial part.
  */
-export async function findSimilar(rt: Runtime, communityId: string, w: { category: Category; location: GeoPoint }) {
+export async function findSimilar(rt: Runtime, caller: Caller, communityId: string, w: { category: Category; location: GeoPoint }): Promise<SimilarWish[]> {
   const since = new Date(rt.now().getTime() - RECENT_MS);
-  const items = await collections(rt.db)
-    .wishes.aggregate<Pick<WishDoc, '_id' | 'title' | 'status' | 'createdAt'> & { distanceM: number }>([
-      {
-        $geoNear: {
-          near: w.location,
-          distanceField: 'distanceM',
-          maxDistance: NEAR_M,
-          spherical: true,
-          key: 'location',
-          query: {
-            communityId,
-            category: w.category,
-            status: { $in: ['pending_review', 'open', 'assigned', 'claimed', 'in_progress'] },
-            createdAt: { $gte: since },
-          },
-        },
-      },
-      { $limit: 5 },
-      { $project: { title: 1, status: 1, createdAt: 1, distanceM: 1 } },
-    ])
-    .toArray();
-  return items.map((x) => ({ id: x._id, title: x.title, status: x.status, createdAt: x.createdAt, distanceM: Math.round(x.distanceM) }));
+  const rows = await rt.repos.wishes.similar<Omit<SimilarSource, 'id'>>(
+    w.location,
+    { communityId, category: w.category, since, states: LIVE, radiusM: NEAR_M, limit: CANDIDATES },
+    SIMILAR_SOURCE_FIELDS,
+  );
+  const viewer = actorFor(caller, { communityId });
+  return rows.flatMap((x) => similarItemOf({ ...x, id: x._id }, x.distanceM, viewer) ?? []).slice(0, SHOWN);
 }

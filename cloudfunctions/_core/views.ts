@@ -1,11 +1,19 @@
-import { viewOf, type WishView } from '@shared';
+import { viewOf, wishDetailOf, type Viewer, type WishDetailView, type WishView } from '@shared';
 import { actorFor } from './access';
 import type { Caller } from './caller';
+import { domainOf } from './store/stored';
 import type { WishDoc } from './types';
 
-/** The stored wish as this caller may see it (shared/privacy `viewOf`: phone and address masked unless…). */
+function viewerOf(doc: WishDoc, caller: Caller | null): Viewer {
+  return caller ? actorFor(caller, doc) : { kind: 'public' };
+}
+
+/** The stored wish as this caller may see it (shared/privacy `viewOf`). */
 export function wishView(doc: WishDoc, caller: Caller | null): WishView {
-  const { _id, events: _events, rev: _rev, ...rest } = doc;
-  const wish = { ...rest, id: _id } as unknown as Parameters<typeof viewOf>[0];
-  return viewOf(wish, caller ? actorFor(caller, doc) : { kind: 'public' });
+  return viewOf(domainOf(doc), viewerOf(doc, caller));
+}
+
+/** wishes.detail as this caller may see it (shared/privacy `wishDetailOf`); null = may not read it. */
+export function wishDetailView(doc: WishDoc, caller: Caller, names: ReadonlyMap<string, string>): WishDetailView | null {
+  return wishDetailOf(domainOf(doc), doc.events, names, viewerOf(doc, caller));
 }

@@ -1,4 +1,5 @@
-import { AppError, RoleLabels, inviteStateOf, maskPhone, type InviteSummary, type JoinRequestView } from '@shared';
+import { AppError, RoleLabels, inviteStateOf, joinRequestEntryOf, type InviteSummary, type JoinRequestView } from '@shared';
+import { actorFor } from '../_core/access';
 import type { Caller } from '../_core/caller';
 import type { JoinRequestDoc } from '../_core/types';
 import type { InviteDoc, Runtime } from '../_core/types';
@@ -20,16 +21,15 @@ export function inviteView(doc: InviteDoc, now: Date, names?: Map<string, string
   };
 }
 
-/** The person and their own community's secretary see the phone in full; a town admin sees it masked (DESIGN.md §7). */
+/** A request to join as this caller may see it (shared/privacy `joinRequestEntryOf`: the phone in full for the person and the community's secretary). */
 export function requestView(doc: JoinRequestDoc, caller: Caller, communityName?: string): JoinRequestView {
-  const fullPhone = doc.userId === caller.id || (caller.communityId === doc.communityId && caller.roles.includes('secretary'));
-  return {
+  return joinRequestEntryOf<JoinRequestView>({
     id: doc._id,
     communityId: doc.communityId,
     ...(communityName ? { communityName } : {}),
     userId: doc.userId,
     name: doc.name,
-    ...(doc.phone ? { phone: fullPhone ? doc.phone : maskPhone(doc.phone) } : {}),
+    ...(doc.phone ? { phone: doc.phone } : {}),
     ...(doc.note ? { note: doc.note } : {}),
     roles: doc.roles,
     status: doc.status,
@@ -38,7 +38,7 @@ export function requestView(doc: JoinRequestDoc, caller: Caller, communityName?:
     ...(doc.decidedBy ? { decidedBy: doc.decidedBy } : {}),
     ...(doc.grantedRoles ? { grantedRoles: doc.grantedRoles } : {}),
     ...(doc.reason ? { reason: doc.reason } : {}),
-  };
+  }, actorFor(caller, { communityId: doc.communityId }));
 }
 
 export const rolesText = (roles: readonly (keyof typeof RoleLabels)[]) => roles.map((r) => RoleLabels[r]).join('、');

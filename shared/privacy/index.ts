@@ -1,2 +1,5 @@
 export * from './mask';
+export * from './audience';
+export * from './policy';
 export * from './view';
+export * from './org';

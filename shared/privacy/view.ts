@@ -1,60 +1,104 @@
-import { CategoryInfos, isPublicOnWall } from '../enums/categories';
-import { relationsOf, type Actor, type Relation } from '../lifecycle/relations';
+import type { SimilarWish } from '../actions/outputs';
+import { CategoryInfos } from '../enums/categories';
 import { slotsFree } from '../lifecycle/rules';
-import type { Wish } from '../schemas/wish';
-import { coarsenCoordinate, maskAddress, maskName, maskPhone } from './mask';
+import type { WishEvent } from '../schemas/event';
+import type { GeoPoint } from '../schemas/primitives';
+import type { Rating, Wish } from '../schemas/wish';
+import { canRead, canSeeOwner, viewerRelations, WishRules, type Viewer, type WishFacts } from './audience';
+import { ANONYMOUS_NAME, coarsenCoordinate, maskAddress, maskName, maskPhone } from './mask';
+import { WishViewFields, type Shown, type WishViewField } from './policy';
 
-/** Someone reading the public wall, signed in or not. */
-export interface PublicViewer {
-  kind: 'public';
+export type { PublicViewer, Viewer } from './audience';
+
+/**
+ * A wish as one viewer may see it. `contactVisible` says whether phone and address are
+ * exact; `ownerId`, `createdBy` and `rating.by` are absent when the owner is anonymous
+ * to this viewer.
+ */
+export type WishView = Omit<Wish, 'ownerId' | 'createdBy' | 'rating'> & {
+  ownerId?: string;
+  createdBy?: string;
+  rating?: Omit<Rating, 'by'> & { by?: string };
+  contactVisible: boolean;
+  /** Places still free for another helper (lifecycle `slotsFree`). */
+  slotsFree: number;
+};
+
+const coarsen = (p: GeoPoint): GeoPoint => ({ type: 'Point', coordinates: [coarsenCoordinate(p.coordinates[0]), coarsenCoordinate(p.coordinates[1])] });
+
+/** How each maskable field of a wish is masked. */
+const MASKS: Partial<Record<WishViewField, (value: never, wish: Wish) => unknown>> = {
+  contactPhone: maskPhone,
+  address: maskAddress,
+  location: coarsen,
+  'beneficiary.phone': maskPhone,
+  'beneficiary.name': (name: string, wish) => maskName(name, wish.anonymous),
+  ownerName: (name: string, wish) => maskName(name, wish.anonymous),
+};
+
+/** What this viewer gets of one declared field (policy.ts `WishViewFields`). */
+export function shownTo(field: WishViewField, wish: Wish, entitled: (rule: keyof typeof WishRules) => boolean): Shown {
+  const decl = WishViewFields[field];
+  if (entitled(decl.rule)) return 'exact';
+  return (wish.anonymous && 'anonymous' in decl ? decl.anonymous : decl.otherwise) as Shown;
 }
 
-export type Viewer = Actor | PublicViewer;
-
-/** A wish as one viewer may see it; `contactVisible` says whether phone and address are exact. */
-export type WishView = Wish & { contactVisible: boolean };
-
-const ALWAYS_EXACT: readonly Relation[] = ['owner', 'staff', 'grid_staff'];
-const WORKERS: readonly Relation[] = ['claimer', 'assignee', 'unit_admin_of_claiming_unit'];
-/** Helpers see the exact contact only while they hold the work, not before and not after. */
-const WORK_STATES = new Set(['open', 'assigned', 'claimed', 'in_progress']);
-
-function relationsFor(viewer: Viewer, wish: Wish): Set<Relation> {
-  return viewer.kind === 'public' ? new Set() : relationsOf(viewer, wish);
+/** The wish as `viewer` may see it (DESIGN.md §7), field by field as policy.ts declares. */
+export function viewOf(wish: Wish, viewer: Viewer): WishView {
+  const rel = viewerRelations(viewer, wish);
+  const entitled = (rule: keyof typeof WishRules) => WishRules[rule](rel, wish);
+  const view = { ...wish, contactVisible: entitled('contact'), slotsFree: slotsFree(wish) } as WishView & Record<string, unknown>;
+  if (wish.beneficiary) view.beneficiary = { ...wish.beneficiary };
+  if (wish.rating) view.rating = { ...wish.rating };
+  for (const field of Object.keys(WishViewFields) as WishViewField[]) {
+    const [head, tail] = field.split('.') as [string, string | undefined];
+    const holder = (tail === undefined ? view : view[head]) as Record<string, unknown> | undefined;
+    const key = tail ?? head;
+    if (!holder || holder[key] === undefined) continue;
+    const shown = shownTo(field, wish, entitled);
+    if (shown === 'absent') delete holder[key];
+    else if (shown !== 'exact') holder[key] = MASKS[field]!(holder[key] as never, wish);
+  }
+  return view;
 }
 
-/** Phone and exact address: the owner, staff of the community, and the current claimer or assignee. */
-export function canSeeContact(wish: Wish, viewer: Viewer): boolean {
-  const rel = relationsFor(viewer, wish);
-  if (ALWAYS_EXACT.some((r) => rel.has(r))) return true;
-  return WORK_STATES.has(wish.status) && WORKERS.some((r) => rel.has(r));
+/** The stand-in for an anonymous owner in a timeline: `people[ANONYMOUS_ACTOR]` is 匿名居民. */
+export const ANONYMOUS_ACTOR = 'anonymous';
+
+export interface WishDetailView {
+  wish: WishView;
+  events: WishEvent[];
+  /** Names of the people in the timeline and claims, as this viewer may see them. */
+  people: Record<string, string>;
 }
 
 /**
- * Who may open a wish's detail and timeline (wishes.detail): the owner, staff,
- * the claimer or assignee, the town above, and volunteers of the community
- * while it is open in the pool (to decide whether to claim).
+ * wishes.detail: the wish, its timeline and the names in it, or null when the viewer
+ * may not read it. Where the owner is not to be named, their steps in the timeline
+ * are 匿名居民's (anonymous) or carry a masked name.
  */
-export function canRead(wish: Wish, viewer: Viewer): boolean {
-  const rel = relationsFor(viewer, wish);
-  if ([...ALWAYS_EXACT, ...WORKERS, 'town' as const].some((r) => rel.has(r))) return true;
-  return rel.has('volunteer') && wish.status === 'open';
-}
-
-/** The wish as `viewer` may see it (DESIGN.md §7). */
-export function viewOf(wish: Wish, viewer: Viewer): WishView {
-  const exact = canSeeContact(wish, viewer);
-  const view: WishView = { ...wish, contactVisible: exact };
-  if (exact) return view;
-  if (view.contactPhone !== undefined) view.contactPhone = maskPhone(view.contactPhone);
-  if (view.address !== undefined) view.address = maskAddress(view.address);
-  const [lng, lat] = wish.location.coordinates;
-  view.location = { type: 'Point', coordinates: [coarsenCoordinate(lng), coarsenCoordinate(lat)] };
-  if (wish.beneficiary !== undefined) {
-    view.beneficiary = { name: maskName(wish.beneficiary.name, wish.anonymous) };
-    if (wish.beneficiary.phone !== undefined) view.beneficiary.phone = maskPhone(wish.beneficiary.phone);
+export function wishDetailOf(wish: Wish, events: readonly WishEvent[], names: ReadonlyMap<string, string>, viewer: Viewer): WishDetailView | null {
+  if (!canRead(wish, viewer)) return null;
+  const people = Object.fromEntries(names);
+  const view = viewOf(wish, viewer);
+  if (canSeeOwner(wish, viewer)) return { wish: view, events: [...events], people };
+  const owner = wish.ownerId;
+  if (!wish.anonymous) {
+    if (people[owner] !== undefined) people[owner] = maskName(people[owner]);
+    return { wish: view, events: [...events], people };
   }
-  return view;
+  delete people[owner];
+  const hide = (id: string) => (id === owner ? ANONYMOUS_ACTOR : id);
+  const shown = events.map((e): WishEvent => {
+    const out = { ...e };
+    if (e.actor.kind === 'user' && e.actor.userId === owner) {
+      out.actor = { ...e.actor, userId: ANONYMOUS_ACTOR };
+      people[ANONYMOUS_ACTOR] = ANONYMOUS_NAME;
+    }
+    if (e.meta) out.meta = Object.fromEntries(Object.entries(e.meta).map(([k, v]) => [k, hide(v)]));
+    return out;
+  });
+  return { wish: view, events: shown, people };
 }
 
 /** One row of tasks.nearby (DESIGN.md §5): what a volunteer needs to decide, contact masked. */
@@ -77,6 +121,7 @@ export interface NearbyItem {
 export const NEARBY_SOURCE_FIELDS = ['title', 'category', 'helpersNeeded', 'claims', 'priority', 'createdAt', 'contactPhone', 'address', 'preferredTime'] as const;
 export type NearbySource = Pick<Wish, 'id' | (typeof NEARBY_SOURCE_FIELDS)[number]>;
 
+/** A row of the pool, for helpers who hold no claim yet: the contact is masked for everyone (policy.ts `NearbyItemFields`). */
 export function nearbyItemOf(wish: NearbySource, distanceM: number): NearbyItem {
   const item: NearbyItem = {
     id: wish.id,
@@ -95,6 +140,20 @@ export function nearbyItemOf(wish: NearbySource, distanceM: number): NearbyItem 
   return item;
 }
 
+/** What the similar lookup reads from storage: the row, and the facts the `listed` rule needs. */
+export const SIMILAR_SOURCE_FIELDS = ['title', 'status', 'createdAt', 'category', 'communityId', 'townId', 'gridId', 'ownerId', 'createdBy', 'claims', 'assignment'] as const;
+export type SimilarSource = Pick<Wish, 'id' | 'title' | 'createdAt'> & WishFacts;
+
+/**
+ * One duplicate hint, or null when the viewer may not be shown the wish: a plain
+ * resident is never shown someone else's wish still pending review (or rejected,
+ * cancelled), nor one in a sensitive category (policy.ts `SimilarItemFields`).
+ */
+export function similarItemOf(wish: SimilarSource, distanceM: number, viewer: Viewer): SimilarWish | null {
+  if (!WishRules.listed(viewerRelations(viewer, wish), wish)) return null;
+  return { id: wish.id, title: wish.title, status: wish.status, createdAt: wish.createdAt, distanceM: Math.round(distanceM) };
+}
+
 /** One card of the public wall (心愿墙). */
 export interface WallItem {
   id: string;
@@ -109,14 +168,12 @@ export interface WallItem {
   confirmedAt?: Wish['confirmedAt'];
 }
 
-const WALL_STATES = new Set(['open', 'assigned', 'claimed', 'in_progress', 'done', 'confirmed']);
-
 /**
- * The wall shows approved, non-sensitive wishes only; `residentName` is the
- * owner's name masked, or 匿名居民 when they chose anonymity. Null = not on the wall.
+ * The wall shows approved, non-sensitive wishes only (the `public` rule); `residentName` is the owner's name masked, or
+ * 匿名居民 when they chose anonymity. Null = not on the wall.
  */
 export function wallItemOf(wish: Wish, ownerName?: string): WallItem | null {
-  if (!isPublicOnWall(wish.category) || !WALL_STATES.has(wish.status)) return null;
+  if (!WishRules.public(new Set(), wish)) return null;
   const name = ownerName ?? wish.beneficiary?.name;
   const item: WallItem = {
     id: wish.id,

@@ -1,6 +1,12 @@
-import { Instant } from '@shared';
+import { Instant, type Wish } from '@shared';
 import type * as z from 'zod';
-import type { AsStored } from '../types';
+import type { AsStored, WishDoc } from '../types';
+
+/** The domain's view of a stored wish: its id as `id`, without what only storage keeps. */
+export function domainOf(doc: WishDoc): Wish {
+  const { _id, events: _events, rev: _rev, slotsFree: _slotsFree, ...wish } = doc;
+  return { ...wish, id: _id };
+}
 
 /**
  * A value of a shared schema as the database keeps it: every field the schema declares an

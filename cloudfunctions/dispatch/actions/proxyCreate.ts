@@ -27,7 +27,7 @@ export default defineAction({
       ownerId = resident._id;
     }
     await checkWishText(rt, caller, fields);
-    const similar = await findSimilar(rt, community._id, fields);
+    const similar = await findSimilar(rt, caller, community._id, fields);
     const role = caller.roles.includes('secretary') ? 'secretary' : 'grid_worker';
     let wish = await insertWish(rt, {
       fields: { ...fields, contactPhone: fields.contactPhone ?? beneficiary.phone },

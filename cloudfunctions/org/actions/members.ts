@@ -17,6 +17,6 @@ export default defineAction({
       if (!unitId) throw new AppError('FORBIDDEN', '您没有查看成员的权限');
     }
     const page = await rt.repos.users.members(communityId, { role: input.role, unitId, gridId: input.gridId, q: input.q, cursor: input.cursor, limit: input.limit ?? 20 });
-    return { items: page.items.map((u) => memberOf(u, communityId)), nextCursor: page.nextCursor };
+    return { items: page.items.map((u) => memberOf(u, communityId, caller)), nextCursor: page.nextCursor };
   },
 });

@@ -31,6 +31,6 @@ export default defineAction({
     if (input.gridIds) next.gridIds = input.gridIds;
     const after = await users.setMembership(input.userId, communityId, next, rt.now());
     userCache.forget(rt.repos, input.userId);
-    return { member: memberOf(after!, communityId) };
+    return { member: memberOf(after!, communityId, caller) };
   },
 });

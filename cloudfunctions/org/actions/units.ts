@@ -2,14 +2,16 @@ import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
 import { requireCommunity } from '../../_core/caller';
 import { withId } from '../../_core/orgAccess';
-import { maskPhone } from '@shared';
+import { unitEntryOf } from '@shared';
+import { actorFor } from '../../_core/access';
 
-/** 共驻共建单位 of the community; contact phones in full for the secretary only. */
+/** 共驻共建单位 of the community; contact phones as shared/privacy `unitEntryOf` lets the caller see them. */
 export default defineAction({
   input: ActionSchemas.org.units,
   async run({ caller, rt }) {
-    const items = await rt.repos.org.units(requireCommunity(caller));
-    const staff = caller.roles.includes('secretary');
-    return { items: items.map((u) => ({ ...withId(u), contactPhone: staff || !u.contactPhone ? u.contactPhone : maskPhone(u.contactPhone) })) };
+    const communityId = requireCommunity(caller);
+    const items = await rt.repos.org.units(communityId);
+    const viewer = actorFor(caller, { communityId });
+    return { items: items.map((u) => unitEntryOf(withId(u), viewer)) };
   },
 });

@@ -2,7 +2,7 @@ import { AppError, Categories, isPublicOnWall, wallItemOf } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
 import { collections } from '../../_core/store/collections';
-import { domainOf } from '../../_core/apply';
+import { domainOf } from '../../_core/store/stored';
 import { namesOf } from '../../_core/people';
 import { nextCursor, pageFilter } from '../../_core/page';
 import type { WishDoc } from '../../_core/types';

@@ -1,11 +1,10 @@
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import { canRead, relationsTo } from '../../_core/access';
 import { namesOf } from '../../_core/people';
-import { wishView } from '../../_core/views';
+import { wishDetailView } from '../../_core/views';
 import { AppError, allowedActions, settingsOf } from '@shared';
-import { actorFor } from '../../_core/access';
-import { domainOf } from '../../_core/apply';
+import { actorFor, canRead, relationsTo } from '../../_core/access';
+import { domainOf } from '../../_core/store/stored';
 import { loadCommunity } from '../../_core/wishStore';
 
 /** One wish and its timeline, as much as this caller may see (DESIGN.md §7). */
@@ -14,14 +13,14 @@ export default defineAction({
   async run({ input, caller, rt }) {
     const wish = await rt.repos.wishes.load(input.wishId);
     const rel = relationsTo(caller, wish);
+    // Refused before the names are looked up; wishDetailView applies the same rule.
     if (!canRead(rel, wish, caller)) throw new AppError('NOT_FOUND', '心愿不存在');
     const ids = wish.events.flatMap((e) => (e.actor.kind === 'user' ? [e.actor.userId] : []));
     ids.push(...wish.claims.flatMap((c) => [c.claimerId, c.assigneeId]));
-    const names = await namesOf(rt, ids);
+    const view = wishDetailView(wish, caller, await namesOf(rt, ids));
+    if (!view) throw new AppError('NOT_FOUND', '心愿不存在');
     return {
-      wish: wishView(wish, caller),
-      events: wish.events,
-      people: Object.fromEntries(names),
+      ...view,
       relations: [...rel],
       // The buttons this person may press now, as the shared transition table says.
       actions: allowedActions(domainOf(wish), actorFor(caller, wish), rt.now(), settingsOf((await loadCommunity(rt, wish.communityId)).settings)),

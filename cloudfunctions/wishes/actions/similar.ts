@@ -7,6 +7,6 @@ import { findSimilar } from '../../_core/similar';
 export default defineAction({
   input: ActionSchemas.wishes.similar,
   async run({ input, caller, rt }) {
-    return { items: await findSimilar(rt, requireCommunity(caller), input) };
+    return { items: await findSimilar(rt, caller, requireCommunity(caller), input) };
   },
 });

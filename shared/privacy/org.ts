@@ -1,0 +1,51 @@
+import type { Member } from '../actions/outputs';
+import type { Role } from '../enums/roles';
+import type { Unit } from '../schemas/org';
+import type { Viewer } from './audience';
+import { maskPhone } from './mask';
+
+/**
+ * Who sees the phones of the organisation's records in full (DESIGN.md §7). The
+ * viewer is the caller as they are in the record's community (`actorOf`), so a
+ * secretary of another community is no secretary here.
+ */
+
+function holds(viewer: Viewer, communityId: string, roles: readonly Role[]): boolean {
+  return viewer.kind === 'user' && viewer.communityId === communityId && roles.some((r) => viewer.roles.includes(r));
+}
+
+const isSelf = (viewer: Viewer, userId: string) => viewer.kind === 'user' && viewer.userId === userId;
+
+export const OrgRules = {
+  /** A member's phone: the member, the community's staff (secretary, grid worker), and the admin of the member's unit. */
+  member_contact: (viewer: Viewer, subject: { userId: string; communityId: string; unitId?: string }) =>
+    isSelf(viewer, subject.userId) ||
+    holds(viewer, subject.communityId, ['secretary', 'grid_worker']) ||
+    (subject.unitId !== undefined && viewer.kind === 'user' && viewer.unitId === subject.unitId && holds(viewer, subject.communityId, ['unit_admin'])),
+  /** A co-building unit's contact phone: the community's secretary. */
+  unit_contact: (viewer: Viewer, unit: { communityId: string }) => holds(viewer, unit.communityId, ['secretary']),
+  /** The phone on a request to join: the person asking and the secretary of the community asked. */
+  applicant_contact: (viewer: Viewer, request: { userId: string; communityId: string }) =>
+    isSelf(viewer, request.userId) || holds(viewer, request.communityId, ['secretary']),
+} as const;
+
+export type OrgRule = keyof typeof OrgRules;
+
+/** One entry of org.members / org.roles. */
+export function memberEntryOf(member: Member, communityId: string, viewer: Viewer): Member {
+  const phone = member.user.phone;
+  if (phone === undefined || OrgRules.member_contact(viewer, { userId: member.user.id, communityId, unitId: member.unitId })) return member;
+  return { ...member, user: { ...member.user, phone: maskPhone(phone) } };
+}
+
+/** One entry of org.units. */
+export function unitEntryOf<T extends Pick<Unit, 'communityId' | 'contactPhone'>>(unit: T, viewer: Viewer): T {
+  if (unit.contactPhone === undefined || OrgRules.unit_contact(viewer, unit)) return unit;
+  return { ...unit, contactPhone: maskPhone(unit.contactPhone) };
+}
+
+/** One request to join (org.requestJoin, org.joinRequests, org.decideJoin). */
+export function joinRequestEntryOf<T extends { userId: string; communityId: string; phone?: string }>(request: T, viewer: Viewer): T {
+  if (request.phone === undefined || OrgRules.applicant_contact(viewer, request)) return request;
+  return { ...request, phone: maskPhone(request.phone) };
+}

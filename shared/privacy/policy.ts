@@ -1,0 +1,114 @@
+import type { WishRule } from './audience';
+import type { OrgRule } from './org';
+
+/**
+ * The privacy policy as data: for every reply type, the fields whose visibility
+ * depends on who asks, the rule that decides it (audience.ts `WishRules`, org.ts
+ * `OrgRules`), and what everyone else gets. The builders apply it (`viewOf` reads
+ * `WishViewFields` field by field); the privacy matrix test checks every reply type
+ * × every viewer against an expectation table of its own.
+ *
+ * - `exact`: the stored value;
+ * - `masked`: masked (phones `138****5678`, addresses without building and room,
+ *   positions to ~100 m, names `李**`, or 匿名居民 for an anonymous owner);
+ * - `absent`: the field (or, for `row`, the whole item) is left out.
+ */
+export type Shown = 'exact' | 'masked' | 'absent';
+
+export interface FieldPolicy<R extends string = WishRule | OrgRule> {
+  /** Who sees it exactly. */
+  rule: R;
+  /** What everyone else sees. */
+  otherwise: Shown;
+  /** What everyone else sees when the owner chose anonymity (default: `otherwise`). */
+  anonymous?: Shown;
+}
+
+/** A wish (`WishView`): every reply that carries a whole wish. */
+export const WishViewFields = {
+  contactPhone: { rule: 'contact', otherwise: 'masked' },
+  address: { rule: 'contact', otherwise: 'masked' },
+  location: { rule: 'contact', otherwise: 'masked' },
+  'beneficiary.phone': { rule: 'contact', otherwise: 'masked' },
+  'beneficiary.name': { rule: 'identity', otherwise: 'masked' },
+  'beneficiary.userId': { rule: 'identity', otherwise: 'absent' },
+  ownerName: { rule: 'identity', otherwise: 'masked', anonymous: 'absent' },
+  ownerId: { rule: 'identity', otherwise: 'exact', anonymous: 'absent' },
+  createdBy: { rule: 'identity', otherwise: 'exact', anonymous: 'absent' },
+  'rating.by': { rule: 'identity', otherwise: 'exact', anonymous: 'absent' },
+} as const satisfies Record<string, FieldPolicy<WishRule>>;
+
+export type WishViewField = keyof typeof WishViewFields;
+
+export interface ReplyPolicy {
+  /** The one function of shared/privacy that builds this reply type. */
+  builder: string;
+  /** The actions (`fn.action`) whose replies carry it. */
+  replies: readonly string[];
+  /** Who may have it at all (a wish not readable is "not found"). */
+  read?: string;
+  fields: Readonly<Record<string, FieldPolicy>>;
+}
+
+export const ReplyPolicies = {
+  wishView: {
+    builder: 'viewOf',
+    replies: [
+      'wishes.create', 'wishes.update', 'wishes.cancel', 'wishes.mine', 'wishes.confirm', 'wishes.rate', 'wishes.resubmit',
+      'tasks.claim', 'tasks.extend', 'tasks.release', 'tasks.start', 'tasks.progress', 'tasks.complete', 'tasks.mine',
+      'tasks.accept', 'tasks.decline', 'tasks.handover',
+      'dispatch.queue', 'dispatch.approve', 'dispatch.reject', 'dispatch.assign', 'dispatch.proxyCreate', 'dispatch.escalations', 'dispatch.cancel',
+    ],
+    fields: WishViewFields,
+  },
+  wishDetail: {
+    builder: 'wishDetailOf',
+    replies: ['wishes.detail'],
+    read: 'canRead',
+    fields: {
+      ...WishViewFields,
+      /** The owner's name in `people`. */
+      'people[owner]': { rule: 'identity', otherwise: 'masked', anonymous: 'absent' },
+      /** The owner's user id on their own steps of the timeline (匿名居民's steps otherwise). */
+      'events.actor[owner]': { rule: 'identity', otherwise: 'exact', anonymous: 'absent' },
+    },
+  },
+  nearbyItem: {
+    builder: 'nearbyItemOf',
+    replies: ['tasks.nearby'],
+    fields: {
+      contactPhone: { rule: 'nobody', otherwise: 'masked' },
+      address: { rule: 'nobody', otherwise: 'masked' },
+    },
+  },
+  similarItem: {
+    builder: 'similarItemOf',
+    replies: ['wishes.similar', 'dispatch.proxyCreate'],
+    fields: { row: { rule: 'listed', otherwise: 'absent' } },
+  },
+  wallItem: {
+    builder: 'wallItemOf',
+    replies: ['stats.wall'],
+    fields: {
+      row: { rule: 'public', otherwise: 'absent' },
+      residentName: { rule: 'nobody', otherwise: 'masked' },
+    },
+  },
+  memberEntry: {
+    builder: 'memberEntryOf',
+    replies: ['org.members', 'org.roles'],
+    fields: { 'user.phone': { rule: 'member_contact', otherwise: 'masked' } },
+  },
+  unitEntry: {
+    builder: 'unitEntryOf',
+    replies: ['org.units'],
+    fields: { contactPhone: { rule: 'unit_contact', otherwise: 'masked' } },
+  },
+  joinRequest: {
+    builder: 'joinRequestEntryOf',
+    replies: ['org.requestJoin', 'org.joinRequests', 'org.decideJoin'],
+    fields: { phone: { rule: 'applicant_contact', otherwise: 'masked' } },
+  },
+} as const satisfies Record<string, ReplyPolicy>;
+
+export type ReplyType = keyof typeof ReplyPolicies;
