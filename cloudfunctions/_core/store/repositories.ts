@@ -1,7 +1,10 @@
 import type { Db } from 'mongodb';
 import { collections } from './collections';
+import { CommunityRepository } from './communities';
 import { MessageRepository } from './messages';
 import { MetaRepository } from './meta';
+import { OrgRepository } from './org';
+import { ServiceRepository } from './services';
 import { SubscriptionRepository } from './subscriptions';
 import { UserRepository } from './users';
 import { WishRepository } from './wishes';
@@ -9,9 +12,12 @@ import { WishRepository } from './wishes';
 /** Every repository of one database: what the runtime hands to actions instead of the database. */
 export interface Repositories {
   wishes: WishRepository;
+  communities: CommunityRepository;
   users: UserRepository;
+  org: OrgRepository;
   messages: MessageRepository;
   subscriptions: SubscriptionRepository;
+  services: ServiceRepository;
   meta: MetaRepository;
 }
 
@@ -24,9 +30,12 @@ export function repositoriesOf(db: Db): Repositories {
     const c = collections(db);
     repos = {
       wishes: new WishRepository(c.wishes),
+      communities: new CommunityRepository(c),
       users: new UserRepository(c.users),
+      org: new OrgRepository(c),
       messages: new MessageRepository(c.messages),
       subscriptions: new SubscriptionRepository(c.subscriptions),
+      services: new ServiceRepository(c.services),
       meta: new MetaRepository(c.meta),
     };
     byDb.set(db, repos);
