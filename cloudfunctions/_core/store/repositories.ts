@@ -4,6 +4,7 @@ import { CommunityRepository } from './communities';
 import { MessageRepository } from './messages';
 import { MetaRepository } from './meta';
 import { OrgRepository } from './org';
+import { RequestRepository } from './requests';
 import { ServiceRepository } from './services';
 import { SubscriptionRepository } from './subscriptions';
 import { UserRepository } from './users';
@@ -18,6 +19,7 @@ export interface Repositories {
   messages: MessageRepository;
   subscriptions: SubscriptionRepository;
   services: ServiceRepository;
+  requests: RequestRepository;
   meta: MetaRepository;
 }
 
@@ -36,6 +38,7 @@ export function repositoriesOf(db: Db): Repositories {
       messages: new MessageRepository(c.messages),
       subscriptions: new SubscriptionRepository(c.subscriptions),
       services: new ServiceRepository(c.services),
+      requests: new RequestRepository(c.requests),
       meta: new MetaRepository(c.meta),
     };
     byDb.set(db, repos);
