@@ -103,7 +103,6 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       else notifier = sink = new LocalSink();
     }
     const runtime: Runtime = {
-      db: conn.db,
       repos: repositoriesOf(conn.db),
       now: opts.now ?? (() => new Date()),
       notifier,

@@ -1,5 +1,4 @@
 import { CategoryLabels, type NotificationTemplateKey, type WishAction } from '@shared';
-import { collections } from './store/collections';
 import { announceAll, type Announcement } from './outbox';
 import { gridWorkersOf, namesOf, secretariesOf, townAdminsOf, unitAdminsOf } from './people';
 import type { Runtime, WishDoc, WishEventDoc } from './types';
@@ -47,12 +46,10 @@ const assigned = (wish: WishDoc, event: WishEventDoc, recipients: string[]): Mes
 /** Helpers who asked to hear of new wishes (they hold a nearby_wish subscription) in this community; none once it is taken. */
 async function nearby(rt: Runtime, wish: WishDoc, event: WishEventDoc): Promise<Message[]> {
   if (!stillAt(wish, event)) return [];
-  const subs = await collections(rt.db).subscriptions.find({ template: 'nearby_wish', credits: { $gt: 0 } }, { projection: { userId: 1 } }).limit(200).toArray();
-  if (subs.length === 0) return [];
-  const helpers = await collections(rt.db)
-    .users.find({ _id: { $in: subs.map((s) => s.userId) }, 'memberships.communityId': wish.communityId }, { projection: { _id: 1 } })
-    .toArray();
-  const recipients = helpers.map((h) => h._id).filter((id) => id !== wish.ownerId);
+  const subscribed = await rt.repos.subscriptions.holders('nearby_wish', 200);
+  if (subscribed.length === 0) return [];
+  const helpers = await rt.repos.users.membersAmong(wish.communityId, subscribed);
+  const recipients = helpers.filter((id) => id !== wish.ownerId);
   return [{ template: 'nearby_wish', values: { thing1: wish.title, thing2: wish.address ?? '本社区', character_string3: '附近' }, recipients }];
 }
 

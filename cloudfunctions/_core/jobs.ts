@@ -1,7 +1,6 @@
 import { AppError, autoConfirmDue, escalationDue, settingsOf, type CommunitySettings } from '@shared';
 import { announceEvent } from './announcements';
 import { applyAction } from './apply';
-import { collections } from './store/collections';
 import { announceMissed } from './missedAnnouncements';
 import { drainOutbox, type DrainResult } from './outbox';
 import type { Runtime, WishDoc } from './types';
@@ -15,8 +14,8 @@ function raced(err: unknown): boolean {
 }
 
 async function settingsByCommunity(rt: Runtime): Promise<Map<string, CommunitySettings>> {
-  const communities = await collections(rt.db).communities.find({}, { projection: { settings: 1 } }).toArray();
-  return new Map(communities.map((c) => [c._id, settingsOf(c.settings)]));
+  const stored = await rt.repos.communities.allSettings();
+  return new Map([...stored].map(([id, settings]) => [id, settingsOf(settings)]));
 }
 
 /** Runs one timer step on a wish; a lost race is not an error. */
@@ -31,10 +30,7 @@ async function step(rt: Runtime, wish: WishDoc, action: 'expire' | 'escalate' | 
 
 export async function expireLeases(rt: Runtime, settings: Map<string, CommunitySettings>): Promise<number> {
   const now = rt.now();
-  const due = await collections(rt.db)
-    .wishes.find({ status: { $in: ['open', 'claimed'] }, 'claims.leaseUntil': { $lte: now } })
-    .limit(BATCH)
-    .toArray();
+  const due = await rt.repos.wishes.dueLeases(now, BATCH);
   let expired = 0;
   for (const wish of due) {
     const s = settings.get(wish.communityId);
@@ -53,20 +49,11 @@ export async function escalate(rt: Runtime, settings: Map<string, CommunitySetti
   const secretaryAfter = Math.min(...all.map((s) => s.escalateToSecretaryHours), 24);
   const townAfter = Math.min(...all.map((s) => s.escalateToTownHours), 72);
   // Candidates: never escalated and past the first limit, or escalated once and past the second.
-  const waiting = await collections(rt.db)
-    .wishes.find({
-      status: { $in: ['open', 'assigned'] },
-      $or: [
-        { escalation: { $exists: false }, openedAt: { $lte: new Date(now.getTime() - secretaryAfter * HOUR) } },
-        { 'escalation.level': 'secretary', openedAt: { $lte: new Date(now.getTime() - townAfter * HOUR) } },
-      ],
-    })
-    .limit(BATCH)
-    .toArray();
+  const waiting = await rt.repos.wishes.dueEscalations(new Date(now.getTime() - secretaryAfter * HOUR), new Date(now.getTime() - townAfter * HOUR), BATCH);
   let raised = 0;
   for (const wish of waiting) {
     const s = settings.get(wish.communityId);
-    if (!s || !escalationDue(wish as never, s, now)) continue;
+    if (!s || !escalationDue(wish, s, now)) continue;
     const r = await step(rt, wish, 'escalate', s);
     if (!r) continue;
     raised++;
@@ -78,14 +65,11 @@ export async function escalate(rt: Runtime, settings: Map<string, CommunitySetti
 export async function autoConfirm(rt: Runtime, settings: Map<string, CommunitySettings>): Promise<number> {
   const now = rt.now();
   const minDays = Math.min(...[...settings.values()].map((s) => s.autoConfirmDays), 3);
-  const due = await collections(rt.db)
-    .wishes.find({ status: 'done', doneAt: { $lte: new Date(now.getTime() - minDays * 24 * HOUR) } })
-    .limit(BATCH)
-    .toArray();
+  const due = await rt.repos.wishes.doneBefore(new Date(now.getTime() - minDays * 24 * HOUR), BATCH);
   let confirmed = 0;
   for (const wish of due) {
     const s = settings.get(wish.communityId);
-    if (!s || !autoConfirmDue(wish as never, s, now)) continue;
+    if (!s || !autoConfirmDue(wish, s, now)) continue;
     const r = await step(rt, wish, 'confirm', s);
     if (!r) continue;
     confirmed++;

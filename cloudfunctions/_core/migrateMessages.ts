@@ -1,7 +1,7 @@
 import { composeMessage, inboxTextOf, type NotificationTemplateKey } from '@shared';
-import type { AnyBulkWriteOperation, Collection, Db, Filter } from 'mongodb';
-import { collections, RETIRED } from './store/collections';
-import { upsertNew } from './outbox';
+import type { Collection, Db, Filter } from 'mongodb';
+import { RETIRED } from './store/collections';
+import { repositoriesOf } from './store/repositories';
 import type { MessageDoc } from './types';
 
 /*
@@ -38,19 +38,19 @@ const NO_DELIVERY = '迁移时无发送记录，仅站内信';
 export async function migrateInboxOutbox(db: Db): Promise<number> {
   const legacy = await db.listCollections({ name: { $in: [RETIRED.inbox, RETIRED.outbox] } }, { nameOnly: true }).toArray();
   if (legacy.length === 0) return 0;
-  const { messages } = collections(db);
+  const { messages } = repositoriesOf(db);
   const inbox = db.collection<LegacyInboxDoc>(RETIRED.inbox);
   const outbox = db.collection<LegacyOutboxDoc>(RETIRED.outbox);
   let added = 0;
   for await (const lines of pages(inbox)) {
     const items = new Map((await outbox.find({ _id: { $in: lines.map((l) => l._id) } }).toArray()).map((o) => [o._id, o]));
-    added += await insertMissing(messages, lines.map((l) => fromLine(l, items.get(l._id))));
+    added += await messages.insertMissing(lines.map((l) => fromLine(l, items.get(l._id))));
   }
   // The two halves were written side by side, so a crash could keep the item and lose the line.
   for await (const items of pages(outbox)) {
     const ids = items.map((o) => o._id);
     const listed = new Set((await inbox.find({ _id: { $in: ids } }, { projection: { _id: 1 } }).toArray()).map((l) => l._id));
-    added += await insertMissing(messages, items.filter((o) => !listed.has(o._id)).map(fromItem));
+    added += await messages.insertMissing(items.filter((o) => !listed.has(o._id)).map(fromItem));
   }
   for (const { name } of legacy) await db.dropCollection(name);
   return added;
@@ -71,15 +71,6 @@ async function* pages<T extends { _id: string }>(coll: Collection<T>): AsyncGene
     if (page.length < BATCH) return;
     after = page[page.length - 1]._id;
   }
-}
-
-/** Inserts only: a message already in `messages` (an earlier run, a twin, the same dedupeKey) is left as it is. */
-function insertMissing(messages: Collection<MessageDoc>, docs: MessageDoc[]): Promise<number> {
-  if (docs.length === 0) return Promise.resolve(0);
-  const ops = docs.map(({ _id, ...fields }): AnyBulkWriteOperation<MessageDoc> => ({
-    updateOne: { filter: { _id }, update: { $setOnInsert: fields }, upsert: true },
-  }));
-  return upsertNew(messages, ops);
 }
 
 function fromLine(line: LegacyInboxDoc, item: LegacyOutboxDoc | undefined): MessageDoc {

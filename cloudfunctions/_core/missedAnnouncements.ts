@@ -1,6 +1,4 @@
 import { ANNOUNCED_ACTIONS, announceEvent } from './announcements';
-import { collections } from './store/collections';
-import { messagesOfEvent } from './outbox';
 import type { Runtime, WishEventDoc } from './types';
 
 /** How far back the very first repair looks, before any tick has recorded how far it got. */
@@ -22,22 +20,16 @@ const CHECKED = 'announcements-checked';
  * how far it got; returns the messages it queued.
  */
 export async function announceMissed(rt: Runtime): Promise<number> {
-  const { wishes, messages, meta } = collections(rt.db);
+  const { wishes, messages, meta } = rt.repos;
   const now = rt.now().getTime();
   const until = now - REPAIR_GRACE_MS;
-  const checked = (await meta.findOne({ _id: CHECKED }))?.at.getTime() ?? now - REPAIR_WINDOW_MS;
+  const checked = (await meta.find(CHECKED))?.at.getTime() ?? now - REPAIR_WINDOW_MS;
   const since = Math.max(checked, now - REPAIR_HORIZON_MS);
   // Oldest first, so the record can move past exactly what was looked at. A step is on a wish
   // updated at or after it, so every unchecked step is on a wish updated since the record.
-  const recent = await wishes
-    .find({ updatedAt: { $gte: new Date(since) } })
-    .sort({ updatedAt: 1 })
-    .limit(WISHES_PER_TICK)
-    .toArray();
-  // announceEvent writes all of an event's messages in one go, so one of them there means all of them.
-  // One indexed range read per event: measured faster on the embedded server than one $or per wish.
-  const announced = async (event: WishEventDoc): Promise<boolean> =>
-    (await messages.findOne({ _id: messagesOfEvent(event.id) }, { projection: { _id: 1 } })) !== null;
+  const recent = await wishes.changedSince(new Date(since), WISHES_PER_TICK);
+  // One read per event: measured faster on the embedded server than one $or per wish.
+  const announced = (event: WishEventDoc): Promise<boolean> => messages.anyOfEvent(event.id);
   // Up to where every step has been looked at: `until`, or the first wish this tick did not finish.
   let reached = recent.length === WISHES_PER_TICK ? Math.min(until, recent[recent.length - 1].updatedAt.getTime()) : until;
   let looked = 0;
@@ -55,7 +47,7 @@ export async function announceMissed(rt: Runtime): Promise<number> {
       queued += await announceEvent(rt, wish, event);
     }
   }
-  // $max: two ticks at once each record what they themselves looked at, and the record never goes back.
-  await meta.updateOne({ _id: CHECKED }, { $max: { at: new Date(reached) }, $set: { state: 'checked' } }, { upsert: true });
+  // Two ticks at once each record what they themselves looked at, and the record never goes back.
+  await meta.advance(CHECKED, new Date(reached), 'checked');
   return queued;
 }

@@ -1,5 +1,4 @@
 import { AppError } from '@shared';
-import { collections } from './store/collections';
 import type { Runtime } from './types';
 
 const DAY_MS = 24 * 3600_000;
@@ -8,7 +7,7 @@ const DAY_MS = 24 * 3600_000;
 export async function checkPostingRate(rt: Runtime, userId: string, postsPerDay: number): Promise<void> {
   const now = rt.now();
   const since = new Date(now.getTime() - DAY_MS);
-  const recent = await collections(rt.db).wishes.countDocuments({ createdBy: userId, createdAt: { $gte: since, $lte: now } }, { limit: postsPerDay });
+  const recent = await rt.repos.wishes.postedBetween(userId, since, now, postsPerDay);
   if (recent >= postsPerDay) {
     throw new AppError('RATE_LIMITED', `每天最多提交 ${postsPerDay} 个心愿，请明天再来`, { limit: postsPerDay });
   }

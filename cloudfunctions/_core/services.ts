@@ -1,5 +1,4 @@
-import { collections } from './store/collections';
-import type { Runtime, UserDoc, WishDoc } from './types';
+import type { Runtime, ServiceDoc, UserDoc, WishDoc } from './types';
 
 /**
  * One service record per helper per wish (keyed, so a retry writes nothing new): the unit
@@ -7,34 +6,24 @@ import type { Runtime, UserDoc, WishDoc } from './types';
  * caller, already loaded: a one-helper wish then costs a single write.
  */
 export async function recordServices(rt: Runtime, wish: WishDoc, reportedHours?: number, completer?: UserDoc): Promise<void> {
-  const { services, users } = collections(rt.db);
   if (wish.claims.length === 0) return;
   const at = wish.doneAt ?? rt.now();
   const known = new Map<string, Pick<UserDoc, 'memberships'>>(completer ? [[completer._id, completer]] : []);
   const unknown = [...new Set(wish.claims.map((c) => c.assigneeId))].filter((id) => !known.has(id));
   if (unknown.length) {
-    for (const u of await users.find({ _id: { $in: unknown } }, { projection: { memberships: 1 } }).toArray()) known.set(u._id, u);
+    for (const u of await rt.repos.users.membershipsOf(unknown)) known.set(u._id, u);
   }
-  await services.bulkWrite(
-    wish.claims.map((claim) => {
+  await rt.repos.services.recordAll(
+    wish.claims.map((claim): Omit<ServiceDoc, '_id'> => {
       const m = known.get(claim.assigneeId)?.memberships.find((x) => x.communityId === wish.communityId);
       const hours = reportedHours ?? estimateHours(claim.startedAt ?? claim.claimedAt, at);
       return {
-        updateOne: {
-          filter: { _id: `${wish._id}:${claim.assigneeId}` },
-          update: {
-            $setOnInsert: {
-              communityId: wish.communityId, wishId: wish._id, userId: claim.assigneeId,
-              ...(claim.unitId ?? m?.unitId ? { unitId: claim.unitId ?? m?.unitId } : {}),
-              ...(m?.partyBranchId ? { partyBranchId: m.partyBranchId } : {}),
-              category: wish.category, hours, at,
-            },
-          },
-          upsert: true,
-        },
+        communityId: wish.communityId, wishId: wish._id, userId: claim.assigneeId,
+        ...(claim.unitId ?? m?.unitId ? { unitId: claim.unitId ?? m?.unitId } : {}),
+        ...(m?.partyBranchId ? { partyBranchId: m.partyBranchId } : {}),
+        category: wish.category, hours, at,
       };
     }),
-    { ordered: false },
   );
 }
 

@@ -1,6 +1,5 @@
 import { AppError } from '@shared';
 import type { Caller } from './caller';
-import { collections } from './store/collections';
 import type { Runtime } from './types';
 
 export interface Scope { communityIds: string[] }
@@ -8,8 +7,7 @@ export interface Scope { communityIds: string[] }
 /** Whose numbers: my community; a town admin's whole town, or one community of it. */
 export async function statsScope(rt: Runtime, caller: Caller, communityId?: string): Promise<Scope> {
   if (caller.roles.includes('town_admin') && caller.townId) {
-    const list = await collections(rt.db).communities.find({ townId: caller.townId }, { projection: { _id: 1 } }).toArray();
-    const ids = list.map((c) => c._id);
+    const ids = await rt.repos.communities.idsOfTown(caller.townId);
     if (communityId && !ids.includes(communityId)) throw new AppError('NOT_FOUND', '社区不存在');
     return { communityIds: communityId ? [communityId] : ids };
   }
@@ -23,10 +21,3 @@ export function requireStaffOrTown(caller: Caller): void {
     throw new AppError('FORBIDDEN', '只有社区工作人员或镇街可以查看');
   }
 }
-
-export function rangeMatch(field: string, r: { from?: string; to?: string }): Record<string, unknown> {
-  if (!r.from && !r.to) return {};
-  return { [field]: { ...(r.from ? { $gte: new Date(r.from) } : {}), ...(r.to ? { $lt: new Date(r.to) } : {}) } };
-}
-
-export const has = (field: string) => ({ $cond: [{ $ifNull: [`$${field}`, false] }, 1, 0] });

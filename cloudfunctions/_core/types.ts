@@ -1,4 +1,3 @@
-import type { Db } from 'mongodb';
 import type { NotificationTemplateKey } from '@shared';
 import type { Notifier } from './notifier';
 import type { Repositories } from './store/repositories';
@@ -69,7 +68,6 @@ export interface CoreConfig {
 
 /** Everything an action needs from the outside world; the gateway or the WeChat adapter builds it. */
 export interface Runtime {
-  db: Db;
   /** Storage: actions read and write through these, never through collections. */
   repos: Repositories;
   now(): Date;

@@ -66,7 +66,6 @@ export function runtimeFromEnv(env: Env = process.env): Promise<Runtime> {
   runtime ??= (async () => {
     const { db } = await connect(requireEnv(env, 'MONGODB_URI'), env.MONGODB_DB);
     return {
-      db,
       repos: repositoriesOf(db),
       now: () => new Date(),
       notifier: new CloudSubscribeSender(),

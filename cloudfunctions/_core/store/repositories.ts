@@ -3,7 +3,12 @@ import { collections } from './collections';
 import { CommunityRepository } from './communities';
 import { InviteRepository } from './invites';
 import { JoinRequestRepository } from './joinRequests';
+import { MessageRepository } from './messages';
+import { MetaRepository } from './meta';
 import { OrgRepository } from './org';
+import { RequestRepository } from './requests';
+import { ServiceRepository } from './services';
+import { SubscriptionRepository } from './subscriptions';
 import { UserRepository } from './users';
 import { WxSessionRepository } from './wxSessions';
 import { WishRepository } from './wishes';
@@ -14,6 +19,11 @@ export interface Repositories {
   communities: CommunityRepository;
   users: UserRepository;
   org: OrgRepository;
+  messages: MessageRepository;
+  subscriptions: SubscriptionRepository;
+  services: ServiceRepository;
+  requests: RequestRepository;
+  meta: MetaRepository;
   wxSessions: WxSessionRepository;
   invites: InviteRepository;
   joinRequests: JoinRequestRepository;
@@ -33,6 +43,11 @@ export function repositoriesOf(db: Db): Repositories {
       communities: new CommunityRepository(c),
       users: new UserRepository(c.users),
       org: new OrgRepository(c),
+      messages: new MessageRepository(c.messages),
+      subscriptions: new SubscriptionRepository(c.subscriptions),
+      services: new ServiceRepository(c.services),
+      requests: new RequestRepository(c.requests),
+      meta: new MetaRepository(c.meta),
       wxSessions: new WxSessionRepository(c.wxSessions),
       invites: new InviteRepository(c.invites),
       joinRequests: new JoinRequestRepository(c.joinRequests),

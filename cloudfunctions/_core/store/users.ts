@@ -123,4 +123,15 @@ export class UserRepository {
     );
     return done.matchedCount === 1;
   }
+
+  /** The person's WeChat openid, if they have one: all a subscribe message needs of them. */
+  async openidOf(id: string): Promise<string | undefined> {
+    return (await this.coll.findOne({ _id: id }, { projection: { openid: 1 } }))?.openid;
+  }
+
+  /** Which of these people are members of the community. */
+  async membersAmong(communityId: string, ids: string[]): Promise<string[]> {
+    const members = await this.coll.find({ _id: { $in: ids }, 'memberships.communityId': communityId }, { projection: { _id: 1 } }).toArray();
+    return members.map((u) => u._id);
+  }
 }

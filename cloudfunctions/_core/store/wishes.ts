@@ -3,6 +3,7 @@ import type { Collection, Document, Filter, UpdateFilter } from 'mongodb';
 import { nextCursor, pageFilter } from '../page';
 import { storedBy } from './stored';
 import type { WishDoc, WishEventDoc } from '../types';
+import { has, rangeMatch, type Range } from './range';
 
 /** A page of wishes, newest first, and where the next page starts. */
 export interface WishPage {
@@ -169,4 +170,77 @@ export class WishRepository {
     const holders = await this.coll.find({ 'events.photos': { $in: urls } }, { projection: { 'events.photos': 1 } }).toArray();
     return new Set(holders.flatMap((w) => w.events.flatMap((e) => e.photos ?? [])));
   }
+
+  /** How many wishes the person entered in [since, until], counting no further than `limit` (all a rate limit needs to know). */
+  postedBetween(userId: string, since: Date, until: Date, limit: number): Promise<number> {
+    return this.coll.countDocuments({ createdBy: userId, createdAt: { $gte: since, $lte: until } }, { limit });
+  }
+
+  /** Per status, the wishes posted in these communities over a window and how many of them reached each step. */
+  statusTotals(communityIds: string[], range: Range): Promise<StatusTotals[]> {
+    return this.coll
+      .aggregate<StatusTotals>([
+        { $match: { communityId: { $in: communityIds }, ...rangeMatch('createdAt', range) } },
+        {
+          $group: {
+            _id: '$status',
+            n: { $sum: 1 },
+            approved: { $sum: has('approvedAt') },
+            claimed: { $sum: has('claimedAt') },
+            completed: { $sum: has('doneAt') },
+            ratingSum: { $sum: { $ifNull: ['$rating.stars', 0] } },
+            rated: { $sum: has('rating') },
+          },
+        },
+      ])
+      .toArray();
+  }
+
+  /** Wishes posted over a window collected, completed and confirmed, per category, status, grid, channel or Beijing month, by key. */
+  byKey(communityIds: string[], range: Range, by: BreakdownKey): Promise<BreakdownRow[]> {
+    return this.coll
+      .aggregate<BreakdownRow>([
+        { $match: { communityId: { $in: communityIds }, ...rangeMatch('createdAt', range) } },
+        { $group: { _id: BREAKDOWN_KEYS[by], collected: { $sum: 1 }, completed: { $sum: has('doneAt') }, confirmed: { $sum: has('confirmedAt') } } },
+        { $sort: { _id: 1 } },
+      ])
+      .toArray();
+  }
+
+  /** The ledger: wishes posted over a window, oldest first, up to `limit`, without the timeline and the description. */
+  ledger(communityIds: string[], range: Range, limit: number): Promise<Omit<WishDoc, 'events' | 'description'>[]> {
+    return this.coll
+      .find({ communityId: { $in: communityIds }, ...rangeMatch('createdAt', range) }, { projection: { events: 0, description: 0 } })
+      .sort({ _id: 1 })
+      .limit(limit)
+      .toArray();
+  }
+
+  /**
+   * A page of the public wall, newest first: wishes of these states and categories, never with the
+   * timeline, a phone, an address, the description or the beneficiary (not even to the server's own code).
+   */
+  async wall(communityId: string, q: { states: readonly WishState[]; categories: readonly Category[]; cursor?: string; limit: number }): Promise<{ items: WallDoc[]; nextCursor?: string }> {
+    const filter: Filter<WishDoc> = { communityId, status: { $in: [...q.states] }, category: { $in: [...q.categories] }, ...pageFilter<WishDoc>(q.cursor) };
+    const items = await this.coll
+      .find<WallDoc>(filter, { projection: { events: 0, contactPhone: 0, address: 0, description: 0, beneficiary: 0, progress: 0 } })
+      .sort({ _id: -1 })
+      .limit(q.limit)
+      .toArray();
+    return { items, nextCursor: nextCursor(items, q.limit) };
+  }
 }
+
+/** What a breakdown of wishes groups by; months are Beijing months. */
+const BREAKDOWN_KEYS = {
+  category: '$category',
+  status: '$status',
+  grid: '$gridId',
+  channel: '$channel',
+  month: { $dateToString: { format: '%Y-%m', date: '$createdAt', timezone: '+08:00' } },
+} as const;
+export type BreakdownKey = keyof typeof BREAKDOWN_KEYS;
+export interface BreakdownRow { _id: string | null; collected: number; completed: number; confirmed: number }
+export interface StatusTotals { _id: WishState; n: number; approved: number; claimed: number; completed: number; ratingSum: number; rated: number }
+/** A wish as the wall reads it: what a card may show and no more. */
+export type WallDoc = Omit<WishDoc, 'events' | 'contactPhone' | 'address' | 'description' | 'beneficiary'>;

@@ -1,10 +1,9 @@
 import { CategoryLabels, ChannelLabels, WishStateLabels, formatChinaDateTime } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import { collections } from '../../_core/store/collections';
 import { namesOf } from '../../_core/people';
 import { toCsv, toXlsx, type Sheet } from '../../_core/spreadsheet';
-import { rangeMatch, requireStaffOrTown, statsScope } from '../../_core/statsScope';
+import { requireStaffOrTown, statsScope } from '../../_core/statsScope';
 
 const MAX_ROWS = 20_000;
 
@@ -20,11 +19,7 @@ export default defineAction({
   async run({ input, caller, rt }) {
     requireStaffOrTown(caller);
     const scope = await statsScope(rt, caller, input.communityId);
-    const wishes = await collections(rt.db)
-      .wishes.find({ communityId: { $in: scope.communityIds }, ...rangeMatch('createdAt', input) }, { projection: { events: 0, description: 0 } })
-      .sort({ _id: 1 })
-      .limit(MAX_ROWS)
-      .toArray();
+    const wishes = await rt.repos.wishes.ledger(scope.communityIds, input, MAX_ROWS);
     const names = await namesOf(rt, wishes.flatMap((w) => w.claims.map((c) => c.assigneeId)));
     const sheet: Sheet = {
       name: '心愿台账',

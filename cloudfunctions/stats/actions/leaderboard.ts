@@ -1,32 +1,18 @@
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import { collections } from '../../_core/store/collections';
-import { rangeMatch, statsScope } from '../../_core/statsScope';
+import { namesOf } from '../../_core/people';
+import { statsScope } from '../../_core/statsScope';
 
 /** Who served most: volunteers, co-building units or party branches, by services or hours. */
 export default defineAction({
   input: ActionSchemas.stats.leaderboard,
   async run({ input, caller, rt }) {
     const scope = await statsScope(rt, caller, input.communityId);
-    const { services, users, units, partyBranches } = collections(rt.db);
-    const field = { volunteer: '$userId', unit: '$unitId', party_branch: '$partyBranchId' }[input.kind];
-    const sortKey = input.metric === 'hours' ? 'hours' : 'services';
-    const rows = await services
-      .aggregate<{ _id: string; services: number; hours: number }>([
-        { $match: { communityId: { $in: scope.communityIds }, ...rangeMatch('at', input), [field.slice(1)]: { $type: 'string' } } },
-        { $group: { _id: field, services: { $sum: 1 }, hours: { $sum: '$hours' } } },
-        { $sort: { [sortKey]: -1, _id: 1 } },
-        { $limit: input.limit },
-      ])
-      .toArray();
+    const metric = input.metric === 'hours' ? 'hours' : 'services';
+    const rows = await rt.repos.services.leaders(scope.communityIds, input, input.kind, metric, input.limit);
     const ids = rows.map((r) => r._id);
-    const named =
-      input.kind === 'volunteer'
-        ? await users.find({ _id: { $in: ids } }, { projection: { name: 1 } }).toArray()
-        : input.kind === 'unit'
-          ? await units.find({ _id: { $in: ids } }, { projection: { name: 1 } }).toArray()
-          : await partyBranches.find({ _id: { $in: ids } }, { projection: { name: 1 } }).toArray();
-    const names = new Map(named.map((x) => [x._id, x.name]));
+    const names =
+      input.kind === 'volunteer' ? await namesOf(rt, ids) : input.kind === 'unit' ? await rt.repos.org.unitNames(ids) : await rt.repos.org.branchNames(ids);
     return {
       kind: input.kind,
       metric: input.metric,

@@ -1,31 +1,13 @@
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/action';
-import { collections } from '../../_core/store/collections';
-import { has, rangeMatch, statsScope } from '../../_core/statsScope';
+import { statsScope } from '../../_core/statsScope';
 
 /** The headline numbers ("1,500 wishes collected, 1,800 services delivered") of a community or town. */
 export default defineAction({
   input: ActionSchemas.stats.overview,
   async run({ input, caller, rt }) {
     const scope = await statsScope(rt, caller, input.communityId);
-    const { wishes, services } = collections(rt.db);
-    const match = { communityId: { $in: scope.communityIds }, ...rangeMatch('createdAt', input) };
-    const rows = await wishes
-      .aggregate<{ _id: string; n: number; approved: number; claimed: number; completed: number; ratingSum: number; rated: number }>([
-        { $match: match },
-        {
-          $group: {
-            _id: '$status',
-            n: { $sum: 1 },
-            approved: { $sum: has('approvedAt') },
-            claimed: { $sum: has('claimedAt') },
-            completed: { $sum: has('doneAt') },
-            ratingSum: { $sum: { $ifNull: ['$rating.stars', 0] } },
-            rated: { $sum: has('rating') },
-          },
-        },
-      ])
-      .toArray();
+    const rows = await rt.repos.wishes.statusTotals(scope.communityIds, input);
     const byStatus: Record<string, number> = {};
     const t = { collected: 0, approved: 0, claimed: 0, completed: 0, ratingSum: 0, rated: 0 };
     for (const r of rows) {
@@ -37,12 +19,7 @@ export default defineAction({
       t.ratingSum += r.ratingSum;
       t.rated += r.rated;
     }
-    const [svc] = await services
-      .aggregate<{ n: number; hours: number; helpers: string[] }>([
-        { $match: { communityId: { $in: scope.communityIds }, ...rangeMatch('at', input) } },
-        { $group: { _id: null, n: { $sum: 1 }, hours: { $sum: '$hours' }, helpers: { $addToSet: '$userId' } } },
-      ])
-      .toArray();
+    const svc = await rt.repos.services.totals(scope.communityIds, input);
     return {
       communityIds: scope.communityIds,
       collected: t.collected,

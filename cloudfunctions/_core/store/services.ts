@@ -1,0 +1,59 @@
+import type { Collection } from 'mongodb';
+import type { ServiceDoc } from '../types';
+import { rangeMatch, type Range } from './range';
+
+/** Who a service counts for: the helper, their co-building unit, their party branch. */
+export type ServiceGroup = 'volunteer' | 'unit' | 'party_branch';
+const GROUP_FIELD = { volunteer: 'userId', unit: 'unitId', party_branch: 'partyBranchId' } as const;
+
+export interface ServiceTotals { n: number; hours: number; helpers: string[] }
+export interface ServiceRow<K> { _id: K; services: number; hours: number }
+
+/** Service records, one per helper per wish: the unit of "1,800 services delivered", volunteer hours and the leaderboards. */
+export class ServiceRepository {
+  constructor(private readonly coll: Collection<ServiceDoc>) {}
+
+  /** Records these services of a wish, keyed by wish and helper: a retry writes nothing new, and an existing record is kept as it is. */
+  async recordAll(records: Omit<ServiceDoc, '_id'>[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.coll.bulkWrite(
+      records.map((r) => ({ updateOne: { filter: { _id: `${r.wishId}:${r.userId}` }, update: { $setOnInsert: r }, upsert: true } })),
+      { ordered: false },
+    );
+  }
+
+  /** Services, hours and the distinct helpers of these communities over a window. */
+  async totals(communityIds: string[], range: Range): Promise<ServiceTotals | undefined> {
+    const [totals] = await this.coll
+      .aggregate<ServiceTotals>([
+        { $match: { communityId: { $in: communityIds }, ...rangeMatch('at', range) } },
+        { $group: { _id: null, n: { $sum: 1 }, hours: { $sum: '$hours' }, helpers: { $addToSet: '$userId' } } },
+      ])
+      .toArray();
+    return totals;
+  }
+
+  /** Services and hours per unit or party branch (null: services of nobody's unit or branch), most services first. */
+  byGroup(communityIds: string[], range: Range, group: 'unit' | 'party_branch'): Promise<ServiceRow<string | null>[]> {
+    return this.coll
+      .aggregate<ServiceRow<string | null>>([
+        { $match: { communityId: { $in: communityIds }, ...rangeMatch('at', range) } },
+        { $group: { _id: `$${GROUP_FIELD[group]}`, services: { $sum: 1 }, hours: { $sum: '$hours' } } },
+        { $sort: { services: -1 } },
+      ])
+      .toArray();
+  }
+
+  /** The top `limit` helpers, units or party branches by services or hours (ties by id); services of no unit or branch left out. */
+  leaders(communityIds: string[], range: Range, group: ServiceGroup, metric: 'services' | 'hours', limit: number): Promise<ServiceRow<string>[]> {
+    const field = GROUP_FIELD[group];
+    return this.coll
+      .aggregate<ServiceRow<string>>([
+        { $match: { communityId: { $in: communityIds }, ...rangeMatch('at', range), [field]: { $type: 'string' } } },
+        { $group: { _id: `$${field}`, services: { $sum: 1 }, hours: { $sum: '$hours' } } },
+        { $sort: { [metric]: -1, _id: 1 } },
+        { $limit: limit },
+      ])
+      .toArray();
+  }
+}
