@@ -236,8 +236,8 @@ export type ActionOutput<F extends keyof ActionOutputs, A extends keyof ActionOu
  */
 export type Wire<T> = T extends Date
   ? string
-  : T extends readonly (infer U)[]
-    ? Wire<U>[]
+  : T extends readonly unknown[]
+    ? { -readonly [K in keyof T]: Wire<T[K]> }
     : T extends object
       ? { [K in keyof T]: Wire<T[K]> }
       : T;

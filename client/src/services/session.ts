@@ -1,6 +1,5 @@
 import Taro from '@tarojs/taro';
 import type { Role } from '@shared/enums/roles';
-import type { ActionOutputs } from '@shared/actions/outputs';
 import type { User } from '@shared/schemas/user';
 import { call, httpJson } from './api';
 import { isH5, usesCloud } from './platform';
@@ -90,7 +89,7 @@ export async function devLogin(as: string): Promise<Session> {
 
 /** WeChat cloud vouches for the caller's openid itself: "who am I" is a function call, no token. */
 async function cloudMe(): Promise<SessionUser> {
-  return (await call<ActionOutputs['org']['me']>('org', 'me')).user;
+  return (await call('org', 'me', {})).user;
 }
 
 /** Self-hosted weapp: wx.login's code → the server's code2Session → our token. In WeChat cloud: org.me. */

@@ -9,7 +9,7 @@ import { getSession } from '../../services/session';
 import { askSubscribe } from '../../services/subscribe';
 import { wishesApi } from '../../services/wishes';
 import type { WishDraft } from '../../features/post/model';
-import type { WishView } from '../../services/types';
+import type { WishView } from '../../services/wishes';
 
 function draftFromWish(w: WishView): Partial<WishDraft> {
   return {

@@ -3,7 +3,7 @@ import { SubmitKey } from '../../../services/requestId';
 import { staffApi } from './api';
 import { errorText, isRace } from './errors';
 import { stateLabel } from './format';
-import type { StaffWish } from './types';
+import type { StaffWish } from './api';
 
 export interface Outcome {
   notice: string;

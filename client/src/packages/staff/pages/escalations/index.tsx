@@ -10,10 +10,10 @@ import { staffApi } from '../../lib/api';
 import { mayCancel } from '../../lib/roles';
 import { useActiveRole } from '../../lib/session';
 import { useDecisions } from '../../lib/useDecisions';
-import { useLoad } from '../../lib/useLoad';
+import { useRemote } from '../../../../hooks/useRemote';
 import { useGridNames } from '../../lib/useGridNames';
 import { useCommunityNames } from '../../lib/useCommunityNames';
-import type { StaffWish } from '../../lib/types';
+import type { StaffWish } from '../../lib/api';
 import '../../components/staff.scss';
 import './index.scss';
 
@@ -30,7 +30,7 @@ const stillWaiting = (w: StaffWish) => w.status === 'open';
 function Escalations() {
   const role = useActiveRole();
   const [level, setLevel] = useState<Level>(role === 'town_admin' ? 'town' : 'all');
-  const list = useLoad(
+  const list = useRemote(
     () => staffApi.escalations(level === 'all' ? {} : { level }).then((r) => r.items),
     [level],
   );
@@ -46,10 +46,10 @@ function Escalations() {
   const dispatcher = role === 'secretary';
   const gridNames = useGridNames();
   const communityNames = useCommunityNames(role === 'town_admin');
-  const items = (list.data ?? []).map((w) => ({
+  const items = (list.data ?? []).map((w): StaffWish => ({
     ...w,
-    gridName: w.gridName ?? (w.gridId ? gridNames.get(w.gridId) : undefined),
-    communityName: w.communityName ?? (w.communityId ? communityNames.get(w.communityId) : undefined),
+    gridName: w.gridId ? gridNames.get(w.gridId) : undefined,
+    communityName: communityNames.get(w.communityId),
   }));
 
   return (

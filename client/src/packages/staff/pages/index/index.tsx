@@ -9,7 +9,7 @@ import { staffApi } from '../../lib/api';
 import { mayOpen } from '../../lib/roles';
 import type { StaffScreen } from '../../lib/roles';
 import { useSession } from '../../lib/session';
-import { useLoad } from '../../lib/useLoad';
+import { useRemote } from '../../../../hooks/useRemote';
 import '../../components/staff.scss';
 import './index.scss';
 
@@ -31,7 +31,7 @@ const open = (screen: StaffScreen) => void Taro.navigateTo({ url: `/packages/sta
 
 /** Counts on the tiles tell a secretary where work is waiting before they tap. */
 function useWaiting(role: Role) {
-  return useLoad(async () => {
+  return useRemote(async () => {
     const [queue, escalations] = await Promise.all([
       mayOpen('review', role) ? staffApi.queue({ limit: 50 }).then((r) => r.items.length, () => null) : null,
       mayOpen('escalations', role) ? staffApi.escalations({ limit: 50 }).then((r) => r.items.length, () => null) : null,

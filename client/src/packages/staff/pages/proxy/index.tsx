@@ -14,7 +14,7 @@ import { draftErrorsFrom, emptyDraft, toPayload, validateDraft } from '../../lib
 import { usePlaces } from '../../lib/usePlaces';
 import type { Banner } from '../../lib/useDecisions';
 import type { SimilarWish } from '@shared/actions';
-import type { StaffWish } from '../../lib/types';
+import type { StaffWish } from '../../lib/api';
 import { stateLabel } from '../../lib/format';
 import '../../components/staff.scss';
 import './index.scss';

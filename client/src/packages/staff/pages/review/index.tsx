@@ -12,10 +12,10 @@ import { staffApi } from '../../lib/api';
 import { mayCancel } from '../../lib/roles';
 import { useActiveRole } from '../../lib/session';
 import { useDecisions } from '../../lib/useDecisions';
-import { useLoad } from '../../lib/useLoad';
+import { useRemote } from '../../../../hooks/useRemote';
 import { useGridNames } from '../../lib/useGridNames';
 import { errorText } from '../../lib/errors';
-import type { StaffWish } from '../../lib/types';
+import type { StaffWish } from '../../lib/api';
 import '../../components/staff.scss';
 import './index.scss';
 
@@ -40,7 +40,7 @@ function ReviewQueue() {
   const role = useActiveRole();
   const [gridId, setGridId] = useState<string>(ALL_GRIDS);
   const gridFilter = gridId === ALL_GRIDS ? {} : { gridId };
-  const queue = useLoad(() => staffApi.queue(gridFilter), [gridId]);
+  const queue = useRemote(() => staffApi.queue(gridFilter), [gridId]);
   const { setData } = queue;
   const remove = useCallback(
     (id: string) => setData((page) => page && { ...page, items: page.items.filter((w) => w.id !== id) }),
@@ -73,7 +73,7 @@ function ReviewQueue() {
   };
 
   const items = (queue.data?.items ?? [])
-    .map((w) => (w.gridName || !w.gridId ? w : { ...w, gridName: gridNames.get(w.gridId) }))
+    .map((w): StaffWish => (w.gridId ? { ...w, gridName: gridNames.get(w.gridId) } : w))
     .sort(byUrgencyThenAge);
   const open = items.filter((w) => !outcomes[w.id]?.settled).length;
 
