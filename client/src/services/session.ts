@@ -4,6 +4,7 @@ import type { User } from '@shared/schemas/user';
 import { call, httpJson } from './api';
 import { isH5, usesCloud } from './platform';
 import { getToken, setToken, setUnauthenticatedHandler } from './token';
+import { Pages, to } from '@shared/routes';
 
 /** The user as the client keeps it: the server's user plus which of their roles is in use. */
 export type SessionUser = Pick<User, 'id' | 'name' | 'memberships'> & Partial<Pick<User, 'phone' | 'avatarUrl'>>;
@@ -138,5 +139,5 @@ setUnauthenticatedHandler(() => {
   logout();
   const pages = Taro.getCurrentPages?.() ?? [];
   const here = pages[pages.length - 1]?.route ?? '';
-  if (!here.includes('pages/login/index')) void Taro.reLaunch({ url: '/pages/login/index' });
+  if (!here.includes(Pages.login)) void Taro.reLaunch({ url: to(Pages.login) });
 });

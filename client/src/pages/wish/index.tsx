@@ -117,7 +117,7 @@ export default function WishPage() {
 
             <View className="btn-row">
               {can('resubmit') && (
-                <Button className="btn btn--primary" onClick={() => go(`${Routes.post}?resubmit=${encodeURIComponent(id)}`)}>
+                <Button className="btn btn--primary" onClick={() => go(Routes.resubmit(id))}>
                   修改后重新提交
                 </Button>
               )}

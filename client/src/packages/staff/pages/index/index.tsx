@@ -12,6 +12,7 @@ import { useSession } from '../../lib/session';
 import { useRemote } from '../../../../hooks/useRemote';
 import '../../components/staff.scss';
 import './index.scss';
+import { Pages, to, type PagePath } from '@shared/routes';
 
 interface Entry {
   screen: StaffScreen;
@@ -27,7 +28,15 @@ const ENTRIES: Entry[] = [
   { screen: 'org', title: '组织管理', desc: '网格、楼栋、共建单位、成员与邀请码' },
 ];
 
-const open = (screen: StaffScreen) => void Taro.navigateTo({ url: `/packages/staff/pages/${screen}/index` });
+const ScreenPages: Record<StaffScreen, PagePath> = {
+  home: Pages.staffHome,
+  review: Pages.review,
+  proxy: Pages.proxy,
+  escalations: Pages.escalations,
+  dashboard: Pages.dashboard,
+  org: Pages.org,
+};
+const open = (screen: StaffScreen) => void Taro.navigateTo({ url: to(ScreenPages[screen]) });
 
 /** Counts on the tiles tell a secretary where work is waiting before they tap. */
 function useWaiting(role: Role) {
