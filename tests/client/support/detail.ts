@@ -52,4 +52,5 @@ export const actors = {
   volunteer: (userId = 'u-vol'): UserActor => ({ kind: 'user', userId, communityId: 'c1', roles: ['volunteer'] }),
   unitAdmin: (userId = 'u-uadm', unitId = 'unit1'): UserActor => ({ kind: 'user', userId, communityId: 'c1', roles: ['unit_admin'], unitId }),
   resident: (userId = 'u-res'): UserActor => ({ kind: 'user', userId, communityId: 'c1', roles: ['resident'] }),
+  secretary: (userId = 'u-staff'): UserActor => ({ kind: 'user', userId, communityId: 'c1', roles: ['secretary'] }),
 };

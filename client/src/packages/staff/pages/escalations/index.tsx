@@ -16,6 +16,7 @@ import { useCommunityNames } from '../../lib/useCommunityNames';
 import type { StaffWish } from '../../lib/api';
 import '../../components/staff.scss';
 import './index.scss';
+import type { TransitionAction } from '@shared/lifecycle/transitions';
 
 type Level = 'all' | 'secretary' | 'town';
 const levels = [
@@ -24,8 +25,8 @@ const levels = [
   { value: 'town', label: '上报镇街' },
 ] as const;
 
-/** Still waiting for a helper: assigning it now is still our call. */
-const stillWaiting = (w: StaffWish) => w.status === 'open';
+/** Still waiting for a helper: the server still offers to assign it (detail.actions). */
+const stillWaiting = (actions: readonly TransitionAction[]) => actions.includes('assign');
 
 function Escalations() {
   const role = useActiveRole();
@@ -77,8 +78,9 @@ function Escalations() {
                 notice={outcome?.notice}
                 settled={outcome?.settled}
                 busy={hidden}
-                mayDispatch={dispatcher}
-                mayCancel={mayCancel(role)}
+                // The list's rows carry no per-wish actions; once re-read, the server's actions decide.
+                mayDispatch={outcome?.actions ? outcome.actions.includes('assign') : dispatcher}
+                mayCancel={outcome?.actions ? outcome.actions.includes('cancel') : mayCancel(role)}
                 onAssign={(target) =>
                   void decide(wish, { assign: target }, (id) => staffApi.assign(wish.id, target, id), `已为「${wish.title}」派单`)
                 }

@@ -18,11 +18,13 @@ import { errorText } from '../../lib/errors';
 import type { StaffWish } from '../../lib/api';
 import '../../components/staff.scss';
 import './index.scss';
+import type { TransitionAction } from '@shared/lifecycle/transitions';
 
 /** A secretary may narrow the queue to one grid; grid workers only ever see their own. */
 const ALL_GRIDS = '';
 
-const isPending = (w: StaffWish) => w.status === 'pending_review';
+/** Still ours to decide: the server still offers approval (detail.actions). */
+const stillPending = (actions: readonly TransitionAction[]) => actions.includes('approve');
 
 /** Urgent first, then the longest waiting: the order a secretary works through the day. */
 const rank = { urgent: 0, high: 1, normal: 2 } as const;
@@ -48,7 +50,7 @@ function ReviewQueue() {
   );
   const gridNames = useGridNames();
   const [loadingMore, setLoadingMore] = useState(false);
-  const { pending, outcomes, banner, setBanner, decide } = useDecisions(remove, isPending);
+  const { pending, outcomes, banner, setBanner, decide } = useDecisions(remove, stillPending);
 
   usePullDownRefresh(() => {
     setBanner(null);
@@ -116,7 +118,8 @@ function ReviewQueue() {
                 notice={outcome?.notice}
                 settled={outcome?.settled}
                 busy={hidden}
-                mayCancel={mayCancel(role)}
+                // The queue's rows carry no per-wish actions; once re-read, the server's actions decide.
+                mayCancel={outcome?.actions ? outcome.actions.includes('cancel') : mayCancel(role)}
                 onApprove={(choice) =>
                   void decide(wish, { approve: choice }, (id) => staffApi.approve(wish.id, choice, id), approvedText(wish, choice))
                 }
