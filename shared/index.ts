@@ -12,3 +12,4 @@ export * from './notify/compose';
 export * from './time';
 export * from './privacy';
 export * from './actions';
+export * from './routes';

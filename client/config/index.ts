@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
@@ -13,24 +12,6 @@ const zodDir = `${path.sep}node_modules${path.sep}zod${path.sep}`;
 /** zod and the domain core: needed by almost every page, changed together. */
 function isDomainModule(resource: string | undefined): boolean {
   return !!resource && (resource.startsWith(sharedDir) || resource.includes(zodDir));
-}
-
-/** Pages of a sub-package that exist right now: `pages/<name>/index.tsx`, home page first. */
-function pagesOf(subPackageRoot: string): string[] {
-  const pagesDir = path.join(__dirname, '..', 'src', subPackageRoot, 'pages');
-  if (!fs.existsSync(pagesDir)) return [];
-  const found: string[] = [];
-  const walk = (rel: string) => {
-    for (const entry of fs.readdirSync(path.join(pagesDir, rel), { withFileTypes: true })) {
-      if (!entry.isDirectory()) continue;
-      const child = rel ? `${rel}/${entry.name}` : entry.name;
-      if (fs.existsSync(path.join(pagesDir, child, 'index.tsx'))) found.push(`pages/${child}/index`);
-      walk(child);
-    }
-  };
-  walk('');
-  const home = 'pages/index/index';
-  return found.sort((a, b) => (a === home ? -1 : b === home ? 1 : a.localeCompare(b)));
 }
 
 /**
@@ -53,7 +34,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
       CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
       // Subscribe-message template ids are per mini-program: {"wish_approved": "<templateId>", …}.
       SUBSCRIBE_TEMPLATES: process.env.TARO_APP_SUBSCRIBE_TEMPLATES ?? '{}',
-      STAFF_PAGES: JSON.stringify(pagesOf('packages/staff')),
     },
     alias: {
       '@shared': path.join(root, 'shared'),

@@ -1,30 +1,14 @@
-/**
- * The staff sub-package is filled in by another engineer: config/index.ts lists whichever
- * `packages/staff/pages/<name>/index.tsx` exist at build time (STAFF_PAGES), so the build
- * never fails on a half-written folder and never misses a new page.
- */
-const staffPages: string[] = typeof STAFF_PAGES !== 'undefined' ? STAFF_PAGES : [];
+// A relative import: Taro evaluates this file on its own, outside the bundler's @shared alias.
+import { MainPages, SubPackages } from '../../shared/routes';
 
+/**
+ * Pages and sub-packages come from the one route table in shared/routes.ts, which the
+ * server's notification links and the client's navigation also use: a page named anywhere
+ * is a page listed here (tests/unit/routes.test.ts checks both ways).
+ */
 export default defineAppConfig({
-  // Main package: entry, login and the resident's screens (the most used, kept small).
-  pages: [
-    'pages/index/index',
-    'pages/login/index',
-    'pages/home/index',
-    'pages/post/index',
-    'pages/wish/index',
-    'pages/wall/index',
-    'pages/inbox/index',
-    'pages/me/index',
-    'pages/join/index',
-  ],
-  subPackages: [
-    {
-      root: 'packages/helper',
-      pages: ['pages/hall/index', 'pages/task/index', 'pages/mine/index', 'pages/hours/index', 'pages/unit/index'],
-    },
-    ...(staffPages.length > 0 ? [{ root: 'packages/staff', pages: staffPages }] : []),
-  ],
+  pages: [...MainPages],
+  subPackages: SubPackages.map((p) => ({ root: p.root, pages: [...p.pages] })),
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c8161d',

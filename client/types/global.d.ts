@@ -15,5 +15,3 @@ declare namespace NodeJS {
   }
 }
 declare const SUBSCRIBE_TEMPLATES: Record<string, string>;
-/** Pages found under src/packages/staff/pages at build time (config/index.ts). */
-declare const STAFF_PAGES: string[];

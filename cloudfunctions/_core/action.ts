@@ -12,8 +12,6 @@ export interface ActionContext<I, C extends Caller | null = Caller> {
 
 interface Common<S extends z.ZodType> {
   input: S;
-  /** Writes are made idempotent by the caller's `requestId`. */
-  write?: boolean;
 }
 
 /** An action for signed-in people; `roles` (any of) is checked before it runs. */

@@ -1,4 +1,5 @@
 import { CategoryLabels, type NotificationTemplateKey, type WishAction } from '@shared';
+import { noticeLink } from '@shared/routes';
 import { announceAll, type Announcement } from './outbox';
 import { gridWorkersOf, namesOf, secretariesOf, townAdminsOf, unitAdminsOf } from './people';
 import type { Runtime, WishDoc, WishEventDoc } from './types';
@@ -20,7 +21,6 @@ interface Message {
 /** Who hears of a step and what they read, from the event and the wish alone, so the repair can say it again. */
 type Plan = (rt: Runtime, wish: WishDoc, event: WishEventDoc, known: Known) => Promise<Message[]>;
 
-const detailPage = (wish: WishDoc) => `pages/wish/detail?id=${wish._id}`;
 const at = (event: WishEventDoc) => event.at.toISOString();
 
 /** Nothing has moved the wish on since this event (later steps, if any, kept its state). */
@@ -61,7 +61,6 @@ const pending: Plan = async (rt, wish, event) => {
     template: 'new_pending_wish',
     values: { thing1: wish.title, phrase2: CategoryLabels[wish.category], time3: wish.createdAt.toISOString() },
     recipients: staff.filter((id) => id !== wish.createdBy),
-    page: `pages/dispatch/detail?id=${wish._id}`,
   }];
 };
 
@@ -124,7 +123,7 @@ export async function announceEvent(rt: Runtime, wish: WishDoc, event: WishEvent
   return announceAll(
     rt,
     messages.map((m): { announcement: Announcement; recipientIds: string[] } => ({
-      announcement: { ...base, template: m.template, values: m.values, page: m.page ?? detailPage(wish) },
+      announcement: { ...base, template: m.template, values: m.values, page: m.page ?? noticeLink(m.template, wish._id) },
       recipientIds: m.recipients,
     })),
   );

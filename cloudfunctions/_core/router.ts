@@ -1,5 +1,6 @@
 import { AppError, failure, parseInput, success, validationError, RequestId, type Envelope } from '@shared';
 import type { ActionName, ActionOutputs, ActionSchemas, FunctionName } from '@shared/actions';
+import { isWriteAction } from '@shared/actions/writes';
 import type * as z from 'zod';
 import type { ActionContext, ActionDef } from './action';
 import { hasRole, resolveCaller, type Caller } from './caller';
@@ -73,7 +74,7 @@ export function createFunction<F extends FunctionName>(fn: F, handlers: Handlers
           return failure(err);
         }
       };
-      if (def.write && event.requestId !== undefined) {
+      if (isWriteAction(fn, name) && event.requestId !== undefined) {
         const requestId = parseRequestId(event.requestId);
         return await once(rt, `${fn}.${name}:${caller?.id ?? 'system'}:${requestId}`, run);
       }

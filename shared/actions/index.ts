@@ -36,3 +36,4 @@ export * from './stats';
 export * from './notify';
 export * from './cron';
 export * from './outputs';
+export * from './writes';

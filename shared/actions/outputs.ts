@@ -1,6 +1,7 @@
 import type { Category } from '../enums/categories';
 import type { Role } from '../enums/roles';
 import type { WishState } from '../enums/wishStates';
+import type { Relation } from '../lifecycle/relations';
 import type { TransitionAction } from '../lifecycle/transitions';
 import type { WishEvent } from '../schemas/event';
 import type { Instant } from '../schemas/primitives';
@@ -9,6 +10,7 @@ import type { Building, Community, Compound, Grid, PartyBranch, Unit } from '../
 import type { Membership, User } from '../schemas/user';
 import type { InviteState, JoinRequestStatus, JoinRole } from '../schemas/membership';
 import type { NearbyItem, WallItem, WishView } from '../privacy/view';
+import type { ActionSchemas, FunctionName } from './index';
 
 /**
  * Reply shapes (`data` of the `{ ok: true, data }` envelope). They are types, not
@@ -30,6 +32,10 @@ export interface WishDetailReply {
   events: WishEvent[];
   /** What the caller may do now (allowedActions), for the buttons. */
   actions: TransitionAction[];
+  /** Display names of the people the events and claims mention, by user id. */
+  people: Record<string, string>;
+  /** How the caller stands to the wish. */
+  relations: Relation[];
 }
 
 export interface ClaimReply {
@@ -223,6 +229,26 @@ export interface ActionOutputs {
 }
 
 export type ActionOutput<F extends keyof ActionOutputs, A extends keyof ActionOutputs[F]> = ActionOutputs[F][A];
+
+/**
+ * A value as it arrives over JSON (HTTP or the cloud call): every instant is an ISO string.
+ * What the client holds of a reply is `Wire<ActionOutput<F, A>>`, derived, never re-declared.
+ */
+export type Wire<T> = T extends Date
+  ? string
+  : T extends readonly unknown[]
+    ? { -readonly [K in keyof T]: Wire<T[K]> }
+    : T extends object
+      ? { [K in keyof T]: Wire<T[K]> }
+      : T;
+
+/** The reply of `fn.action` as the client receives it. */
+export type ActionReply<F extends keyof ActionOutputs, A extends keyof ActionOutputs[F]> = Wire<ActionOutputs[F][A]>;
+
+/** Fails to compile when an action of ActionSchemas has no reply type here, or a reply names no action. */
+type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : false;
+type Assert<T extends true> = T;
+export type EveryActionHasAReply = Assert<{ [F in FunctionName]: SameKeys<(typeof ActionSchemas)[F], ActionOutputs[F]> }[FunctionName]>;
 
 /** Breakdown keys a chart may show by category. */
 export type CategoryCounts = Partial<Record<Category, number>>;

@@ -3,6 +3,7 @@ import { AppError } from '@shared/errors';
 import { remember } from '../../client/src/features/task/cache';
 import TaskPage from '../../client/src/packages/helper/pages/task/index';
 import { taroMock } from './__mocks__/taro';
+import { actors, detailReply } from './support/detail';
 import { fakeServer, wishFixture } from './support/fakeServer';
 
 const volunteer = { id: 'u-vol', name: '李志愿', memberships: [{ communityId: 'c1', roles: ['volunteer'] }] };
@@ -15,7 +16,8 @@ function wishServer(initial: Record<string, unknown> = {}) {
     return { wish };
   };
   const server = fakeServer({
-    'wishes.detail': () => ({ wish, events: [] }),
+    // The buttons come from the server's `actions`, worked out by the shared table as the real server does.
+    'wishes.detail': () => detailReply(wish, actors.volunteer()),
     'tasks.claim': () => {
       const leaseUntil = new Date(Date.now() + 2 * 3600000 + 30000).toISOString();
       return {

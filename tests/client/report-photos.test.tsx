@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { ReportForm } from '../../client/src/features/task/ReportForm';
 import WishPage from '../../client/src/pages/wish/index';
 import { taroMock } from './__mocks__/taro';
+import { actors, detailReply } from './support/detail';
 import { fakeServer, wishFixture } from './support/fakeServer';
 
 type UploadRequest = { url: string; filePath: string; name: string; header?: Record<string, string> };
@@ -108,7 +109,7 @@ describe('the resident sees the photos on the wish', () => {
     taro.previewImage = async (opts) => void previews.push(opts);
     taroMock.routerParams = { id: 'w1' };
     const completion = { note: '已更换滑轮', photos: [stored(4), 'cloud://env/photo.jpg'], hours: 1.5, by: 'u-vol', at: '2026-11-21T10:00:00+08:00' };
-    fakeServer({ 'wishes.detail': () => ({ wish: wishFixture({ status: 'done', ownerId: 'u-res', completion }), events: [] }) });
+    fakeServer({ 'wishes.detail': () => detailReply(wishFixture({ status: 'done', ownerId: 'u-res', completion }), actors.resident()) });
     render(<WishPage />);
 
     expect(await screen.findByText('服务记录')).toBeInTheDocument();

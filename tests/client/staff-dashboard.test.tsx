@@ -18,19 +18,19 @@ const overview = {
   pendingReview: 12,
 };
 
-/** Replies shaped as cloudfunctions/stats answers them. */
+/** Replies shaped as cloudfunctions/stats answers them (BreakdownReply / LeaderboardReply: `rows`). */
 const charts = {
   'stats.breakdown': (d: Record<string, unknown>) => {
     if (d.by === 'month')
-      return { by: 'month', items: [{ key: '2026-10', label: '2026-10', collected: 40 }, { key: '2026-11', label: '2026-11', collected: 55 }] };
+      return { by: 'month', rows: [{ key: '2026-10', label: '2026-10', count: 40 }, { key: '2026-11', label: '2026-11', count: 55 }] };
     if (d.by === 'category')
-      return { by: 'category', items: [{ key: 'medical_trip', label: '就医出行', collected: 320 }, { key: 'repair', label: '维修', collected: 210 }] };
-    return { by: 'grid', items: [{ key: 'g1', label: '第一网格', collected: 700 }, { key: 'none', label: '未划网格', collected: 3 }] };
+      return { by: 'category', rows: [{ key: 'medical_trip', label: '就医出行', count: 320 }, { key: 'repair', label: '维修', count: 210 }] };
+    return { by: 'grid', rows: [{ key: 'g1', label: '第一网格', count: 700 }, { key: 'none', label: '未划网格', count: 3 }] };
   },
   'stats.leaderboard': (d: Record<string, unknown>) =>
     d.kind === 'unit'
-      ? { kind: 'unit', items: [{ rank: 1, id: 'u1', name: '县人民医院', services: 96, hours: 200 }] }
-      : { kind: 'volunteer', items: [{ rank: 1, id: 'p1', name: '陈志强', services: 41, hours: 80 }] },
+      ? { rows: [{ rank: 1, id: 'u1', name: '县人民医院', services: 96, hours: 200 }] }
+      : { rows: [{ rank: 1, id: 'p1', name: '陈志强', services: 41, hours: 80 }] },
 };
 
 beforeEach(() => {

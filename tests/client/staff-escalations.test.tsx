@@ -3,6 +3,7 @@ import { AppError } from '@shared/errors';
 import { call } from '../../client/src/services/api';
 import EscalationsPage from '../../client/src/packages/staff/pages/escalations/index';
 import { actAs, callsTo, routeCalls } from './staff-helpers';
+import { actors, detailReply } from './support/detail';
 
 jest.mock('../../client/src/services/api', () => ({ call: jest.fn(), httpJson: jest.fn(), apiUrl: (p: string) => p }));
 const callMock = call as jest.Mock;
@@ -53,7 +54,7 @@ test('a wish claimed meanwhile is shown as claimed, not failed', async () => {
     'dispatch.assign': () => {
       throw new AppError('ALREADY_CLAIMED', '心愿已有人认领，不能再派单');
     },
-    'wishes.detail': { wish: { ...stale, status: 'claimed' } },
+    'wishes.detail': detailReply({ ...stale, status: 'claimed', claims: [{ claimerId: 'u-other' }] }, actors.secretary()),
   });
   render(<EscalationsPage />);
   fireEvent.click(await screen.findByText('立即派单'));

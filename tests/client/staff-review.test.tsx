@@ -3,6 +3,7 @@ import { AppError } from '@shared/errors';
 import { call } from '../../client/src/services/api';
 import ReviewPage from '../../client/src/packages/staff/pages/review/index';
 import { callsTo, routeCalls, actAs } from './staff-helpers';
+import { actors, detailReply } from './support/detail';
 
 jest.mock('../../client/src/services/api', () => ({ call: jest.fn(), httpJson: jest.fn(), apiUrl: (p: string) => p }));
 const callMock = call as jest.Mock;
@@ -114,7 +115,7 @@ test('when someone else acted first, the message says so and the wish shows its 
     'dispatch.approve': () => {
       throw new AppError('INVALID_TRANSITION', '心愿当前状态不能审核');
     },
-    'wishes.detail': { wish: { ...ride, status: 'open' }, events: [] },
+    'wishes.detail': detailReply({ ...ride, status: 'open' }, actors.secretary()),
   });
   await openQueue();
 

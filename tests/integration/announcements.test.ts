@@ -4,6 +4,7 @@ import { collections } from '../../cloudfunctions/_core/store/collections';
 import { insertWish } from '../../cloudfunctions/_core/newWish';
 import type { WishDoc, WishEventDoc } from '../../cloudfunctions/_core/types';
 import { startTestServer, wishInput, type Client, type TestServer } from './harness';
+import { AllPages, pageOf } from '@shared/routes';
 
 let server: TestServer;
 let people: Record<string, Client>;
@@ -135,6 +136,15 @@ describe('announcements', () => {
     ]));
     // Reviewed at once, the wish staff entered was never news to the reviewers.
     expect(keys.filter((k) => k.startsWith('代老人登记|create'))).toEqual([]);
+    // Every message opens a page the app has (app.config.ts is built from shared/routes.ts), the one meant for its reader.
+    expect(lines.filter((l) => !l.page || !(AllPages as readonly string[]).includes(pageOf(l.page)))).toEqual([]);
+    const pageOfLine = (key: string) => lines.find((l) => `${l.wish}|${l.action}|${l.to}|${l.template}` === key)?.page;
+    expect(pageOfLine('驳回再提交|reject|resident|wish_rejected')).toBe('pages/wish/index?id=<id>');
+    expect(pageOfLine('自动确认|confirm|resident|rate_reminder')).toBe('pages/wish/index?id=<id>');
+    expect(pageOfLine('派给单位|approve|unit_admin|wish_assigned')).toBe('packages/helper/pages/task/index?id=<id>');
+    expect(pageOfLine('认领超时|expire|volunteer2|lease_expired')).toBe('packages/helper/pages/task/index?id=<id>');
+    expect(pageOfLine('驳回再提交|resubmit|secretary|new_pending_wish')).toBe('packages/staff/pages/review/index');
+    expect(pageOfLine('无人认领|escalate|town_admin|wish_escalated')).toBe('packages/staff/pages/escalations/index');
 
     // The timer's own steps are in the repair's window now: two ticks at once and one after find nothing to add.
     minutes(2);

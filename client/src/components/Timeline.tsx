@@ -18,21 +18,21 @@ export interface TimelineEvent {
   photos?: string[];
 }
 
-function actorText(e: TimelineEvent): string {
+function actorText(e: TimelineEvent, people: Readonly<Record<string, string>>): string {
   if (e.actor?.kind === 'system') return '系统';
-  const name = e.actorName ?? e.actor?.name;
+  const name = e.actorName ?? e.actor?.name ?? (e.actor?.userId ? people[e.actor.userId] : undefined);
   const role = e.actor?.role ? RoleLabels[e.actor.role] : undefined;
   return [role, name].filter(Boolean).join(' ');
 }
 
-/** Newest first, the way a resident checks "what happened to my wish". */
-export function Timeline({ events }: { events: TimelineEvent[] }) {
+/** Newest first, the way a resident checks "what happened to my wish". `people` names actors by id (wishes.detail sends it). */
+export function Timeline({ events, people = {} }: { events: readonly TimelineEvent[]; people?: Readonly<Record<string, string>> }) {
   if (events.length === 0) return <Text className="muted">暂无记录</Text>;
   const sorted = [...events].sort((a, b) => new Date(b.at).getTime() - new Date(a.at).getTime());
   return (
     <View className="timeline" role="list">
       {sorted.map((e, i) => {
-        const who = actorText(e);
+        const who = actorText(e, people);
         const reason = e.meta?.reason;
         return (
           <View key={e.id ?? `${e.action}-${i}`} className={`timeline__item${i === 0 ? ' timeline__item--latest' : ''}`} role="listitem">

@@ -5,27 +5,36 @@ export interface Remote<T> {
   error: unknown;
   loading: boolean;
   reload: () => Promise<void>;
+  /** Local edits (optimistic removals) without a round trip. */
+  setData: (update: (prev: T | undefined) => T | undefined) => void;
 }
 
-/** Load once on mount (and on `deps` change); `reload` for retry and pull-to-refresh. */
-export function useRemote<T>(load: () => Promise<T>, deps: unknown[] = []): Remote<T> {
-  const [data, setData] = useState<T>();
+/**
+ * Loads on mount and whenever `deps` change; `reload` for retry and pull-to-refresh. A late
+ * reply from an earlier load never overwrites a newer one (filters change faster than the
+ * network answers), and nothing is set once the screen is gone.
+ */
+export function useRemote<T>(load: () => Promise<T>, deps: readonly unknown[] = []): Remote<T> {
+  const [data, setDataState] = useState<T>();
   const [error, setError] = useState<unknown>();
   const [loading, setLoading] = useState(true);
   const alive = useRef(true);
+  const latest = useRef(0);
   const loadRef = useRef(load);
   loadRef.current = load;
 
   const reload = useCallback(async () => {
+    const ticket = ++latest.current;
+    const current = () => alive.current && ticket === latest.current;
     setLoading(true);
     setError(undefined);
     try {
       const value = await loadRef.current();
-      if (alive.current) setData(value);
+      if (current()) setDataState(value);
     } catch (err) {
-      if (alive.current) setError(err);
+      if (current()) setError(err);
     } finally {
-      if (alive.current) setLoading(false);
+      if (current()) setLoading(false);
     }
   }, []);
 
@@ -35,8 +44,10 @@ export function useRemote<T>(load: () => Promise<T>, deps: unknown[] = []): Remo
     return () => {
       alive.current = false;
     };
+    // `deps` are the caller's inputs (an id, filters): a change means a fresh load.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
 
-  return { data, error, loading, reload };
+  const setData = useCallback((update: (prev: T | undefined) => T | undefined) => setDataState(update), []);
+  return { data, error, loading, reload, setData };
 }

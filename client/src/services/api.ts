@@ -1,22 +1,19 @@
 import Taro from '@tarojs/taro';
+import type { ActionInput, ActionName, ActionOutputs, ActionReply, FunctionName as AnyFunction } from '@shared/actions';
+import { isWriteAction } from '@shared/actions/writes';
 import { AppError, isErrorCode, type Envelope } from '@shared/errors';
 import { OfflineError } from './errors';
 import { apiBase, usesCloud } from './platform';
 import { newRequestId } from './requestId';
 import { getToken, onUnauthenticated } from './token';
 
-export type FunctionName = 'wishes' | 'tasks' | 'dispatch' | 'org' | 'stats' | 'notify';
+/** The functions a person calls (cron is the timer's). */
+export type FunctionName = Exclude<AnyFunction, 'cron'>;
 
 export interface CallOptions {
   /** Reuse the key of a failed attempt to retry the same write (see SubmitKey). */
   requestId?: string;
 }
-
-/** Reads never carry a requestId; every other action is a write and always does. */
-const READ_ACTIONS = new Set([
-  'me', 'mine', 'detail', 'nearby', 'queue', 'escalations', 'inbox', 'overview', 'breakdown', 'leaderboard',
-  'wall', 'export', 'community', 'grids', 'compounds', 'buildings', 'units', 'partyBranches', 'members', 'similar',
-]);
 
 const TIMEOUT_MS = 15000;
 
@@ -84,13 +81,22 @@ export async function httpJson<T>(method: 'GET' | 'POST', path: string, body?: o
   return received<T>(res.data, res.statusCode);
 }
 
+/** `data` may be left out when the action takes nothing required. */
+type CallArgs<In> = object extends In ? [data?: In, opts?: CallOptions] : [data: In, opts?: CallOptions];
+
 /**
- * The one transport: WeChat cloud (`callFunction`) or HTTP `POST /api/fn/<fn>`.
- * Resolves with `data` of `{ok:true}`, rejects with AppError for `{ok:false}` and
- * with OfflineError when nothing answered.
+ * The one transport: WeChat cloud (`callFunction`) or HTTP `POST /api/fn/<fn>`, typed by the
+ * action's input schema and its reply in ActionOutputs. Resolves with `data` of `{ok:true}`,
+ * rejects with AppError for `{ok:false}` and with OfflineError when nothing answered.
+ * Writes (ActionWrites) always carry a requestId; reads never do.
  */
-export async function call<T>(fn: FunctionName, action: string, data?: object, opts?: CallOptions): Promise<T> {
-  const requestId = opts?.requestId ?? (READ_ACTIONS.has(action) ? undefined : newRequestId());
+export async function call<F extends FunctionName, A extends ActionName<F> & keyof ActionOutputs[F]>(
+  fn: F,
+  action: A,
+  ...[data, opts]: CallArgs<ActionInput<F, A>>
+): Promise<ActionReply<F, A>> {
+  type T = ActionReply<F, A>;
+  const requestId = opts?.requestId ?? (isWriteAction(fn, action) ? newRequestId() : undefined);
   const payload = { action, data: data ?? {}, ...(requestId ? { requestId } : {}) };
   if (usesCloud()) {
     let result: unknown;

@@ -1,5 +1,4 @@
 import Taro from '@tarojs/taro';
-import type { ActionOutput } from '@shared/actions';
 import type { GeoPoint } from '@shared/schemas/primitives';
 import { call } from './api';
 import { membership } from './session';
@@ -16,19 +15,16 @@ export interface Place {
 
 const point = (lng: number, lat: number): GeoPoint => ({ type: 'Point', coordinates: [lng, lat] });
 
-function geoOf(value: unknown): GeoPoint | undefined {
-  const v = value as { type?: string; coordinates?: unknown } | undefined;
-  if (v?.type === 'Point' && Array.isArray(v.coordinates) && v.coordinates.length === 2) {
-    const [lng, lat] = v.coordinates as number[];
-    if (Number.isFinite(lng) && Number.isFinite(lat)) return point(lng, lat);
-  }
-  return undefined;
+function geoOf(value: GeoPoint | undefined): GeoPoint | undefined {
+  if (!value) return undefined;
+  const [lng, lat] = value.coordinates;
+  return Number.isFinite(lng) && Number.isFinite(lat) ? point(lng, lat) : undefined;
 }
 
 /** The community's centre from the server, else the fallback. */
 export async function communityCentre(): Promise<Place> {
   try {
-    const { community } = await call<ActionOutput<'org', 'community'>>('org', 'community', {});
+    const { community } = await call('org', 'community', {});
     const p = geoOf(community?.location);
     if (community && p) return { point: p, label: community.name, source: 'community' };
   } catch {
@@ -63,10 +59,10 @@ export async function myBuildingPlace(): Promise<Place | undefined> {
   const buildingId = membership()?.buildingId;
   if (!buildingId) return undefined;
   try {
-    const reply = await call<{ items?: Record<string, unknown>[] }>('org', 'buildings', {});
-    const b = (reply.items ?? []).find((x) => x.id === buildingId);
+    const reply = await call('org', 'buildings', {});
+    const b = reply.items.find((x) => x.id === buildingId);
     const p = geoOf(b?.location);
-    if (b && p) return { point: p, label: typeof b.name === 'string' ? b.name : '我的楼栋', source: 'building' };
+    if (b && p) return { point: p, label: b.name || '我的楼栋', source: 'building' };
   } catch {
     // no building location: the form falls back to the community centre
   }

@@ -1,32 +1,38 @@
 import Taro from '@tarojs/taro';
 import type { Role } from '@shared/enums/roles';
+import { Pages, resubmitPage, taskPage, to, wishPage } from '@shared/routes';
 import { getSession, rolesOf } from './session';
 
 /** Where each role lands after login or a role switch. */
 export const HomeOf: Record<Role, string> = {
-  resident: '/pages/home/index',
-  volunteer: '/packages/helper/pages/hall/index',
-  party_member: '/packages/helper/pages/hall/index',
-  unit_admin: '/packages/helper/pages/unit/index',
-  grid_worker: '/packages/staff/pages/index/index',
-  secretary: '/packages/staff/pages/index/index',
-  town_admin: '/packages/staff/pages/index/index',
+  resident: to(Pages.home),
+  volunteer: to(Pages.hall),
+  party_member: to(Pages.hall),
+  unit_admin: to(Pages.unit),
+  grid_worker: to(Pages.staffHome),
+  secretary: to(Pages.staffHome),
+  town_admin: to(Pages.staffHome),
 };
 
+/** Navigation targets (leading slash), from the one route table in shared/routes.ts. */
 export const Routes = {
-  login: '/pages/login/index',
-  home: '/pages/home/index',
-  post: '/pages/post/index',
-  wish: (id: string) => `/pages/wish/index?id=${encodeURIComponent(id)}`,
-  wall: '/pages/wall/index',
-  inbox: '/pages/inbox/index',
-  me: '/pages/me/index',
-  join: '/pages/join/index',
-  hall: '/packages/helper/pages/hall/index',
-  task: (id: string) => `/packages/helper/pages/task/index?id=${encodeURIComponent(id)}`,
-  myTasks: '/packages/helper/pages/mine/index',
-  hours: '/packages/helper/pages/hours/index',
-  unit: '/packages/helper/pages/unit/index',
+  login: to(Pages.login),
+  home: to(Pages.home),
+  post: to(Pages.post),
+  wish: (id: string) => to(wishPage(id)),
+  resubmit: (id: string) => to(resubmitPage(id)),
+  wall: to(Pages.wall),
+  inbox: to(Pages.inbox),
+  me: to(Pages.me),
+  join: to(Pages.join),
+  hall: to(Pages.hall),
+  task: (id: string) => to(taskPage(id)),
+  myTasks: to(Pages.myTasks),
+  hours: to(Pages.hours),
+  unit: to(Pages.unit),
+  entry: to(Pages.entry),
+  staffHome: to(Pages.staffHome),
+  review: to(Pages.review),
 } as const;
 
 export function go(url: string): void {

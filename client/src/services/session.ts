@@ -1,10 +1,10 @@
 import Taro from '@tarojs/taro';
 import type { Role } from '@shared/enums/roles';
-import type { ActionOutputs } from '@shared/actions/outputs';
 import type { User } from '@shared/schemas/user';
 import { call, httpJson } from './api';
 import { isH5, usesCloud } from './platform';
 import { getToken, setToken, setUnauthenticatedHandler } from './token';
+import { Pages, to } from '@shared/routes';
 
 /** The user as the client keeps it: the server's user plus which of their roles is in use. */
 export type SessionUser = Pick<User, 'id' | 'name' | 'memberships'> & Partial<Pick<User, 'phone' | 'avatarUrl'>>;
@@ -90,7 +90,7 @@ export async function devLogin(as: string): Promise<Session> {
 
 /** WeChat cloud vouches for the caller's openid itself: "who am I" is a function call, no token. */
 async function cloudMe(): Promise<SessionUser> {
-  return (await call<ActionOutputs['org']['me']>('org', 'me')).user;
+  return (await call('org', 'me', {})).user;
 }
 
 /** Self-hosted weapp: wx.login's code → the server's code2Session → our token. In WeChat cloud: org.me. */
@@ -139,5 +139,5 @@ setUnauthenticatedHandler(() => {
   logout();
   const pages = Taro.getCurrentPages?.() ?? [];
   const here = pages[pages.length - 1]?.route ?? '';
-  if (!here.includes('pages/login/index')) void Taro.reLaunch({ url: '/pages/login/index' });
+  if (!here.includes(Pages.login)) void Taro.reLaunch({ url: to(Pages.login) });
 });

@@ -1,34 +1,46 @@
-import type { ActionInput, ActionOutput } from '@shared/actions';
+import type { ActionInput, ActionReply } from '@shared/actions';
 import { call } from './api';
-import type { ListReply, WishDetail, WishView } from './types';
 
 type Opts = { requestId?: string };
 
-/** The resident's and helper's calls, typed once so screens read as what they do. */
+/** A wish as this viewer may see it (masked for non-owners), as it arrives: times are ISO strings. */
+export type WishView = ActionReply<'wishes', 'detail'>['wish'];
+/** `wishes.detail`: the wish, its timeline, the buttons this viewer may press (`actions`) and names (`people`). */
+export type WishDetail = ActionReply<'wishes', 'detail'>;
+/** A live claim on a wish. */
+export type ClaimView = WishView['claims'][number];
+/** One row of the task hall (tasks.nearby): contact masked, distance coarse. */
+export type NearbyItem = ActionReply<'tasks', 'nearby'>['items'][number];
+/** One card of the public wall. */
+export type WallItem = ActionReply<'stats', 'wall'>['items'][number];
+
+const withReason = (wishId: string, reason?: string) => ({ wishId, ...(reason ? { reason } : {}) });
+
+/** The resident's and helper's calls, named so screens read as what they do. */
 export const wishesApi = {
-  create: (data: ActionInput<'wishes', 'create'>, opts?: Opts) => call<{ wish: WishView }>('wishes', 'create', data, opts),
-  resubmit: (data: ActionInput<'wishes', 'resubmit'>, opts?: Opts) => call<{ wish: WishView }>('wishes', 'resubmit', data, opts),
-  update: (data: ActionInput<'wishes', 'update'>, opts?: Opts) => call<{ wish: WishView }>('wishes', 'update', data, opts),
-  mine: (data: ActionInput<'wishes', 'mine'> = {}) => call<ListReply<WishView>>('wishes', 'mine', data),
-  detail: (wishId: string) => call<WishDetail>('wishes', 'detail', { wishId }),
-  cancel: (wishId: string, reason?: string) => call<{ wish: WishView }>('wishes', 'cancel', { wishId, ...(reason ? { reason } : {}) }),
-  confirm: (wishId: string, opts?: Opts) => call<{ wish: WishView }>('wishes', 'confirm', { wishId }, opts),
-  rate: (data: ActionInput<'wishes', 'rate'>, opts?: Opts) => call<{ wish: WishView }>('wishes', 'rate', data, opts),
-  similar: (data: ActionInput<'wishes', 'similar'>) => call<ActionOutput<'wishes', 'similar'>>('wishes', 'similar', data),
-  wall: (cursor?: string) => call<ListReply<WishView>>('stats', 'wall', cursor ? { cursor } : {}),
+  create: (data: ActionInput<'wishes', 'create'>, opts?: Opts) => call('wishes', 'create', data, opts),
+  resubmit: (data: ActionInput<'wishes', 'resubmit'>, opts?: Opts) => call('wishes', 'resubmit', data, opts),
+  update: (data: ActionInput<'wishes', 'update'>, opts?: Opts) => call('wishes', 'update', data, opts),
+  mine: (data: ActionInput<'wishes', 'mine'> = {}) => call('wishes', 'mine', data),
+  detail: (wishId: string) => call('wishes', 'detail', { wishId }),
+  cancel: (wishId: string, reason?: string) => call('wishes', 'cancel', withReason(wishId, reason)),
+  confirm: (wishId: string, opts?: Opts) => call('wishes', 'confirm', { wishId }, opts),
+  rate: (data: ActionInput<'wishes', 'rate'>, opts?: Opts) => call('wishes', 'rate', data, opts),
+  similar: (data: ActionInput<'wishes', 'similar'>) => call('wishes', 'similar', data),
+  wall: (cursor?: string) => call('stats', 'wall', cursor ? { cursor } : {}),
 };
 
 export const tasksApi = {
-  nearby: (data: ActionInput<'tasks', 'nearby'>) => call<ListReply<WishView>>('tasks', 'nearby', data),
+  nearby: (data: ActionInput<'tasks', 'nearby'>) => call('tasks', 'nearby', data),
   claim: (wishId: string, opts?: Opts & { asUnit?: string }) =>
-    call<{ wish: WishView; leaseUntil: string }>('tasks', 'claim', { wishId, ...(opts?.asUnit ? { asUnit: opts.asUnit } : {}) }, opts),
-  extend: (wishId: string) => call<{ wish: WishView; leaseUntil: string }>('tasks', 'extend', { wishId }),
-  release: (wishId: string, reason?: string) => call<{ wish: WishView }>('tasks', 'release', { wishId, ...(reason ? { reason } : {}) }),
-  start: (wishId: string) => call<{ wish: WishView }>('tasks', 'start', { wishId }),
-  progress: (data: ActionInput<'tasks', 'progress'>, opts?: Opts) => call<{ wish: WishView }>('tasks', 'progress', data, opts),
-  complete: (data: ActionInput<'tasks', 'complete'>, opts?: Opts) => call<{ wish: WishView }>('tasks', 'complete', data, opts),
-  mine: (data: ActionInput<'tasks', 'mine'> = {}) => call<ListReply<WishView>>('tasks', 'mine', data),
-  accept: (wishId: string) => call<{ wish: WishView }>('tasks', 'accept', { wishId }),
-  decline: (wishId: string, reason?: string) => call<{ wish: WishView }>('tasks', 'decline', { wishId, ...(reason ? { reason } : {}) }),
-  handover: (wishId: string, toUserId: string) => call<{ wish: WishView }>('tasks', 'handover', { wishId, toUserId }),
+    call('tasks', 'claim', { wishId, ...(opts?.asUnit ? { asUnit: opts.asUnit } : {}) }, opts?.requestId ? { requestId: opts.requestId } : undefined),
+  extend: (wishId: string) => call('tasks', 'extend', { wishId }),
+  release: (wishId: string, reason?: string) => call('tasks', 'release', withReason(wishId, reason)),
+  start: (wishId: string) => call('tasks', 'start', { wishId }),
+  progress: (data: ActionInput<'tasks', 'progress'>, opts?: Opts) => call('tasks', 'progress', data, opts),
+  complete: (data: ActionInput<'tasks', 'complete'>, opts?: Opts) => call('tasks', 'complete', data, opts),
+  mine: (data: ActionInput<'tasks', 'mine'> = {}) => call('tasks', 'mine', data),
+  accept: (wishId: string) => call('tasks', 'accept', { wishId }),
+  decline: (wishId: string, reason?: string) => call('tasks', 'decline', withReason(wishId, reason)),
+  handover: (wishId: string, toUserId: string) => call('tasks', 'handover', { wishId, toUserId }),
 };

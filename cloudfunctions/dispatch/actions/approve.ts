@@ -6,7 +6,6 @@ import { wishView } from '../../_core/views';
 /** Publish to the pool, or dispatch straight to a person or unit; optionally urgent. */
 export default defineAction({
   input: ActionSchemas.dispatch.approve,
-  write: true,
   roles: ['secretary', 'grid_worker'],
   async run({ input, caller, rt }) {
     const wish = await rt.repos.wishes.load(input.wishId);

@@ -6,7 +6,6 @@ import { wishView } from '../../_core/views';
 /** The secretary withdraws a wish (a duplicate, a request handled elsewhere), saying why. */
 export default defineAction({
   input: ActionSchemas.dispatch.cancel,
-  write: true,
   roles: ['secretary'],
   async run({ input, caller, rt }) {
     const wish = await rt.repos.wishes.load(input.wishId);

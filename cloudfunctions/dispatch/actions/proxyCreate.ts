@@ -15,7 +15,6 @@ import { loadCommunity } from '../../_core/wishStore';
  */
 export default defineAction({
   input: ActionSchemas.dispatch.proxyCreate,
-  write: true,
   roles: ['secretary', 'grid_worker'],
   async run({ input, caller, rt }) {
     const community = await loadCommunity(rt, requireCommunity(caller));

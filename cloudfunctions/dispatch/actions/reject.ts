@@ -7,7 +7,6 @@ import { wishView } from '../../_core/views';
 /** Not approved, with a reason the resident can act on (edit and resubmit). */
 export default defineAction({
   input: ActionSchemas.dispatch.reject,
-  write: true,
   roles: ['secretary', 'grid_worker'],
   async run({ input, caller, rt }) {
     const wish = await rt.repos.wishes.load(input.wishId);

@@ -4,7 +4,6 @@ import { defineAction } from '../../_core/action';
 /** Mark some (or all) of my messages read; others' ids are ignored, not errors. */
 export default defineAction({
   input: ActionSchemas.notify.read,
-  write: true,
   async run({ input, caller, rt }) {
     const { messages } = rt.repos;
     const updated = await messages.markRead(caller.id, input.all ? 'all' : (input.ids ?? []));

@@ -4,7 +4,6 @@ import { defineAction } from '../../_core/action';
 /** Records what wx.requestSubscribeMessage returned: each accepted template buys one send. */
 export default defineAction({
   input: ActionSchemas.notify.subscribe,
-  write: true,
   async run({ input, caller, rt }) {
     const now = rt.now();
     const credits: Record<string, number> = {};

@@ -7,7 +7,6 @@ import type { MembershipDoc } from '../../_core/types';
 /** Join a community (or take a new role in mine) with an invite code; each use is counted atomically. */
 export default defineAction({
   input: ActionSchemas.org.acceptInvite,
-  write: true,
   async run({ input, caller, rt }) {
     const { users, invites } = rt.repos;
     const now = rt.now();

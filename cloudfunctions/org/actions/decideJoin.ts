@@ -17,7 +17,6 @@ import { requestView, rolesText } from '../membership';
  */
 export default defineAction({
   input: ActionSchemas.org.decideJoin,
-  write: true,
   async run({ input, caller, rt }) {
     const communityId = requireSecretary(caller);
     const { joinRequests, users } = rt.repos;

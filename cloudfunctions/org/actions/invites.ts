@@ -14,7 +14,6 @@ function code(): string {
 /** An invite code to join the community in a role; a unit admin invites members to their own unit. */
 export default defineAction({
   input: ActionSchemas.org.invites,
-  write: true,
   roles: ['secretary', 'unit_admin', 'grid_worker'],
   async run({ input, caller, rt }) {
     const communityId = requireCommunity(caller);

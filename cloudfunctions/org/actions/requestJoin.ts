@@ -14,7 +14,6 @@ import { requestView, rolesText } from '../membership';
  */
 export default defineAction({
   input: ActionSchemas.org.requestJoin,
-  write: true,
   async run({ input, caller, rt }) {
     const now = rt.now();
     let communityId = input.communityId;

@@ -11,7 +11,6 @@ import { inviteView } from '../membership';
  */
 export default defineAction({
   input: ActionSchemas.org.revokeInvite,
-  write: true,
   roles: ['secretary', 'unit_admin', 'grid_worker'],
   async run({ input, caller, rt }) {
     const communityId = requireCommunity(caller);

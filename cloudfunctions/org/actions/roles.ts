@@ -8,7 +8,6 @@ import type { MembershipDoc } from '../../_core/types';
 /** The secretary grants a member's roles (and grids, unit, party branch) in the community. */
 export default defineAction({
   input: ActionSchemas.org.roles,
-  write: true,
   async run({ input, caller, rt }) {
     const communityId = requireSecretary(caller);
     const { users, org } = rt.repos;

@@ -5,7 +5,6 @@ import { requireSecretary, withId } from '../../_core/orgAccess';
 
 export default defineAction({
   input: ActionSchemas.org.saveBuilding,
-  write: true,
   async run({ input, caller, rt }) {
     const communityId = requireSecretary(caller);
     const { org } = rt.repos;

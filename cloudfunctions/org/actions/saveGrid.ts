@@ -4,7 +4,6 @@ import { requireMember, requireSecretary, withId } from '../../_core/orgAccess';
 
 export default defineAction({
   input: ActionSchemas.org.saveGrid,
-  write: true,
   async run({ input, caller, rt }) {
     const communityId = requireSecretary(caller);
     if (input.gridWorkerId) await requireMember(rt, communityId, input.gridWorkerId, 'gridWorkerId');

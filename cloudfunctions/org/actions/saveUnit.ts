@@ -4,7 +4,6 @@ import { requireSecretary, withId } from '../../_core/orgAccess';
 
 export default defineAction({
   input: ActionSchemas.org.saveUnit,
-  write: true,
   async run({ input, caller, rt }) {
     const communityId = requireSecretary(caller);
     const { id, ...fields } = input;

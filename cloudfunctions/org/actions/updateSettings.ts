@@ -7,7 +7,6 @@ import { communityCache } from '../../_core/wishStore';
 /** Lease length, escalation limits, auto-confirm days, posting limit: the whole is re-checked. */
 export default defineAction({
   input: ActionSchemas.org.updateSettings,
-  write: true,
   async run({ input, caller, rt }) {
     const communityId = requireSecretary(caller);
     const { communities } = rt.repos;

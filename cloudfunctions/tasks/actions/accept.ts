@@ -8,7 +8,6 @@ import { leaseOf } from '../lease';
 /** The person or unit the community dispatched to takes the wish: every place, under a lease. */
 export default defineAction({
   input: ActionSchemas.tasks.accept,
-  write: true,
   async run({ input, caller, rt }) {
     const wish = await rt.repos.wishes.load(input.wishId);
     const { wish: after, event } = await applyAction(rt, { wish, action: 'accept', caller });

@@ -12,7 +12,6 @@ import { leaseOf } from '../lease';
  */
 export default defineAction({
   input: ActionSchemas.tasks.claim,
-  write: true,
   roles: ['volunteer', 'party_member', 'unit_admin'],
   async run({ input, caller, rt }) {
     const wish = await rt.repos.wishes.load(input.wishId);

@@ -7,7 +7,6 @@ import { wishView } from '../../_core/views';
 /** The assignee cannot take it: the wish goes to the open pool for anyone nearby. */
 export default defineAction({
   input: ActionSchemas.tasks.decline,
-  write: true,
   async run({ input, caller, rt }) {
     const wish = await rt.repos.wishes.load(input.wishId);
     const { wish: after, event } = await applyAction(rt, { wish, action: 'decline', caller, input: { reason: input.reason } });

@@ -7,7 +7,6 @@ import { leaseOf } from '../lease';
 /** Renew my lease (a few times at most, per the community's setting). */
 export default defineAction({
   input: ActionSchemas.tasks.extend,
-  write: true,
   async run({ input, caller, rt }) {
     const wish = await rt.repos.wishes.load(input.wishId);
     const { wish: after } = await applyAction(rt, { wish, action: 'extend', caller });

@@ -8,7 +8,6 @@ import { wishView } from '../../_core/views';
 /** A unit admin hands the unit's claim to one of the unit's members, who then does the work. */
 export default defineAction({
   input: ActionSchemas.tasks.handover,
-  write: true,
   roles: ['unit_admin'],
   async run({ input, caller, rt }) {
     const wish = await rt.repos.wishes.load(input.wishId);

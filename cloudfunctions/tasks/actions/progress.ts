@@ -6,7 +6,6 @@ import { wishView } from '../../_core/views';
 /** A word (and photos) on how it is going; the resident sees it on the timeline. */
 export default defineAction({
   input: ActionSchemas.tasks.progress,
-  write: true,
   async run({ input, caller, rt }) {
     const wish = await rt.repos.wishes.load(input.wishId);
     await rt.content.check({ note: input.note }, caller.user.openid);

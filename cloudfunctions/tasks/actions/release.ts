@@ -6,7 +6,6 @@ import { wishView } from '../../_core/views';
 /** Give my place back; the last place given back returns the wish to the open pool. */
 export default defineAction({
   input: ActionSchemas.tasks.release,
-  write: true,
   async run({ input, caller, rt }) {
     const wish = await rt.repos.wishes.load(input.wishId);
     const { wish: after } = await applyAction(rt, { wish, action: 'release', caller, input: { reason: input.reason } });

@@ -6,7 +6,6 @@ import { wishView } from '../../_core/views';
 /** Work begins: from here the lease no longer expires. */
 export default defineAction({
   input: ActionSchemas.tasks.start,
-  write: true,
   async run({ input, caller, rt }) {
     const wish = await rt.repos.wishes.load(input.wishId);
     const { wish: after } = await applyAction(rt, { wish, action: 'start', caller });

@@ -6,7 +6,6 @@ import { wishView } from '../../_core/views';
 /** The resident withdraws a wish before it is done; any claims end with it. */
 export default defineAction({
   input: ActionSchemas.wishes.cancel,
-  write: true,
   async run({ input, caller, rt }) {
     const wish = await rt.repos.wishes.load(input.wishId);
     const { wish: after } = await applyAction(rt, { wish, action: 'cancel', caller, input: { reason: input.reason } });

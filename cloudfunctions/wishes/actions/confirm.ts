@@ -7,7 +7,6 @@ import { wishView } from '../../_core/views';
 /** The resident confirms the service happened. */
 export default defineAction({
   input: ActionSchemas.wishes.confirm,
-  write: true,
   async run({ input, caller, rt }) {
     const wish = await rt.repos.wishes.load(input.wishId);
     const { wish: after, event } = await applyAction(rt, { wish, action: 'confirm', caller });

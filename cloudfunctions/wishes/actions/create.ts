@@ -14,7 +14,6 @@ import { loadCommunity } from '../../_core/wishStore';
  */
 export default defineAction({
   input: ActionSchemas.wishes.create,
-  write: true,
   async run({ input, caller, rt }) {
     const community = await loadCommunity(rt, requireCommunity(caller));
     await checkPostingRate(rt, caller.id, settingsOf(community.settings).postsPerDay);

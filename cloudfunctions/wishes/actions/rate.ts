@@ -6,7 +6,6 @@ import { wishView } from '../../_core/views';
 /** 1–5 stars and a word of thanks, once, after the resident confirmed. */
 export default defineAction({
   input: ActionSchemas.wishes.rate,
-  write: true,
   async run({ input, caller, rt }) {
     const wish = await rt.repos.wishes.load(input.wishId);
     if (input.comment) await rt.content.check({ comment: input.comment }, caller.user.openid);

@@ -9,7 +9,6 @@ import { gridEdit } from './update';
 /** A rejected wish, usually edited to meet the reviewer's reason, goes back to review. */
 export default defineAction({
   input: ActionSchemas.wishes.resubmit,
-  write: true,
   async run({ input, caller, rt }) {
     const { wishId, ...edits } = input;
     const wish = await rt.repos.wishes.load(wishId);

@@ -8,7 +8,6 @@ import { wishView } from '../../_core/views';
 /** The resident (or staff triaging) edits a wish while it waits for review. */
 export default defineAction({
   input: ActionSchemas.wishes.update,
-  write: true,
   async run({ input, caller, rt }) {
     const { wishId, ...edits } = input;
     const wish = await rt.repos.wishes.load(wishId);

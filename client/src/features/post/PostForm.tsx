@@ -6,7 +6,7 @@ import { useSimilarWishes } from '../../hooks/useSimilarWishes';
 import { useWishForm } from '../../hooks/useWishForm';
 import { isOffline, messageOf } from '../../services/errors';
 import type { Place } from '../../services/location';
-import type { WishView } from '../../services/types';
+import type { WishView } from '../../services/wishes';
 import { SlotLabels, emptyDraft, payloadOf, validateDraft, type TimeSlot, type WishDraft } from './model';
 import { SimilarNotice } from './SimilarNotice';
 

@@ -1,40 +1,54 @@
 import { useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
+import type { WishState } from '@shared/enums/wishStates';
+import type { TransitionAction } from '@shared/lifecycle/transitions';
 import { LeaseCountdown } from '../../components';
 import { codeOf, messageOf } from '../../services/errors';
 import { SubmitKey } from '../../services/requestId';
 import { askSubscribe } from '../../services/subscribe';
-import type { WishView } from '../../services/types';
-import { tasksApi } from '../../services/wishes';
+import { tasksApi, type ClaimView } from '../../services/wishes';
 import { ReportForm } from './ReportForm';
-import { relationOf } from './relation';
 
 type Notice = { kind: 'ok' | 'error' | 'info'; text: string };
 
 const DONE = '服务已完成，等待居民确认。';
 const TAKEN = '这个心愿已有人认领或暂不可认领。';
 
+/** Leases bind only before work starts (shared/README.md): the countdown shows then. */
+const LEASED: readonly WishState[] = ['open', 'claimed'];
+
 export interface TaskActionsProps {
-  wish: WishView;
-  me: { userId: string; unitId?: string };
+  wishId: string;
+  /** Unknown when only the hall's list item could be shown. */
+  status?: WishState;
+  /** What the server says this viewer may do now (`wishes.detail` → `actions`): the only source of buttons. */
+  actions: readonly TransitionAction[];
+  /** The viewer's own claim, if any: its lease is the countdown. */
+  mine?: ClaimView;
+  /** Whom a pending assignment names, for its wording: the viewer, or their unit. */
+  assignedTo?: 'user' | 'unit';
   /** Claim for the unit (unit admins) instead of for oneself. */
   asUnit?: string;
   /** Re-read the wish after any change (or a lost race). */
   reload: () => Promise<void> | void;
 }
 
-/** What a helper can do with a wish right now: claim, hold (countdown, extend, release), start, report, complete. */
-export function TaskActions({ wish, me, asUnit, reload }: TaskActionsProps) {
+/**
+ * What a helper can do with a wish right now: claim, hold (countdown, extend, release), start,
+ * report, complete. Every button is one the server listed in `actions`; this screen decides
+ * nothing about who may do what.
+ */
+export function TaskActions({ wishId, status, actions, mine, assignedTo, asUnit, reload }: TaskActionsProps) {
   const [busy, setBusy] = useState<string>();
   const [notice, setNotice] = useState<Notice>();
   const claimKey = useRef(new SubmitKey());
-  const rel = relationOf(wish, me);
-  const taken = !rel.holding && !rel.claimable && !rel.assignedToMe && wish.status !== 'done';
-  const standing: Notice | undefined =
-    wish.status === 'done' && rel.holding ? { kind: 'ok', text: DONE } : taken ? { kind: 'info', text: TAKEN } : undefined;
+  const can = (action: TransitionAction) => actions.includes(action);
+  const taken = !mine && actions.length === 0 && status !== 'done';
+  const standing: Notice | undefined = status === 'done' && mine ? { kind: 'ok', text: DONE } : taken ? { kind: 'info', text: TAKEN } : undefined;
   // One message at a time: what just happened (a refusal says who was faster) explains the state better than the generic line.
   const message = notice ?? standing;
+  const leaseUntil = mine && status && LEASED.includes(status) ? mine.leaseUntil : undefined;
 
   const run = async (name: string, action: () => Promise<unknown>, done: string) => {
     setBusy(name);
@@ -57,7 +71,7 @@ export function TaskActions({ wish, me, asUnit, reload }: TaskActionsProps) {
     run(
       'claim',
       async () => {
-        await tasksApi.claim(wish.id, { requestId: claimKey.current.for(wish.id), ...(asUnit ? { asUnit } : {}) });
+        await tasksApi.claim(wishId, { requestId: claimKey.current.for(wishId), ...(asUnit ? { asUnit } : {}) });
         claimKey.current.done();
         // Consent right after claiming: the lease reminder is what a claimer needs next.
         void askSubscribe(['lease_expired', 'wish_assigned']);
@@ -67,7 +81,7 @@ export function TaskActions({ wish, me, asUnit, reload }: TaskActionsProps) {
 
   const release = async () => {
     const res = await Taro.showModal({ title: '放弃认领', content: '放弃后心愿会回到任务大厅，由其他人认领。确定放弃吗？', confirmText: '放弃', cancelText: '再想想' });
-    if (res.confirm) void run('release', () => tasksApi.release(wish.id), '已放弃认领');
+    if (res.confirm) void run('release', () => tasksApi.release(wishId), '已放弃认领');
   };
 
   return (
@@ -78,33 +92,37 @@ export function TaskActions({ wish, me, asUnit, reload }: TaskActionsProps) {
         </View>
       )}
 
-      {rel.assignedToMe && (
+      {(can('accept') || can('decline')) && (
         <View className="card">
-          <Text className="card__title">社区把这个心愿派给了{wish.assignment?.target.kind === 'unit' ? '您的单位' : '您'}</Text>
+          <Text className="card__title">社区把这个心愿派给了{assignedTo === 'unit' ? '您的单位' : '您'}</Text>
           <View className="btn-row">
-            <Button className="btn btn--primary" loading={busy === 'accept'} disabled={!!busy} onClick={() => run('accept', () => tasksApi.accept(wish.id), '已接受派单')}>
-              接受
-            </Button>
-            <Button className="btn" loading={busy === 'decline'} disabled={!!busy} onClick={() => run('decline', () => tasksApi.decline(wish.id), '已拒绝派单，社区会另行安排')}>
-              拒绝
-            </Button>
+            {can('accept') && (
+              <Button className="btn btn--primary" loading={busy === 'accept'} disabled={!!busy} onClick={() => run('accept', () => tasksApi.accept(wishId), '已接受派单')}>
+                接受
+              </Button>
+            )}
+            {can('decline') && (
+              <Button className="btn" loading={busy === 'decline'} disabled={!!busy} onClick={() => run('decline', () => tasksApi.decline(wishId), '已拒绝派单，社区会另行安排')}>
+                拒绝
+              </Button>
+            )}
           </View>
         </View>
       )}
 
-      {rel.claimable && !rel.assignedToMe && (
+      {can('claim') && (
         <Button className="btn btn--primary btn--big" loading={busy === 'claim'} disabled={!!busy} onClick={claim}>
           {asUnit ? '以单位名义认领' : '我来认领'}
         </Button>
       )}
 
-      {rel.holding && wish.status === 'claimed' && (
+      {(leaseUntil || can('start') || can('release')) && (
         <View>
-          {rel.leaseUntil && (
+          {leaseUntil && (
             <LeaseCountdown
-              leaseUntil={rel.leaseUntil}
+              leaseUntil={leaseUntil}
               extending={busy === 'extend'}
-              onExtend={() => run('extend', () => tasksApi.extend(wish.id), '已延长认领时间')}
+              onExtend={can('extend') ? () => run('extend', () => tasksApi.extend(wishId), '已延长认领时间') : undefined}
               onExpire={() => {
                 // The lease lapsed on its own: an earlier "认领成功" would now be stale.
                 setNotice(undefined);
@@ -112,24 +130,33 @@ export function TaskActions({ wish, me, asUnit, reload }: TaskActionsProps) {
               }}
             />
           )}
-          <View className="btn-row">
-            <Button className="btn btn--primary" loading={busy === 'start'} disabled={!!busy} onClick={() => run('start', () => tasksApi.start(wish.id), '已开始服务')}>
-              开始服务
-            </Button>
-            <Button className="btn btn--danger" loading={busy === 'release'} disabled={!!busy} onClick={release}>
-              放弃认领
-            </Button>
-          </View>
+          {(can('start') || can('release')) && (
+            <View className="btn-row">
+              {can('start') && (
+                <Button className="btn btn--primary" loading={busy === 'start'} disabled={!!busy} onClick={() => run('start', () => tasksApi.start(wishId), '已开始服务')}>
+                  开始服务
+                </Button>
+              )}
+              {can('release') && (
+                <Button className="btn btn--danger" loading={busy === 'release'} disabled={!!busy} onClick={release}>
+                  放弃认领
+                </Button>
+              )}
+            </View>
+          )}
         </View>
       )}
 
-      {rel.holding && wish.status === 'in_progress' && (
+      {/* Reports belong to the work itself: shown once it has started, which is when complete is offered. */}
+      {can('complete') && (
         <View>
-          <ReportForm wishId={wish.id} kind="progress" submit={(d, requestId) => tasksApi.progress({ wishId: wish.id, ...d }, { requestId })} onDone={() => void reload()} />
+          {can('progress') && (
+            <ReportForm wishId={wishId} kind="progress" submit={(d, requestId) => tasksApi.progress({ wishId, ...d }, { requestId })} onDone={() => void reload()} />
+          )}
           <ReportForm
-            wishId={wish.id}
+            wishId={wishId}
             kind="complete"
-            submit={(d, requestId) => tasksApi.complete({ wishId: wish.id, ...d }, { requestId })}
+            submit={(d, requestId) => tasksApi.complete({ wishId, ...d }, { requestId })}
             onDone={() => {
               setNotice({ kind: 'ok', text: DONE });
               void reload();

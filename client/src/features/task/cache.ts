@@ -1,15 +1,15 @@
-import type { WishView } from '../../services/types';
+import type { NearbyItem } from '../../services/wishes';
 
 /**
- * Wishes seen in the task hall, by id. A helper may not read `wishes.detail` of an
- * open wish they don't hold, so the task page starts from what the hall showed.
+ * Wishes seen in the task hall, by id. When `wishes.detail` is refused (someone else took
+ * the wish meanwhile), the task page still shows what the hall showed, with no buttons.
  */
-const seen = new Map<string, WishView>();
+const seen = new Map<string, NearbyItem>();
 
-export function remember(items: WishView[]): void {
+export function remember(items: readonly NearbyItem[]): void {
   for (const w of items) seen.set(w.id, w);
 }
 
-export function recall(id: string): WishView | undefined {
+export function recall(id: string): NearbyItem | undefined {
   return seen.get(id);
 }

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { formatTime, StoredPhotos } from '../../components';
-import type { WishView } from '../../services/types';
+import type { WishView } from '../../services/wishes';
 
 /** What the helper reported on finishing: the note, the hours, and photos the resident can open full size. */
 export function CompletionCard({ completion }: { completion: NonNullable<WishView['completion']> }) {

@@ -1,9 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import { CategoryLabels } from '@shared/enums/categories';
 import { CategoryIcon, StatusTag, formatDistance, formatTime } from '../../components';
-import type { WishView } from '../../services/types';
+import type { NearbyItem, WishView } from '../../services/wishes';
 
-function timeWindow(w: WishView): string | undefined {
+/** A wish as read in full (wishes.detail), or a task hall row when that is all the helper may see. */
+export type SummaryWish = WishView | NearbyItem;
+
+function timeWindow(w: SummaryWish): string | undefined {
   if (!w.preferredTime) return undefined;
   const from = new Date(w.preferredTime.from);
   const to = new Date(w.preferredTime.to);
@@ -12,8 +15,11 @@ function timeWindow(w: WishView): string | undefined {
 }
 
 /** The facts of a wish, as much as this viewer may see (the server masks the rest). */
-export function WishSummary({ wish }: { wish: WishView }) {
+export function WishSummary({ wish }: { wish: SummaryWish }) {
   const when = timeWindow(wish);
+  const status = 'status' in wish ? wish.status : undefined;
+  const description = 'description' in wish ? wish.description : undefined;
+  const distanceM = 'distanceM' in wish ? wish.distanceM : undefined;
   return (
     <View className="card">
       <View className="wish-item">
@@ -21,12 +27,12 @@ export function WishSummary({ wish }: { wish: WishView }) {
         <View className="wish-item__main">
           <View className="row row--between">
             <Text className="muted">{CategoryLabels[wish.category]}</Text>
-            <StatusTag status={wish.status} />
+            <StatusTag status={status} />
           </View>
           <Text className="card__title">{wish.title}</Text>
         </View>
       </View>
-      <Text className="wish-desc">{wish.description}</Text>
+      {description && <Text className="wish-desc">{description}</Text>}
       <View className="gap" />
       {wish.address && (
         <View className="kv">
@@ -34,10 +40,10 @@ export function WishSummary({ wish }: { wish: WishView }) {
           <Text className="kv__v">{wish.address}</Text>
         </View>
       )}
-      {wish.distanceM !== undefined && (
+      {distanceM !== undefined && (
         <View className="kv">
           <Text className="kv__k">距离</Text>
-          <Text className="kv__v">{formatDistance(wish.distanceM)}</Text>
+          <Text className="kv__v">{formatDistance(distanceM)}</Text>
         </View>
       )}
       {wish.contactPhone && (

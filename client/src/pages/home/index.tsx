@@ -6,7 +6,7 @@ import { useRemote } from '../../hooks/useRemote';
 import { useElderMode } from '../../services/elder';
 import { go, Routes } from '../../services/nav';
 import { getSession } from '../../services/session';
-import type { WishView } from '../../services/types';
+import type { WishView } from '../../services/wishes';
 import { wishesApi } from '../../services/wishes';
 
 /** My wishes grouped by what the resident is waiting for. */

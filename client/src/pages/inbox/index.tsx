@@ -1,27 +1,18 @@
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
+import type { ActionReply } from '@shared/actions';
+import { noticeLink, to } from '@shared/routes';
 import { PageState, RoleNav, Screen, formatTime } from '../../components';
 import { usePaged } from '../../hooks/usePaged';
 import { call } from '../../services/api';
 import { messageOf } from '../../services/errors';
 import { go, Routes } from '../../services/nav';
-import { getSession } from '../../services/session';
 
-interface InboxItem {
-  id: string;
-  title: string;
-  body: string;
-  wishId?: string;
-  read: boolean;
-  createdAt: string;
-}
-
-const HELPER_ROLES = ['volunteer', 'party_member', 'unit_admin'];
+type InboxItem = ActionReply<'notify', 'inbox'>['items'][number];
 
 /** Every notification lands here, whether or not WeChat delivered it. */
 export default function InboxPage() {
-  const inbox = usePaged<InboxItem>((cursor) => call('notify', 'inbox', cursor ? { cursor } : {}));
-  const role = getSession()?.activeRole;
+  const inbox = usePaged((cursor) => call('notify', 'inbox', cursor ? { cursor } : {}));
 
   usePullDownRefresh(() => {
     void inbox.refresh().finally(() => Taro.stopPullDownRefresh());
@@ -30,7 +21,8 @@ export default function InboxPage() {
 
   const open = async (item: InboxItem) => {
     if (!item.read) void call('notify', 'read', { ids: [item.id] }).catch(() => undefined);
-    if (item.wishId) go(HELPER_ROLES.includes(role ?? '') ? Routes.task(item.wishId) : Routes.wish(item.wishId));
+    // The page the WeChat message opens, from the same table the server links with.
+    go(to(noticeLink(item.template, item.wishId)));
   };
 
   const readAll = async () => {

@@ -3,7 +3,6 @@ import Taro from '@tarojs/taro';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import { AppError } from '@shared/errors';
 import { AcceptInviteInput, RequestJoinInput } from '@shared/actions/org';
-import type { ActionOutputs } from '@shared/actions/outputs';
 import { RoleLabels } from '@shared/enums/roles';
 import { JoinRequestStatusLabels, type JoinRole } from '@shared/schemas/membership';
 import { Limits } from '@shared/schemas/primitives';
@@ -60,7 +59,7 @@ export default function JoinPage() {
   const requestKey = useRef(new SubmitKey());
   const autoRefreshed = useRef(false);
 
-  const requests = useRemote(() => call<ActionOutputs['org']['joinRequests']>('org', 'joinRequests', { limit: 20 }));
+  const requests = useRemote(() => call('org', 'joinRequests', { limit: 20 }));
   const items = requests.data?.items ?? [];
 
   useEffect(() => {
@@ -111,7 +110,7 @@ export default function JoinPage() {
     setBusy('join');
     setFailure(undefined);
     try {
-      await call<ActionOutputs['org']['acceptInvite']>('org', 'acceptInvite', payload, { requestId: joinKey.current.for(payload) });
+      await call('org', 'acceptInvite', payload, { requestId: joinKey.current.for(payload) });
       joinKey.current.done();
       setJoined(true);
     } catch (err) {
@@ -142,7 +141,7 @@ export default function JoinPage() {
     setBusy('request');
     setFailure(undefined);
     try {
-      await call<ActionOutputs['org']['requestJoin']>('org', 'requestJoin', payload, { requestId: requestKey.current.for(payload) });
+      await call('org', 'requestJoin', payload, { requestId: requestKey.current.for(payload) });
       requestKey.current.done();
       setSubmitted(true);
       void requests.reload();

@@ -9,7 +9,9 @@ import { getSession } from '../../services/session';
 import { askSubscribe } from '../../services/subscribe';
 import { wishesApi } from '../../services/wishes';
 import type { WishDraft } from '../../features/post/model';
-import type { WishView } from '../../services/types';
+import type { WishView } from '../../services/wishes';
+// The form has validated the draft with these schemas already; parsing again gives the call its type.
+import { CreateWishInput, ResubmitWishInput } from '@shared/actions/wishes';
 
 function draftFromWish(w: WishView): Partial<WishDraft> {
   return {
@@ -51,7 +53,7 @@ export default function PostPage() {
               initial={draftFromWish(original.data.wish)}
               elder={elder}
               submitLabel="修改后重新提交"
-              submit={(payload, requestId) => wishesApi.resubmit({ wishId: resubmitId, ...payload } as never, { requestId })}
+              submit={(payload, requestId) => wishesApi.resubmit(ResubmitWishInput.parse({ wishId: resubmitId, ...payload }), { requestId })}
               onDone={onDone}
               pickPlace={pickPlace}
             />
@@ -67,7 +69,7 @@ export default function PostPage() {
         scope="new"
         initial={{ contactPhone: phone }}
         elder={elder}
-        submit={(payload, requestId) => wishesApi.create(payload as never, { requestId })}
+        submit={(payload, requestId) => wishesApi.create(CreateWishInput.parse(payload), { requestId })}
         onDone={onDone}
         pickPlace={pickPlace}
         homePlace={async () => (await myBuildingPlace()) ?? (await communityCentre())}

@@ -4,10 +4,7 @@ import { CategoryLabels } from '@shared/enums/categories';
 import { CategoryIcon, PageState, RoleNav, Screen, formatTime } from '../../components';
 import { usePaged } from '../../hooks/usePaged';
 import { Routes } from '../../services/nav';
-import type { WishView } from '../../services/types';
-import { wishesApi } from '../../services/wishes';
-
-type WallItem = WishView & { helperNames?: string[]; confirmedAt?: string };
+import { wishesApi, type WallItem } from '../../services/wishes';
 
 /** 心愿墙: fulfilled, non-sensitive wishes; names masked or anonymous (the server decides). */
 export default function WallPage() {
@@ -31,11 +28,11 @@ export default function WallPage() {
             <View className="wish-item__main">
               <Text className="wish-item__title">{w.title}</Text>
               <Text className="card__meta">
-                {CategoryLabels[w.category]} · {w.anonymous ? '匿名居民' : (w.ownerName ?? '居民')}
-                {w.helperNames?.length ? ` · 帮助者：${w.helperNames.join('、')}` : ''}
+                {CategoryLabels[w.category]} · {w.residentName}
               </Text>
-              {w.rating && <Text className="star star--on">{'★'.repeat(w.rating.stars)}</Text>}
-              <Text className="card__meta">{formatTime(w.confirmedAt ?? w.updatedAt ?? w.createdAt)}</Text>
+              {w.stars !== undefined && <Text className="star star--on">{'★'.repeat(w.stars)}</Text>}
+              {w.comment && <Text className="card__meta">{w.comment}</Text>}
+              <Text className="card__meta">{formatTime(w.confirmedAt ?? w.createdAt)}</Text>
             </View>
           </View>
         ))}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { CancellableStates } from '@shared/enums/wishStates';
+import type { TransitionAction } from '@shared/lifecycle/transitions';
 import { PageState, Screen, Timeline } from '../../components';
 import { CompletionCard } from '../../features/wish/CompletionCard';
 import { RateForm } from '../../features/wish/RateForm';
@@ -10,14 +10,13 @@ import { useRemote } from '../../hooks/useRemote';
 import { messageOf } from '../../services/errors';
 import { go, Routes } from '../../services/nav';
 import { SubmitKey } from '../../services/requestId';
-import type { WishView } from '../../services/types';
-import { wishesApi } from '../../services/wishes';
+import { wishesApi, type WishDetail } from '../../services/wishes';
 
-function helpersText(w: WishView): string | undefined {
-  const claims = w.claims ?? [];
-  if (claims.length === 0) return undefined;
-  const names = claims.map((c) => c.assigneeName ?? c.claimerName).filter(Boolean);
-  return names.length > 0 ? names.join('、') : `${claims.length} 位志愿者`;
+/** Who holds the wish's places, by name where the reply names them (`people`). */
+function helpersText({ wish, people }: WishDetail): string | undefined {
+  if (wish.claims.length === 0) return undefined;
+  const names = wish.claims.map((c) => people[c.assigneeId] ?? people[c.claimerId]).filter(Boolean);
+  return names.length > 0 ? names.join('、') : `${wish.claims.length} 位志愿者`;
 }
 
 /** The resident's view of one wish: what happened, who helps, and what they can do now. */
@@ -27,6 +26,8 @@ export default function WishPage() {
   const [busy, setBusy] = useState<string>();
   const [confirmKey] = useState(() => new SubmitKey());
   const wish = detail.data?.wish;
+  // The buttons are the server's: `actions` says what this viewer may do to the wish now.
+  const can = (action: TransitionAction) => detail.data?.actions.includes(action) ?? false;
 
   useDidShow(() => {
     if (detail.data) void detail.reload();
@@ -50,7 +51,7 @@ export default function WishPage() {
     if (res.confirm) void act('cancel', () => wishesApi.cancel(id), '已取消');
   };
 
-  const helpers = wish ? helpersText(wish) : undefined;
+  const helpers = detail.data ? helpersText(detail.data) : undefined;
 
   return (
     <Screen>
@@ -76,7 +77,7 @@ export default function WishPage() {
 
             {wish.completion && <CompletionCard completion={wish.completion} />}
 
-            {wish.status === 'done' && (
+            {can('confirm') && (
               <Button
                 className="btn btn--primary btn--big"
                 loading={busy === 'confirm'}
@@ -92,7 +93,7 @@ export default function WishPage() {
               </Button>
             )}
 
-            {wish.status === 'confirmed' && !wish.rating && (
+            {can('rate') && (
               <RateForm
                 submit={(stars, comment, requestId) => wishesApi.rate({ wishId: id, stars, ...(comment ? { comment } : {}) }, { requestId })}
                 onDone={() => {
@@ -111,16 +112,16 @@ export default function WishPage() {
 
             <View className="card">
               <Text className="card__title">进展</Text>
-              <Timeline events={detail.data?.events ?? []} />
+              <Timeline events={detail.data?.events ?? []} people={detail.data?.people} />
             </View>
 
             <View className="btn-row">
-              {wish.status === 'rejected' && (
-                <Button className="btn btn--primary" onClick={() => go(`${Routes.post}?resubmit=${encodeURIComponent(id)}`)}>
+              {can('resubmit') && (
+                <Button className="btn btn--primary" onClick={() => go(Routes.resubmit(id))}>
                   修改后重新提交
                 </Button>
               )}
-              {(CancellableStates as readonly string[]).includes(wish.status) && (
+              {can('cancel') && (
                 <Button className="btn btn--danger" loading={busy === 'cancel'} disabled={!!busy} onClick={onCancel}>
                   取消心愿
                 </Button>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import type { StaffWish } from '../lib/types';
+import type { StaffWish } from '../lib/api';
 import { hoursSince } from '../lib/format';
 import { WishCard } from './WishCard';
 import { ApprovePanel } from './ApprovePanel';

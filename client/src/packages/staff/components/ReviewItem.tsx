@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, View } from '@tarojs/components';
-import type { StaffWish } from '../lib/types';
+import type { StaffWish } from '../lib/api';
 import { WishCard } from './WishCard';
 import { ApprovePanel } from './ApprovePanel';
 import type { ApproveChoice } from './ApprovePanel';

@@ -7,6 +7,7 @@ import { rolesOf, switchRole } from '../../../services/session';
 import { ScreenRoles } from '../lib/roles';
 import type { StaffScreen } from '../lib/roles';
 import { useSession } from '../lib/session';
+import { Pages, to } from '@shared/routes';
 
 interface Props {
   screen: StaffScreen;
@@ -26,7 +27,7 @@ export function StaffGate({ screen, children }: Props) {
       <View className='staff-gate'>
         <Text className='staff-gate__title'>请先登录</Text>
         <Text className='staff-gate__text'>登录后即可使用社区工作台。</Text>
-        <Button className='staff-btn staff-btn--primary' onClick={() => void Taro.reLaunch({ url: '/pages/login/index' })}>
+        <Button className='staff-btn staff-btn--primary' onClick={() => void Taro.reLaunch({ url: to(Pages.login) })}>
           去登录
         </Button>
       </View>
@@ -46,7 +47,7 @@ export function StaffGate({ screen, children }: Props) {
           切换为{RoleLabels[r]}
         </Button>
       ))}
-      <Button className='staff-btn staff-btn--ghost' onClick={() => void Taro.navigateBack().catch(() => Taro.reLaunch({ url: '/pages/index/index' }))}>
+      <Button className='staff-btn staff-btn--ghost' onClick={() => void Taro.navigateBack().catch(() => Taro.reLaunch({ url: to(Pages.entry) }))}>
         返回
       </Button>
     </View>

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { Overview } from '../lib/types';
+import type { Overview } from '../lib/useDashboard';
 import { formatNumber } from '../lib/format';
 
 /** The headline numbers a community reports ("收集心愿1500个，服务1800人次"). */

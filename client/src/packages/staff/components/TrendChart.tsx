@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { monthLabel } from '../lib/format';
-import type { BreakdownRow } from '../lib/types';
+import type { BreakdownRow } from '../lib/useDashboard';
 
 interface Props {
   rows: BreakdownRow[];

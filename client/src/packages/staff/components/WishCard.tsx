@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
-import type { StaffWish } from '../lib/types';
+import type { StaffWish } from '../lib/api';
 import { ageText, categoryLabel, channelLabel, priorityLabel } from '../lib/format';
 
 interface Props {

@@ -1,10 +1,10 @@
 import Taro from '@tarojs/taro';
-import type { ActionOutput } from '@shared/actions';
+import type { ActionReply } from '@shared/actions';
 import { call } from '../../../services/api';
 import { isH5 } from '../../../services/platform';
 
 /** stats.export answers with the file inline (base64), XLSX unless CSV is asked for. */
-type ExportReply = ActionOutput<'stats', 'export'>;
+type ExportReply = ActionReply<'stats', 'export'>;
 
 export type ExportOutcome = 'downloaded' | 'shared' | 'opened';
 
@@ -44,7 +44,7 @@ async function weappDeliver(reply: ExportReply): Promise<ExportOutcome> {
 }
 
 export async function exportStats(scope: { communityId?: string; from?: string }, format: 'xlsx' | 'csv' = 'xlsx'): Promise<ExportOutcome> {
-  const reply = await call<ExportReply>('stats', 'export', { ...scope, format });
+  const reply = await call('stats', 'export', { ...scope, format });
   return isH5 ? h5Download(reply) : weappDeliver(reply);
 }
 

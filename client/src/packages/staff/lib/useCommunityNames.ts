@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { ActionOutput, NamedRef } from '@shared/actions';
+import type { NamedRef } from '@shared/actions';
 import { call } from '../../../services/api';
 
 /** The town's communities, for a town admin (org.community names them when no community is asked for); none for others. */
@@ -8,7 +8,7 @@ export function useTownCommunities(enabled: boolean): NamedRef[] {
   useEffect(() => {
     if (!enabled) return;
     let live = true;
-    call<ActionOutput<'org', 'community'>>('org', 'community', {}).then(
+    call('org', 'community', {}).then(
       (r) => live && setCommunities('communities' in r ? r.communities : []),
       () => undefined,
     );

@@ -1,8 +1,14 @@
-import { call } from '../../../services/api';
+import type { ActionInput, ActionReply } from '@shared/actions';
 import { CategoryLabels, isCategory } from '@shared/enums';
-import { toBreakdown, toLeaders, toOverview } from './normalize';
-import { useLoad } from './useLoad';
-import type { BreakdownRow, LeaderRow, Overview } from './types';
+import { call } from '../../../services/api';
+import { useRemote } from '../../../hooks/useRemote';
+
+/** stats.overview as the dashboard reads it. */
+export type Overview = ActionReply<'stats', 'overview'>;
+/** One bar of a breakdown: `key` is a category, grid id, or 'YYYY-MM'. */
+export type BreakdownRow = ActionReply<'stats', 'breakdown'>['rows'][number];
+/** One row of a leaderboard: services and hours. */
+export type LeaderRow = ActionReply<'stats', 'leaderboard'>['rows'][number];
 
 export interface Scope {
   communityId?: string;
@@ -32,12 +38,13 @@ export function useDashboard(scope: Scope) {
   const key = [scope.communityId ?? '', scope.from ?? ''];
   const args = { ...(scope.communityId ? { communityId: scope.communityId } : {}), ...(scope.from ? { from: scope.from } : {}) };
 
-  const overview = useLoad<Overview>(() => call<unknown>('stats', 'overview', args).then(toOverview), key);
-  const charts = useLoad<Charts>(async () => {
-    const breakdown = (by: string, label?: (k: string) => string) =>
-      settled(call<unknown>('stats', 'breakdown', { ...args, by }).then((r) => toBreakdown(r, label)));
-    const leaders = (kind: string) =>
-      settled(call<unknown>('stats', 'leaderboard', { ...args, kind, limit: 5 }).then(toLeaders));
+  const overview = useRemote(() => call('stats', 'overview', args), key);
+  const charts = useRemote<Charts>(async () => {
+    // The server names what it can; a row it could not name keeps a readable label here.
+    const breakdown = (by: ActionInput<'stats', 'breakdown'>['by'], label: (k: string) => string = (k) => k) =>
+      settled(call('stats', 'breakdown', { ...args, by }).then((r) => r.rows.map((row) => ({ ...row, label: row.label || label(row.key) }))));
+    const leaders = (kind: ActionInput<'stats', 'leaderboard'>['kind']) =>
+      settled(call('stats', 'leaderboard', { ...args, kind, limit: 5 }).then((r) => r.rows));
     const [byMonth, byCategory, byGrid, topUnits, topVolunteers] = await Promise.all([
       breakdown('month'),
       breakdown('category', categoryName),

@@ -3,13 +3,16 @@ import { SubmitKey } from '../../../services/requestId';
 import { staffApi } from './api';
 import { errorText, isRace } from './errors';
 import { stateLabel } from './format';
-import type { StaffWish } from './types';
+import type { TransitionAction } from '@shared/lifecycle/transitions';
+import type { StaffWish } from './api';
 
 export interface Outcome {
   notice: string;
   /** True when the wish is no longer ours to decide: its buttons go away. */
   settled: boolean;
   fresh?: StaffWish;
+  /** What the re-read says staff may still do (`wishes.detail` → actions): the card's buttons from then on. */
+  actions?: readonly TransitionAction[];
 }
 
 export interface Banner {
@@ -22,7 +25,7 @@ export interface Banner {
  * success, and comes back on failure. When someone else acted first (CONFLICT /
  * INVALID_TRANSITION) the wish is re-read and shown as it now stands.
  */
-export function useDecisions(removeFromList: (wishId: string) => void, stillOurs: (w: StaffWish) => boolean) {
+export function useDecisions(removeFromList: (wishId: string) => void, stillOurs: (actions: readonly TransitionAction[]) => boolean) {
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
   const [outcomes, setOutcomes] = useState<Record<string, Outcome>>({});
   const [banner, setBanner] = useState<Banner | null>(null);
@@ -74,11 +77,12 @@ export function useDecisions(removeFromList: (wishId: string) => void, stillOurs
   return { pending, outcomes, banner, setBanner, decide };
 }
 
-async function reread(wish: StaffWish, stillOurs: (w: StaffWish) => boolean): Promise<Outcome> {
+/** After a lost race: the wish as it now stands, and whether the server still offers us the decision (its `actions`). */
+async function reread(wish: StaffWish, stillOurs: (actions: readonly TransitionAction[]) => boolean): Promise<Outcome> {
   try {
-    const { wish: fresh } = await staffApi.detail(wish.id);
-    if (stillOurs(fresh)) return { notice: '该心愿刚被修改过，请核对后再操作', settled: false, fresh };
-    return { notice: `该心愿已被其他人处理，当前状态：${stateLabel(fresh.status)}`, settled: true, fresh };
+    const { wish: fresh, actions } = await staffApi.detail(wish.id);
+    if (stillOurs(actions)) return { notice: '该心愿刚被修改过，请核对后再操作', settled: false, fresh, actions };
+    return { notice: `该心愿已被其他人处理，当前状态：${stateLabel(fresh.status)}`, settled: true, fresh, actions };
   } catch {
     return { notice: '该心愿已被其他人处理，请下拉刷新查看', settled: true };
   }

@@ -81,7 +81,7 @@ export default function HallPage() {
             <View className="wish-item__main">
               <View className="row row--between">
                 <Text className="wish-item__title">{w.title}</Text>
-                <StatusTag status={w.status ?? 'open'} />
+                <StatusTag status="open" />
               </View>
               <Text className="card__meta">
                 {CategoryLabels[w.category]} · {formatDistance(w.distanceM)}

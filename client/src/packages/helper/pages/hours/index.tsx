@@ -2,19 +2,17 @@ import { Text, View } from '@tarojs/components';
 import { CategoryLabels } from '@shared/enums/categories';
 import { PageState, Screen, formatTime } from '../../../../components';
 import { useRemote } from '../../../../hooks/useRemote';
-import type { WishView } from '../../../../services/types';
 import { tasksApi } from '../../../../services/wishes';
-
-type ServedWish = WishView & { hours?: number; doneAt?: string };
 
 /** My service record: how many wishes I fulfilled and the hours I reported. */
 export default function HoursPage() {
   const served = useRemote(async () => {
     const [done, confirmed] = await Promise.all([tasksApi.mine({ status: 'done', limit: 50 }), tasksApi.mine({ status: 'confirmed', limit: 50 })]);
-    return [...confirmed.items, ...done.items] as ServedWish[];
+    return [...confirmed.items, ...done.items];
   });
   const items = served.data ?? [];
-  const hours = items.reduce((sum, w) => sum + (w.hours ?? 0), 0);
+  // The hours are the helper's own report on finishing (completion.hours).
+  const hours = Math.round(items.reduce((sum, w) => sum + (w.completion?.hours ?? 0), 0) * 10) / 10;
 
   return (
     <Screen>
@@ -28,7 +26,7 @@ export default function HoursPage() {
           <View key={w.id} className="card">
             <Text className="wish-item__title">{w.title}</Text>
             <Text className="card__meta">
-              {CategoryLabels[w.category]} · {w.hours ? `${w.hours} 小时 · ` : ''}
+              {CategoryLabels[w.category]} · {w.completion?.hours ? `${w.completion.hours} 小时 · ` : ''}
               {formatTime(w.doneAt ?? w.updatedAt ?? w.createdAt)}
             </Text>
           </View>

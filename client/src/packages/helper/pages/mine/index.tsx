@@ -5,7 +5,7 @@ import type { WishState } from '@shared/enums/wishStates';
 import { CategoryIcon, PageState, RoleNav, Screen, StatusTag, formatTime } from '../../../../components';
 import { usePaged } from '../../../../hooks/usePaged';
 import { go, Routes } from '../../../../services/nav';
-import type { WishView } from '../../../../services/types';
+import type { WishView } from '../../../../services/wishes';
 import { tasksApi } from '../../../../services/wishes';
 
 const Tabs: { label: string; status?: WishState }[] = [

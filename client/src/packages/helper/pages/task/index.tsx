@@ -2,14 +2,16 @@ import { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PageState, Screen, Timeline } from '../../../../components';
 import { recall } from '../../../../features/task/cache';
-import { relationOf } from '../../../../features/task/relation';
+import { myClaimOf } from '../../../../features/task/myClaim';
 import { TaskActions } from '../../../../features/task/TaskActions';
 import { WishSummary } from '../../../../features/wish/WishSummary';
 import { useRemote } from '../../../../hooks/useRemote';
 import { codeOf } from '../../../../services/errors';
 import { getSession, membership } from '../../../../services/session';
-import type { WishDetail } from '../../../../services/types';
-import { wishesApi } from '../../../../services/wishes';
+import { wishesApi, type NearbyItem, type WishDetail } from '../../../../services/wishes';
+
+/** The wish as the server answered it, or only what the hall showed when the server no longer lets us read it. */
+type Loaded = { detail: WishDetail } | { seen: NearbyItem };
 
 /** A wish from the helper's side: masked contact until claimed, then the work. */
 export default function TaskPage() {
@@ -18,37 +20,49 @@ export default function TaskPage() {
   const m = membership();
   const unitAdmin = session?.activeRole === 'unit_admin';
 
-  const detail = useRemote<WishDetail>(async () => {
+  const loaded = useRemote<Loaded>(async () => {
     try {
-      return await wishesApi.detail(id);
+      return { detail: await wishesApi.detail(id) };
     } catch (err) {
-      // Not yet ours to read in full: show what the hall showed (already masked by the server).
+      // Taken by someone else meanwhile: show what the hall showed (already masked by the server), with no buttons.
       const seen = recall(id);
-      if (seen && (codeOf(err) === 'FORBIDDEN' || codeOf(err) === 'NOT_FOUND')) return { wish: seen, events: [] };
+      if (seen && (codeOf(err) === 'FORBIDDEN' || codeOf(err) === 'NOT_FOUND')) return { seen };
       throw err;
     }
   }, [id]);
-  const wish = detail.data?.wish;
-  const me = session ? { userId: session.user.id, unitId: m?.unitId } : undefined;
-  const rel = wish && me ? relationOf(wish, me) : undefined;
+  const data = loaded.data;
+  const detail = data && 'detail' in data ? data.detail : undefined;
+  const wish = detail?.wish;
+  const summary = wish ?? (data && 'seen' in data ? data.seen : undefined);
+  const actions = detail?.actions ?? [];
+  const mine = wish && session ? myClaimOf(wish.claims, { userId: session.user.id, unitId: m?.unitId, forUnit: unitAdmin }) : undefined;
+  const events = detail?.events ?? [];
 
   useDidShow(() => {
-    if (detail.data) void detail.reload();
+    if (loaded.data) void loaded.reload();
   });
 
   return (
     <Screen>
-      <PageState loading={detail.loading} error={detail.error} onRetry={detail.reload}>
-        {wish && me && rel && (
+      <PageState loading={loaded.loading} error={loaded.error} onRetry={loaded.reload}>
+        {summary && session && (
           <View>
-            <WishSummary wish={wish} />
+            <WishSummary wish={summary} />
             {/* A promise about claiming: only where claiming is still possible. */}
-            {!rel.holding && (rel.claimable || rel.assignedToMe) && <Text className="field__hint">认领后可查看居民的完整电话和详细地址。</Text>}
-            <TaskActions wish={wish} me={me} asUnit={unitAdmin ? m?.unitId : undefined} reload={detail.reload} />
-            {(detail.data?.events.length ?? 0) > 0 && (
+            {!mine && (actions.includes('claim') || actions.includes('accept')) && <Text className="field__hint">认领后可查看居民的完整电话和详细地址。</Text>}
+            <TaskActions
+              wishId={id}
+              status={wish?.status}
+              actions={actions}
+              mine={mine}
+              assignedTo={wish?.assignment?.target.kind}
+              asUnit={unitAdmin ? m?.unitId : undefined}
+              reload={loaded.reload}
+            />
+            {events.length > 0 && (
               <View className="card">
                 <Text className="card__title">进展</Text>
-                <Timeline events={detail.data?.events ?? []} />
+                <Timeline events={events} people={detail?.people} />
               </View>
             )}
           </View>

@@ -1,21 +1,24 @@
 import { useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import type { ActionOutput, Member } from '@shared/actions';
+import type { ActionReply } from '@shared/actions';
 import { PageState, RoleNav, Screen, StatusTag, formatTime } from '../../../../components';
 import { useRemote } from '../../../../hooks/useRemote';
 import { call } from '../../../../services/api';
 import { messageOf } from '../../../../services/errors';
 import { go, Routes } from '../../../../services/nav';
 import { membership } from '../../../../services/session';
-import type { WishView } from '../../../../services/types';
+import type { WishView } from '../../../../services/wishes';
+
+type Member = ActionReply<'org', 'members'>['items'][number];
 import { tasksApi } from '../../../../services/wishes';
 
 /** 单位认领: the unit's claims, each handed to one of its members. */
 export default function UnitPage() {
   const unitId = membership()?.unitId;
   const claims = useRemote(() => tasksApi.mine({ limit: 50 }));
-  const members = useRemote(() => (unitId ? call<ActionOutput<'org', 'members'>>('org', 'members', { unitId }) : Promise.resolve({ items: [] })), [unitId]);
+  const members = useRemote(() => (unitId ? call('org', 'members', { unitId }) : Promise.resolve({ items: [] })), [unitId]);
+  const memberNames = new Map((members.data?.items ?? []).map((m) => [m.user.id, m.user.name]));
   const [handing, setHanding] = useState<string>();
   const [busy, setBusy] = useState(false);
 
@@ -50,7 +53,10 @@ export default function UnitPage() {
       </Button>
       <PageState loading={claims.loading} error={claims.error} empty={!claims.loading && items.length === 0} emptyText="单位还没有认领心愿" onRetry={claims.reload}>
         {items.map((w) => {
-          const assignee = w.claims?.find((c) => c.unitId === unitId);
+          // The unit's claim: handed over once its assignee is someone other than the admin who claimed.
+          const unitClaim = w.claims.find((c) => c.kind === 'unit' && c.unitId === unitId);
+          const handedTo = unitClaim && unitClaim.assigneeId !== unitClaim.claimerId ? unitClaim.assigneeId : undefined;
+          const handedName = handedTo ? (memberNames.get(handedTo) ?? '单位成员') : undefined;
           return (
             <View key={w.id} className="card">
               <View className="row row--between" onClick={() => go(Routes.task(w.id))}>
@@ -58,7 +64,7 @@ export default function UnitPage() {
                 <StatusTag status={w.status} />
               </View>
               <Text className="card__meta">
-                {assignee?.assigneeName ? `负责人：${assignee.assigneeName}` : '尚未交给成员'} · {formatTime(w.updatedAt ?? w.createdAt)}
+                {handedName ? `负责人：${handedName}` : '尚未交给成员'} · {formatTime(w.updatedAt ?? w.createdAt)}
               </Text>
               {w.status === 'claimed' &&
                 (handing === w.id ? (

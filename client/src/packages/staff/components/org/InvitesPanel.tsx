@@ -6,8 +6,8 @@ import type { Role } from '@shared/enums';
 import { orgApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { shortTime } from '../../lib/format';
-import type { Invite } from '../../lib/types';
-import { useLoad } from '../../lib/useLoad';
+import type { ActionReply } from '@shared/actions';
+import { useRemote } from '../../../../hooks/useRemote';
 import { ChipGroup } from '../ChipGroup';
 
 type InviteRole = Exclude<Role, 'town_admin' | 'secretary'>;
@@ -25,6 +25,9 @@ const uses = [
   { value: '200', label: '200人' },
 ] as const;
 
+/** A code made on this visit. */
+type Invite = ActionReply<'org', 'invites'>;
+
 /** Invite codes to join the community in a role; the ones made on this visit are listed here. */
 export function InvitesPanel() {
   const [role, setRole] = useState<InviteRole>('volunteer');
@@ -34,7 +37,7 @@ export function InvitesPanel() {
   const [made, setMade] = useState<Invite[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const units = useLoad(() => (role === 'unit_admin' ? orgApi.units().then((r) => r.items) : Promise.resolve([])), [role]);
+  const units = useRemote(() => (role === 'unit_admin' ? orgApi.units().then((r) => r.items) : Promise.resolve([])), [role]);
 
   const create = async () => {
     if (role === 'unit_admin' && !unitId) {

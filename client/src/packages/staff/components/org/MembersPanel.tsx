@@ -3,7 +3,7 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import { RoleLabels } from '@shared/enums';
 import type { Role } from '@shared/enums';
 import { orgApi } from '../../lib/api';
-import { useLoad } from '../../lib/useLoad';
+import { useRemote } from '../../../../hooks/useRemote';
 import type { Member } from '@shared/actions';
 import { StaffState } from '../StaffState';
 import { ChipGroup } from '../ChipGroup';
@@ -25,7 +25,7 @@ export function MembersPanel() {
   const [typed, setTyped] = useState('');
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
-  const members = useLoad(
+  const members = useRemote(
     () =>
       orgApi
         .members({ limit: 50, ...(filter !== 'all' ? { role: filter } : {}), ...(query ? { q: query } : {}) })

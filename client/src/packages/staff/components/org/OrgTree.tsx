@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { PartyBranchLevelLabels } from '@shared/enums';
 import { orgApi } from '../../lib/api';
-import { useLoad } from '../../lib/useLoad';
+import { useRemote } from '../../../../hooks/useRemote';
 import { StaffState } from '../StaffState';
 import { ChipGroup } from '../ChipGroup';
 import { AddByName } from './AddByName';
@@ -11,7 +11,7 @@ const indent = { town: 0, community: 1, compound: 2, building: 3 } as const;
 
 /** 小区 → 楼栋, 网格 with their 网格员, and the party tree 镇党委 → 社区党总支 → 小区党支部 → 楼栋党小组. */
 export function OrgTree() {
-  const tree = useLoad(async () => {
+  const tree = useRemote(async () => {
     const [compounds, buildings, grids, branches, gridWorkers] = await Promise.all([
       orgApi.compounds(),
       orgApi.buildings(),

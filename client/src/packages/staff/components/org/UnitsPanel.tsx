@@ -7,7 +7,7 @@ import { fieldErrorsOf as schemaFieldErrors } from '@shared/validation/parseInpu
 import { Field } from '../../../../components';
 import { orgApi } from '../../lib/api';
 import { errorText, fieldErrorsOf } from '../../lib/errors';
-import { useLoad } from '../../lib/useLoad';
+import { useRemote } from '../../../../hooks/useRemote';
 import { StaffState } from '../StaffState';
 import { ChipGroup } from '../ChipGroup';
 
@@ -16,7 +16,7 @@ const blank = { name: '', kind: 'enterprise' as UnitKind, contactName: '', conta
 
 /** 共驻共建单位: who can take dispatched wishes as a unit, and how to reach them. */
 export function UnitsPanel() {
-  const units = useLoad(() => orgApi.units().then((r) => r.items), []);
+  const units = useRemote(() => orgApi.units().then((r) => r.items), []);
   const [form, setForm] = useState(blank);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);

@@ -16,7 +16,7 @@ import { ExportOutcomeText, exportStats } from '../../lib/exportFile';
 import { useActiveRole } from '../../lib/session';
 import { useDashboard } from '../../lib/useDashboard';
 import type { Banner } from '../../lib/useDecisions';
-import type { BreakdownRow, LeaderRow } from '../../lib/types';
+import type { BreakdownRow, LeaderRow } from '../../lib/useDashboard';
 import '../../components/staff.scss';
 import './index.scss';
 
@@ -35,7 +35,7 @@ function fromOf(range: Range, now = new Date()): string | undefined {
 
 const rowsToBars = (rows: BreakdownRow[]): Bar[] =>
   [...rows].sort((a, b) => b.count - a.count).map((r) => ({ key: r.key, label: r.label, value: r.count }));
-const leadersToBars = (rows: LeaderRow[]): Bar[] => rows.map((r) => ({ key: r.id, label: r.name, value: r.value }));
+const leadersToBars = (rows: LeaderRow[]): Bar[] => rows.map((r) => ({ key: r.id, label: r.name, value: r.services }));
 
 function ChartCard({ title, failed, children }: { title: string; failed: boolean; children: ReactNode }) {
   return (

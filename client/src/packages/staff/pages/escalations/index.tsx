@@ -10,12 +10,13 @@ import { staffApi } from '../../lib/api';
 import { mayCancel } from '../../lib/roles';
 import { useActiveRole } from '../../lib/session';
 import { useDecisions } from '../../lib/useDecisions';
-import { useLoad } from '../../lib/useLoad';
+import { useRemote } from '../../../../hooks/useRemote';
 import { useGridNames } from '../../lib/useGridNames';
 import { useCommunityNames } from '../../lib/useCommunityNames';
-import type { StaffWish } from '../../lib/types';
+import type { StaffWish } from '../../lib/api';
 import '../../components/staff.scss';
 import './index.scss';
+import type { TransitionAction } from '@shared/lifecycle/transitions';
 
 type Level = 'all' | 'secretary' | 'town';
 const levels = [
@@ -24,13 +25,13 @@ const levels = [
   { value: 'town', label: '上报镇街' },
 ] as const;
 
-/** Still waiting for a helper: assigning it now is still our call. */
-const stillWaiting = (w: StaffWish) => w.status === 'open';
+/** Still waiting for a helper: the server still offers to assign it (detail.actions). */
+const stillWaiting = (actions: readonly TransitionAction[]) => actions.includes('assign');
 
 function Escalations() {
   const role = useActiveRole();
   const [level, setLevel] = useState<Level>(role === 'town_admin' ? 'town' : 'all');
-  const list = useLoad(
+  const list = useRemote(
     () => staffApi.escalations(level === 'all' ? {} : { level }).then((r) => r.items),
     [level],
   );
@@ -46,10 +47,10 @@ function Escalations() {
   const dispatcher = role === 'secretary';
   const gridNames = useGridNames();
   const communityNames = useCommunityNames(role === 'town_admin');
-  const items = (list.data ?? []).map((w) => ({
+  const items = (list.data ?? []).map((w): StaffWish => ({
     ...w,
-    gridName: w.gridName ?? (w.gridId ? gridNames.get(w.gridId) : undefined),
-    communityName: w.communityName ?? (w.communityId ? communityNames.get(w.communityId) : undefined),
+    gridName: w.gridId ? gridNames.get(w.gridId) : undefined,
+    communityName: communityNames.get(w.communityId),
   }));
 
   return (
@@ -77,8 +78,9 @@ function Escalations() {
                 notice={outcome?.notice}
                 settled={outcome?.settled}
                 busy={hidden}
-                mayDispatch={dispatcher}
-                mayCancel={mayCancel(role)}
+                // The list's rows carry no per-wish actions; once re-read, the server's actions decide.
+                mayDispatch={outcome?.actions ? outcome.actions.includes('assign') : dispatcher}
+                mayCancel={outcome?.actions ? outcome.actions.includes('cancel') : mayCancel(role)}
                 onAssign={(target) =>
                   void decide(wish, { assign: target }, (id) => staffApi.assign(wish.id, target, id), `已为「${wish.title}」派单`)
                 }

@@ -9,9 +9,10 @@ import { staffApi } from '../../lib/api';
 import { mayOpen } from '../../lib/roles';
 import type { StaffScreen } from '../../lib/roles';
 import { useSession } from '../../lib/session';
-import { useLoad } from '../../lib/useLoad';
+import { useRemote } from '../../../../hooks/useRemote';
 import '../../components/staff.scss';
 import './index.scss';
+import { Pages, to, type PagePath } from '@shared/routes';
 
 interface Entry {
   screen: StaffScreen;
@@ -27,11 +28,19 @@ const ENTRIES: Entry[] = [
   { screen: 'org', title: '组织管理', desc: '网格、楼栋、共建单位、成员与邀请码' },
 ];
 
-const open = (screen: StaffScreen) => void Taro.navigateTo({ url: `/packages/staff/pages/${screen}/index` });
+const ScreenPages: Record<StaffScreen, PagePath> = {
+  home: Pages.staffHome,
+  review: Pages.review,
+  proxy: Pages.proxy,
+  escalations: Pages.escalations,
+  dashboard: Pages.dashboard,
+  org: Pages.org,
+};
+const open = (screen: StaffScreen) => void Taro.navigateTo({ url: to(ScreenPages[screen]) });
 
 /** Counts on the tiles tell a secretary where work is waiting before they tap. */
 function useWaiting(role: Role) {
-  return useLoad(async () => {
+  return useRemote(async () => {
     const [queue, escalations] = await Promise.all([
       mayOpen('review', role) ? staffApi.queue({ limit: 50 }).then((r) => r.items.length, () => null) : null,
       mayOpen('escalations', role) ? staffApi.escalations({ limit: 50 }).then((r) => r.items.length, () => null) : null,

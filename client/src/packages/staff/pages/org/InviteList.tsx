@@ -5,7 +5,7 @@ import { InviteStateLabels } from '@shared/schemas/membership';
 import type { InviteState } from '@shared/schemas/membership';
 import type { InviteSummary } from '@shared/actions';
 import { errorText } from '../../lib/errors';
-import { useLoad } from '../../lib/useLoad';
+import { useRemote } from '../../../../hooks/useRemote';
 import { ChipGroup } from '../../components/ChipGroup';
 import { StaffState } from '../../components/StaffState';
 import { shortTime } from '../../lib/format';
@@ -30,7 +30,7 @@ export function InviteList() {
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const list = useLoad(() => membershipApi.invites({ limit: 50, ...(filter !== 'all' ? { state: filter } : {}) }).then((r) => r.items), [filter]);
+  const list = useRemote(() => membershipApi.invites({ limit: 50, ...(filter !== 'all' ? { state: filter } : {}) }).then((r) => r.items), [filter]);
   const items = list.data ?? [];
 
   const revoke = async (code: string) => {

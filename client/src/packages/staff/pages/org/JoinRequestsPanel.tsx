@@ -6,7 +6,7 @@ import type { JoinRequestStatus, JoinRole } from '@shared/schemas/membership';
 import type { JoinRequestView } from '@shared/actions';
 import { SubmitKey } from '../../../../services/requestId';
 import { errorText, fieldErrorsOf, isRace } from '../../lib/errors';
-import { useLoad } from '../../lib/useLoad';
+import { useRemote } from '../../../../hooks/useRemote';
 import { ChipGroup } from '../../components/ChipGroup';
 import { StaffState } from '../../components/StaffState';
 import { RoleChips } from '../../components/org/RoleChips';
@@ -25,7 +25,7 @@ const rolesText = (roles: readonly JoinRole[]) => roles.map((r) => RoleLabels[r]
 export function JoinRequestsPanel() {
   const [status, setStatus] = useState<JoinRequestStatus>('pending');
   const [open, setOpen] = useState<{ id: string; approve: boolean } | null>(null);
-  const list = useLoad(() => membershipApi.joinRequests({ status, limit: 50 }).then((r) => r.items), [status]);
+  const list = useRemote(() => membershipApi.joinRequests({ status, limit: 50 }).then((r) => r.items), [status]);
   const items = list.data ?? [];
   const decided = (id: string) => {
     setOpen(null);

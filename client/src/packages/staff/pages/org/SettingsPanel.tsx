@@ -4,7 +4,7 @@ import { CommunitySettings } from '@shared/schemas/settings';
 import { parseInput } from '@shared/validation/parseInput';
 import { Field } from '../../../../components';
 import { errorText, fieldErrorsOf } from '../../lib/errors';
-import { useLoad } from '../../lib/useLoad';
+import { useRemote } from '../../../../hooks/useRemote';
 import { StaffState } from '../../components/StaffState';
 import { membershipApi } from './api';
 
@@ -23,7 +23,7 @@ const draftOf = (s: CommunitySettings): Draft => Object.fromEntries(fields.map((
 
 /** The community's rules for leases, escalation, confirmation and posting; only what changed is sent. */
 export function SettingsPanel() {
-  const loaded = useLoad(() => membershipApi.community().then((r) => r.community?.settings), []);
+  const loaded = useRemote(() => membershipApi.community().then((r) => r.community?.settings), []);
   const [saved, setSaved] = useState<CommunitySettings | undefined>(undefined);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});

@@ -14,10 +14,11 @@ import { draftErrorsFrom, emptyDraft, toPayload, validateDraft } from '../../lib
 import { usePlaces } from '../../lib/usePlaces';
 import type { Banner } from '../../lib/useDecisions';
 import type { SimilarWish } from '@shared/actions';
-import type { StaffWish } from '../../lib/types';
+import type { StaffWish } from '../../lib/api';
 import { stateLabel } from '../../lib/format';
 import '../../components/staff.scss';
 import './index.scss';
+import { Pages, to } from '@shared/routes';
 
 const StaffAdvice = '如果是同一件事，就不必重复录入；如果不一样，照常提交。';
 
@@ -66,7 +67,7 @@ function ProxyEntry() {
         <Button className='staff-btn staff-btn--primary' onClick={() => setCreated(null)}>
           继续录入
         </Button>
-        <Button className='staff-btn staff-btn--ghost' onClick={() => void Taro.navigateTo({ url: '/packages/staff/pages/review/index' })}>
+        <Button className='staff-btn staff-btn--ghost' onClick={() => void Taro.navigateTo({ url: to(Pages.review) })}>
           去审核派单
         </Button>
       </View>

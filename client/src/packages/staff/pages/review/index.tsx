@@ -12,17 +12,19 @@ import { staffApi } from '../../lib/api';
 import { mayCancel } from '../../lib/roles';
 import { useActiveRole } from '../../lib/session';
 import { useDecisions } from '../../lib/useDecisions';
-import { useLoad } from '../../lib/useLoad';
+import { useRemote } from '../../../../hooks/useRemote';
 import { useGridNames } from '../../lib/useGridNames';
 import { errorText } from '../../lib/errors';
-import type { StaffWish } from '../../lib/types';
+import type { StaffWish } from '../../lib/api';
 import '../../components/staff.scss';
 import './index.scss';
+import type { TransitionAction } from '@shared/lifecycle/transitions';
 
 /** A secretary may narrow the queue to one grid; grid workers only ever see their own. */
 const ALL_GRIDS = '';
 
-const isPending = (w: StaffWish) => w.status === 'pending_review';
+/** Still ours to decide: the server still offers approval (detail.actions). */
+const stillPending = (actions: readonly TransitionAction[]) => actions.includes('approve');
 
 /** Urgent first, then the longest waiting: the order a secretary works through the day. */
 const rank = { urgent: 0, high: 1, normal: 2 } as const;
@@ -40,7 +42,7 @@ function ReviewQueue() {
   const role = useActiveRole();
   const [gridId, setGridId] = useState<string>(ALL_GRIDS);
   const gridFilter = gridId === ALL_GRIDS ? {} : { gridId };
-  const queue = useLoad(() => staffApi.queue(gridFilter), [gridId]);
+  const queue = useRemote(() => staffApi.queue(gridFilter), [gridId]);
   const { setData } = queue;
   const remove = useCallback(
     (id: string) => setData((page) => page && { ...page, items: page.items.filter((w) => w.id !== id) }),
@@ -48,7 +50,7 @@ function ReviewQueue() {
   );
   const gridNames = useGridNames();
   const [loadingMore, setLoadingMore] = useState(false);
-  const { pending, outcomes, banner, setBanner, decide } = useDecisions(remove, isPending);
+  const { pending, outcomes, banner, setBanner, decide } = useDecisions(remove, stillPending);
 
   usePullDownRefresh(() => {
     setBanner(null);
@@ -73,7 +75,7 @@ function ReviewQueue() {
   };
 
   const items = (queue.data?.items ?? [])
-    .map((w) => (w.gridName || !w.gridId ? w : { ...w, gridName: gridNames.get(w.gridId) }))
+    .map((w): StaffWish => (w.gridId ? { ...w, gridName: gridNames.get(w.gridId) } : w))
     .sort(byUrgencyThenAge);
   const open = items.filter((w) => !outcomes[w.id]?.settled).length;
 
@@ -116,7 +118,8 @@ function ReviewQueue() {
                 notice={outcome?.notice}
                 settled={outcome?.settled}
                 busy={hidden}
-                mayCancel={mayCancel(role)}
+                // The queue's rows carry no per-wish actions; once re-read, the server's actions decide.
+                mayCancel={outcome?.actions ? outcome.actions.includes('cancel') : mayCancel(role)}
                 onApprove={(choice) =>
                   void decide(wish, { approve: choice }, (id) => staffApi.approve(wish.id, choice, id), approvedText(wish, choice))
                 }

@@ -1,0 +1,91 @@
+import type { ActionName, FunctionName } from './index';
+
+/** Every action of every function, each marked read (false) or write (true): the shape the table below must have. */
+export type ActionWriteTable = { readonly [F in FunctionName]: { readonly [A in ActionName<F>]: boolean } };
+
+/**
+ * Which actions change state, declared once for both sides. A write carries a
+ * `requestId` from the client and the server runs it once per requestId (a retry
+ * gets the first reply); a read carries none. `satisfies` makes tsc refuse a
+ * table that misses an action of ActionSchemas or names one that does not exist.
+ */
+export const ActionWrites = {
+  wishes: {
+    create: true,
+    update: true,
+    cancel: true,
+    mine: false,
+    detail: false,
+    confirm: true,
+    rate: true,
+    resubmit: true,
+    similar: false,
+  },
+  tasks: {
+    nearby: false,
+    claim: true,
+    extend: true,
+    release: true,
+    start: true,
+    progress: true,
+    complete: true,
+    mine: false,
+    accept: true,
+    decline: true,
+    handover: true,
+  },
+  dispatch: {
+    queue: false,
+    approve: true,
+    reject: true,
+    assign: true,
+    proxyCreate: true,
+    escalations: false,
+    cancel: true,
+  },
+  org: {
+    me: false,
+    community: false,
+    updateSettings: true,
+    grids: false,
+    saveGrid: true,
+    compounds: false,
+    saveCompound: true,
+    buildings: false,
+    saveBuilding: true,
+    units: false,
+    saveUnit: true,
+    partyBranches: false,
+    members: false,
+    roles: true,
+    invites: true,
+    acceptInvite: true,
+    listInvites: false,
+    revokeInvite: true,
+    requestJoin: true,
+    joinRequests: false,
+    decideJoin: true,
+  },
+  stats: {
+    overview: false,
+    breakdown: false,
+    leaderboard: false,
+    wall: false,
+    export: false,
+  },
+  notify: {
+    subscribe: true,
+    inbox: false,
+    read: true,
+  },
+  cron: {
+    // The timer's own sweep: each run looks afresh at what is due, so it is not replayed by requestId.
+    tick: false,
+  },
+} as const satisfies ActionWriteTable;
+
+/** Whether `fn.action` is a write (an unknown pair is not). */
+export function isWriteAction(fn: string, action: string): boolean {
+  const table = (ActionWrites as Record<string, Record<string, boolean> | undefined>)[fn];
+  return table !== undefined && Object.prototype.hasOwnProperty.call(table, action) && table[action] === true;
+}

@@ -1,0 +1,122 @@
+import type { NotificationTemplateKey } from './notify/templates';
+
+/**
+ * Every page of the mini-program, declared once. `client/src/app.config.ts` is built from
+ * this table, the client navigates with the builders below, and the server's notification
+ * links (subscribe messages and the inbox) come from `noticeLink`, so no side can name a
+ * page the app does not have. Pure: no Taro, no I/O.
+ *
+ * Paths are written as WeChat wants them in `app.json` and in a subscribe message's `page`:
+ * no leading slash. Navigation APIs want one: use `to(path)`.
+ */
+
+/** Main package: entry, login and the resident's screens (the most used, kept small). */
+export const MainPages = [
+  'pages/index/index',
+  'pages/login/index',
+  'pages/home/index',
+  'pages/post/index',
+  'pages/wish/index',
+  'pages/wall/index',
+  'pages/inbox/index',
+  'pages/me/index',
+  'pages/join/index',
+] as const;
+
+/** Sub-packages, each loaded when one of its pages is first opened; the first page is the package's home. */
+export const SubPackages = [
+  {
+    root: 'packages/helper',
+    pages: ['pages/hall/index', 'pages/task/index', 'pages/mine/index', 'pages/hours/index', 'pages/unit/index'],
+  },
+  {
+    root: 'packages/staff',
+    pages: ['pages/index/index', 'pages/review/index', 'pages/proxy/index', 'pages/escalations/index', 'pages/dashboard/index', 'pages/org/index'],
+  },
+] as const;
+
+type SubPackage = (typeof SubPackages)[number];
+type SubPagePath<P extends SubPackage> = P extends { root: infer R extends string; pages: readonly (infer Q extends string)[] } ? `${R}/${Q}` : never;
+
+/** A page of the app, as `app.json` names it. */
+export type PagePath = (typeof MainPages)[number] | SubPagePath<SubPackage>;
+
+/** Every page of the app, main package first. */
+export const AllPages: readonly PagePath[] = [
+  ...MainPages,
+  ...SubPackages.flatMap((p) => p.pages.map((page) => `${p.root}/${page}` as PagePath)),
+];
+
+/** The pages by what they are for. */
+export const Pages = {
+  entry: 'pages/index/index',
+  login: 'pages/login/index',
+  home: 'pages/home/index',
+  post: 'pages/post/index',
+  wish: 'pages/wish/index',
+  wall: 'pages/wall/index',
+  inbox: 'pages/inbox/index',
+  me: 'pages/me/index',
+  join: 'pages/join/index',
+  hall: 'packages/helper/pages/hall/index',
+  task: 'packages/helper/pages/task/index',
+  myTasks: 'packages/helper/pages/mine/index',
+  hours: 'packages/helper/pages/hours/index',
+  unit: 'packages/helper/pages/unit/index',
+  staffHome: 'packages/staff/pages/index/index',
+  review: 'packages/staff/pages/review/index',
+  proxy: 'packages/staff/pages/proxy/index',
+  escalations: 'packages/staff/pages/escalations/index',
+  dashboard: 'packages/staff/pages/dashboard/index',
+  org: 'packages/staff/pages/org/index',
+} as const satisfies Record<string, PagePath>;
+
+/** A link to `page` with query parameters (values URI-encoded; undefined ones left out). */
+export function link(page: PagePath, params: Record<string, string | undefined> = {}): string {
+  const query = Object.entries(params)
+    .flatMap(([k, v]) => (v === undefined ? [] : [`${encodeURIComponent(k)}=${encodeURIComponent(v)}`]))
+    .join('&');
+  return query ? `${page}?${query}` : page;
+}
+
+/** For navigateTo / redirectTo / reLaunch, which want a leading slash. */
+export function to(pathOrLink: string): string {
+  return pathOrLink.startsWith('/') ? pathOrLink : `/${pathOrLink}`;
+}
+
+/** The page part of a link (no query, no leading slash). */
+export function pageOf(pathOrLink: string): string {
+  return pathOrLink.replace(/^\//, '').split('?')[0];
+}
+
+/** A resident's wish: its state, timeline, confirm and rate. */
+export const wishPage = (wishId: string) => link(Pages.wish, { id: wishId });
+/** A wish from the helper's side: claim, lease, report. */
+export const taskPage = (wishId: string) => link(Pages.task, { id: wishId });
+/** Edit a rejected wish and send it back to review. */
+export const resubmitPage = (wishId: string) => link(Pages.post, { resubmit: wishId });
+/** Join a community, optionally with an invite code filled in. */
+export const joinPage = (code?: string) => link(Pages.join, { code });
+
+/**
+ * Where each notification opens, for whom it is meant: residents their wish, helpers the task,
+ * staff the queue that holds it. The server puts this in the subscribe message; the inbox opens the same.
+ */
+export const NoticeLinks: Record<NotificationTemplateKey, (wishId?: string) => string> = {
+  wish_approved: (id) => (id ? wishPage(id) : Pages.home),
+  wish_rejected: (id) => (id ? wishPage(id) : Pages.home),
+  wish_claimed: (id) => (id ? wishPage(id) : Pages.home),
+  wish_completed: (id) => (id ? wishPage(id) : Pages.home),
+  rate_reminder: (id) => (id ? wishPage(id) : Pages.home),
+  wish_assigned: (id) => (id ? taskPage(id) : Pages.myTasks),
+  nearby_wish: (id) => (id ? taskPage(id) : Pages.hall),
+  lease_expired: (id) => (id ? taskPage(id) : Pages.myTasks),
+  new_pending_wish: () => Pages.review,
+  wish_escalated: () => Pages.escalations,
+  join_requested: () => Pages.org,
+  join_decided: () => Pages.me,
+};
+
+export function noticeLink(template: NotificationTemplateKey, wishId?: string): string {
+  return NoticeLinks[template](wishId);
+}

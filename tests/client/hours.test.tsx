@@ -1,0 +1,32 @@
+import { render, screen } from '@testing-library/react';
+import HoursPage from '../../client/src/packages/helper/pages/hours/index';
+import { taroMock } from './__mocks__/taro';
+import { fakeServer, wishFixture } from './support/fakeServer';
+
+/** A finished wish as tasks.mine sends it: the hours are the helper's report, inside `completion`. */
+const served = (id: string, status: 'done' | 'confirmed', hours?: number) =>
+  wishFixture({
+    id,
+    status,
+    title: `服务 ${id}`,
+    doneAt: '2026-11-21T10:00:00+08:00',
+    completion: { note: '已完成', by: 'u-vol', at: '2026-11-21T10:00:00+08:00', ...(hours !== undefined ? { hours } : {}) },
+  });
+
+beforeEach(() => {
+  taroMock.storage.set('xy.token', 'token-vol');
+  taroMock.storage.set('xy.session', { user: { id: 'u-vol', name: '李志愿', memberships: [{ communityId: 'c1', roles: ['volunteer'] }] }, activeRole: 'volunteer' });
+});
+
+test('adds up the hours the helper reported on each finished wish (completion.hours), confirmed or not', async () => {
+  const server = fakeServer({
+    'tasks.mine': (d) =>
+      d.status === 'confirmed' ? { items: [served('w1', 'confirmed', 4), served('w2', 'confirmed', 1.5)] } : { items: [served('w3', 'done', 2), served('w4', 'done')] },
+  });
+  render(<HoursPage />);
+
+  expect(await screen.findByText('4 次服务')).toBeInTheDocument();
+  expect(screen.getByText('累计服务时长 7.5 小时 · 感谢您的付出')).toBeInTheDocument();
+  expect(screen.getByText(/1\.5 小时 ·/)).toBeInTheDocument();
+  expect(server.calls.map((c) => c.data.status).sort()).toEqual(['confirmed', 'done']);
+});
