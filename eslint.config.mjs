@@ -36,4 +36,18 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // Storage lives in repositories (cloudfunctions/_core/store): an action or helper outside it
+    // never names a collection or builds a driver filter; it asks rt.repos.
+    files: ['cloudfunctions/**/*.ts'],
+    ignores: ['cloudfunctions/_core/store/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/store/collections'], message: 'Reach storage through rt.repos (cloudfunctions/_core/store), not collections.' },
+          { group: ['mongodb', 'mongodb/*', 'bson'], message: 'Only cloudfunctions/_core/store talks to the driver.' },
+        ],
+      }],
+    },
+  },
 );

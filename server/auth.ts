@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError, parseInput } from '@shared';
-import { userOfOpenid } from '../cloudfunctions/_core/users';
-import type { Runtime } from '../cloudfunctions/_core/types';
+import { userOfOpenid } from '../cloudfunctions/_core/access/users';
+import type { Runtime } from '../cloudfunctions/_core/runtime/types';
 import type { ServerConfig } from './config';
 import type { Tokens } from './tokens';
-import { userView } from '../cloudfunctions/_core/userView';
+import { userView } from '../cloudfunctions/_core/access/userView';
 import { code2Session } from './wechatApi';
 
 const LoginInput = z.strictObject({ code: z.string().trim().min(1).max(128) });

@@ -3,8 +3,8 @@ type Env = Record<string, string | undefined>;
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import * as z from 'zod';
-import { templateIdsFromEnv } from '../cloudfunctions/_core/config';
-import type { CoreConfig } from '../cloudfunctions/_core/types';
+import { templateIdsFromEnv } from '../cloudfunctions/_core/runtime/config';
+import type { CoreConfig } from '../cloudfunctions/_core/runtime/types';
 
 export type ServerMode = 'local' | 'selfhosted';
 

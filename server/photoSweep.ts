@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Runtime } from '../cloudfunctions/_core/types';
+import type { Runtime } from '../cloudfunctions/_core/runtime/types';
 import { STORED_NAME, urlOfPhoto } from './uploads';
 
 /**

@@ -1,6 +1,6 @@
 import { collections } from '../cloudfunctions/_core/store/collections';
 import type { Db } from 'mongodb';
-import type { Runtime } from '../cloudfunctions/_core/types';
+import type { Runtime } from '../cloudfunctions/_core/runtime/types';
 import { FUNCTIONS } from './functions';
 import { BUILDINGS, COMMUNITIES, COMPOUNDS, GRIDS, PARTY_BRANCHES, TOWNS, UNITS, USERS, WISHES, type SeedWish } from './seedData';
 

@@ -1,6 +1,6 @@
 import type { Category, Channel, UnitKind, WishState } from '@shared';
 import type { GeoPoint } from '@shared';
-import type { MembershipDoc } from '../cloudfunctions/_core/types';
+import type { MembershipDoc } from '../cloudfunctions/_core/store/types';
 
 /**
  * The demo, modelled on the two news reports in seeds/: 桃源社区 (花园镇, 孝昌县), where

@@ -1,6 +1,6 @@
 import { AppError } from '@shared';
-import { CallbackChecker, judgedRisky, msgSecCheckScene, WordListChecker, type ContentChecker } from '../cloudfunctions/_core/contentCheck';
-import type { Notifier, SendResult, SubscribeMessage } from '../cloudfunctions/_core/notifier';
+import { CallbackChecker, judgedRisky, msgSecCheckScene, WordListChecker, type ContentChecker } from '../cloudfunctions/_core/runtime/contentCheck';
+import type { Notifier, SendResult, SubscribeMessage } from '../cloudfunctions/_core/runtime/notifier';
 
 /**
  * The WeChat server APIs a self-hosted deployment calls over HTTPS; the base URL is

@@ -1,4 +1,4 @@
-import { createFunction } from '../_core/router';
+import { createFunction } from '../_core/routing/router';
 import tick from './actions/tick';
 
 /** The timer trigger (config.json: every minute) and the self-hosted interval call `tick`. */

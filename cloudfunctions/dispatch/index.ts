@@ -1,4 +1,4 @@
-import { createFunction } from '../_core/router';
+import { createFunction } from '../_core/routing/router';
 import approve from './actions/approve';
 import assign from './actions/assign';
 import cancel from './actions/cancel';

@@ -1,4 +1,4 @@
-import { createFunction } from '../_core/router';
+import { createFunction } from '../_core/routing/router';
 import inbox from './actions/inbox';
 import read from './actions/read';
 import subscribe from './actions/subscribe';

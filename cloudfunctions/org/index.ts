@@ -1,4 +1,4 @@
-import { createFunction } from '../_core/router';
+import { createFunction } from '../_core/routing/router';
 import acceptInvite from './actions/acceptInvite';
 import buildings from './actions/buildings';
 import community from './actions/community';

@@ -1,8 +1,9 @@
 import { AppError, RoleLabels, inviteStateOf, joinRequestEntryOf, type InviteSummary, type JoinRequestView } from '@shared';
-import { actorFor } from '../_core/access';
-import type { Caller } from '../_core/caller';
-import type { JoinRequestDoc } from '../_core/types';
-import type { InviteDoc, Runtime } from '../_core/types';
+import { actorFor } from '../_core/access/wishAccess';
+import type { Caller } from '../_core/access/caller';
+import type { JoinRequestDoc } from '../_core/store/types';
+import type { InviteDoc } from '../_core/store/types';
+import type { Runtime } from '../_core/runtime/types';
 
 export function inviteView(doc: InviteDoc, now: Date, names?: Map<string, string>): InviteSummary {
   return {

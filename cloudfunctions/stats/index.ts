@@ -1,4 +1,4 @@
-import { createFunction } from '../_core/router';
+import { createFunction } from '../_core/routing/router';
 import breakdown from './actions/breakdown';
 import exportWishes from './actions/export';
 import leaderboard from './actions/leaderboard';

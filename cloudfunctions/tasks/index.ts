@@ -1,4 +1,4 @@
-import { createFunction } from '../_core/router';
+import { createFunction } from '../_core/routing/router';
 import accept from './actions/accept';
 import claim from './actions/claim';
 import complete from './actions/complete';

@@ -1,6 +1,6 @@
 import { AppError } from '@shared';
-import type { Caller } from '../_core/caller';
-import type { WishDoc } from '../_core/types';
+import type { Caller } from '../_core/access/caller';
+import type { WishDoc } from '../_core/store/types';
 
 /** When the lease the caller answers for ends: their own claim, or their unit's. */
 export function leaseOf(wish: WishDoc, caller: Caller): Date {

@@ -1,4 +1,4 @@
-import { createFunction } from '../_core/router';
+import { createFunction } from '../_core/routing/router';
 import cancel from './actions/cancel';
 import confirm from './actions/confirm';
 import create from './actions/create';

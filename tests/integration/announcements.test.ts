@@ -1,8 +1,8 @@
-import { applyAction } from '../../cloudfunctions/_core/apply';
-import { callerOf } from '../../cloudfunctions/_core/caller';
+import { applyAction } from '../../cloudfunctions/_core/wishes/apply';
+import { callerOf } from '../../cloudfunctions/_core/access/caller';
 import { collections } from '../../cloudfunctions/_core/store/collections';
-import { insertWish } from '../../cloudfunctions/_core/newWish';
-import type { WishDoc, WishEventDoc } from '../../cloudfunctions/_core/types';
+import { insertWish } from '../../cloudfunctions/_core/wishes/newWish';
+import type { WishDoc, WishEventDoc } from '../../cloudfunctions/_core/store/types';
 import { startTestServer, wishInput, type Client, type TestServer } from './harness';
 import { AllPages, pageOf } from '@shared/routes';
 
@@ -235,7 +235,7 @@ describe('announcements', () => {
     await people.secretary.ok('dispatch', 'approve', { wishId: wish.id });
     const { wish: after, event } = await crashAfter(await wishOf(wish.id), 'claim', 'volunteer2');
     minutes(2);
-    const { announceEvent } = await import('../../cloudfunctions/_core/announcements');
+    const { announceEvent } = await import('../../cloudfunctions/_core/notify/announcements');
     await Promise.all([announceEvent(server.runtime, after, event), tick(), announceEvent(server.runtime, after, event, { actorName: '刘佳' })]);
     const messages = await stored(event);
     expect(messages).toHaveLength(1);

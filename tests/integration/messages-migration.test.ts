@@ -1,7 +1,7 @@
 import { InboxItem } from '@shared';
 import { MongoClient, type Db } from 'mongodb';
-import { connect } from '../../cloudfunctions/_core/db';
-import { migrateInboxOutbox } from '../../cloudfunctions/_core/migrateMessages';
+import { connect } from '../../cloudfunctions/_core/store/connect';
+import { migrateInboxOutbox } from '../../cloudfunctions/_core/store/migrateMessages';
 import { startTestServer, type TestServer } from './harness';
 
 /**

@@ -1,5 +1,5 @@
 import { strFromU8, unzipSync } from 'fflate';
-import { toCsv, toXlsx, type Sheet } from '../../cloudfunctions/_core/spreadsheet';
+import { toCsv, toXlsx, type Sheet } from '../../cloudfunctions/_core/stats/spreadsheet';
 
 // 2026-12-01 09:30 in Beijing is 01:30 UTC.
 const at = new Date('2026-12-01T01:30:00Z');

@@ -1,8 +1,5 @@
 import type { Collection, Db, Document, IndexSpecification, CreateIndexesOptions } from 'mongodb';
-import type {
-  BuildingDoc, CommunityDoc, CompoundDoc, GridDoc, InviteDoc, JoinRequestDoc, MessageDoc, PartyBranchDoc,
-  ServiceDoc, SubscriptionDoc, TownDoc, UnitDoc, UserDoc, WishDoc,
-} from '../types';
+import type { BuildingDoc, CommunityDoc, CompoundDoc, GridDoc, InviteDoc, JoinRequestDoc, MessageDoc, PartyBranchDoc, ServiceDoc, SubscriptionDoc, TownDoc, UnitDoc, UserDoc, WishDoc } from './types';
 
 /** A write's requestId and, once done, its reply as the client saw it (JSON text; `reply` in records from before). */
 export interface RequestDoc { _id: string; state: 'running' | 'done'; replyJson?: string; reply?: unknown; createdAt: Date }

@@ -1,6 +1,6 @@
 import type { CommunitySettings } from '@shared';
 import type { Collection } from 'mongodb';
-import type { CommunityDoc, TownDoc } from '../types';
+import type { CommunityDoc, TownDoc } from './types';
 
 /** Towns and their communities: the tenants every other record belongs to. */
 export class CommunityRepository {

@@ -1,7 +1,7 @@
 import type { InviteState } from '@shared';
 import type { Collection, Filter } from 'mongodb';
-import { nextCursor, pageFilter } from '../page';
-import type { InviteDoc } from '../types';
+import { nextCursor, pageFilter } from './page';
+import type { InviteDoc } from './types';
 
 /** A code that can still be used right now: the same test guards every use. */
 const usableNow = (now: Date): Filter<InviteDoc> => ({ revokedAt: { $exists: false }, expiresAt: { $gt: now } });

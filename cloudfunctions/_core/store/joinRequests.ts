@@ -1,7 +1,7 @@
 import { AppError, type JoinRequestStatus } from '@shared';
 import { MongoServerError, type Collection, type Filter } from 'mongodb';
-import { nextCursor, pageFilter } from '../page';
-import type { JoinRequestDoc } from '../types';
+import { nextCursor, pageFilter } from './page';
+import type { JoinRequestDoc } from './types';
 
 const DUPLICATE_KEY = 11000;
 

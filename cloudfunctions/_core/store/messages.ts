@@ -1,7 +1,7 @@
 import type { InboxItem } from '@shared';
 import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection, type Filter } from 'mongodb';
-import { nextCursor, pageFilter } from '../page';
-import type { MessageDoc } from '../types';
+import { nextCursor, pageFilter } from './page';
+import type { MessageDoc } from './types';
 
 const DUPLICATE_KEY = 11000;
 

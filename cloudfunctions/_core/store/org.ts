@@ -1,7 +1,7 @@
 import { AppError } from '@shared';
 import type { Collection, Document, Filter, UpdateFilter } from 'mongodb';
-import { newId } from '../ids';
-import type { BuildingDoc, CompoundDoc, GridDoc, PartyBranchDoc, UnitDoc } from '../types';
+import { newId } from './ids';
+import type { BuildingDoc, CompoundDoc, GridDoc, PartyBranchDoc, UnitDoc } from './types';
 
 type OrgDoc = { _id: string; communityId: string };
 type Fields<T> = Omit<Partial<T>, '_id' | 'communityId'>;

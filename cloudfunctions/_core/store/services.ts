@@ -1,5 +1,5 @@
 import type { Collection } from 'mongodb';
-import type { ServiceDoc } from '../types';
+import type { ServiceDoc } from './types';
 import { rangeMatch, type Range } from './range';
 
 /** Who a service counts for: the helper, their co-building unit, their party branch. */

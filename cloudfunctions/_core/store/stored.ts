@@ -1,6 +1,6 @@
 import { Instant, type Wish } from '@shared';
 import type * as z from 'zod';
-import type { AsStored, WishDoc } from '../types';
+import type { AsStored, WishDoc } from './types';
 
 /** The domain's view of a stored wish: its id as `id`, without what only storage keeps. */
 export function domainOf(doc: WishDoc): Wish {

@@ -1,6 +1,6 @@
 import type { NotificationTemplateKey } from '@shared';
 import type { Collection } from 'mongodb';
-import type { SubscriptionDoc } from '../types';
+import type { SubscriptionDoc } from './types';
 
 /** One record per person and template, so a consent and its spending meet on one _id. */
 const idOf = (userId: string, template: NotificationTemplateKey) => `${userId}:${template}`;

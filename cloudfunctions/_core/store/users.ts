@@ -1,7 +1,7 @@
 import { HelperRoles, type Role } from '@shared';
 import { MongoServerError, type Collection, type Filter } from 'mongodb';
-import { nextCursor, pageFilter } from '../page';
-import type { MembershipDoc, UserDoc } from '../types';
+import { nextCursor, pageFilter } from './page';
+import type { MembershipDoc, UserDoc } from './types';
 
 /** Whose membership a role lookup means: a community's (optionally one grid or unit of it), or a town's. */
 export type RoleScope = { communityId: string; gridIds?: string; unitId?: string } | { townId: string };

@@ -1,8 +1,8 @@
 import { AppError, Wish, slotsFree, type Category, type EscalationLevel, type GeoPoint, type WishChange, type WishState } from '@shared';
 import type { Collection, Document, Filter, UpdateFilter } from 'mongodb';
-import { nextCursor, pageFilter } from '../page';
+import { nextCursor, pageFilter } from './page';
 import { storedBy } from './stored';
-import type { WishDoc, WishEventDoc } from '../types';
+import type { WishDoc, WishEventDoc } from './types';
 import { has, rangeMatch, type Range } from './range';
 
 /** A page of wishes, newest first, and where the next page starts. */

@@ -1,7 +1,7 @@
 import { AppError } from '@shared';
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
-import { runJobs } from '../../_core/jobs';
+import { defineAction } from '../../_core/routing/action';
+import { runJobs } from '../../_core/timers/jobs';
 
 /**
  * The timer: expire leases, escalate waiting wishes, auto-confirm, send the outbox.

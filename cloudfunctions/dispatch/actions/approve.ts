@@ -1,7 +1,7 @@
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
-import { approveWish } from '../../_core/approve';
-import { wishView } from '../../_core/views';
+import { defineAction } from '../../_core/routing/action';
+import { approveWish } from '../../_core/wishes/approve';
+import { wishView } from '../../_core/wishes/views';
 
 /** Publish to the pool, or dispatch straight to a person or unit; optionally urgent. */
 export default defineAction({

@@ -1,9 +1,9 @@
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
-import { announceEvent } from '../../_core/announcements';
-import { applyAction } from '../../_core/apply';
-import { checkAssignTarget } from '../../_core/assignTarget';
-import { wishView } from '../../_core/views';
+import { defineAction } from '../../_core/routing/action';
+import { announceEvent } from '../../_core/notify/announcements';
+import { applyAction } from '../../_core/wishes/apply';
+import { checkAssignTarget } from '../../_core/wishes/assignTarget';
+import { wishView } from '../../_core/wishes/views';
 
 /** Dispatch an approved wish nobody holds to a person or unit (or re-dispatch it). */
 export default defineAction({

@@ -1,7 +1,7 @@
 import { ActionSchemas } from '@shared/actions';
 import { AppError } from '@shared';
-import { defineAction } from '../../_core/action';
-import { wishView } from '../../_core/views';
+import { defineAction } from '../../_core/routing/action';
+import { wishView } from '../../_core/wishes/views';
 
 /** Wishes still waiting for a helper past the community's limits: the secretary's, or the town's. */
 export default defineAction({

@@ -1,13 +1,13 @@
 import { AppError } from '@shared';
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
-import { announceEvent } from '../../_core/announcements';
-import { approveWish } from '../../_core/approve';
-import { requireCommunity } from '../../_core/caller';
-import { checkWishText, insertWish } from '../../_core/newWish';
-import { findSimilar } from '../../_core/similar';
-import { wishView } from '../../_core/views';
-import { loadCommunity } from '../../_core/wishStore';
+import { defineAction } from '../../_core/routing/action';
+import { announceEvent } from '../../_core/notify/announcements';
+import { approveWish } from '../../_core/wishes/approve';
+import { requireCommunity } from '../../_core/access/caller';
+import { checkWishText, insertWish } from '../../_core/wishes/newWish';
+import { findSimilar } from '../../_core/wishes/similar';
+import { wishView } from '../../_core/wishes/views';
+import { loadCommunity } from '../../_core/store/loadCommunity';
 
 /**
  * Staff enter a wish that came by WeChat group, QQ, phone or a door visit, for a resident

@@ -1,7 +1,7 @@
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
-import { requireCommunity } from '../../_core/caller';
-import { wishView } from '../../_core/views';
+import { defineAction } from '../../_core/routing/action';
+import { requireCommunity } from '../../_core/access/caller';
+import { wishView } from '../../_core/wishes/views';
 
 const RANK = { urgent: 0, high: 1, normal: 2 } as const;
 

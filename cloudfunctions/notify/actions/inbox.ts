@@ -1,5 +1,5 @@
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
+import { defineAction } from '../../_core/routing/action';
 
 /** My in-app messages, newest first, with the unread count for the badge. */
 export default defineAction({

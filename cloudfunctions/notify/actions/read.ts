@@ -1,5 +1,5 @@
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
+import { defineAction } from '../../_core/routing/action';
 
 /** Mark some (or all) of my messages read; others' ids are ignored, not errors. */
 export default defineAction({

@@ -1,5 +1,5 @@
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
+import { defineAction } from '../../_core/routing/action';
 
 /** Records what wx.requestSubscribeMessage returned: each accepted template buys one send. */
 export default defineAction({

@@ -1,8 +1,8 @@
 import { AppError } from '@shared';
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
-import { userCache } from '../../_core/caller';
-import type { MembershipDoc } from '../../_core/types';
+import { defineAction } from '../../_core/routing/action';
+import { userCache } from '../../_core/access/caller';
+import type { MembershipDoc } from '../../_core/store/types';
 
 /** Join a community (or take a new role in mine) with an invite code; each use is counted atomically. */
 export default defineAction({

@@ -1,7 +1,7 @@
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
-import { requireCommunity } from '../../_core/caller';
-import { withId } from '../../_core/orgAccess';
+import { defineAction } from '../../_core/routing/action';
+import { requireCommunity } from '../../_core/access/caller';
+import { withId } from '../../_core/access/orgAccess';
 
 /** Residents pick their building when posting; the grid follows from it. */
 export default defineAction({

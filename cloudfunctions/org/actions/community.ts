@@ -1,6 +1,6 @@
 import { AppError, settingsOf } from '@shared';
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
+import { defineAction } from '../../_core/routing/action';
 
 /** My community (a town admin may name one of the town's), its town and settings. */
 export default defineAction({

@@ -1,12 +1,13 @@
 import { AppError } from '@shared';
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
-import { userCache } from '../../_core/caller';
-import type { JoinRequestDoc } from '../../_core/types';
-import { newId } from '../../_core/ids';
-import { requireSecretary } from '../../_core/orgAccess';
-import { announce } from '../../_core/outbox';
-import type { MembershipDoc, Runtime } from '../../_core/types';
+import { defineAction } from '../../_core/routing/action';
+import { userCache } from '../../_core/access/caller';
+import type { JoinRequestDoc } from '../../_core/store/types';
+import { newId } from '../../_core/store/ids';
+import { requireSecretary } from '../../_core/access/orgAccess';
+import { announce } from '../../_core/notify/outbox';
+import type { MembershipDoc } from '../../_core/store/types';
+import type { Runtime } from '../../_core/runtime/types';
 import { requestView, rolesText } from '../membership';
 
 /**

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '@shared';
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
-import { requireCommunity } from '../../_core/caller';
-import { newId } from '../../_core/ids';
+import { defineAction } from '../../_core/routing/action';
+import { requireCommunity } from '../../_core/access/caller';
+import { newId } from '../../_core/store/ids';
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: read aloud over the phone
 

@@ -1,5 +1,5 @@
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
+import { defineAction } from '../../_core/routing/action';
 import { communityNames, requestView, staffScope } from '../membership';
 
 /** Join requests, newest first: the secretary's community, a town admin's town, or else only my own. */

@@ -1,6 +1,6 @@
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
-import { namesOf } from '../../_core/people';
+import { defineAction } from '../../_core/routing/action';
+import { namesOf } from '../../_core/access/people';
 import { inviteView, staffScope } from '../membership';
 
 /**

@@ -1,6 +1,6 @@
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
-import { userView } from '../../_core/userView';
+import { defineAction } from '../../_core/routing/action';
+import { userView } from '../../_core/access/userView';
 
 /**
  * Who am I: WeChat cloud's answer to `GET /api/auth/me`. The router has already resolved

@@ -1,8 +1,8 @@
 import { AppError } from '@shared';
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
-import { requireCommunity } from '../../_core/caller';
-import { memberOf } from '../../_core/orgAccess';
+import { defineAction } from '../../_core/routing/action';
+import { requireCommunity } from '../../_core/access/caller';
+import { memberOf } from '../../_core/access/orgAccess';
 
 
 /** The community's people: the secretary sees all, a unit admin their unit's members (to hand work to). */

@@ -1,10 +1,10 @@
 import { AppError } from '@shared';
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
-import type { JoinRequestDoc } from '../../_core/types';
-import { newId } from '../../_core/ids';
-import { announce } from '../../_core/outbox';
-import { secretariesOf } from '../../_core/people';
+import { defineAction } from '../../_core/routing/action';
+import type { JoinRequestDoc } from '../../_core/store/types';
+import { newId } from '../../_core/store/ids';
+import { announce } from '../../_core/notify/outbox';
+import { secretariesOf } from '../../_core/access/people';
 import { requestView, rolesText } from '../membership';
 
 /**

@@ -1,7 +1,7 @@
 import { AppError } from '@shared';
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
-import { requireCommunity } from '../../_core/caller';
+import { defineAction } from '../../_core/routing/action';
+import { requireCommunity } from '../../_core/access/caller';
 import { inviteView } from '../membership';
 
 /**

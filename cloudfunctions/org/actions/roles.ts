@@ -1,9 +1,9 @@
 import { AppError } from '@shared';
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
-import { userCache } from '../../_core/caller';
-import { memberOf, requireSecretary } from '../../_core/orgAccess';
-import type { MembershipDoc } from '../../_core/types';
+import { defineAction } from '../../_core/routing/action';
+import { userCache } from '../../_core/access/caller';
+import { memberOf, requireSecretary } from '../../_core/access/orgAccess';
+import type { MembershipDoc } from '../../_core/store/types';
 
 /** The secretary grants a member's roles (and grids, unit, party branch) in the community. */
 export default defineAction({

@@ -1,6 +1,6 @@
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
-import { requireSecretary, withId } from '../../_core/orgAccess';
+import { defineAction } from '../../_core/routing/action';
+import { requireSecretary, withId } from '../../_core/access/orgAccess';
 
 export default defineAction({
   input: ActionSchemas.org.saveUnit,

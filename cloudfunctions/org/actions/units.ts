@@ -1,9 +1,9 @@
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
-import { requireCommunity } from '../../_core/caller';
-import { withId } from '../../_core/orgAccess';
+import { defineAction } from '../../_core/routing/action';
+import { requireCommunity } from '../../_core/access/caller';
+import { withId } from '../../_core/access/orgAccess';
 import { unitEntryOf } from '@shared';
-import { actorFor } from '../../_core/access';
+import { actorFor } from '../../_core/access/wishAccess';
 
 /** 共驻共建单位 of the community; contact phones as shared/privacy `unitEntryOf` lets the caller see them. */
 export default defineAction({

@@ -1,8 +1,8 @@
 import { AppError, CommunitySettings, parseInput, settingsOf } from '@shared';
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
-import { requireSecretary } from '../../_core/orgAccess';
-import { communityCache } from '../../_core/wishStore';
+import { defineAction } from '../../_core/routing/action';
+import { requireSecretary } from '../../_core/access/orgAccess';
+import { communityCache } from '../../_core/store/loadCommunity';
 
 /** Lease length, escalation limits, auto-confirm days, posting limit: the whole is re-checked. */
 export default defineAction({

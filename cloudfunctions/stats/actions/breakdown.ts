@@ -1,7 +1,7 @@
 import { CategoryLabels, ChannelLabels, WishStateLabels } from '@shared';
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
-import { requireStaffOrTown, statsScope } from '../../_core/statsScope';
+import { defineAction } from '../../_core/routing/action';
+import { requireStaffOrTown, statsScope } from '../../_core/stats/scope';
 
 /** Numbers split by month, category, grid, channel, status (wishes) or unit, party branch (services): the dashboard's charts. */
 export default defineAction({

@@ -1,9 +1,9 @@
 import { CategoryLabels, ChannelLabels, WishStateLabels, formatChinaDateTime } from '@shared';
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
-import { namesOf } from '../../_core/people';
-import { toCsv, toXlsx, type Sheet } from '../../_core/spreadsheet';
-import { requireStaffOrTown, statsScope } from '../../_core/statsScope';
+import { defineAction } from '../../_core/routing/action';
+import { namesOf } from '../../_core/access/people';
+import { toCsv, toXlsx, type Sheet } from '../../_core/stats/spreadsheet';
+import { requireStaffOrTown, statsScope } from '../../_core/stats/scope';
 
 const MAX_ROWS = 20_000;
 

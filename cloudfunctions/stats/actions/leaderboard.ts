@@ -1,7 +1,7 @@
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
-import { namesOf } from '../../_core/people';
-import { statsScope } from '../../_core/statsScope';
+import { defineAction } from '../../_core/routing/action';
+import { namesOf } from '../../_core/access/people';
+import { statsScope } from '../../_core/stats/scope';
 
 /** Who served most: volunteers, co-building units or party branches, by services or hours. */
 export default defineAction({

@@ -1,6 +1,6 @@
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
-import { statsScope } from '../../_core/statsScope';
+import { defineAction } from '../../_core/routing/action';
+import { statsScope } from '../../_core/stats/scope';
 
 /** The headline numbers ("1,500 wishes collected, 1,800 services delivered") of a community or town. */
 export default defineAction({

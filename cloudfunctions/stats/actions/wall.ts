@@ -1,8 +1,8 @@
 import { AppError, Categories, isPublicOnWall, wallItemOf } from '@shared';
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
+import { defineAction } from '../../_core/routing/action';
 import { domainOf } from '../../_core/store/stored';
-import { namesOf } from '../../_core/people';
+import { namesOf } from '../../_core/access/people';
 
 const PUBLIC_CATEGORIES = Categories.filter(isPublicOnWall);
 const WALL_STATES = ['open', 'assigned', 'claimed', 'in_progress', 'done', 'confirmed'] as const;

@@ -1,9 +1,9 @@
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
-import { announceEvent } from '../../_core/announcements';
-import { applyAction } from '../../_core/apply';
-import { recordServices } from '../../_core/services';
-import { wishView } from '../../_core/views';
+import { defineAction } from '../../_core/routing/action';
+import { announceEvent } from '../../_core/notify/announcements';
+import { applyAction } from '../../_core/wishes/apply';
+import { recordServices } from '../../_core/stats/services';
+import { wishView } from '../../_core/wishes/views';
 
 /** Done: a note, photos, hours; each helper's service is recorded for the community's totals. */
 export default defineAction({

@@ -1,9 +1,9 @@
 import { AppError } from '@shared';
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
-import { announceEvent } from '../../_core/announcements';
-import { applyAction } from '../../_core/apply';
-import { wishView } from '../../_core/views';
+import { defineAction } from '../../_core/routing/action';
+import { announceEvent } from '../../_core/notify/announcements';
+import { applyAction } from '../../_core/wishes/apply';
+import { wishView } from '../../_core/wishes/views';
 
 /** A unit admin hands the unit's claim to one of the unit's members, who then does the work. */
 export default defineAction({

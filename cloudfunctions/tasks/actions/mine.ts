@@ -1,6 +1,6 @@
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
-import { wishView } from '../../_core/views';
+import { defineAction } from '../../_core/routing/action';
+import { wishView } from '../../_core/wishes/views';
 
 /** What I hold or was dispatched: my claims, assignments to me, and my unit's. */
 export default defineAction({

@@ -1,7 +1,7 @@
 import { NEARBY_SOURCE_FIELDS, nearbyItemOf, type NearbySource } from '@shared';
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
-import { requireCommunity } from '../../_core/caller';
+import { defineAction } from '../../_core/routing/action';
+import { requireCommunity } from '../../_core/access/caller';
 
 /** Open wishes of my community near me, nearest first; contact details masked until I claim. */
 export default defineAction({

@@ -1,7 +1,7 @@
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
-import { applyAction } from '../../_core/apply';
-import { wishView } from '../../_core/views';
+import { defineAction } from '../../_core/routing/action';
+import { applyAction } from '../../_core/wishes/apply';
+import { wishView } from '../../_core/wishes/views';
 
 /** Give my place back; the last place given back returns the wish to the open pool. */
 export default defineAction({

@@ -1,7 +1,7 @@
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
-import { applyAction } from '../../_core/apply';
-import { wishView } from '../../_core/views';
+import { defineAction } from '../../_core/routing/action';
+import { applyAction } from '../../_core/wishes/apply';
+import { wishView } from '../../_core/wishes/views';
 
 /** Work begins: from here the lease no longer expires. */
 export default defineAction({

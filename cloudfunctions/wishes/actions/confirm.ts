@@ -1,8 +1,8 @@
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
-import { announceEvent } from '../../_core/announcements';
-import { applyAction } from '../../_core/apply';
-import { wishView } from '../../_core/views';
+import { defineAction } from '../../_core/routing/action';
+import { announceEvent } from '../../_core/notify/announcements';
+import { applyAction } from '../../_core/wishes/apply';
+import { wishView } from '../../_core/wishes/views';
 
 /** The resident confirms the service happened. */
 export default defineAction({

@@ -1,12 +1,12 @@
 import { ActionSchemas } from '@shared/actions';
 import { settingsOf } from '@shared';
-import { defineAction } from '../../_core/action';
-import { announceEvent } from '../../_core/announcements';
-import { requireCommunity } from '../../_core/caller';
-import { checkWishText, insertWish } from '../../_core/newWish';
-import { checkPostingRate } from '../../_core/rateLimit';
-import { wishView } from '../../_core/views';
-import { loadCommunity } from '../../_core/wishStore';
+import { defineAction } from '../../_core/routing/action';
+import { announceEvent } from '../../_core/notify/announcements';
+import { requireCommunity } from '../../_core/access/caller';
+import { checkWishText, insertWish } from '../../_core/wishes/newWish';
+import { checkPostingRate } from '../../_core/routing/rateLimit';
+import { wishView } from '../../_core/wishes/views';
+import { loadCommunity } from '../../_core/store/loadCommunity';
 
 /**
  * A resident posts a wish for themself; it waits for the community's review. Similar wishes

@@ -1,11 +1,11 @@
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
-import { namesOf } from '../../_core/people';
-import { wishDetailView } from '../../_core/views';
+import { defineAction } from '../../_core/routing/action';
+import { namesOf } from '../../_core/access/people';
+import { wishDetailView } from '../../_core/wishes/views';
 import { AppError, allowedActions, settingsOf } from '@shared';
-import { actorFor, canRead, relationsTo } from '../../_core/access';
+import { actorFor, canRead, relationsTo } from '../../_core/access/wishAccess';
 import { domainOf } from '../../_core/store/stored';
-import { loadCommunity } from '../../_core/wishStore';
+import { loadCommunity } from '../../_core/store/loadCommunity';
 
 /** One wish and its timeline, as much as this caller may see (DESIGN.md §7). */
 export default defineAction({

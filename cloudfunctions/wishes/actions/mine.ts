@@ -1,6 +1,6 @@
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
-import { wishView } from '../../_core/views';
+import { defineAction } from '../../_core/routing/action';
+import { wishView } from '../../_core/wishes/views';
 
 /** My wishes, newest first: those I posted and those entered on my behalf. */
 export default defineAction({

@@ -1,7 +1,7 @@
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
-import { applyAction } from '../../_core/apply';
-import { wishView } from '../../_core/views';
+import { defineAction } from '../../_core/routing/action';
+import { applyAction } from '../../_core/wishes/apply';
+import { wishView } from '../../_core/wishes/views';
 
 /** 1–5 stars and a word of thanks, once, after the resident confirmed. */
 export default defineAction({

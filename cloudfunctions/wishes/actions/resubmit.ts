@@ -1,9 +1,9 @@
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
-import { announceEvent } from '../../_core/announcements';
-import { applyAction } from '../../_core/apply';
-import { checkWishText } from '../../_core/newWish';
-import { wishView } from '../../_core/views';
+import { defineAction } from '../../_core/routing/action';
+import { announceEvent } from '../../_core/notify/announcements';
+import { applyAction } from '../../_core/wishes/apply';
+import { checkWishText } from '../../_core/wishes/newWish';
+import { wishView } from '../../_core/wishes/views';
 import { gridEdit } from './update';
 
 /** A rejected wish, usually edited to meet the reviewer's reason, goes back to review. */

@@ -1,7 +1,7 @@
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
-import { requireCommunity } from '../../_core/caller';
-import { findSimilar } from '../../_core/similar';
+import { defineAction } from '../../_core/routing/action';
+import { requireCommunity } from '../../_core/access/caller';
+import { findSimilar } from '../../_core/wishes/similar';
 
 /** Before posting: open wishes of the same kind close by, so a neighbour's request is joined, not doubled. */
 export default defineAction({

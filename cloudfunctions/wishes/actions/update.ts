@@ -1,9 +1,9 @@
 import { ActionSchemas } from '@shared/actions';
-import { defineAction } from '../../_core/action';
-import { applyAction } from '../../_core/apply';
-import { checkWishText, gridOfBuilding } from '../../_core/newWish';
+import { defineAction } from '../../_core/routing/action';
+import { applyAction } from '../../_core/wishes/apply';
+import { checkWishText, gridOfBuilding } from '../../_core/wishes/newWish';
 import type { StoredExtra } from '../../_core/store/wishes';
-import { wishView } from '../../_core/views';
+import { wishView } from '../../_core/wishes/views';
 
 /** The resident (or staff triaging) edits a wish while it waits for review. */
 export default defineAction({

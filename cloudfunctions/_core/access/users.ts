@@ -1,5 +1,6 @@
-import { newId } from './ids';
-import type { Runtime, UserDoc } from './types';
+import { newId } from '../store/ids';
+import type { Runtime } from '../runtime/types';
+import type { UserDoc } from '../store/types';
 
 /** The user of a WeChat openid, created member-less on first sight (they join a community by invite). */
 export function userOfOpenid(rt: Runtime, openid: string): Promise<UserDoc> {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Role } from '@shared';
-import type { Caller } from './caller';
-import type { Identity, Runtime } from './types';
+import type { Caller } from '../access/caller';
+import type { Identity, Runtime } from '../runtime/types';
 
 export interface ActionContext<I, C extends Caller | null = Caller> {
   input: I;

@@ -1,6 +1,6 @@
 import { AppError } from '@shared';
-import type { Caller } from './caller';
-import type { Runtime } from './types';
+import type { Caller } from '../access/caller';
+import type { Runtime } from '../runtime/types';
 
 export interface Scope { communityIds: string[] }
 

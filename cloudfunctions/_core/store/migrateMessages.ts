@@ -1,7 +1,7 @@
 import { composeMessage, inboxTextOf, type NotificationTemplateKey } from '@shared';
 import type { Collection, Db, Filter } from 'mongodb';
-import { RETIRED } from './store/collections';
-import { repositoriesOf } from './store/repositories';
+import { RETIRED } from './collections';
+import { repositoriesOf } from './repositories';
 import type { MessageDoc } from './types';
 
 /*

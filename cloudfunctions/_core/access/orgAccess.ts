@@ -1,7 +1,8 @@
 import { AppError, memberEntryOf, type Member } from '@shared';
-import { actorFor } from './access';
+import { actorFor } from './wishAccess';
 import { requireCommunity, type Caller } from './caller';
-import type { Runtime } from './types';
+import type { Runtime } from '../runtime/types';
+import type { UserDoc } from '../store/types';
 
 /** The secretary manages the community's org; everyone else reads it. */
 export function requireSecretary(caller: Caller): string {
@@ -20,7 +21,7 @@ export async function requireMember(rt: Runtime, communityId: string, userId: st
 }
 
 /** A person as the community's member list shows them to this caller (shared/privacy `memberEntryOf`). */
-export function memberOf(u: Pick<import('./types').UserDoc, '_id' | 'name' | 'phone' | 'memberships'>, communityId: string, caller: Caller): Member {
+export function memberOf(u: Pick<UserDoc, '_id' | 'name' | 'phone' | 'memberships'>, communityId: string, caller: Caller): Member {
   const here = u.memberships.find((x) => x.communityId === communityId);
   const member: Member = {
     user: { id: u._id, name: u.name, ...(u.phone ? { phone: u.phone } : {}) },

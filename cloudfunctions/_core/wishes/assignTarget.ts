@@ -1,5 +1,5 @@
 import { AppError, type AssignTarget } from '@shared';
-import type { Runtime } from './types';
+import type { Runtime } from '../runtime/types';
 
 /** Staff dispatch only to helpers and units of the wish's own community. */
 export async function checkAssignTarget(rt: Runtime, communityId: string, target: AssignTarget): Promise<string> {

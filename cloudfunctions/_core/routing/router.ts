@@ -3,9 +3,9 @@ import type { ActionName, ActionOutputs, ActionSchemas, FunctionName } from '@sh
 import { isWriteAction } from '@shared/actions/writes';
 import type * as z from 'zod';
 import type { ActionContext, ActionDef } from './action';
-import { hasRole, resolveCaller, type Caller } from './caller';
+import { hasRole, resolveCaller, type Caller } from '../access/caller';
 import { once } from './idempotency';
-import type { Identity, InvocationContext, Runtime } from './types';
+import type { Identity, InvocationContext, Runtime } from '../runtime/types';
 
 export interface FunctionEvent {
   action?: unknown;
@@ -19,7 +19,7 @@ export type CloudFunction = (event: FunctionEvent, context?: InvocationContext) 
 
 /** WeChat mode builds the runtime and identity from its own environment; loaded only when no context is given. */
 async function wechatDefaults(context: InvocationContext | undefined): Promise<{ runtime: Runtime; identity: Identity }> {
-  const wechat = await import('./wechat');
+  const wechat = await import('../runtime/wechat');
   return { runtime: context?.runtime ?? (await wechat.runtimeFromEnv()), identity: context?.identity ?? wechat.identityFromWXContext() };
 }
 

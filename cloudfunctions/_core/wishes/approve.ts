@@ -1,9 +1,10 @@
 import type { AssignTarget, Priority } from '@shared';
-import { announceEvent } from './announcements';
+import { announceEvent } from '../notify/announcements';
 import { applyAction } from './apply';
 import { checkAssignTarget } from './assignTarget';
-import type { Caller } from './caller';
-import type { Runtime, WishDoc } from './types';
+import type { Caller } from '../access/caller';
+import type { Runtime } from '../runtime/types';
+import type { WishDoc } from '../store/types';
 
 /** Publish to the pool, or dispatch straight to a person or unit (the 派单 of 三单). */
 export async function approveWish(rt: Runtime, caller: Caller, wish: WishDoc, opts: { assignTo?: AssignTarget; priority?: Priority }) {

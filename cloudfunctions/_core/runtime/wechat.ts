@@ -8,8 +8,8 @@ type Env = Record<string, string | undefined>;
 import { AppError } from '@shared';
 import { coreConfigFromEnv, requireEnv } from './config';
 import { CallbackChecker, judgedRisky, msgSecCheckScene, WordListChecker } from './contentCheck';
-import { connect } from './db';
-import { repositoriesOf } from './store/repositories';
+import { connect } from '../store/connect';
+import { repositoriesOf } from '../store/repositories';
 import type { Notifier, SendResult, SubscribeMessage } from './notifier';
 import type { Identity, Runtime } from './types';
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { composeMessage, inboxTextOf, type NotificationTemplateKey } from '@shared';
-import { PERMANENT_ERRORS } from './notifier';
-import type { MessageDoc, Runtime } from './types';
+import { PERMANENT_ERRORS } from '../runtime/notifier';
+import type { MessageDoc } from '../store/types';
+import type { Runtime } from '../runtime/types';
 
 export interface Announcement {
   template: NotificationTemplateKey;

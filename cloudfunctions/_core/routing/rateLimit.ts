@@ -1,5 +1,5 @@
 import { AppError } from '@shared';
-import type { Runtime } from './types';
+import type { Runtime } from '../runtime/types';
 
 const DAY_MS = 24 * 3600_000;
 

@@ -1,10 +1,11 @@
 import { AppError, type Role } from '@shared';
-import { TtlCache } from './cache';
+import { TtlCache } from '../store/cache';
 import { userOfOpenid } from './users';
 
 /** Roles change rarely; a granted role reaches other server processes within this many ms. */
 export const userCache = new TtlCache<UserDoc>(3_000);
-import type { Identity, MembershipDoc, Runtime, UserDoc } from './types';
+import type { Identity, Runtime } from '../runtime/types';
+import type { MembershipDoc, UserDoc } from '../store/types';
 
 /** The person behind an invocation, with the roles of their community (or town). */
 export interface Caller {

@@ -1,11 +1,12 @@
 import { AppError, SYSTEM, decide, settingsOf, type CommunitySettings, type DecideInput, type TransitionAction } from '@shared';
-import { actorFor, canRead, relationsTo } from './access';
-import type { Caller } from './caller';
-import { newId } from './ids';
-import { domainOf } from './store/stored';
-import type { StoredExtra } from './store/wishes';
-import type { Runtime, WishDoc, WishEventDoc } from './types';
-import { loadCommunity } from './wishStore';
+import { actorFor, canRead, relationsTo } from '../access/wishAccess';
+import type { Caller } from '../access/caller';
+import { newId } from '../store/ids';
+import { domainOf } from '../store/stored';
+import type { StoredExtra } from '../store/wishes';
+import type { Runtime } from '../runtime/types';
+import type { WishDoc, WishEventDoc } from '../store/types';
+import { loadCommunity } from '../store/loadCommunity';
 
 const MAX_ATTEMPTS = 25;
 

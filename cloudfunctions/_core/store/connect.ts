@@ -1,5 +1,5 @@
 import { MongoClient, type Db } from 'mongodb';
-import { ensureIndexes } from './store/collections';
+import { ensureIndexes } from './collections';
 import { migrateInboxOutbox } from './migrateMessages';
 
 /** Default database name when the URI names none. */

@@ -1,11 +1,12 @@
 import { AppError, Wish, createWish, creationEvent, type Channel, type Priority, type Role } from '@shared';
 import type { CreateWishInput } from '@shared/actions';
 import type * as z from 'zod';
-import { actorFor } from './access';
-import type { Caller } from './caller';
-import { newId } from './ids';
-import { storedBy } from './store/stored';
-import type { CommunityDoc, Runtime, WishDoc, WishEventDoc } from './types';
+import { actorFor } from '../access/wishAccess';
+import type { Caller } from '../access/caller';
+import { newId } from '../store/ids';
+import { storedBy } from '../store/stored';
+import type { CommunityDoc, WishDoc, WishEventDoc } from '../store/types';
+import type { Runtime } from '../runtime/types';
 
 /** What the poster (or staff entering for someone) fills in: the create form. */
 export type WishFields = z.output<typeof CreateWishInput>;

@@ -1,7 +1,7 @@
 import { actorOf, canRead as sharedCanRead, relationsOf, AppError, type Relation, type UserActor } from '@shared';
 import type { Caller } from './caller';
-import { domainOf } from './store/stored';
-import type { WishDoc } from './types';
+import { domainOf } from '../store/stored';
+import type { WishDoc } from '../store/types';
 
 /** The caller as the domain sees them within the wish's community. */
 export function actorFor(caller: Caller, wish: Pick<WishDoc, 'communityId' | 'townId'>): UserActor {

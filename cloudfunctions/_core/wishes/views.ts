@@ -1,8 +1,8 @@
 import { viewOf, wishDetailOf, type Viewer, type WishDetailView, type WishView } from '@shared';
-import { actorFor } from './access';
-import type { Caller } from './caller';
-import { domainOf } from './store/stored';
-import type { WishDoc } from './types';
+import { actorFor } from '../access/wishAccess';
+import type { Caller } from '../access/caller';
+import { domainOf } from '../store/stored';
+import type { WishDoc } from '../store/types';
 
 function viewerOf(doc: WishDoc, caller: Caller | null): Viewer {
   return caller ? actorFor(caller, doc) : { kind: 'public' };

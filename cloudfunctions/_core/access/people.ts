@@ -1,4 +1,4 @@
-import type { Runtime } from './types';
+import type { Runtime } from '../runtime/types';
 
 /** Who hears about a community's new and escalated wishes. */
 export function secretariesOf(rt: Runtime, communityId: string): Promise<string[]> {

@@ -1,6 +1,7 @@
 import type { UserView } from '@shared';
 import { callerOf } from './caller';
-import type { Runtime, UserDoc } from './types';
+import type { Runtime } from '../runtime/types';
+import type { UserDoc } from '../store/types';
 
 /**
  * What the client knows of the signed-in person: who, where, and which roles. One

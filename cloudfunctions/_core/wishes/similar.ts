@@ -1,7 +1,7 @@
 import { SIMILAR_SOURCE_FIELDS, similarItemOf, type Category, type GeoPoint, type SimilarSource, type SimilarWish, type WishState } from '@shared';
-import { actorFor } from './access';
-import type { Caller } from './caller';
-import type { Runtime } from './types';
+import { actorFor } from '../access/wishAccess';
+import type { Caller } from '../access/caller';
+import type { Runtime } from '../runtime/types';
 
 const NEAR_M = 300;
 const RECENT_MS = 7 * 24 * 3600_000;

@@ -1,6 +1,7 @@
 import { AppError } from '@shared';
 import { TtlCache } from './cache';
-import type { CommunityDoc, Runtime } from './types';
+import type { CommunityDoc } from './types';
+import type { Runtime } from '../runtime/types';
 
 /** Settings change rarely; the secretary's edit forgets the entry here at once. */
 export const communityCache = new TtlCache<CommunityDoc>(10_000);

@@ -1,8 +1,9 @@
 import { CategoryLabels, type NotificationTemplateKey, type WishAction } from '@shared';
 import { noticeLink } from '@shared/routes';
 import { announceAll, type Announcement } from './outbox';
-import { gridWorkersOf, namesOf, secretariesOf, townAdminsOf, unitAdminsOf } from './people';
-import type { Runtime, WishDoc, WishEventDoc } from './types';
+import { gridWorkersOf, namesOf, secretariesOf, townAdminsOf, unitAdminsOf } from '../access/people';
+import type { Runtime } from '../runtime/types';
+import type { WishDoc, WishEventDoc } from '../store/types';
 
 /** What the caller already knows and the announcement would otherwise read. */
 export interface Known {

@@ -1,4 +1,5 @@
-import type { Runtime, ServiceDoc, UserDoc, WishDoc } from './types';
+import type { Runtime } from '../runtime/types';
+import type { ServiceDoc, UserDoc, WishDoc } from '../store/types';
 
 /**
  * One service record per helper per wish (keyed, so a retry writes nothing new): the unit

@@ -1,9 +1,10 @@
 import { AppError, autoConfirmDue, escalationDue, settingsOf, type CommunitySettings } from '@shared';
-import { announceEvent } from './announcements';
-import { applyAction } from './apply';
-import { announceMissed } from './missedAnnouncements';
-import { drainOutbox, type DrainResult } from './outbox';
-import type { Runtime, WishDoc } from './types';
+import { announceEvent } from '../notify/announcements';
+import { applyAction } from '../wishes/apply';
+import { announceMissed } from '../notify/missedAnnouncements';
+import { drainOutbox, type DrainResult } from '../notify/outbox';
+import type { Runtime } from '../runtime/types';
+import type { WishDoc } from '../store/types';
 
 const BATCH = 500;
 const HOUR = 3_600_000;

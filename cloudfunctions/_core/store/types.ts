@@ -1,11 +1,7 @@
-import type { NotificationTemplateKey } from '@shared';
-import type { Notifier } from './notifier';
-import type { Repositories } from './store/repositories';
-import type { ContentChecker } from './contentCheck';
-
 import type {
   Building, Community, Compound, Grid, Invite, JoinRequest, Message, PartyBranch, ServiceRecord, Subscription, Town, Unit, User, Wish, WishEvent,
 } from '@shared';
+
 
 /**
  * A value as the database keeps it: every instant a Date (the schemas also accept ISO text, which
@@ -50,33 +46,3 @@ export type MessageDoc = Stored<Message>;
 export type SubscriptionDoc = Stored<Subscription>;
 export type InviteDoc = Stored<Invite>;
 export type JoinRequestDoc = Stored<JoinRequest>;
-
-/** Who is calling, as the gateway or WeChat tells us; never read from process-wide state. */
-export type Identity =
-  | { kind: 'user'; userId: string }
-  | { kind: 'openid'; openid: string }
-  | { kind: 'system' }
-  | { kind: 'anonymous' };
-
-export interface CoreConfig {
-  mode: 'wechat' | 'selfhosted' | 'local';
-  /** Subscribe-message template ids by key; a key without an id is inbox-only. */
-  templateIds: Partial<Record<NotificationTemplateKey, string>>;
-  /** Mini-program state for subscribe messages: developer | trial | formal. */
-  miniprogramState: 'developer' | 'trial' | 'formal';
-}
-
-/** Everything an action needs from the outside world; the gateway or the WeChat adapter builds it. */
-export interface Runtime {
-  /** Storage: actions read and write through these, never through collections. */
-  repos: Repositories;
-  now(): Date;
-  notifier: Notifier;
-  content: ContentChecker;
-  config: CoreConfig;
-}
-
-export interface InvocationContext {
-  identity?: Identity;
-  runtime?: Runtime;
-}

@@ -1,5 +1,6 @@
 import { ANNOUNCED_ACTIONS, announceEvent } from './announcements';
-import type { Runtime, WishEventDoc } from './types';
+import type { Runtime } from '../runtime/types';
+import type { WishEventDoc } from '../store/types';
 
 /** How far back the very first repair looks, before any tick has recorded how far it got. */
 export const REPAIR_WINDOW_MS = 30 * 60_000;

@@ -1,6 +1,6 @@
 import { AppError, type Envelope } from '@shared';
-import type { RequestDoc } from './store/requests';
-import type { Runtime } from './types';
+import type { RequestDoc } from '../store/requests';
+import type { Runtime } from '../runtime/types';
 
 const WAIT_MS = 5_000;
 const POLL_MS = 50;

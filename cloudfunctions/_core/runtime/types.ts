@@ -1,0 +1,34 @@
+import type { NotificationTemplateKey } from '@shared';
+import type { Repositories } from '../store/repositories';
+import type { ContentChecker } from './contentCheck';
+import type { Notifier } from './notifier';
+
+/** Who is calling, as the gateway or WeChat tells us; never read from process-wide state. */
+export type Identity =
+  | { kind: 'user'; userId: string }
+  | { kind: 'openid'; openid: string }
+  | { kind: 'system' }
+  | { kind: 'anonymous' };
+
+export interface CoreConfig {
+  mode: 'wechat' | 'selfhosted' | 'local';
+  /** Subscribe-message template ids by key; a key without an id is inbox-only. */
+  templateIds: Partial<Record<NotificationTemplateKey, string>>;
+  /** Mini-program state for subscribe messages: developer | trial | formal. */
+  miniprogramState: 'developer' | 'trial' | 'formal';
+}
+
+/** Everything an action needs from the outside world; the gateway or the WeChat adapter builds it. */
+export interface Runtime {
+  /** Storage: actions read and write through these, never through collections. */
+  repos: Repositories;
+  now(): Date;
+  notifier: Notifier;
+  content: ContentChecker;
+  config: CoreConfig;
+}
+
+export interface InvocationContext {
+  identity?: Identity;
+  runtime?: Runtime;
+}
