@@ -76,14 +76,14 @@ export class WishRepository {
   }
 
   /** What a helper holds or was dispatched: their claims, assignments to them, and (for a unit admin) their unit's. */
-  heldBy(userId: string, unitId: string | undefined, q: PageQuery): Promise<WishPage> {
+  heldBy(communityId: string, userId: string, unitId: string | undefined, q: PageQuery): Promise<WishPage> {
     const mine: Filter<WishDoc>[] = [
       { 'claims.claimerId': userId },
       { 'claims.assigneeId': userId },
       { status: 'assigned', 'assignment.target.kind': 'user', 'assignment.target.id': userId },
     ];
     if (unitId) mine.push({ 'claims.unitId': unitId }, { status: 'assigned', 'assignment.target.kind': 'unit', 'assignment.target.id': unitId });
-    return this.page({ $or: mine }, q);
+    return this.page({ communityId, $or: mine }, q);
   }
 
   /** The review queue of a community, or of some of its grids. */

@@ -27,6 +27,9 @@ export default defineAction({
         throw new AppError('FORBIDDEN', '网格员只能邀请居民');
       }
     }
+    // An invite grants what it names: a unit or grid of another community would open that community's work to ours.
+    if (unitId && !(await rt.repos.org.unit(communityId, unitId))) throw new AppError('NOT_FOUND', '本社区没有这个单位');
+    if (input.gridId && !(await rt.repos.org.grid(communityId, input.gridId))) throw new AppError('NOT_FOUND', '本社区没有这个网格');
     const now = rt.now();
     const invite = {
       _id: newId(), code: code(), communityId, role: input.role, ...(unitId ? { unitId } : {}), ...(input.gridId ? { gridId: input.gridId } : {}),
