@@ -5,9 +5,18 @@ import type { JoinRequestDoc } from '../_core/store/types';
 import type { InviteDoc } from '../_core/store/types';
 import type { Runtime } from '../_core/runtime/types';
 
-export function inviteView(doc: InviteDoc, now: Date, names?: Map<string, string>): InviteSummary {
+/** 'K7QM3XPA' → 'K7******': enough to tell codes apart in a list, not enough to redeem one. */
+export function maskInviteCode(code: string): string {
+  return `${code.slice(0, 2)}${'*'.repeat(Math.max(0, code.length - 2))}`;
+}
+
+/**
+ * `masked`: the code as a reader who may not hand it out sees it (a town admin reads a community's
+ * invites but takes no community role, so a live code is of no use to it and must not be one to copy).
+ */
+export function inviteView(doc: InviteDoc, now: Date, names?: Map<string, string>, masked = false): InviteSummary {
   return {
-    code: doc.code,
+    code: masked ? maskInviteCode(doc.code) : doc.code,
     role: doc.role,
     ...(doc.unitId ? { unitId: doc.unitId } : {}),
     ...(doc.gridId ? { gridId: doc.gridId } : {}),

@@ -114,6 +114,7 @@ export interface Member {
 
 /** An invite code as its community's staff see it; `state` is worked out at read time. */
 export interface InviteSummary {
+  /** Masked ('K7******') for a town admin, who reads a community's invites but may not redeem them. */
   code: string;
   role: Role;
   unitId?: string;

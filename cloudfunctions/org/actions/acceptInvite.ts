@@ -8,6 +8,8 @@ import type { MembershipDoc } from '../../_core/store/types';
 export default defineAction({
   input: ActionSchemas.org.acceptInvite,
   async run({ input, caller, rt }) {
+    // A town admin oversees communities and never takes a community role for itself: an invite must not make it staff of one.
+    if (caller.user.memberships.some((m) => m.roles.includes('town_admin'))) throw new AppError('FORBIDDEN', '镇街管理员不能通过邀请码加入社区或担任社区角色');
     const { users, invites } = rt.repos;
     const now = rt.now();
     const codeUpper = input.code.toUpperCase();

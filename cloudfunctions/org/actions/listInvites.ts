@@ -7,6 +7,7 @@ import { inviteView, staffScope } from '../membership';
  * The community's invite codes with their state, newest first. The secretary sees every
  * code, a unit admin or grid worker those they made, a town admin reads a town community's.
  * Active and used-up differ only by a count, so that last cut is made after reading.
+ * A town admin only reads: its codes come masked, so it cannot redeem one and promote itself.
  */
 export default defineAction({
   input: ActionSchemas.org.listInvites,
@@ -21,7 +22,8 @@ export default defineAction({
       { cursor: input.cursor, limit: input.limit ?? 20 },
     );
     const names = await namesOf(rt, page.items.map((d) => d.createdBy));
-    const items = page.items.map((d) => inviteView(d, now, names)).filter((i) => !input.state || i.state === input.state);
+    const townReader = !(caller.communityId && caller.roles.includes('secretary')) && caller.roles.includes('town_admin');
+    const items = page.items.map((d) => inviteView(d, now, names, townReader)).filter((i) => !input.state || i.state === input.state);
     return { items, nextCursor: page.nextCursor };
   },
 });
