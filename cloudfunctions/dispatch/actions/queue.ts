@@ -1,3 +1,4 @@
+import { AppError } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/routing/action';
 import { requireCommunity } from '../../_core/access/caller';
@@ -11,8 +12,14 @@ export default defineAction({
   roles: ['secretary', 'grid_worker'],
   async run({ input, caller, rt }) {
     const communityId = requireCommunity(caller);
-    let grids = caller.roles.includes('secretary') ? undefined : (caller.membership?.gridIds ?? []);
-    if (input.gridId) grids = [input.gridId];
+    const secretary = caller.roles.includes('secretary');
+    let grids = secretary ? undefined : (caller.membership?.gridIds ?? []);
+    if (input.gridId) {
+      // Narrowing only: a grid worker reads their own grids, a secretary any grid of the community.
+      const mine = secretary ? Boolean(await rt.repos.org.grid(communityId, input.gridId)) : grids!.includes(input.gridId);
+      if (!mine) throw new AppError('FORBIDDEN', '只能查看您负责的网格');
+      grids = [input.gridId];
+    }
     const page = await rt.repos.wishes.queue(communityId, grids, { status: input.status, cursor: input.cursor, limit: input.limit ?? 20 });
     const views = page.items.map((w) => wishView(w, caller));
     views.sort((a, b) => RANK[a.priority] - RANK[b.priority]);
