@@ -44,3 +44,37 @@ export function maskName(name: string, anonymous = false): string {
 export function coarsenCoordinate(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
+
+/**
+ * Distances shown to viewers not entitled to the exact location (tasks.nearby, wishes.similar) are
+ * measured to the coarsened point, never to the home, and shown in steps of this many metres.
+ * Measured to the home, even rounded, they give the home away: moving the query point until a
+ * rounded distance flips pins the exact distance, and three such circles pin the door.
+ */
+export const DISTANCE_STEP_M = 100;
+/** How far a home can lie from its coarsened point: half the diagonal of a 0.001° cell, rounded up. */
+export const COARSENING_SLACK_M = 80;
+
+const EARTH_RADIUS_M = 6_378_100; // what $geoNear's spherical distances use
+
+/** Great-circle distance in metres between two [lng, lat] points. */
+export function metresBetween(a: readonly [number, number], b: readonly [number, number]): number {
+  const rad = Math.PI / 180;
+  const dLat = (b[1] - a[1]) * rad;
+  const dLng = (b[0] - a[0]) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/**
+ * From `from` to the coarsened point of `location`: the same for every home of one cell, so no
+ * number of queries from any points tells two homes of a cell apart.
+ */
+export function coarseDistanceM(from: readonly [number, number], location: readonly [number, number]): number {
+  return metresBetween(from, [coarsenCoordinate(location[0]), coarsenCoordinate(location[1])]);
+}
+
+/** A coarse distance as shown: whole steps, at least one ("within 100 m"). */
+export function shownDistanceM(coarseM: number): number {
+  return Math.max(DISTANCE_STEP_M, Math.round(coarseM / DISTANCE_STEP_M) * DISTANCE_STEP_M);
+}

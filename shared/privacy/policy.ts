@@ -10,7 +10,8 @@ import type { OrgRule } from './org';
  *
  * - `exact`: the stored value;
  * - `masked`: masked (phones `138****5678`, addresses without building and room,
- *   positions to ~100 m, names `李**`, or 匿名居民 for an anonymous owner);
+ *   positions to ~100 m, distances to the coarsened point in 100 m steps, names `李**`,
+ *   or 匿名居民 for an anonymous owner);
  * - `absent`: the field (or, for `row`, the whole item) is left out.
  */
 export type Shown = 'exact' | 'masked' | 'absent';
@@ -79,12 +80,14 @@ export const ReplyPolicies = {
     fields: {
       contactPhone: { rule: 'nobody', otherwise: 'masked' },
       address: { rule: 'nobody', otherwise: 'masked' },
+      /** To the coarsened point, in 100 m steps (mask.ts `coarseDistanceM`, `shownDistanceM`). */
+      distanceM: { rule: 'nobody', otherwise: 'masked' },
     },
   },
   similarItem: {
     builder: 'similarItemOf',
     replies: ['wishes.similar', 'dispatch.proxyCreate'],
-    fields: { row: { rule: 'listed', otherwise: 'absent' } },
+    fields: { row: { rule: 'listed', otherwise: 'absent' }, distanceM: { rule: 'nobody', otherwise: 'masked' } },
   },
   wallItem: {
     builder: 'wallItemOf',

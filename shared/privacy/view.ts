@@ -5,7 +5,7 @@ import type { WishEvent } from '../schemas/event';
 import type { GeoPoint } from '../schemas/primitives';
 import type { Rating, Wish } from '../schemas/wish';
 import { canRead, canSeeOwner, viewerRelations, WishRules, type Viewer, type WishFacts } from './audience';
-import { ANONYMOUS_NAME, coarsenCoordinate, maskAddress, maskName, maskPhone } from './mask';
+import { ANONYMOUS_NAME, coarseDistanceM, coarsenCoordinate, maskAddress, maskName, maskPhone, shownDistanceM } from './mask';
 import { WishViewFields, type Shown, type WishViewField } from './policy';
 
 export type { PublicViewer, Viewer } from './audience';
@@ -118,17 +118,32 @@ export interface NearbyItem {
 }
 
 /** The fields a nearby row is made of: the hall reads only these from storage. */
-export const NEARBY_SOURCE_FIELDS = ['title', 'category', 'helpersNeeded', 'claims', 'priority', 'createdAt', 'contactPhone', 'address', 'preferredTime'] as const;
+export const NEARBY_SOURCE_FIELDS = ['title', 'category', 'helpersNeeded', 'claims', 'priority', 'createdAt', 'contactPhone', 'address', 'preferredTime', 'location'] as const;
 export type NearbySource = Pick<Wish, 'id' | (typeof NEARBY_SOURCE_FIELDS)[number]>;
 
-/** A row of the pool, for helpers who hold no claim yet: the contact is masked for everyone (policy.ts `NearbyItemFields`). */
-export function nearbyItemOf(wish: NearbySource, distanceM: number): NearbyItem {
+/**
+ * Rows of a lookup around `from` as a viewer not entitled to the exact location may have them:
+ * within `radiusM` of their coarsened point (the store is asked with `COARSENING_SLACK_M` more),
+ * nearest coarsened point first. Cut by the exact distance, the edge of the radius would itself
+ * measure it: shrink the radius until a wish drops out.
+ */
+export function nearestByCell<T extends { location: GeoPoint; id?: string; _id?: string }>(rows: readonly T[], from: GeoPoint, radiusM: number): T[] {
+  const key = (r: T) => r.id ?? r._id ?? '';
+  return rows
+    .map((row) => ({ row, d: coarseDistanceM(from.coordinates, row.location.coordinates) }))
+    .filter((x) => x.d <= radiusM)
+    .sort((a, b) => a.d - b.d || (key(a.row) < key(b.row) ? -1 : key(a.row) > key(b.row) ? 1 : 0))
+    .map((x) => x.row);
+}
+
+/** A row of the pool, for helpers who hold no claim yet: the contact is masked and the distance coarse for everyone (policy.ts `NearbyItemFields`). */
+export function nearbyItemOf(wish: NearbySource, from: GeoPoint): NearbyItem {
   const item: NearbyItem = {
     id: wish.id,
     title: wish.title,
     category: wish.category,
     categoryLabel: CategoryInfos[wish.category].label,
-    distanceM: Math.round(distanceM),
+    distanceM: shownDistanceM(coarseDistanceM(from.coordinates, wish.location.coordinates)),
     helpersNeeded: wish.helpersNeeded,
     slotsFree: slotsFree(wish),
     priority: wish.priority,
@@ -141,17 +156,19 @@ export function nearbyItemOf(wish: NearbySource, distanceM: number): NearbyItem 
 }
 
 /** What the similar lookup reads from storage: the row, and the facts the `listed` rule needs. */
-export const SIMILAR_SOURCE_FIELDS = ['title', 'status', 'createdAt', 'category', 'communityId', 'townId', 'gridId', 'ownerId', 'createdBy', 'claims', 'assignment'] as const;
-export type SimilarSource = Pick<Wish, 'id' | 'title' | 'createdAt'> & WishFacts;
+export const SIMILAR_SOURCE_FIELDS = ['title', 'status', 'createdAt', 'category', 'communityId', 'townId', 'gridId', 'ownerId', 'createdBy', 'claims', 'assignment', 'location'] as const;
+export type SimilarSource = Pick<Wish, 'id' | 'title' | 'createdAt' | 'location'> & WishFacts;
 
 /**
  * One duplicate hint, or null when the viewer may not be shown the wish: a plain
  * resident is never shown someone else's wish still pending review (or rejected,
- * cancelled), nor one in a sensitive category (policy.ts `SimilarItemFields`).
+ * cancelled), nor one in a sensitive category (policy.ts `SimilarItemFields`). The distance is
+ * coarse for everyone, as in `nearbyItemOf`: a hint needs no more.
  */
-export function similarItemOf(wish: SimilarSource, distanceM: number, viewer: Viewer): SimilarWish | null {
+export function similarItemOf(wish: SimilarSource, from: GeoPoint, viewer: Viewer): SimilarWish | null {
   if (!WishRules.listed(viewerRelations(viewer, wish), wish)) return null;
-  return { id: wish.id, title: wish.title, status: wish.status, createdAt: wish.createdAt, distanceM: Math.round(distanceM) };
+  const distanceM = shownDistanceM(coarseDistanceM(from.coordinates, wish.location.coordinates));
+  return { id: wish.id, title: wish.title, status: wish.status, createdAt: wish.createdAt, distanceM };
 }
 
 /** One card of the public wall (心愿墙). */

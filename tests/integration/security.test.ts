@@ -2,7 +2,7 @@
  * Findings of the outside probe (issue 11) that are about who may reach what:
  * each refusal is a stable code and changes nothing.
  */
-import { startTestServer, type TestServer } from './harness';
+import { startTestServer, wishInput, type TestServer } from './harness';
 
 let server: TestServer;
 
@@ -97,5 +97,33 @@ describe('L2: dispatch.queue narrows, never widens', () => {
     await secretary.ok('dispatch', 'queue', { gridId: 'grid-taoyuan-1' });
     const foreign = await secretary.call('dispatch', 'queue', { gridId: 'grid-xcy-1' });
     expect(foreign.status).toBe(403);
+  });
+});
+
+describe('H1: distances do not give a home away', () => {
+  test('nearby and similar from many points answer alike for two homes ~130 m apart in one cell', async () => {
+    const secretary = await server.login('secretary');
+    await secretary.ok('org', 'updateSettings', { settings: { postsPerDay: 50 } });
+    const resident = await server.login('resident');
+    const homes = [[113.99455, 31.25255], [113.99545, 31.25345]]; // both coarsen to 113.995, 31.253
+    const ids: string[] = [];
+    for (const [i, coordinates] of homes.entries()) {
+      const { wish } = await resident.ok('wishes', 'create', wishInput({ title: `楼道灯坏了${i}`, category: 'daily_help', location: { type: 'Point', coordinates } }));
+      await secretary.ok('dispatch', 'approve', { wishId: wish.id });
+      ids.push(wish.id);
+    }
+    const volunteer = await server.login('volunteer');
+    const neighbour = await server.login('resident2');
+    const probes = [[113.9935, 31.2525], [113.9962, 31.2541], [113.9949, 31.2512], [113.9931, 31.2550], [113.9960, 31.2520]];
+    for (const [lng, lat] of probes) {
+      const nearby = await volunteer.ok('tasks', 'nearby', { lng, lat, radiusM: 2000, limit: 50 });
+      const d = ids.map((id) => nearby.items.find((x: any) => x.id === id)?.distanceM);
+      expect(d[0]).toBeDefined();
+      expect(d[0]).toBe(d[1]);
+      expect(d[0] % 100).toBe(0);
+      const similar = await neighbour.ok('wishes', 'similar', { category: 'daily_help', location: { type: 'Point', coordinates: [lng, lat] } });
+      const s = ids.map((id) => similar.items.find((x: any) => x.id === id)?.distanceM);
+      expect(s[0]).toBe(s[1]);
+    }
   });
 });

@@ -22,6 +22,7 @@ import {
   wallItemOf,
   wishDetailOf,
   type Category,
+  type GeoPoint,
   type Member,
   type UserActor,
   type Viewer,
@@ -297,13 +298,18 @@ describe('wish detail (wishes.detail: the wish, its timeline, the names in it)',
 const NEARBY_COLUMNS = ['contactPhone', 'address'] as const;
 const ALL_MASKED = Object.fromEntries(VIEWERS.map((v) => [v, 'M M'])) as Record<ViewerKey, string>;
 
+/** Where the viewer stands: 120.4 m from the home, a little more from its coarsened point. */
+const FROM: GeoPoint = { type: 'Point', coordinates: [113.9823, 31.2571838] };
+
 describe('nearby item (tasks.nearby: the pool, before anyone claims)', () => {
-  expectCoverage('nearbyItem', NEARBY_COLUMNS);
+  expectCoverage('nearbyItem', [...NEARBY_COLUMNS, 'distanceM']);
   const expected = table(NEARBY_COLUMNS, ALL_MASKED);
   test.each(VIEWERS)('%s', (v) => {
     const wish = wishOf('proxy');
     // The hall is the same for everyone who may open it: no viewer makes the contact exact.
-    const item = nearbyItemOf(wish, 120.4);
+    const item = nearbyItemOf(wish, FROM);
+    // No viewer is told the distance to the home: to the coarsened point, in 100 m steps.
+    expect(item.distanceM).toBe(100);
     expect(Object.fromEntries(NEARBY_COLUMNS.map((c) => [c, cellOf(wish[c], item[c])]))).toEqual(expected[v]);
     expectNoStraySecrets(item, { ...expected[v], location: 'M', 'beneficiary.phone': 'M' });
   });
@@ -337,11 +343,12 @@ const SIMILAR_SHOWN = {
 } satisfies Record<ViewerKey, string>;
 
 describe('similar item (wishes.similar, dispatch.proxyCreate: duplicate hints before posting)', () => {
-  expectCoverage('similarItem', ['row']);
+  expectCoverage('similarItem', ['row', 'distanceM']);
   describe.each(SIMILAR_KINDS.map((k, i) => ({ ...k, i })))('$name', ({ status, category, i }) => {
     test.each(VIEWERS)('%s', (v) => {
       const wish = wishOf('proxy', { status, category, anonymous: false });
-      const item = similarItemOf(wish, 42.4, viewers[v]);
+      const item = similarItemOf(wish, FROM, viewers[v]);
+      if (item) expect(item.distanceM).toBe(100);
       expect(item ? 'Y' : '-').toBe(row(SIMILAR_SHOWN[v])[i]);
       // Only what is needed to recognise it: no phone, address or owner.
       if (item) expect(Object.keys(item).sort()).toEqual(['createdAt', 'distanceM', 'id', 'status', 'title']);

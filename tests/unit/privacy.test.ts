@@ -129,8 +129,10 @@ describe('who sees a resident\'s contact', () => {
   });
 
   test('a nearby list item carries only masked contact', () => {
-    const item = nearbyItemOf(baseWish({ status: 'open', helpersNeeded: 3, claims: [volunteerClaim(claimer.userId)] }), 812.4);
-    expect(item).toMatchObject({ distanceM: 812, slotsFree: 2, categoryLabel: '维修', ...masked });
+    const wish = baseWish({ status: 'open', helpersNeeded: 3, claims: [volunteerClaim(claimer.userId)] });
+    const from = { type: 'Point' as const, coordinates: [wish.location.coordinates[0], wish.location.coordinates[1] + 0.0073] as [number, number] };
+    const item = nearbyItemOf(wish, from);
+    expect(item).toMatchObject({ distanceM: 800, slotsFree: 2, categoryLabel: '维修', ...masked });
   });
 });
 

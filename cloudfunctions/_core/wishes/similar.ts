@@ -1,4 +1,4 @@
-import { SIMILAR_SOURCE_FIELDS, similarItemOf, type Category, type GeoPoint, type SimilarSource, type SimilarWish, type WishState } from '@shared';
+import { COARSENING_SLACK_M, SIMILAR_SOURCE_FIELDS, nearestByCell, similarItemOf, type Category, type GeoPoint, type SimilarSource, type SimilarWish, type WishState } from '@shared';
 import { actorFor } from '../access/wishAccess';
 import type { Caller } from '../access/caller';
 import type { Runtime } from '../runtime/types';
@@ -14,15 +14,16 @@ const LIVE: WishState[] = ['pending_review', 'open', 'assigned', 'claimed', 'in_
  * Still-open wishes of the same category posted nearby this week: the poster (or the
  * grid worker entering one for an elder) is shown them before posting twice, as far as
  * shared/privacy `similarItemOf` lets this caller see them. $geoNear, so the 2dsphere
- * index does the spatial part.
+ * index does the spatial part; radius and distances are the coarsened points' (`nearestByCell`).
  */
 export async function findSimilar(rt: Runtime, caller: Caller, communityId: string, w: { category: Category; location: GeoPoint }): Promise<SimilarWish[]> {
   const since = new Date(rt.now().getTime() - RECENT_MS);
   const rows = await rt.repos.wishes.similar<Omit<SimilarSource, 'id'>>(
     w.location,
-    { communityId, category: w.category, since, states: LIVE, radiusM: NEAR_M, limit: CANDIDATES },
+    { communityId, category: w.category, since, states: LIVE, radiusM: NEAR_M + COARSENING_SLACK_M, limit: CANDIDATES },
     SIMILAR_SOURCE_FIELDS,
   );
   const viewer = actorFor(caller, { communityId });
-  return rows.flatMap((x) => similarItemOf({ ...x, id: x._id }, x.distanceM, viewer) ?? []).slice(0, SHOWN);
+  const near = nearestByCell(rows.map((x) => ({ ...x, id: x._id })), w.location, NEAR_M);
+  return near.flatMap((x) => similarItemOf(x, w.location, viewer) ?? []).slice(0, SHOWN);
 }
