@@ -27,6 +27,11 @@ export interface ServerConfig {
   uploadDir?: string;
   uploadLimitBytes: number;
   rateLimitPerMinute: number;
+  /**
+   * Whether a reverse proxy in front sets X-Forwarded-For. Off by default: trusted with no proxy,
+   * any client picks its own address by sending that header, and with it its own rate-limit budget.
+   */
+  trustProxy: boolean;
   h5Dir: string;
   cronIntervalMs: number;
   templateIds: CoreConfig['templateIds'];
@@ -95,6 +100,7 @@ const EnvSchema = z
     UPLOAD_DIR: text(),
     UPLOAD_LIMIT_BYTES: integer(5 * 1024 * 1024, 1024),
     RATE_LIMIT_PER_MINUTE: integer(600, 1),
+    TRUST_PROXY: oneOf(['true', 'false', '1', '0']),
     H5_DIR: text(),
     CRON_INTERVAL_MS: integer(60_000, 0),
   })
@@ -138,11 +144,13 @@ export function loadConfig(env: Env = process.env): ServerConfig {
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
+  const mode = e.XINYUAN_MODE ?? (production ? 'selfhosted' : 'local');
   return {
     production,
-    mode: e.XINYUAN_MODE ?? (production ? 'selfhosted' : 'local'),
+    mode,
     port: e.PORT,
-    host: e.HOST ?? '0.0.0.0',
+    // The demo (dev logins, cron.tick with a chosen clock) is for this machine: loopback unless HOST says otherwise.
+    host: e.HOST ?? (mode === 'local' ? '127.0.0.1' : '0.0.0.0'),
     mongoUri: e.MONGODB_URI,
     mongoDb: e.MONGODB_DB,
     dbPath: e.XINYUAN_DB_PATH ?? path.join('.data', 'db'),
@@ -154,6 +162,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     uploadDir: e.UPLOAD_DIR,
     uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
     h5Dir: e.H5_DIR ?? path.join('dist', 'h5'),
     cronIntervalMs: e.CRON_INTERVAL_MS,
     templateIds: templateIdsFromEnv(env),

@@ -38,7 +38,7 @@ function envelopeOf(err: FastifyError | AppError): Envelope<never> {
 
 /** The HTTP face of the cloud functions (every route is listed in server/README.md), the login routes and the h5 app. */
 export async function buildGateway(d: GatewayDeps): Promise<FastifyInstance> {
-  const app = Fastify({ bodyLimit: d.config.bodyLimitBytes, logger: false, trustProxy: true });
+  const app = Fastify({ bodyLimit: d.config.bodyLimitBytes, logger: false, trustProxy: d.config.trustProxy });
 
   const identify = async (header?: string): Promise<string | null> => {
     if (!header) return null;
@@ -56,8 +56,12 @@ export async function buildGateway(d: GatewayDeps): Promise<FastifyInstance> {
   await app.register(rateLimit, {
     max: d.config.rateLimitPerMinute,
     timeWindow: 60_000,
-    // One budget per signed-in person (tokens), else per address.
-    keyGenerator: (req) => req.headers.authorization ?? req.ip,
+    // One budget per signed-in person, else per address. Keyed by the verified user, not the header:
+    // a fresh junk or re-issued token per request must not buy a fresh budget.
+    keyGenerator: async (req) => {
+      const userId = await identify(req.headers.authorization).catch(() => null);
+      return userId ? `user:${userId}` : `ip:${req.ip}`;
+    },
     errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, ...failure(new AppError('RATE_LIMITED', `请求太频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试`)) }),
   });
 

@@ -127,3 +127,28 @@ describe('H1: distances do not give a home away', () => {
     }
   });
 });
+
+describe('M5: the rate limit is per verified user, else per address', () => {
+  let limited: TestServer;
+  beforeAll(async () => {
+    limited = await startTestServer({ config: { rateLimitPerMinute: 5 } as never });
+  });
+  afterAll(() => limited?.stop());
+
+  const hit = (headers: Record<string, string>) =>
+    fetch(`${limited.url}/api/fn/stats`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ action: 'wall', data: {} }) }).then((r) => r.status);
+
+  test('each signed-in person has a budget of their own', async () => {
+    const a = await limited.login('volunteer');
+    const b = await limited.login('resident');
+    for (let i = 0; i < 5; i++) expect(await hit({ authorization: `Bearer ${a.token}` })).not.toBe(429);
+    expect(await hit({ authorization: `Bearer ${a.token}` })).toBe(429);
+    expect(await hit({ authorization: `Bearer ${b.token}` })).not.toBe(429);
+  });
+
+  test('a junk Authorization or a new X-Forwarded-For per request buys no new budget', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push(await hit({ authorization: `Bearer junk${i}`, 'x-forwarded-for': `10.0.0.${i}` }));
+    expect(statuses.slice(5)).toEqual([429, 429, 429]);
+  });
+});

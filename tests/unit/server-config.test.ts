@@ -30,7 +30,8 @@ describe('server config', () => {
       production: false,
       mode: 'local',
       port: 3000,
-      host: '0.0.0.0',
+      // The demo listens on loopback unless told otherwise (issue 11, L1).
+      host: '127.0.0.1',
       mongoUri: undefined,
       mongoDb: undefined,
       dbPath: path.join('.data', 'db'),
@@ -40,6 +41,8 @@ describe('server config', () => {
       uploadDir: undefined,
       uploadLimitBytes: 5 * 1024 * 1024,
       rateLimitPerMinute: 600,
+      // No proxy is trusted unless the config says one is in front (issue 11, M5).
+      trustProxy: false,
       h5Dir: path.join('dist', 'h5'),
       cronIntervalMs: 60_000,
       templateIds: {},
@@ -80,6 +83,7 @@ describe('server config', () => {
       UPLOAD_DIR: '/srv/photos',
       UPLOAD_LIMIT_BYTES: '1048576',
       RATE_LIMIT_PER_MINUTE: '60',
+      TRUST_PROXY: 'true',
       H5_DIR: '/srv/h5',
       CRON_INTERVAL_MS: '0',
     });
@@ -98,6 +102,7 @@ describe('server config', () => {
       uploadDir: '/srv/photos',
       uploadLimitBytes: 1048576,
       rateLimitPerMinute: 60,
+      trustProxy: true,
       h5Dir: '/srv/h5',
       cronIntervalMs: 0,
       templateIds: { wish_approved: 'TPL_A' },
