@@ -93,13 +93,20 @@ export async function uploadRoutes(app: FastifyInstance, d: UploadDeps): Promise
     async (req) => {
       const unreadable = (message: string) => new AppError('VALIDATION_FAILED', message, { fields: [{ path: 'file', message }] });
       if (!req.isMultipart()) throw unreadable('请以 multipart/form-data 上传照片');
-      const part = await req.file();
-      if (!part) throw unreadable('没有收到照片');
+      // Anything the parser throws is about the body the client sent (no boundary, cut short, bad
+      // headers): a 400 that says so, not a 500 and a stack trace in the log.
+      const malformed = (err: unknown) => {
+        if (err instanceof AppError) return err;
+        if (err instanceof app.multipartErrors.RequestFileTooLargeError) return tooLarge();
+        return unreadable('照片上传的格式不正确，请重新上传');
+      };
       let bytes: Buffer;
       try {
+        const part = await req.file();
+        if (!part) throw unreadable('没有收到照片');
         bytes = await part.toBuffer();
       } catch (err) {
-        throw err instanceof app.multipartErrors.RequestFileTooLargeError ? tooLarge() : err;
+        throw malformed(err);
       }
       const kind = sniffImage(bytes);
       if (!kind) throw unreadable('只能上传 JPG、PNG 或 WebP 格式的照片');

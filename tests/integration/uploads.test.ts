@@ -104,6 +104,24 @@ describe('photos over HTTP', () => {
     expect((await fetch(`${server.url}${w.body.data.url}`)).headers.get('content-type')).toBe('image/webp');
   });
 
+  test('malformed multipart is a 400 naming the file, not a 500 (issue 11, L4)', async () => {
+    const volunteer = await server.login('volunteer');
+    const before = storedFiles();
+    const post = (contentType: string, body: string) =>
+      fetch(`${server.url}/api/upload`, { method: 'POST', headers: { authorization: `Bearer ${volunteer.token}`, 'content-type': contentType }, body });
+    const bodies: [string, string][] = [
+      ['multipart/form-data', '--x\r\nContent-Disposition: form-data; name="file"\r\n\r\nabc'],
+      ['multipart/form-data; boundary=xyz', '--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n\x89PNG'],
+      ['multipart/form-data; boundary=xyz', 'garbage with no boundary at all'],
+    ];
+    for (const [type, body] of bodies) {
+      const res = await post(type, body);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: { fields: [{ path: 'file' }] } } });
+    }
+    expect(storedFiles()).toEqual(before);
+  });
+
   test('refusals: no token, not an image, too large, not multipart; nothing is written and the server keeps serving', async () => {
     const volunteer = await server.login('volunteer');
     const before = storedFiles();
