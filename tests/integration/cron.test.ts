@@ -1,5 +1,6 @@
 /** Environment variables as read (not the ambient NodeJS.ProcessEnv, which others augment). */
 type Env = Record<string, string | undefined>;
+import os from 'node:os';
 import { startTestServer, wishInput, type TestServer } from './harness';
 
 let server: TestServer;
@@ -86,6 +87,32 @@ describe('cron.tick with a movable clock', () => {
       expect(r.status).toBe(403);
     } finally {
       await other.stop();
+    }
+  });
+});
+
+describe('L1: a moved clock is never reachable from the network', () => {
+  test('in local mode the timer refuses any caller but the system, whoever asks the function directly', async () => {
+    const { main } = await import('../../cloudfunctions/cron');
+    const user = await server.login('secretary');
+    for (const identity of [{ kind: 'anonymous' as const }, { kind: 'user' as const, userId: user.user.id }]) {
+      const reply = await main({ action: 'tick', data: { now: new Date(Date.now() + 30 * 86_400_000).toISOString() } }, { identity, runtime: server.runtime });
+      expect(reply).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+  });
+
+  test('over HTTP, only from the loopback interface', async () => {
+    const external = Object.values(os.networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+    if (!external) return; // a machine with loopback only: nothing to reach it from
+    const open = await startTestServer({ host: '0.0.0.0', seed: false });
+    try {
+      const url = `http://${external}:${open.port}/api/fn/cron`;
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'tick', data: {} }) });
+      expect(res.status).toBe(403);
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect((await open.anonymous().call('cron', 'tick', {})).status).toBe(200);
+    } finally {
+      await open.stop();
     }
   });
 });
