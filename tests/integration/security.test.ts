@@ -152,3 +152,42 @@ describe('M5: the rate limit is per verified user, else per address', () => {
     expect(statuses.slice(5)).toEqual([429, 429, 429]);
   });
 });
+
+describe('M6: a requestId left running by a crash is free again after its lease', () => {
+  const requests = () => server.db.collection<{ _id: string; state: string; createdAt: Date; leaseUntil?: Date; replyJson?: string }>('requests');
+  /** The record as a process killed between claiming the key and recording the reply leaves it. */
+  const crashedRun = (key: string) =>
+    requests().updateOne({ _id: key }, { $set: { state: 'running', createdAt: server.clock.now(), leaseUntil: new Date(server.clock.now().getTime() + 30_000) }, $unset: { replyJson: '' } }, { upsert: true });
+
+  test('within the lease a retry is told to wait; after it, the retry runs and answers from the wish as it is', async () => {
+    const secretary = await server.login('secretary');
+    const resident = await server.login('resident');
+    await secretary.ok('org', 'updateSettings', { settings: { postsPerDay: 50 } });
+
+    // Crashed before its write: the retry does the work.
+    const first = (await resident.ok('wishes', 'create', wishInput({ title: '门锁坏了要修' }))).wish;
+    const lost = 'crash-before-write-1';
+    await crashedRun(`dispatch.approve:${secretary.user.id}:${lost}`);
+    const early = await secretary.call('dispatch', 'approve', { wishId: first.id }, lost);
+    expect(early.body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect((await resident.ok('wishes', 'detail', { wishId: first.id })).wish.status).toBe('pending_review');
+    server.clock.advanceHours(1 / 60);
+    const retried = await secretary.call('dispatch', 'approve', { wishId: first.id }, lost);
+    expect(retried.data.wish.status).toBe('open');
+    // And from then on the same reply.
+    expect((await secretary.call('dispatch', 'approve', { wishId: first.id }, lost)).body).toEqual(retried.body);
+
+    // Crashed after its write committed: the re-run sees the approval and writes nothing twice.
+    const second = (await resident.ok('wishes', 'create', wishInput({ title: '水管漏水要修' }))).wish;
+    const done = 'crash-after-write-1';
+    await secretary.ok('dispatch', 'approve', { wishId: second.id });
+    await crashedRun(`dispatch.approve:${secretary.user.id}:${done}`);
+    server.clock.advanceHours(1 / 60);
+    const again = await secretary.call('dispatch', 'approve', { wishId: second.id }, done);
+    expect(again.body).not.toMatchObject({ error: { message: expect.stringContaining('正在处理中') } });
+    const detail = await resident.ok('wishes', 'detail', { wishId: second.id });
+    expect(detail.wish.status).toBe('open');
+    expect(detail.events.filter((e: any) => e.action === 'approve')).toHaveLength(1);
+    expect(await requests().findOne({ _id: `dispatch.approve:${secretary.user.id}:${done}` })).toMatchObject({ state: 'done' });
+  });
+});

@@ -1,8 +1,11 @@
 import type { Collection, Db, Document, IndexSpecification, CreateIndexesOptions } from 'mongodb';
 import type { BuildingDoc, CommunityDoc, CompoundDoc, GridDoc, InviteDoc, JoinRequestDoc, MessageDoc, PartyBranchDoc, ServiceDoc, SubscriptionDoc, TownDoc, UnitDoc, UserDoc, WishDoc } from './types';
 
-/** A write's requestId and, once done, its reply as the client saw it (JSON text; `reply` in records from before). */
-export interface RequestDoc { _id: string; state: 'running' | 'done'; replyJson?: string; reply?: unknown; createdAt: Date }
+/**
+ * A write's requestId and, once done, its reply as the client saw it (JSON text; `reply` in records from before).
+ * A running one holds the key until `leaseUntil` (absent in records from before: `createdAt` plus the lease).
+ */
+export interface RequestDoc { _id: string; state: 'running' | 'done'; replyJson?: string; reply?: unknown; createdAt: Date; leaseUntil?: Date }
 export interface WxSessionDoc { _id: string; sessionKey: string; updatedAt: Date }
 /** Facts about the database itself (which demo seed ran). */
 export interface MetaDoc { _id: string; state: string; at: Date }

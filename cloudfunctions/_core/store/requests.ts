@@ -9,15 +9,28 @@ const DUPLICATE_KEY = 11000;
 export class RequestRepository {
   constructor(private readonly coll: Collection<RequestDoc>) {}
 
-  /** Claims the key for a first run; false when a twin (or an earlier attempt) holds it already. */
-  async claim(key: string, at: Date): Promise<boolean> {
+  /**
+   * Claims the key for a run until `at + leaseMs`: a first run, or one whose earlier attempt's lease ran out
+   * (it crashed). False while a twin holds it, or once it is done.
+   */
+  async claim(key: string, at: Date, leaseMs: number): Promise<boolean> {
+    const leaseUntil = new Date(at.getTime() + leaseMs);
     try {
-      await this.coll.insertOne({ _id: key, state: 'running', createdAt: at });
+      await this.coll.insertOne({ _id: key, state: 'running', createdAt: at, leaseUntil });
       return true;
     } catch (err) {
-      if (err instanceof MongoServerError && err.code === DUPLICATE_KEY) return false;
-      throw err;
+      if (!(err instanceof MongoServerError && err.code === DUPLICATE_KEY)) throw err;
     }
+    // One conditional update: of two retries after a crash, one takes the key over.
+    const lapsed = await this.coll.findOneAndUpdate(
+      {
+        _id: key,
+        state: 'running',
+        $or: [{ leaseUntil: { $lte: at } }, { leaseUntil: { $exists: false }, createdAt: { $lte: new Date(at.getTime() - leaseMs) } }],
+      },
+      { $set: { leaseUntil } },
+    );
+    return lapsed !== null;
   }
 
   find(key: string): Promise<RequestDoc | null> {
