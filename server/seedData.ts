@@ -125,6 +125,10 @@ export interface SeedWish {
 }
 
 const w = (s: SeedWish) => s;
+/**
+ * The demo's history. Nothing of the demo resident's is dated today: the posting limit counts a
+ * rolling day, and a newcomer trying the demo as 居民 must be able to post several wishes.
+ */
 export const WISHES: SeedWish[] = [
   w({ key: 'vaccine-ride', by: 'elder', proxy: { channel: 'phone', for: 'elder' }, category: 'medical_trip', title: '预约接送去妇幼保健院打疫苗', description: '本人72岁，行动不便，希望社区安排车辆接送去孝昌县妇幼保健院接种疫苗。', building: 'bld-x1', daysAgo: 58, state: 'confirmed', claimer: 'unit_admin', asUnit: 'unit-fuyou', stars: 5, comment: '把我们送去打针又送回来，谢谢社区！' }),
   w({ key: 'bottle-injury', by: 'resident', category: 'daily_help', title: '楼下被高空坠物砸伤需要帮助', description: 'G5栋单元楼下被高空坠落的罐头玻璃瓶砸中右脚，需要陪同就医并排查坠物来源。', building: 'bld-g5', daysAgo: 50, state: 'confirmed', urgent: true, claimer: 'party_member', stars: 5, comment: '工作人员第一时间赶到，非常感谢' }),
@@ -143,15 +147,15 @@ export const WISHES: SeedWish[] = [
   w({ key: 'groceries', by: 'elder', proxy: { channel: 'phone', for: 'elder' }, category: 'daily_help', title: '帮忙代购蔬菜和药品', description: '腿伤未愈不便出门，希望有人帮忙买些蔬菜和常用药。', building: 'bld-x1', daysAgo: 0, state: 'claimed', claimer: 'volunteer' }),
   w({ key: 'clean-drain', by: 'resident2', category: 'repair', title: '卫生间下水道堵塞', description: '卫生间下水道堵了，自己疏通不了。', building: 'bld-g2', daysAgo: 0, state: 'claimed', claimer: 'volunteer2' }),
   w({ key: 'snow-path', by: 'grid_worker', proxy: { channel: 'qq', for: 'elder' }, category: 'daily_help', title: '清理小区门口积水', description: 'QQ群反映花园新村门口下雨后积水严重，老人进出不便。', building: 'bld-x2', daysAgo: 0, state: 'claimed', helpers: 3, claimer: 'party_member' }),
-  w({ key: 'read-newspaper', by: 'resident', category: 'companionship', title: '给视力不好的老人读报', description: '家里老人视力下降，喜欢听新闻，希望有志愿者每周来读报。', building: 'bld-g5', daysAgo: 0, state: 'open' }),
+  w({ key: 'read-newspaper', by: 'resident', category: 'companionship', title: '给视力不好的老人读报', description: '家里老人视力下降，喜欢听新闻，希望有志愿者每周来读报。', building: 'bld-g5', daysAgo: 1, state: 'open' }),
   w({ key: 'wheelchair', by: 'resident2', category: 'material', title: '借用轮椅一个月', description: '家人术后需要轮椅，想向社区借用一个月。', building: 'bld-g2', daysAgo: 0, state: 'open' }),
   w({ key: 'tv-setup', by: 'elder', proxy: { channel: 'door_visit', for: 'elder' }, category: 'repair', title: '电视机顶盒调不出节目', description: '新换的机顶盒不会设置，电视看不了。', building: 'bld-x1', daysAgo: 0, state: 'open' }),
-  w({ key: 'park-cleanup', by: 'resident', category: 'other', title: '小区花园需要义务清理', description: '小区中心花园杂草丛生，希望组织志愿者一起清理。', building: 'bld-g4', daysAgo: 0, state: 'open', helpers: 5 }),
+  w({ key: 'park-cleanup', by: 'resident', category: 'other', title: '小区花园需要义务清理', description: '小区中心花园杂草丛生，希望组织志愿者一起清理。', building: 'bld-g4', daysAgo: 1, state: 'open', helpers: 5 }),
   w({ key: 'tutor', by: 'resident2', category: 'daily_help', title: '孩子作业辅导', description: '双职工家庭，晚上希望有志愿者辅导小学三年级数学作业。', building: 'bld-g2', daysAgo: 4, state: 'open' }),
-  w({ key: 'stair-rail', by: 'resident', category: 'repair', title: '楼梯扶手松动', description: 'G5栋一单元楼梯扶手松动，老人扶着很危险。', building: 'bld-g5', daysAgo: 0, state: 'assigned', assignTo: { kind: 'unit', id: 'unit-fuyou' } }),
+  w({ key: 'stair-rail', by: 'resident', category: 'repair', title: '楼梯扶手松动', description: 'G5栋一单元楼梯扶手松动，老人扶着很危险。', building: 'bld-g5', daysAgo: 2, state: 'assigned', assignTo: { kind: 'unit', id: 'unit-fuyou' } }),
   w({ key: 'insulin', by: 'elder', proxy: { channel: 'phone', for: 'elder' }, category: 'health', title: '上门指导胰岛素注射', description: '刚确诊糖尿病，不会自己打胰岛素，希望医生上门指导。', building: 'bld-x1', daysAgo: 0, state: 'assigned', assignTo: { kind: 'user', id: 'party_member' } }),
   w({ key: 'dog-bark', by: 'resident2', category: 'mediation', title: '邻居家狗整夜叫', description: '邻居家的狗经常整夜叫，影响休息，希望社区协调。', building: 'bld-g2', daysAgo: 0, state: 'pending_review' }),
-  w({ key: 'gas-check', by: 'resident', category: 'daily_help', title: '燃气管道老化请检查', description: '厨房燃气管有异味，担心老化，希望安排人检查。', building: 'bld-g5', daysAgo: 0, state: 'pending_review', urgent: true }),
+  w({ key: 'gas-check', by: 'resident', category: 'daily_help', title: '燃气管道老化请检查', description: '厨房燃气管有异味，担心老化，希望安排人检查。', building: 'bld-g5', daysAgo: 1, state: 'pending_review', urgent: true }),
   w({ key: 'elder-bath', by: 'grid_worker', proxy: { channel: 'door_visit', for: 'elder' }, category: 'daily_help', title: '失能老人助浴服务', description: '入户走访发现一位失能老人需要定期助浴服务。', building: 'bld-x2', daysAgo: 0, state: 'pending_review' }),
   w({ key: 'ad-posting', by: 'resident2', category: 'other', title: '帮忙在群里发广告', description: '想请社区帮忙在业主群里发我店铺的打折广告。', building: 'bld-g2', daysAgo: 6, state: 'rejected', reason: '心愿服务不包括商业广告，可以联系物业公告栏' }),
   w({ key: 'parking', by: 'resident', category: 'other', title: '想要一个固定车位', description: '希望社区给我家分配一个固定停车位。', building: 'bld-g5', daysAgo: 8, state: 'rejected', reason: '车位由业委会统一分配，请联系业委会' }),

@@ -21,7 +21,7 @@ export const LeaderboardInput = z
     ...rangeFields,
   })
   .refine(fromBeforeTo, rangeRule);
-/** The public wall: confirmed, non-sensitive wishes, owners masked or anonymous. */
+/** The public wall: realised (done or confirmed), non-sensitive wishes, newest first; owners and helpers masked or anonymous. */
 export const WallInput = z.strictObject({ ...scope, ...PageInput });
 export const ExportInput = z
   .strictObject({ ...scope, format: z.enum(['xlsx', 'csv']).default('xlsx'), ...rangeFields })

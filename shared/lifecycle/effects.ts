@@ -4,7 +4,8 @@ import type { CommunitySettings } from '../schemas/settings';
 import { Stars, type Claim, type Wish } from '../schemas/wish';
 import type { DecideInput } from './decide';
 import type { Actor, Relation, UserActor } from './relations';
-import { escalationDue, expiredClaims, leaseUntil, slotsFree, slotsTaken } from './rules';
+import { toMillis } from '../schemas/primitives';
+import { escalationDue, expiredClaims, leaseDurationMs, leaseUntil, slotsFree, slotsTaken } from './rules';
 import type { TransitionAction } from './transitions';
 
 /** The wish fields a step may set or clear; `id` and `communityId` never change. */
@@ -131,8 +132,11 @@ export const EFFECTS: Record<TransitionAction, (ctx: EffectContext) => Effect> =
     return { ...claimed(claim, ctx), to: full ? 'claimed' : 'open' };
   },
   extend: (ctx) => {
-    const until = leaseUntil(ctx.now, ctx.settings);
-    return { set: { claims: eachClaim(ctx, isMine(ctx), (c) => ({ leaseUntil: until, extensions: c.extensions + 1 })) }, meta: { leaseUntil: until.toISOString() } };
+    // One more lease on top of what is left (a lapsed one counts from now), so the countdown moves.
+    const extended = (c: Claim) => new Date(Math.max(toMillis(c.leaseUntil), ctx.now.getTime()) + leaseDurationMs(ctx.settings));
+    const claims = eachClaim(ctx, isMine(ctx), (c) => ({ leaseUntil: extended(c), extensions: c.extensions + 1 }));
+    const mine = claims.find(isMine(ctx)) ?? ctx.mine[0];
+    return { set: { claims }, meta: { leaseUntil: new Date(toMillis(mine.leaseUntil)).toISOString() } };
   },
   release: (ctx) => withoutClaims(ctx, new Set(ctx.mine.map((c) => c.claimerId))),
   expire: (ctx) => withoutClaims(ctx, new Set(expiredClaims(ctx.wish, ctx.now).map((c) => c.claimerId))),

@@ -179,9 +179,12 @@ export interface WallItem {
   categoryLabel: string;
   status: Wish['status'];
   residentName: string;
+  /** Who helped, each name masked like the resident's (志愿者 when unknown). */
+  helpers: string[];
   stars?: number;
   comment?: string;
   createdAt: Wish['createdAt'];
+  doneAt?: Wish['doneAt'];
   confirmedAt?: Wish['confirmedAt'];
 }
 
@@ -189,7 +192,7 @@ export interface WallItem {
  * The wall shows approved, non-sensitive wishes only (the `public` rule); `residentName` is the owner's name masked, or
  * 匿名居民 when they chose anonymity. Null = not on the wall.
  */
-export function wallItemOf(wish: Wish, ownerName?: string): WallItem | null {
+export function wallItemOf(wish: Wish, ownerName?: string, helperNames: (string | undefined)[] = []): WallItem | null {
   if (!WishRules.public(new Set(), wish)) return null;
   const name = ownerName ?? wish.beneficiary?.name;
   const item: WallItem = {
@@ -199,12 +202,14 @@ export function wallItemOf(wish: Wish, ownerName?: string): WallItem | null {
     categoryLabel: CategoryInfos[wish.category].label,
     status: wish.status,
     residentName: maskName(name ?? '', wish.anonymous || !name),
+    helpers: helperNames.map((h) => (h ? maskName(h) : '志愿者')),
     createdAt: wish.createdAt,
   };
   if (wish.rating !== undefined) {
     item.stars = wish.rating.stars;
     if (wish.rating.comment !== undefined) item.comment = wish.rating.comment;
   }
+  if (wish.doneAt !== undefined) item.doneAt = wish.doneAt;
   if (wish.confirmedAt !== undefined) item.confirmedAt = wish.confirmedAt;
   return item;
 }

@@ -36,14 +36,14 @@ async function fillWish(page: Page, wishTitle: string, description: string): Pro
 
 test('a wish goes from the resident to a volunteer and back, and the dashboard counts it', async () => {
   // The secretary looks at the community's numbers first.
-  const secretary = await signIn(browser, server.url, '社区书记');
+  const secretary = await signIn(browser, server.url, '社区书记 · 彭书记');
   await secretary.getByText('审核派单').waitFor();
   await secretary.getByText('数据看板').click();
   const collectedBefore = await tileNumber(secretary, '心愿收集');
   const confirmedBefore = await tileNumber(secretary, '已确认');
 
   // A resident posts a wish through the form.
-  const resident = await signIn(browser, server.url, '居民 · 张阿姨');
+  const resident = await signIn(browser, server.url, '居民 · 胡秀兰');
   await resident.getByText('＋ 发布心愿').waitFor();
   await shot(resident, 'resident-home');
   await fillWish(resident, title, '周三上午，卫生院二楼，腿脚不便');
@@ -62,12 +62,12 @@ test('a wish goes from the resident to a volunteer and back, and the dashboard c
   await card.getByText('通过并发布', { exact: true }).waitFor({ state: 'detached' });
 
   // A party member opens it from the hall too, but the volunteer will be quicker.
-  const partyMember = await signIn(browser, server.url, '下沉党员');
+  const partyMember = await signIn(browser, server.url, '下沉党员 · 彭卫国');
   await partyMember.getByText(title).first().click();
   await partyMember.getByText('我来认领').waitFor();
 
   // A volunteer finds it in the task hall, claims it, starts and completes it.
-  const volunteer = await signIn(browser, server.url, '志愿者');
+  const volunteer = await signIn(browser, server.url, '志愿者 · 张晓东');
   await volunteer.getByText(title).first().waitFor();
   await shot(volunteer, 'volunteer-task-hall');
   await volunteer.getByText(title).first().click();
@@ -106,12 +106,12 @@ test('a wish goes from the resident to a volunteer and back, and the dashboard c
 });
 
 test('a rejected wish tells the resident why', async () => {
-  const resident = await signIn(browser, server.url, '居民 · 独居老人');
+  const resident = await signIn(browser, server.url, '独居老人 · 李桂英');
   await fillWish(resident, '帮忙修一下楼道灯', '3栋2单元楼道灯坏了，晚上看不见');
   await resident.getByText('提交心愿', { exact: true }).click();
   await resident.getByText('已提交，社区工作人员审核后会发布给志愿者。').waitFor();
 
-  const secretary = await signIn(browser, server.url, '社区书记');
+  const secretary = await signIn(browser, server.url, '社区书记 · 彭书记');
   await secretary.getByText('审核派单').click();
   const card = secretary.getByLabel('心愿：帮忙修一下楼道灯');
   await card.getByText('驳回', { exact: true }).click();
@@ -126,7 +126,7 @@ test('a rejected wish tells the resident why', async () => {
 
 test('a resident over the daily posting limit is told so, and keeps what they typed', async () => {
   // The demo resident's seeded wishes plus the one posted above use up 每天最多 5 个.
-  const resident = await signIn(browser, server.url, '居民 · 张阿姨');
+  const resident = await signIn(browser, server.url, '居民 · 胡秀兰');
   await fillWish(resident, '想请人帮忙取快递', '快递放在驿站，我腿脚不便');
   await resident.getByText('提交心愿', { exact: true }).click();
   const refusal = resident.getByText('每天最多提交 5 个心愿，请明天再来');
@@ -137,7 +137,7 @@ test('a resident over the daily posting limit is told so, and keeps what they ty
 });
 
 test('a resident who opens a staff screen is politely refused', async () => {
-  const resident = await signIn(browser, server.url, '居民 · 张阿姨');
+  const resident = await signIn(browser, server.url, '居民 · 胡秀兰');
   await resident.getByText('＋ 发布心愿').waitFor();
   await visit(resident, server.url, '/packages/staff/pages/review/index');
   await resident.getByText('暂无权限').waitFor();
@@ -146,31 +146,31 @@ test('a resident who opens a staff screen is politely refused', async () => {
 });
 
 test('each role has its main screen', async () => {
-  const secretary = await signIn(browser, server.url, '社区书记');
+  const secretary = await signIn(browser, server.url, '社区书记 · 彭书记');
   await secretary.getByText('组织管理').click();
   await secretary.getByText('组织架构', { exact: true }).waitFor();
   await shot(secretary, 'secretary-org');
 
-  const town = await signIn(browser, server.url, '镇/街道管理员');
+  const town = await signIn(browser, server.url, '镇/街道管理员 · 花园镇办');
   await town.getByText('当前身份：镇/街道').waitFor();
   await shot(town, 'town-admin-home');
   await town.getByText('数据看板').click();
   await tileNumber(town, '心愿收集');
   await shot(town, 'town-admin-dashboard');
 
-  const elder = await signIn(browser, server.url, '居民 · 独居老人');
+  const elder = await signIn(browser, server.url, '独居老人 · 李桂英');
   await elder.getByText('长辈模式（大字）').click();
   await elder.getByText('退出长辈模式').waitFor();
   await shot(elder, 'elder-mode-home');
 
-  const unitAdmin = await signIn(browser, server.url, '共建单位管理员');
+  const unitAdmin = await signIn(browser, server.url, '共建单位管理员 · 王丽华');
   // The page's own line, not the navigation bar's title (which h5 renders first, hidden).
   await unitAdmin.getByText('认领心愿后，交给单位成员完成').waitFor();
   await shot(unitAdmin, 'unit-admin-home');
 });
 
 test('the secretary downloads the ledger from the dashboard as an Excel workbook', async () => {
-  const secretary = await signIn(browser, server.url, '社区书记');
+  const secretary = await signIn(browser, server.url, '社区书记 · 彭书记');
   // From the home screen, as the secretary would: a route typed in while the login redirect settles can be overtaken by it.
   await secretary.getByText('数据看板').click();
   await tileNumber(secretary, '心愿收集');

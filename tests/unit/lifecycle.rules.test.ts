@@ -82,14 +82,29 @@ describe('leases', () => {
     expect(claimed.event.meta).toMatchObject({ claimerId: claimer.userId, leaseUntil: hoursAfter(24).toISOString() });
   });
 
-  test('extending renews the lease from now, up to the community maximum', () => {
+  test('extending adds one lease to what is left, up to the community maximum', () => {
     const settings = { ...DEFAULT_SETTINGS, maxExtensions: 2, leaseHours: 12 };
-    let wish = openWish({ status: 'claimed', claims: [volunteerClaim(claimer.userId)] });
+    let wish = openWish({ status: 'claimed', claims: [volunteerClaim(claimer.userId, { leaseUntil: hoursAfter(5) })] });
     for (let i = 1; i <= 2; i++) {
-      wish = step(wish, 'extend', claimer, NOW, { settings }).wish;
-      expect(wish.claims[0]).toMatchObject({ extensions: i, leaseUntil: hoursAfter(12) });
+      const next = step(wish, 'extend', claimer, NOW, { settings });
+      wish = next.wish;
+      expect(wish.claims[0]).toMatchObject({ extensions: i, leaseUntil: hoursAfter(5 + 12 * i) });
+      expect(next.event.meta).toMatchObject({ leaseUntil: hoursAfter(5 + 12 * i).toISOString() });
     }
     expect(refusal(() => step(wish, 'extend', claimer, NOW, { settings }))).toBe('CONFLICT');
+  });
+
+  test("extending touches only the extender's lease", () => {
+    const wish = openWish({
+      status: 'claimed',
+      helpersNeeded: 2,
+      claims: [volunteerClaim(claimer.userId, { leaseUntil: hoursAfter(3) }), volunteerClaim(otherHelper.userId, { leaseUntil: hoursAfter(20) })],
+    });
+    const after = step(wish, 'extend', claimer, NOW).wish;
+    expect(after.claims.map((c) => [c.claimerId, c.leaseUntil, c.extensions])).toEqual([
+      [claimer.userId, hoursAfter(3 + DEFAULT_SETTINGS.leaseHours), 1],
+      [otherHelper.userId, hoursAfter(20), 0],
+    ]);
   });
 
   test('an expired lease returns the wish to the pool and restarts the escalation clock', () => {

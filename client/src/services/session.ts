@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { Role } from '@shared/enums/roles';
+import { RoleLabels, type Role } from '@shared/enums/roles';
 import type { User } from '@shared/schemas/user';
 import { call, httpJson } from './api';
 import { isH5, usesCloud } from './platform';
@@ -16,10 +16,13 @@ export interface Session {
 
 const SESSION_KEY = 'xy.session';
 
-/** Seeded demo accounts the local/demo server's dev-login accepts (DESIGN.md §5). */
+/**
+ * What each seeded demo account is for, in the order the login page offers them. The person's
+ * name comes from the server (`demoPeople`), never from here: the seed decides who they are.
+ */
 export const DemoAccounts: { key: string; label: string }[] = [
-  { key: 'resident', label: '居民 · 张阿姨' },
-  { key: 'elder', label: '居民 · 独居老人' },
+  { key: 'resident', label: '居民' },
+  { key: 'elder', label: '独居老人' },
   { key: 'volunteer', label: '志愿者' },
   { key: 'party_member', label: '下沉党员' },
   { key: 'unit_admin', label: '共建单位管理员' },
@@ -29,6 +32,33 @@ export const DemoAccounts: { key: string; label: string }[] = [
   { key: 'secretary2', label: '另一社区书记' },
   { key: 'town_admin', label: '镇/街道管理员' },
 ];
+
+export interface DemoPerson {
+  as: string;
+  name: string;
+  roles: Role[];
+}
+
+/** The seeded people the local/demo server's dev-login accepts (`GET /api/auth/dev-users`). */
+export async function demoPeople(): Promise<DemoPerson[]> {
+  return (await httpJson<{ items: DemoPerson[] }>('GET', '/api/auth/dev-users')).items;
+}
+
+/**
+ * The login buttons: the known accounts first, in their order, then any other seeded person;
+ * each reads "what they do · their name" (just what they do until the names arrive).
+ */
+export function demoLoginChoices(people: DemoPerson[] | undefined): { key: string; label: string }[] {
+  if (!people) return DemoAccounts;
+  const known = new Map(DemoAccounts.map((a, i) => [a.key, i]));
+  const rank = (p: DemoPerson) => known.get(p.as) ?? DemoAccounts.length;
+  return [...people]
+    .sort((a, b) => rank(a) - rank(b))
+    .map((p) => {
+      const what = DemoAccounts.find((a) => a.key === p.as)?.label ?? ROLE_PRIORITY.filter((r) => p.roles.includes(r)).map((r) => RoleLabels[r]).join('、');
+      return { key: p.as, label: `${what || '居民'} · ${p.name}` };
+    });
+}
 
 /** The order in which a person with several roles lands: the work they most likely came to do. */
 const ROLE_PRIORITY: Role[] = ['secretary', 'town_admin', 'grid_worker', 'unit_admin', 'party_member', 'volunteer', 'resident'];

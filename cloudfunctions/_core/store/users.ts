@@ -43,6 +43,12 @@ export class UserRepository {
     }
   }
 
+  /** The one member of the community with this phone; none when nobody or several have it. */
+  async onlyMemberWithPhone(communityId: string, phone: string): Promise<UserDoc | null> {
+    const found = await this.coll.find({ phone, 'memberships.communityId': communityId }).limit(2).toArray();
+    return found.length === 1 ? found[0] : null;
+  }
+
   /** A member of the community (any role). */
   memberOf(communityId: string, userId: string): Promise<UserDoc | null> {
     return this.coll.findOne({ _id: userId, 'memberships.communityId': communityId });

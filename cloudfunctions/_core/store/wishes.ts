@@ -217,17 +217,24 @@ export class WishRepository {
   }
 
   /**
-   * A page of the public wall, newest first: wishes of these states and categories, never with the
-   * timeline, a phone, an address, the description or the beneficiary (not even to the server's own code).
+   * A page of the public wall, most recently realised first (`doneAt`, then id; the cursor is
+   * `<doneAt ms>:<id>`): wishes of these states and categories, never with the timeline, a phone,
+   * an address, the description or the beneficiary (not even to the server's own code).
    */
   async wall(communityId: string, q: { states: readonly WishState[]; categories: readonly Category[]; cursor?: string; limit: number }): Promise<{ items: WallDoc[]; nextCursor?: string }> {
-    const filter: Filter<WishDoc> = { communityId, status: { $in: [...q.states] }, category: { $in: [...q.categories] }, ...pageFilter<WishDoc>(q.cursor) };
+    const filter: Filter<WishDoc> = { communityId, status: { $in: [...q.states] }, category: { $in: [...q.categories] }, doneAt: { $exists: true } };
+    const [ms, id] = (q.cursor ?? '').split(':');
+    if (q.cursor && id && /^\d+$/.test(ms)) {
+      const at = new Date(Number(ms));
+      filter.$or = [{ doneAt: { $lt: at } }, { doneAt: at, _id: { $lt: id } }];
+    }
     const items = await this.coll
       .find<WallDoc>(filter, { projection: { events: 0, contactPhone: 0, address: 0, description: 0, beneficiary: 0, progress: 0 } })
-      .sort({ _id: -1 })
+      .sort({ doneAt: -1, _id: -1 })
       .limit(q.limit)
       .toArray();
-    return { items, nextCursor: nextCursor(items, q.limit) };
+    const last = items.length === q.limit ? items[items.length - 1] : undefined;
+    return { items, nextCursor: last ? `${new Date(last.doneAt as Date).getTime()}:${last._id}` : undefined };
   }
 }
 

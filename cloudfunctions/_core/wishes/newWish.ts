@@ -1,4 +1,4 @@
-import { AppError, Wish, createWish, creationEvent, type Channel, type Priority, type Role } from '@shared';
+import { AppError, Wish, type GeoPoint, createWish, creationEvent, type Channel, type Priority, type Role } from '@shared';
 import type { CreateWishInput } from '@shared/actions';
 import type * as z from 'zod';
 import { actorFor } from '../access/wishAccess';
@@ -10,6 +10,14 @@ import type { Runtime } from '../runtime/types';
 
 /** What the poster (or staff entering for someone) fills in: the create form. */
 export type WishFields = z.output<typeof CreateWishInput>;
+
+/**
+ * A wish's grid comes from its building or, failing that, its location: the grid of the nearest
+ * building that has one. A building of another community is refused.
+ */
+export async function gridOfWish(rt: Runtime, communityId: string, f: { buildingId?: string | null; location?: GeoPoint }): Promise<string | undefined> {
+  return (await gridOfBuilding(rt, communityId, f.buildingId)) ?? (f.location ? rt.repos.org.nearestGrid(communityId, f.location) : undefined);
+}
 
 /** The grid follows the building; a building of another community is refused. */
 export async function gridOfBuilding(rt: Runtime, communityId: string, buildingId?: string | null): Promise<string | undefined> {
@@ -48,7 +56,7 @@ export async function insertWish(rt: Runtime, n: NewWish): Promise<WishDoc> {
     createdBy: caller.id,
     channel: n.channel,
     priority: n.priority,
-    gridId: await gridOfBuilding(rt, community._id, n.fields.buildingId),
+    gridId: await gridOfWish(rt, community._id, n.fields),
     beneficiary: n.beneficiary,
     now,
   });

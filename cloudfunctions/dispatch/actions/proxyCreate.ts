@@ -24,6 +24,10 @@ export default defineAction({
       const resident = await rt.repos.users.memberOf(community._id, beneficiary.userId);
       if (!resident) throw new AppError('VALIDATION_FAILED', '居民不在本社区', { fields: [{ path: 'beneficiary.userId', message: '本社区没有这位居民' }] });
       ownerId = resident._id;
+    } else if (beneficiary.phone) {
+      // Entered by phone number: the member registered with it (only when exactly one is) owns it and sees it.
+      const resident = await rt.repos.users.onlyMemberWithPhone(community._id, beneficiary.phone);
+      if (resident) ownerId = resident._id;
     }
     await checkWishText(rt, caller, fields);
     const similar = await findSimilar(rt, caller, community._id, fields);

@@ -5,10 +5,11 @@ import { domainOf } from '../../_core/store/stored';
 import { namesOf } from '../../_core/access/people';
 
 const PUBLIC_CATEGORIES = Categories.filter(isPublicOnWall);
-const WALL_STATES = ['open', 'assigned', 'claimed', 'in_progress', 'done', 'confirmed'] as const;
+/** Realised wishes only: done by the helper, or confirmed by the resident. */
+const WALL_STATES = ['done', 'confirmed'] as const;
 
 /**
- * The public wall (心愿墙): approved wishes and what became of them, never legal aid,
+ * The public wall (心愿墙): realised wishes, newest first, with their helpers and rating; never legal aid,
  * mediation or medical ones, never a phone or address; anonymous residents stay anonymous
  * (shared/privacy `wallItemOf` decides each card).
  */
@@ -26,8 +27,8 @@ export default defineAction({
       community: { id: communityId, name },
       items: items.flatMap((w) => {
         // The wall never reads the description (it is not even loaded); the domain's Wish has one.
-        const card = wallItemOf(domainOf({ ...w, description: '', events: [] }), w.ownerName);
-        return card ? [{ ...card, helpers: w.claims.map((c) => helpers.get(c.assigneeId) ?? '志愿者') }] : [];
+        const card = wallItemOf(domainOf({ ...w, description: '', events: [] }), w.ownerName, w.claims.map((c) => helpers.get(c.assigneeId)));
+        return card ? [card] : [];
       }),
       nextCursor,
     };

@@ -13,7 +13,7 @@ export default defineAction({
     const { wishId, ...edits } = input;
     const wish = await rt.repos.wishes.load(wishId);
     await checkWishText(rt, caller, edits);
-    const { wish: after, event } = await applyAction(rt, { wish, action: 'resubmit', caller, input: { edits }, extra: await gridEdit(rt, wish.communityId, edits.buildingId) });
+    const { wish: after, event } = await applyAction(rt, { wish, action: 'resubmit', caller, input: { edits }, extra: await gridEdit(rt, wish, edits) });
     await announceEvent(rt, after, event);
     return { wish: wishView(after, caller) };
   },

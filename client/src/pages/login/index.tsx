@@ -1,14 +1,22 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { Screen } from '../../components';
 import { messageOf } from '../../services/errors';
 import { goHome } from '../../services/nav';
-import { DemoAccounts, devLogin, loginKind, wechatLogin } from '../../services/session';
+import { demoLoginChoices, demoPeople, devLogin, loginKind, wechatLogin, type DemoPerson } from '../../services/session';
 
 /** WeChat login in the mini-program; in the browser (local/demo) a picker of seeded people. */
 export default function Login() {
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<string>();
+  const [people, setPeople] = useState<DemoPerson[]>();
+  const demo = loginKind() !== 'wechat';
+
+  useEffect(() => {
+    if (!demo) return;
+    // The names on the buttons are the seeded people's own; without them the buttons say what each does.
+    demoPeople().then(setPeople, () => undefined);
+  }, [demo]);
 
   const run = async (key: string, login: () => Promise<{ activeRole: Parameters<typeof goHome>[0] }>) => {
     setBusy(key);
@@ -34,7 +42,7 @@ export default function Login() {
           <Text>{error}</Text>
         </View>
       )}
-      {loginKind() === 'wechat' ? (
+      {!demo ? (
         <Button className="btn btn--primary btn--big" loading={busy === 'wechat'} onClick={() => run('wechat', wechatLogin)}>
           微信一键登录
         </Button>
@@ -43,7 +51,7 @@ export default function Login() {
           <Text className="card__title">选择演示身份登录</Text>
           <Text className="muted">本地演示模式：以种子数据中的人员身份登录</Text>
           <View className="gap" />
-          {DemoAccounts.map((a) => (
+          {demoLoginChoices(people).map((a) => (
             <Button
               key={a.key}
               className="btn"

@@ -1,7 +1,7 @@
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { CategoryLabels } from '@shared/enums/categories';
-import { CategoryIcon, PageState, RoleNav, Screen, formatTime } from '../../components';
+import { CategoryIcon, PageState, RoleNav, Screen, StatusTag, formatTime } from '../../components';
 import { usePaged } from '../../hooks/usePaged';
 import { Routes } from '../../services/nav';
 import { wishesApi, type WallItem } from '../../services/wishes';
@@ -26,13 +26,21 @@ export default function WallPage() {
           <View key={w.id} className="card wish-item">
             <CategoryIcon category={w.category} />
             <View className="wish-item__main">
-              <Text className="wish-item__title">{w.title}</Text>
+              <View className="wish-item__head">
+                <Text className="wish-item__title">{w.title}</Text>
+                <StatusTag status={w.status} />
+              </View>
               <Text className="card__meta">
                 {CategoryLabels[w.category]} · {w.residentName}
               </Text>
-              {w.stars !== undefined && <Text className="star star--on">{'★'.repeat(w.stars)}</Text>}
-              {w.comment && <Text className="card__meta">{w.comment}</Text>}
-              <Text className="card__meta">{formatTime(w.confirmedAt ?? w.createdAt)}</Text>
+              {w.helpers.length > 0 && <Text className="card__meta">帮助者：{w.helpers.join('、')}</Text>}
+              {w.stars !== undefined && (
+                <Text className="star star--on" aria-label={`评分 ${w.stars} 星`}>
+                  {'★'.repeat(w.stars)}
+                </Text>
+              )}
+              {w.comment && <Text className="card__meta">“{w.comment}”</Text>}
+              <Text className="card__meta">实现于 {formatTime(w.doneAt ?? w.confirmedAt ?? w.createdAt)}</Text>
             </View>
           </View>
         ))}
