@@ -30,17 +30,10 @@ import {
   type WishEvent,
   type WishState,
 } from '@shared';
-import { COMMUNITY, GRID, TOWN, UNIT } from './support/people';
+import { COMMUNITY, GRID, TOWN, UNIT, person } from './support/people';
 
 // ---------------------------------------------------------------- the cast
 
-const person = (userId: string, roles: UserActor['roles'], extra: Partial<UserActor> = {}): UserActor => ({
-  kind: 'user',
-  userId,
-  communityId: COMMUNITY,
-  roles,
-  ...extra,
-});
 
 const OWNER_ID = 'u-ligy';
 const viewers = {

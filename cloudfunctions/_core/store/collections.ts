@@ -77,7 +77,8 @@ export const INDEXES: Record<string, IndexDecl[]> = {
   // Replies are kept a week: long enough for any client retry.
   [C.requests]: [{ key: { createdAt: 1 }, options: { expireAfterSeconds: 7 * 24 * 3600 } }],
   [C.grids]: [{ key: { communityId: 1 } }],
-  [C.buildings]: [{ key: { communityId: 1 } }],
+  // A wish without a building takes the grid of the nearest building that has one.
+  [C.buildings]: [{ key: { communityId: 1 } }, { key: { location: '2dsphere' } }],
   [C.units]: [{ key: { communityId: 1 } }],
   // One pending request per person per community; decided ones stay as history.
   [C.joinRequests]: [

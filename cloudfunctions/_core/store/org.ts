@@ -38,22 +38,16 @@ export class OrgRepository {
     return this.c.buildings.findOne({ _id: id, communityId });
   }
 
-  /**
-   * The grid of the community's building nearest this point, among those with a grid and a
-   * location. One indexed read of the community's buildings (two small fields each; a
-   * community has tens to a few hundred), ranked here.
-   */
+  /** The grid of the community's building nearest this point, among those with a grid: $geoNear on the buildings' 2dsphere index. */
   async nearestGrid(communityId: string, at: GeoPoint): Promise<string | undefined> {
-    const list = await this.c.buildings
-      .find({ communityId, gridId: { $type: 'string' }, location: { $exists: true } }, { projection: { gridId: 1, location: 1 } })
+    const [nearest] = await this.c.buildings
+      .aggregate<{ gridId: string }>([
+        { $geoNear: { near: at, distanceField: 'distanceM', spherical: true, key: 'location', query: { communityId, gridId: { $type: 'string' } } } },
+        { $limit: 1 },
+        { $project: { gridId: 1 } },
+      ])
       .toArray();
-    let best: { gridId?: string; d: number } = { d: Infinity };
-    for (const b of list) {
-      if (!b.location) continue;
-      const d = squaredDistance(b.location.coordinates, at.coordinates);
-      if (d < best.d) best = { gridId: b.gridId, d };
-    }
-    return best.gridId;
+    return nearest?.gridId;
   }
 
   unit(communityId: string, id: string): Promise<UnitDoc | null> {
@@ -131,13 +125,6 @@ export class OrgRepository {
   async gridNames(communityIds: string[]): Promise<Map<string, string>> {
     return byId(await this.c.grids.find({ communityId: { $in: communityIds } }, { projection: { name: 1 } }).toArray());
   }
-}
-
-/** Equirectangular: enough to rank points a few kilometres apart. */
-function squaredDistance([lng1, lat1]: [number, number], [lng2, lat2]: [number, number]): number {
-  const x = (lng1 - lng2) * Math.cos((((lat1 + lat2) / 2) * Math.PI) / 180);
-  const y = lat1 - lat2;
-  return x * x + y * y;
 }
 
 const byId = (list: { _id: string; name: string }[]) => new Map(list.map((x) => [x._id, x.name]));

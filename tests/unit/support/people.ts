@@ -6,7 +6,7 @@ export const TOWN = 't1';
 export const GRID = 'grid1';
 export const UNIT = 'unit1';
 
-const person = (userId: string, roles: UserActor['roles'], extra: Partial<UserActor> = {}): UserActor => ({
+export const person = (userId: string, roles: UserActor['roles'], extra: Partial<UserActor> = {}): UserActor => ({
   kind: 'user',
   userId,
   communityId: COMMUNITY,
