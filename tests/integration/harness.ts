@@ -106,6 +106,13 @@ export async function startTestServer(opts: Partial<StartOptions> = {}): Promise
 
 export { request };
 
+/** A test server whose residents may post 50 wishes a day: tests that post many aren't stopped by the daily limit. */
+export async function startRoomyTestServer(opts: Partial<StartOptions> = {}): Promise<TestServer> {
+  const server = await startTestServer(opts);
+  await (await server.login('secretary')).ok('org', 'updateSettings', { settings: { postsPerDay: 50 } });
+  return server;
+}
+
 export async function startWechatTestServer(): Promise<WechatTestServer> {
   const wechat = await startFakeWechat('wx-app', 'wx-secret');
   const server = await startTestServer({

@@ -2,12 +2,11 @@
  * Before a second neighbour posts the same request, they are shown it: still-open wishes of
  * the same kind close by, from their own community only.
  */
-import { startTestServer, wishInput, type TestServer } from './harness';
+import { startRoomyTestServer, wishInput, type TestServer } from './harness';
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer();
-  await (await server.login('secretary')).ok('org', 'updateSettings', { settings: { postsPerDay: 50 } });
+  server = await startRoomyTestServer();
 });
 afterAll(() => server?.stop());
 

@@ -2,12 +2,11 @@
  * A wish's grid comes from its building or, failing that, its location (the nearest building
  * with a grid), so a resident's wish without a building still reaches its grid worker.
  */
-import { startTestServer, wishInput, type TestServer } from './harness';
+import { startRoomyTestServer, wishInput, type TestServer } from './harness';
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer();
-  await (await server.login('secretary')).ok('org', 'updateSettings', { settings: { postsPerDay: 50 } });
+  server = await startRoomyTestServer();
 });
 afterAll(() => server?.stop());
 
