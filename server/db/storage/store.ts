@@ -1,7 +1,7 @@
 // Durable storage for a dbPath: recovery at open, a group-committed journal while running, and
 // compaction into a snapshot so recovery stays short.
 //
-//   <dbPath>/mongod.lock          pid of the owning server
+//   <dbPath>/mongod.lock          the owning server: pid, process start time, boot id (lockFile.ts)
 //   <dbPath>/snapshot.bson        frames: header {h:{v,gen}}, then {r:[records]} rebuilding every collection
 //   <dbPath>/journal.<gen>        frames {r:[records]}, one per command or transaction commit
 //
