@@ -149,8 +149,9 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     production,
     mode,
     port: e.PORT,
-    // The demo (dev logins, cron.tick with a chosen clock) is for this machine: loopback unless HOST says otherwise.
-    host: e.HOST ?? (mode === 'local' ? '127.0.0.1' : '0.0.0.0'),
+    // Loopback unless HOST says otherwise, in every mode: the demo's dev logins are for this machine, and a
+    // self-hosted server sits behind its HTTPS proxy; reaching it from elsewhere is a decision, not a default.
+    host: e.HOST ?? '127.0.0.1',
     mongoUri: e.MONGODB_URI,
     mongoDb: e.MONGODB_DB,
     dbPath: e.XINYUAN_DB_PATH ?? path.join('.data', 'db'),

@@ -1,4 +1,6 @@
 import type { Db } from 'mongodb';
+import type { Envelope } from '@shared';
+import type { CronJobName } from '@shared/actions/cron';
 /** Environment variables as read (not the ambient NodeJS.ProcessEnv, which others augment). */
 type Env = Record<string, string | undefined>;
 import fs from 'node:fs';
@@ -54,7 +56,11 @@ export interface RunningServer {
   db: Db;
   /** The local notification sink when no other notifier is configured. */
   sink?: LocalSink;
-  tick(): Promise<unknown>;
+  /**
+   * One run of the timer, as the system. `at` pins its clock: the only way to move time for a tick
+   * (a test hook, or a command on this machine); no request can carry one (issue 11, L1).
+   */
+  tick(opts?: { at?: Date; jobs?: CronJobName[] }): Promise<Envelope<unknown>>;
   /** Deletes uploaded photos no wish uses (hourly while the timer runs). */
   sweepPhotos(): Promise<SweepResult>;
   stop(): Promise<void>;
@@ -111,7 +117,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     };
     if (opts.seed ?? config.mode === 'local') await seedDemo(conn.db, runtime);
 
-    const tick = () => FUNCTIONS.cron({ action: 'tick', data: {} }, { identity: { kind: 'system' }, runtime });
+    const tick: RunningServer['tick'] = ({ at, jobs } = {}) =>
+      FUNCTIONS.cron({ action: 'tick', data: jobs ? { jobs } : {} }, { identity: { kind: 'system' }, runtime: at ? { ...runtime, now: () => at } : runtime });
     if (config.cronIntervalMs > 0) {
       let running = false;
       const timer = setInterval(() => {

@@ -1,10 +1,12 @@
 import * as z from 'zod';
-import { IsoDateTime } from '../schemas/primitives';
 
 export const CronJob = z.enum(['leases', 'escalation', 'autoConfirm', 'outbox']);
-/** The timer trigger sends {}; tests and the local server may pin the clock or pick jobs. */
+export type CronJobName = z.infer<typeof CronJob>;
+/**
+ * The timer trigger sends {}; a caller may pick jobs. No clock: time comes from the runtime, so a moved
+ * clock is a test hook (`RunningServer.tick(at)`), never something a request can carry (issue 11, L1).
+ */
 export const TickInput = z.strictObject({
-  now: IsoDateTime.optional(),
   jobs: z.array(CronJob).min(1).max(4).optional(),
 });
 

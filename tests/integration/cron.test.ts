@@ -16,7 +16,7 @@ async function openWish(title: string): Promise<string> {
   return wish.id;
 }
 
-const tick = async () => (await server.anonymous().ok('cron', 'tick', { now: server.clock.now().toISOString() }));
+const tick = async () => (await server.anonymous().ok('cron', 'tick', {}));
 
 describe('cron.tick with a movable clock', () => {
   test('an expired lease returns the wish to the pool, once, and tells the claimer', async () => {
@@ -99,6 +99,32 @@ describe('L1: a moved clock is never reachable from the network', () => {
       const reply = await main({ action: 'tick', data: { now: new Date(Date.now() + 30 * 86_400_000).toISOString() } }, { identity, runtime: server.runtime });
       expect(reply).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
+  });
+
+  test('no request may carry a clock, not even the system\'s own tick over loopback, and the lease stands', async () => {
+    const wishId = await openWish('远程拨钟测试');
+    const volunteer = await server.login('volunteer');
+    await volunteer.ok('tasks', 'claim', { wishId });
+    const future = new Date(server.clock.now().getTime() + 30 * 86_400_000).toISOString();
+    const overHttp = await server.anonymous().call('cron', 'tick', { now: future });
+    expect(overHttp.status).toBe(400);
+    expect(overHttp.body).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    const { main } = await import('../../cloudfunctions/cron');
+    const direct = await main({ action: 'tick', data: { now: future } }, { identity: { kind: 'system' }, runtime: server.runtime });
+    expect(direct).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect((await volunteer.ok('wishes', 'detail', { wishId })).wish.status).toBe('claimed');
+
+    // The test hook moves it: the same lease expires.
+    expect(await server.tick({ at: new Date(future), jobs: ['leases'] })).toMatchObject({ ok: true });
+    expect((await volunteer.ok('wishes', 'detail', { wishId })).wish.status).toBe('open');
+  });
+
+  test('the server listens on loopback unless HOST says otherwise, in every mode', async () => {
+    const { loadConfig } = await import('../../server/config');
+    const selfhosted = { XINYUAN_MODE: 'selfhosted', TOKEN_SECRET: 'x'.repeat(40), WECHAT_APPID: 'wx1', WECHAT_SECRET: 's' };
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig(selfhosted).host).toBe('127.0.0.1');
+    expect(loadConfig({ ...selfhosted, HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
   });
 
   test('over HTTP, only from the loopback interface', async () => {

@@ -1,4 +1,3 @@
-import { AppError } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/routing/action';
 import { runJobs } from '../../_core/timers/jobs';
@@ -11,9 +10,6 @@ export default defineAction({
   auth: 'system',
   input: ActionSchemas.cron.tick,
   async run({ input, rt }) {
-    if (input.now && rt.config.mode !== 'local') throw new AppError('FORBIDDEN', '只有本地模式可以指定时间');
-    const pinned = input.now ? new Date(input.now) : undefined;
-    const clock = pinned ? { ...rt, now: () => pinned } : rt;
-    return runJobs(clock, input.jobs ?? ['leases', 'escalation', 'autoConfirm', 'outbox']);
+    return runJobs(rt, input.jobs ?? ['leases', 'escalation', 'autoConfirm', 'outbox']);
   },
 });

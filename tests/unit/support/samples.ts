@@ -88,6 +88,6 @@ export const SAMPLES: Samples = {
     read: { ids: ['n1', 'n2'] },
   },
   cron: {
-    tick: { now: '2026-03-01T02:00:00Z', jobs: ['leases', 'escalation'] },
+    tick: { jobs: ['leases', 'escalation'] },
   },
 };
