@@ -11,6 +11,8 @@ export const ErrorCodes = [
   'CONFLICT',
   'INVALID_TRANSITION',
   'ALREADY_CLAIMED',
+  /** Dispatch refused: the person or unit named could not act on it (details.reason says why). */
+  'ASSIGNEE_UNAVAILABLE',
   'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
   'INTERNAL',
@@ -26,6 +28,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   INVALID_TRANSITION: 409,
   ALREADY_CLAIMED: 409,
+  ASSIGNEE_UNAVAILABLE: 409,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   INTERNAL: 500,

@@ -12,6 +12,8 @@ const limits = {
   autoConfirmDays: z.number().int().min(1).max(30),
   /** Posts per resident per day, against spam and mistakes. */
   postsPerDay: z.number().int().min(1).max(100),
+  /** Dispatch stops giving a helper more once they hold this many unfinished wishes: they could not act on more. */
+  maxOpenTasksPerHelper: z.number().int().min(1).max(50),
 };
 
 const defaults = {
@@ -21,6 +23,7 @@ const defaults = {
   escalateToTownHours: 72,
   autoConfirmDays: 3,
   postsPerDay: 5,
+  maxOpenTasksPerHelper: 5,
 } as const;
 
 const townAfterSecretary = (s: { escalateToSecretaryHours?: number; escalateToTownHours?: number }) =>
@@ -37,6 +40,7 @@ export const CommunitySettings = z
     escalateToTownHours: limits.escalateToTownHours.default(defaults.escalateToTownHours),
     autoConfirmDays: limits.autoConfirmDays.default(defaults.autoConfirmDays),
     postsPerDay: limits.postsPerDay.default(defaults.postsPerDay),
+    maxOpenTasksPerHelper: limits.maxOpenTasksPerHelper.default(defaults.maxOpenTasksPerHelper),
   })
   .refine(townAfterSecretary, townAfterSecretaryRule);
 
@@ -51,6 +55,7 @@ export const CommunitySettingsPatch = z
     escalateToTownHours: limits.escalateToTownHours.optional(),
     autoConfirmDays: limits.autoConfirmDays.optional(),
     postsPerDay: limits.postsPerDay.optional(),
+    maxOpenTasksPerHelper: limits.maxOpenTasksPerHelper.optional(),
   })
   .refine(townAfterSecretary, townAfterSecretaryRule);
 export type CommunitySettingsPatch = z.output<typeof CommunitySettingsPatch>;

@@ -64,6 +64,11 @@ export class UserRepository {
     return this.coll.findOne({ _id: userId, memberships: { $elemMatch: { communityId, unitId } } });
   }
 
+  /** Whether anyone (admin or member) belongs to this unit of the community: a unit nobody is in can't act. */
+  async unitHasPeople(communityId: string, unitId: string): Promise<boolean> {
+    return (await this.coll.countDocuments({ memberships: { $elemMatch: { communityId, unitId } } }, { limit: 1 })) > 0;
+  }
+
   /** A seeded demo person (local mode's dev-login). */
   byDevKey(key: string): Promise<UserDoc | null> {
     return this.coll.findOne({ devKey: key });

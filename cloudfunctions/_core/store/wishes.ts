@@ -86,6 +86,18 @@ export class WishRepository {
     return this.page({ communityId, $or: mine }, q);
   }
 
+  /** How many unfinished wishes a person holds or was dispatched, in any community: their load. */
+  openLoadOf(userId: string): Promise<number> {
+    return this.coll.countDocuments({
+      status: { $in: ['assigned', 'claimed', 'in_progress'] },
+      $or: [
+        { 'claims.claimerId': userId },
+        { 'claims.assigneeId': userId },
+        { 'assignment.target.kind': 'user', 'assignment.target.id': userId },
+      ],
+    });
+  }
+
   /** The review queue of a community, or of some of its grids. */
   queue(communityId: string, grids: string[] | undefined, q: PageQuery & { status: WishState }): Promise<WishPage> {
     const filter: Filter<WishDoc> = { communityId };

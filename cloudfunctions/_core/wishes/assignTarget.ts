@@ -1,14 +1,30 @@
-import { AppError, type AssignTarget } from '@shared';
+import { AppError, settingsOf, type AssignTarget } from '@shared';
+import { loadCommunity } from '../store/loadCommunity';
 import type { Runtime } from '../runtime/types';
 
-/** Staff dispatch only to helpers and units of the wish's own community. */
+/** Why a dispatch target can't act: a stable reason for clients, a sentence for staff. */
+function unavailable(reason: 'unit_without_people' | 'too_many_tasks', message: string, extra: Record<string, unknown> = {}): AppError {
+  return new AppError('ASSIGNEE_UNAVAILABLE', message, { reason, ...extra, fields: [{ path: 'assignTo.id', message }] });
+}
+
+/**
+ * Staff dispatch only to helpers and units of the wish's own community who can act on it now:
+ * a unit with nobody in it, or a helper already holding the community's maximum, would let an
+ * urgent wish sit silently with someone who never hears of it or can't get to it.
+ */
 export async function checkAssignTarget(rt: Runtime, communityId: string, target: AssignTarget): Promise<string> {
   if (target.kind === 'unit') {
     const unit = await rt.repos.org.unit(communityId, target.id);
     if (!unit) throw new AppError('VALIDATION_FAILED', '共建单位不存在', { fields: [{ path: 'assignTo.id', message: '本社区没有这个单位' }] });
+    if (!(await rt.repos.users.unitHasPeople(communityId, target.id))) {
+      throw unavailable('unit_without_people', `「${unit.name}」还没有管理员或成员，派给它没有人会收到，请先邀请单位管理员或改派他人`);
+    }
     return unit.name;
   }
   const user = await rt.repos.users.helperOf(communityId, target.id);
   if (!user) throw new AppError('VALIDATION_FAILED', '只能派给本社区的党员、志愿者或单位', { fields: [{ path: 'assignTo.id', message: '不是本社区的志愿者' }] });
+  const max = settingsOf((await loadCommunity(rt, communityId)).settings).maxOpenTasksPerHelper;
+  const load = await rt.repos.wishes.openLoadOf(user._id);
+  if (load >= max) throw unavailable('too_many_tasks', `${user.name}手上已有 ${load} 个未完成的心愿（上限 ${max} 个），请改派他人`, { load, max });
   return user.name;
 }

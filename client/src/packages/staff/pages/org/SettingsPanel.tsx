@@ -16,6 +16,7 @@ const fields: { key: Key; label: string; unit: string; hint: string }[] = [
   { key: 'escalateToTownHours', label: '无人认领上报镇街', unit: '小时', hint: '须晚于上报书记的时限' },
   { key: 'autoConfirmDays', label: '自动确认完成', unit: '天', hint: '服务完成后居民未确认，到期自动确认' },
   { key: 'postsPerDay', label: '每人每天可发布', unit: '条', hint: '防止误操作和刷屏' },
+  { key: 'maxOpenTasksPerHelper', label: '每人最多同时承接', unit: '个', hint: '志愿者手上未完成的心愿达到此数，不再向其派单' },
 ];
 
 type Draft = Record<Key, string>;

@@ -1,0 +1,66 @@
+import { startRoomyTestServer, wishInput, type Client, type TestServer } from './harness';
+
+/**
+ * Dispatch must reach someone who can act. The falling-bottle injury of the seed story was sent
+ * to 花园镇卫生院, a unit with no admin and no members, and was accepted silently.
+ */
+let server: TestServer;
+let resident: Client;
+let secretary: Client;
+beforeAll(async () => {
+  server = await startRoomyTestServer();
+  resident = await server.login('resident');
+  secretary = await server.login('secretary');
+});
+afterAll(() => server?.stop());
+
+const pending = async (title: string) => (await resident.ok('wishes', 'create', wishInput({ title }))).wish.id as string;
+const open = async (title: string) => {
+  const wishId = await pending(title);
+  await secretary.ok('dispatch', 'approve', { wishId });
+  return wishId;
+};
+const statusOf = async (wishId: string) => (await server.db.collection('wishes').findOne({ _id: wishId as never }))!.status;
+
+test('approving straight to a unit nobody belongs to is refused, naming the unit, and the wish stays pending', async () => {
+  const wishId = await pending('高空坠物砸伤，需要包扎');
+  const r = await secretary.call('dispatch', 'approve', { wishId, assignTo: { kind: 'unit', id: 'unit-weishengyuan' } });
+  expect(r.status).toBe(409);
+  expect(r.body).toMatchObject({ ok: false, error: { code: 'ASSIGNEE_UNAVAILABLE', details: { reason: 'unit_without_people' } } });
+  expect((r.body as any).error.message).toContain('花园镇卫生院');
+  expect(await statusOf(wishId)).toBe('pending_review');
+});
+
+test('assigning an open wish to a unit nobody belongs to is refused and leaves it open', async () => {
+  const wishId = await open('楼道灯不亮');
+  const r = await secretary.call('dispatch', 'assign', { wishId, assignTo: { kind: 'unit', id: 'unit-weishengyuan' } });
+  expect(r.body).toMatchObject({ ok: false, error: { code: 'ASSIGNEE_UNAVAILABLE' } });
+  expect(await statusOf(wishId)).toBe('open');
+});
+
+test('a unit with an admin can be dispatched to', async () => {
+  const wishId = await open('儿童体检咨询');
+  await secretary.ok('dispatch', 'assign', { wishId, assignTo: { kind: 'unit', id: 'unit-fuyou' } });
+  expect(await statusOf(wishId)).toBe('assigned');
+});
+
+test('a helper already holding the community maximum is refused with their load, and can be given more once the limit is raised', async () => {
+  await secretary.ok('org', 'updateSettings', { settings: { maxOpenTasksPerHelper: 1 } });
+  const volunteer = await server.login('volunteer');
+  const held = (await server.db.collection('wishes').countDocuments({
+    status: { $in: ['assigned', 'claimed', 'in_progress'] },
+    $or: [{ 'claims.claimerId': volunteer.user.id }, { 'claims.assigneeId': volunteer.user.id }, { 'assignment.target.id': volunteer.user.id }],
+  })) as number;
+  if (held === 0) await secretary.ok('dispatch', 'assign', { wishId: await open('陪同买菜'), assignTo: { kind: 'user', id: volunteer.user.id } });
+
+  const wishId = await open('帮忙取药');
+  const r = await secretary.call('dispatch', 'assign', { wishId, assignTo: { kind: 'user', id: volunteer.user.id } });
+  expect(r.status).toBe(409);
+  expect(r.body).toMatchObject({ ok: false, error: { code: 'ASSIGNEE_UNAVAILABLE', details: { reason: 'too_many_tasks', max: 1 } } });
+  expect((r.body as any).error.message).toContain(volunteer.user.name);
+  expect(await statusOf(wishId)).toBe('open');
+
+  await secretary.ok('org', 'updateSettings', { settings: { maxOpenTasksPerHelper: 50 } });
+  await secretary.ok('dispatch', 'assign', { wishId, assignTo: { kind: 'user', id: volunteer.user.id } });
+  expect(await statusOf(wishId)).toBe('assigned');
+});
