@@ -226,6 +226,7 @@ describe('other limits users meet', () => {
       escalateToTownHours: 72,
       autoConfirmDays: 3,
       postsPerDay: 5,
+      maxOpenTasksPerHelper: 5,
     });
   });
 

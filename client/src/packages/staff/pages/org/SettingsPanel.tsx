@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { CommunitySettings } from '@shared/schemas/settings';
+import { CommunitySettings, settingsOf } from '@shared/schemas/settings';
 import { parseInput } from '@shared/validation/parseInput';
 import { Field } from '../../../../components';
 import { errorText, fieldErrorsOf } from '../../lib/errors';
@@ -24,7 +24,8 @@ const draftOf = (s: CommunitySettings): Draft => Object.fromEntries(fields.map((
 
 /** The community's rules for leases, escalation, confirmation and posting; only what changed is sent. */
 export function SettingsPanel() {
-  const loaded = useRemote(() => membershipApi.community().then((r) => r.community?.settings), []);
+  // settingsOf fills a field a stored community predates with its default, so no box shows 'undefined'.
+  const loaded = useRemote(() => membershipApi.community().then((r) => (r.community ? settingsOf(r.community.settings) : undefined)), []);
   const [saved, setSaved] = useState<CommunitySettings | undefined>(undefined);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -66,8 +67,8 @@ export function SettingsPanel() {
     setBusy(true);
     try {
       const { community } = await membershipApi.updateSettings(changes);
-      setSaved(community.settings);
-      setDraft(draftOf(community.settings));
+      setSaved(settingsOf(community.settings));
+      setDraft(draftOf(settingsOf(community.settings)));
       setNotice('社区设置已保存');
     } catch (err) {
       const byField = fieldErrorsOf(err);
