@@ -30,6 +30,12 @@ export const WishViewFields = {
   contactPhone: { rule: 'contact', otherwise: 'masked' },
   address: { rule: 'contact', otherwise: 'masked' },
   location: { rule: 'contact', otherwise: 'masked' },
+  /**
+   * Where the building and grid stand is public (org.buildings, org.grids): naming the wish's
+   * building or a small grid would give its position back to the door, past the coarsening.
+   */
+  buildingId: { rule: 'contact', otherwise: 'absent' },
+  gridId: { rule: 'contact', otherwise: 'absent' },
   'beneficiary.phone': { rule: 'contact', otherwise: 'masked' },
   'beneficiary.name': { rule: 'identity', otherwise: 'masked' },
   'beneficiary.userId': { rule: 'identity', otherwise: 'absent' },

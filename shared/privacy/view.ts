@@ -5,7 +5,7 @@ import type { WishEvent } from '../schemas/event';
 import type { GeoPoint } from '../schemas/primitives';
 import type { Rating, Wish } from '../schemas/wish';
 import { canRead, canSeeOwner, viewerRelations, WishRules, type Viewer, type WishFacts } from './audience';
-import { ANONYMOUS_NAME, coarseDistanceM, coarsenCoordinate, maskAddress, maskName, maskPhone, shownDistanceM } from './mask';
+import { ANONYMOUS_NAME, COARSENING_SLACK_M, coarseDistanceM, coarsenCoordinate, maskAddress, maskName, maskPhone, metresBetween, shownDistanceM } from './mask';
 import { WishViewFields, type Shown, type WishViewField } from './policy';
 
 export type { PublicViewer, Viewer } from './audience';
@@ -134,6 +134,25 @@ export function nearestByCell<T extends { location: GeoPoint; id?: string; _id?:
     .filter((x) => x.d <= radiusM)
     .sort((a, b) => a.d - b.d || (key(a.row) < key(b.row) ? -1 : key(a.row) > key(b.row) ? 1 : 0))
     .map((x) => x.row);
+}
+
+/**
+ * The first `limit` rows by cell (`nearestByCell`, those `keep` lets through), from candidates the
+ * store picked by exact distance: its `asked` nearest, or all there are when it returned fewer.
+ * A wish it left out lies at least as far as the farthest returned, so by cell at most
+ * `COARSENING_SLACK_M` nearer: rows nearer than that by cell are settled. `settled: false` means
+ * the candidates do not decide the answer (ask for all): a list cut by exact distance would
+ * measure it, a wish dropping out as the probe moves.
+ */
+export function firstByCell<T extends { location: GeoPoint; id?: string; _id?: string }>(
+  rows: readonly T[], from: GeoPoint, radiusM: number, limit: number, asked: number, keep: (row: T) => boolean = () => true,
+): { rows: T[]; settled: boolean } {
+  const ranked = nearestByCell(rows, from, radiusM).filter(keep);
+  if (rows.length < asked) return { rows: ranked.slice(0, limit), settled: true };
+  const farthest = Math.max(...rows.map((r) => metresBetween(from.coordinates, r.location.coordinates)));
+  // 1 m for the store's own rounding of the distance it sorted by.
+  const sure = ranked.filter((r) => coarseDistanceM(from.coordinates, r.location.coordinates) < farthest - COARSENING_SLACK_M - 1);
+  return { rows: sure.slice(0, limit), settled: sure.length >= limit };
 }
 
 /** A row of the pool, for helpers who hold no claim yet: the contact is masked and the distance coarse for everyone (policy.ts `NearbyItemFields`). */

@@ -134,6 +134,10 @@ describe('announcements', () => {
       '派给单位|approve|unit_admin|wish_assigned', '派给单位|handover|unit_member|wish_assigned', '婉拒后改派|decline|volunteer2|nearby_wish',
       '认领超时|expire|volunteer2|lease_expired', '无人认领|escalate|town_admin|wish_escalated', '自动确认|confirm|resident|rate_reminder',
     ]));
+    // Helpers hearing of a wish in the pool hold no claim: the address reads as the hall shows it, never to the room (H1 of issue 11).
+    const poolNews = lines.filter((l) => l.template === 'nearby_wish');
+    expect(poolNews.length).toBeGreaterThan(0);
+    expect(poolNews.filter((l) => /\d/.test(Object.values(l.values).join() + l.body))).toEqual([]);
     // Reviewed at once, the wish staff entered was never news to the reviewers.
     expect(keys.filter((k) => k.startsWith('代老人登记|create'))).toEqual([]);
     // Every message opens a page the app has (app.config.ts is built from shared/routes.ts), the one meant for its reader.

@@ -2,7 +2,7 @@
  * H1 of issue 11: distances in tasks.nearby and wishes.similar must not let anyone place a home
  * closer than the coarsening of its coordinates (~100 m), however many points they ask from.
  */
-import { coarsenCoordinate, metresBetween, nearbyItemOf, nearestByCell, similarItemOf, type GeoPoint } from '@shared';
+import { coarsenCoordinate, firstByCell, metresBetween, nearbyItemOf, nearestByCell, similarItemOf, type GeoPoint } from '@shared';
 import { baseWish } from './support/wishes';
 
 const pt = (lng: number, lat: number): GeoPoint => ({ type: 'Point', coordinates: [lng, lat] });
@@ -66,5 +66,23 @@ describe('distances shown to helpers and neighbours', () => {
       const kept = nearestByCell(rows, from, radiusM).map((r) => r.id);
       expect(kept).toEqual(radiusM >= 278 ? ['a', 'b'] : []);
     }
+  });
+
+  test('a list cut by the store at its nearest few is kept only where the cut cannot matter', () => {
+    const from = pt(113.982, 31.2585);
+    // By exact distance B (at the corner nearer the probe) comes first, then two wishes ~550 m off.
+    const far = [{ id: 'c', location: pt(113.982, 31.2535) }, { id: 'd', location: pt(113.9823, 31.2534) }];
+    const rows = [{ id: 'b', location: HOME_B }, ...far];
+    // Cut at 1, the store may have left out A, of B's cell: B is not settled.
+    expect(firstByCell(rows.slice(0, 1), from, 2000, 1, 1)).toEqual({ rows: [], settled: false });
+    // Cut at 3, what it left out lies beyond 550 m: B stands first whatever else there is.
+    expect(firstByCell(rows, from, 2000, 1, 3)).toEqual({ rows: [rows[0]], settled: true });
+    // Given fewer than asked, the store gave all there are: the whole answer stands.
+    expect(firstByCell(rows, from, 2000, 3, 4)).toEqual({ rows, settled: true });
+    // Asked for all, A and B are one cell, in id order, whichever was nearer the door.
+    const all = [{ id: 'b', location: HOME_B }, { id: 'a', location: HOME_A }, ...far];
+    expect(firstByCell(all, from, 2000, 2, 10).rows.map((r) => r.id)).toEqual(['a', 'b']);
+    // What the privacy filter drops does not count towards the limit.
+    expect(firstByCell(all, from, 2000, 1, 10, (r) => r.id !== 'a').rows.map((r) => r.id)).toEqual(['b']);
   });
 });

@@ -72,6 +72,8 @@ const PHONE = '13812345678';
 const BENEFICIARY_PHONE = '07194567890';
 const ADDRESS = '桃源社区幸福小区3栋2单元501室';
 const NAME = '李桂英';
+/** The building is the address's building: org.buildings gives its position to any member. */
+const BUILDING = 'bld-ligy';
 
 /** Open, three places, two held: a volunteer's claim and a unit's handed to a member. Rated, to exercise `rating.by`. */
 function wishOf(kind: 'proxy' | 'anonymous_proxy' | 'anonymous_own', extra: Partial<Wish> = {}): Wish {
@@ -85,6 +87,7 @@ function wishOf(kind: 'proxy' | 'anonymous_proxy' | 'anonymous_own', extra: Part
     description: '独居老人家中水管漏水',
     location: { type: 'Point', coordinates: [113.9823, 31.2561] },
     address: ADDRESS,
+    buildingId: BUILDING,
     gridId: GRID,
     contactPhone: PHONE,
     helpersNeeded: 3,
@@ -162,59 +165,59 @@ function expectCoverage(reply: keyof typeof ReplyPolicies, columns: readonly str
 // ---------------------------------------------------------------- wish view and detail
 
 const WISH_COLUMNS = [
-  'contactPhone', 'address', 'location', 'beneficiary.phone', 'beneficiary.name', 'beneficiary.userId',
+  'contactPhone', 'address', 'location', 'buildingId', 'gridId', 'beneficiary.phone', 'beneficiary.name', 'beneficiary.userId',
   'ownerName', 'ownerId', 'createdBy', 'rating.by',
 ] as const;
 const DETAIL_COLUMNS = [...WISH_COLUMNS, 'people[owner]', 'events.actor[owner]'] as const;
 type DetailColumn = (typeof DETAIL_COLUMNS)[number];
 
 /** A proxy entry, not anonymous: beneficiary and owner named, masked alike for those who may not know them. */
-//                                contact: phone addr loc b.phone | identity: b.name b.userId ownerName ownerId createdBy rating.by people[owner] actor[owner]
+//                                contact: phone addr loc bld grid b.phone | identity: b.name b.userId ownerName ownerId createdBy rating.by people[owner] actor[owner]
 const PROXY = table(DETAIL_COLUMNS, {
-  owner: /*                  */ 'E E E E   E E E E E E   E E',
-  claimer: /*                */ 'E E E E   E E E E E E   E E',
-  assignee: /*               */ 'E E E E   E E E E E E   E E',
-  unit_admin: /*             */ 'E E E E   E E E E E E   E E',
-  staff: /*                  */ 'E E E E   E E E E E E   E E',
-  grid_staff: /*             */ 'E E E E   E E E E E E   E E',
-  entered_by: /*             */ 'M M M M   E E E E E E   E E',
-  staff_other: /*            */ 'M M M M   M - M E E E   M E',
-  town: /*                   */ 'M M M M   M - M E E E   M E',
-  other_resident: /*         */ 'M M M M   M - M E E E   M E',
-  volunteer_before_claim: /* */ 'M M M M   M - M E E E   M E',
-  public: /*                 */ 'M M M M   M - M E E E   M E',
+  owner: /*                  */ 'E E E E E E   E E E E E E   E E',
+  claimer: /*                */ 'E E E E E E   E E E E E E   E E',
+  assignee: /*               */ 'E E E E E E   E E E E E E   E E',
+  unit_admin: /*             */ 'E E E E E E   E E E E E E   E E',
+  staff: /*                  */ 'E E E E E E   E E E E E E   E E',
+  grid_staff: /*             */ 'E E E E E E   E E E E E E   E E',
+  entered_by: /*             */ 'M M M - - M   E E E E E E   E E',
+  staff_other: /*            */ 'M M M - - M   M - M E E E   M E',
+  town: /*                   */ 'M M M - - M   M - M E E E   M E',
+  other_resident: /*         */ 'M M M - - M   M - M E E E   M E',
+  volunteer_before_claim: /* */ 'M M M - - M   M - M E E E   M E',
+  public: /*                 */ 'M M M - - M   M - M E E E   M E',
 });
 
 /** The same entry, anonymous: nothing of the owner for those who may not know them. */
 const ANONYMOUS_PROXY = table(DETAIL_COLUMNS, {
-  owner: /*                  */ 'E E E E   E E E E E E   E E',
-  claimer: /*                */ 'E E E E   E E E E E E   E E',
-  assignee: /*               */ 'E E E E   E E E E E E   E E',
-  unit_admin: /*             */ 'E E E E   E E E E E E   E E',
-  staff: /*                  */ 'E E E E   E E E E E E   E E',
-  grid_staff: /*             */ 'E E E E   E E E E E E   E E',
-  entered_by: /*             */ 'M M M M   E E E E E E   E E',
-  staff_other: /*            */ 'M M M M   N - - - - -   - -',
-  town: /*                   */ 'M M M M   N - - - - -   - -',
-  other_resident: /*         */ 'M M M M   N - - - - -   - -',
-  volunteer_before_claim: /* */ 'M M M M   N - - - - -   - -',
-  public: /*                 */ 'M M M M   N - - - - -   - -',
+  owner: /*                  */ 'E E E E E E   E E E E E E   E E',
+  claimer: /*                */ 'E E E E E E   E E E E E E   E E',
+  assignee: /*               */ 'E E E E E E   E E E E E E   E E',
+  unit_admin: /*             */ 'E E E E E E   E E E E E E   E E',
+  staff: /*                  */ 'E E E E E E   E E E E E E   E E',
+  grid_staff: /*             */ 'E E E E E E   E E E E E E   E E',
+  entered_by: /*             */ 'M M M - - M   E E E E E E   E E',
+  staff_other: /*            */ 'M M M - - M   N - - - - -   - -',
+  town: /*                   */ 'M M M - - M   N - - - - -   - -',
+  other_resident: /*         */ 'M M M - - M   N - - - - -   - -',
+  volunteer_before_claim: /* */ 'M M M - - M   N - - - - -   - -',
+  public: /*                 */ 'M M M - - M   N - - - - -   - -',
 });
 
 /** A resident's own anonymous wish (no beneficiary; nobody typed it in for them). */
 const ANONYMOUS_OWN = table(DETAIL_COLUMNS, {
-  owner: /*                  */ 'E E E .   . . E E E E   E E',
-  claimer: /*                */ 'E E E .   . . E E E E   E E',
-  assignee: /*               */ 'E E E .   . . E E E E   E E',
-  unit_admin: /*             */ 'E E E .   . . E E E E   E E',
-  staff: /*                  */ 'E E E .   . . E E E E   E E',
-  grid_staff: /*             */ 'E E E .   . . E E E E   E E',
-  entered_by: /*             */ 'M M M .   . . - - - -   - -',
-  staff_other: /*            */ 'M M M .   . . - - - -   - -',
-  town: /*                   */ 'M M M .   . . - - - -   - -',
-  other_resident: /*         */ 'M M M .   . . - - - -   - -',
-  volunteer_before_claim: /* */ 'M M M .   . . - - - -   - -',
-  public: /*                 */ 'M M M .   . . - - - -   - -',
+  owner: /*                  */ 'E E E E E .   . . E E E E   E E',
+  claimer: /*                */ 'E E E E E .   . . E E E E   E E',
+  assignee: /*               */ 'E E E E E .   . . E E E E   E E',
+  unit_admin: /*             */ 'E E E E E .   . . E E E E   E E',
+  staff: /*                  */ 'E E E E E .   . . E E E E   E E',
+  grid_staff: /*             */ 'E E E E E .   . . E E E E   E E',
+  entered_by: /*             */ 'M M M - - .   . . - - - -   - -',
+  staff_other: /*            */ 'M M M - - .   . . - - - -   - -',
+  town: /*                   */ 'M M M - - .   . . - - - -   - -',
+  other_resident: /*         */ 'M M M - - .   . . - - - -   - -',
+  volunteer_before_claim: /* */ 'M M M - - .   . . - - - -   - -',
+  public: /*                 */ 'M M M - - .   . . - - - -   - -',
 });
 
 /** Who may open wishes.detail of the open wish at all (the rest: not found). */
@@ -246,6 +249,7 @@ function expectNoStraySecrets(reply: unknown, cells: Partial<Record<DetailColumn
   if (cells.contactPhone !== 'E') expect(text).not.toContain(PHONE);
   if (cells.address !== 'E') expect(text).not.toContain('501');
   if (cells.location !== 'E') expect(text).not.toContain('113.9823');
+  if (cells.buildingId !== 'E') expect(text).not.toContain(BUILDING);
   if (cells['beneficiary.phone'] !== 'E') expect(text).not.toContain(BENEFICIARY_PHONE);
   if (cells.ownerName !== 'E' && cells['beneficiary.name'] !== 'E' && cells['people[owner]'] !== 'E') expect(text).not.toContain(NAME);
   if (cells.ownerId !== 'E') expect(text).not.toContain(OWNER_ID);

@@ -1,4 +1,4 @@
-import { CategoryLabels, type NotificationTemplateKey, type WishAction } from '@shared';
+import { CategoryLabels, maskAddress, type NotificationTemplateKey, type WishAction } from '@shared';
 import { noticeLink } from '@shared/routes';
 import { announceAll, type Announcement } from './outbox';
 import { gridWorkersOf, namesOf, secretariesOf, townAdminsOf, unitAdminsOf } from '../access/people';
@@ -44,14 +44,17 @@ const assigned = (wish: WishDoc, event: WishEventDoc, recipients: string[]): Mes
   template: 'wish_assigned', values: { thing1: wish.title, thing2: wish.address ?? '见详情', time3: at(event) }, recipients,
 });
 
-/** Helpers who asked to hear of new wishes (they hold a nearby_wish subscription) in this community; none once it is taken. */
+/**
+ * Helpers who asked to hear of new wishes (they hold a nearby_wish subscription) in this community; none once it is taken.
+ * They hold no claim yet, so they read the address as the hall shows it (shared/privacy `nearbyItemOf`): masked.
+ */
 async function nearby(rt: Runtime, wish: WishDoc, event: WishEventDoc): Promise<Message[]> {
   if (!stillAt(wish, event)) return [];
   const subscribed = await rt.repos.subscriptions.holders('nearby_wish', 200);
   if (subscribed.length === 0) return [];
   const helpers = await rt.repos.users.membersAmong(wish.communityId, subscribed);
   const recipients = helpers.filter((id) => id !== wish.ownerId);
-  return [{ template: 'nearby_wish', values: { thing1: wish.title, thing2: wish.address ?? '本社区', character_string3: '附近' }, recipients }];
+  return [{ template: 'nearby_wish', values: { thing1: wish.title, thing2: wish.address ? maskAddress(wish.address) : '本社区', character_string3: '附近' }, recipients }];
 }
 
 /** A wish (new or resubmitted) waiting for review: its reviewers, but not whoever entered it; no news once reviewed. */

@@ -1,7 +1,8 @@
-import { COARSENING_SLACK_M, NEARBY_SOURCE_FIELDS, nearbyItemOf, nearestByCell, type GeoPoint, type NearbySource } from '@shared';
+import { COARSENING_SLACK_M, NEARBY_SOURCE_FIELDS, nearbyItemOf, type GeoPoint, type NearbySource } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/routing/action';
 import { requireCommunity } from '../../_core/access/caller';
+import { nearestWishesByCell } from '../../_core/wishes/byCell';
 
 const CANDIDATES_EXTRA = 20;
 
@@ -12,13 +13,15 @@ export default defineAction({
   async run({ input, caller, rt }) {
     const communityId = requireCommunity(caller);
     const from: GeoPoint = { type: 'Point', coordinates: [input.lng, input.lat] };
-    // Radius and order are the coarsened points' (shared/privacy `nearestByCell`): ask the store a little wider and for a few more.
-    const rows = await rt.repos.wishes.nearby<Omit<NearbySource, 'id'>>(
-      from,
-      { communityId, radiusM: input.radiusM + COARSENING_SLACK_M, limit: input.limit + CANDIDATES_EXTRA, category: input.category, notOwnedOrClaimedBy: caller.id },
-      NEARBY_SOURCE_FIELDS,
+    // Radius, order and the cut to `limit` are the coarsened points' (shared/privacy `firstByCell`): the store is asked a little wider.
+    const shown = await nearestWishesByCell(
+      (limit) => rt.repos.wishes.nearby<Omit<NearbySource, 'id'>>(
+        from,
+        { communityId, radiusM: input.radiusM + COARSENING_SLACK_M, limit, category: input.category, notOwnedOrClaimedBy: caller.id },
+        NEARBY_SOURCE_FIELDS,
+      ),
+      { from, radiusM: input.radiusM, limit: input.limit, extra: CANDIDATES_EXTRA },
     );
-    const shown = nearestByCell(rows.map((w) => ({ ...w, id: w._id })), from, input.radiusM).slice(0, input.limit);
-    return { items: shown.map((w) => nearbyItemOf(w, from)) };
+    return { items: shown.map((w) => nearbyItemOf({ ...w, id: w._id }, from)) };
   },
 });
