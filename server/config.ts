@@ -34,6 +34,8 @@ export interface ServerConfig {
   trustProxy: boolean;
   h5Dir: string;
   cronIntervalMs: number;
+  /** One JSON line per request on stdout (off under NODE_ENV=test unless asked for). */
+  logRequests: boolean;
   templateIds: CoreConfig['templateIds'];
   miniprogramState: CoreConfig['miniprogramState'];
 }
@@ -103,6 +105,7 @@ const EnvSchema = z
     TRUST_PROXY: oneOf(['true', 'false', '1', '0']),
     H5_DIR: text(),
     CRON_INTERVAL_MS: integer(60_000, 0),
+    LOG_REQUESTS: oneOf(['true', 'false', '1', '0']),
   })
   .superRefine(
     (env, ctx) => {
@@ -166,6 +169,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
     h5Dir: e.H5_DIR ?? path.join('dist', 'h5'),
     cronIntervalMs: e.CRON_INTERVAL_MS,
+    logRequests: e.LOG_REQUESTS === undefined ? e.NODE_ENV !== 'test' : e.LOG_REQUESTS === 'true' || e.LOG_REQUESTS === '1',
     templateIds: templateIdsFromEnv(env),
     miniprogramState: e.WECHAT_MINIPROGRAM_STATE ?? 'formal',
   };

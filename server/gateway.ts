@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
@@ -8,6 +9,7 @@ import type { CloudFunction } from '../cloudfunctions/_core/routing/router';
 import type { Identity, Runtime } from '../cloudfunctions/_core/runtime/types';
 import { registerAuth } from './auth';
 import type { ServerConfig } from './config';
+import { labelsOf, REQUEST_ID, type Observability } from './observability';
 import type { Tokens } from './tokens';
 import { uploadRoutes, type UploadDir } from './uploads';
 
@@ -18,11 +20,17 @@ export interface GatewayDeps {
   functions: Record<string, CloudFunction>;
   /** Where photos are kept (uploadDirOf), shared with the sweep of unused ones. */
   uploads: UploadDir;
+  /** Request log lines and the /metrics registry of this process. */
+  observability: Observability;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
+/** The error code a reply carried, for its log line (the body is gone by then). */
+const codes = new WeakMap<object, string>();
+
 function send(reply: import('fastify').FastifyReply, envelope: Envelope<unknown>) {
+  if (!envelope.ok) codes.set(reply.request, envelope.error.code);
   return reply.status(envelope.ok ? 200 : httpStatusOf(envelope.error.code)).send(envelope);
 }
 
@@ -40,7 +48,36 @@ function envelopeOf(err: FastifyError | AppError): Envelope<never> {
 
 /** The HTTP face of the cloud functions (every route is listed in server/README.md), the login routes and the h5 app. */
 export async function buildGateway(d: GatewayDeps): Promise<FastifyInstance> {
-  const app = Fastify({ bodyLimit: d.config.bodyLimitBytes, logger: false, trustProxy: d.config.trustProxy });
+  const app = Fastify({
+    bodyLimit: d.config.bodyLimitBytes,
+    logger: false,
+    trustProxy: d.config.trustProxy,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  // After the reply is sent, so neither the log nor the metrics add to its latency.
+  app.addHook('onResponse', async (req, reply) => {
+    const fn = (req.params as { name?: string } | undefined)?.name;
+    const body = req.body as { action?: unknown; requestId?: unknown } | undefined;
+    const isFn = req.routeOptions.url === '/api/fn/:name';
+    const clientRequestId = isFn && typeof body?.requestId === 'string' && REQUEST_ID.test(body.requestId) ? body.requestId : undefined;
+    d.observability.record({
+      requestId: req.id,
+      ...(clientRequestId ? { clientRequestId } : {}),
+      method: req.method,
+      route: req.routeOptions.url ?? 'unmatched',
+      ...labelsOf(isFn ? fn : undefined, body?.action),
+      status: reply.statusCode,
+      ...(codes.has(req) ? { code: codes.get(req) } : {}),
+      ms: reply.elapsedTime,
+    });
+  });
 
   const identify = async (header?: string): Promise<string | null> => {
     if (!header) return null;
@@ -57,9 +94,9 @@ export async function buildGateway(d: GatewayDeps): Promise<FastifyInstance> {
   const drivesTimer = (fn: string, peer: string | undefined) =>
     fn === 'cron' && d.config.mode === 'local' && !d.config.trustProxy && LOOPBACK.has(peer ?? '');
 
-  app.setErrorHandler((err: FastifyError, _req, reply) => {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
     const envelope = envelopeOf(err);
-    if (!envelope.ok && envelope.error.code === 'INTERNAL') console.error('[gateway]', err);
+    if (!envelope.ok && envelope.error.code === 'INTERNAL') console.error(JSON.stringify({ t: new Date().toISOString(), msg: 'internal error', requestId: req.id, error: String(err?.stack ?? err) }));
     return send(reply, envelope);
   });
 
@@ -78,6 +115,11 @@ export async function buildGateway(d: GatewayDeps): Promise<FastifyInstance> {
   app.get('/healthz', async () => {
     await d.runtime.repos.ping();
     return { ok: true, data: { status: 'ok', mode: d.config.mode } };
+  });
+
+  // Scraped by Prometheus straight from each gateway, not through the public proxy (docs/deploy.md).
+  app.get('/metrics', { config: { rateLimit: false } }, async (_req, reply) => {
+    return reply.type(d.observability.contentType).send(await d.observability.metrics());
   });
 
   registerAuth(app, { ...d, identify });

@@ -15,6 +15,7 @@ import { FUNCTIONS } from './functions';
 import { buildGateway } from './gateway';
 import { startEmbeddedMongo } from './db/embeddedMongo';
 import { startEmbeddedProcess } from './embeddedProcess';
+import { Observability, type RequestLog } from './observability';
 import { seedDemo } from './seed';
 import { USER_NOTES } from './seedData';
 import { sweepUnusedPhotos, type SweepResult } from './photoSweep';
@@ -41,6 +42,8 @@ export interface StartOptions {
   now?: () => Date;
   notifier?: Notifier;
   env?: Env;
+  /** Where request log lines go (default: stdout when `LOG_REQUESTS` is on). */
+  log?: RequestLog;
   /** Extra config (rate limit, body limit, WeChat API base…). */
   config?: Partial<ServerConfig>;
 }
@@ -61,6 +64,8 @@ export interface RunningServer {
    * (a test hook, or a command on this machine); no request can carry one (issue 11, L1).
    */
   tick(opts?: { at?: Date; jobs?: CronJobName[] }): Promise<Envelope<unknown>>;
+  /** This process's metrics (what GET /metrics answers). */
+  observability: Observability;
   /** Deletes uploaded photos no wish uses (hourly while the timer runs). */
   sweepPhotos(): Promise<SweepResult>;
   stop(): Promise<void>;
@@ -97,7 +102,9 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       stops.push(() => embedded.stop());
       uri = embedded.uri;
     }
-    const conn = await connect(uri, config.mongoDb);
+    const log = opts.log ?? (config.logRequests ? (line: string) => process.stdout.write(`${line}\n`) : undefined);
+    const observability = new Observability({ log, timerIntervalMs: config.cronIntervalMs });
+    const conn = await connect(uri, config.mongoDb, (client) => observability.watchPool(client));
     stops.push(() => conn.close());
 
     const { appId, secret, apiBase } = config.wechat;
@@ -117,15 +124,24 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     };
     if (opts.seed ?? config.mode === 'local') await seedDemo(conn.db, runtime);
 
+    observability.outboxBacklog = () => runtime.repos.messages.backlog(runtime.now());
+    let lastTickAt: number | undefined;
+    observability.timerLastRun = async () => lastTickAt;
+
     const tick: RunningServer['tick'] = ({ at, jobs } = {}) =>
       FUNCTIONS.cron({ action: 'tick', data: jobs ? { jobs } : {} }, { identity: { kind: 'system' }, runtime: at ? { ...runtime, now: () => at } : runtime });
     if (config.cronIntervalMs > 0) {
       let running = false;
       const timer = setInterval(() => {
-        if (running) return; // a slow tick is not stacked on itself
+        if (running) return observability.timer({ timer: 'cron', outcome: 'skipped', ms: 0 }); // a slow tick is not stacked on itself
         running = true;
+        const started = Date.now();
         tick()
-          .then((r) => { if (!r.ok) console.error('[cron]', r.error); })
+          .then((r) => {
+            if (!r.ok) console.error('[cron]', r.error);
+            else lastTickAt = Date.now();
+            observability.timer({ timer: 'cron', outcome: r.ok ? 'ok' : 'error', ms: Date.now() - started });
+          })
           .finally(() => { running = false; });
       }, config.cronIntervalMs);
       timer.unref();
@@ -142,14 +158,14 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       stops.push(async () => clearInterval(timer));
     }
 
-    const app = await buildGateway({ config, runtime, tokens: new Tokens(config.tokenSecret, config.tokenTtlHours), functions: FUNCTIONS, uploads });
+    const app = await buildGateway({ config, runtime, tokens: new Tokens(config.tokenSecret, config.tokenTtlHours), functions: FUNCTIONS, uploads, observability });
     await app.listen({ port: config.port, host: config.host });
     stops.push(() => app.close());
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
     let stopping: Promise<void> | undefined;
-    return { url: `http://${shownHost}:${port}`, mongoUri: uri, port, config, runtime, db: conn.db, sink, tick, sweepPhotos, stop: () => (stopping ??= stopAll()) };
+    return { url: `http://${shownHost}:${port}`, mongoUri: uri, port, config, runtime, db: conn.db, sink, tick, observability, sweepPhotos, stop: () => (stopping ??= stopAll()) };
   } catch (err) {
     await stopAll();
     throw err;

@@ -45,6 +45,7 @@ describe('server config', () => {
       trustProxy: false,
       h5Dir: path.join('dist', 'h5'),
       cronIntervalMs: 60_000,
+      logRequests: true,
       templateIds: {},
       miniprogramState: 'formal',
     });
@@ -86,6 +87,7 @@ describe('server config', () => {
       TRUST_PROXY: 'true',
       H5_DIR: '/srv/h5',
       CRON_INTERVAL_MS: '0',
+      LOG_REQUESTS: '0',
     });
     expect(config).toEqual({
       production: false,
@@ -105,6 +107,7 @@ describe('server config', () => {
       trustProxy: true,
       h5Dir: '/srv/h5',
       cronIntervalMs: 0,
+      logRequests: false,
       templateIds: { wish_approved: 'TPL_A' },
       miniprogramState: 'trial',
     });

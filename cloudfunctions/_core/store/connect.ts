@@ -7,8 +7,10 @@ export const DEFAULT_DB_NAME = 'xinyuan';
 
 export interface Connection { client: MongoClient; db: Db; close(): Promise<void> }
 
-export async function connect(uri: string, dbName?: string): Promise<Connection> {
+/** `watch` sees the client before it connects (the server's metrics follow its pool from the first connection). */
+export async function connect(uri: string, dbName?: string, watch?: (client: MongoClient) => void): Promise<Connection> {
   const client = new MongoClient(uri, { maxPoolSize: 50, serverSelectionTimeoutMS: 10_000, ignoreUndefined: true });
+  watch?.(client);
   await client.connect();
   const db = client.db(dbName || undefined);
   const named = db.databaseName === 'test' && !/\/test(\?|$)/.test(uri) ? client.db(DEFAULT_DB_NAME) : db;

@@ -73,6 +73,11 @@ export class MessageRepository {
     return (await this.coll.find({ $or: due(now) }, { projection: { _id: 1 } }).limit(max).toArray()).map((m) => m._id);
   }
 
+  /** How many messages are due and unsent (the /metrics outbox backlog); both halves of `due` are index ranges. */
+  backlog(now: Date): Promise<number> {
+    return this.coll.countDocuments({ $or: due(now) });
+  }
+
   /**
    * Takes a message for sending, locked until `lockedUntil`, if it is still due: a twin drain that
    * took it first leaves nothing to take (null), so no message is sent twice at once.
