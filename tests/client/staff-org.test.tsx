@@ -128,6 +128,29 @@ test('lists the community’s invite codes with their state, and revokes one aft
   expect(within(revoked).queryByText('撤销')).not.toBeInTheDocument();
 });
 
+test('a code just made appears under 已有邀请码 at once, without a reload', async () => {
+  const codes = [invite({ code: 'OLDCODE1', state: 'active' })];
+  routeCalls(callMock, {
+    ...tree,
+    'org.members': { items: [] },
+    'org.invites': (d: Record<string, unknown>) => {
+      const made = invite({ code: 'NEWCODE7', state: 'active', role: d.role, maxUses: d.maxUses });
+      codes.unshift(made);
+      return { code: made.code, role: d.role, maxUses: d.maxUses, expiresAt: made.expiresAt };
+    },
+    'org.listInvites': () => ({ items: [...codes] }),
+  });
+  render(<OrgPage />);
+  await screen.findByText('1栋、2栋');
+  fireEvent.click(screen.getByText('邀请码'));
+  await screen.findByLabelText('邀请码 OLDCODE1');
+  fireEvent.click(screen.getByText('生成邀请码'));
+
+  const listed = await screen.findByLabelText('邀请码 NEWCODE7');
+  expect(within(listed).getByText('有效')).toBeInTheDocument();
+  expect(screen.getByLabelText('邀请码 OLDCODE1')).toBeInTheDocument();
+});
+
 const pending = [
   { id: 'jr1', communityId: 'c1', userId: 'u9', name: '王小明', phone: '13912340001', note: '住3栋，想做志愿者', roles: ['resident', 'volunteer'], status: 'pending', createdAt: '2026-11-22T03:00:00Z' },
   { id: 'jr2', communityId: 'c1', userId: 'u8', name: '赵强', roles: ['resident'], status: 'pending', createdAt: '2026-11-22T02:00:00Z' },

@@ -28,8 +28,11 @@ const uses = [
 /** A code made on this visit. */
 type Invite = ActionReply<'org', 'invites'>;
 
-/** Invite codes to join the community in a role; the ones made on this visit are listed here. */
-export function InvitesPanel() {
+/**
+ * Invite codes to join the community in a role; the ones made on this visit are listed here,
+ * and `onCreated` tells the page so its list of every code shows the new one without a reload.
+ */
+export function InvitesPanel({ onCreated }: { onCreated?: (invite: Invite) => void }) {
   const [role, setRole] = useState<InviteRole>('volunteer');
   const [hours, setHours] = useState<(typeof lifetimes)[number]['value']>('72');
   const [maxUses, setMaxUses] = useState<(typeof uses)[number]['value']>('10');
@@ -49,6 +52,7 @@ export function InvitesPanel() {
     try {
       const reply = await orgApi.createInvite({ role, maxUses: Number(maxUses), expiresInHours: Number(hours), ...(role === 'unit_admin' && unitId ? { unitId } : {}) });
       setMade((prev) => [reply, ...prev]);
+      onCreated?.(reply);
     } catch (err) {
       setError(errorText(err));
     } finally {

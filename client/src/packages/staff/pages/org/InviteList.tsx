@@ -23,14 +23,16 @@ const filters: { value: Filter; label: string }[] = [
 /**
  * Every code of the community, whoever made it and whenever: a code read out at a
  * meeting last month can still be found and withdrawn. Revoking asks once more first,
- * since a code in someone's hand stops working at once.
+ * since a code in someone's hand stops working at once. `version` changes when a new code
+ * is made beside it.
  */
-export function InviteList() {
+export function InviteList({ version = 0 }: { version?: number }) {
   const [filter, setFilter] = useState<Filter>('active');
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const list = useRemote(() => membershipApi.invites({ limit: 50, ...(filter !== 'all' ? { state: filter } : {}) }).then((r) => r.items), [filter]);
+  // `version` moves when a code is made on this page: read the list again so it is there.
+  const list = useRemote(() => membershipApi.invites({ limit: 50, ...(filter !== 'all' ? { state: filter } : {}) }).then((r) => r.items), [filter, version]);
   const items = list.data ?? [];
 
   const revoke = async (code: string) => {

@@ -24,6 +24,7 @@ const tabs = [
 
 function OrgManagement() {
   const [tab, setTab] = useState<Tab>('tree');
+  const [invitesMade, setInvitesMade] = useState(0);
   return (
     <View className='staff-page'>
       <View className='staff-org__tabs'>
@@ -34,8 +35,8 @@ function OrgManagement() {
       {tab === 'members' && <MembersPanel />}
       {tab === 'invites' && (
         <>
-          <InvitesPanel />
-          <InviteList />
+          <InvitesPanel onCreated={() => setInvitesMade((n) => n + 1)} />
+          <InviteList version={invitesMade} />
         </>
       )}
       {tab === 'joins' && <JoinRequestsPanel />}
