@@ -136,7 +136,7 @@ test('a code just made appears under 已有邀请码 at once, without a reload',
     'org.invites': (d: Record<string, unknown>) => {
       const made = invite({ code: 'NEWCODE7', state: 'active', role: d.role, maxUses: d.maxUses });
       codes.unshift(made);
-      return { code: made.code, role: d.role, maxUses: d.maxUses, expiresAt: made.expiresAt };
+      return { code: 'NEWCODE7', role: d.role, maxUses: d.maxUses, expiresAt: made.expiresAt };
     },
     'org.listInvites': () => ({ items: [...codes] }),
   });
