@@ -2,7 +2,8 @@ import type { CommunitySettings } from '../schemas/settings';
 import { toMillis, type Instant } from '../schemas/primitives';
 import type { Claim, EscalationLevel, Wish } from '../schemas/wish';
 
-const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 export function leaseDurationMs(settings: Pick<CommunitySettings, 'leaseHours'>): number {
@@ -47,22 +48,31 @@ export function canExtend(claim: Pick<Claim, 'extensions'>, settings: Pick<Commu
 /** Waiting for a helper: open in the pool, or dispatched but not yet accepted. */
 const WAITING_STATES = new Set(['open', 'assigned']);
 
+type EscalationSettings = Pick<CommunitySettings, 'escalateToSecretaryHours' | 'escalateToTownHours' | 'urgentEscalateMinutes'>;
+
+/** How long a wish may wait before each level hears of it: minutes when urgent, hours otherwise. */
+export function escalationDelaysMs(priority: Wish['priority'] | undefined, settings: EscalationSettings): { secretary: number; town: number } {
+  if (priority === 'urgent') return { secretary: settings.urgentEscalateMinutes * MINUTE, town: 2 * settings.urgentEscalateMinutes * MINUTE };
+  return { secretary: settings.escalateToSecretaryHours * HOUR, town: settings.escalateToTownHours * HOUR };
+}
+
 /**
- * The escalation a waiting wish is due now, if any: unclaimed for
- * escalateToSecretaryHours → 'secretary', for escalateToTownHours → 'town'.
- * Each level is raised once; the clock restarts when the wish re-opens.
+ * The escalation a waiting wish is due now, if any: unclaimed past the secretary's delay →
+ * 'secretary', past the town's → 'town' (escalationDelaysMs). Each level is raised once; the
+ * clock restarts when the wish re-opens.
  */
 export function escalationDue(
-  wish: Pick<Wish, 'status' | 'createdAt'> & Partial<Pick<Wish, 'openedAt' | 'escalation'>>,
-  settings: Pick<CommunitySettings, 'escalateToSecretaryHours' | 'escalateToTownHours'>,
+  wish: Pick<Wish, 'status' | 'createdAt'> & Partial<Pick<Wish, 'openedAt' | 'escalation' | 'priority'>>,
+  settings: EscalationSettings,
   now: Date,
 ): EscalationLevel | null {
   if (!WAITING_STATES.has(wish.status)) return null;
   const since = toMillis(wish.openedAt ?? wish.createdAt);
   const waited = now.getTime() - since;
   const level = wish.escalation?.level;
-  if (level !== 'town' && waited >= settings.escalateToTownHours * HOUR) return 'town';
-  if (level === undefined && waited >= settings.escalateToSecretaryHours * HOUR) return 'secretary';
+  const delay = escalationDelaysMs(wish.priority, settings);
+  if (level !== 'town' && waited >= delay.town) return 'town';
+  if (level === undefined && waited >= delay.secretary) return 'secretary';
   return null;
 }
 

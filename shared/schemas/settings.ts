@@ -8,6 +8,8 @@ const limits = {
   /** Unclaimed this long → the secretary is told; longer → the town. */
   escalateToSecretaryHours: z.number().int().min(1).max(720),
   escalateToTownHours: z.number().int().min(1).max(2160),
+  /** An urgent wish nobody has taken is raised in minutes, not hours: to the secretary after this, to the town after twice this. */
+  urgentEscalateMinutes: z.number().int().min(5).max(720),
   /** A finished wish the resident never confirms is confirmed after this many days. */
   autoConfirmDays: z.number().int().min(1).max(30),
   /** Posts per resident per day, against spam and mistakes. */
@@ -21,6 +23,7 @@ const defaults = {
   maxExtensions: 2,
   escalateToSecretaryHours: 24,
   escalateToTownHours: 72,
+  urgentEscalateMinutes: 15,
   autoConfirmDays: 3,
   postsPerDay: 5,
   maxOpenTasksPerHelper: 5,
@@ -38,6 +41,7 @@ export const CommunitySettings = z
     maxExtensions: limits.maxExtensions.default(defaults.maxExtensions),
     escalateToSecretaryHours: limits.escalateToSecretaryHours.default(defaults.escalateToSecretaryHours),
     escalateToTownHours: limits.escalateToTownHours.default(defaults.escalateToTownHours),
+    urgentEscalateMinutes: limits.urgentEscalateMinutes.default(defaults.urgentEscalateMinutes),
     autoConfirmDays: limits.autoConfirmDays.default(defaults.autoConfirmDays),
     postsPerDay: limits.postsPerDay.default(defaults.postsPerDay),
     maxOpenTasksPerHelper: limits.maxOpenTasksPerHelper.default(defaults.maxOpenTasksPerHelper),
@@ -53,6 +57,7 @@ export const CommunitySettingsPatch = z
     maxExtensions: limits.maxExtensions.optional(),
     escalateToSecretaryHours: limits.escalateToSecretaryHours.optional(),
     escalateToTownHours: limits.escalateToTownHours.optional(),
+    urgentEscalateMinutes: limits.urgentEscalateMinutes.optional(),
     autoConfirmDays: limits.autoConfirmDays.optional(),
     postsPerDay: limits.postsPerDay.optional(),
     maxOpenTasksPerHelper: limits.maxOpenTasksPerHelper.optional(),

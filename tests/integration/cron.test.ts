@@ -142,3 +142,22 @@ describe('L1: a moved clock is never reachable from the network', () => {
     }
   });
 });
+
+describe('urgent wishes escalate in minutes', () => {
+  test('an urgent wish nobody claims reaches the secretary after 15 minutes and the town after 30', async () => {
+    const { wish } = await (await server.login('resident')).ok('wishes', 'create', wishInput({ title: '老人摔倒需要送医' }));
+    const secretary = await server.login('secretary');
+    await secretary.ok('dispatch', 'approve', { wishId: wish.id, priority: 'urgent' });
+    const level = async () => (await secretary.ok('wishes', 'detail', { wishId: wish.id })).wish.escalation?.level;
+
+    server.clock.advanceHours(10 / 60);
+    await tick();
+    expect(await level()).toBeUndefined();
+    server.clock.advanceHours(6 / 60);
+    await tick();
+    expect(await level()).toBe('secretary');
+    server.clock.advanceHours(15 / 60);
+    await tick();
+    expect(await level()).toBe('town');
+  });
+});

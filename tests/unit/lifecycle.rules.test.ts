@@ -268,6 +268,18 @@ describe('escalation', () => {
     expect(escalationDue(waiting(settings.escalateToTownHours + 100, 'town'), settings, NOW)).toBeNull();
   });
 
+  test('an urgent wish nobody takes reaches the secretary in minutes and the town at twice that', () => {
+    const minutes = settings.urgentEscalateMinutes;
+    const urgent = (waitedMinutes: number, level?: 'secretary') =>
+      openWish({ priority: 'urgent', openedAt: hoursBefore(waitedMinutes / 60), ...(level ? { escalation: { level, at: NOW } } : {}) });
+    expect(escalationDue(urgent(minutes - 1), settings, NOW)).toBeNull();
+    expect(escalationDue(urgent(minutes), settings, NOW)).toBe('secretary');
+    expect(escalationDue(urgent(2 * minutes - 1, 'secretary'), settings, NOW)).toBeNull();
+    expect(escalationDue(urgent(2 * minutes, 'secretary'), settings, NOW)).toBe('town');
+    // The same wait is nothing for a normal wish.
+    expect(escalationDue(openWish({ priority: 'normal', openedAt: hoursBefore((2 * minutes) / 60) }), settings, NOW)).toBeNull();
+  });
+
   test('escalating writes an event and leaves the state alone', () => {
     const d = act(waiting(30), 'escalate', SYSTEM);
     expect(d.to).toBe('open');

@@ -224,6 +224,7 @@ describe('other limits users meet', () => {
       maxExtensions: 2,
       escalateToSecretaryHours: 24,
       escalateToTownHours: 72,
+      urgentEscalateMinutes: 15,
       autoConfirmDays: 3,
       postsPerDay: 5,
       maxOpenTasksPerHelper: 5,

@@ -154,9 +154,10 @@ export class WishRepository {
   }
 
   /** Waiting wishes never raised and waiting since before `secretaryBefore`, or raised once and waiting since before `townBefore`. */
-  dueEscalations(secretaryBefore: Date, townBefore: Date, limit: number): Promise<WishDoc[]> {
+  dueEscalations(secretaryBefore: Date, townBefore: Date, limit: number, only: Filter<WishDoc> = {}): Promise<WishDoc[]> {
     return this.coll
       .find({
+        ...only,
         status: { $in: WAITING },
         $or: [
           { escalation: { $exists: false }, openedAt: { $lte: secretaryBefore } },

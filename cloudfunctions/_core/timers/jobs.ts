@@ -7,7 +7,8 @@ import type { Runtime } from '../runtime/types';
 import type { WishDoc } from '../store/types';
 
 const BATCH = 500;
-const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 /** Lost races are expected here (another tick, a person acting): skip, the next tick looks again. */
 function raced(err: unknown): boolean {
@@ -47,10 +48,17 @@ export async function expireLeases(rt: Runtime, settings: Map<string, CommunityS
 export async function escalate(rt: Runtime, settings: Map<string, CommunitySettings>): Promise<number> {
   const now = rt.now();
   const all = [...settings.values()];
-  const secretaryAfter = Math.min(...all.map((s) => s.escalateToSecretaryHours), 24);
-  const townAfter = Math.min(...all.map((s) => s.escalateToTownHours), 72);
+  const before = (ms: number) => new Date(now.getTime() - ms);
   // Candidates: never escalated and past the first limit, or escalated once and past the second.
-  const waiting = await rt.repos.wishes.dueEscalations(new Date(now.getTime() - secretaryAfter * HOUR), new Date(now.getTime() - townAfter * HOUR), BATCH);
+  // Urgent wishes are fetched on their own, shorter limits so hours-long waits can't crowd them out of a batch.
+  const normal = await rt.repos.wishes.dueEscalations(
+    before(Math.min(...all.map((s) => s.escalateToSecretaryHours), 24) * HOUR),
+    before(Math.min(...all.map((s) => s.escalateToTownHours), 72) * HOUR),
+    BATCH,
+  );
+  const urgentMinutes = Math.min(...all.map((s) => s.urgentEscalateMinutes), 15);
+  const urgent = await rt.repos.wishes.dueEscalations(before(urgentMinutes * MINUTE), before(2 * urgentMinutes * MINUTE), BATCH, { priority: 'urgent' });
+  const waiting = [...new Map([...urgent, ...normal].map((w) => [w._id, w])).values()];
   let raised = 0;
   for (const wish of waiting) {
     const s = settings.get(wish.communityId);

@@ -14,6 +14,7 @@ const fields: { key: Key; label: string; unit: string; hint: string }[] = [
   { key: 'maxExtensions', label: '最多延期次数', unit: '次', hint: '每次延期增加一个认领有效期' },
   { key: 'escalateToSecretaryHours', label: '无人认领上报书记', unit: '小时', hint: '发布后超过此时间无人认领，提醒社区书记' },
   { key: 'escalateToTownHours', label: '无人认领上报镇街', unit: '小时', hint: '须晚于上报书记的时限' },
+  { key: 'urgentEscalateMinutes', label: '紧急心愿无人认领上报', unit: '分钟', hint: '紧急心愿超过此时间无人认领提醒书记，两倍时间上报镇街' },
   { key: 'autoConfirmDays', label: '自动确认完成', unit: '天', hint: '服务完成后居民未确认，到期自动确认' },
   { key: 'postsPerDay', label: '每人每天可发布', unit: '条', hint: '防止误操作和刷屏' },
   { key: 'maxOpenTasksPerHelper', label: '每人最多同时承接', unit: '个', hint: '志愿者手上未完成的心愿达到此数，不再向其派单' },
