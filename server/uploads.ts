@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import { AppError } from '@shared';
+import { UPLOADED_PHOTO_NAME } from '@shared/schemas/primitives';
 import type { ServerConfig } from './config';
 
 export interface UploadDeps {
@@ -24,7 +25,7 @@ const IMAGE_KINDS = [
 ] as const;
 
 /** Stored names are the content's sha256: nothing of the client's filename reaches the disk, and a retried upload lands on the same file. */
-export const STORED_NAME = /^([0-9a-f]{64})\.(jpg|png|webp)$/;
+export const STORED_NAME = UPLOADED_PHOTO_NAME;
 /** Where a stored photo is served, and how wishes refer to it. */
 export const urlOfPhoto = (name: string) => `/files/${name}`;
 const UPLOADS_PER_MINUTE = 60;

@@ -26,7 +26,7 @@ export const Message = z.strictObject({
   template: TemplateKey,
   wishId: Id.optional(),
   title: text(40),
-  body: text(200),
+  body: text(200, { multiline: true }),
   read: z.boolean(),
   createdAt: Instant,
   payload: StringMap,

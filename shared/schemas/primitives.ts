@@ -12,9 +12,45 @@ export type Id = z.infer<typeof Id>;
 /** Makes a write idempotent: the same requestId from the same caller runs the write once and replays its reply. */
 export const RequestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId 格式不正确');
 
-/** Free text: trimmed, non-empty, at most `max` characters. */
-export function text(max: number) {
-  return z.string().trim().min(1, '不能为空').max(max, `不能超过${max}个字`);
+/** C0 and C1 controls and DEL; a multi-line field keeps its line breaks and tabs. Finding them is the point. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+// eslint-disable-next-line no-control-regex
+const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F]/;
+/** Bidi embeddings, overrides, isolates and marks: U+202E turns "付款 100" around on the wall. */
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+/**
+ * No half of a UTF-16 pair on its own: no character at all, and databases and JSON encoders disagree
+ * on it. A loop, not a lookbehind regex: older WeChat JS engines can't parse those.
+ */
+function wellFormed(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    const next = s.charCodeAt(i + 1);
+    if (c > 0xdbff || !(next >= 0xdc00 && next <= 0xdfff)) return false;
+    i++;
+  }
+  return true;
+}
+
+/**
+ * Free text, every field a person types: NFC-normalised and trimmed, non-empty, at most `max`
+ * characters; no control characters (line breaks and tabs only where `multiline`), no bidi
+ * controls, no lone surrogates. Stays a ZodString so callers may refine it further.
+ */
+export function text(max: number, opts: { multiline?: boolean } = {}) {
+  const control = opts.multiline ? CONTROL : CONTROL_SINGLE_LINE;
+  return z
+    .string()
+    .refine(wellFormed, '含有无法识别的字符')
+    .overwrite((s) => (opts.multiline ? s.replace(/\r\n?/g, '\n') : s))
+    .normalize('NFC')
+    .trim()
+    .min(1, '不能为空')
+    .max(max, `不能超过${max}个字`)
+    .refine((s) => !control.test(s), opts.multiline ? '不能包含换行和制表符以外的控制字符' : '不能包含换行等控制字符')
+    .refine((s) => !BIDI.test(s), '不能包含文字方向控制符');
 }
 
 export const Limits = {
@@ -29,10 +65,10 @@ export const Limits = {
 } as const;
 
 export const Title = text(Limits.title);
-export const Description = text(Limits.description);
-export const Note = text(Limits.note);
-export const Comment = text(Limits.comment);
-export const Reason = text(Limits.reason);
+export const Description = text(Limits.description, { multiline: true });
+export const Note = text(Limits.note, { multiline: true });
+export const Comment = text(Limits.comment, { multiline: true });
+export const Reason = text(Limits.reason, { multiline: true });
 export const PersonName = text(Limits.name);
 export const Address = text(Limits.address);
 /** Search words go into a regex on the server (escaped there); a leading '$' is never a name. */
@@ -68,9 +104,23 @@ export function toMillis(t: Instant): number {
   return t instanceof Date ? t.getTime() : Date.parse(t);
 }
 
-/** A stored file (cloud fileID or a server upload URL). */
-export const FileRef = z.string().trim().min(1).max(256).refine((s) => !s.startsWith('$'), '文件地址不正确');
-export const Photos = z.array(FileRef).max(Limits.photos, `最多 ${Limits.photos} 张照片`);
+/** The name of a photo our server stored (`POST /api/upload`): its content's sha256 and the kind its bytes showed. */
+export const UPLOADED_PHOTO_NAME = /^([0-9a-f]{64})\.(jpg|png|webp)$/;
+const CLOUD_FILE_ID = /^cloud:\/\/[A-Za-z0-9][A-Za-z0-9-]{0,63}(\.[A-Za-z0-9-]{1,128})?\/[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/;
+
+/**
+ * A photo we stored, and nothing else: our server's upload (`/files/<sha256>.<ext>`) or a WeChat cloud
+ * storage fileID (`cloud://<env>[.<bucket>]/<path>`). A viewer's client renders these, so no scheme it
+ * would follow (`javascript:`, `data:`, an off-site tracking pixel) may get in.
+ */
+export function isPhotoRef(ref: string): boolean {
+  if (ref.length > 300) return false;
+  if (ref.startsWith('/files/')) return UPLOADED_PHOTO_NAME.test(ref.slice('/files/'.length));
+  return CLOUD_FILE_ID.test(ref) && !ref.slice('cloud://'.length).split('/').some((seg) => seg === '.' || seg === '..');
+}
+
+export const PhotoRef = z.string().refine(isPhotoRef, '照片地址不正确：只能是本系统上传的照片');
+export const Photos = z.array(PhotoRef).max(Limits.photos, `最多 ${Limits.photos} 张照片`);
 
 export const Longitude = z.number().min(-180, '经度应在 -180 到 180 之间').max(180, '经度应在 -180 到 180 之间');
 export const Latitude = z.number().min(-90, '纬度应在 -90 到 90 之间').max(90, '纬度应在 -90 到 90 之间');

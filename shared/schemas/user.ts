@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { Role, Roles } from '../enums/roles';
-import { Id, Instant, PersonName, Phone, FileRef } from './primitives';
+import { Id, Instant, PersonName, Phone, PhotoRef } from './primitives';
 
 /**
  * What a person is in one community (or, for town_admin, one town). Roles are per
@@ -32,7 +32,7 @@ export const User = z.strictObject({
   devKey: z.string().max(32).optional(),
   name: PersonName,
   phone: Phone.optional(),
-  avatarUrl: FileRef.optional(),
+  avatarUrl: PhotoRef.optional(),
   memberships: z.array(Membership).max(20),
   createdAt: Instant,
   updatedAt: Instant.optional(),

@@ -41,6 +41,19 @@ describe('the wish timeline', () => {
     delete taro.previewImage;
   });
 
+  it('renders only photos of ours: no javascript:, data: or off-site address becomes an image (issue 11, L3)', () => {
+    const ours = `/files/${'c'.repeat(64)}.jpg`;
+    const foreign = ['javascript:alert(1)', 'https://track.example.com/p.gif?u=13812345678', 'data:image/svg+xml,<svg onload=alert(1)>', '/files/../x.jpg'];
+    render(<Timeline events={[{ id: 'p2', action: 'progress', at: '2026-11-22T09:00:00+08:00', note: '已上门', photos: [...foreign, ours, 'cloud://env/ok.jpg'] }]} />);
+    const srcs = Array.from(document.querySelectorAll('img')).map((img) => img.getAttribute('src') ?? '');
+    expect(srcs).toEqual([expect.stringMatching(new RegExp(`${ours}$`)), 'cloud://env/ok.jpg']);
+  });
+
+  it('shows no photo row when none of the references is ours', () => {
+    render(<Timeline events={[{ id: 'p3', action: 'progress', at: '2026-11-22T09:00:00+08:00', note: '已上门', photos: ['javascript:alert(1)'] }]} />);
+    expect(document.querySelector('.photos')).toBeNull();
+  });
+
   it('says so when nothing has happened yet', () => {
     render(<Timeline events={[]} />);
     expect(screen.getByText('暂无记录')).toBeInTheDocument();

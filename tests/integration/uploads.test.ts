@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { FileRef } from '@shared/schemas/primitives';
+import { PhotoRef } from '@shared/schemas/primitives';
 import { startTestServer, wishInput, type TestServer } from './harness';
 
 // A 1×1 PNG, as a phone would never send but every decoder accepts.
@@ -69,7 +69,7 @@ describe('photos over HTTP', () => {
     expect(up.status).toBe(200);
     expect(up.body).toEqual({ ok: true, data: { url: expect.stringMatching(/^\/files\/[0-9a-f]{64}\.png$/) } });
     const url: string = up.body.data.url;
-    expect(FileRef.safeParse(url).success).toBe(true);
+    expect(PhotoRef.safeParse(url).success).toBe(true);
     // The client's filename never reaches the disk.
     expect(storedFiles()).toEqual([url.slice('/files/'.length)]);
 

@@ -1,6 +1,11 @@
+import { isPhotoRef } from '@shared/schemas/primitives';
 import { apiUrl } from './api';
 
-/** Where an `<Image>` finds a stored photo: our server's `/files/…` paths are relative to the API base. */
-export function photoSrc(ref: string): string {
+/**
+ * Where an `<Image>` finds a stored photo: our server's `/files/…` paths are relative to the API base,
+ * cloud fileIDs are shown as they are. Anything else (an old record, a tampered reply) has no source.
+ */
+export function photoSrc(ref: string): string | undefined {
+  if (!isPhotoRef(ref)) return undefined;
   return ref.startsWith('/files/') ? apiUrl(ref) : ref;
 }

@@ -39,7 +39,9 @@ async function uploadToServer(filePath: string): Promise<string> {
 }
 
 async function uploadToCloud(wishId: string, filePath: string, i: number): Promise<string> {
-  const ext = filePath.split('.').pop() ?? 'jpg';
+  // The fileID must read as a PhotoRef: the extension is the only part of the local path it keeps.
+  const last = filePath.split('.').pop() ?? '';
+  const ext = /^[A-Za-z0-9]{1,5}$/.test(last) ? last : 'jpg';
   const res = await Taro.cloud.uploadFile({ cloudPath: `wishes/${wishId}/${Date.now()}-${i}.${ext}`, filePath });
   return res.fileID;
 }
