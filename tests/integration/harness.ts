@@ -75,15 +75,7 @@ export async function startTestServer(opts: Partial<StartOptions> = {}): Promise
     ...opts,
     env: { ...process.env, NODE_ENV: 'test', ...(opts.env ?? {}) },
   });
-  const makeClient = (token?: string, user?: unknown): Client => ({
-    token,
-    user,
-    call: (fn, action, data, requestId) =>
-      request(`${server.url}/api/fn/${fn}`, { token, body: { action, data: data ?? {}, ...(requestId ? { requestId } : {}) } }),
-    async ok(fn, action, data) {
-      return (await this.call(fn, action, data)).data;
-    },
-  });
+  const clients = clientsAt(server.url);
   return {
     ...server,
     async stop() {
@@ -95,8 +87,23 @@ export async function startTestServer(opts: Partial<StartOptions> = {}): Promise
       }
     },
     clock: { advanceHours: (h) => void (offsetMs += h * 3_600_000), now },
+    ...clients,
+  };
+}
+
+/** Clients of a gateway at `url` (one this process started or another process serves), signed in as the demo's people. */
+export function clientsAt(url: string): Pick<TestServer, 'login' | 'anonymous' | 'withToken'> {
+  const makeClient = (token?: string, user?: unknown): Client => ({
+    token,
+    user,
+    call: (fn, action, data, requestId) => request(`${url}/api/fn/${fn}`, { token, body: { action, data: data ?? {}, ...(requestId ? { requestId } : {}) } }),
+    async ok(fn, action, data) {
+      return (await this.call(fn, action, data)).data;
+    },
+  });
+  return {
     async login(as) {
-      const { data } = await request(`${server.url}/api/auth/dev-login`, { body: { as } });
+      const { data } = await request(`${url}/api/auth/dev-login`, { body: { as } });
       return makeClient(data.token, data.user);
     },
     anonymous: () => makeClient(),

@@ -1,55 +1,102 @@
-import { AppError, type Envelope } from '@shared';
-import type { RequestDoc } from '../store/requests';
+import { randomUUID } from 'node:crypto';
+import { AppError, failure, success, type Envelope } from '@shared';
+import { isDuplicateKey, type RequestDoc } from '../store/requests';
+import { isTransient } from '../store/session';
 import type { Runtime } from '../runtime/types';
 
-const WAIT_MS = 5_000;
-const POLL_MS = 50;
 /**
- * How long a run holds its requestId. Past it the run is taken for dead (a crash between claiming the key and
- * recording the reply) and a retry runs the work again. Safe even when the first run's write did commit: every
- * state change matches the wish revision it was decided on, so the re-run decides on the new state and answers
- * from it (the step already taken: the wish as it is, or the refusal a second attempt gets), never writing twice.
+ * How long a run holds its requestId without a heartbeat. A live run renews it every `HEARTBEAT_MS`, however long
+ * its work takes; a process that died stops renewing, and a retry takes the key over once this has passed. Wall
+ * time, not `rt.now()`: it measures whether a process is alive, not the product's clock.
  */
-export const LEASE_MS = 30_000;
+export const LEASE_MS = 4_000;
+const HEARTBEAT_MS = 1_000;
+/** A twin waits longer than a lease: a retry after a crash then always gets through in one call. */
+export const WAIT_MS = LEASE_MS + 1_500;
+const POLL_MS = 50;
 
 /** The stored reply, as the first attempt's client received it. */
 function replyOf(done: RequestDoc): Envelope<unknown> {
   return (done.replyJson !== undefined ? JSON.parse(done.replyJson) : done.reply) as Envelope<unknown>;
 }
 
-/**
- * Same requestId from the same caller → one effect, the same reply. The first call
- * claims the key by inserting it; a concurrent twin waits for the first reply. A key
- * left running by a crash is free again once its lease (`LEASE_MS`) has run out.
- */
-export async function once(rt: Runtime, key: string, work: () => Promise<Envelope<unknown>>): Promise<Envelope<unknown>> {
-  const { requests } = rt.repos;
-  if (!(await requests.claim(key, rt.now(), LEASE_MS))) {
-    const deadline = Date.now() + WAIT_MS;
-    while (Date.now() < deadline) {
-      const prior = await requests.find(key);
-      if (!prior) break; // the first attempt failed unexpectedly and let go: run it now
-      if (prior.state === 'done') return replyOf(prior);
-      await new Promise((r) => setTimeout(r, POLL_MS));
-    }
-    const prior = await requests.find(key);
-    if (prior?.state === 'done') return replyOf(prior);
-    if (!prior) return once(rt, key, work);
-    // Past its lease the earlier run is taken for dead and this one runs the work; within it, a live twin.
-    if (await requests.claim(key, rt.now(), LEASE_MS)) return settle(rt, key, work);
-    const last = await requests.find(key);
-    if (last?.state === 'done') return replyOf(last);
-    throw new AppError('CONFLICT', '相同的请求正在处理中，请稍后再试');
-  }
-  return settle(rt, key, work);
+/** A refusal: nothing may stay written, so the transaction is undone and the refusal recorded after it. */
+class Refused {
+  constructor(readonly reply: Envelope<unknown>) {}
 }
 
-/** Runs the work under a claimed key and records its reply. */
-async function settle(rt: Runtime, key: string, work: () => Promise<Envelope<unknown>>): Promise<Envelope<unknown>> {
+/**
+ * Same requestId from the same caller → one effect, the same reply, also across a crash.
+ *
+ * - The reply is recorded in the transaction of the write itself (`requests.markDone`): a write that committed is
+ *   found by its key and answered with its reply; one that did not left nothing and runs again.
+ * - A run holds the key by a lease its heartbeat keeps ahead; a twin waits for the first reply meanwhile. When the
+ *   process running it dies, the lease runs out within `LEASE_MS` and a retry takes the key over.
+ * - A run taken for dead that was only slow cannot write twice either: the first reply recorded wins and the other
+ *   transaction fails on it (duplicate key or write conflict), taking its effect with it.
+ */
+export async function once(rt: Runtime, key: string, work: (rt: Runtime) => Promise<unknown>): Promise<Envelope<unknown>> {
   const { requests } = rt.repos;
-  const reply = await work();
-  // An unexpected failure is not an answer: let a retry run it again.
-  if (!reply.ok && reply.error.code === 'INTERNAL') await requests.release(key);
-  else await requests.complete(key, JSON.stringify(reply));
-  return reply;
+  const owner = randomUUID();
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const done = await requests.findDone(key);
+    if (done) return replyOf(done);
+    if (await requests.claimRun(key, owner, new Date(), LEASE_MS)) return settle(rt, key, owner, work);
+    if (Date.now() >= deadline) throw new AppError('CONFLICT', '相同的请求正在处理中，请稍后再试');
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+}
+
+/** Runs the work under a claimed key, keeps the lease alive meanwhile, and records its reply. */
+async function settle(rt: Runtime, key: string, owner: string, work: (rt: Runtime) => Promise<unknown>): Promise<Envelope<unknown>> {
+  const { requests } = rt.repos;
+  let renewing: Promise<unknown> = Promise.resolve();
+  const heartbeat = setInterval(() => {
+    renewing = requests.renewRun(key, owner, new Date(), LEASE_MS).catch(() => undefined);
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+  try {
+    return await rt.repos.inTransaction(async (repos) => {
+      // A twin taken for dead may have committed meanwhile: its reply, not a second effect.
+      const prior = await repos.requests.findDone(key);
+      if (prior) return replyOf(prior);
+      let reply: Envelope<unknown>;
+      try {
+        reply = success(await work({ ...rt, repos }));
+      } catch (err) {
+        if (isTransient(err)) throw err;
+        if (err instanceof AppError) throw new Refused(failure(err));
+        throw err;
+      }
+      await repos.requests.markDone(key, JSON.stringify(reply), rt.now());
+      return reply;
+    });
+  } catch (err) {
+    if (err instanceof Refused) return refuse(rt, key, err.reply);
+    if (isDuplicateKey(err)) {
+      // The other run recorded first: that is the one answer.
+      const done = await requests.findDone(key);
+      if (done) return replyOf(done);
+    }
+    // An unexpected failure is not an answer and records none: a retry runs it again.
+    console.error(`[${key.split(':')[0]}]`, err);
+    return failure(err);
+  } finally {
+    clearInterval(heartbeat);
+    await renewing;
+    await requests.endRun(key, owner).catch(() => undefined);
+  }
+}
+
+/** A refusal changed nothing; it is the answer all the same (a retry is told the same), unless a twin's came first. */
+async function refuse(rt: Runtime, key: string, reply: Envelope<unknown>): Promise<Envelope<unknown>> {
+  try {
+    await rt.repos.requests.markDone(key, JSON.stringify(reply), rt.now());
+    return reply;
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    const done = await rt.repos.requests.findDone(key);
+    return done ? replyOf(done) : reply;
+  }
 }

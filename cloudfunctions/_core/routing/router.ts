@@ -65,20 +65,13 @@ export function createFunction<F extends FunctionName>(fn: F, handlers: Handlers
         const roles = def.roles;
         if (roles && !hasRole(caller!, ...roles)) throw new AppError('FORBIDDEN', '您没有执行此操作的权限');
       }
-      const run = async (): Promise<Envelope<unknown>> => {
-        try {
-          const runAction = def.run as (ctx: ActionContext<unknown, Caller | null>) => Promise<unknown>;
-          return success(await runAction({ input, caller, rt, identity: who }));
-        } catch (err) {
-          logUnexpected(fn, name, err);
-          return failure(err);
-        }
-      };
+      const runAction = def.run as (ctx: ActionContext<unknown, Caller | null>) => Promise<unknown>;
+      const work = (on: Runtime) => runAction({ input, caller, rt: on, identity: who });
       if (isWriteAction(fn, name) && event.requestId !== undefined) {
         const requestId = parseRequestId(event.requestId);
-        return await once(rt, `${fn}.${name}:${caller?.id ?? 'system'}:${requestId}`, run);
+        return await once(rt, `${fn}.${name}:${caller?.id ?? 'system'}:${requestId}`, work);
       }
-      return await run();
+      return success(await work(rt));
     } catch (err) {
       logUnexpected(fn, String(event?.action), err);
       return failure(err);

@@ -1,19 +1,20 @@
 /**
  * A few-seconds cache of rarely-changing documents (the caller's user record, a
- * community's settings) per database (keyed by its repositories): it saves a round trip on every call. Writes in
+ * community's settings) per database (keyed by its repositories' scope, the same inside a transaction, so a write
+ * there forgets what the rest of the process reads): it saves a round trip on every call. Writes in
  * this process forget the entry at once; other processes see a change within the TTL.
  */
 export class TtlCache<T> {
   private readonly byDb = new WeakMap<object, Map<string, { value: T; until: number }>>();
   constructor(private readonly ttlMs: number) {}
 
-  private map(db: object) {
-    let m = this.byDb.get(db);
-    if (!m) this.byDb.set(db, (m = new Map()));
+  private map(repos: { scope: object }) {
+    let m = this.byDb.get(repos.scope);
+    if (!m) this.byDb.set(repos.scope, (m = new Map()));
     return m;
   }
 
-  async get(db: object, key: string, load: () => Promise<T | null>): Promise<T | null> {
+  async get(db: { scope: object }, key: string, load: () => Promise<T | null>): Promise<T | null> {
     const m = this.map(db);
     const hit = m.get(key);
     if (hit && hit.until > Date.now()) return hit.value;
@@ -25,7 +26,7 @@ export class TtlCache<T> {
     return value;
   }
 
-  forget(db: object, key: string): void {
+  forget(db: { scope: object }, key: string): void {
     this.map(db).delete(key);
   }
 }

@@ -1,11 +1,15 @@
-import type { Collection, Db, Document, IndexSpecification, CreateIndexesOptions } from 'mongodb';
+import type { ClientSession, Collection, Db, Document, IndexSpecification, CreateIndexesOptions } from 'mongodb';
+import { inSession } from './session';
 import type { BuildingDoc, CommunityDoc, CompoundDoc, GridDoc, InviteDoc, JoinRequestDoc, MessageDoc, PartyBranchDoc, ServiceDoc, SubscriptionDoc, TownDoc, UnitDoc, UserDoc, WishDoc } from './types';
 
 /**
- * A write's requestId and, once done, its reply as the client saw it (JSON text; `reply` in records from before).
- * A running one holds the key until `leaseUntil` (absent in records from before: `createdAt` plus the lease).
+ * A write's requestId, done: its reply as the client saw it (JSON text; `reply` in records from before), written in
+ * the transaction of the write itself, so a committed write is always found by its key. `running` only in records
+ * from before runs moved to `request_runs`; they hold nothing.
  */
 export interface RequestDoc { _id: string; state: 'running' | 'done'; replyJson?: string; reply?: unknown; createdAt: Date; leaseUntil?: Date }
+/** A write's requestId being run: by which process run (`owner`), alive while its heartbeat keeps `leaseUntil` ahead. */
+export interface RequestRunDoc { _id: string; owner: string; leaseUntil: Date; createdAt: Date }
 export interface WxSessionDoc { _id: string; sessionKey: string; updatedAt: Date }
 /** Facts about the database itself (which demo seed ran). */
 export interface MetaDoc { _id: string; state: string; at: Date }
@@ -25,6 +29,7 @@ export const C = {
   subscriptions: 'subscriptions',
   invites: 'invites',
   requests: 'requests',
+  requestRuns: 'request_runs',
   wxSessions: 'wx_sessions',
   meta: 'meta',
   joinRequests: 'join_requests',
@@ -76,6 +81,8 @@ export const INDEXES: Record<string, IndexDecl[]> = {
   [C.invites]: [{ key: { code: 1 }, options: { unique: true } }, { key: { communityId: 1, _id: -1 } }],
   // Replies are kept a week: long enough for any client retry.
   [C.requests]: [{ key: { createdAt: 1 }, options: { expireAfterSeconds: 7 * 24 * 3600 } }],
+  // A run's record matters only while its lease may still be live; a dead one is taken over long before this.
+  [C.requestRuns]: [{ key: { leaseUntil: 1 }, options: { expireAfterSeconds: 3600 } }],
   [C.grids]: [{ key: { communityId: 1 } }],
   // A wish without a building takes the grid of the nearest building that has one.
   [C.buildings]: [{ key: { communityId: 1 } }, { key: { location: '2dsphere' } }],
@@ -105,8 +112,16 @@ export function collections(db: Db): ReturnType<typeof buildCollections> {
   return c;
 }
 
-function buildCollections(db: Db) {
-  const c = <T extends Document>(name: string) => db.collection<T>(name) as Collection<T>;
+/** The same handles with every call in `session` (a transaction's). */
+export function collectionsInSession(db: Db, session: ClientSession): Collections {
+  return buildCollections(db, session);
+}
+
+function buildCollections(db: Db, session?: ClientSession) {
+  const c = <T extends Document>(name: string) => {
+    const coll = db.collection<T>(name) as Collection<T>;
+    return session ? inSession(coll, session) : coll;
+  };
   return {
     users: c<UserDoc>(C.users),
     towns: c<TownDoc>(C.towns),
@@ -122,6 +137,7 @@ function buildCollections(db: Db) {
     subscriptions: c<SubscriptionDoc>(C.subscriptions),
     invites: c<InviteDoc>(C.invites),
     requests: c<RequestDoc>(C.requests),
+    requestRuns: c<RequestRunDoc>(C.requestRuns),
     wxSessions: c<WxSessionDoc>(C.wxSessions),
     meta: c<MetaDoc>(C.meta),
     joinRequests: c<JoinRequestDoc>(C.joinRequests),

@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { collections } from './collections';
+import { collections, collectionsInSession, type Collections } from './collections';
 import { CommunityRepository } from './communities';
 import { InviteRepository } from './invites';
 import { JoinRequestRepository } from './joinRequests';
@@ -7,6 +7,7 @@ import { MessageRepository } from './messages';
 import { MetaRepository } from './meta';
 import { OrgRepository } from './org';
 import { RequestRepository } from './requests';
+import { runTransaction } from './session';
 import { ServiceRepository } from './services';
 import { SubscriptionRepository } from './subscriptions';
 import { UserRepository } from './users';
@@ -29,6 +30,13 @@ export interface Repositories {
   joinRequests: JoinRequestRepository;
   /** Answers when the database does: the health check. */
   ping(): Promise<void>;
+  /**
+   * Runs `work` over repositories whose every read and write is in one transaction, committed when it returns and
+   * run again after a transient error (so `work` must only write through the repositories it is given).
+   */
+  inTransaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  /** The same for these repositories and those of a transaction over them: what caches are kept by. */
+  readonly scope: object;
 }
 
 const byDb = new WeakMap<Db, Repositories>();
@@ -37,25 +45,31 @@ const byDb = new WeakMap<Db, Repositories>();
 export function repositoriesOf(db: Db): Repositories {
   let repos = byDb.get(db);
   if (!repos) {
-    const c = collections(db);
-    repos = {
-      wishes: new WishRepository(c.wishes),
-      communities: new CommunityRepository(c),
-      users: new UserRepository(c.users),
-      org: new OrgRepository(c),
-      messages: new MessageRepository(c.messages),
-      subscriptions: new SubscriptionRepository(c.subscriptions),
-      services: new ServiceRepository(c.services),
-      requests: new RequestRepository(c.requests),
-      meta: new MetaRepository(c.meta),
-      wxSessions: new WxSessionRepository(c.wxSessions),
-      invites: new InviteRepository(c.invites),
-      joinRequests: new JoinRequestRepository(c.joinRequests),
-      ping: async () => {
-        await db.command({ ping: 1 });
-      },
-    };
+    repos = build(db, collections(db), db);
     byDb.set(db, repos);
   }
   return repos;
+}
+
+function build(db: Db, c: Collections, scope: object): Repositories {
+  return {
+    wishes: new WishRepository(c.wishes),
+    communities: new CommunityRepository(c),
+    users: new UserRepository(c.users),
+    org: new OrgRepository(c),
+    messages: new MessageRepository(c.messages),
+    subscriptions: new SubscriptionRepository(c.subscriptions),
+    services: new ServiceRepository(c.services),
+    requests: new RequestRepository(c.requests, c.requestRuns),
+    meta: new MetaRepository(c.meta),
+    wxSessions: new WxSessionRepository(c.wxSessions),
+    invites: new InviteRepository(c.invites),
+    joinRequests: new JoinRequestRepository(c.joinRequests),
+    ping: async () => {
+      await db.command({ ping: 1 });
+    },
+    inTransaction: (work) =>
+      runTransaction(db.client, (session) => work(build(db, collectionsInSession(db, session), scope))),
+    scope,
+  };
 }
