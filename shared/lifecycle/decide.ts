@@ -61,12 +61,13 @@ function refuse(code: 'FORBIDDEN' | 'INVALID_TRANSITION' | 'ALREADY_CLAIMED' | '
   throw new AppError(code, message, details);
 }
 
-/** The claims this actor answers for: their own, plus their unit's when they administer it. */
+/** The claims this actor answers for: their own, one handed to them, plus their unit's when they administer it. */
 function claimsOfActor(wish: Wish, actor: Actor, relations: Set<Relation>): Claim[] {
   if (actor.kind === 'system') return [];
   return wish.claims.filter(
     (c) =>
       c.claimerId === actor.userId ||
+      c.assigneeId === actor.userId ||
       (relations.has('unit_admin_of_claiming_unit') && c.kind === 'unit' && c.unitId === actor.unitId),
   );
 }
@@ -82,6 +83,12 @@ function guardHolds(guard: Guard, wish: Wish, actor: Actor, relations: Set<Relat
       );
     case 'extensions_left':
       return claimsOfActor(wish, actor, relations).every((c) => canExtend(c, settings));
+    case 'not_started':
+      return claimsOfActor(wish, actor, relations).every((c) => c.startedAt === undefined);
+    case 'started':
+      return claimsOfActor(wish, actor, relations).every((c) => c.startedAt !== undefined);
+    case 'not_finished':
+      return claimsOfActor(wish, actor, relations).every((c) => c.completedAt === undefined);
     case 'lease_expired':
       return expiredClaims(wish, now).length > 0;
     case 'no_claims':
@@ -100,6 +107,9 @@ const GUARD_MESSAGES: Record<Guard, string> = {
   slot_free: '心愿已被认领满了',
   not_claiming_yet: '你已认领过这个心愿',
   extensions_left: '延期次数已用完',
+  not_started: '你已开始服务',
+  started: '请先开始服务',
+  not_finished: '你已完成服务',
   lease_expired: '认领尚未超时',
   no_claims: '已有人认领，不能再派单',
   auto_confirm_due: '尚未到自动确认时间',
@@ -141,7 +151,7 @@ export function decide(wish: Wish, action: TransitionAction, actor: Actor, now: 
 
   const effect = EFFECTS[action]({ wish, actor, relations, mine: claimsOfActor(wish, actor, relations), now, settings, input });
   const to: WishState = effect.to ?? (t.to === 'same' ? wish.status : t.to);
-  if (to !== wish.status && to !== t.to && to !== t.otherwise) throw new AppError('INTERNAL', `${action} reached ${to}, which its row does not name`);
+  if (to !== wish.status && to !== t.to && !t.otherwise?.includes(to)) throw new AppError('INTERNAL', `${action} reached ${to}, which its row does not name`);
   const change: WishChange = { set: { ...effect.set, status: to, updatedAt: now }, unset: effect.unset ?? [] };
 
   const role = roleFor(actor, used);

@@ -5,7 +5,7 @@ import { Stars, type Claim, type Wish } from '../schemas/wish';
 import type { DecideInput } from './decide';
 import type { Actor, Relation, UserActor } from './relations';
 import { toMillis } from '../schemas/primitives';
-import { escalationDue, expiredClaims, leaseDurationMs, leaseUntil, slotsFree, slotsTaken } from './rules';
+import { escalationDue, expiredClaims, leaseDurationMs, leaseUntil, placesState, slotsFree } from './rules';
 import type { TransitionAction } from './transitions';
 
 /** The wish fields a step may set or clear; `id` and `communityId` never change. */
@@ -75,10 +75,12 @@ function edited(edits: DecideInput['edits']): Effect {
   return { set: set as WishChange['set'], unset };
 }
 
+/** A new claim joins the others; the wish moves as the places then stand (open while one is free). */
 function claimed(claim: Claim, ctx: EffectContext, extra: WishChange['set'] = {}): Effect {
   const meta: Record<string, string> = { claimerId: claim.claimerId, leaseUntil: (claim.leaseUntil as Date).toISOString() };
   if (claim.unitId !== undefined) meta.unitId = claim.unitId;
-  return { set: { claims: [...ctx.wish.claims, claim], claimedAt: ctx.now, ...extra }, meta };
+  const claims = [...ctx.wish.claims, claim];
+  return { set: { claims, claimedAt: ctx.now, ...extra }, to: placesState({ claims, helpersNeeded: ctx.wish.helpersNeeded }), meta };
 }
 
 function assigned(ctx: EffectContext, set: WishChange['set'] = {}): Effect {
@@ -90,7 +92,7 @@ function assigned(ctx: EffectContext, set: WishChange['set'] = {}): Effect {
 /** Without the actor's claims; reopened when that frees a place of a full wish. */
 function withoutClaims(ctx: EffectContext, gone: ReadonlySet<string>): Effect {
   const claims = ctx.wish.claims.filter((c) => !gone.has(c.claimerId));
-  const base = ctx.wish.status === 'claimed' ? reopen(ctx.now) : {};
+  const base = ctx.wish.status !== 'open' ? reopen(ctx.now) : {};
   return { ...base, set: { ...base.set, claims }, meta: { claimerIds: [...gone].join(',') } };
 }
 
@@ -127,9 +129,7 @@ export const EFFECTS: Record<TransitionAction, (ctx: EffectContext) => Effect> =
       throw new AppError('FORBIDDEN', '只有单位管理员可以代表单位认领', { action: 'claim', asUnit });
     }
     // A unit brings its team: it takes every free place; a volunteer takes one.
-    const claim = newClaim(actor, ctx.now, ctx.settings, asUnit !== undefined ? slotsFree(wish) : 1, asUnit);
-    const full = slotsTaken(wish) + claim.slots >= wish.helpersNeeded;
-    return { ...claimed(claim, ctx), to: full ? 'claimed' : 'open' };
+    return claimed(newClaim(actor, ctx.now, ctx.settings, asUnit !== undefined ? slotsFree(wish) : 1, asUnit), ctx);
   },
   extend: (ctx) => {
     // One more lease on top of what is left (a lapsed one counts from now), so the countdown moves.
@@ -158,7 +158,11 @@ export const EFFECTS: Record<TransitionAction, (ctx: EffectContext) => Effect> =
     const unitId = (ctx.actor as UserActor).unitId;
     return { set: { claims: eachClaim(ctx, (c) => c.kind === 'unit' && c.unitId === unitId, () => ({ assigneeId: toUserId })) }, meta: { toUserId } };
   },
-  start: (ctx) => ({ set: { claims: eachClaim(ctx, () => true, () => ({ startedAt: ctx.now })) } }),
+  // Each helper starts their own part: the others keep their leases, and free places stay open.
+  start: (ctx) => {
+    const claims = eachClaim(ctx, isMine(ctx), () => ({ startedAt: ctx.now }));
+    return { set: { claims }, to: placesState({ claims, helpersNeeded: ctx.wish.helpersNeeded }) };
+  },
   progress: (ctx) => {
     if (!ctx.input.note) missing('note', '请填写进展');
     return {};
@@ -166,10 +170,15 @@ export const EFFECTS: Record<TransitionAction, (ctx: EffectContext) => Effect> =
   complete: (ctx) => {
     const { note, photos, hours } = ctx.input;
     if (!note) missing('note', '请填写完成情况');
+    // Each helper finishes their own part; the wish is done when every place is taken and finished.
+    const claims = eachClaim(ctx, isMine(ctx), () => ({ completedAt: ctx.now }));
+    const to = placesState({ claims, helpersNeeded: ctx.wish.helpersNeeded });
+    const meta = hours !== undefined ? { meta: { hours: String(hours) } } : {};
+    if (to !== 'done') return { set: { claims }, to, ...meta };
     const completion: NonNullable<Wish['completion']> = { note, by: userIdOf(ctx.actor), at: ctx.now };
     if (photos?.length) completion.photos = photos;
     if (hours !== undefined) completion.hours = hours;
-    return { set: { doneAt: ctx.now, completion }, ...(hours !== undefined ? { meta: { hours: String(hours) } } : {}) };
+    return { set: { claims, doneAt: ctx.now, completion }, to, ...meta };
   },
   confirm: (ctx) => ({ set: { confirmedAt: ctx.now }, ...(ctx.actor.kind === 'system' ? { note: ctx.input.note ?? '超时自动确认' } : {}) }),
   rate: (ctx) => {

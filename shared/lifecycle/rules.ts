@@ -1,5 +1,6 @@
 import type { CommunitySettings } from '../schemas/settings';
 import { toMillis, type Instant } from '../schemas/primitives';
+import type { WishState } from '../enums/wishStates';
 import type { Claim, EscalationLevel, Wish } from '../schemas/wish';
 
 const MINUTE = 60_000;
@@ -19,12 +20,17 @@ export function isLeaseExpired(claim: Pick<Claim, 'leaseUntil'>, now: Date): boo
   return toMillis(claim.leaseUntil) <= now.getTime();
 }
 
-/** Leases only bind before work starts; once in progress a claim no longer expires. */
-const LEASED_STATES = new Set(['open', 'claimed']);
+/** States in which some claim may still be waiting to start, so leases can bind. */
+const LEASED_STATES = new Set(['open', 'claimed', 'in_progress']);
+
+/** A lease binds a claim only until its helper starts: work under way never expires. */
+export function isLeased(claim: Pick<Claim, 'startedAt'>): boolean {
+  return claim.startedAt === undefined;
+}
 
 export function expiredClaims(wish: Pick<Wish, 'status' | 'claims'>, now: Date): Claim[] {
   if (!LEASED_STATES.has(wish.status)) return [];
-  return wish.claims.filter((c) => isLeaseExpired(c, now));
+  return wish.claims.filter((c) => isLeased(c) && isLeaseExpired(c, now));
 }
 
 /**
@@ -39,6 +45,17 @@ export function slotsTaken(wish: Pick<Wish, 'claims'>): number {
 
 export function slotsFree(wish: Pick<Wish, 'claims' | 'helpersNeeded'>): number {
   return Math.max(0, wish.helpersNeeded - slotsTaken(wish));
+}
+
+/**
+ * Where the helpers stand, as a wish state: `open` while a place is free (others may still
+ * join, and those who claimed already work on their own part), else `claimed` until someone
+ * starts, `in_progress` once someone has, `done` when every claim is finished.
+ */
+export function placesState(wish: Pick<Wish, 'claims' | 'helpersNeeded'>): Extract<WishState, 'open' | 'claimed' | 'in_progress' | 'done'> {
+  if (slotsFree(wish) > 0) return 'open';
+  if (wish.claims.every((c) => c.completedAt !== undefined)) return 'done';
+  return wish.claims.some((c) => c.startedAt !== undefined) ? 'in_progress' : 'claimed';
 }
 
 export function canExtend(claim: Pick<Claim, 'extensions'>, settings: Pick<CommunitySettings, 'maxExtensions'>): boolean {

@@ -13,6 +13,9 @@ export type Guard =
   | 'slot_free' // a place is free (claim)
   | 'not_claiming_yet' // the actor (or their unit) holds no claim yet (claim)
   | 'extensions_left' // the claim has extensions left (extend)
+  | 'not_started' // the actor's own claim has not started yet (extend, release, start)
+  | 'started' // the actor's own claim has started (complete)
+  | 'not_finished' // the actor's own claim is not finished yet (progress, complete)
   | 'lease_expired' // some lease has run out (expire)
   | 'no_claims' // nobody has claimed yet (assign)
   | 'auto_confirm_due' // N days since done, for the system actor only (confirm)
@@ -24,8 +27,12 @@ export interface Transition {
   from: readonly WishState[];
   /** 'same' = the state does not move, but an event is still written. */
   to: WishState | 'same';
-  /** A second outcome the row's effect (effects.ts) may reach instead: approve with an assignee, a claim that leaves places free. */
-  otherwise?: WishState;
+  /**
+   * Other outcomes the row's effect (effects.ts) may reach instead: approve with an assignee; on
+   * a wish for several helpers, where the places stand (rules.ts `placesState`): a claim that
+   * leaves places free, a start while places are free. Staying in the same state is always allowed.
+   */
+  otherwise?: readonly WishState[];
   actors: readonly Relation[];
   guards?: readonly Guard[];
   /** States from which the action is refused as ALREADY_CLAIMED rather than INVALID_TRANSITION. */
@@ -34,10 +41,12 @@ export interface Transition {
 
 const WORKERS = ['claimer', 'assignee', 'unit_admin_of_claiming_unit'] as const satisfies readonly Relation[];
 const TRIAGE = ['staff', 'grid_staff'] as const satisfies readonly Relation[];
+/** Each claimer holds, starts and finishes their own place while others are still free (帮帮团). */
+const HELD: readonly WishState[] = ['open', 'claimed', 'in_progress'];
 
 /** The wish lifecycle, one row per action. Read a row as: `actors` may `action` a wish in `from`; it moves to `to`. */
 export const TRANSITIONS: readonly Transition[] = [
-  { action: 'approve', from: ['pending_review'], to: 'open', otherwise: 'assigned', actors: TRIAGE },
+  { action: 'approve', from: ['pending_review'], to: 'open', otherwise: ['assigned'], actors: TRIAGE },
   { action: 'reject', from: ['pending_review'], to: 'rejected', actors: TRIAGE },
   { action: 'resubmit', from: ['rejected'], to: 'pending_review', actors: ['owner'] },
   { action: 'update', from: ['pending_review'], to: 'same', actors: ['owner', ...TRIAGE] },
@@ -46,21 +55,21 @@ export const TRANSITIONS: readonly Transition[] = [
     action: 'claim',
     from: ['open'],
     to: 'claimed',
-    otherwise: 'open',
+    otherwise: ['open', 'in_progress'],
     actors: ['volunteer'],
     guards: ['not_claiming_yet', 'slot_free'],
     takenIn: ['claimed', 'assigned', 'in_progress'],
   },
-  { action: 'extend', from: ['open', 'claimed'], to: 'same', actors: ['claimer', 'unit_admin_of_claiming_unit'], guards: ['extensions_left'] },
-  { action: 'release', from: ['open', 'claimed'], to: 'open', actors: ['claimer', 'unit_admin_of_claiming_unit'] },
-  { action: 'expire', from: ['open', 'claimed'], to: 'open', actors: ['system'], guards: ['lease_expired'] },
+  { action: 'extend', from: HELD, to: 'same', actors: ['claimer', 'unit_admin_of_claiming_unit'], guards: ['not_started', 'extensions_left'] },
+  { action: 'release', from: HELD, to: 'open', actors: ['claimer', 'unit_admin_of_claiming_unit'], guards: ['not_started'] },
+  { action: 'expire', from: HELD, to: 'open', actors: ['system'], guards: ['lease_expired'] },
   { action: 'assign', from: ['open', 'assigned'], to: 'assigned', actors: TRIAGE, guards: ['no_claims'] },
   { action: 'accept', from: ['assigned'], to: 'claimed', actors: ['assignee', 'unit_admin_of_claiming_unit'] },
   { action: 'decline', from: ['assigned'], to: 'open', actors: ['assignee', 'unit_admin_of_claiming_unit'] },
-  { action: 'handover', from: ['claimed', 'in_progress'], to: 'same', actors: ['unit_admin_of_claiming_unit'] },
-  { action: 'start', from: ['claimed'], to: 'in_progress', actors: WORKERS },
-  { action: 'progress', from: ['claimed', 'in_progress'], to: 'same', actors: WORKERS },
-  { action: 'complete', from: ['in_progress'], to: 'done', actors: WORKERS },
+  { action: 'handover', from: HELD, to: 'same', actors: ['unit_admin_of_claiming_unit'] },
+  { action: 'start', from: HELD, to: 'in_progress', otherwise: ['open'], actors: WORKERS, guards: ['not_started'] },
+  { action: 'progress', from: HELD, to: 'same', actors: WORKERS, guards: ['not_finished'] },
+  { action: 'complete', from: ['open', 'in_progress'], to: 'done', actors: WORKERS, guards: ['started', 'not_finished'] },
   { action: 'confirm', from: ['done'], to: 'confirmed', actors: ['owner', 'system'], guards: ['auto_confirm_due'] },
   { action: 'rate', from: ['confirmed'], to: 'same', actors: ['owner'], guards: ['not_rated'] },
   { action: 'escalate', from: ['open', 'assigned'], to: 'same', actors: ['system'], guards: ['escalation_due'] },
@@ -71,6 +80,9 @@ export const GuardCodes: Record<Guard, 'ALREADY_CLAIMED' | 'CONFLICT'> = {
   slot_free: 'ALREADY_CLAIMED',
   not_claiming_yet: 'CONFLICT',
   extensions_left: 'CONFLICT',
+  not_started: 'CONFLICT',
+  started: 'CONFLICT',
+  not_finished: 'CONFLICT',
   lease_expired: 'CONFLICT',
   no_claims: 'CONFLICT',
   auto_confirm_due: 'CONFLICT',

@@ -15,8 +15,9 @@ export type AssignTarget = z.infer<typeof AssignTarget>;
 
 /**
  * A live claim: one helper (kind 'user') or a unit (kind 'unit') holding `slots`
- * places of the wish until `leaseUntil`. Released and expired claims leave the
- * array; the timeline keeps them.
+ * places of the wish until `leaseUntil`. Each claim goes its own way (start,
+ * complete) while other places are still free. Released and expired claims leave
+ * the array; the timeline keeps them.
  */
 export const Claim = z.strictObject({
   claimerId: Id,
@@ -29,7 +30,10 @@ export const Claim = z.strictObject({
   leaseUntil: Instant,
   extensions: z.number().int().min(0),
   claimedAt: Instant,
+  /** This helper began their part: from here their lease no longer binds. */
   startedAt: Instant.optional(),
+  /** This helper finished their part; the wish is done when every place is taken and finished. */
+  completedAt: Instant.optional(),
 });
 export type Claim = z.infer<typeof Claim>;
 

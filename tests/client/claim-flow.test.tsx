@@ -35,7 +35,7 @@ function wishServer(initial: Record<string, unknown> = {}) {
       const claims = (wish.claims as Record<string, unknown>[]).map((c) => ({ ...c, leaseUntil }));
       return { ...setWish({ claims }), leaseUntil };
     },
-    'tasks.start': () => setWish({ status: 'in_progress' }),
+    'tasks.start': () => setWish({ status: 'in_progress', claims: (wish.claims as Record<string, unknown>[]).map((c) => ({ ...c, startedAt: new Date().toISOString() })) }),
     'tasks.complete': () => setWish({ status: 'done' }),
     'tasks.release': () => setWish({ status: 'open', claims: [], contactPhone: '138****5678', address: undefined }),
   });

@@ -38,15 +38,41 @@ async function openAs(wish: Record<string, unknown>, viewer: UserActor) {
 }
 
 describe('the task screen of a multi-place wish follows the server’s actions', () => {
-  it('a claimer of a still-open wish (places free) keeps a countdown, can extend and release, and cannot start alone', async () => {
+  it('a claimer of a still-open wish (places free) keeps a countdown, can extend, release and start on their own (issue 16 #1)', async () => {
     await signIn({ id: 'u-vol' }, 'volunteer');
     const wish = multi({ status: 'open', claims: [claim('u-vol', { leaseUntil: lease(5) })] });
     const { actions, shown } = await openAs(wish, actors.volunteer('u-vol'));
 
-    expect([...actions].sort()).toEqual(['extend', 'release']);
-    expect(shown).toEqual(['延长认领', '放弃认领']);
+    expect([...actions].sort()).toEqual(['extend', 'progress', 'release', 'start']);
+    expect(shown).toEqual(['延长认领', '开始服务', '放弃认领']);
     expect(screen.getByRole('timer')).toHaveTextContent('认领剩余 5小时');
+    // Their own place is claimed, though the wish still waits for others.
+    expect(screen.getByText('已认领')).toBeInTheDocument();
+    expect(screen.queryByText('待认领')).not.toBeInTheDocument();
     expect(screen.queryByText('这个心愿已有人认领或暂不可认领。')).not.toBeInTheDocument();
+  });
+
+  it('a claimer who started on a still-open wish reports and completes, with no countdown', async () => {
+    await signIn({ id: 'u-vol' }, 'volunteer');
+    const wish = multi({ status: 'open', claims: [claim('u-vol', { startedAt: '2026-11-20T09:00:00+08:00' })] });
+    const { actions, shown } = await openAs(wish, actors.volunteer('u-vol'));
+
+    expect([...actions].sort()).toEqual(['complete', 'progress']);
+    // Only the report form's own button: nothing to hold or let go once the work has begun.
+    expect(shown).toEqual(['确认完成']);
+    expect(screen.queryByRole('timer')).not.toBeInTheDocument();
+    expect(screen.getByText('服务中')).toBeInTheDocument();
+  });
+
+  it('a claimer whose part is finished is told so while the others work', async () => {
+    await signIn({ id: 'u-vol' }, 'volunteer');
+    const done = { startedAt: '2026-11-20T09:00:00+08:00', completedAt: '2026-11-20T10:00:00+08:00' };
+    const wish = multi({ status: 'in_progress', claims: [claim('u-vol', done), claim('u-a', { startedAt: done.startedAt }), claim('u-b')] });
+    const { actions } = await openAs(wish, actors.volunteer('u-vol'));
+
+    expect(actions).toEqual([]);
+    expect(screen.getByRole('status')).toHaveTextContent('您的部分已完成，等待其他志愿者完成。');
+    expect(screen.queryByRole('timer')).not.toBeInTheDocument();
   });
 
   it('the countdown stays when no extension is left, without the extend button', async () => {
@@ -54,8 +80,8 @@ describe('the task screen of a multi-place wish follows the server’s actions',
     const wish = multi({ status: 'open', claims: [claim('u-vol', { extensions: 2, leaseUntil: lease(3) })] });
     const { actions, shown } = await openAs(wish, actors.volunteer('u-vol'));
 
-    expect(actions).toEqual(['release']);
-    expect(shown).toEqual(['放弃认领']);
+    expect(actions).toEqual(['release', 'start', 'progress']);
+    expect(shown).toEqual(['开始服务', '放弃认领']);
     expect(screen.getByRole('timer')).toHaveTextContent('认领剩余 3小时');
   });
 

@@ -204,7 +204,10 @@ describe('the 三单 loop through the HTTP gateway', () => {
     await partyMember.ok('tasks', 'claim', { wishId: wish.id });
     await unitMember.ok('tasks', 'claim', { wishId: wish.id });
     await partyMember.ok('tasks', 'start', { wishId: wish.id });
-    await partyMember.ok('tasks', 'complete', { wishId: wish.id, note: '两人一起抬上了六楼', hours: 1 });
+    await unitMember.ok('tasks', 'start', { wishId: wish.id });
+    // Each helper reports their own part; the wish is done when both have.
+    expect((await partyMember.ok('tasks', 'complete', { wishId: wish.id, note: '两人一起抬上了六楼', hours: 1 })).wish.status).toBe('in_progress');
+    expect((await unitMember.ok('tasks', 'complete', { wishId: wish.id, note: '冰箱已放好', hours: 1 })).wish.status).toBe('done');
     const services = await server.db.collection('services').find({ wishId: wish.id }).sort({ userId: 1 }).toArray();
     expect(services.map(({ userId, partyBranchId, unitId, hours }) => ({ userId, partyBranchId, unitId, hours }))).toEqual([
       { userId: 'u-party_member', partyBranchId: 'pb-taoyuan-g5', unitId: undefined, hours: 1 },

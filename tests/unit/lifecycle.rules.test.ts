@@ -125,8 +125,9 @@ describe('leases', () => {
   test('a live lease cannot be expired, and work already started never expires', () => {
     const live = openWish({ status: 'claimed', claims: [volunteerClaim(claimer.userId)] });
     expect(refusal(() => act(live, 'expire', SYSTEM))).toBe('CONFLICT');
-    const started = { ...live, status: 'in_progress' as const, claims: [volunteerClaim(claimer.userId, { leaseUntil: hoursBefore(5) })] };
-    expect(refusal(() => act(started, 'expire', SYSTEM))).toBe('INVALID_TRANSITION');
+    const started = { ...live, status: 'in_progress' as const, claims: [volunteerClaim(claimer.userId, { leaseUntil: hoursBefore(5), startedAt: hoursBefore(6) })] };
+    expect(refusal(() => act(started, 'expire', SYSTEM))).toBe('CONFLICT');
+    expect(refusal(() => act({ ...started, status: 'done' }, 'expire', SYSTEM))).toBe('INVALID_TRANSITION');
   });
 });
 
@@ -210,7 +211,7 @@ describe('co-building units', () => {
 
 describe('finishing', () => {
   test('completing records the helper\'s report and hours; a note is required', () => {
-    const working = baseWish({ status: 'in_progress', claims: [volunteerClaim(claimer.userId)] });
+    const working = baseWish({ status: 'in_progress', claims: [volunteerClaim(claimer.userId, { startedAt: hoursBefore(1) })] });
     const d = act(working, 'complete', claimer, { note: '已修好', photos: ['cloud://p1.jpg'], hours: 1.5 });
     expect(d.wish.completion).toEqual({ note: '已修好', photos: ['cloud://p1.jpg'], hours: 1.5, by: claimer.userId, at: NOW });
     expect(d.event).toMatchObject({ note: '已修好', photos: ['cloud://p1.jpg'], meta: { hours: '1.5' } });
@@ -308,10 +309,54 @@ describe('what each person may do (for the buttons)', () => {
     expect(allowedActions(wish, volunteer, NOW)).toEqual([]);
   });
 
-  test('on an open wish: a volunteer claims; the claimer extends or releases', () => {
+  test('on an open wish: a volunteer claims; the first claimer of two places extends, releases or starts at once', () => {
     const wish = act(openWish({ helpersNeeded: 2 }), 'claim', claimer).wish;
     expect(allowedActions(wish, volunteer, NOW)).toEqual(['claim']);
-    expect(allowedActions(wish, claimer, NOW)).toEqual(['extend', 'release']);
+    expect(allowedActions(wish, claimer, NOW)).toEqual(['extend', 'release', 'start', 'progress']);
+    const started = act(wish, 'start', claimer).wish;
+    expect(allowedActions(started, claimer, NOW)).toEqual(['progress', 'complete']);
+    expect(allowedActions(started, volunteer, NOW)).toEqual(['claim']);
+  });
+});
+
+describe('a wish for several helpers: each place goes its own way (issue 16 #1)', () => {
+  const two = () => openWish({ helpersNeeded: 2 });
+
+  test('the first helper starts and finishes while the second place is still free; the wish waits for it', () => {
+    let d = act(two(), 'claim', claimer);
+    expect(d.to).toBe('open');
+    d = act(d.wish, 'start', claimer);
+    expect([d.to, d.wish.claims[0].startedAt]).toEqual(['open', NOW]);
+    d = act(d.wish, 'complete', claimer, { note: '我这部分做完了' });
+    expect([d.to, d.wish.claims[0].completedAt, d.wish.completion, d.wish.doneAt]).toEqual(['open', NOW, undefined, undefined]);
+    expect(refusal(() => act(d.wish, 'complete', claimer, { note: '再来一次' }))).toBe('CONFLICT');
+    // The second place fills after work began: in progress at once.
+    d = act(d.wish, 'claim', otherHelper);
+    expect(d.to).toBe('in_progress');
+    expect(refusal(() => act(d.wish, 'complete', otherHelper, { note: '还没开始' }))).toBe('CONFLICT');
+    d = act(act(d.wish, 'start', otherHelper).wish, 'complete', otherHelper, { note: '都搬完了' });
+    expect([d.to, d.wish.doneAt, d.wish.completion?.by]).toEqual(['done', NOW, otherHelper.userId]);
+  });
+
+  test('a full wish is claimed until someone starts, in progress until everyone finishes', () => {
+    let wish = act(act(two(), 'claim', claimer).wish, 'claim', otherHelper).wish;
+    expect(wish.status).toBe('claimed');
+    let d = act(wish, 'start', otherHelper);
+    expect(d.to).toBe('in_progress');
+    expect(d.wish.claims.map((c) => c.startedAt)).toEqual([undefined, NOW]);
+    wish = act(d.wish, 'complete', otherHelper, { note: '我的部分好了' }).wish;
+    expect(wish.status).toBe('in_progress');
+    // The one not yet started still holds a lease of their own: they may extend or let go.
+    expect(allowedActions(wish, claimer, NOW)).toEqual(['extend', 'release', 'start', 'progress']);
+    d = act(wish, 'release', claimer);
+    expect([d.to, slotsFree(d.wish)]).toEqual(['open', 1]);
+  });
+
+  test('started work cannot be released or extended', () => {
+    const wish = act(act(two(), 'claim', claimer).wish, 'start', claimer).wish;
+    expect(refusal(() => act(wish, 'release', claimer))).toBe('CONFLICT');
+    expect(refusal(() => act(wish, 'extend', claimer))).toBe('CONFLICT');
+    expect(refusal(() => act(wish, 'start', claimer))).toBe('CONFLICT');
   });
 });
 

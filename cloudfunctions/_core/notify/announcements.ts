@@ -94,8 +94,9 @@ const PLANS: Partial<Record<WishAction, Plan>> = {
   decline: async (rt, wish, event) => nearby(rt, wish, event),
   assign: async (rt, wish, event) => [assigned(wish, event, await assignees(rt, wish, event.meta?.assignKind, event.meta?.assignId))],
   handover: async (_rt, wish, event) => [assigned(wish, event, event.meta?.toUserId ? [event.meta.toUserId] : [])],
+  // One helper of several finishing their part is not the wish done: the resident hears once, at the end.
   complete: async (rt, wish, event, known) => {
-    if (event.actor.kind !== 'user') return [];
+    if (event.actor.kind !== 'user' || event.to !== 'done') return [];
     const name = await nameOf(rt, event.actor.userId, event, known);
     return [{ template: 'wish_completed', values: { thing1: wish.title, name2: name ?? '志愿者', time3: at(event) }, recipients: [wish.ownerId] }];
   },

@@ -148,9 +148,12 @@ export class WishRepository {
       .toArray();
   }
 
-  /** Leased wishes with a lease run out by `now`. */
+  /** Wishes holding a claim not yet started whose lease ran out by `now` (a started claim's lease no longer binds). */
   dueLeases(now: Date, limit: number): Promise<WishDoc[]> {
-    return this.coll.find({ status: { $in: ['open', 'claimed'] }, 'claims.leaseUntil': { $lte: now } }).limit(limit).toArray();
+    return this.coll
+      .find({ status: { $in: ['open', 'claimed', 'in_progress'] }, claims: { $elemMatch: { leaseUntil: { $lte: now }, startedAt: { $exists: false } } } })
+      .limit(limit)
+      .toArray();
   }
 
   /** Waiting wishes never raised and waiting since before `secretaryBefore`, or raised once and waiting since before `townBefore`. */

@@ -65,12 +65,16 @@ export interface Variant {
   wish: Wish;
 }
 
+/** Where each claim stands in a state: in progress every helper has started, when done every one has finished. */
+const workOf = (status: WishState): Partial<Claim> =>
+  status === 'claimed' ? {} : status === 'in_progress' ? { startedAt: hoursBefore(2) } : { startedAt: hoursBefore(3), completedAt: hoursBefore(2) };
+
 const afterWork = (status: WishState, extra: Partial<Wish> = {}): Variant[] => [
   {
     name: 'two volunteers',
-    wish: baseWish({ status, helpersNeeded: 2, claims: [volunteerClaim(claimer.userId), volunteerClaim(otherHelper.userId)], ...extra }),
+    wish: baseWish({ status, helpersNeeded: 2, claims: [volunteerClaim(claimer.userId, workOf(status)), volunteerClaim(otherHelper.userId, workOf(status))], ...extra }),
   },
-  { name: 'a unit, handed to a member', wish: baseWish({ status, helpersNeeded: 2, claims: [unitClaim(2)], ...extra }) },
+  { name: 'a unit, handed to a member', wish: baseWish({ status, helpersNeeded: 2, claims: [unitClaim(2, workOf(status))], ...extra }) },
 ];
 
 /**
@@ -93,8 +97,15 @@ export function variantsOf(status: WishState): Variant[] {
         { name: 'to a unit', wish: baseWish({ status, assignment: { target: { kind: 'unit', id: UNIT }, by: 'secretary', at: hoursBefore(1) }, openedAt: hoursBefore(1) }) },
       ];
     case 'claimed':
-    case 'in_progress':
       return afterWork(status);
+    case 'in_progress':
+      return [
+        ...afterWork(status),
+        {
+          name: 'one helper started, the other not yet',
+          wish: baseWish({ status, helpersNeeded: 2, claims: [volunteerClaim(claimer.userId), volunteerClaim(otherHelper.userId, workOf(status))] }),
+        },
+      ];
     case 'done':
       return afterWork(status, { doneAt: hoursBefore(1) });
     case 'confirmed':

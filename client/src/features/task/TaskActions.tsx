@@ -14,9 +14,10 @@ type Notice = { kind: 'ok' | 'error' | 'info'; text: string };
 
 const DONE = '服务已完成，等待居民确认。';
 const TAKEN = '这个心愿已有人认领或暂不可认领。';
+const MY_PART_DONE = '您的部分已完成，等待其他志愿者完成。';
 
-/** Leases bind only before work starts (shared/README.md): the countdown shows then. */
-const LEASED: readonly WishState[] = ['open', 'claimed'];
+/** A lease binds a place until its helper starts (shared/README.md): the countdown shows then, whatever the other places do. */
+const LEASED: readonly WishState[] = ['open', 'claimed', 'in_progress'];
 
 export interface TaskActionsProps {
   wishId: string;
@@ -45,10 +46,12 @@ export function TaskActions({ wishId, status, actions, mine, assignedTo, asUnit,
   const claimKey = useRef(new SubmitKey());
   const can = (action: TransitionAction) => actions.includes(action);
   const taken = !mine && actions.length === 0 && status !== 'done';
-  const standing: Notice | undefined = status === 'done' && mine ? { kind: 'ok', text: DONE } : taken ? { kind: 'info', text: TAKEN } : undefined;
+  // My part can be finished before the wish is (other places still free or at work).
+  const finished = mine && (status === 'done' || mine.completedAt !== undefined);
+  const standing: Notice | undefined = finished ? { kind: 'ok', text: status === 'done' ? DONE : MY_PART_DONE } : taken ? { kind: 'info', text: TAKEN } : undefined;
   // One message at a time: what just happened (a refusal says who was faster) explains the state better than the generic line.
   const message = notice ?? standing;
-  const leaseUntil = mine && status && LEASED.includes(status) ? mine.leaseUntil : undefined;
+  const leaseUntil = mine && !mine.startedAt && status && LEASED.includes(status) ? mine.leaseUntil : undefined;
 
   const run = async (name: string, action: () => Promise<unknown>, done: string) => {
     setBusy(name);
@@ -158,7 +161,8 @@ export function TaskActions({ wishId, status, actions, mine, assignedTo, asUnit,
             kind="complete"
             submit={(d, requestId) => tasksApi.complete({ wishId, ...d }, { requestId })}
             onDone={() => {
-              setNotice({ kind: 'ok', text: DONE });
+              // The standing line says whether the wish is done or waits for the other helpers.
+              setNotice(undefined);
               void reload();
             }}
           />

@@ -1,3 +1,4 @@
+import type { WishState } from '@shared/enums/wishStates';
 import type { ClaimView } from '../../services/wishes';
 
 /** Who is looking: the signed-in person, their unit, and whether they act for it. */
@@ -17,4 +18,13 @@ export function myClaimOf(claims: readonly ClaimView[], me: Viewer): ClaimView |
   return claims.find(
     (c) => c.claimerId === me.userId || c.assigneeId === me.userId || (me.forUnit === true && c.kind === 'unit' && c.unitId !== undefined && c.unitId === me.unitId),
   );
+}
+
+/**
+ * The state the viewer's tag shows: on a wish for several helpers still open to others (待认领),
+ * their own place has its own state (claimed, at work, finished).
+ */
+export function myPlaceState(status: WishState | undefined, mine: ClaimView | undefined): WishState | undefined {
+  if (!mine || status !== 'open') return status;
+  return mine.completedAt ? 'done' : mine.startedAt ? 'in_progress' : 'claimed';
 }

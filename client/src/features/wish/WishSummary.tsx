@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { CategoryLabels } from '@shared/enums/categories';
+import type { WishState } from '@shared/enums/wishStates';
 import { CategoryIcon, StatusTag, formatDistance, formatTime } from '../../components';
 import type { NearbyItem, WishView } from '../../services/wishes';
 
@@ -15,9 +16,9 @@ function timeWindow(w: SummaryWish): string | undefined {
 }
 
 /** The facts of a wish, as much as this viewer may see (the server masks the rest). */
-export function WishSummary({ wish }: { wish: SummaryWish }) {
+export function WishSummary({ wish, status: shown }: { wish: SummaryWish; /** The state to tag, when the viewer's own place differs from the wish's. */ status?: WishState }) {
   const when = timeWindow(wish);
-  const status = 'status' in wish ? wish.status : undefined;
+  const status = shown ?? ('status' in wish ? wish.status : undefined);
   const description = 'description' in wish ? wish.description : undefined;
   const distanceM = 'distanceM' in wish ? wish.distanceM : undefined;
   return (

@@ -2,7 +2,7 @@ import { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { PageState, Screen, Timeline } from '../../../../components';
 import { recall } from '../../../../features/task/cache';
-import { myClaimOf } from '../../../../features/task/myClaim';
+import { myClaimOf, myPlaceState } from '../../../../features/task/myClaim';
 import { TaskActions } from '../../../../features/task/TaskActions';
 import { WishSummary } from '../../../../features/wish/WishSummary';
 import { useRemote } from '../../../../hooks/useRemote';
@@ -47,7 +47,7 @@ export default function TaskPage() {
       <PageState loading={loaded.loading} error={loaded.error} onRetry={loaded.reload}>
         {summary && session && (
           <View>
-            <WishSummary wish={summary} />
+            <WishSummary wish={summary} status={myPlaceState(wish?.status, mine)} />
             {/* A promise about claiming: only where claiming is still possible. */}
             {!mine && (actions.includes('claim') || actions.includes('accept')) && <Text className="field__hint">认领后可查看居民的完整电话和详细地址。</Text>}
             <TaskActions
