@@ -27,8 +27,13 @@ describe('the 三单 loop through the HTTP gateway', () => {
     const nearby = await volunteer.ok('tasks', 'nearby', { ...TAOYUAN, radiusM: 2000 });
     const mine = nearby.items.find((x: any) => x.id === wish.id);
     expect(mine).toMatchObject({ title: '阳台晾衣架坏了', category: 'repair', contactPhone: '138****0001' });
-    const distances = nearby.items.map((x: any) => x.distanceM);
-    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    // Urgent wishes lead; within each group, nearest first.
+    const urgentFirst = nearby.items.map((x: any) => x.priority === 'urgent');
+    expect(urgentFirst).toEqual([...urgentFirst].sort((a, b) => Number(b) - Number(a)));
+    for (const group of [true, false]) {
+      const distances = nearby.items.filter((x: any) => (x.priority === 'urgent') === group).map((x: any) => x.distanceM);
+      expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    }
 
     const claimed = await volunteer.ok('tasks', 'claim', { wishId: wish.id });
     expect(claimed.wish.status).toBe('claimed');

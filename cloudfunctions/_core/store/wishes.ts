@@ -1,4 +1,4 @@
-import { AppError, Wish, slotsFree, type Category, type EscalationLevel, type GeoPoint, type WishChange, type WishState } from '@shared';
+import { AppError, Wish, slotsFree, type Category, type EscalationLevel, type GeoPoint, type Priority, type WishChange, type WishState } from '@shared';
 import type { Collection, Document, Filter, UpdateFilter } from 'mongodb';
 import { nextCursor, pageFilter } from './page';
 import { storedBy } from './stored';
@@ -118,7 +118,7 @@ export class WishRepository {
    */
   async nearby<T>(
     at: GeoPoint,
-    q: { communityId: string; radiusM: number; limit: number; category?: Category; notOwnedOrClaimedBy: string },
+    q: { communityId: string; radiusM: number; limit: number; category?: Category; priority?: Priority; notOwnedOrClaimedBy: string },
     fields: readonly string[],
   ): Promise<(T & { _id: string; distanceM: number })[]> {
     const query: Filter<WishDoc> = {
@@ -129,6 +129,7 @@ export class WishRepository {
       'claims.claimerId': { $ne: q.notOwnedOrClaimedBy },
     };
     if (q.category) query.category = q.category;
+    if (q.priority) query.priority = q.priority;
     return this.near<T>(at, query, q.radiusM, q.limit, fields);
   }
 

@@ -76,11 +76,14 @@ export default function HallPage() {
         onRetry={list.reload}
       >
         {items.map((w) => (
-          <View key={w.id} className="card wish-item" onClick={() => go(Routes.task(w.id))}>
+          <View key={w.id} className={`card wish-item${w.priority === 'urgent' ? ' card--urgent' : ''}`} onClick={() => go(Routes.task(w.id))}>
             <CategoryIcon category={w.category} />
             <View className="wish-item__main">
               <View className="row row--between">
-                <Text className="wish-item__title">{w.title}</Text>
+                <Text className="wish-item__title">
+                  {w.priority === 'urgent' && <Text className="tag tag--urgent">紧急</Text>}
+                  {w.title}
+                </Text>
                 <StatusTag status="open" />
               </View>
               <Text className="card__meta">

@@ -1,0 +1,18 @@
+import { render, screen, within } from '@testing-library/react';
+import HallPage from '../../client/src/packages/helper/pages/hall/index';
+import { fakeServer } from './support/fakeServer';
+
+const item = (id: string, title: string, priority: 'urgent' | 'normal', distanceM: number) => ({
+  id, title, priority, distanceM, category: 'daily_help', categoryLabel: '生活帮扶', helpersNeeded: 1, slotsFree: 1, createdAt: '2026-12-05T09:00:00+08:00',
+});
+
+test('an urgent wish in the task hall carries the word 紧急, so it is seen without telling colours apart', async () => {
+  fakeServer({
+    'tasks.nearby': () => ({ items: [item('w-far', '独居老人摔倒无法起身', 'urgent', 1200), item('w-near', '门口换灯泡', 'normal', 100)] }),
+  });
+  render(<HallPage />);
+  const urgentTitle = await screen.findByText('独居老人摔倒无法起身', { exact: false });
+  expect(within(urgentTitle).getByText('紧急')).toBeInTheDocument();
+  const normalTitle = screen.getByText('门口换灯泡', { exact: false });
+  expect(within(normalTitle).queryByText('紧急')).toBeNull();
+});
