@@ -40,8 +40,14 @@ async function assignees(rt: Runtime, wish: WishDoc, kind: string | undefined, i
   return kind === 'unit' ? unitAdminsOf(rt, wish.communityId, id) : [id];
 }
 
+/**
+ * A message outlives the recipient's standing (a declined assignment, a finished job, a helper who never
+ * claims): it names the place as far as anyone may see it, and the wish's page shows the door to whoever holds it.
+ */
+const placeOf = (wish: WishDoc, otherwise: string) => (wish.address ? maskAddress(wish.address) : otherwise);
+
 const assigned = (wish: WishDoc, event: WishEventDoc, recipients: string[]): Message => ({
-  template: 'wish_assigned', values: { thing1: wish.title, thing2: wish.address ?? '见详情', time3: at(event) }, recipients,
+  template: 'wish_assigned', values: { thing1: wish.title, thing2: placeOf(wish, '见详情'), time3: at(event) }, recipients,
 });
 
 /**
@@ -54,7 +60,7 @@ async function nearby(rt: Runtime, wish: WishDoc, event: WishEventDoc): Promise<
   if (subscribed.length === 0) return [];
   const helpers = await rt.repos.users.membersAmong(wish.communityId, subscribed);
   const recipients = helpers.filter((id) => id !== wish.ownerId);
-  return [{ template: 'nearby_wish', values: { thing1: wish.title, thing2: wish.address ? maskAddress(wish.address) : '本社区', character_string3: '附近' }, recipients }];
+  return [{ template: 'nearby_wish', values: { thing1: wish.title, thing2: placeOf(wish, '本社区'), character_string3: '附近' }, recipients }];
 }
 
 /** A wish (new or resubmitted) waiting for review: its reviewers, but not whoever entered it; no news once reviewed. */

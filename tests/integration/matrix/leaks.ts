@@ -1,0 +1,126 @@
+/**
+ * What a reply must not carry, read off the reply itself: a phone, room number or exact
+ * position of a wish whose contact the viewer is not entitled to; a distance finer than the
+ * shown step; the name (or, when anonymous, the id) of an owner the viewer may not know; an
+ * id of a wish or community the viewer has no standing in. Entitlement is the named rules of
+ * shared/privacy (`canSeeContact`, `canSeeOwner`) applied to the wish as it is now.
+ */
+import type { Db } from 'mongodb';
+import { DISTANCE_STEP_M, actorOf, canRead, canSeeContact, canSeeOwner, entitled, type Viewer, type Wish } from '@shared';
+import { domainOf } from '../../../cloudfunctions/_core/store/stored';
+import type { WishDoc } from '../../../cloudfunctions/_core/store/types';
+import type { Person } from './oracle';
+
+export interface World {
+  wishes: Map<string, Wish>;
+  names: Map<string, string>;
+  townOf: Map<string, string>;
+  /** Secret → the wishes it belongs to: phones, `NNNNN室` rooms, exact longitudes. */
+  secrets: Map<string, Set<string>>;
+  /** People's own phones. */
+  personal: Set<string>;
+}
+
+function remember(world: World, wish: Wish): void {
+  world.wishes.set(wish.id, wish);
+  const add = (secret: string | undefined) => {
+    // A person's own phone is governed by the org rules (org.members…), a building's position is public.
+    if (!secret || world.personal.has(secret)) return;
+    const set = world.secrets.get(secret) ?? new Set();
+    set.add(wish.id);
+    world.secrets.set(secret, set);
+  };
+  add(wish.contactPhone);
+  add(wish.beneficiary?.phone);
+  add(/(\d{5}室)/.exec(wish.address ?? '')?.[1]);
+  const lng = String(wish.location.coordinates[0]);
+  if (/\.\d{5,}$/.test(lng)) add(lng);
+}
+
+export async function loadWorld(db: Db): Promise<World> {
+  const world: World = { wishes: new Map(), names: new Map(), townOf: new Map(), secrets: new Map(), personal: new Set() };
+  for (const u of await db.collection<{ _id: string; name: string; phone?: string }>('users').find({}).toArray()) {
+    world.names.set(u._id, u.name);
+    if (u.phone) world.personal.add(u.phone);
+  }
+  for (const c of await db.collection<{ _id: string; townId: string }>('communities').find({}).toArray()) world.townOf.set(c._id, c.townId);
+  for (const w of await db.collection<WishDoc>('wishes').find({}).toArray()) remember(world, domainOf(w));
+  return world;
+}
+
+/** The wish as it is now (after a write went through). */
+export async function refreshWish(db: Db, world: World, wishId: string): Promise<void> {
+  const doc = await db.collection<WishDoc>('wishes').findOne({ _id: wishId });
+  if (doc) remember(world, domainOf(doc));
+}
+
+function viewerOf(person: Person | null, wish: Wish): Viewer {
+  return person ? actorOf({ id: person.id, memberships: person.memberships }, wish.communityId, wish.townId) : { kind: 'public' };
+}
+
+/** The communities whose records the person may see any id of: their own, and those under their town. */
+function standingOf(person: Person | null, world: World): Set<string> {
+  const out = new Set<string>();
+  for (const m of person?.memberships ?? []) {
+    if (m.communityId) out.add(m.communityId);
+    else if (m.townId) for (const [c, t] of world.townOf) if (t === m.townId) out.add(c);
+  }
+  return out;
+}
+
+function walk(value: unknown, visit: (v: unknown, key: string | undefined) => void, key?: string): void {
+  visit(value, key);
+  if (Array.isArray(value)) value.forEach((v) => walk(v, visit));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, visit, k);
+}
+
+const SECRET = /1\d{10}|0\d{10}|\d{5}室|\d{2,3}\.\d{4,}/g;
+
+/**
+ * Every leak in `body` for `person`; `about` names the wish a single-wish reply is about, so
+ * its owner's name is looked for in the whole reply (the timeline's `people` included).
+ */
+export function leaksIn(body: unknown, person: Person | null, world: World, about?: string): string[] {
+  const out: string[] = [];
+  const text = JSON.stringify(body);
+  for (const [secret] of text.matchAll(SECRET)) {
+    const owners = world.secrets.get(secret);
+    if (!owners) continue;
+    const wishes = [...owners].map((id) => world.wishes.get(id)!);
+    if (!wishes.some((w) => canSeeContact(w, viewerOf(person, w)))) out.push(`contact ${secret} of ${[...owners].join(',')}`);
+  }
+  const standing = standingOf(person, world);
+  walk(body, (v, key) => {
+    if (key === 'distanceM' && (typeof v !== 'number' || v % DISTANCE_STEP_M !== 0)) out.push(`distanceM ${String(v)}`);
+    if (typeof v === 'string') {
+      const foreign = world.wishes.get(v)?.communityId ?? (world.townOf.has(v) ? v : undefined);
+      if (foreign !== undefined && !standing.has(foreign)) out.push(`id ${v} of ${foreign}`);
+    }
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      const id = (v as { id?: unknown }).id;
+      const wish = typeof id === 'string' && 'title' in v ? world.wishes.get(id) : undefined;
+      if (wish) {
+        // A wish shown at all: one the viewer may open, or one the rules let be listed to them (approved, not sensitive).
+        const viewer = viewerOf(person, wish);
+        if (!canRead(wish, viewer) && !entitled('listed', wish, viewer)) out.push(`row ${wish.id} (${wish.status}, ${wish.category})`);
+        out.push(...identityLeaks(JSON.stringify(v), v as Record<string, unknown>, wish, person, world));
+      }
+    }
+  });
+  const single = about === undefined ? undefined : world.wishes.get(about);
+  if (single) out.push(...identityLeaks(text, undefined, single, person, world));
+  return [...new Set(out)];
+}
+
+function identityLeaks(text: string, item: Record<string, unknown> | undefined, wish: Wish, person: Person | null, world: World): string[] {
+  if (canSeeOwner(wish, viewerOf(person, wish))) return [];
+  const out: string[] = [];
+  const name = world.names.get(wish.ownerId);
+  if (name && text.includes(name)) out.push(`owner name ${name} of ${wish.id}`);
+  if (wish.beneficiary?.name && text.includes(wish.beneficiary.name)) out.push(`beneficiary name of ${wish.id}`);
+  if (wish.anonymous) {
+    if (text.includes(`"${wish.ownerId}"`)) out.push(`anonymous owner id ${wish.ownerId} of ${wish.id}`);
+    for (const k of ['ownerId', 'ownerName', 'createdBy'] as const) if (item && k in item) out.push(`anonymous ${k} on ${wish.id}`);
+  }
+  return out;
+}

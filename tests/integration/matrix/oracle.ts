@@ -1,0 +1,103 @@
+/**
+ * What the rules say a call must get, worked out from the rules themselves: the action's
+ * declared roles (its `defineAction` in cloudfunctions/<fn>/actions), the transition table
+ * (`decide` of shared/lifecycle) and the read rule of shared/privacy. Nothing here lists an
+ * outcome by hand, so a new action, role, state or guard is covered as soon as it exists.
+ */
+import {
+  ActionSchemas,
+  AppError,
+  TransitionActions,
+  actorOf,
+  canRead,
+  decide,
+  type CommunitySettings,
+  type DecideInput,
+  type ErrorCode,
+  type Role,
+  type TransitionAction,
+  type Wish,
+} from '@shared';
+import type * as z from 'zod';
+import type { ActionDef } from '../../../cloudfunctions/_core/routing/action';
+
+export type Outcome = 'OK' | ErrorCode;
+
+export interface Person {
+  id: string;
+  roles: readonly Role[];
+  memberships: Parameters<typeof actorOf>[0]['memberships'];
+}
+
+/** Every `fn.action` of the registry. */
+export const ALL_ACTIONS: { fn: string; action: string }[] = Object.entries(ActionSchemas).flatMap(([fn, actions]) =>
+  Object.keys(actions).map((action) => ({ fn, action })),
+);
+
+export function schemaOf(fn: string, action: string): z.ZodType {
+  return (ActionSchemas as unknown as Record<string, Record<string, z.ZodType>>)[fn][action];
+}
+
+/** The keys of an action's input object (through refinements). */
+export function shapeOf(fn: string, action: string): Record<string, z.ZodType> {
+  let s = schemaOf(fn, action) as unknown as { shape?: Record<string, z.ZodType>; _zod: { def: { in?: unknown; schema?: unknown } } };
+  while (!s.shape && (s._zod.def.in || s._zod.def.schema)) s = (s._zod.def.in ?? s._zod.def.schema) as typeof s;
+  return s.shape ?? {};
+}
+
+/** The handler of `fn.action`, as its router runs it: one file per action (STYLE.md). */
+export function handlerOf(fn: string, action: string): ActionDef {
+  return require(`../../../cloudfunctions/${fn}/actions/${action}`).default as ActionDef;
+}
+
+/** Actions that take one wish by id: a row of the transition table, or a read of the wish. */
+export const WISH_ACTIONS = ALL_ACTIONS.filter(({ fn, action }) => 'wishId' in shapeOf(fn, action));
+
+/** The table's action an API action runs (`wishes.cancel` and `dispatch.cancel` are both `cancel`), or 'read'. */
+export function transitionOfAction(action: string): TransitionAction | 'read' {
+  return (TransitionActions as readonly string[]).includes(action) ? (action as TransitionAction) : 'read';
+}
+
+/** The router's gate: signed in (unless public), and holding one of the action's roles. */
+export function routerOutcome(def: ActionDef, person: Person | null): Outcome {
+  if (def.auth === 'public') return 'OK';
+  if (def.auth === 'system') return 'FORBIDDEN';
+  if (!person) return 'UNAUTHENTICATED';
+  if (def.roles && !def.roles.some((r) => person.roles.includes(r))) return 'FORBIDDEN';
+  return 'OK';
+}
+
+/** What the action's input carries into `decide` (edits for update and resubmit). */
+export function decideInputOf(action: string, input: Record<string, unknown>): DecideInput {
+  const { wishId: _wishId, ...rest } = input;
+  return action === 'update' || action === 'resubmit' ? { edits: rest } : (rest as DecideInput);
+}
+
+/**
+ * The outcome of `fn.action` on `wish` for `person` (null: not signed in): the router's roles,
+ * then the wish's rules. A wish the person may not read does not exist for them (NOT_FOUND),
+ * whatever they try; one they may read but not act on is FORBIDDEN.
+ */
+export function expectedOutcome(
+  fn: string,
+  action: string,
+  person: Person | null,
+  wish: Wish,
+  input: Record<string, unknown>,
+  now: Date,
+  settings: CommunitySettings,
+): { outcome: Outcome; to?: string } {
+  const gate = routerOutcome(handlerOf(fn, action), person);
+  if (gate !== 'OK' || !person) return { outcome: gate };
+  const actor = actorOf({ id: person.id, memberships: person.memberships }, wish.communityId, wish.townId);
+  const readable = canRead(wish, actor);
+  const transition = transitionOfAction(action);
+  if (transition === 'read') return { outcome: readable ? 'OK' : 'NOT_FOUND' };
+  try {
+    const { change } = decide(wish, transition, actor, now, { settings, input: decideInputOf(action, input) });
+    return { outcome: 'OK', to: change.set.status as string };
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    return { outcome: err.code === 'FORBIDDEN' && !readable ? 'NOT_FOUND' : err.code };
+  }
+}
