@@ -30,9 +30,17 @@ const UNIT_ADMIN: NavItem[] = [
   { label: '我的', url: Routes.me },
 ];
 
+/** Staff work from their desk: a resident's 我的心愿 would show them an empty list of their own. */
+const STAFF: NavItem[] = [
+  { label: '工作台', url: Routes.staffHome },
+  { label: '消息', url: Routes.inbox },
+  { label: '我的', url: Routes.me },
+];
+
 export function navItemsFor(role: Role | undefined): NavItem[] {
   if (role === 'volunteer' || role === 'party_member') return HELPER;
   if (role === 'unit_admin') return UNIT_ADMIN;
+  if (role === 'secretary' || role === 'grid_worker' || role === 'town_admin') return STAFF;
   return RESIDENT;
 }
 

@@ -8,10 +8,9 @@ import { call } from '../../../../services/api';
 import { messageOf } from '../../../../services/errors';
 import { go, Routes } from '../../../../services/nav';
 import { membership } from '../../../../services/session';
-import type { WishView } from '../../../../services/wishes';
+import { tasksApi, type WishView } from '../../../../services/wishes';
 
 type Member = ActionReply<'org', 'members'>['items'][number];
-import { tasksApi } from '../../../../services/wishes';
 
 /** 单位认领: the unit's claims, each handed to one of its members. */
 export default function UnitPage() {
@@ -66,10 +65,11 @@ export default function UnitPage() {
               <Text className="card__meta">
                 {handedName ? `负责人：${handedName}` : '尚未交给成员'} · {formatTime(w.updatedAt ?? w.createdAt)}
               </Text>
+              {/* Once a member holds it, the card says so; the admin may still pass it to someone else. */}
               {w.status === 'claimed' &&
                 (handing === w.id ? (
                   <View className="chips" style={{ marginTop: '8px' }}>
-                    {(members.data?.items ?? []).map((m) => (
+                    {(members.data?.items ?? []).filter((m) => m.user.id !== (unitClaim?.assigneeId ?? '')).map((m) => (
                       <Text key={m.user.id} className="chip" onClick={() => !busy && handTo(w, m)}>
                         {m.user.name}
                       </Text>
@@ -78,7 +78,7 @@ export default function UnitPage() {
                   </View>
                 ) : (
                   <Button className="btn btn--small btn--ghost" onClick={() => setHanding(w.id)}>
-                    交给成员
+                    {handedTo ? '改交其他成员' : '交给成员'}
                   </Button>
                 ))}
             </View>

@@ -2,8 +2,8 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { RoleLabels } from '@shared/enums';
 import type { Role } from '@shared/enums';
-import { Screen } from '../../../../components';
-import { Routes, go } from '../../../../services/nav';
+import { RoleNav, Screen } from '../../../../components';
+import { Routes } from '../../../../services/nav';
 import { StaffGate } from '../../components/StaffGate';
 import { staffApi } from '../../lib/api';
 import { mayOpen } from '../../lib/roles';
@@ -72,14 +72,7 @@ function Workbench({ role, name }: { role: Role; name: string }) {
           );
         })}
       </View>
-      <View className='staff-home__links'>
-        <Text className='staff-link' onClick={() => go(Routes.inbox)}>
-          消息通知
-        </Text>
-        <Text className='staff-link' onClick={() => go(Routes.me)}>
-          我的 · 切换身份
-        </Text>
-      </View>
+      <RoleNav current={Routes.staffHome} />
     </Screen>
   );
 }
