@@ -32,6 +32,8 @@ export interface ServerConfig {
    * any client picks its own address by sending that header, and with it its own rate-limit budget.
    */
   trustProxy: boolean;
+  /** TLS ends in front of this server (the HTTPS proxy): replies carry HSTS. */
+  behindTls: boolean;
   h5Dir: string;
   cronIntervalMs: number;
   /** One JSON line per request on stdout (off under NODE_ENV=test unless asked for). */
@@ -103,6 +105,7 @@ const EnvSchema = z
     UPLOAD_LIMIT_BYTES: integer(5 * 1024 * 1024, 1024),
     RATE_LIMIT_PER_MINUTE: integer(600, 1),
     TRUST_PROXY: oneOf(['true', 'false', '1', '0']),
+    BEHIND_TLS: oneOf(['true', 'false', '1', '0']),
     H5_DIR: text(),
     CRON_INTERVAL_MS: integer(60_000, 0),
     LOG_REQUESTS: oneOf(['true', 'false', '1', '0']),
@@ -167,6 +170,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+    behindTls: e.BEHIND_TLS === 'true' || e.BEHIND_TLS === '1',
     h5Dir: e.H5_DIR ?? path.join('dist', 'h5'),
     cronIntervalMs: e.CRON_INTERVAL_MS,
     logRequests: e.LOG_REQUESTS === undefined ? e.NODE_ENV !== 'test' : e.LOG_REQUESTS === 'true' || e.LOG_REQUESTS === '1',

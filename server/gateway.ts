@@ -26,12 +26,49 @@ export interface GatewayDeps {
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
+export interface GatewayRoute {
+  method: string;
+  url: string;
+}
+const routesByApp = new WeakMap<FastifyInstance, GatewayRoute[]>();
+/** Every route the gateway serves, as registered (tests probe each one). */
+export const routesOf = (app: FastifyInstance): GatewayRoute[] => [...(routesByApp.get(app) ?? [])];
+
 /** The error code a reply carried, for its log line (the body is gone by then). */
 const codes = new WeakMap<object, string>();
 
 function send(reply: import('fastify').FastifyReply, envelope: Envelope<unknown>) {
   if (!envelope.ok) codes.set(reply.request, envelope.error.code);
   return reply.status(envelope.ok ? 200 : httpStatusOf(envelope.error.code)).send(envelope);
+}
+
+/**
+ * Sent with every reply, JSON and h5 alike (issue 11, L6): no page of ours inside another site's frame,
+ * no content-type guessing, no wish URL in another site's Referer; HSTS only when TLS is known to be in
+ * front (BEHIND_TLS), since a browser keeps it for a year.
+ */
+export function securityHeaders(config: Pick<ServerConfig, 'behindTls'>): Record<string, string> {
+  return {
+    'x-frame-options': 'DENY',
+    'content-security-policy': "frame-ancestors 'none'",
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    ...(config.behindTls ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
+  };
+}
+
+/** What a request the HTTP parser can't read (a broken request line, oversized headers) gets: the envelope, on a closing socket. */
+function clientErrorReply(err: NodeJS.ErrnoException, headers: Record<string, string>): string {
+  const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+  const body = JSON.stringify(failure(new AppError('VALIDATION_FAILED', tooLarge ? '请求头太大' : '无法解析的请求', { fields: [{ path: '', message: '无法解析的请求' }] })));
+  const head = [
+    `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}`,
+    'content-type: application/json; charset=utf-8',
+    `content-length: ${Buffer.byteLength(body)}`,
+    'connection: close',
+    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+  ];
+  return `${head.join('\r\n')}\r\n\r\n${body}`;
 }
 
 /** Framework errors (bad JSON, body too large, rate limit) become the same envelope as ours, never a stack trace. */
@@ -48,6 +85,7 @@ function envelopeOf(err: FastifyError | AppError): Envelope<never> {
 
 /** The HTTP face of the cloud functions (every route is listed in server/README.md), the login routes and the h5 app. */
 export async function buildGateway(d: GatewayDeps): Promise<FastifyInstance> {
+  const headers = securityHeaders(d.config);
   const app = Fastify({
     bodyLimit: d.config.bodyLimitBytes,
     logger: false,
@@ -56,6 +94,22 @@ export async function buildGateway(d: GatewayDeps): Promise<FastifyInstance> {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
+    // Refused before routing (a path that isn't valid percent-encoding): the same envelope as any 400.
+    // Hooks don't run for it, so the headers are set here.
+    frameworkErrors: (err, _req, reply) => send(reply.headers(headers), envelopeOf(err)),
+    clientErrorHandler: (err, socket) => {
+      if (socket.writable && (err as NodeJS.ErrnoException).code !== 'ECONNRESET') socket.end(clientErrorReply(err, headers));
+      else socket.destroy();
+    },
+  });
+  const routes: GatewayRoute[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
+  });
+  routesByApp.set(app, routes);
+  app.addHook('onSend', async (_req, reply, payload) => {
+    for (const [name, value] of Object.entries(headers)) if (!reply.hasHeader(name)) reply.header(name, value);
+    return payload;
   });
 
   app.addHook('onRequest', async (req, reply) => {

@@ -12,7 +12,7 @@ import type { Runtime } from '../cloudfunctions/_core/runtime/types';
 import { repositoriesOf } from '../cloudfunctions/_core/store/repositories';
 import { ConfigError, loadConfig, type ServerConfig, type ServerMode } from './config';
 import { FUNCTIONS } from './functions';
-import { buildGateway } from './gateway';
+import { buildGateway, routesOf, type GatewayRoute } from './gateway';
 import { startEmbeddedMongo } from './db/embeddedMongo';
 import { startEmbeddedProcess } from './embeddedProcess';
 import { Observability, type RequestLog } from './observability';
@@ -66,6 +66,8 @@ export interface RunningServer {
   tick(opts?: { at?: Date; jobs?: CronJobName[] }): Promise<Envelope<unknown>>;
   /** This process's metrics (what GET /metrics answers). */
   observability: Observability;
+  /** Every route the gateway serves (tests probe each). */
+  routes: GatewayRoute[];
   /** Deletes uploaded photos no wish uses (hourly while the timer runs). */
   sweepPhotos(): Promise<SweepResult>;
   stop(): Promise<void>;
@@ -165,7 +167,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     const port = typeof address === 'object' && address ? address.port : config.port;
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
     let stopping: Promise<void> | undefined;
-    return { url: `http://${shownHost}:${port}`, mongoUri: uri, port, config, runtime, db: conn.db, sink, tick, observability, sweepPhotos, stop: () => (stopping ??= stopAll()) };
+    return { url: `http://${shownHost}:${port}`, mongoUri: uri, port, config, runtime, db: conn.db, sink, tick, observability, sweepPhotos, routes: routesOf(app), stop: () => (stopping ??= stopAll()) };
   } catch (err) {
     await stopAll();
     throw err;

@@ -129,7 +129,7 @@ export async function uploadRoutes(app: FastifyInstance, d: UploadDeps): Promise
       .header('content-type', IMAGE_KINDS.find((k) => k.ext === m[2])!.type)
       .header('x-content-type-options', 'nosniff')
       // A photo is never a page: even if a browser were talked into rendering it, it runs nothing.
-      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('content-security-policy', "default-src 'none'; sandbox; frame-ancestors 'none'")
       // The name is the content: it never changes. Private: photos of people's homes stay out of shared caches.
       .header('cache-control', 'private, max-age=31536000, immutable')
       .header('etag', etag);

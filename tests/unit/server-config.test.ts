@@ -43,6 +43,7 @@ describe('server config', () => {
       rateLimitPerMinute: 600,
       // No proxy is trusted unless the config says one is in front (issue 11, M5).
       trustProxy: false,
+      behindTls: false,
       h5Dir: path.join('dist', 'h5'),
       cronIntervalMs: 60_000,
       logRequests: true,
@@ -57,7 +58,7 @@ describe('server config', () => {
   it('treats an empty variable as unset (as an env file copied from .env.example leaves them)', () => {
     const blank = Object.fromEntries(
       ['XINYUAN_MODE', 'PORT', 'HOST', 'MONGODB_URI', 'XINYUAN_DB_PATH', 'TOKEN_SECRET', 'TOKEN_TTL_HOURS', 'WECHAT_APPID', 'WECHAT_SECRET', 'WECHAT_API_BASE',
-        'WECHAT_MINIPROGRAM_STATE', 'BODY_LIMIT_BYTES', 'UPLOAD_DIR', 'UPLOAD_LIMIT_BYTES', 'RATE_LIMIT_PER_MINUTE', 'H5_DIR', 'CRON_INTERVAL_MS'].map((k) => [k, '']),
+        'WECHAT_MINIPROGRAM_STATE', 'BODY_LIMIT_BYTES', 'UPLOAD_DIR', 'UPLOAD_LIMIT_BYTES', 'RATE_LIMIT_PER_MINUTE', 'BEHIND_TLS', 'H5_DIR', 'CRON_INTERVAL_MS'].map((k) => [k, '']),
     );
     const { tokenSecret, ...config } = loadConfig(blank);
     const { tokenSecret: _, ...defaults } = loadConfig({});
@@ -85,6 +86,7 @@ describe('server config', () => {
       UPLOAD_LIMIT_BYTES: '1048576',
       RATE_LIMIT_PER_MINUTE: '60',
       TRUST_PROXY: 'true',
+      BEHIND_TLS: '1',
       H5_DIR: '/srv/h5',
       CRON_INTERVAL_MS: '0',
       LOG_REQUESTS: '0',
@@ -105,6 +107,7 @@ describe('server config', () => {
       uploadLimitBytes: 1048576,
       rateLimitPerMinute: 60,
       trustProxy: true,
+      behindTls: true,
       h5Dir: '/srv/h5',
       cronIntervalMs: 0,
       logRequests: false,
