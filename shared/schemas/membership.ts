@@ -42,6 +42,31 @@ export const JoinRequestStatusLabels: Record<JoinRequestStatus, string> = {
  * What a person may ask for themselves. Staff roles (grid worker, unit admin,
  * secretary) are given by the secretary on the members screen, not requested.
  */
+/**
+ * Who may read invite codes they did not make (org.listInvites): the community's secretary
+ * whole, the town above only masked. Listing and redeeming are tied by the rule below.
+ */
+export function readsOthersInvites(roles: readonly Role[]): boolean {
+  return roles.includes('secretary') || roles.includes('town_admin');
+}
+
+/**
+ * Why this person may not redeem this invite, or null. The rule: reading codes is never a way
+ * to a role. An invite brings in someone the inviter chose, so nobody redeems a code they made
+ * (a unit admin would make themself a party member, a grid worker anyone); whoever may read
+ * codes they did not make (`readsOthersInvites`: a secretary, a town admin) redeems none, since
+ * they could pick any live code and take its role; and a town admin takes no community role at
+ * all (DESIGN.md §2). Staff roles change through org.roles, where a secretary decides.
+ * `roles`: everything the person holds anywhere; without `invite`, what holds of any code
+ * (asked before looking the code up, so a refused reader cannot probe codes either).
+ */
+export function inviteRefusal(person: { userId: string; roles: readonly Role[] }, invite?: { createdBy: string }): string | null {
+  if (person.roles.includes('town_admin')) return '镇街管理员不能通过邀请码加入社区或担任社区角色';
+  if (readsOthersInvites(person.roles)) return '社区书记能看到全部邀请码，不能自己使用邀请码；身份请在成员管理中设置';
+  if (invite?.createdBy === person.userId) return '不能使用自己生成的邀请码';
+  return null;
+}
+
 export const JoinRole = Role.extract(['resident', 'volunteer', 'party_member'], { error: '只能申请居民、志愿者或党员身份' });
 export type JoinRole = z.infer<typeof JoinRole>;
 

@@ -52,6 +52,70 @@ describe('M3: an invite names only units and grids of the caller’s community',
   });
 });
 
+describe('M3, every id an org action stores: the caller’s community’s, or refused with the field named', () => {
+  const membershipOf = async (userId: string) => (await server.db.collection<{ _id: string; memberships: unknown[] }>('users').findOne({ _id: userId }))!.memberships;
+
+  test('org.roles: a party branch, building, unit or grid of another community is refused and the member is unchanged', async () => {
+    const secretary = await server.login('secretary');
+    const before = await membershipOf('u-volunteer');
+    for (const [field, id] of [['partyBranchId', 'pb-shizishan'], ['partyBranchId', 'pb-chengguan'], ['buildingId', 'bld-xcy-1'], ['unitId', 'unit-yuanshaohui']] as const) {
+      const reply = await secretary.call('org', 'roles', { userId: 'u-volunteer', roles: ['resident', 'volunteer'], [field]: id });
+      expect(reply.status).toBe(400);
+      expect(reply.body).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: { fields: [{ path: field }] } } });
+    }
+    const grids = await secretary.call('org', 'roles', { userId: 'u-volunteer', roles: ['resident', 'grid_worker'], gridIds: ['grid-taoyuan-1', 'grid-xcy-1'] });
+    expect(grids.body).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: { fields: [{ path: 'gridIds' }] } } });
+    expect(await membershipOf('u-volunteer')).toEqual(before);
+    // The community's own branch, and the town committee above it, are fine.
+    for (const partyBranchId of ['pb-taoyuan-g5', 'pb-huayuan']) {
+      const { member } = await secretary.ok('org', 'roles', { userId: 'u-volunteer', roles: ['resident', 'volunteer'], partyBranchId, buildingId: 'bld-g3' });
+      expect(member.partyBranchId).toBe(partyBranchId);
+    }
+    await secretary.ok('org', 'roles', { userId: 'u-volunteer', roles: ['resident', 'volunteer'], partyBranchId: null });
+  });
+
+  test('org.saveGrid: a building of another community is refused and the grid is unchanged', async () => {
+    const secretary = await server.login('secretary');
+    const grids = server.db.collection<{ _id: string }>('grids');
+    const before = await grids.findOne({ _id: 'grid-taoyuan-1' });
+    const reply = await secretary.call('org', 'saveGrid', { id: 'grid-taoyuan-1', name: '桃源小区一网格', buildingIds: ['bld-g1', 'bld-xcy-1'] });
+    expect(reply.status).toBe(400);
+    expect(reply.body).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: { fields: [{ path: 'buildingIds' }] } } });
+    expect(await grids.findOne({ _id: 'grid-taoyuan-1' })).toEqual(before);
+    expect(await server.db.collection('buildings').findOne({ _id: 'bld-xcy-1' as never })).toMatchObject({ gridId: 'grid-xcy-1' });
+  });
+});
+
+describe('M4, the rule: reading codes is never a way to a role', () => {
+  const invite = (code: string) => server.db.collection('invites').findOne({ code });
+
+  test('a secretary, who reads every code, redeems none', async () => {
+    const secretary = await server.login('secretary');
+    const made = await secretary.ok('org', 'invites', { role: 'grid_worker', gridId: 'grid-taoyuan-1' });
+    const reply = await secretary.call('org', 'acceptInvite', { code: made.code });
+    expect(reply.status).toBe(403);
+    expect(await invite(made.code)).toMatchObject({ uses: 0 });
+    expect((await secretary.ok('org', 'me', {})).user.roles).not.toContain('grid_worker');
+  });
+
+  test('nobody redeems a code they made: a unit admin does not make itself a party member', async () => {
+    const unitAdmin = await server.login('unit_admin');
+    const made = await unitAdmin.ok('org', 'invites', { role: 'party_member' });
+    const reply = await unitAdmin.call('org', 'acceptInvite', { code: made.code });
+    expect(reply.status).toBe(403);
+    expect(reply.body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await invite(made.code)).toMatchObject({ uses: 0 });
+    expect((await unitAdmin.ok('org', 'me', {})).user.roles).toEqual(['unit_admin']);
+  });
+
+  test('a town admin cannot ask to join either', async () => {
+    const town = await server.login('town_admin');
+    const reply = await town.call('org', 'requestJoin', { communityId: 'com-taoyuan', name: '花园镇办', roles: ['volunteer'] });
+    expect(reply.status).toBe(403);
+    expect(await server.db.collection('join_requests').countDocuments({ userId: town.user.id })).toBe(0);
+  });
+});
+
 describe('M4: a town admin reads invites but cannot redeem one', () => {
   test('listInvites shows it codes masked', async () => {
     const secretary = await server.login('secretary');

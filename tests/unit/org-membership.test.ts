@@ -2,7 +2,7 @@
  * Joining a community: what a newcomer and a secretary are told when the input
  * is wrong, and how an invite code's state reads.
  */
-import { AppError, inviteStateOf, type FieldError } from '@shared';
+import { AppError, inviteRefusal, inviteStateOf, type FieldError, type Role } from '@shared';
 import { parseAction } from './support/parse';
 
 function fieldsOf(action: string, data: unknown): FieldError[] {
@@ -85,5 +85,21 @@ describe('invite lists and revocation', () => {
     expect(inviteStateOf({ expiresAt: earlier, uses: 0, maxUses: 5 }, now)).toBe('expired');
     expect(inviteStateOf({ expiresAt: now, uses: 0, maxUses: 5 }, now)).toBe('expired');
     expect(inviteStateOf({ expiresAt: later.toISOString(), uses: 5, maxUses: 5, revokedAt: earlier }, now)).toBe('revoked');
+  });
+});
+
+describe('redeeming an invite: reading codes is never a way to a role', () => {
+  const code = { createdBy: 'u-maker' };
+  const may = (roles: Role[], userId = 'u-someone') => inviteRefusal({ userId, roles }, code) === null;
+  test('a newcomer, a resident, a volunteer or a grid worker may redeem a code someone else made', () => {
+    for (const roles of [[], ['resident'], ['resident', 'volunteer'], ['grid_worker'], ['unit_admin']] as Role[][]) expect(may(roles)).toBe(true);
+  });
+  test('a secretary or a town admin, who read codes they did not make, redeem none; nobody redeems their own', () => {
+    expect(may(['secretary'])).toBe(false);
+    expect(may(['town_admin'])).toBe(false);
+    expect(may(['unit_admin'], 'u-maker')).toBe(false);
+    // Refused before the code is even looked up.
+    expect(inviteRefusal({ userId: 'u-town', roles: ['town_admin'] })).not.toBeNull();
+    expect(inviteRefusal({ userId: 'u-maker', roles: ['unit_admin'] })).toBeNull();
   });
 });

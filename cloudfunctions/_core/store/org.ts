@@ -20,6 +20,11 @@ async function saveInCommunity<T extends OrgDoc & Document>(coll: Collection<T>,
   return after as T;
 }
 
+async function allIn<T extends OrgDoc & Document>(coll: Collection<T>, communityId: string, ids: string[]): Promise<boolean> {
+  const distinct = [...new Set(ids)];
+  return (await coll.countDocuments({ _id: { $in: distinct }, communityId } as Filter<T>)) === distinct.length;
+}
+
 const BRANCH_ORDER = { town: 0, community: 1, compound: 2, building: 3 } as const;
 
 /** A community's organisation below it: compounds, buildings, grids, party branches, co-building units. */
@@ -63,8 +68,18 @@ export class OrgRepository {
   }
 
   /** Whether every one of these grids is the community's. */
-  async allGridsOf(communityId: string, ids: string[]): Promise<boolean> {
-    return (await this.c.grids.countDocuments({ _id: { $in: ids }, communityId })) === ids.length;
+  allGridsOf(communityId: string, ids: string[]): Promise<boolean> {
+    return allIn(this.c.grids, communityId, ids);
+  }
+
+  /** Whether every one of these buildings is the community's. */
+  allBuildingsOf(communityId: string, ids: string[]): Promise<boolean> {
+    return allIn(this.c.buildings, communityId, ids);
+  }
+
+  /** A party branch a member of this community may belong to: one of its own, or its town's committee. */
+  partyBranchFor(communityId: string, townId: string, id: string): Promise<PartyBranchDoc | null> {
+    return this.c.partyBranches.findOne({ _id: id, $or: [{ communityId }, { level: 'town', townId }] });
   }
 
   compounds(communityId: string): Promise<CompoundDoc[]> {

@@ -1,4 +1,4 @@
-import { AppError } from '@shared';
+import { AppError, inviteRefusal } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/routing/action';
 import { userCache } from '../../_core/access/caller';
@@ -8,14 +8,18 @@ import type { MembershipDoc } from '../../_core/store/types';
 export default defineAction({
   input: ActionSchemas.org.acceptInvite,
   async run({ input, caller, rt }) {
-    // A town admin oversees communities and never takes a community role for itself: an invite must not make it staff of one.
-    if (caller.user.memberships.some((m) => m.roles.includes('town_admin'))) throw new AppError('FORBIDDEN', '镇街管理员不能通过邀请码加入社区或担任社区角色');
+    // Reading codes is never a way to a role (shared `inviteRefusal` states the rule).
+    const person = { userId: caller.id, roles: caller.user.memberships.flatMap((m) => m.roles) };
+    const refused = inviteRefusal(person);
+    if (refused) throw new AppError('FORBIDDEN', refused);
     const { users, invites } = rt.repos;
     const now = rt.now();
     const codeUpper = input.code.toUpperCase();
     const found = await invites.byCode(codeUpper);
     if (found?.revokedAt) throw new AppError('NOT_FOUND', '邀请码已被撤销');
     if (!found || found.expiresAt <= now) throw new AppError('NOT_FOUND', '邀请码无效或已过期');
+    const ownCode = inviteRefusal(person, found);
+    if (ownCode) throw new AppError('FORBIDDEN', ownCode);
     const other = caller.user.memberships.find((m) => m.communityId && m.communityId !== found.communityId);
     if (other) throw new AppError('CONFLICT', '您已加入其他社区');
     const invite = await invites.use(found, now);

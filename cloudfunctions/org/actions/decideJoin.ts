@@ -29,6 +29,7 @@ export default defineAction({
     if (granted) {
       const person = await users.find(request.userId);
       if (!person) throw new AppError('NOT_FOUND', '申请人不存在');
+      if (person.memberships.some((m) => m.roles.includes('town_admin'))) throw new AppError('FORBIDDEN', '镇街管理员不能担任社区身份');
       if (person.memberships.some((m) => m.communityId && m.communityId !== communityId)) throw new AppError('CONFLICT', '申请人已加入其他社区');
     }
 

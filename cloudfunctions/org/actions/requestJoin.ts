@@ -15,6 +15,8 @@ import { requestView, rolesText } from '../membership';
 export default defineAction({
   input: ActionSchemas.org.requestJoin,
   async run({ input, caller, rt }) {
+    // A town admin never takes a community role for itself (DESIGN.md §2), by a code or by asking.
+    if (caller.user.memberships.some((m) => m.roles.includes('town_admin'))) throw new AppError('FORBIDDEN', '镇街管理员不能申请社区身份');
     const now = rt.now();
     let communityId = input.communityId;
     if (input.inviteCode) {

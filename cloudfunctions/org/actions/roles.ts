@@ -4,6 +4,7 @@ import { defineAction } from '../../_core/routing/action';
 import { userCache } from '../../_core/access/caller';
 import { memberOf, requireSecretary } from '../../_core/access/orgAccess';
 import type { MembershipDoc } from '../../_core/store/types';
+import { loadCommunity } from '../../_core/store/loadCommunity';
 
 /** The secretary grants a member's roles (and grids, unit, party branch) in the community. */
 export default defineAction({
@@ -11,12 +12,18 @@ export default defineAction({
   async run({ input, caller, rt }) {
     const communityId = requireSecretary(caller);
     const { users, org } = rt.repos;
-    if (input.unitId && !(await org.unit(communityId, input.unitId))) {
-      throw new AppError('VALIDATION_FAILED', '单位不存在', { fields: [{ path: 'unitId', message: '本社区没有这个单位' }] });
-    }
-    if (input.gridIds?.length && !(await org.allGridsOf(communityId, input.gridIds))) {
-      throw new AppError('VALIDATION_FAILED', '网格不存在', { fields: [{ path: 'gridIds', message: '包含不属于本社区的网格' }] });
-    }
+    const { townId } = await loadCommunity(rt, communityId);
+    // Every id the membership will carry names something of this community (or its town's committee):
+    // another community's unit, grid or branch would open that community's work, or count our service there.
+    const checks: [path: string, message: string, ok: Promise<boolean> | boolean][] = [
+      ['unitId', '本社区没有这个单位', !input.unitId || org.unit(communityId, input.unitId).then(Boolean)],
+      ['gridIds', '包含不属于本社区的网格', !input.gridIds?.length || org.allGridsOf(communityId, input.gridIds)],
+      ['partyBranchId', '本社区没有这个党组织', !input.partyBranchId || org.partyBranchFor(communityId, townId, input.partyBranchId).then(Boolean)],
+      ['buildingId', '本社区没有这个楼栋', !input.buildingId || org.building(communityId, input.buildingId).then(Boolean)],
+    ];
+    const held = await Promise.all(checks.map(([, , ok]) => ok));
+    const fields = checks.filter((_, i) => !held[i]).map(([path, message]) => ({ path, message }));
+    if (fields.length) throw new AppError('VALIDATION_FAILED', `输入有误：${fields.map((f) => f.message).join('；')}`, { fields });
     const user = await users.memberOf(communityId, input.userId);
     if (!user) throw new AppError('NOT_FOUND', '本社区没有这位成员');
     const current = user.memberships.find((m) => m.communityId === communityId)!;
