@@ -27,6 +27,10 @@ export interface ServerConfig {
   uploadDir?: string;
   uploadLimitBytes: number;
   rateLimitPerMinute: number;
+  /** How long a request may wait on the database before it is answered 503 UNAVAILABLE. */
+  requestTimeoutMs: number;
+  /** Requests whose work may run at once; more are answered 503 at once instead of queueing behind a stall. */
+  maxInFlight: number;
   /**
    * Whether a reverse proxy in front sets X-Forwarded-For. Off by default: trusted with no proxy,
    * any client picks its own address by sending that header, and with it its own rate-limit budget.
@@ -104,6 +108,8 @@ const EnvSchema = z
     UPLOAD_DIR: text(),
     UPLOAD_LIMIT_BYTES: integer(5 * 1024 * 1024, 1024),
     RATE_LIMIT_PER_MINUTE: integer(600, 1),
+    REQUEST_TIMEOUT_MS: integer(8_000, 100),
+    MAX_IN_FLIGHT: integer(500, 1),
     TRUST_PROXY: oneOf(['true', 'false', '1', '0']),
     BEHIND_TLS: oneOf(['true', 'false', '1', '0']),
     H5_DIR: text(),
@@ -169,6 +175,8 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     uploadDir: e.UPLOAD_DIR,
     uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    maxInFlight: e.MAX_IN_FLIGHT,
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
     behindTls: e.BEHIND_TLS === 'true' || e.BEHIND_TLS === '1',
     h5Dir: e.H5_DIR ?? path.join('dist', 'h5'),

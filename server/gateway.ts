@@ -10,6 +10,7 @@ import type { Identity, Runtime } from '../cloudfunctions/_core/runtime/types';
 import { registerAuth } from './auth';
 import type { ServerConfig } from './config';
 import { labelsOf, REQUEST_ID, type Observability } from './observability';
+import { overloadGuard } from './overload';
 import type { Tokens } from './tokens';
 import { uploadRoutes, type UploadDir } from './uploads';
 
@@ -114,6 +115,15 @@ export async function buildGateway(d: GatewayDeps): Promise<FastifyInstance> {
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
+  });
+  // Every route that waits on the database answers within a deadline, and only so many run at once (server/overload.ts).
+  const overload = overloadGuard(d.config);
+  app.addHook('onRoute', (route) => {
+    if (!(route.url.startsWith('/api/') || route.url === '/healthz')) return;
+    const handler = route.handler;
+    route.handler = function guarded(this: FastifyInstance, req, reply) {
+      return overload.guard(async () => handler.call(this, req, reply));
+    };
   });
   // After the reply is sent, so neither the log nor the metrics add to its latency.
   app.addHook('onResponse', async (req, reply) => {

@@ -16,6 +16,7 @@ export const ErrorCodes = [
   'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
   'INTERNAL',
+  'UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];
@@ -32,6 +33,8 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  // The database did not answer in time, or too much was in flight: retry later (a write with its requestId).
+  UNAVAILABLE: 503,
 };
 
 export function httpStatusOf(code: ErrorCode): number {

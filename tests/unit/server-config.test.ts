@@ -41,6 +41,9 @@ describe('server config', () => {
       uploadDir: undefined,
       uploadLimitBytes: 5 * 1024 * 1024,
       rateLimitPerMinute: 600,
+      // A stalled database is answered 503 within the deadline, not queued behind (issue 11).
+      requestTimeoutMs: 8_000,
+      maxInFlight: 500,
       // No proxy is trusted unless the config says one is in front (issue 11, M5).
       trustProxy: false,
       behindTls: false,
@@ -85,6 +88,8 @@ describe('server config', () => {
       UPLOAD_DIR: '/srv/photos',
       UPLOAD_LIMIT_BYTES: '1048576',
       RATE_LIMIT_PER_MINUTE: '60',
+      REQUEST_TIMEOUT_MS: '2500',
+      MAX_IN_FLIGHT: '64',
       TRUST_PROXY: 'true',
       BEHIND_TLS: '1',
       H5_DIR: '/srv/h5',
@@ -106,6 +111,8 @@ describe('server config', () => {
       uploadDir: '/srv/photos',
       uploadLimitBytes: 1048576,
       rateLimitPerMinute: 60,
+      requestTimeoutMs: 2500,
+      maxInFlight: 64,
       trustProxy: true,
       behindTls: true,
       h5Dir: '/srv/h5',

@@ -24,6 +24,7 @@ export const ErrorMessages: Record<ClientErrorCode, string> = {
   PAYLOAD_TOO_LARGE: '内容太大了，请减少照片或文字后重试',
   RATE_LIMITED: '操作太频繁，请稍后再试',
   INTERNAL: '服务器开小差了，请稍后再试',
+  UNAVAILABLE: '服务暂时繁忙，请稍后重试',
   OFFLINE: '网络不给力，请检查网络后重试',
 };
 
