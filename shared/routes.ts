@@ -95,6 +95,8 @@ export const wishPage = (wishId: string) => link(Pages.wish, { id: wishId });
 export const taskPage = (wishId: string) => link(Pages.task, { id: wishId });
 /** Edit a rejected wish and send it back to review. */
 export const resubmitPage = (wishId: string) => link(Pages.post, { resubmit: wishId });
+/** Edit a wish still waiting for review. */
+export const editPage = (wishId: string) => link(Pages.post, { edit: wishId });
 /** Join a community, optionally with an invite code filled in. */
 export const joinPage = (code?: string) => link(Pages.join, { code });
 

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { Role } from '@shared/enums/roles';
-import { Pages, resubmitPage, taskPage, to, wishPage } from '@shared/routes';
+import { Pages, editPage, resubmitPage, taskPage, to, wishPage } from '@shared/routes';
 import { getSession, rolesOf } from './session';
 
 /** Where each role lands after login or a role switch. */
@@ -21,6 +21,7 @@ export const Routes = {
   post: to(Pages.post),
   wish: (id: string) => to(wishPage(id)),
   resubmit: (id: string) => to(resubmitPage(id)),
+  edit: (id: string) => to(editPage(id)),
   wall: to(Pages.wall),
   inbox: to(Pages.inbox),
   me: to(Pages.me),

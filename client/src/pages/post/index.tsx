@@ -1,5 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { Screen, PageState } from '../../components';
+import { editsOf } from '../../features/post/edits';
 import { PostForm } from '../../features/post/PostForm';
 import { useRemote } from '../../hooks/useRemote';
 import { useElderMode } from '../../services/elder';
@@ -11,7 +12,7 @@ import { wishesApi } from '../../services/wishes';
 import type { WishDraft } from '../../features/post/model';
 import type { WishView } from '../../services/wishes';
 // The form has validated the draft with these schemas already; parsing again gives the call its type.
-import { CreateWishInput, ResubmitWishInput } from '@shared/actions/wishes';
+import { CreateWishInput, ResubmitWishInput, UpdateWishInput } from '@shared/actions/wishes';
 
 function draftFromWish(w: WishView): Partial<WishDraft> {
   return {
@@ -27,33 +28,47 @@ function draftFromWish(w: WishView): Partial<WishDraft> {
   };
 }
 
-/** New wish, or `?resubmit=<id>` to edit a rejected wish and send it back to review. */
+type Revision = 'resubmit' | 'edit';
+
+/** The two ways the same form changes a wish of one's own: a rejected one goes back to review, a pending one is edited in place. */
+const Revisions: Record<Revision, { label: string; toast: string; send: (payload: Record<string, unknown>, requestId: string) => Promise<{ wish: WishView }> }> = {
+  resubmit: { label: '修改后重新提交', toast: '已重新提交', send: (payload, requestId) => wishesApi.resubmit(ResubmitWishInput.parse(payload), { requestId }) },
+  edit: { label: '保存修改', toast: '已保存修改', send: (payload, requestId) => wishesApi.update(UpdateWishInput.parse(payload), { requestId }) },
+};
+
+/** New wish; `?resubmit=<id>` to edit a rejected wish and send it back to review; `?edit=<id>` to edit one still waiting for review. */
 export default function PostPage() {
   const { params } = useRouter();
-  const resubmitId = params.resubmit;
+  const revision: Revision | undefined = params.edit ? 'edit' : params.resubmit ? 'resubmit' : undefined;
+  const wishId = params.edit ?? params.resubmit;
   const [elder] = useElderMode();
-  const original = useRemote(() => (resubmitId ? wishesApi.detail(resubmitId) : Promise.resolve(undefined)), [resubmitId]);
+  const original = useRemote(() => (wishId ? wishesApi.detail(wishId) : Promise.resolve(undefined)), [wishId]);
   const phone = getSession()?.user.phone ?? '';
 
   const onDone = (wish: WishView) => {
-    void Taro.showToast({ title: resubmitId ? '已重新提交' : '提交成功，等待社区审核', icon: 'none' });
+    void Taro.showToast({ title: revision ? Revisions[revision].toast : '提交成功，等待社区审核', icon: 'none' });
+    if (revision === 'edit') {
+      void Taro.redirectTo({ url: Routes.wish(wish.id) });
+      return;
+    }
     // Consent is asked right after posting: that is when the news "approved/claimed" will matter.
     void askSubscribe(['wish_approved', 'wish_rejected', 'wish_claimed']).finally(() => {
       void Taro.redirectTo({ url: Routes.wish(wish.id) });
     });
   };
 
-  if (resubmitId) {
+  if (revision && wishId) {
+    const how = Revisions[revision];
     return (
       <Screen>
         <PageState loading={original.loading} error={original.error} onRetry={original.reload}>
           {original.data && (
             <PostForm
-              scope={`resubmit.${resubmitId}`}
+              scope={`${revision}.${wishId}`}
               initial={draftFromWish(original.data.wish)}
               elder={elder}
-              submitLabel="修改后重新提交"
-              submit={(payload, requestId) => wishesApi.resubmit(ResubmitWishInput.parse({ wishId: resubmitId, ...payload }), { requestId })}
+              submitLabel={how.label}
+              submit={(payload, requestId) => how.send({ wishId, ...editsOf(payload, original.data!.wish) }, requestId)}
               onDone={onDone}
               pickPlace={pickPlace}
             />

@@ -121,6 +121,11 @@ export default function WishPage() {
                   修改后重新提交
                 </Button>
               )}
+              {can('update') && (
+                <Button className="btn" onClick={() => go(Routes.edit(id))}>
+                  修改心愿
+                </Button>
+              )}
               {can('cancel') && (
                 <Button className="btn btn--danger" loading={busy === 'cancel'} disabled={!!busy} onClick={onCancel}>
                   取消心愿
