@@ -35,7 +35,39 @@ export const Codes = {
   NotImplemented: 238,
 } as const;
 
-const codeNames = new Map<number, string>(Object.entries(Codes).map(([k, v]) => [v, k]));
+// Names of codes we never raise ourselves but repeat when a fail point (or a client) names them.
+const OTHER_NAMES: Record<number, string> = {
+  6: 'HostUnreachable',
+  7: 'HostNotFound',
+  8: 'UnknownError',
+  24: 'LockTimeout',
+  50: 'MaxTimeMSExpired',
+  64: 'WriteConcernFailed',
+  79: 'UnknownReplWriteConcern',
+  89: 'NetworkTimeout',
+  91: 'ShutdownInProgress',
+  100: 'UnsatisfiableWriteConcern',
+  121: 'DocumentValidationFailure',
+  133: 'FailedToSatisfyReadPreference',
+  134: 'ReadConcernMajorityNotAvailableYet',
+  189: 'PrimarySteppedDown',
+  202: 'NetworkInterfaceExceededTimeLimit',
+  239: 'SnapshotTooOld',
+  246: 'SnapshotUnavailable',
+  262: 'ExceededTimeLimit',
+  267: 'PreparedTransactionInProgress',
+  9001: 'SocketException',
+  10107: 'NotWritablePrimary',
+  11600: 'InterruptedAtShutdown',
+  11601: 'Interrupted',
+  11602: 'InterruptedDueToReplStateChange',
+  13435: 'NotPrimaryNoSecondaryOk',
+  13436: 'NotPrimaryOrSecondary',
+};
+
+const codeNames = new Map<number, string>([...Object.entries(OTHER_NAMES).map(([k, v]) => [Number(k), v] as const), ...Object.entries(Codes).map(([k, v]) => [v, k] as const)]);
+
+export const codeNameOf = (code: number): string => codeNames.get(code) ?? (code >= 10000 ? `Location${code}` : 'UnknownError');
 
 export class DbError extends Error {
   readonly code: number;
@@ -46,7 +78,7 @@ export class DbError extends Error {
   constructor(code: number, message: string, extra: Record<string, unknown> = {}, labels: string[] = []) {
     super(message);
     this.code = code;
-    this.codeName = codeNames.get(code) ?? (code >= 10000 ? `Location${code}` : 'UnknownError');
+    this.codeName = codeNameOf(code);
     this.extra = extra;
     this.labels = labels;
   }

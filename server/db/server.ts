@@ -18,7 +18,10 @@ export class MongoWireServer {
     this.info = { host: '127.0.0.1', port: 0, setName, processId: new ObjectId(), electionId: new ObjectId('7fffffff0000000000000001'), startedAt: new Date() };
     this.dispatcher = new Dispatcher(engine, this.info, durability);
     this.server = createServer((socket: Socket) => {
-      const c = new Connection(socket, this.nextConnectionId++, this.dispatcher, (x) => this.connections.delete(x));
+      const c = new Connection(socket, this.nextConnectionId++, this.dispatcher, (x) => {
+        this.connections.delete(x);
+        this.dispatcher.connectionClosed(x.id);
+      });
       this.connections.add(c);
     });
   }

@@ -106,7 +106,6 @@ export const adminCommands: Record<string, Handler> = {
   killSessions: endSessions,
   refreshSessions: () => ({ ok: 1 }),
   startSession: () => ({ id: { id: new Binary(crypto.getRandomValues(new Uint8Array(16)), Binary.SUBTYPE_UUID) }, timeoutMinutes: 30, ok: 1 }),
-  killAllSessions: () => ({ ok: 1 }),
   currentOp: () => ({ inprog: [], ok: 1 }),
   fsync: () => ({ numFiles: 1, ok: 1 }),
   getLastError: () => ({ n: 0, err: null, ok: 1 }),

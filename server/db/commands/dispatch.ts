@@ -9,6 +9,7 @@ import { DirectWriter } from '../txn/writer';
 import { adminCommands } from './admin';
 import { CommandContext, Handler, ServerInfo } from './context';
 import { CursorStore } from './cursors';
+import { FailAction, FailPoints, serverErrorLabels } from './failPoints';
 import { handshakeCommands } from './handshake';
 import { indexCommands } from './indexes';
 import { readCommands } from './read';
@@ -42,6 +43,9 @@ const TRACE = !!process.env.XY_DB_TRACE;
 
 export class Dispatcher {
   readonly cursors = new CursorStore();
+  readonly failPoints = new FailPoints();
+  /** appName each connection gave in its handshake: failCommand can be aimed at one client. */
+  private readonly appNames = new Map<number, string>();
   private readonly sessions = new Map<string, Session>();
   private readonly live: LiveView;
 
@@ -57,9 +61,21 @@ export class Dispatcher {
     return Object.keys(cmd)[0] ?? '';
   }
 
+  /** Whether the command trips a configured fail point; the connection applies delay and disconnect. */
+  failAction(cmd: Doc, connectionId: number): FailAction | null {
+    return this.failPoints.check(cmd, this.appNames.get(connectionId));
+  }
+
+  connectionClosed(connectionId: number): void {
+    this.appNames.delete(connectionId);
+  }
+
   /** Never throws: errors come back as MongoDB error documents. */
-  async run(cmd: Doc, db: string, connectionId: number): Promise<Doc> {
+  async run(cmd: Doc, db: string, connectionId: number, fail: FailAction | null = null): Promise<Doc> {
     if (TRACE) process.stderr.write(`dbtrace ${connectionId} ${Dispatcher.commandName(cmd)} ${String(Object.values(cmd)[0])}\n`);
+    const appName = cmd.client?.application?.name;
+    if (typeof appName === 'string') this.appNames.set(connectionId, appName);
+    if (fail?.error) return fail.error.toReply();
     // Records are journaled even when the command fails part-way: what changed in memory must be durable.
     const log: LogRecord[] = [];
     let reply: Doc;
@@ -67,6 +83,12 @@ export class Dispatcher {
       reply = this.execute(cmd, db, connectionId, log);
     } catch (e) {
       reply = toDbError(e).toReply();
+    }
+    // After execute, so a retried write replays the first reply without the injected error.
+    if (fail?.writeConcernError && reply.ok) {
+      const wce = fail.writeConcernError;
+      const labels = fail.labels ?? serverErrorLabels(cmd, null, Number(wce.code));
+      reply = { ...reply, writeConcernError: wce, ...(labels.length ? { errorLabels: labels } : {}) };
     }
     if (log.length) {
       const p = this.durability.commit(log);
@@ -86,6 +108,15 @@ export class Dispatcher {
     const lsidKey = cmd.lsid?.id?.buffer ? Buffer.from(cmd.lsid.id.buffer).toString('hex') : null;
     const session = lsidKey ? this.session(lsidKey) : null;
     const txnNumber = cmd.txnNumber !== undefined ? Number(cmd.txnNumber) : null;
+    if (name === 'configureFailPoint') return this.failPoints.configure(cmd);
+    if (name === 'killAllSessions') {
+      for (const [key, s] of this.sessions) {
+        s.txn?.abort();
+        this.cursors.killSession(key);
+      }
+      this.sessions.clear();
+      return { ok: 1 };
+    }
     if (name === 'endSessions' || name === 'killSessions') {
       for (const s of cmd[name] ?? []) {
         const key = s?.id?.buffer ? Buffer.from(s.id.buffer).toString('hex') : null;

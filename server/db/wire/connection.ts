@@ -1,6 +1,7 @@
 // One client socket: frames messages, runs them one at a time, and closes itself (only itself) on
 // anything malformed.
 import { Socket } from 'net';
+import type { FailAction } from '../commands/failPoints';
 import { Doc } from '../index/values';
 import {
   encodeMsgReply,
@@ -15,7 +16,9 @@ import {
 } from './messages';
 
 export interface CommandRunner {
-  run(cmd: Doc, db: string, connectionId: number): Promise<Doc>;
+  run(cmd: Doc, db: string, connectionId: number, fail?: FailAction | null): Promise<Doc>;
+  /** A configured fail point's verdict on this command (delay, disconnect, error), if it trips. */
+  failAction?(cmd: Doc, connectionId: number): FailAction | null;
   /** Whether a client's topologyVersion is still ours (if not, an awaitable hello answers at once). */
   isCurrentTopology(topologyVersion: Doc): boolean;
 }
@@ -106,10 +109,17 @@ export class Connection {
       await this.sleep(Number(cmd.maxAwaitTimeMS));
       if (this.closed) return;
     }
+    const fail = req.tooLarge ? null : (this.runner.failAction?.(cmd, this.id) ?? null);
+    if (fail?.blockMs) {
+      await this.sleep(fail.blockMs);
+      if (this.closed) return;
+    }
+    if (fail?.closeConnection) return this.close();
     const reply = req.tooLarge
       ? { ok: 0, errmsg: `BSONObj size: ${req.tooLarge} (0x${req.tooLarge.toString(16)}) is invalid. Size must be between 0 and 16793600(16MB)`, code: 10334, codeName: 'BSONObjectTooLarge' }
-      : await this.runner.run(cmd, db, this.id);
+      : await this.runner.run(cmd, db, this.id, fail);
     if (this.closed) return;
+    if (fail?.closeAfter) return this.close();
     if (req.kind === 'query') {
       this.write(encodeOpReply(req.header.requestId, reply));
       return;
