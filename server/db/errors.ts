@@ -33,6 +33,7 @@ export const Codes = {
   Location16755: 16755,
   TransactionTooOld: 225,
   NotImplemented: 238,
+  SnapshotTooOld: 239,
 } as const;
 
 // Names of codes we never raise ourselves but repeat when a fail point (or a client) names them.
@@ -52,7 +53,6 @@ const OTHER_NAMES: Record<number, string> = {
   134: 'ReadConcernMajorityNotAvailableYet',
   189: 'PrimarySteppedDown',
   202: 'NetworkInterfaceExceededTimeLimit',
-  239: 'SnapshotTooOld',
   246: 'SnapshotUnavailable',
   262: 'ExceededTimeLimit',
   267: 'PreparedTransactionInProgress',

@@ -2,7 +2,8 @@
 // flush the reply must wait for.
 import { Codes, DbError, toDbError } from '../errors';
 import { Doc } from '../index/values';
-import { LiveView } from '../query/view';
+import { LiveView, SnapshotView } from '../query/view';
+import { ClusterClock } from '../txn/clusterTime';
 import { Engine, LogRecord } from '../storage/engine';
 import { Transaction } from '../txn/transaction';
 import { DirectWriter } from '../txn/writer';
@@ -24,6 +25,8 @@ const handlers: Record<string, Handler> = {
 };
 
 const RETRYABLE = new Set(['insert', 'update', 'delete', 'findAndModify', 'findandmodify']);
+/** Commands that may read at a snapshot outside a transaction (readConcern level "snapshot"). */
+const SNAPSHOT_READS = new Set(['find', 'aggregate', 'distinct', 'getMore']);
 const SESSION_IDLE_MS = 30 * 60 * 1000;
 const TXN_LIFETIME_MS = 60 * 1000;
 
@@ -31,6 +34,8 @@ interface Session {
   txn: Transaction | null;
   retry: { txnNumber: number; reply: Doc } | null;
   lastUse: number;
+  /** A snapshot session holds history from its first read's cluster time until it ends. */
+  pinned: boolean;
 }
 
 /** Where acknowledged writes go before the reply: a journal, or nowhere in memory mode. */
@@ -48,9 +53,11 @@ export class Dispatcher {
   private readonly appNames = new Map<number, string>();
   private readonly sessions = new Map<string, Session>();
   private readonly live: LiveView;
+  readonly clock: ClusterClock;
 
   constructor(readonly engine: Engine, readonly info: ServerInfo, private readonly durability: Durability) {
     this.live = new LiveView(engine);
+    this.clock = new ClusterClock(engine);
   }
 
   isCurrentTopology(tv: Doc): boolean {
@@ -75,7 +82,7 @@ export class Dispatcher {
     if (TRACE) process.stderr.write(`dbtrace ${connectionId} ${Dispatcher.commandName(cmd)} ${String(Object.values(cmd)[0])}\n`);
     const appName = cmd.client?.application?.name;
     if (typeof appName === 'string') this.appNames.set(connectionId, appName);
-    if (fail?.error) return fail.error.toReply();
+    if (fail?.error) return this.withClusterTime(fail.error.toReply());
     // Records are journaled even when the command fails part-way: what changed in memory must be durable.
     const log: LogRecord[] = [];
     let reply: Doc;
@@ -100,7 +107,24 @@ export class Dispatcher {
         }
       }
     }
+    return this.withClusterTime(reply);
+  }
+
+  /** Every reply gossips the cluster time and says when it happened, as a replica-set member does. */
+  private withClusterTime(reply: Doc): Doc {
+    reply.operationTime ??= this.clock.now();
+    reply.$clusterTime = this.clock.gossip();
     return reply;
+  }
+
+  /** Ends a session: its transaction aborted, its cursors closed, its snapshot history released. */
+  private endSession(key: string): void {
+    const s = this.sessions.get(key);
+    if (!s) return;
+    s.txn?.abort();
+    if (s.pinned) this.engine.closeSnapshot(s);
+    this.sessions.delete(key);
+    this.cursors.killSession(key);
   }
 
   private execute(cmd: Doc, db: string, connectionId: number, log: LogRecord[]): Doc {
@@ -110,20 +134,13 @@ export class Dispatcher {
     const txnNumber = cmd.txnNumber !== undefined ? Number(cmd.txnNumber) : null;
     if (name === 'configureFailPoint') return this.failPoints.configure(cmd);
     if (name === 'killAllSessions') {
-      for (const [key, s] of this.sessions) {
-        s.txn?.abort();
-        this.cursors.killSession(key);
-      }
-      this.sessions.clear();
+      for (const key of [...this.sessions.keys()]) this.endSession(key);
       return { ok: 1 };
     }
     if (name === 'endSessions' || name === 'killSessions') {
       for (const s of cmd[name] ?? []) {
         const key = s?.id?.buffer ? Buffer.from(s.id.buffer).toString('hex') : null;
-        if (!key) continue;
-        this.sessions.get(key)?.txn?.abort();
-        this.sessions.delete(key);
-        this.cursors.killSession(key);
+        if (key) this.endSession(key);
       }
       return { ok: 1 };
     }
@@ -143,12 +160,13 @@ export class Dispatcher {
       if (session.retry && session.retry.txnNumber === txnNumber) return session.retry.reply;
       if (session.txn?.state === 'active') session.txn.abort();
     }
+    const snapshotAt = cmd.readConcern?.level === 'snapshot' ? this.snapshotRead(name, cmd, session) : null;
     const ctx: CommandContext = {
       engine: this.engine,
       info: this.info,
       cursors: this.cursors,
       db,
-      view: this.live,
+      view: snapshotAt === null ? this.live : new SnapshotView(this.engine, snapshotAt, new Map()),
       writer: new DirectWriter(this.engine, log),
       txn: null,
       log,
@@ -157,7 +175,27 @@ export class Dispatcher {
     };
     const reply = handler(cmd, ctx);
     if (session && txnNumber !== null && RETRYABLE.has(name)) session.retry = { txnNumber, reply };
+    if (snapshotAt !== null && name !== 'getMore') {
+      // The driver reads the snapshot's time from here and sends it back as atClusterTime.
+      const at = this.clock.at(snapshotAt);
+      if (reply.cursor) reply.cursor.atClusterTime = at;
+      else reply.atClusterTime = at;
+    }
     return reply;
+  }
+
+  /** The clock a snapshot read (outside a transaction) reads at; the session keeps that history. */
+  private snapshotRead(name: string, cmd: Doc, session: Session | null): number {
+    if (!SNAPSHOT_READS.has(name)) {
+      throw new DbError(Codes.InvalidOptions, `Command ${name} does not support { readConcern: { level: "snapshot" } } outside a multi-document transaction`);
+    }
+    const at = cmd.readConcern.atClusterTime !== undefined ? this.clock.toClock(cmd.readConcern.atClusterTime) : this.engine.clock;
+    if (!this.engine.readableAt(at)) throw new DbError(Codes.SnapshotTooOld, `Read timestamp ${this.clock.at(at).toString()} is older than the oldest available timestamp.`);
+    if (session) {
+      this.engine.openSnapshot(session, at);
+      session.pinned = true;
+    }
+    return at;
   }
 
   private inTransaction(name: string, cmd: Doc, db: string, connectionId: number, session: Session, lsidKey: string, txnNumber: number, log: LogRecord[]): Doc {
@@ -185,6 +223,8 @@ export class Dispatcher {
       return { ok: 1 };
     }
     if (txn.state === 'committed') throw new DbError(Codes.TransactionCommitted, `Transaction ${txnNumber} has been committed.`);
+    // MongoDB 7.0 refuses count in a transaction (countDocuments, an aggregation, is the way).
+    if (name === 'count') throw new DbError(Codes.OperationNotSupportedInTransaction, "Cannot run 'count' in a multi-document transaction. Please see http://dochub.mongodb.org/core/transaction-count for a recommended alternative.");
     if (txn.state === 'aborted') {
       const reason = txn.abortReason;
       if (reason && reason.code === Codes.WriteConflict) throw reason;
@@ -216,7 +256,7 @@ export class Dispatcher {
 
   private session(key: string): Session {
     let s = this.sessions.get(key);
-    if (!s) this.sessions.set(key, (s = { txn: null, retry: null, lastUse: Date.now() }));
+    if (!s) this.sessions.set(key, (s = { txn: null, retry: null, lastUse: Date.now(), pinned: false }));
     s.lastUse = Date.now();
     return s;
   }
@@ -227,10 +267,7 @@ export class Dispatcher {
       if (s.txn?.state === 'active' && now - s.txn.startedAt > TXN_LIFETIME_MS) {
         s.txn.abortFor(new DbError(Codes.NoSuchTransaction, 'Transaction aborted: exceeded transactionLifetimeLimitSeconds', {}, ['TransientTransactionError']));
       }
-      if (now - s.lastUse > SESSION_IDLE_MS) {
-        s.txn?.abort();
-        this.sessions.delete(k);
-      }
+      if (now - s.lastUse > SESSION_IDLE_MS) this.endSession(k);
     }
     this.cursors.sweep(now);
   }

@@ -57,9 +57,18 @@ export class Engine {
     return this.snapshots.size > 0;
   }
 
-  openSnapshot(owner: object): number {
-    this.snapshots.set(owner, this.clock);
-    return this.clock;
+  /** Keeps history from `at` (default now) until closed; an owner re-opening keeps its oldest point. */
+  openSnapshot(owner: object, at = this.clock): number {
+    const held = this.snapshots.get(owner);
+    this.snapshots.set(owner, held === undefined ? at : Math.min(held, at));
+    return at;
+  }
+
+  /** Whether a read at clock `at` can still be answered: nothing changed since, or history is kept from there. */
+  readableAt(at: number): boolean {
+    if (at >= this.clock) return true;
+    for (const s of this.snapshots.values()) if (s <= at) return true;
+    return false;
   }
 
   closeSnapshot(owner: object): void {

@@ -1,6 +1,6 @@
 // The entity map of one unified test: clients (with their observed events), databases, collections,
 // sessions, cursors and saved results.
-import { ClientSession, Collection, Db, MongoClient, MongoClientOptions, ReadConcern, ReadPreference, WriteConcern } from 'mongodb';
+import { BSON, ClientSession, Collection, Db, MongoClient, MongoClientOptions, ReadConcern, ReadPreference, WriteConcern } from 'mongodb';
 
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -46,7 +46,11 @@ export class ClientEntity {
     };
     const add = (type: string, e: Any) => {
       if (!this.recording || !keep(e)) return;
-      if (type === 'commandStartedEvent') this.started.push(e);
+      // The driver may later mutate objects the command shares (a transaction's readConcern): keep it as sent.
+      if (type === 'commandStartedEvent') {
+        e = Object.assign(Object.create(Object.getPrototypeOf(e)), e, { command: BSON.deserialize(BSON.serialize(e.command), { promoteLongs: false }) });
+        this.started.push(e);
+      }
       if (observe.has(type)) this.events.push({ type, kind: 'command', event: e });
     };
     client.on('commandStarted', (e) => add('commandStartedEvent', e));
@@ -139,7 +143,8 @@ export class EntityMap {
     const url = new URL(this.uri);
     const options: MongoClientOptions = { monitorCommands: true };
     const uriOptions = { ...(spec.uriOptions ?? {}) };
-    if (!('heartbeatFrequencyMS' in uriOptions)) (options as Any).heartbeatFrequencyMS = 500;
+    // After a network error the driver re-checks the server at most every minHeartbeatFrequencyMS (500 by default).
+    if (!('heartbeatFrequencyMS' in uriOptions)) Object.assign(options, { heartbeatFrequencyMS: 500, minHeartbeatFrequencyMS: 20 });
     // A read preference no member of a one-node set satisfies fails in seconds, not the default 30.
     if (!('serverSelectionTimeoutMS' in uriOptions)) options.serverSelectionTimeoutMS = 3000;
     for (const [k, v] of Object.entries(uriOptions)) {

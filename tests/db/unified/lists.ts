@@ -2,12 +2,11 @@
 // named `group/file/description`; a whole file as `group/file/*`.
 
 // Reasons a test is skipped: it checks the driver, or needs a topology a one-node set is not.
-const DRIVER_WTIMEOUT = "driver: the Node.js driver adds wtimeout:10000 to the commitTransaction write concern";
+const DRIVER_BYPASS = "driver: the Node.js driver omits bypassDocumentValidation:false from the command";
+const NO_SECONDARY = "topology: reads from a secondary; the embedded server is a one-node set with no secondary";
 
 // Reasons a test fails today: behaviours where the embedded server differs from MongoDB 7.0.
 const STATEMENT_RETRY = "onPrimaryTransactionalWrite fires per command, not per statement: a batch cannot be half-committed and resumed by its retry";
-const CLUSTER_TIME = "replies carry no operationTime/$clusterTime, so the driver sends no afterClusterTime/atClusterTime";
-const SNAPSHOT = "snapshot reads (readConcern snapshot, atClusterTime) are not honoured; writes in a snapshot session are accepted";
 const COLLATION = "collation is ignored instead of refused";
 const LET = "the let option is not passed to queries and updates";
 const MERGE = "$merge is not implemented";
@@ -21,30 +20,19 @@ const VIEWS = "views are created as empty ordinary collections";
 const PIPELINE_ID = "a pipeline update with $replaceRoot that keeps _id is refused as ImmutableField";
 const NULL_ID = "{$type: \"null\"} on _id finds nothing";
 const TXN_DDL = "DDL inside a transaction takes effect before commit";
-const TXN_COUNT = "count inside a transaction is accepted (MongoDB 7.0 refuses it)";
 const UNSATISFIABLE_WC = "an unsatisfiable write concern (w:10) is accepted on commit";
 const OUT_LINEARIZABLE = "$out under linearizable read concern is accepted";
 const DOLLAR_ID = "a dollar-prefixed key in _id is accepted";
 
 /** Not run, with the reason (requirements of a file, topology or server version, are checked by the runner itself). */
 export const SKIPPED: Record<string, string> = {
-  "transactions/error-labels-errorLabels/add RetryableWriteError and UnknownTransactionCommitResult labels to writeConcernError ShutdownInProgress": DRIVER_WTIMEOUT,
-  "transactions/error-labels/add UnknownTransactionCommitResult label to MaxTimeMSExpired": DRIVER_WTIMEOUT,
-  "transactions/error-labels/add UnknownTransactionCommitResult label to writeConcernError MaxTimeMSExpired": DRIVER_WTIMEOUT,
-  "transactions/error-labels/add UnknownTransactionCommitResult label to writeConcernError WriteConcernTimeout with wtimeout": DRIVER_WTIMEOUT,
-  "transactions/error-labels/add UnknownTransactionCommitResult label to writeConcernError WriteConcernTimeout": DRIVER_WTIMEOUT,
-  "transactions/error-labels/omit UnknownTransactionCommitResult label from writeConcernError UnknownReplWriteConcern": DRIVER_WTIMEOUT,
-  "transactions/error-labels/omit UnknownTransactionCommitResult label from writeConcernError UnsatisfiableWriteConcern": DRIVER_WTIMEOUT,
-  "transactions/retryable-abort-errorLabels/abortTransaction succeeds after WriteConcernError InterruptedAtShutdown": DRIVER_WTIMEOUT,
-  "transactions/retryable-abort-errorLabels/abortTransaction succeeds after WriteConcernError InterruptedDueToReplStateChange": DRIVER_WTIMEOUT,
-  "transactions/retryable-abort-errorLabels/abortTransaction succeeds after WriteConcernError PrimarySteppedDown": DRIVER_WTIMEOUT,
-  "transactions/retryable-abort-errorLabels/abortTransaction succeeds after WriteConcernError ShutdownInProgress": DRIVER_WTIMEOUT,
-  "transactions/retryable-abort/abortTransaction does not retry after WriteConcernError Interrupted": DRIVER_WTIMEOUT,
-  "transactions/retryable-commit-errorLabels/commitTransaction succeeds after WriteConcernError InterruptedAtShutdown": DRIVER_WTIMEOUT,
-  "transactions/retryable-commit-errorLabels/commitTransaction succeeds after WriteConcernError InterruptedDueToReplStateChange": DRIVER_WTIMEOUT,
-  "transactions/retryable-commit-errorLabels/commitTransaction succeeds after WriteConcernError PrimarySteppedDown": DRIVER_WTIMEOUT,
-  "transactions/retryable-commit-errorLabels/commitTransaction succeeds after WriteConcernError ShutdownInProgress": DRIVER_WTIMEOUT,
-  "transactions/retryable-commit/commitTransaction is not retried after UnsatisfiableWriteConcern error": DRIVER_WTIMEOUT,
+  "crud/bypassDocumentValidation/Aggregate with $out passes bypassDocumentValidation: false": DRIVER_BYPASS,
+  "crud/bypassDocumentValidation/BulkWrite passes bypassDocumentValidation: false": DRIVER_BYPASS,
+  "crud/bypassDocumentValidation/FindOneAndReplace passes bypassDocumentValidation: false": DRIVER_BYPASS,
+  "crud/bypassDocumentValidation/FindOneAndUpdate passes bypassDocumentValidation: false": DRIVER_BYPASS,
+  "crud/bypassDocumentValidation/InsertMany passes bypassDocumentValidation: false": DRIVER_BYPASS,
+  "transactions/run-command/run command with secondary read preference in client option and primary read preference in transaction options": NO_SECONDARY,
+  "transactions/transaction-options/readPreference inherited from client": NO_SECONDARY,
 };
 
 /** Failing today; listed so the suite stays green and a regression is caught. Remove an entry when it passes. */
@@ -122,52 +110,10 @@ export const EXPECTED_FAILURES: Record<string, string> = {
   "retryable-writes/bulkWrite/All commands are retried": STATEMENT_RETRY,
   "retryable-writes/bulkWrite/Both commands are retried after their first statement fails": STATEMENT_RETRY,
   "retryable-writes/bulkWrite/First insertOne is never committed": STATEMENT_RETRY,
-  "sessions/snapshot-sessions-unsupported-ops/Server returns an error on deleteOne with snapshot": SNAPSHOT,
-  "sessions/snapshot-sessions-unsupported-ops/Server returns an error on findOneAndUpdate with snapshot": SNAPSHOT,
-  "sessions/snapshot-sessions-unsupported-ops/Server returns an error on insertMany with snapshot": SNAPSHOT,
-  "sessions/snapshot-sessions-unsupported-ops/Server returns an error on insertOne with snapshot": SNAPSHOT,
-  "sessions/snapshot-sessions-unsupported-ops/Server returns an error on listCollections with snapshot": SNAPSHOT,
-  "sessions/snapshot-sessions-unsupported-ops/Server returns an error on listDatabases with snapshot": SNAPSHOT,
-  "sessions/snapshot-sessions-unsupported-ops/Server returns an error on listIndexes with snapshot": SNAPSHOT,
-  "sessions/snapshot-sessions-unsupported-ops/Server returns an error on runCommand with snapshot": SNAPSHOT,
-  "sessions/snapshot-sessions-unsupported-ops/Server returns an error on updateOne with snapshot": SNAPSHOT,
-  "sessions/snapshot-sessions/Aggregate operation with snapshot and snapshot time": SNAPSHOT,
-  "sessions/snapshot-sessions/Aggregate operation with snapshot": SNAPSHOT,
-  "sessions/snapshot-sessions/Distinct operation with snapshot and snapshot time": SNAPSHOT,
-  "sessions/snapshot-sessions/Distinct operation with snapshot": SNAPSHOT,
-  "sessions/snapshot-sessions/Find operation with snapshot and snapshot time": SNAPSHOT,
-  "sessions/snapshot-sessions/Find operation with snapshot": SNAPSHOT,
-  "sessions/snapshot-sessions/Mixed operation with snapshot and snapshotTime": SNAPSHOT,
-  "sessions/snapshot-sessions/Mixed operation with snapshot": SNAPSHOT,
-  "sessions/snapshot-sessions/Write commands with snapshot session do not affect snapshot reads": SNAPSHOT,
-  "sessions/snapshot-sessions/countDocuments operation with snapshot and snapshot time": SNAPSHOT,
-  "sessions/snapshot-sessions/countDocuments operation with snapshot": CLUSTER_TIME,
-  "transactions-convenient-api/callback-aborts/withTransaction still succeeds if callback aborts and runs extra op": CLUSTER_TIME,
-  "transactions-convenient-api/callback-commits/withTransaction still succeeds if callback commits and runs extra op": CLUSTER_TIME,
-  "transactions-convenient-api/callback-retry/callback succeeds after multiple connection errors": CLUSTER_TIME,
-  "transactions-convenient-api/commit-transienttransactionerror-4.2/transaction is retried after commitTransaction TransientTransactionError (PreparedTransactionInProgress)": CLUSTER_TIME,
-  "transactions-convenient-api/commit-transienttransactionerror/transaction is retried after commitTransaction TransientTransactionError (LockTimeout)": CLUSTER_TIME,
-  "transactions-convenient-api/commit-transienttransactionerror/transaction is retried after commitTransaction TransientTransactionError (NoSuchTransaction)": CLUSTER_TIME,
-  "transactions-convenient-api/commit-transienttransactionerror/transaction is retried after commitTransaction TransientTransactionError (SnapshotUnavailable)": CLUSTER_TIME,
-  "transactions-convenient-api/commit-transienttransactionerror/transaction is retried after commitTransaction TransientTransactionError (WriteConflict)": CLUSTER_TIME,
-  "transactions-convenient-api/commit/withTransaction commits after callback returns (second transaction)": CLUSTER_TIME,
-  "transactions/abort/abort": CLUSTER_TIME,
-  "transactions/causal-consistency/causal consistency": CLUSTER_TIME,
-  "transactions/commit/commit": CLUSTER_TIME,
-  "transactions/commit/multiple commits after empty transaction": CLUSTER_TIME,
-  "transactions/commit/reset session state abort": CLUSTER_TIME,
-  "transactions/commit/reset session state commit": CLUSTER_TIME,
   "transactions/commit/write concern error on commit": UNSATISFIABLE_WC,
-  "transactions/count/count": TXN_COUNT,
   "transactions/create-collection/explicitly create collection using create command": TXN_DDL,
   "transactions/create-index/create index on a collection created within the same transaction": TXN_DDL,
   "transactions/create-index/create index on a non-existing collection": TXN_DDL,
-  "transactions/findOneAndUpdate/findOneAndUpdate": CLUSTER_TIME,
-  "transactions/insert/insert with session1": CLUSTER_TIME,
-  "transactions/insert/insert": CLUSTER_TIME,
-  "transactions/retryable-writes/increment txnNumber": CLUSTER_TIME,
-  "transactions/transaction-options-repl/readConcern snapshot in startTransaction options": CLUSTER_TIME,
-  "transactions/transaction-options/no transaction options set": CLUSTER_TIME,
 };
 
 export function lookup(list: Record<string, string>, id: string): string | undefined {
