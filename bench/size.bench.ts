@@ -35,7 +35,7 @@ function sizeOf(dir: string, skip: (rel: string) => boolean = () => false): numb
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
-ensureBuilt(weapp, 'build:weapp');
+ensureBuilt(weapp, 'build:weapp:local');
 ensureBuilt(h5, 'build:h5');
 
 const app = JSON.parse(fs.readFileSync(path.join(weapp, 'app.json'), 'utf8')) as { subPackages?: { root: string }[] };

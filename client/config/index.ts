@@ -2,6 +2,7 @@ import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
+import { weappTarget } from './target';
 
 const root = path.resolve(__dirname, '..', '..');
 const platform = process.env.TARO_ENV === 'h5' ? 'h5' : 'weapp';
@@ -20,6 +21,8 @@ function isDomainModule(resource: string | undefined): boolean {
  * repo root `project.config.json`.
  */
 export default defineConfig<'webpack5'>(async (merge) => {
+  // A mini-program must call an absolute server or a cloud env; h5 calls its own origin when none is set.
+  const target = process.env.TARO_ENV === 'weapp' ? weappTarget(process.env) : { apiBase: process.env.TARO_APP_API_BASE ?? '', cloudEnv: process.env.TARO_APP_CLOUD_ENV ?? '' };
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'xinyuan',
     date: '2026-11-22',
@@ -30,8 +33,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: ['@tarojs/plugin-html'],
     defineConstants: {
       // Self-hosted weapp builds point at the HTTPS server; empty means same origin (h5) or cloud.
-      API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
-      CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+      API_BASE: JSON.stringify(target.apiBase),
+      CLOUD_ENV: JSON.stringify(target.cloudEnv),
       // Subscribe-message template ids are per mini-program: {"wish_approved": "<templateId>", …}.
       SUBSCRIBE_TEMPLATES: process.env.TARO_APP_SUBSCRIBE_TEMPLATES ?? '{}',
     },

@@ -10,7 +10,7 @@ import { bootWeapp, type FunctionCall, type Reply } from './shim';
 
 const dist = path.join(__dirname, '..', '..', 'dist', 'weapp');
 if (!fs.existsSync(path.join(dist, 'app.json'))) {
-  throw new Error('dist/weapp/app.json is missing: build the mini-program first (npm run build:weapp; npm test does it before jest).');
+  throw new Error('dist/weapp/app.json is missing: build the mini-program first (npm run build:weapp:local; npm test does it before jest).');
 }
 
 const app = JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8')) as { pages: string[]; subPackages?: { root: string; pages: string[] }[] };

@@ -73,6 +73,8 @@ export function bootWeapp(dist: string) {
   const calls: FunctionCall[] = [];
   const toasts: string[] = [];
   const navigations: { api: string; url: string }[] = [];
+  /** Requests WeChat would refuse: URLs that are not absolute. */
+  const invalidUrls: string[] = [];
   let respond: (call: FunctionCall) => Reply = () => undefined;
 
   const done = (opts: any, res: Record<string, unknown>) => {
@@ -90,6 +92,15 @@ export function bootWeapp(dist: string) {
     setStorageSync: (k: string, v: unknown) => void storage.set(k, JSON.parse(JSON.stringify(v))),
     removeStorageSync: (k: string) => void storage.delete(k),
     request: (opts: any) => {
+      // As WeChat does: a relative URL (a build without TARO_APP_API_BASE) never leaves the phone.
+      if (!/^https?:\/\//.test(opts.url ?? '')) {
+        invalidUrls.push(opts.url ?? '');
+        setTimeout(() => {
+          opts.fail?.({ errMsg: 'request:fail invalid url' });
+          opts.complete?.({});
+        }, 0);
+        return { abort() {}, onHeadersReceived() {}, offHeadersReceived() {} };
+      }
       const m = /\/api\/fn\/([^/?]+)$/.exec(opts.url ?? '');
       const body = (typeof opts.data === 'string' ? JSON.parse(opts.data) : opts.data) ?? {};
       const call: FunctionCall | undefined = m ? { fn: m[1], action: body.action, data: body.data, requestId: body.requestId } : undefined;
@@ -224,6 +235,7 @@ export function bootWeapp(dist: string) {
     calls,
     toasts,
     navigations,
+    invalidUrls,
     /** How the shimmed server answers calls from now on (default: nothing answers). */
     respondWith(fn: (call: FunctionCall) => Reply) {
       respond = fn;

@@ -12,7 +12,7 @@ const root = path.join(__dirname, '..', '..');
 const dist = path.join(root, 'dist', 'weapp');
 
 if (!fs.existsSync(path.join(dist, 'app.json'))) {
-  throw new Error('dist/weapp/app.json is missing: build the mini-program first (npm run build:weapp; npm test does it before jest).');
+  throw new Error('dist/weapp/app.json is missing: build the mini-program first (npm run build:weapp:local; npm test does it before jest).');
 }
 
 describe('the compiled mini-program', () => {
@@ -54,7 +54,7 @@ describe('posting a wish in the compiled mini-program (miniprogram-simulate)', (
 
   beforeEach(async () => {
     signInAsResident();
-    for (const log of [mp.calls, mp.toasts, mp.navigations]) log.length = 0;
+    for (const log of [mp.calls, mp.toasts, mp.navigations, mp.invalidUrls]) log.length = 0;
     mp.respondWith(() => undefined);
     page = await mp.open('pages/post/index');
     // With no building on file and no server, the place falls back to the community centre.
@@ -122,5 +122,18 @@ describe('posting a wish in the compiled mini-program (miniprogram-simulate)', (
     expect(CreateWishInput.safeParse(create.data).success).toBe(true);
     expect(mp.toasts).toContain('提交成功，等待社区审核');
     expect(mp.navigations).toEqual([{ api: 'redirectTo', url: '/pages/wish/index?id=w-smoke' }]);
+  });
+
+  it('calls the server at an absolute address, as WeChat requires (a relative URL is refused with request:fail invalid url)', async () => {
+    mp.respondWith(() => undefined);
+    page.tap('就医出行');
+    page.type('陪同去医院打疫苗', '想请人陪我去打流感疫苗');
+    page.type('什么时间', '周三上午，卫生院二楼');
+    page.tap('地图选点');
+    await page.until(() => page.text().includes('白河县城关镇'), 'the picked place shows');
+    page.tap('提交心愿');
+    await page.until(() => wishCalls().some((c) => c.action === 'create') || mp.invalidUrls.length > 0, 'the form tried to send');
+    expect(mp.invalidUrls).toEqual([]);
+    expect(wishCalls().map((c) => c.action)).toContain('create');
   });
 });
