@@ -10,6 +10,7 @@ export interface RateFormProps {
 }
 
 const StarWords = ['', '很不满意', '不满意', '一般', '满意', '非常满意'];
+const NeedStars = '请先点星星打分';
 
 /** 1–5 stars and an optional comment; the comment survives a failed submit. */
 export function RateForm({ submit, onDone }: RateFormProps) {
@@ -19,9 +20,15 @@ export function RateForm({ submit, onDone }: RateFormProps) {
   const [error, setError] = useState<string>();
   const key = useRef(new SubmitKey());
 
+  // Picking stars answers "请先点星星打分": the prompt goes as soon as there is a score.
+  const pick = (n: number) => {
+    setStars(n);
+    setError((shown) => (shown === NeedStars ? undefined : shown));
+  };
+
   const onSubmit = async () => {
     if (stars < 1) {
-      setError('请先点星星打分');
+      setError(NeedStars);
       return;
     }
     const text = comment.trim() || undefined;
@@ -43,7 +50,7 @@ export function RateForm({ submit, onDone }: RateFormProps) {
       <Text className="card__title">评价本次服务</Text>
       <View className="stars" role="radiogroup" aria-label="评分">
         {[1, 2, 3, 4, 5].map((n) => (
-          <View key={n} className={`star${n <= stars ? ' star--on' : ''}`} role="radio" aria-checked={n === stars} aria-label={`${n}星`} onClick={() => setStars(n)}>
+          <View key={n} className={`star${n <= stars ? ' star--on' : ''}`} role="radio" aria-checked={n === stars} aria-label={`${n}星`} onClick={() => pick(n)}>
             ★
           </View>
         ))}
