@@ -1,7 +1,7 @@
 import { CreateWishInput } from '@shared/actions/wishes';
 import { fieldErrorsOf as zodFieldErrors } from '@shared/validation/parseInput';
 import type { Category } from '@shared/enums/categories';
-import type { GeoPoint } from '@shared/schemas/primitives';
+import { Limits, type GeoPoint } from '@shared/schemas/primitives';
 
 export type TimeSlot = 'any' | 'morning' | 'afternoon' | 'evening';
 
@@ -57,11 +57,38 @@ export function preferredTimeOf(day: string, slot: TimeSlot): { from: string; to
   return { from: `${day}T${pad(fromH)}:00:00+08:00`, to: `${day}T${pad(toH)}:00:00+08:00` };
 }
 
-/** Elder mode skips the title: the first words of the description (or the category) stand in. */
+/** As long as a title may be: the cards shorten it on screen, the data keeps whole words. */
+const AutoTitleMax = Limits.title;
+const SentenceEnd = /[。！？!?；;]/;
+const ClauseEnd = /[，,、：:]/;
+
+/**
+ * A title from what an elder said: their first sentence when it is short enough, else up to
+ * the last pause (，、) that fits, never a cut through the middle of a phrase; only a first
+ * sentence with no pause at all is shortened, and then it says so (…).
+ */
+export function titleFromDescription(description: string): string {
+  const text = description.trim().replace(/\s+/g, ' ');
+  const sentenceEnd = text.search(SentenceEnd);
+  const sentence = (sentenceEnd >= 0 ? text.slice(0, sentenceEnd) : text).trim();
+  if (sentence.length <= AutoTitleMax) return sentence;
+  const head = sentence.slice(0, AutoTitleMax + 1);
+  let pause = -1;
+  for (let i = head.length - 1; i > 0; i--) {
+    if (ClauseEnd.test(head[i])) {
+      pause = i;
+      break;
+    }
+  }
+  // A pause too early leaves only a fragment ("本人"): better the longer clause, marked as cut.
+  if (pause >= AutoTitleMax / 2) return sentence.slice(0, pause);
+  return `${sentence.slice(0, AutoTitleMax - 1)}…`;
+}
+
+/** Elder mode skips the title: the description's first thought stands in. */
 export function effectiveTitle(draft: WishDraft, elder: boolean): string {
   if (draft.title.trim() || !elder) return draft.title;
-  const fromText = draft.description.trim().replace(/\s+/g, ' ').slice(0, 20);
-  return fromText;
+  return titleFromDescription(draft.description);
 }
 
 /** The `wishes.create` payload; optional fields left out when empty. */
