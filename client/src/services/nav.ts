@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import type { Role } from '@shared/enums/roles';
 import { Pages, editPage, resubmitPage, taskPage, to, wishPage } from '@shared/routes';
+import { takeReturn } from './returnTo';
 import { getSession, rolesOf } from './session';
 
 /** Where each role lands after login or a role switch. */
@@ -49,6 +50,17 @@ export function goHome(role: Role): void {
   const session = getSession();
   const url = session && rolesOf(session.user).length === 0 ? Routes.join : HomeOf[role];
   void Taro.reLaunch({ url });
+}
+
+/**
+ * After logging in: back to the page that sent the person to log in (a shared wish link, with
+ * its id), else their role's home. Someone with no community yet still goes to join one first.
+ */
+export function landAfterLogin(role: Role): void {
+  const back = takeReturn();
+  const session = getSession();
+  if (back && session && rolesOf(session.user).length > 0) void Taro.reLaunch({ url: back });
+  else goHome(role);
 }
 
 export function back(fallback: string = Routes.home): void {

@@ -3,6 +3,7 @@ import { RoleLabels, type Role } from '@shared/enums/roles';
 import type { User } from '@shared/schemas/user';
 import { call, httpJson } from './api';
 import { isH5, usesCloud } from './platform';
+import { rememberReturn } from './returnTo';
 import { getToken, setToken, setUnauthenticatedHandler } from './token';
 import { Pages, to } from '@shared/routes';
 
@@ -169,5 +170,7 @@ setUnauthenticatedHandler(() => {
   logout();
   const pages = Taro.getCurrentPages?.() ?? [];
   const here = pages[pages.length - 1]?.route ?? '';
-  if (!here.includes(Pages.login)) void Taro.reLaunch({ url: to(Pages.login) });
+  if (here.includes(Pages.login)) return;
+  rememberReturn();
+  void Taro.reLaunch({ url: to(Pages.login) });
 });

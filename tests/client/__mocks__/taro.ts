@@ -19,6 +19,9 @@ export const taroMock = {
   navigations: [] as { kind: string; url: string }[],
   modalAnswer: true,
   routerParams: {} as Record<string, string>,
+  /** The page stack getCurrentPages answers, top last (a page's `options` are its query). */
+  pages: [{ route: 'pages/test/index' }] as { route: string; options?: Record<string, string> }[],
+  scrolls: [] as number[],
   location: { longitude: 110.1146, latitude: 32.8094 } as { longitude: number; latitude: number } | Error,
   reset() {
     storage.clear();
@@ -28,6 +31,8 @@ export const taroMock = {
     this.navigations = [];
     this.modalAnswer = true;
     this.routerParams = {};
+    this.pages = [{ route: 'pages/test/index' }];
+    this.scrolls = [];
     this.location = { longitude: 110.1146, latitude: 32.8094 };
   },
 };
@@ -62,7 +67,11 @@ const Taro = {
     taroMock.navigations.push({ kind: 'navigateBack', url: '' });
     return ok({});
   },
-  getCurrentPages: () => [{ route: 'pages/test/index' }],
+  getCurrentPages: () => taroMock.pages,
+  pageScrollTo: (opts: { scrollTop?: number }) => {
+    taroMock.scrolls.push(opts.scrollTop ?? 0);
+    return ok({});
+  },
   stopPullDownRefresh: () => undefined,
   login: () => ok({ code: 'test-code' }),
   getLocation: () => (taroMock.location instanceof Error ? Promise.reject(taroMock.location) : ok({ ...taroMock.location })),

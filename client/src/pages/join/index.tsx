@@ -13,6 +13,7 @@ import { call } from '../../services/api';
 import { fieldErrorsOf, isOffline, messageOf } from '../../services/errors';
 import { back, goHome, Routes } from '../../services/nav';
 import { SubmitKey } from '../../services/requestId';
+import { loginThenReturn } from '../../services/returnTo';
 import { getSession, logout, refreshMe, rolesOf, switchRole } from '../../services/session';
 import './index.scss';
 
@@ -63,7 +64,7 @@ export default function JoinPage() {
   const items = requests.data?.items ?? [];
 
   useEffect(() => {
-    if (!session) void Taro.reLaunch({ url: Routes.login });
+    if (!session) loginThenReturn();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 

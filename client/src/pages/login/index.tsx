@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { Screen } from '../../components';
 import { messageOf } from '../../services/errors';
-import { goHome } from '../../services/nav';
+import { landAfterLogin } from '../../services/nav';
 import { demoLoginChoices, demoPeople, devLogin, loginKind, wechatLogin, type DemoPerson } from '../../services/session';
 
 /** WeChat login in the mini-program; in the browser (local/demo) a picker of seeded people. */
@@ -18,12 +18,12 @@ export default function Login() {
     demoPeople().then(setPeople, () => undefined);
   }, [demo]);
 
-  const run = async (key: string, login: () => Promise<{ activeRole: Parameters<typeof goHome>[0] }>) => {
+  const run = async (key: string, login: () => Promise<{ activeRole: Parameters<typeof landAfterLogin>[0] }>) => {
     setBusy(key);
     setError(undefined);
     try {
       const session = await login();
-      goHome(session.activeRole);
+      landAfterLogin(session.activeRole);
     } catch (err) {
       setError(messageOf(err));
     } finally {

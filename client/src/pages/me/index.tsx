@@ -4,6 +4,7 @@ import { RoleLabels, type Role } from '@shared/enums/roles';
 import { RoleNav, Screen } from '../../components';
 import { useElderMode } from '../../services/elder';
 import { go, goHome, Routes } from '../../services/nav';
+import { loginThenReturn } from '../../services/returnTo';
 import { getSession, logout, rolesOf, switchRole } from '../../services/session';
 
 /** Me: role switch for people with several roles, elder mode, service hours, logout. */
@@ -11,7 +12,7 @@ export default function MePage() {
   const session = getSession();
   const [elder, setElder] = useElderMode();
   if (!session) {
-    void Taro.reLaunch({ url: Routes.login });
+    loginThenReturn();
     return null;
   }
   const roles = rolesOf(session.user);

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { RoleLabels } from '@shared/enums';
 import type { Role } from '@shared/enums';
+import { loginThenReturn } from '../../../services/returnTo';
 import { rolesOf, switchRole } from '../../../services/session';
 import { ScreenRoles } from '../lib/roles';
 import type { StaffScreen } from '../lib/roles';
@@ -27,7 +28,7 @@ export function StaffGate({ screen, children }: Props) {
       <View className='staff-gate'>
         <Text className='staff-gate__title'>请先登录</Text>
         <Text className='staff-gate__text'>登录后即可使用社区工作台。</Text>
-        <Button className='staff-btn staff-btn--primary' onClick={() => void Taro.reLaunch({ url: to(Pages.login) })}>
+        <Button className='staff-btn staff-btn--primary' onClick={loginThenReturn}>
           去登录
         </Button>
       </View>
