@@ -4,6 +4,7 @@ import { call } from '../../client/src/services/api';
 import { OfflineError } from '../../client/src/services/errors';
 import ProxyPage from '../../client/src/packages/staff/pages/proxy/index';
 import { emptyDraft, toPayload, validateDraft } from '../../client/src/packages/staff/lib/proxyForm';
+import { taroMock } from './__mocks__/taro';
 import { callsTo, routeCalls, actAs, proxyPlaces as places } from './staff-helpers';
 
 jest.mock('../../client/src/services/api', () => ({ call: jest.fn(), httpJson: jest.fn(), apiUrl: (p: string) => p }));
@@ -83,6 +84,8 @@ test('a complete entry is sent with channel, resident and place, and confirmed',
 
   expect(await screen.findByText('录入成功')).toBeInTheDocument();
   expect(screen.getByText(/已为王秀英录入心愿「接送去卫生院打疫苗」/)).toBeInTheDocument();
+  // The form was long and scrolled down to its submit button: the confirmation opens at the top.
+  expect(taroMock.scrolls).toEqual([0]);
   const [[, , payload, opts]] = callsTo(callMock, 'dispatch', 'proxyCreate');
   expect(payload).toEqual({
     channel: 'wechat_group',

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { WishStateLabels } from '@shared/enums';
@@ -34,6 +34,11 @@ function ProxyEntry() {
   const [created, setCreated] = useState<{ wish: StaffWish; similar: SimilarWish[] } | null>(null);
   const places = usePlaces();
   const similar = useSimilarWishes(form.draft.category, form.draft.location, form.busy);
+
+  // The confirmation replaces a long form the person had scrolled to the bottom of: show it from its top.
+  useEffect(() => {
+    if (created) void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
+  }, [created]);
 
   const submit = async () => {
     const reply = await form.submit();
