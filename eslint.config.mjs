@@ -23,6 +23,17 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    files: ['client/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        // h5: <taro-button-core loading> makes Stencil insert its spinner before a slot marker React
+        // has already replaced (NotFoundError: insertBefore, seen at login, approvals, offline retries).
+        selector: "JSXOpeningElement[name.name='Button'] > JSXAttribute[name.name='loading']",
+        message: 'No `loading` on Taro <Button> (Stencil/React insertBefore clash in h5): use aria-busy with disabled.',
+      }],
+    },
+  },
+  {
     // The domain core runs on both sides: the mini-program and the cloud functions.
     // Platform and storage SDKs would drag into one what belongs to the other.
     files: ['shared/**/*.ts'],

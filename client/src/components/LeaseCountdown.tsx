@@ -55,7 +55,7 @@ export function LeaseCountdown({ leaseUntil, onExtend, extending, onExpire }: Le
       <Text className="lease__text">认领剩余 {shown.text}</Text>
       {shown.soon && <Text className="lease__hint">即将超时，请尽快开始服务或延长</Text>}
       {onExtend && (
-        <Button className="btn btn--small btn--ghost" onClick={onExtend} disabled={extending} loading={extending}>
+        <Button className="btn btn--small btn--ghost" onClick={onExtend} disabled={extending} aria-busy={extending}>
           延长认领
         </Button>
       )}

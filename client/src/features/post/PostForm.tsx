@@ -181,7 +181,7 @@ export function PostForm({ scope, initial, elder = false, submitLabel = '提交�
           <Text>还有 {errorCount} 处需要修改</Text>
         </View>
       )}
-      <Button className="btn btn--primary btn--big" loading={busy} disabled={busy} onClick={onSubmit}>
+      <Button className="btn btn--primary btn--big" aria-busy={busy} disabled={busy} onClick={onSubmit}>
         {failure !== undefined ? '重试提交' : submitLabel}
       </Button>
     </View>

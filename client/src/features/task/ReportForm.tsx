@@ -97,7 +97,7 @@ export function ReportForm({ wishId, kind, submit, onDone }: ReportFormProps) {
           )}
         </PhotoThumbs>
       </Field>
-      <Button className="btn btn--primary" loading={busy} disabled={busy} onClick={onSubmit}>
+      <Button className="btn btn--primary" aria-busy={busy} disabled={busy} onClick={onSubmit}>
         {complete ? '确认完成' : '提交进展'}
       </Button>
     </View>

@@ -100,12 +100,12 @@ export function TaskActions({ wishId, status, actions, mine, assignedTo, asUnit,
           <Text className="card__title">社区把这个心愿派给了{assignedTo === 'unit' ? '您的单位' : '您'}</Text>
           <View className="btn-row">
             {can('accept') && (
-              <Button className="btn btn--primary" loading={busy === 'accept'} disabled={!!busy} onClick={() => run('accept', () => tasksApi.accept(wishId), '已接受派单')}>
+              <Button className="btn btn--primary" aria-busy={busy === 'accept'} disabled={!!busy} onClick={() => run('accept', () => tasksApi.accept(wishId), '已接受派单')}>
                 接受
               </Button>
             )}
             {can('decline') && (
-              <Button className="btn" loading={busy === 'decline'} disabled={!!busy} onClick={() => run('decline', () => tasksApi.decline(wishId), '已拒绝派单，社区会另行安排')}>
+              <Button className="btn" aria-busy={busy === 'decline'} disabled={!!busy} onClick={() => run('decline', () => tasksApi.decline(wishId), '已拒绝派单，社区会另行安排')}>
                 拒绝
               </Button>
             )}
@@ -114,7 +114,7 @@ export function TaskActions({ wishId, status, actions, mine, assignedTo, asUnit,
       )}
 
       {can('claim') && (
-        <Button className="btn btn--primary btn--big" loading={busy === 'claim'} disabled={!!busy} onClick={claim}>
+        <Button className="btn btn--primary btn--big" aria-busy={busy === 'claim'} disabled={!!busy} onClick={claim}>
           {asUnit ? '以单位名义认领' : '我来认领'}
         </Button>
       )}
@@ -136,12 +136,12 @@ export function TaskActions({ wishId, status, actions, mine, assignedTo, asUnit,
           {(can('start') || can('release')) && (
             <View className="btn-row">
               {can('start') && (
-                <Button className="btn btn--primary" loading={busy === 'start'} disabled={!!busy} onClick={() => run('start', () => tasksApi.start(wishId), '已开始服务')}>
+                <Button className="btn btn--primary" aria-busy={busy === 'start'} disabled={!!busy} onClick={() => run('start', () => tasksApi.start(wishId), '已开始服务')}>
                   开始服务
                 </Button>
               )}
               {can('release') && (
-                <Button className="btn btn--danger" loading={busy === 'release'} disabled={!!busy} onClick={release}>
+                <Button className="btn btn--danger" aria-busy={busy === 'release'} disabled={!!busy} onClick={release}>
                   放弃认领
                 </Button>
               )}

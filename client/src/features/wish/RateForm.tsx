@@ -62,7 +62,7 @@ export function RateForm({ submit, onDone }: RateFormProps) {
           <Text>{error}</Text>
         </View>
       )}
-      <Button className="btn btn--primary" loading={busy} disabled={busy} onClick={onSubmit}>
+      <Button className="btn btn--primary" aria-busy={busy} disabled={busy} onClick={onSubmit}>
         提交评价
       </Button>
     </View>

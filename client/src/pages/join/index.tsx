@@ -181,7 +181,7 @@ export default function JoinPage() {
         <Field label="邀请码" required error={errors.code} hint="6–16 位字母或数字，不区分大小写">
           <Input className="input join__code" placeholder="请输入邀请码" value={code} maxlength={16} onInput={(e) => setCode(e.detail.value)} />
         </Field>
-        <Button className="btn btn--primary btn--big" loading={busy === 'join' || busy === 'refresh'} disabled={!!busy} onClick={onJoin}>
+        <Button className="btn btn--primary btn--big" aria-busy={busy === 'join' || busy === 'refresh'} disabled={!!busy} onClick={onJoin}>
           {joined ? '进入首页' : '加入社区'}
         </Button>
       </View>
@@ -206,7 +206,7 @@ export default function JoinPage() {
         <Field label="备注" error={errors.note} hint="选填，例如住在哪栋楼、想参加哪类服务">
           <Textarea className="textarea join__note" placeholder="想对社区说的话" value={note} maxlength={Limits.note + 20} onInput={(e) => setNote(e.detail.value)} />
         </Field>
-        <Button className="btn" loading={busy === 'request'} disabled={!!busy} onClick={onRequest}>
+        <Button className="btn" aria-busy={busy === 'request'} disabled={!!busy} onClick={onRequest}>
           申请加入
         </Button>
       </View>

@@ -43,7 +43,7 @@ export default function Login() {
         </View>
       )}
       {!demo ? (
-        <Button className="btn btn--primary btn--big" loading={busy === 'wechat'} onClick={() => run('wechat', wechatLogin)}>
+        <Button className="btn btn--primary btn--big" aria-busy={busy === 'wechat'} onClick={() => run('wechat', wechatLogin)}>
           微信一键登录
         </Button>
       ) : (
@@ -57,7 +57,7 @@ export default function Login() {
               className="btn"
               data-testid={`login-${a.key}`}
               disabled={!!busy}
-              loading={busy === a.key}
+              aria-busy={busy === a.key}
               onClick={() => run(a.key, () => devLogin(a.key))}
             >
               {a.label}

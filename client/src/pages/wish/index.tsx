@@ -80,7 +80,7 @@ export default function WishPage() {
             {can('confirm') && (
               <Button
                 className="btn btn--primary btn--big"
-                loading={busy === 'confirm'}
+                aria-busy={busy === 'confirm'}
                 disabled={!!busy}
                 onClick={() =>
                   act('confirm', async () => {
@@ -127,7 +127,7 @@ export default function WishPage() {
                 </Button>
               )}
               {can('cancel') && (
-                <Button className="btn btn--danger" loading={busy === 'cancel'} disabled={!!busy} onClick={onCancel}>
+                <Button className="btn btn--danger" aria-busy={busy === 'cancel'} disabled={!!busy} onClick={onCancel}>
                   取消心愿
                 </Button>
               )}

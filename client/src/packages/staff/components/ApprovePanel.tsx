@@ -65,7 +65,7 @@ export function ApprovePanel({ initialPriority = 'normal', busy, assignOnly, onS
         <Button className='staff-btn staff-btn--ghost' size='mini' onClick={onClose}>
           取消
         </Button>
-        <Button className='staff-btn staff-btn--primary' size='mini' disabled={!ready || busy} loading={busy} onClick={submit}>
+        <Button className='staff-btn staff-btn--primary' size='mini' disabled={!ready || busy} aria-busy={busy} onClick={submit}>
           {verb}
         </Button>
       </View>

@@ -50,7 +50,7 @@ export function ReasonPanel({ title, confirmText, placeholder, busy, onSubmit, o
         <Button className='staff-btn staff-btn--ghost' size='mini' onClick={onClose}>
           取消
         </Button>
-        <Button className='staff-btn staff-btn--danger' size='mini' disabled={busy} loading={busy} onClick={submit}>
+        <Button className='staff-btn staff-btn--danger' size='mini' disabled={busy} aria-busy={busy} onClick={submit}>
           {confirmText}
         </Button>
       </View>

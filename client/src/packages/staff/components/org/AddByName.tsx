@@ -37,7 +37,7 @@ export function AddByName({ placeholder, onSave }: Props) {
     <View className='staff-add'>
       <View className='staff-add__row'>
         <Input className='staff-input staff-add__input' aria-label={placeholder} placeholder={placeholder} value={name} onInput={(e) => setName(e.detail.value)} />
-        <Button className='staff-btn staff-btn--primary' size='mini' loading={busy} disabled={busy} onClick={() => void save()}>
+        <Button className='staff-btn staff-btn--primary' size='mini' aria-busy={busy} disabled={busy} onClick={() => void save()}>
           添加
         </Button>
       </View>

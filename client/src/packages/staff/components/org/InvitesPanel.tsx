@@ -84,7 +84,7 @@ export function InvitesPanel({ onCreated }: { onCreated?: (invite: Invite) => vo
             {error}
           </View>
         )}
-        <Button className='staff-btn staff-btn--primary' loading={busy} disabled={busy} onClick={() => void create()}>
+        <Button className='staff-btn staff-btn--primary' aria-busy={busy} disabled={busy} onClick={() => void create()}>
           生成邀请码
         </Button>
       </View>

@@ -53,7 +53,7 @@ export function RoleEditor({ member, onSaved, onClose }: Props) {
         <Button className='staff-btn staff-btn--ghost' size='mini' onClick={onClose}>
           取消
         </Button>
-        <Button className='staff-btn staff-btn--primary' size='mini' loading={busy} disabled={busy} onClick={() => void save()}>
+        <Button className='staff-btn staff-btn--primary' size='mini' aria-busy={busy} disabled={busy} onClick={() => void save()}>
           保存角色
         </Button>
       </View>

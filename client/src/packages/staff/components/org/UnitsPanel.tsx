@@ -90,7 +90,7 @@ export function UnitsPanel() {
         <Field label='联系电话' error={errors.contactPhone}>
           <Input className='staff-input' aria-label='单位联系电话' value={form.contactPhone} onInput={(e) => setForm({ ...form, contactPhone: e.detail.value })} />
         </Field>
-        <Button className='staff-btn staff-btn--primary' loading={busy} disabled={busy} onClick={() => void save()}>
+        <Button className='staff-btn staff-btn--primary' aria-busy={busy} disabled={busy} onClick={() => void save()}>
           保存单位
         </Button>
       </View>

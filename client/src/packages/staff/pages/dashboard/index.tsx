@@ -103,7 +103,7 @@ function Dashboard() {
           {c ? <BarList ranked unit='次' bars={leadersToBars(c.topVolunteers ?? [])} /> : <Text className='staff-chart__empty'>加载中…</Text>}
         </ChartCard>
         <View className='staff-dashboard__export'>
-          <Button className='staff-btn staff-btn--primary' loading={exporting} disabled={exporting} onClick={() => void runExport()}>
+          <Button className='staff-btn staff-btn--primary' aria-busy={exporting} disabled={exporting} onClick={() => void runExport()}>
             导出报表
           </Button>
         </View>

@@ -128,7 +128,7 @@ function InviteRow({ invite, confirming, busy, onAsk, onCancel, onRevoke }: RowP
             <Button className='staff-btn staff-btn--ghost' size='mini' onClick={onCancel}>
               取消
             </Button>
-            <Button className='staff-btn staff-btn--danger' size='mini' loading={busy} disabled={busy} onClick={onRevoke}>
+            <Button className='staff-btn staff-btn--danger' size='mini' aria-busy={busy} disabled={busy} onClick={onRevoke}>
               确认撤销
             </Button>
           </View>

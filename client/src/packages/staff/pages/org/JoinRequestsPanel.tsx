@@ -157,7 +157,7 @@ function DecisionForm({ request, approve, onClose, onDecided, onStale }: FormPro
         <Button
           className={`staff-btn ${approve ? 'staff-btn--primary' : 'staff-btn--danger'}`}
           size='mini'
-          loading={busy}
+          aria-busy={busy}
           disabled={busy}
           onClick={() => void submit()}
         >

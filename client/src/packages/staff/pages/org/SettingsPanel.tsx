@@ -113,7 +113,7 @@ export function SettingsPanel() {
               {notice}
             </View>
           )}
-          <Button className='staff-btn staff-btn--primary' loading={busy} disabled={busy} onClick={() => void save()}>
+          <Button className='staff-btn staff-btn--primary' aria-busy={busy} disabled={busy} onClick={() => void save()}>
             保存设置
           </Button>
         </View>

@@ -85,7 +85,7 @@ function ProxyEntry() {
       <ProxyForm draft={form.draft} errors={form.errors} places={places} onChange={form.update} />
       <View className='staff-proxy__submit'>
         <SimilarNotice items={similar} advice={StaffAdvice} />
-        <Button className='staff-btn staff-btn--primary' loading={form.busy} disabled={form.busy} onClick={() => void submit()}>
+        <Button className='staff-btn staff-btn--primary' aria-busy={form.busy} disabled={form.busy} onClick={() => void submit()}>
           提交心愿
         </Button>
       </View>

@@ -135,7 +135,7 @@ function ReviewQueue() {
         })}
         {queue.data?.nextCursor && (
           <View className='staff-review__more'>
-            <Button className='staff-btn staff-btn--ghost' size='mini' loading={loadingMore} onClick={() => void loadMore()}>
+            <Button className='staff-btn staff-btn--ghost' size='mini' aria-busy={loadingMore} onClick={() => void loadMore()}>
               加载更多
             </Button>
           </View>
