@@ -13,3 +13,4 @@ export * from './time';
 export * from './privacy';
 export * from './actions';
 export * from './routes';
+export * from './coords';

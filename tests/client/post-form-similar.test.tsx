@@ -27,7 +27,7 @@ afterEach(() => jest.useRealTimers());
 describe('pointing out similar wishes before posting', () => {
   it('once a category and a place are chosen, lists the nearby wishes with their state and distance', async () => {
     const server = fakeServer({ 'wishes.similar': similarRoute });
-    renderPostForm({ homePlace: undefined, pickPlace: async () => clinic });
+    renderPostForm({ homePlace: undefined, pickPlace: async () => ({ place: clinic }) });
 
     fireEvent.click(screen.getByText('就医出行'));
     await settle();

@@ -1,6 +1,8 @@
 import Taro from '@tarojs/taro';
+import { wgs84ToGcj02 } from '@shared/coords';
 import type { GeoPoint } from '@shared/schemas/primitives';
 import { call } from './api';
+import { isH5 } from './platform';
 import { membership } from './session';
 
 /** Where the demo community sits (白河县城关镇), used when nothing better is known. */
@@ -33,24 +35,54 @@ export async function communityCentre(): Promise<Place> {
   return { point: FALLBACK_CENTRE, label: '社区中心', source: 'community' };
 }
 
-/** The phone's position in gcj02 (wx.getLocation defaults to wgs84, which is off by hundreds of metres in China). */
-export async function currentPlace(): Promise<Place> {
+/**
+ * The device's position in gcj02, as every stored point is. WeChat converts when asked (its
+ * default, wgs84, is off by hundreds of metres in China); a browser only knows wgs84 (Taro's h5
+ * getLocation refuses gcj02 outright), so we convert it ourselves. Undefined when refused.
+ */
+export async function devicePlace(): Promise<Place | undefined> {
   try {
+    if (isH5) {
+      const res = await Taro.getLocation({ type: 'wgs84' });
+      const [lng, lat] = wgs84ToGcj02(res.longitude, res.latitude);
+      return { point: point(lng, lat), label: '当前位置', source: 'gps' };
+    }
     const res = await Taro.getLocation({ type: 'gcj02' });
     return { point: point(res.longitude, res.latitude), label: '当前位置', source: 'gps' };
   } catch {
-    return communityCentre();
+    return undefined;
   }
 }
 
-/** The map picker (gcj02). Resolves undefined when the person backs out or the platform has no picker. */
-export async function pickPlace(): Promise<Place | undefined> {
+/** Where the person is, else the community's centre (the hall still sorts by something). */
+export async function currentPlace(): Promise<Place> {
+  return (await devicePlace()) ?? communityCentre();
+}
+
+/**
+ * What came of "地图选点": a place, and/or a `notice` to show. A person backing out of the map
+ * gets neither; a map that cannot open (h5 without a Tencent map key) never fails silently: the
+ * browser's own position stands in, said so, or the notice says what to do instead.
+ */
+export interface PickOutcome {
+  place?: Place;
+  notice?: string;
+}
+
+const NO_MAP_KEY = /LOCATION_APIKEY|not support|no such api|not supported/i;
+
+export async function pickPlace(): Promise<PickOutcome> {
   try {
     const res = await Taro.chooseLocation({});
-    if (!Number.isFinite(res.longitude) || !Number.isFinite(res.latitude)) return undefined;
-    return { point: point(res.longitude, res.latitude), label: res.address || res.name || '已选位置', source: 'picked' };
-  } catch {
-    return undefined;
+    if (!Number.isFinite(res.longitude) || !Number.isFinite(res.latitude)) return {};
+    return { place: { point: point(res.longitude, res.latitude), label: res.address || res.name || '已选位置', source: 'picked' } };
+  } catch (err) {
+    const why = String((err as { errMsg?: unknown } | null)?.errMsg ?? err);
+    // A cancel is the person's choice; only a picker that cannot open needs the fallback.
+    if (!NO_MAP_KEY.test(why)) return {};
+    const here = await devicePlace();
+    if (here) return { place: { ...here, label: '当前位置（浏览器定位）' }, notice: '此处无法打开地图，已改用您当前的位置；如不在服务地点，请在详细地址中写明。' };
+    return { notice: '此处无法打开地图，也未能获取您的位置。请在“详细地址”中写明服务地点，社区会核对。' };
   }
 }
 

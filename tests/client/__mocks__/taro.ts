@@ -23,6 +23,10 @@ export const taroMock = {
   pages: [{ route: 'pages/test/index' }] as { route: string; options?: Record<string, string> }[],
   scrolls: [] as number[],
   location: { longitude: 110.1146, latitude: 32.8094 } as { longitude: number; latitude: number } | Error,
+  /** What the map picker answers; an Error rejects with its message as `errMsg`, as Taro's h5 does without a map key. */
+  picked: { longitude: 110.12, latitude: 32.81, name: '白河县人民医院', address: '白河县城关镇' } as { longitude: number; latitude: number; name: string; address: string } | Error,
+  /** The coordinate system each getLocation call asked for. */
+  locationTypes: [] as (string | undefined)[],
   reset() {
     storage.clear();
     this.handler = async () => ({ statusCode: 404, data: null });
@@ -34,6 +38,8 @@ export const taroMock = {
     this.pages = [{ route: 'pages/test/index' }];
     this.scrolls = [];
     this.location = { longitude: 110.1146, latitude: 32.8094 };
+    this.picked = { longitude: 110.12, latitude: 32.81, name: '白河县人民医院', address: '白河县城关镇' };
+    this.locationTypes = [];
   },
 };
 
@@ -74,8 +80,11 @@ const Taro = {
   },
   stopPullDownRefresh: () => undefined,
   login: () => ok({ code: 'test-code' }),
-  getLocation: () => (taroMock.location instanceof Error ? Promise.reject(taroMock.location) : ok({ ...taroMock.location })),
-  chooseLocation: () => ok({ longitude: 110.12, latitude: 32.81, name: '白河县人民医院', address: '白河县城关镇' }),
+  getLocation: (opts: { type?: string } = {}) => {
+    taroMock.locationTypes.push(opts.type);
+    return taroMock.location instanceof Error ? Promise.reject(taroMock.location) : ok({ ...taroMock.location });
+  },
+  chooseLocation: () => (taroMock.picked instanceof Error ? Promise.reject({ errMsg: taroMock.picked.message }) : ok({ ...taroMock.picked })),
   chooseImage: () => ok({ tempFilePaths: [] }),
   requestSubscribeMessage: () => ok({}),
   cloud: undefined as unknown,

@@ -5,7 +5,7 @@ import { CategoryGrid, Field } from '../../components';
 import { useSimilarWishes } from '../../hooks/useSimilarWishes';
 import { useWishForm } from '../../hooks/useWishForm';
 import { isOffline, messageOf } from '../../services/errors';
-import type { Place } from '../../services/location';
+import type { PickOutcome, Place } from '../../services/location';
 import type { WishView } from '../../services/wishes';
 import { SlotLabels, emptyDraft, payloadOf, validateDraft, type TimeSlot, type WishDraft } from './model';
 import { SimilarNotice } from './SimilarNotice';
@@ -20,7 +20,7 @@ export interface PostFormProps {
   submit: (payload: Record<string, unknown>, requestId: string) => Promise<{ wish: WishView }>;
   onDone: (wish: WishView) => void;
   /** Place pickers; the page wires them to Taro (map picker, own building). */
-  pickPlace?: () => Promise<Place | undefined>;
+  pickPlace?: () => Promise<PickOutcome>;
   homePlace?: () => Promise<Place | undefined>;
 }
 
@@ -67,8 +67,10 @@ export function PostForm({ scope, initial, elder = false, submitLabel = '提交�
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  const [pickNotice, setPickNotice] = useState<string>();
   const onPick = async () => {
-    const place = await pickPlace?.();
+    const { place, notice } = (await pickPlace?.()) ?? {};
+    setPickNotice(notice);
     if (place) update({ location: place.point, locationLabel: place.label, address: draft.address || place.label });
   };
 
@@ -125,6 +127,11 @@ export function PostForm({ scope, initial, elder = false, submitLabel = '提交�
               </Button>
             )}
           </View>
+          {pickNotice && (
+            <View className="field__hint" role="status">
+              <Text>{pickNotice}</Text>
+            </View>
+          )}
         </Field>
         <Field label="详细地址（仅认领人可见）" error={errors.address}>
           <Input className="input" placeholder="例如：3栋2单元501" value={draft.address} onInput={(e) => update({ address: e.detail.value })} />

@@ -1,6 +1,6 @@
-import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import { Button, Picker, Text, View } from '@tarojs/components';
-import type { GeoPoint } from '@shared/schemas';
+import { pickPlace } from '../../../services/location';
 import type { Places } from '../lib/usePlaces';
 import type { ProxyDraft } from '../lib/proxyForm';
 
@@ -11,8 +11,6 @@ interface Props {
   places: Places;
   onChange: (patch: LocationPatch) => void;
 }
-
-const point = (lng: number, lat: number): GeoPoint => ({ type: 'Point', coordinates: [lng, lat] });
 
 function describe(d: ProxyDraft, places: Places): string {
   if (!d.location) return '尚未选择';
@@ -26,18 +24,18 @@ function describe(d: ProxyDraft, places: Places): string {
  * chooseLocation returns), or the community's own point when nothing better is known.
  */
 export function LocationField({ draft, places, onChange }: Props) {
+  const [notice, setNotice] = useState<string>();
   const chooseOnMap = async () => {
-    try {
-      const res = await Taro.chooseLocation({});
-      onChange({
-        location: point(res.longitude, res.latitude),
-        locationSource: 'map',
-        buildingId: null,
-        ...(draft.address.trim() === '' && res.address ? { address: `${res.address}${res.name ?? ''}` } : {}),
-      });
-    } catch {
-      // Cancelled, or no map in this browser: the building list and community point remain.
-    }
+    // The same picker as the resident's: no map (h5 without a map key) falls back to the browser's position, or says so.
+    const { place, notice: said } = await pickPlace();
+    setNotice(said);
+    if (!place) return;
+    onChange({
+      location: place.point,
+      locationSource: 'map',
+      buildingId: null,
+      ...(draft.address.trim() === '' && place.source === 'picked' && place.label ? { address: place.label } : {}),
+    });
   };
   const pickBuilding = (index: number) => {
     const b = places.buildings[index];
@@ -70,6 +68,11 @@ export function LocationField({ draft, places, onChange }: Props) {
           </Button>
         )}
       </View>
+      {notice && (
+        <View className='staff-location__notice' role='status'>
+          <Text>{notice}</Text>
+        </View>
+      )}
     </View>
   );
 }
