@@ -4,7 +4,7 @@
  * outside it they are the same. The published GCJ-02 approximation (Krasovsky ellipsoid).
  */
 const A = 6378245.0;
-const EE = 0.00669342162296594323;
+const EE = 0.006693421622965943;
 
 function outsideChina(lng: number, lat: number): boolean {
   return lng < 72.004 || lng > 137.8347 || lat < 0.8293 || lat > 55.8271;
