@@ -30,9 +30,10 @@ test('a shared wish link opened while signed out comes back, with its id, after 
     },
     auth,
   );
-  // The link as WeChat or the browser opens it: the wish page, its id in the query (plus the router's stamp).
-  taroMock.routerParams = { id: 'w9' };
-  taroMock.pages = [{ route: 'pages/wish/index', options: { id: 'w9', stamp: '2' } }];
+  // The link as the browser opens it: the wish page, its id in the query (plus the router's stamp),
+  // which in h5 only the router instance knows (the page has no `options`).
+  taroMock.routerParams = { id: 'w9', stamp: '2' };
+  taroMock.pages = [{ route: 'pages/wish/index' }];
   render(<WishPage />);
   await waitFor(() => expect(taroMock.navigations.at(-1)).toEqual({ kind: 'reLaunch', url: '/pages/login/index' }));
   cleanup();

@@ -14,10 +14,14 @@ type PageLike = { route?: string; options?: Record<string, unknown>; path?: stri
 export function currentPageUrl(): string | undefined {
   const pages = (Taro.getCurrentPages?.() ?? []) as PageLike[];
   const page = pages[pages.length - 1];
-  const route = (page?.route ?? page?.path ?? '').replace(/^\//, '').replace(/\?.*$/, '');
+  // A page's query: `options` in WeChat; in h5 only the router instance carries it.
+  const router = Taro.getCurrentInstance?.()?.router as { path?: string; params?: Record<string, unknown> } | null | undefined;
+  const route = (page?.route ?? page?.path ?? router?.path ?? '').replace(/^\//, '').replace(/\?.*$/, '');
   if (!(AllPages as readonly string[]).includes(route) || NOT_A_DESTINATION.has(route)) return undefined;
   const params: Record<string, string> = {};
-  for (const [k, v] of Object.entries(page?.options ?? {})) if (!ROUTER_PARAMS.has(k) && typeof v === 'string') params[k] = decodeURIComponent(v);
+  for (const [k, v] of Object.entries({ ...(router?.params ?? {}), ...(page?.options ?? {}) })) {
+    if (!ROUTER_PARAMS.has(k) && typeof v === 'string') params[k] = decodeURIComponent(v);
+  }
   return to(link(route as PagePath, params));
 }
 

@@ -74,6 +74,7 @@ const Taro = {
     return ok({});
   },
   getCurrentPages: () => taroMock.pages,
+  getCurrentInstance: () => ({ router: { path: `/${taroMock.pages.at(-1)?.route ?? ''}`, params: { ...taroMock.routerParams } } }),
   pageScrollTo: (opts: { scrollTop?: number }) => {
     taroMock.scrolls.push(opts.scrollTop ?? 0);
     return ok({});
