@@ -88,6 +88,11 @@ export class FaultProxy {
     });
   }
 
+  /** Drops every fault not yet used up. */
+  clear(): void {
+    this.rules.length = 0;
+  }
+
   /** Nothing passes either way for `ms` (a database or network that stalls), then everything does, in order. */
   stall(ms: number): void {
     this.stalledUntil = Date.now() + ms;

@@ -173,6 +173,23 @@ describe('a transient transaction error is retried', () => {
   });
 });
 
+describe('a transaction that keeps conflicting', () => {
+  test('is answered 503 UNAVAILABLE with nothing recorded, and the retry of its requestId runs it once', async () => {
+    const w = await wishAt('open', '帮忙换灯泡');
+    const key = rid('conflicting');
+    const conflicts = proxy.on(writesTo('wishes'), { error: WRITE_CONFLICT }, 1_000);
+    const first = await w.volunteer.call('tasks', 'claim', { wishId: w.id }, key);
+    expect(first.status).toBe(503);
+    expect(first.body).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    await conflicts;
+    expect(await stepsOf(w.id, 'claim')).toBe(0);
+    proxy.clear();
+    const retry = await w.volunteer.call('tasks', 'claim', { wishId: w.id }, key);
+    expect(retry.data.wish).toMatchObject({ id: w.id, status: 'claimed' });
+    expect(await stepsOf(w.id, 'claim')).toBe(1);
+  });
+});
+
 describe('a database that stalls for seconds', () => {
   test('the gateway answers 503 UNAVAILABLE within its deadline, refuses what is over its in-flight limit at once, and recovers', async () => {
     const w = await wishAt('open', '陪老人聊天');

@@ -249,6 +249,14 @@ describe('M6: a requestId whose run was left by a crash does not hold the client
     expect(await runs().countDocuments({ _id: { $in: [`dispatch.approve:${secretary.user.id}:crashed-just-now`] } })).toBe(0);
   });
 
+  test('a twin still running past the wait is told 503 UNAVAILABLE, which the client retries with the key, not a final 409', async () => {
+    const resident = await server.login('resident');
+    await deadRun(`wishes.create:${resident.user.id}:live-elsewhere`, 60_000);
+    const twin = await resident.call('wishes', 'create', wishInput({ title: '另一台服务器还在处理' }), 'live-elsewhere');
+    expect(twin.status).toBe(503);
+    expect(twin.body).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringContaining('正在处理中') } });
+  });
+
   test('a record left `running` in requests (before runs had their own records) holds nothing', async () => {
     const resident = await server.login('resident');
     const key = `wishes.create:${resident.user.id}:legacy-running`;

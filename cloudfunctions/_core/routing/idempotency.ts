@@ -11,7 +11,7 @@ import type { Runtime } from '../runtime/types';
  */
 export const LEASE_MS = 4_000;
 const HEARTBEAT_MS = 1_000;
-/** A twin waits longer than a lease: a retry after a crash then always gets through in one call. */
+/** A twin waits longer than a lease: a retry after a crash then always gets through in one call; past it, 503. */
 export const WAIT_MS = LEASE_MS + 1_500;
 const POLL_MS = 50;
 
@@ -43,7 +43,8 @@ export async function once(rt: Runtime, key: string, work: (rt: Runtime) => Prom
     const done = await requests.findDone(key);
     if (done) return replyOf(done);
     if (await requests.claimRun(key, owner, new Date(), LEASE_MS)) return settle(rt, key, owner, work);
-    if (Date.now() >= deadline) throw new AppError('CONFLICT', '相同的请求正在处理中，请稍后再试');
+    // Its outcome is not known yet: 503, which the client retries with the same requestId (a 409 it would take as final).
+    if (Date.now() >= deadline) throw new AppError('UNAVAILABLE', '相同的请求正在处理中，请稍后再试');
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
 }
@@ -79,6 +80,9 @@ async function settle(rt: Runtime, key: string, owner: string, work: (rt: Runtim
       const done = await requests.findDone(key);
       if (done) return replyOf(done);
     }
+    // Still conflicting after every retry (a transaction a killed process left open holds the wish until the
+    // server ends it): not an answer either; the client keeps the requestId and tries again later.
+    if (isTransient(err)) return failure(new AppError('UNAVAILABLE', '服务暂时繁忙，请稍后重试'));
     // An unexpected failure is not an answer and records none: a retry runs it again.
     console.error(`[${key.split(':')[0]}]`, err);
     return failure(err);
