@@ -1,6 +1,7 @@
 /** Environment variables as read (not the ambient NodeJS.ProcessEnv, which others augment). */
 type Env = Record<string, string | undefined>;
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import * as z from 'zod';
 import { templateIdsFromEnv } from '../cloudfunctions/_core/runtime/config';
@@ -32,10 +33,11 @@ export interface ServerConfig {
   /** Requests whose work may run at once; more are answered 503 at once instead of queueing behind a stall. */
   maxInFlight: number;
   /**
-   * Whether a reverse proxy in front sets X-Forwarded-For. Off by default: trusted with no proxy,
-   * any client picks its own address by sending that header, and with it its own rate-limit budget.
+   * The addresses (IPs and CIDRs, comma-separated) of the reverse proxies in front that set
+   * X-Forwarded-For. Off by default: trusted with no proxy, any client picks its own address by
+   * sending that header, and with it its own rate-limit budget.
    */
-  trustProxy: boolean;
+  trustProxy: false | string;
   /** TLS ends in front of this server (the HTTPS proxy): replies carry HSTS. */
   behindTls: boolean;
   h5Dir: string;
@@ -66,6 +68,32 @@ export class ConfigError extends Error {
 }
 
 const TOKEN_SECRET_MIN = 32;
+
+const TRUST_PROXY_RULE =
+  '应为反向代理的地址（IP 或 CIDR，逗号分隔，如 127.0.0.1 或 10.0.0.0/8），或 false；不接受 true 或层数：那样直连的客户端可以自己写 X-Forwarded-For';
+
+/** An IP, or an IP with a prefix length its family allows. */
+function isAddressOrCidr(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Addresses only. `true` makes Fastify take the left-most X-Forwarded-For entry, which the client
+ * writes itself (a proxy appends to what it is sent), so every request could name a new address;
+ * a hop count can't tell a proxy from a client connecting directly (Fastify 5 ignores one).
+ */
+function trustProxyValid(v: string): boolean {
+  return v === 'false' || v === '0' || v.split(',').every((entry) => isAddressOrCidr(entry.trim()));
+}
+
+function trustProxyOf(v: string | undefined): ServerConfig['trustProxy'] {
+  if (v === undefined || v === 'false' || v === '0') return false;
+  return v.split(',').map((e) => e.trim()).join(',');
+}
 
 /** An empty variable (`PORT=` in an env file) means unset, for every variable. */
 const unset = (v: unknown) => (v === '' ? undefined : v);
@@ -108,9 +136,9 @@ const EnvSchema = z
     UPLOAD_DIR: text(),
     UPLOAD_LIMIT_BYTES: integer(5 * 1024 * 1024, 1024),
     RATE_LIMIT_PER_MINUTE: integer(600, 1),
+    TRUST_PROXY: z.preprocess(unset, z.string().refine(trustProxyValid, { error: TRUST_PROXY_RULE }).optional()),
     REQUEST_TIMEOUT_MS: integer(8_000, 100),
     MAX_IN_FLIGHT: integer(500, 1),
-    TRUST_PROXY: oneOf(['true', 'false', '1', '0']),
     BEHIND_TLS: oneOf(['true', 'false', '1', '0']),
     H5_DIR: text(),
     CRON_INTERVAL_MS: integer(60_000, 0),
@@ -175,9 +203,9 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     uploadDir: e.UPLOAD_DIR,
     uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    trustProxy: trustProxyOf(e.TRUST_PROXY),
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     maxInFlight: e.MAX_IN_FLIGHT,
-    trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
     behindTls: e.BEHIND_TLS === 'true' || e.BEHIND_TLS === '1',
     h5Dir: e.H5_DIR ?? path.join('dist', 'h5'),
     cronIntervalMs: e.CRON_INTERVAL_MS,

@@ -9,6 +9,7 @@ import type { CloudFunction } from '../cloudfunctions/_core/routing/router';
 import type { Identity, Runtime } from '../cloudfunctions/_core/runtime/types';
 import { registerAuth } from './auth';
 import type { ServerConfig } from './config';
+import { mongoRateLimitStore } from './rateLimitStore';
 import { labelsOf, REQUEST_ID, type Observability } from './observability';
 import { overloadGuard } from './overload';
 import type { Tokens } from './tokens';
@@ -167,8 +168,13 @@ export async function buildGateway(d: GatewayDeps): Promise<FastifyInstance> {
   await app.register(rateLimit, {
     max: d.config.rateLimitPerMinute,
     timeWindow: 60_000,
+    // Counted in the database: N gateway processes enforce one limit, not N.
+    store: mongoRateLimitStore(d.runtime.repos.rateLimits),
+    // A database that can't count doesn't refuse the request; the request itself then meets the database.
+    skipOnError: true,
     // One budget per signed-in person, else per address. Keyed by the verified user, not the header:
-    // a fresh junk or re-issued token per request must not buy a fresh budget.
+    // a fresh junk or re-issued token per request must not buy a fresh budget. The address is the
+    // socket's, or with TRUST_PROXY the one the trusted proxy saw (never a hop the client wrote).
     keyGenerator: async (req) => {
       const userId = await identify(req.headers.authorization).catch(() => null);
       return userId ? `user:${userId}` : `ip:${req.ip}`;

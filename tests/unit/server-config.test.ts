@@ -90,8 +90,8 @@ describe('server config', () => {
       RATE_LIMIT_PER_MINUTE: '60',
       REQUEST_TIMEOUT_MS: '2500',
       MAX_IN_FLIGHT: '64',
-      TRUST_PROXY: 'true',
       BEHIND_TLS: '1',
+      TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
       H5_DIR: '/srv/h5',
       CRON_INTERVAL_MS: '0',
       LOG_REQUESTS: '0',
@@ -113,8 +113,8 @@ describe('server config', () => {
       rateLimitPerMinute: 60,
       requestTimeoutMs: 2500,
       maxInFlight: 64,
-      trustProxy: true,
       behindTls: true,
+      trustProxy: '10.0.0.0/8,127.0.0.1',
       h5Dir: '/srv/h5',
       cronIntervalMs: 0,
       logRequests: false,
@@ -153,10 +153,24 @@ describe('server config', () => {
     ['UPLOAD_LIMIT_BYTES', '应为不小于 1024 的整数', { UPLOAD_LIMIT_BYTES: '5MB' }],
     ['RATE_LIMIT_PER_MINUTE', '应为不小于 1 的整数', { RATE_LIMIT_PER_MINUTE: '0' }],
     ['CRON_INTERVAL_MS', '应为不小于 0 的整数', { CRON_INTERVAL_MS: '-1000' }],
+    // `true` trusts the hop the client writes itself (issue 11, M5).
+    ['TRUST_PROXY', '应为反向代理的地址', { TRUST_PROXY: 'true' }],
+    ['TRUST_PROXY', '应为反向代理的地址', { TRUST_PROXY: '1' }],
+    ['TRUST_PROXY', '应为反向代理的地址', { TRUST_PROXY: '10.0.0.0/33' }],
+    ['TRUST_PROXY', '应为反向代理的地址', { TRUST_PROXY: 'proxy.local' }],
   ])('refuses %s: %s', (variable, reason, env) => {
     const err = failure(env);
     expect(err.variables).toEqual([variable]);
     expect(err.message).toContain(`环境变量 ${variable} ${reason}`);
+  });
+
+  it.each<[string, false | string]>([
+    ['false', false],
+    ['0', false],
+    ['127.0.0.1', '127.0.0.1'],
+    ['10.0.0.0/8,::1, fd00::/8', '10.0.0.0/8,::1,fd00::/8'],
+  ])('TRUST_PROXY=%s trusts %p', (given, trusted) => {
+    expect(loadConfig({ TRUST_PROXY: given }).trustProxy).toBe(trusted);
   });
 
   it('names every bad variable in one error, each with its reason and the value given', () => {

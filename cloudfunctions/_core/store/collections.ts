@@ -1,5 +1,7 @@
 import type { ClientSession, Collection, Db, Document, IndexSpecification, CreateIndexesOptions } from 'mongodb';
 import { inSession } from './session';
+import type { LeaseDoc } from './leases';
+import type { RateLimitDoc } from './rateLimits';
 import type { BuildingDoc, CommunityDoc, CompoundDoc, GridDoc, InviteDoc, JoinRequestDoc, MessageDoc, PartyBranchDoc, ServiceDoc, SubscriptionDoc, TownDoc, UnitDoc, UserDoc, WishDoc } from './types';
 
 /**
@@ -33,6 +35,8 @@ export const C = {
   wxSessions: 'wx_sessions',
   meta: 'meta',
   joinRequests: 'join_requests',
+  rateLimits: 'rate_limits',
+  leases: 'leases',
 } as const;
 
 /** Collections folded into others, read only by the start-up migration that empties and drops them. */
@@ -87,6 +91,8 @@ export const INDEXES: Record<string, IndexDecl[]> = {
   // A wish without a building takes the grid of the nearest building that has one.
   [C.buildings]: [{ key: { communityId: 1 } }, { key: { location: '2dsphere' } }],
   [C.units]: [{ key: { communityId: 1 } }],
+  // A window's counter goes when the window is over (the TTL monitor runs about once a minute; a stale one only costs space).
+  [C.rateLimits]: [{ key: { expiresAt: 1 }, options: { expireAfterSeconds: 0 } }],
   // One pending request per person per community; decided ones stay as history.
   [C.joinRequests]: [
     { key: { userId: 1, communityId: 1 }, options: { unique: true, partialFilterExpression: { status: 'pending' }, name: 'one_pending_per_person' } },
@@ -141,6 +147,8 @@ function buildCollections(db: Db, session?: ClientSession) {
     wxSessions: c<WxSessionDoc>(C.wxSessions),
     meta: c<MetaDoc>(C.meta),
     joinRequests: c<JoinRequestDoc>(C.joinRequests),
+    rateLimits: c<RateLimitDoc>(C.rateLimits),
+    leases: c<LeaseDoc>(C.leases),
   };
 }
 export type Collections = ReturnType<typeof collections>;

@@ -3,9 +3,11 @@ import { collections, collectionsInSession, type Collections } from './collectio
 import { CommunityRepository } from './communities';
 import { InviteRepository } from './invites';
 import { JoinRequestRepository } from './joinRequests';
+import { LeaseRepository } from './leases';
 import { MessageRepository } from './messages';
 import { MetaRepository } from './meta';
 import { OrgRepository } from './org';
+import { RateLimitRepository } from './rateLimits';
 import { RequestRepository } from './requests';
 import { runTransaction } from './session';
 import { ServiceRepository } from './services';
@@ -28,6 +30,10 @@ export interface Repositories {
   wxSessions: WxSessionRepository;
   invites: InviteRepository;
   joinRequests: JoinRequestRepository;
+  /** The self-hosted gateways' shared request counts. */
+  rateLimits: RateLimitRepository;
+  /** Once-per-cluster jobs (the self-hosted timer). */
+  leases: LeaseRepository;
   /** Answers when the database does: the health check. */
   ping(): Promise<void>;
   /**
@@ -65,6 +71,8 @@ function build(db: Db, c: Collections, scope: object): Repositories {
     wxSessions: new WxSessionRepository(c.wxSessions),
     invites: new InviteRepository(c.invites),
     joinRequests: new JoinRequestRepository(c.joinRequests),
+    rateLimits: new RateLimitRepository(c.rateLimits),
+    leases: new LeaseRepository(c.leases),
     ping: async () => {
       await db.command({ ping: 1 });
     },
