@@ -13,15 +13,13 @@ import { mongoRateLimitStore } from './rateLimitStore';
 import { labelsOf, REQUEST_ID, type Observability } from './observability';
 import { overloadGuard } from './overload';
 import type { Tokens } from './tokens';
-import { uploadRoutes, type UploadDir } from './uploads';
+import { uploadRoutes } from './uploads';
 
 export interface GatewayDeps {
   config: ServerConfig;
   runtime: Runtime;
   tokens: Tokens;
   functions: Record<string, CloudFunction>;
-  /** Where photos are kept (uploadDirOf), shared with the sweep of unused ones. */
-  uploads: UploadDir;
   /** Request log lines and the /metrics registry of this process. */
   observability: Observability;
 }
@@ -193,7 +191,7 @@ export async function buildGateway(d: GatewayDeps): Promise<FastifyInstance> {
   });
 
   registerAuth(app, { ...d, identify });
-  await app.register(uploadRoutes, { config: d.config, uploads: d.uploads, identify });
+  await app.register(uploadRoutes, { config: d.config, runtime: d.runtime, identify });
 
   app.post<{ Params: { name: string } }>('/api/fn/:name', async (req, reply) => {
     const fn = Object.prototype.hasOwnProperty.call(d.functions, req.params.name) ? d.functions[req.params.name] : undefined;

@@ -20,7 +20,7 @@ import { seedDemo } from './seed';
 import { USER_NOTES } from './seedData';
 import { sweepUnusedPhotos, type SweepResult } from './photoSweep';
 import { Tokens } from './tokens';
-import { uploadDirOf } from './uploads';
+import { importDiskPhotos } from './uploads';
 import { WechatHttpSender, WechatServerApi, wechatContentChecker } from './wechatApi';
 
 export interface StartOptions {
@@ -150,8 +150,9 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       stops.push(async () => clearInterval(timer));
     }
 
-    const uploads = uploadDirOf(config);
-    const sweepPhotos = () => sweepUnusedPhotos(runtime, uploads.dir);
+    const imported = await importDiskPhotos(config, runtime);
+    if (imported) console.log(JSON.stringify({ t: new Date().toISOString(), msg: 'photos moved from disk into the database', count: imported }));
+    const sweepPhotos = () => sweepUnusedPhotos(runtime);
     if (config.cronIntervalMs > 0) {
       const timer = setInterval(() => {
         sweepPhotos().catch((err) => console.error('[photos]', err));
@@ -160,7 +161,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       stops.push(async () => clearInterval(timer));
     }
 
-    const app = await buildGateway({ config, runtime, tokens: new Tokens(config.tokenSecret, config.tokenTtlHours), functions: FUNCTIONS, uploads, observability });
+    const app = await buildGateway({ config, runtime, tokens: new Tokens(config.tokenSecret, config.tokenTtlHours), functions: FUNCTIONS, observability });
     await app.listen({ port: config.port, host: config.host });
     stops.push(() => app.close());
     const address = app.server.address();

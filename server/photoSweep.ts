@@ -1,45 +1,39 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Runtime } from '../cloudfunctions/_core/runtime/types';
-import { STORED_NAME, urlOfPhoto } from './uploads';
+import { urlOfPhoto } from './uploads';
 
 /**
  * How long an unattached photo is kept: a volunteer may pick photos, lose signal and send the
- * report hours later (the client keeps the draft, and a re-upload renews the file's age).
+ * report hours later (the client keeps the draft, and a re-upload renews the photo's age).
  */
 const UNUSED_PHOTO_GRACE_MS = 24 * 3600_000;
+/** An upload cut off between its chunks and its file has long failed by then. */
+const ABANDONED_CHUNK_AGE_MS = 3600_000;
 /** Names per reference lookup: one `$in` read per batch keeps a large backlog off the hot path. */
 const BATCH = 500;
 
 export interface SweepResult { removed: number; kept: number }
 
 /**
- * Deletes uploaded photos that no wish refers to once they are past the grace period, and
- * partial files a crash left behind. Every photo a wish keeps is on one of its events
+ * Deletes uploaded photos that no wish refers to once they are past the grace period, and the
+ * chunks of uploads a crash cut short. Every photo a wish keeps is on one of its events
  * (tasks.progress and tasks.complete put it there; completion and progress copy it), so the
- * indexed `events.photos` is the one place to look.
+ * indexed `events.photos` is the one place to look. `kept` counts the old photos still in use.
  */
-export async function sweepUnusedPhotos(rt: Runtime, dir: string): Promise<SweepResult> {
-  const cutoff = rt.now().getTime() - UNUSED_PHOTO_GRACE_MS;
-  const names = await fs.promises.readdir(dir).catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? [] : Promise.reject(err)));
-  const old: string[] = [];
-  for (const name of names) {
-    const stored = STORED_NAME.test(name);
-    if (!stored && !name.endsWith('.partial')) continue;
-    const stat = await fs.promises.stat(path.join(dir, name)).catch(() => undefined);
-    if (!stat?.isFile() || stat.mtimeMs >= cutoff) continue;
-    if (stored) old.push(name);
-    else await fs.promises.rm(path.join(dir, name), { force: true });
-  }
+export async function sweepUnusedPhotos(rt: Runtime): Promise<SweepResult> {
+  const now = rt.now().getTime();
+  const cutoff = new Date(now - UNUSED_PHOTO_GRACE_MS);
+  await rt.repos.photos.deleteAbandonedChunks(new Date(now - ABANDONED_CHUNK_AGE_MS));
   let removed = 0;
-  for (let i = 0; i < old.length; i += BATCH) {
-    const batch = old.slice(i, i + BATCH);
+  let kept = 0;
+  for (let after = ''; ; ) {
+    const batch = await rt.repos.photos.uploadedBefore(cutoff, BATCH, after);
+    if (batch.length === 0) break;
     const used = await rt.repos.wishes.photosInUse(batch.map(urlOfPhoto));
     for (const name of batch) {
-      if (used.has(urlOfPhoto(name))) continue;
-      await fs.promises.rm(path.join(dir, name), { force: true });
-      removed++;
+      if (used.has(urlOfPhoto(name))) kept++;
+      else if (await rt.repos.photos.deleteIfNotRenewed(name, cutoff)) removed++;
     }
+    after = batch[batch.length - 1];
   }
-  return { removed, kept: names.filter((n) => STORED_NAME.test(n)).length - removed };
+  return { removed, kept };
 }

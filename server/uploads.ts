@@ -1,21 +1,19 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import { AppError } from '@shared';
 import { UPLOADED_PHOTO_NAME } from '@shared/schemas/primitives';
+import type { Runtime } from '../cloudfunctions/_core/runtime/types';
+import type { PhotoInfo } from '../cloudfunctions/_core/store/photos';
 import type { ServerConfig } from './config';
 
 export interface UploadDeps {
   config: ServerConfig;
-  /** Resolved once (uploadDirOf) and shared with the sweep of unused photos. */
-  uploads: UploadDir;
+  runtime: Runtime;
   identify(header?: string): Promise<string | null>;
 }
-
-export interface UploadDir { dir: string; temporary: boolean }
 
 /** What a volunteer's phone produces and every client can show. HEIC is left out: Android WeChat and browsers can't display it, and WeChat's compressed pick is JPEG anyway. */
 const IMAGE_KINDS = [
@@ -37,29 +35,71 @@ function sniffImage(bytes: Buffer): (typeof IMAGE_KINDS)[number] | undefined {
   return IMAGE_KINDS.find((k) => k.is(bytes));
 }
 
-/** UPLOAD_DIR, else `uploads` beside the embedded database's directory; a throwaway database gets a throwaway directory. */
-export function uploadDirOf(config: ServerConfig): UploadDir {
-  if (config.uploadDir) return { dir: path.resolve(config.uploadDir), temporary: false };
-  if (config.dbPath === ':memory:') return { dir: fs.mkdtempSync(path.join(os.tmpdir(), 'xinyuan-uploads-')), temporary: true };
-  return { dir: path.resolve(path.dirname(config.dbPath), 'uploads'), temporary: false };
+/** One `bytes=` range (RFC 9110 §14.1.2): from-to, from-, or the last n. Null: no single range we serve, so the whole file. */
+export function parseRange(header: string | undefined, length: number): { start: number; end: number } | 'unsatisfiable' | null {
+  const m = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
+  if (!m || (m[1] === '' && m[2] === '')) return null;
+  if (m[1] === '') {
+    const last = Number(m[2]);
+    if (last === 0) return 'unsatisfiable';
+    return { start: Math.max(0, length - last), end: length - 1 };
+  }
+  const start = Number(m[1]);
+  const end = m[2] === '' ? length - 1 : Math.min(Number(m[2]), length - 1);
+  if (m[2] !== '' && Number(m[2]) < start) return null;
+  if (start >= length) return 'unsatisfiable';
+  return { start, end };
 }
 
-async function store(dir: string, name: string, bytes: Buffer): Promise<void> {
-  const target = path.join(dir, name);
-  if (fs.existsSync(target)) {
-    // Uploaded again (a retried report): its age starts over, so the sweep of unused photos can't take it from under the retry.
-    const now = new Date();
-    await fs.promises.utimes(target, now, now);
-    return;
+/** Headers every photo reply carries, whole or in part. */
+function photoHeaders(reply: FastifyReply, photo: PhotoInfo, etag: string, type: string): void {
+  reply
+    .header('content-type', type)
+    .header('x-content-type-options', 'nosniff')
+    // A photo is never a page: even if a browser were talked into rendering it, it runs nothing.
+    .header('content-security-policy', "default-src 'none'; sandbox; frame-ancestors 'none'")
+    // The name is the content: it never changes. Private: photos of people's homes stay out of shared caches.
+    .header('cache-control', 'private, max-age=31536000, immutable')
+    .header('etag', etag)
+    .header('last-modified', photo.uploadedAt.toUTCString())
+    .header('accept-ranges', 'bytes');
+}
+
+async function servePhoto(req: FastifyRequest<{ Params: { '*': string } }>, reply: FastifyReply, rt: Runtime) {
+  const m = STORED_NAME.exec(req.params['*']);
+  if (!m) throw new AppError('NOT_FOUND', '文件不存在');
+  const photo = await rt.repos.photos.stat(m[0]);
+  if (!photo) throw new AppError('NOT_FOUND', '文件不存在');
+  const etag = `"${m[1]}"`;
+  photoHeaders(reply, photo, etag, IMAGE_KINDS.find((k) => k.ext === m[2])!.type);
+  if (req.headers['if-none-match'] === etag) return reply.status(304).send();
+  // If-Range with another validator: the client's part is of something else, so it gets the whole.
+  const ifRange = req.headers['if-range'];
+  const range = ifRange === undefined || ifRange === etag ? parseRange(req.headers.range, photo.length) : null;
+  if (range === 'unsatisfiable') return reply.status(416).header('content-range', `bytes */${photo.length}`).send();
+  if (!range) return reply.header('content-length', photo.length).send(rt.repos.photos.open(photo.name));
+  reply.status(206).header('content-range', `bytes ${range.start}-${range.end}/${photo.length}`).header('content-length', range.end - range.start + 1);
+  return reply.send(rt.repos.photos.open(photo.name, { start: range.start, end: range.end + 1 }));
+}
+
+/**
+ * Photos an earlier version kept on disk (UPLOAD_DIR, or `uploads/` beside the embedded database) are
+ * moved into the database at start, keeping their age; each is skipped once there, so every process may run it.
+ */
+export async function importDiskPhotos(config: ServerConfig, rt: Runtime): Promise<number> {
+  const dir = config.uploadDir ? path.resolve(config.uploadDir) : config.dbPath === ':memory:' ? undefined : path.resolve(path.dirname(config.dbPath), 'uploads');
+  if (!dir) return 0;
+  const names = await fs.promises.readdir(dir).catch(() => [] as string[]);
+  let imported = 0;
+  for (const name of names) {
+    const m = STORED_NAME.exec(name);
+    if (!m || (await rt.repos.photos.stat(name))) continue;
+    const file = path.join(dir, name);
+    const [bytes, stat] = await Promise.all([fs.promises.readFile(file), fs.promises.stat(file)]);
+    await rt.repos.photos.put(name, bytes, IMAGE_KINDS.find((k) => k.ext === m[2])!.type, stat.mtime);
+    imported++;
   }
-  // Written aside and renamed in: a reader never sees half a photo. The dot keeps it outside STORED_NAME.
-  const partial = path.join(dir, `.${randomBytes(8).toString('hex')}.partial`);
-  try {
-    await fs.promises.writeFile(partial, bytes, { flag: 'wx', mode: 0o644 });
-    await fs.promises.rename(partial, target);
-  } finally {
-    await fs.promises.rm(partial, { force: true });
-  }
+  return imported;
 }
 
 /**
@@ -67,13 +107,9 @@ async function store(dir: string, name: string, bytes: Buffer): Promise<void> {
  * `POST /api/upload` (multipart, one `file` part, signed in) → `{url: '/files/<sha256>.<ext>'}`, a path
  * the client resolves against its API base, so stored wishes survive a change of domain.
  * `GET /files/<name>` serves it to anyone holding the name (an `<image>` can't send a token).
- * One machine's disk: with more than one server, point UPLOAD_DIR at shared storage.
+ * Kept in the database (GridFS), so any gateway on it serves what another took in.
  */
 export async function uploadRoutes(app: FastifyInstance, d: UploadDeps): Promise<void> {
-  const { dir, temporary } = d.uploads;
-  fs.mkdirSync(dir, { recursive: true });
-  if (temporary) app.addHook('onClose', async () => fs.promises.rm(dir, { recursive: true, force: true }));
-
   const limit = d.config.uploadLimitBytes;
   const limitText = `${Math.round((limit / 1024 / 1024) * 10) / 10} MB`;
   const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', `照片不能超过 ${limitText}`, { limitBytes: limit });
@@ -112,29 +148,11 @@ export async function uploadRoutes(app: FastifyInstance, d: UploadDeps): Promise
       const kind = sniffImage(bytes);
       if (!kind) throw unreadable('只能上传 JPG、PNG 或 WebP 格式的照片');
       const name = `${createHash('sha256').update(bytes).digest('hex')}.${kind.ext}`;
-      await store(dir, name, bytes);
+      await d.runtime.repos.photos.put(name, bytes, kind.type, d.runtime.now());
       return { ok: true, data: { url: urlOfPhoto(name) } };
     },
   );
 
   // A wildcard, so `/files/../x` and nested paths land here (and get 404) instead of the h5 fallback.
-  app.get<{ Params: { '*': string } }>('/files/*', async (req, reply) => {
-    const m = STORED_NAME.exec(req.params['*']);
-    if (!m) throw new AppError('NOT_FOUND', '文件不存在');
-    const file = path.join(dir, m[0]);
-    const stat = await fs.promises.stat(file).catch(() => undefined);
-    if (!stat?.isFile()) throw new AppError('NOT_FOUND', '文件不存在');
-    const etag = `"${m[1]}"`;
-    reply
-      .header('content-type', IMAGE_KINDS.find((k) => k.ext === m[2])!.type)
-      .header('x-content-type-options', 'nosniff')
-      // A photo is never a page: even if a browser were talked into rendering it, it runs nothing.
-      .header('content-security-policy', "default-src 'none'; sandbox; frame-ancestors 'none'")
-      // The name is the content: it never changes. Private: photos of people's homes stay out of shared caches.
-      .header('cache-control', 'private, max-age=31536000, immutable')
-      .header('etag', etag);
-    if (req.headers['if-none-match'] === etag) return reply.status(304).send();
-    reply.header('content-length', stat.size);
-    return reply.send(fs.createReadStream(file));
-  });
+  app.get<{ Params: { '*': string } }>('/files/*', (req, reply) => servePhoto(req, reply, d.runtime));
 }

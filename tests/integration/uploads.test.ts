@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { Binary, ObjectId } from 'mongodb';
 import { PhotoRef } from '@shared/schemas/primitives';
 import { startTestServer, wishInput, type TestServer } from './harness';
 
@@ -11,10 +13,14 @@ const LIMIT = 64 * 1024;
 
 let server: TestServer;
 let root: string;
-let uploadDir: string;
+/** A photo an earlier version kept on disk (UPLOAD_DIR), moved into the database at start. */
+const LEGACY = Buffer.concat([PNG, Buffer.from('旧版本存在磁盘上的照片')]);
+const LEGACY_NAME = `${createHash('sha256').update(LEGACY).digest('hex')}.png`;
 beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'xinyuan-upload-test-'));
-  uploadDir = path.join(root, 'uploads');
+  const uploadDir = path.join(root, 'uploads');
+  fs.mkdirSync(uploadDir);
+  fs.writeFileSync(path.join(uploadDir, LEGACY_NAME), LEGACY);
   server = await startTestServer({ config: { uploadDir, uploadLimitBytes: LIMIT } as never });
   await (await server.login('secretary')).ok('org', 'updateSettings', { settings: { postsPerDay: 50 } });
 });
@@ -34,8 +40,8 @@ async function upload(bytes: Buffer, opts: { token?: string; filename?: string; 
   return { status: res.status, body: (await res.json()) as any };
 }
 
-/** What is on disk apart from the photos already accepted. */
-const storedFiles = () => fs.readdirSync(uploadDir).sort();
+/** The names of the photos in the database (GridFS `photos.files`). */
+const storedFiles = async () => (await server.db.collection('photos.files').find({}, { projection: { _id: 1 } }).toArray()).map((f) => String(f._id)).sort();
 
 /** A raw GET, so the path reaches the server exactly as written (fetch would resolve `..`). */
 function rawGet(pathname: string): Promise<{ status: number; type?: string; body: string }> {
@@ -70,8 +76,9 @@ describe('photos over HTTP', () => {
     expect(up.body).toEqual({ ok: true, data: { url: expect.stringMatching(/^\/files\/[0-9a-f]{64}\.png$/) } });
     const url: string = up.body.data.url;
     expect(PhotoRef.safeParse(url).success).toBe(true);
-    // The client's filename never reaches the disk.
-    expect(storedFiles()).toEqual([url.slice('/files/'.length)]);
+    // The client's filename is never used.
+    expect(await storedFiles()).toContain(url.slice('/files/'.length));
+    expect(JSON.stringify(await server.db.collection('photos.files').find().toArray())).not.toContain('passwd');
 
     const got = await fetch(`${server.url}${url}`);
     expect(got.status).toBe(200);
@@ -84,12 +91,54 @@ describe('photos over HTTP', () => {
 
     // The same photo again (a retried submit) is the same file.
     expect((await upload(PNG, { token: volunteer.token })).body.data.url).toBe(url);
-    expect(storedFiles()).toHaveLength(1);
+    expect((await storedFiles()).filter((n) => `/files/${n}` === url)).toHaveLength(1);
+    expect(await server.db.collection('photos.chunks').countDocuments({ files_id: url.slice('/files/'.length) })).toBe(1);
 
     const done = await volunteer.ok('tasks', 'complete', { wishId: wish.id, note: '灯泡已换好', photos: [url] });
     expect(done.wish.completion.photos).toEqual([url]);
     const detail = await resident.ok('wishes', 'detail', { wishId: wish.id });
     expect(detail.wish.completion).toMatchObject({ note: '灯泡已换好', photos: [url] });
+  });
+
+  test('range requests: a part of the photo with 206 and Content-Range, a range past the end is 416, If-Range with another validator gets the whole', async () => {
+    const volunteer = await server.login('volunteer');
+    const big = Buffer.concat([PNG, Buffer.from(Array.from({ length: 40_000 }, (_, i) => i % 251))]);
+    const url: string = (await upload(big, { token: volunteer.token })).body.data.url;
+    const get = (headers: Record<string, string>) => fetch(`${server.url}${url}`, { headers });
+    const whole = await get({});
+    expect(whole.headers.get('accept-ranges')).toBe('bytes');
+    expect(whole.headers.get('last-modified')).toBeTruthy();
+    const etag = whole.headers.get('etag')!;
+
+    const part = await get({ range: 'bytes=100-20099' });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe(`bytes 100-20099/${big.length}`);
+    expect(part.headers.get('cache-control')).toContain('immutable');
+    expect(Buffer.from(await part.arrayBuffer()).equals(big.subarray(100, 20100))).toBe(true);
+
+    const tail = await get({ range: 'bytes=-10' });
+    expect(tail.status).toBe(206);
+    expect(Buffer.from(await tail.arrayBuffer()).equals(big.subarray(big.length - 10))).toBe(true);
+    const open = await get({ range: `bytes=${big.length - 5}-` });
+    expect(Buffer.from(await open.arrayBuffer()).equals(big.subarray(big.length - 5))).toBe(true);
+
+    const beyond = await get({ range: `bytes=${big.length}-` });
+    expect(beyond.status).toBe(416);
+    expect(beyond.headers.get('content-range')).toBe(`bytes */${big.length}`);
+
+    expect((await get({ range: 'bytes=0-9', 'if-range': etag })).status).toBe(206);
+    const stale = await get({ range: 'bytes=0-9', 'if-range': '"something-else"' });
+    expect(stale.status).toBe(200);
+    expect(Buffer.from(await stale.arrayBuffer()).equals(big)).toBe(true);
+    // Several ranges at once are not served in parts: the whole photo.
+    expect((await get({ range: 'bytes=0-1,5-9' })).status).toBe(200);
+  });
+
+  test('a photo an earlier version kept on disk is moved into the database at start and served', async () => {
+    expect(await storedFiles()).toContain(LEGACY_NAME);
+    const got = await fetch(`${server.url}/files/${LEGACY_NAME}`);
+    expect(got.status).toBe(200);
+    expect(Buffer.from(await got.arrayBuffer()).equals(LEGACY)).toBe(true);
   });
 
   test('JPEG and WebP are told apart by their bytes, not by the name or declared type', async () => {
@@ -106,7 +155,7 @@ describe('photos over HTTP', () => {
 
   test('malformed multipart is a 400 naming the file, not a 500 (issue 11, L4)', async () => {
     const volunteer = await server.login('volunteer');
-    const before = storedFiles();
+    const before = await storedFiles();
     const post = (contentType: string, body: string) =>
       fetch(`${server.url}/api/upload`, { method: 'POST', headers: { authorization: `Bearer ${volunteer.token}`, 'content-type': contentType }, body });
     const bodies: [string, string][] = [
@@ -119,12 +168,12 @@ describe('photos over HTTP', () => {
       expect(res.status).toBe(400);
       expect(await res.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: { fields: [{ path: 'file' }] } } });
     }
-    expect(storedFiles()).toEqual(before);
+    expect(await storedFiles()).toEqual(before);
   });
 
   test('refusals: no token, not an image, too large, not multipart; nothing is written and the server keeps serving', async () => {
     const volunteer = await server.login('volunteer');
-    const before = storedFiles();
+    const before = await storedFiles();
 
     const anonymous = await upload(PNG);
     expect(anonymous.status).toBe(401);
@@ -157,7 +206,7 @@ describe('photos over HTTP', () => {
     const noFile = await fetch(`${server.url}/api/upload`, { method: 'POST', body: empty, headers: { authorization: `Bearer ${volunteer.token}` } });
     expect(noFile.status).toBe(400);
 
-    expect(storedFiles()).toEqual(before);
+    expect(await storedFiles()).toEqual(before);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     expect((await upload(PNG, { token: volunteer.token })).status).toBe(200);
   });
@@ -205,10 +254,8 @@ describe('photos nobody used', () => {
   const photo = (n: number) => Buffer.concat([PNG, Buffer.from(`照片 ${n}`)]);
   const nameOf = (url: string) => url.slice('/files/'.length);
   /** Backdates a file as if it had been uploaded `hours` before the server's now. */
-  const age = (name: string, hours: number) => {
-    const then = new Date(server.clock.now().getTime() - hours * 3_600_000);
-    fs.utimesSync(path.join(uploadDir, name), then, then);
-  };
+  const hoursAgo = (hours: number) => new Date(server.clock.now().getTime() - hours * 3_600_000);
+  const age = (name: string, hours: number) => server.db.collection('photos.files').updateOne({ _id: name as never }, { $set: { 'metadata.lastUploadAt': hoursAgo(hours) } });
 
   test('a day after upload, photos no wish shows are deleted; photos on a report, fresh ones and re-sent ones stay', async () => {
     const { wish, resident, volunteer } = await claimedWish();
@@ -216,19 +263,23 @@ describe('photos nobody used', () => {
     const [onProgress, onReport, abandoned, fresh, resent] = [await upload1(101), await upload1(102), await upload1(103), await upload1(104), await upload1(105)];
     await volunteer.ok('tasks', 'progress', { wishId: wish.id, note: '已买好灯泡', photos: [`/files/${onProgress}`] });
     await volunteer.ok('tasks', 'complete', { wishId: wish.id, note: '灯泡已换好', photos: [`/files/${onReport}`] });
-    for (const name of [onProgress, onReport, abandoned, resent]) age(name, 25);
-    age(fresh, 23);
+    for (const name of [onProgress, onReport, abandoned, resent]) await age(name, 25);
+    await age(fresh, 23);
     // The volunteer's phone sends the same photo again (a retried report): it starts its day over.
     await upload1(105);
-    // A crash mid-write leaves a partial file behind.
-    fs.writeFileSync(path.join(uploadDir, '.0123456789abcdef.partial'), 'half a photo');
-    age('.0123456789abcdef.partial', 25);
+    // A crash mid-upload leaves chunks without a file; one written a moment ago is an upload in flight.
+    const chunks = server.db.collection('photos.chunks');
+    const chunk = (id: ObjectId, n: number) => ({ _id: id, files_id: `${'c'.repeat(64)}.png`, n, data: new Binary(Buffer.from('half a photo')) });
+    await chunks.insertOne(chunk(ObjectId.createFromTime(Math.floor(hoursAgo(25).getTime() / 1000)), 0) as never);
+    await chunks.insertOne(chunk(ObjectId.createFromTime(Math.floor(hoursAgo(0).getTime() / 1000)), 1) as never);
 
     const result = await server.sweepPhotos();
     expect(result.removed).toBe(1);
-    expect(storedFiles()).not.toContain(abandoned);
-    expect(storedFiles()).not.toContain('.0123456789abcdef.partial');
-    expect(storedFiles()).toEqual(expect.arrayContaining([onProgress, onReport, fresh, resent]));
+    const left = await storedFiles();
+    expect(left).not.toContain(abandoned);
+    expect(left).toEqual(expect.arrayContaining([onProgress, onReport, fresh, resent]));
+    expect(await chunks.find({ files_id: `${'c'.repeat(64)}.png` }).map((c) => c.n).toArray()).toEqual([1]);
+    expect(await chunks.countDocuments({ files_id: abandoned })).toBe(0);
     expect((await rawGet(`/files/${abandoned}`)).status).toBe(404);
 
     // What the resident is shown still loads.

@@ -37,6 +37,8 @@ export const C = {
   joinRequests: 'join_requests',
   rateLimits: 'rate_limits',
   leases: 'leases',
+  /** A GridFS bucket: the collections `photos.files` and `photos.chunks`. */
+  photos: 'photos',
 } as const;
 
 /** Collections folded into others, read only by the start-up migration that empties and drops them. */
@@ -91,6 +93,10 @@ export const INDEXES: Record<string, IndexDecl[]> = {
   // A wish without a building takes the grid of the nearest building that has one.
   [C.buildings]: [{ key: { communityId: 1 } }, { key: { location: '2dsphere' } }],
   [C.units]: [{ key: { communityId: 1 } }],
+  // GridFS's own indexes on the photo bucket (the names the driver gives them, so its own check finds them),
+  // and the sweep's walk of photos by when they were last uploaded.
+  [`${C.photos}.files`]: [{ key: { filename: 1, uploadDate: 1 } }, { key: { 'metadata.lastUploadAt': 1 } }],
+  [`${C.photos}.chunks`]: [{ key: { files_id: 1, n: 1 }, options: { unique: true } }],
   // A window's counter goes when the window is over (the TTL monitor runs about once a minute; a stale one only costs space).
   [C.rateLimits]: [{ key: { expiresAt: 1 }, options: { expireAfterSeconds: 0 } }],
   // One pending request per person per community; decided ones stay as history.

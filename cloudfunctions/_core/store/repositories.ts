@@ -7,6 +7,7 @@ import { LeaseRepository } from './leases';
 import { MessageRepository } from './messages';
 import { MetaRepository } from './meta';
 import { OrgRepository } from './org';
+import { PhotoRepository } from './photos';
 import { RateLimitRepository } from './rateLimits';
 import { RequestRepository } from './requests';
 import { runTransaction } from './session';
@@ -32,6 +33,8 @@ export interface Repositories {
   joinRequests: JoinRequestRepository;
   /** The self-hosted gateways' shared request counts. */
   rateLimits: RateLimitRepository;
+  /** Uploaded photos (self-hosted; WeChat cloud keeps them in cloud storage). */
+  photos: PhotoRepository;
   /** Once-per-cluster jobs (the self-hosted timer). */
   leases: LeaseRepository;
   /** Answers when the database does: the health check. */
@@ -73,6 +76,7 @@ function build(db: Db, c: Collections, scope: object): Repositories {
     joinRequests: new JoinRequestRepository(c.joinRequests),
     rateLimits: new RateLimitRepository(c.rateLimits),
     leases: new LeaseRepository(c.leases),
+    photos: new PhotoRepository(db),
     ping: async () => {
       await db.command({ ping: 1 });
     },
