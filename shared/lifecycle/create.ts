@@ -35,6 +35,7 @@ export function createWish(input: z.output<typeof CreateWishInput>, facts: NewWi
     ownerId: facts.ownerId,
     createdBy: facts.createdBy,
     claims: [],
+    submittedAt: facts.now,
     createdAt: facts.now,
     updatedAt: facts.now,
   };

@@ -116,9 +116,10 @@ export const EFFECTS: Record<TransitionAction, (ctx: EffectContext) => Effect> =
     if (!ctx.input.reason) missing('reason', '请填写不通过的原因');
     return { set: { rejectReason: ctx.input.reason } };
   },
+  // Back in review as a new submission: its waiting time starts again.
   resubmit: (ctx) => {
     const e = edited(ctx.input.edits);
-    return { ...e, unset: [...(e.unset ?? []), 'rejectReason'] };
+    return { ...e, set: { ...e.set, submittedAt: ctx.now }, unset: [...(e.unset ?? []), 'rejectReason'] };
   },
   update: (ctx) => edited(ctx.input.edits),
   cancel: (ctx) => ({ set: { cancelledAt: ctx.now, claims: [] }, unset: ['assignment'] }),

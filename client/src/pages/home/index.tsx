@@ -12,8 +12,10 @@ import { wishesApi } from '../../services/wishes';
 /** My wishes grouped by what the resident is waiting for. */
 const Groups: { title: string; states: WishState[] }[] = [
   { title: '待我确认', states: ['done'] },
+  // Not passed: the resident's move (edit and resubmit, or cancel), so not among those waiting for review.
+  { title: '未通过，待修改', states: ['rejected'] },
   { title: '进行中', states: ['open', 'assigned', 'claimed', 'in_progress'] },
-  { title: '审核中', states: ['pending_review', 'rejected'] },
+  { title: '审核中', states: ['pending_review'] },
   { title: '已完成', states: ['confirmed'] },
   { title: '已取消', states: ['cancelled'] },
 ];
@@ -27,7 +29,7 @@ function WishRow({ wish }: { wish: WishView }) {
           <Text className="wish-item__title">{wish.title}</Text>
           <StatusTag status={wish.status} />
         </View>
-        <Text className="card__meta">{formatTime(wish.createdAt)}</Text>
+        <Text className="card__meta">{formatTime(wish.submittedAt ?? wish.createdAt)}</Text>
         {wish.status === 'rejected' && wish.rejectReason && <Text className="card__meta">未通过：{wish.rejectReason}</Text>}
       </View>
     </View>

@@ -20,7 +20,7 @@ export function WishCard({ wish, notice, children, now }: Props) {
       <View className='staff-wish__head'>
         <Text className='staff-wish__category'>{categoryLabel(wish.category)}</Text>
         {urgent && <Text className={`staff-wish__priority staff-wish__priority--${wish.priority}`}>{priorityLabel(wish.priority)}</Text>}
-        <Text className='staff-wish__age'>{ageText(wish.createdAt, now)}</Text>
+        <Text className='staff-wish__age'>{ageText(wish.submittedAt ?? wish.createdAt, now)}</Text>
       </View>
       <Text className='staff-wish__title'>{wish.title}</Text>
       {wish.description && <Text className='staff-wish__desc'>{wish.description}</Text>}

@@ -30,7 +30,7 @@ const stillPending = (actions: readonly TransitionAction[]) => actions.includes(
 const rank = { urgent: 0, high: 1, normal: 2 } as const;
 function byUrgencyThenAge(a: StaffWish, b: StaffWish): number {
   const p = rank[a.priority ?? 'normal'] - rank[b.priority ?? 'normal'];
-  return p !== 0 ? p : String(a.createdAt).localeCompare(String(b.createdAt));
+  return p !== 0 ? p : String(a.submittedAt ?? a.createdAt).localeCompare(String(b.submittedAt ?? b.createdAt));
 }
 
 function approvedText(wish: StaffWish, choice: ApproveChoice): string {

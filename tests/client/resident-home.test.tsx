@@ -1,0 +1,36 @@
+import { render, screen } from '@testing-library/react';
+import ResidentHome from '../../client/src/pages/home/index';
+import { WishCard } from '../../client/src/packages/staff/components/WishCard';
+import { taroMock } from './__mocks__/taro';
+import { fakeServer, wishFixture } from './support/fakeServer';
+
+/** Issue 16 #14: 审核中 held 未通过 wishes, and a resubmitted wish showed the age of its first posting. */
+beforeEach(() => {
+  taroMock.storage.set('xy.token', 'token-res');
+  taroMock.storage.set('xy.session', { user: { id: 'u-res', name: '胡秀兰', memberships: [{ communityId: 'c1', roles: ['resident'] }] }, activeRole: 'resident' });
+});
+
+test('a rejected wish is listed as 未通过 for the resident to act on, not among those under review', async () => {
+  fakeServer({
+    'wishes.mine': () => ({
+      items: [
+        wishFixture({ id: 'w1', title: '想办个生日会', status: 'rejected', rejectReason: '请写明需要什么帮助' }),
+        wishFixture({ id: 'w2', title: '楼道灯不亮', status: 'pending_review' }),
+      ],
+    }),
+  });
+  render(<ResidentHome />);
+  await screen.findByText('想办个生日会');
+  expect(screen.getByText('未通过，待修改（1）')).toBeInTheDocument();
+  expect(screen.getByText('审核中（1）')).toBeInTheDocument();
+  const headings = screen.getAllByText(/（\d+）$/).map((h) => h.textContent);
+  expect(headings).toEqual(['未通过，待修改（1）', '审核中（1）']);
+});
+
+test("staff see a resubmitted wish's age from its resubmission", () => {
+  const now = Date.parse('2026-11-28T10:00:00+08:00');
+  const wish = wishFixture({ status: 'pending_review', priority: 'normal', channel: 'miniprogram', createdAt: '2026-11-20T10:00:00+08:00', submittedAt: '2026-11-28T09:30:00+08:00' });
+  render(<WishCard wish={wish as never} now={now} />);
+  expect(screen.getByText('30分钟前')).toBeInTheDocument();
+  expect(screen.queryByText('8天前')).not.toBeInTheDocument();
+});
