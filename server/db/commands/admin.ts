@@ -2,7 +2,7 @@
 import { Binary, calculateObjectSize } from 'bson';
 import { Query } from 'mingo';
 import { Codes, DbError } from '../errors';
-import { Doc } from '../index/values';
+import { Doc, hashValue, isPlainObject } from '../index/values';
 import { MINGO_OPTIONS } from '../mingoOptions';
 import { notFound } from '../storage/collection';
 import { Op } from '../storage/engine';
@@ -43,6 +43,20 @@ const ENVELOPE = new Set(['create', 'lsid', 'txnNumber', 'autocommit', 'startTra
 
 const create: Handler = (cmd, ctx) => {
   const opts = Object.fromEntries(Object.entries(cmd).filter(([k]) => !ENVELOPE.has(k)));
+  if (opts.timeseries !== undefined || opts.expireAfterSeconds !== undefined) {
+    throw new DbError(Codes.NotImplemented, 'time-series collections are not supported by the embedded server');
+  }
+  for (const unsupported of ['capped', 'validator', 'viewOn', 'encryptedFields']) {
+    if (opts[unsupported] !== undefined && opts[unsupported] !== false) throw new DbError(Codes.NotImplemented, `the create option '${unsupported}' is not supported by the embedded server`);
+  }
+  if (opts.clusteredIndex !== undefined) {
+    // Every collection here is kept in _id order already; a clustered one differs only in how it reports that.
+    const ci = opts.clusteredIndex;
+    if (!isPlainObject(ci) || hashValue(ci.key) !== hashValue({ _id: 1 }) || ci.unique !== true) {
+      throw new DbError(Codes.InvalidOptions, "The clusteredIndex option requires key {_id: 1} and unique: true");
+    }
+    opts.clusteredIndex = { v: 2, key: { _id: 1 }, name: typeof ci.name === 'string' ? ci.name : '_id_', unique: true };
+  }
   ctx.engine.createCollection(`${ctx.db}.${cmd.create}`, opts, ctx.log);
   return { ok: 1 };
 };

@@ -2,8 +2,9 @@
 import { Aggregator } from 'mingo';
 import { Codes, DbError, toDbError } from '../errors';
 import { EARTH_RADIUS_M, toPoint } from '../index/geometry';
-import { cloneDoc, Doc, isPlainObject, setPath } from '../index/values';
-import { nearIterator, runQuery, compileFilter } from '../query/execute';
+import { ObjectId } from 'bson';
+import { cloneDoc, Doc, getPath, isPlainObject, setPath } from '../index/values';
+import { compileFilter, letVariables, nearIterator, runQuery } from '../query/execute';
 import { matchesWithin, NearClause, splitGeo } from '../query/geoFilter';
 import { MINGO_OPTIONS } from '../mingoOptions';
 import { fastProjector } from '../query/projection';
@@ -53,7 +54,7 @@ function constantCount(stage: Doc): { id: unknown; field: string } | null {
 }
 
 /** Runs a pipeline over a collection of the current database; used by aggregate and $lookup. */
-function runPipeline(ctx: CommandContext, ns: string, pipeline: Doc[], opts: { let?: Doc } = {}): Doc[] {
+function runPipeline(ctx: CommandContext, ns: string, pipeline: Doc[], opts: { variables?: Doc } = {}): Doc[] {
   if (!Array.isArray(pipeline)) throw new DbError(Codes.TypeMismatch, "'pipeline' option must be specified as an array");
   for (const st of pipeline) {
     if (!isPlainObject(st) || Object.keys(st).length !== 1) throw new DbError(40323, 'A pipeline stage specification object must contain exactly one field.');
@@ -62,9 +63,9 @@ function runPipeline(ctx: CommandContext, ns: string, pipeline: Doc[], opts: { l
   let input: Doc[];
   const first = stages[0] ? Object.keys(stages[0])[0] : null;
   const stageIndex = (name: string) => stages.findIndex((s) => Object.keys(s)[0] === name);
-  // mingo's $merge would write into a temporary copy and silently lose the result.
-  if (stageIndex('$merge') >= 0) throw new DbError(Codes.NotImplemented, '$merge is not supported by the embedded server; use $out');
   if (stageIndex('$geoNear') > 0) throw new DbError(40602, '$geoNear is only valid as the first stage in a pipeline');
+  if (stageIndex('$listSearchIndexes') >= 0) throw searchNotEnabled();
+  if (stageIndex('$listLocalSessions') > 0) throw new DbError(40602, '$listLocalSessions is only valid as the first stage in a pipeline');
   if (first === '$geoNear') {
     const next = stages[1] && Object.keys(stages[1])[0] === '$limit' ? Number(stages[1].$limit) : Infinity;
     // $geoNear, $limit, then a plain $project (the nearby-list shape): projected here, before any copy.
@@ -72,6 +73,9 @@ function runPipeline(ctx: CommandContext, ns: string, pipeline: Doc[], opts: { l
     const proj = stages.length === after + 1 && stages[after].$project ? fastProjector(stages[after].$project) : null;
     input = geoNearStage(stages[0].$geoNear, ctx, ns, next, proj);
     stages = proj ? [] : stages.slice(1);
+  } else if (first === '$listLocalSessions') {
+    input = ctx.localSessions();
+    stages = stages.slice(1);
   } else if (first === '$documents') {
     input = cloneDoc(stages[0].$documents);
     stages = stages.slice(1);
@@ -100,7 +104,7 @@ function runPipeline(ctx: CommandContext, ns: string, pipeline: Doc[], opts: { l
         i = 2;
       }
     }
-    const matched = runQuery(ctx.view, ctx.view.collection(ns), filter, { sort, limit });
+    const matched = runQuery(ctx.view, ctx.view.collection(ns), filter, { sort, limit, variables: opts.variables });
     // countDocuments sends $match, $limit, {$group: {_id: 1, n: {$sum: 1}}}: counted here, without copying or mingo.
     const count = stages.length === i + 1 ? constantCount(stages[i]) : null;
     if (count) return matched.length ? [{ _id: count.id, [count.field]: matched.length }] : [];
@@ -113,16 +117,25 @@ function runPipeline(ctx: CommandContext, ns: string, pipeline: Doc[], opts: { l
   if (out >= 0 && out !== stages.length - 1) throw new DbError(40601, '$out can only be the final stage in the pipeline');
   const outTarget = out >= 0 ? stages[out].$out : null;
   if (outTarget !== null) stages = stages.slice(0, -1);
+  // mingo's own $merge would write into a temporary copy and lose the result: it is done here.
+  const merge = stages.findIndex((s) => '$merge' in s);
+  if (merge >= 0 && merge !== stages.length - 1) throw new DbError(40601, '$merge can only be the final stage in the pipeline');
+  const mergeSpec = merge >= 0 ? stages[merge].$merge : null;
+  if (mergeSpec !== null) stages = stages.slice(0, -1);
   let result: Doc[];
   try {
     const agg = new Aggregator(stages, {
       ...MINGO_OPTIONS,
       collectionResolver: (name: string) => runQuery(ctx.view, ctx.view.collection(`${ctx.db}.${name}`), {}).map(cloneDoc),
-      variables: opts.let,
+      variables: opts.variables,
     } as any);
     result = agg.run(input) as Doc[];
   } catch (e) {
     throw toDbError(e);
+  }
+  if (mergeSpec !== null) {
+    mergeInto(ctx, mergeSpec, result);
+    return [];
   }
   if (outTarget !== null) {
     const target = typeof outTarget === 'string' ? `${ctx.db}.${outTarget}` : `${outTarget.db}.${outTarget.coll}`;
@@ -139,6 +152,49 @@ export const aggregate: Handler = (cmd, ctx) => {
   const ns = typeof coll === 'string' ? `${ctx.db}.${coll}` : `${ctx.db}.$cmd.aggregate`;
   if (cmd.explain) throw new DbError(Codes.NotImplemented, 'explain is not supported by the embedded server');
   if (!cmd.cursor && !cmd.explain) throw new DbError(Codes.FailedToParse, "The 'cursor' option is required, except for aggregate with the explain argument");
-  const docs = runPipeline(ctx, ns, cmd.pipeline, { let: cmd.let });
+  const writes = Array.isArray(cmd.pipeline) && cmd.pipeline.some((s: Doc) => isPlainObject(s) && ('$out' in s || '$merge' in s));
+  if (writes && cmd.readConcern?.level === 'linearizable') {
+    throw new DbError(Codes.InvalidOptions, "{aggregate: 1} cannot run a $out or $merge stage with a 'linearizable' read concern");
+  }
+  const docs = runPipeline(ctx, ns, cmd.pipeline, { variables: letVariables(cmd.let) });
   return ctx.cursors.first(ns, docs, cmd.cursor?.batchSize, ctx.lsidKey);
 };
+
+/** What a mongod without Atlas Search answers to the search-index commands and $listSearchIndexes. */
+export function searchNotEnabled(): DbError {
+  return new DbError(
+    Codes.SearchNotEnabled,
+    'Using Atlas Search Database Commands and the $listSearchIndexes aggregation stage requires additional configuration. Please connect to Atlas or an AtlasCLI local deployment to enable.',
+  );
+}
+
+/**
+ * $merge into a collection of this server: each result is matched on `on` (default _id) and merged,
+ * replaced, kept or refused (whenMatched), inserted, dropped or refused (whenNotMatched).
+ */
+function mergeInto(ctx: CommandContext, raw: unknown, results: Doc[]): void {
+  const spec: Doc = typeof raw === 'string' ? { into: raw } : isPlainObject(raw) ? raw : {};
+  const into = typeof spec.into === 'string' ? `${ctx.db}.${spec.into}` : isPlainObject(spec.into) ? `${spec.into.db ?? ctx.db}.${spec.into.coll}` : null;
+  if (!into) throw new DbError(Codes.FailedToParse, "$merge requires an 'into' collection");
+  const on: string[] = spec.on === undefined ? ['_id'] : Array.isArray(spec.on) ? spec.on : [spec.on];
+  const whenMatched = spec.whenMatched ?? 'merge';
+  const whenNotMatched = spec.whenNotMatched ?? 'insert';
+  if (Array.isArray(whenMatched) || !['merge', 'replace', 'keepExisting', 'fail'].includes(whenMatched)) {
+    throw new DbError(Codes.NotImplemented, `$merge whenMatched ${JSON.stringify(whenMatched)} is not supported by the embedded server`);
+  }
+  if (!['insert', 'discard', 'fail'].includes(whenNotMatched)) throw new DbError(Codes.BadValue, `Enumeration value '${whenNotMatched}' for field 'whenNotMatched' is not a valid value.`);
+  for (const result of results) {
+    const doc = result._id === undefined ? { _id: new ObjectId(), ...result } : result;
+    const key = Object.fromEntries(on.map((f) => [f, getPath(doc, f) ?? null]));
+    const [existing] = runQuery(ctx.view, ctx.view.collection(into), key, { limit: 1 });
+    if (!existing) {
+      if (whenNotMatched === 'insert') ctx.writer.insert(into, cloneDoc(doc));
+      else if (whenNotMatched === 'fail') throw new DbError(13113, "$merge could not find a matching document in the target collection for at least one document in the source collection");
+      continue;
+    }
+    // whenMatched 'fail' is the insert that collides: the same DuplicateKey error, keyPattern and all.
+    if (whenMatched === 'fail') ctx.writer.insert(into, cloneDoc(doc));
+    else if (whenMatched === 'replace') ctx.writer.replace(into, existing, { ...cloneDoc(doc), _id: existing._id });
+    else if (whenMatched === 'merge') ctx.writer.replace(into, existing, { ...existing, ...cloneDoc(doc), _id: existing._id });
+  }
+}

@@ -28,6 +28,8 @@ export interface CommandContext {
   log: LogRecord[];
   connectionId: number;
   lsidKey: string | null;
+  /** The sessions this server knows ($listLocalSessions). */
+  localSessions(): Doc[];
 }
 
 export type Handler = (cmd: Doc, ctx: CommandContext) => Doc;

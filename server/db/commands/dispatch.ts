@@ -1,5 +1,7 @@
 // Routes one command: session and transaction bookkeeping, the synchronous handler, then the journal
 // flush the reply must wait for.
+import { Binary } from 'bson';
+import { createHash } from 'node:crypto';
 import { Codes, DbError, toDbError } from '../errors';
 import { Doc } from '../index/values';
 import { LiveView, SnapshotView } from '../query/view';
@@ -41,6 +43,29 @@ interface Session {
 /** Where acknowledged writes go before the reply: a journal, or nowhere in memory mode. */
 export interface Durability {
   commit(records: LogRecord[]): Promise<void> | null;
+}
+
+/** sha256 of the empty user name: the uid of every session on a server without authentication. */
+const NO_USER = createHash('sha256').update('').digest();
+
+/**
+ * Collation is not implemented: a command asking for one (other than the binary "simple") is refused,
+ * as mongod refuses a locale it does not know, rather than answering with binary comparisons.
+ */
+function refuseCollation(cmd: Doc): void {
+  const statements = [cmd, ...(Array.isArray(cmd.updates) ? cmd.updates : []), ...(Array.isArray(cmd.deletes) ? cmd.deletes : []), ...(Array.isArray(cmd.indexes) ? cmd.indexes : [])];
+  for (const s of statements) {
+    const c = s?.collation;
+    if (c === undefined || (c && c.locale === 'simple')) continue;
+    throw new DbError(Codes.BadValue, `collation ${JSON.stringify(c)} is not supported by the embedded server (only {locale: "simple"})`);
+  }
+}
+
+function unsatisfiableWriteConcern(wc: Doc | undefined): Doc | null {
+  const w = wc?.w;
+  if (typeof w === 'number' && w > 1) return { code: Codes.UnsatisfiableWriteConcern, codeName: 'UnsatisfiableWriteConcern', errmsg: 'Not enough data-bearing nodes' };
+  if (typeof w === 'string' && w !== 'majority') return { code: Codes.UnknownReplWriteConcern, codeName: 'UnknownReplWriteConcern', errmsg: `No write concern mode named '${w}' found in replica set configuration` };
+  return null;
 }
 
 /** XY_DB_TRACE=1 prints one line per command on stderr (profiling round trips). */
@@ -91,6 +116,10 @@ export class Dispatcher {
     } catch (e) {
       reply = toDbError(e).toReply();
     }
+    // A one-node set cannot acknowledge w > 1 or a tag set: the write happened, its write concern fails.
+    const statement = cmd.autocommit !== undefined && Dispatcher.commandName(cmd) !== 'commitTransaction' && Dispatcher.commandName(cmd) !== 'abortTransaction';
+    const unsatisfiable = reply.ok && !reply.writeConcernError && !statement ? unsatisfiableWriteConcern(cmd.writeConcern) : null;
+    if (unsatisfiable) reply = { ...reply, writeConcernError: unsatisfiable };
     // After execute, so a retried write replays the first reply without the injected error.
     if (fail?.writeConcernError && reply.ok) {
       const wce = fail.writeConcernError;
@@ -115,6 +144,13 @@ export class Dispatcher {
     reply.operationTime ??= this.clock.now();
     reply.$clusterTime = this.clock.gossip();
     return reply;
+  }
+
+  private localSessions(): Doc[] {
+    return [...this.sessions].map(([key, s]) => ({
+      _id: { id: new Binary(Buffer.from(key, 'hex'), Binary.SUBTYPE_UUID), uid: new Binary(NO_USER) },
+      lastUse: new Date(s.lastUse),
+    }));
   }
 
   /** Ends a session: its transaction aborted, its cursors closed, its snapshot history released. */
@@ -155,6 +191,7 @@ export class Dispatcher {
 
     const handler = handlers[name];
     if (!handler) throw new DbError(Codes.CommandNotFound, `no such command: '${name}'`);
+    refuseCollation(cmd);
     // A retried write (same session and txnNumber) gets the first attempt's reply instead of running twice.
     if (session && txnNumber !== null && RETRYABLE.has(name)) {
       if (session.retry && session.retry.txnNumber === txnNumber) return session.retry.reply;
@@ -172,6 +209,7 @@ export class Dispatcher {
       log,
       connectionId,
       lsidKey,
+      localSessions: () => this.localSessions(),
     };
     const reply = handler(cmd, ctx);
     if (session && txnNumber !== null && RETRYABLE.has(name)) session.retry = { txnNumber, reply };
@@ -232,6 +270,7 @@ export class Dispatcher {
     }
     const handler = handlers[name];
     if (!handler) throw new DbError(Codes.CommandNotFound, `no such command: '${name}'`);
+    refuseCollation(cmd);
     const ctx: CommandContext = {
       engine: this.engine,
       info: this.info,
@@ -243,6 +282,7 @@ export class Dispatcher {
       log,
       connectionId,
       lsidKey,
+      localSessions: () => this.localSessions(),
     };
     try {
       return handler(cmd, ctx);

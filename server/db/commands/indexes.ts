@@ -70,7 +70,9 @@ const listIndexes: Handler = (cmd, ctx) => {
   const ns = `${ctx.db}.${cmd.listIndexes}`;
   const coll = ctx.engine.get(ns);
   if (!coll) throw notFound(ns);
-  return ctx.cursors.first(ns, coll.specs().map((s) => ({ ...s })), cmd.cursor?.batchSize, ctx.lsidKey);
+  const clustered = coll.options?.clusteredIndex;
+  const specs = coll.specs().map((s) => (clustered && s.name === '_id_' ? { ...clustered, clustered: true } : { ...s }));
+  return ctx.cursors.first(ns, specs, cmd.cursor?.batchSize, ctx.lsidKey);
 };
 
 const dropIndexes: Handler = (cmd, ctx) => {

@@ -2,9 +2,9 @@
 import { Long } from 'bson';
 import { Codes, DbError } from '../errors';
 import { hashValue, pathValues } from '../index/values';
-import { runQuery } from '../query/execute';
+import { letVariables, runQuery } from '../query/execute';
 import { applyProjection } from '../query/projection';
-import { aggregate } from './aggregate';
+import { aggregate, searchNotEnabled } from './aggregate';
 import { Handler } from './context';
 
 const find: Handler = (cmd, ctx) => {
@@ -18,7 +18,8 @@ const find: Handler = (cmd, ctx) => {
   const rawLimit = Number(cmd.limit ?? 0);
   const single = !!cmd.singleBatch || rawLimit < 0;
   const limit = Math.abs(rawLimit);
-  let docs = runQuery(ctx.view, ctx.view.collection(ns), cmd.filter ?? {}, { sort, skip: Number(cmd.skip ?? 0), limit: natural < 0 ? 0 : limit });
+  const variables = letVariables(cmd.let);
+  let docs = runQuery(ctx.view, ctx.view.collection(ns), cmd.filter ?? {}, { sort, skip: Number(cmd.skip ?? 0), limit: natural < 0 ? 0 : limit, variables });
   if (natural < 0) {
     docs = docs.reverse();
     if (limit) docs = docs.slice(0, limit);
@@ -59,4 +60,18 @@ const distinct: Handler = (cmd, ctx) => {
   return { values: [...seen.values()], ok: 1 };
 };
 
-export const readCommands: Record<string, Handler> = { find, getMore, killCursors, count, distinct, aggregate };
+const noSearch: Handler = () => {
+  throw searchNotEnabled();
+};
+
+export const readCommands: Record<string, Handler> = {
+  find,
+  getMore,
+  killCursors,
+  count,
+  distinct,
+  aggregate,
+  createSearchIndexes: noSearch,
+  dropSearchIndex: noSearch,
+  updateSearchIndex: noSearch,
+};

@@ -21,7 +21,7 @@ function updateKind(u: unknown): UpdateKind {
 }
 
 /** The updated copy of `doc` (never mutates it). */
-export function applyUpdate(doc: Doc, u: any, opts: { arrayFilters?: Doc[]; query?: Doc; inserting?: boolean }): Doc {
+export function applyUpdate(doc: Doc, u: any, opts: { arrayFilters?: Doc[]; query?: Doc; inserting?: boolean; variables?: Doc }): Doc {
   const kind = updateKind(u);
   let out: Doc;
   try {
@@ -30,8 +30,10 @@ export function applyUpdate(doc: Doc, u: any, opts: { arrayFilters?: Doc[]; quer
       if (u._id === undefined) out._id = doc._id;
       if (out._id === undefined) delete out._id;
     } else if (kind === 'pipeline') {
-      const res = aggregate([cloneDoc(doc)], u, MINGO_OPTIONS);
+      const res = aggregate([cloneDoc(doc)], u, { ...MINGO_OPTIONS, variables: opts.variables });
       out = res[0] as Doc;
+      // A pipeline whose result has no _id (a $replaceRoot) keeps the document's: MongoDB puts it back.
+      if (out && out._id === undefined && doc._id !== undefined) out = { _id: doc._id, ...out };
     } else {
       out = cloneDoc(doc);
       const { $setOnInsert, ...rest } = u;
@@ -299,6 +301,8 @@ export function checkId(doc: Doc): void {
   const id = doc._id;
   if (Array.isArray(id)) throw new DbError(Codes.InvalidIdField, "The '_id' value cannot be of type array");
   if (id instanceof RegExp || id?._bsontype === 'BSONRegExp') throw new DbError(Codes.InvalidIdField, "The '_id' value cannot be of type regex");
+  const dollar = isPlainObject(id) ? Object.keys(id).find((k) => k.startsWith('$')) : undefined;
+  if (dollar) throw new DbError(Codes.DollarPrefixedFieldName, `_id fields may not contain '$'-prefixed fields: ${dollar} is not valid for storage.`);
 }
 
 /** The document an upsert starts from: equality fields of the query (MongoDB's rule). */
@@ -318,7 +322,7 @@ function upsertSeed(q: Doc): Doc {
 }
 
 /** Builds the document an upsert inserts. */
-export function upsertDoc(q: Doc, u: any, arrayFilters?: Doc[]): Doc {
+export function upsertDoc(q: Doc, u: any, arrayFilters?: Doc[], variables?: Doc): Doc {
   const kind = updateKind(u);
   const seed = upsertSeed(q);
   let doc: Doc;
@@ -326,7 +330,7 @@ export function upsertDoc(q: Doc, u: any, arrayFilters?: Doc[]): Doc {
     doc = cloneDoc(u);
     if (doc._id === undefined && seed._id !== undefined) doc._id = seed._id;
   } else {
-    doc = applyUpdate(seed, u, { arrayFilters, inserting: true });
+    doc = applyUpdate(seed, u, { arrayFilters, inserting: true, variables });
   }
   if (doc._id === undefined) doc._id = new ObjectId();
   if (Object.keys(doc)[0] !== '_id') doc = { _id: doc._id, ...doc };

@@ -2,7 +2,7 @@
 import { ObjectId } from 'bson';
 import { Codes, DbError, toDbError } from '../errors';
 import { Doc, isPlainObject } from '../index/values';
-import { runQuery } from '../query/execute';
+import { letVariables, runQuery } from '../query/execute';
 import { applyProjection } from '../query/projection';
 import { CommandContext, Handler } from './context';
 import { applyUpdate, checkId, checkSize, sameDoc, upsertDoc } from './updates';
@@ -52,6 +52,9 @@ const insert: Handler = (cmd, ctx) => {
 const update: Handler = (cmd, ctx) => {
   const ns = nsOf(cmd, 'update', ctx);
   const specs: Doc[] = cmd.updates ?? [];
+  // sort in an update statement arrived with MongoDB 8.0; the 7.0 we report rejects the field.
+  if (specs.some((s) => isPlainObject(s) && 'sort' in s)) throw new DbError(Codes.Location40415, "BSON field 'update.updates.sort' is an unknown field.");
+  const variables = letVariables(cmd.let);
   const ordered = cmd.ordered !== false;
   const errors: Doc[] = [];
   const upserted: Doc[] = [];
@@ -59,21 +62,21 @@ const update: Handler = (cmd, ctx) => {
   let nModified = 0;
   for (let i = 0; i < specs.length; i++) {
     try {
-      const { q = {}, u, upsert, multi, arrayFilters, sort } = specs[i];
+      const { q = {}, u, upsert, multi, arrayFilters } = specs[i];
       if (multi && !Array.isArray(u) && isPlainObject(u) && Object.keys(u).length && !Object.keys(u)[0].startsWith('$')) {
         throw new DbError(Codes.FailedToParse, 'multi update is not supported for replacement-style update');
       }
       const coll = ctx.view.collection(ns);
-      const matches = runQuery(ctx.view, coll, q, { limit: multi ? 0 : 1, sort: multi ? undefined : sort });
+      const matches = runQuery(ctx.view, coll, q, { limit: multi ? 0 : 1, variables });
       if (matches.length === 0 && upsert) {
-        const doc = upsertDoc(q, u, arrayFilters);
+        const doc = upsertDoc(q, u, arrayFilters, variables);
         ctx.writer.insert(ns, doc);
         n++;
         upserted.push({ index: i, _id: doc._id });
         continue;
       }
       for (const before of matches) {
-        const after = applyUpdate(before, u, { arrayFilters, query: q });
+        const after = applyUpdate(before, u, { arrayFilters, query: q, variables });
         n++;
         if (sameDoc(before, after)) continue;
         ctx.writer.replace(ns, before, after);
@@ -90,6 +93,7 @@ const update: Handler = (cmd, ctx) => {
 const del: Handler = (cmd, ctx) => {
   const ns = nsOf(cmd, 'delete', ctx);
   const specs: Doc[] = cmd.deletes ?? [];
+  const variables = letVariables(cmd.let);
   const ordered = cmd.ordered !== false;
   const errors: Doc[] = [];
   let n = 0;
@@ -97,7 +101,7 @@ const del: Handler = (cmd, ctx) => {
     try {
       const { q = {}, limit } = specs[i];
       const coll = ctx.view.collection(ns);
-      for (const doc of runQuery(ctx.view, coll, q, { limit: limit === 1 ? 1 : 0 })) {
+      for (const doc of runQuery(ctx.view, coll, q, { limit: limit === 1 ? 1 : 0, variables })) {
         ctx.writer.remove(ns, doc);
         n++;
       }
@@ -120,19 +124,20 @@ const findAndModify: Handler = (cmd, ctx) => {
   if (remove && u !== undefined) throw new DbError(Codes.FailedToParse, 'Cannot specify both an update and remove=true');
   if (!remove && u === undefined) throw new DbError(Codes.FailedToParse, 'Either an update or remove=true must be specified');
   if (remove && upsert) throw new DbError(Codes.FailedToParse, 'Cannot specify both upsert=true and remove=true');
+  const variables = letVariables(cmd.let);
   const coll = ctx.view.collection(ns);
-  const [before] = runQuery(ctx.view, coll, query, { sort, limit: 1 });
+  const [before] = runQuery(ctx.view, coll, query, { sort, limit: 1, variables });
   if (remove) {
     if (before) ctx.writer.remove(ns, before);
     return { lastErrorObject: { n: before ? 1 : 0 }, value: project(before ?? null, fields), ok: 1 };
   }
   if (!before) {
     if (!upsert) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
-    const doc = upsertDoc(query, u, arrayFilters);
+    const doc = upsertDoc(query, u, arrayFilters, variables);
     ctx.writer.insert(ns, doc);
     return { lastErrorObject: { n: 1, updatedExisting: false, upserted: doc._id }, value: returnNew ? project(doc, fields) : null, ok: 1 };
   }
-  const after = applyUpdate(before, u, { arrayFilters, query });
+  const after = applyUpdate(before, u, { arrayFilters, query, variables });
   if (!sameDoc(before, after)) ctx.writer.replace(ns, before, after);
   return { lastErrorObject: { n: 1, updatedExisting: true }, value: project(returnNew ? after : before, fields), ok: 1 };
 };

@@ -1,5 +1,5 @@
 // Runs a filter against a view: index candidates (or a scan), geo clauses, mingo for the rest.
-import { Query } from 'mingo';
+import { aggregate, Query } from 'mingo';
 import { Codes, DbError, toDbError } from '../errors';
 import { angularDistance, EARTH_RADIUS_M } from '../index/geometry';
 import { compareValues, Doc, isPlainObject, makeSortComparator, pathValues, typeRank } from '../index/values';
@@ -18,6 +18,8 @@ export interface QueryOptions {
   sort?: Doc | null;
   skip?: number;
   limit?: number;
+  /** The command's `let` variables, already evaluated ($$name in $expr). */
+  variables?: Doc;
 }
 
 export interface Matcher {
@@ -69,9 +71,17 @@ function simpleCondition(path: string, spec: any): Test | null {
   return (xs) => tests.every((t) => t(xs));
 }
 
-export function compileFilter(filter: Doc): Matcher {
+export function compileFilter(filter: Doc, variables?: Doc): Matcher {
   const keys = Object.keys(filter);
   if (!keys.length) return matchAll;
+  // Variables only reach $expr, which is never cached (filterKey refuses it).
+  if (variables && '$expr' in filter) {
+    try {
+      return new Query(filter, { ...MINGO_OPTIONS, variables });
+    } catch (e) {
+      throw toDbError(e);
+    }
+  }
   // The common shapes (equality, $ne, ranges, $in on scalars) are matched directly: the nearby list and
   // every claim's conditions run through here, and mingo costs several times more per document.
   const simple = keys.map((k) => [k, simpleCondition(k, filter[k])] as const);
@@ -134,7 +144,7 @@ function filterKey(v: any): string | null {
 export function runQuery(view: View, coll: Collection | undefined, filter: Doc = {}, opts: QueryOptions = {}): Doc[] {
   if (!coll) return [];
   const geo = splitGeo(filter ?? {});
-  const matcher = compileFilter(geo.rest);
+  const matcher = compileFilter(geo.rest, opts.variables);
   const skip = Math.max(0, opts.skip ?? 0);
   const limit = opts.limit && opts.limit > 0 ? opts.limit : Infinity;
   const sort = opts.sort && Object.keys(opts.sort).length ? opts.sort : null;
@@ -212,3 +222,17 @@ export function* nearIterator(view: View, coll: Collection, near: NearClause): G
 }
 
 export { angularDistance, EARTH_RADIUS_M };
+
+/** A command's `let`: each value is an expression evaluated once, with no document (MongoDB's rule). */
+export function letVariables(spec: unknown): Doc | undefined {
+  if (spec === undefined || spec === null) return undefined;
+  if (!isPlainObject(spec)) throw new DbError(Codes.TypeMismatch, "BSON field 'let' is the wrong type, expected type 'object'");
+  for (const name of Object.keys(spec)) {
+    if (!/^[a-z][A-Za-z0-9_]*$/.test(name)) throw new DbError(Codes.FailedToParse, `'${name}' starts with an invalid character for a user variable name`);
+  }
+  try {
+    return aggregate([{}], [{ $replaceWith: spec }], MINGO_OPTIONS)[0] as Doc;
+  } catch (e) {
+    throw toDbError(e);
+  }
+}
