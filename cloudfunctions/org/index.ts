@@ -19,11 +19,12 @@ import saveCompound from './actions/saveCompound';
 import saveGrid from './actions/saveGrid';
 import saveUnit from './actions/saveUnit';
 import units from './actions/units';
+import updateMe from './actions/updateMe';
 import updateSettings from './actions/updateSettings';
 
 /** The community's organisation: places, grids, units, party branches, people, roles and how people join. */
 export const main = createFunction('org', {
-  me, community, updateSettings, grids, saveGrid, compounds, saveCompound, buildings, saveBuilding,
+  me, updateMe, community, updateSettings, grids, saveGrid, compounds, saveCompound, buildings, saveBuilding,
   units, saveUnit, partyBranches, members, roles, invites, acceptInvite,
   listInvites, revokeInvite, requestJoin, joinRequests, decideJoin,
 });

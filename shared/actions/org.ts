@@ -12,6 +12,8 @@ const Empty = z.strictObject({});
 export const MeInput = Empty;
 
 export const CommunityInput = z.strictObject({ communityId: Id.optional() });
+/** My own choices: whether the wall and the leaderboard name me in full (default: masked). */
+export const UpdateMeInput = z.strictObject({ showFullName: z.boolean({ error: '请选择是否显示全名' }) });
 /** Settings edits name only what changes; the stored whole is re-checked (see CommunitySettings). */
 export const UpdateSettingsInput = z.strictObject({ settings: CommunitySettingsPatch });
 export const SaveGridInput = z.strictObject({
@@ -99,6 +101,7 @@ export const DecideJoinInput = z
 
 export const OrgActions = {
   me: MeInput,
+  updateMe: UpdateMeInput,
   community: CommunityInput,
   updateSettings: UpdateSettingsInput,
   grids: Empty,

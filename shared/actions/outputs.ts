@@ -100,6 +100,8 @@ export interface UserView {
   unitId?: string;
   gridIds: string[];
   memberships: Membership[];
+  /** Whether the wall and the leaderboard name them in full (their choice; default masked). */
+  showFullName: boolean;
   /** Seeded demo users only (local mode). */
   devKey?: string;
 }
@@ -186,6 +188,7 @@ export interface ActionOutputs {
   };
   org: {
     me: { user: UserView };
+    updateMe: { user: UserView };
     /** A member's community; a town admin who names none gets the town's communities to pick from. */
     community:
       | { community: Community; town: NamedRef | null }

@@ -45,6 +45,7 @@ export const ActionWrites = {
   },
   org: {
     me: false,
+    updateMe: true,
     community: false,
     updateSettings: true,
     grids: false,

@@ -2,7 +2,7 @@ import type { Member } from '../actions/outputs';
 import type { Role } from '../enums/roles';
 import type { Unit } from '../schemas/org';
 import type { Viewer } from './audience';
-import { maskPhone } from './mask';
+import { maskName, maskPhone } from './mask';
 
 /**
  * Who sees the phones of the organisation's records in full (DESIGN.md §7). The
@@ -16,6 +16,15 @@ function holds(viewer: Viewer, communityId: string, roles: readonly Role[]): boo
 
 const isSelf = (viewer: Viewer, userId: string) => viewer.kind === 'user' && viewer.userId === userId;
 
+/** What the helper-name rule needs of a helper: their choice, and where they serve. */
+export interface HelperFacts {
+  userId: string;
+  name: string;
+  showFullName?: boolean;
+  communityId?: string;
+  townId?: string;
+}
+
 export const OrgRules = {
   /** A member's phone: the member, the community's staff (secretary, grid worker), and the admin of the member's unit. */
   member_contact: (viewer: Viewer, subject: { userId: string; communityId: string; unitId?: string }) =>
@@ -27,6 +36,16 @@ export const OrgRules = {
   /** The phone on a request to join: the person asking and the secretary of the community asked. */
   applicant_contact: (viewer: Viewer, request: { userId: string; communityId: string }) =>
     isSelf(viewer, request.userId) || holds(viewer, request.communityId, ['secretary']),
+  /**
+   * A helper's name where people other than those they serve read it (the public wall, the
+   * leaderboard): in full when the helper chose so (`showFullName`), to themself, and to the staff
+   * who dispatch them (their community's secretary and grid workers, the town above).
+   */
+  helper_name: (viewer: Viewer, helper: HelperFacts) =>
+    helper.showFullName === true ||
+    isSelf(viewer, helper.userId) ||
+    (helper.communityId !== undefined && holds(viewer, helper.communityId, ['secretary', 'grid_worker'])) ||
+    (viewer.kind === 'user' && helper.townId !== undefined && viewer.townId === helper.townId && viewer.roles.includes('town_admin')),
 } as const;
 
 export type OrgRule = keyof typeof OrgRules;
@@ -48,4 +67,10 @@ export function unitEntryOf<T extends Pick<Unit, 'communityId' | 'contactPhone'>
 export function joinRequestEntryOf<T extends { userId: string; communityId: string; phone?: string }>(request: T, viewer: Viewer): T {
   if (request.phone === undefined || OrgRules.applicant_contact(viewer, request)) return request;
   return { ...request, phone: maskPhone(request.phone) };
+}
+
+/** A helper's name on the wall or the leaderboard; 志愿者 when nobody is known. */
+export function helperNameOf(helper: HelperFacts | undefined, viewer: Viewer): string {
+  if (!helper) return '志愿者';
+  return OrgRules.helper_name(viewer, helper) ? helper.name : maskName(helper.name);
 }

@@ -101,7 +101,14 @@ export const ReplyPolicies = {
     fields: {
       row: { rule: 'public', otherwise: 'absent' },
       residentName: { rule: 'nobody', otherwise: 'masked' },
+      /** Each helper's name, as `helperName` shows it to the public. */
+      helpers: { rule: 'helper_name', otherwise: 'masked' },
     },
+  },
+  helperName: {
+    builder: 'helperNameOf',
+    replies: ['stats.wall', 'stats.leaderboard'],
+    fields: { name: { rule: 'helper_name', otherwise: 'masked' } },
   },
   memberEntry: {
     builder: 'memberEntryOf',

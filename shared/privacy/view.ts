@@ -6,7 +6,10 @@ import type { GeoPoint } from '../schemas/primitives';
 import type { Rating, Wish } from '../schemas/wish';
 import { canRead, canSeeOwner, viewerRelations, WishRules, type Viewer, type WishFacts } from './audience';
 import { ANONYMOUS_NAME, COARSENING_SLACK_M, coarseDistanceM, coarsenCoordinate, maskAddress, maskName, maskPhone, metresBetween, shownDistanceM } from './mask';
+import { helperNameOf, type HelperFacts } from './org';
 import { WishViewFields, type Shown, type WishViewField } from './policy';
+
+const PUBLIC: Viewer = { kind: 'public' };
 
 export type { PublicViewer, Viewer } from './audience';
 
@@ -198,7 +201,7 @@ export interface WallItem {
   categoryLabel: string;
   status: Wish['status'];
   residentName: string;
-  /** Who helped, each name masked like the resident's (志愿者 when unknown). */
+  /** Who helped: masked like the resident's name unless the helper chose otherwise (org.ts `helperNameOf`; 志愿者 when unknown). */
   helpers: string[];
   stars?: number;
   comment?: string;
@@ -211,7 +214,7 @@ export interface WallItem {
  * The wall shows approved, non-sensitive wishes only (the `public` rule); `residentName` is the owner's name masked, or
  * 匿名居民 when they chose anonymity. Null = not on the wall.
  */
-export function wallItemOf(wish: Wish, ownerName?: string, helperNames: (string | undefined)[] = []): WallItem | null {
+export function wallItemOf(wish: Wish, ownerName?: string, helpers: (HelperFacts | undefined)[] = []): WallItem | null {
   if (!WishRules.public(new Set(), wish)) return null;
   const name = ownerName ?? wish.beneficiary?.name;
   const item: WallItem = {
@@ -221,7 +224,7 @@ export function wallItemOf(wish: Wish, ownerName?: string, helperNames: (string 
     categoryLabel: CategoryInfos[wish.category].label,
     status: wish.status,
     residentName: maskName(name ?? '', wish.anonymous || !name),
-    helpers: helperNames.map((h) => (h ? maskName(h) : '志愿者')),
+    helpers: helpers.map((h) => helperNameOf(h, PUBLIC)),
     createdAt: wish.createdAt,
   };
   if (wish.rating !== undefined) {

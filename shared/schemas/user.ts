@@ -33,6 +33,8 @@ export const User = z.strictObject({
   name: PersonName,
   phone: Phone.optional(),
   avatarUrl: PhotoRef.optional(),
+  /** A helper's own choice: the public wall and the leaderboard name them in full. Absent: masked (张*). */
+  showFullName: z.boolean().optional(),
   memberships: z.array(Membership).max(20),
   createdAt: Instant,
   updatedAt: Instant.optional(),

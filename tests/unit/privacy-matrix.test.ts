@@ -12,6 +12,7 @@
 import {
   ANONYMOUS_ACTOR,
   ANONYMOUS_NAME,
+  helperNameOf,
   joinRequestEntryOf,
   memberEntryOf,
   nearbyItemOf,
@@ -354,7 +355,7 @@ describe('similar item (wishes.similar, dispatch.proxyCreate: duplicate hints be
 });
 
 describe('wall item (stats.wall: the public wall, for everyone alike)', () => {
-  expectCoverage('wallItem', ['row', 'residentName']);
+  expectCoverage('wallItem', ['row', 'residentName', 'helpers']);
   const ON_WALL: Record<string, boolean> = {
     'pending, plain': false, 'open, plain': true, 'claimed, plain': true, 'open, legal aid': false,
     'open, mediation': false, 'pending, health': false, 'rejected, plain': false,
@@ -363,10 +364,13 @@ describe('wall item (stats.wall: the public wall, for everyone alike)', () => {
     test.each(VIEWERS)('%s', () => {
       for (const [anonymous, nameCell] of [[false, 'M'], [true, 'N']] as const) {
         const wish = wishOf('proxy', { status, category, anonymous });
-        const card = wallItemOf(wish, wish.ownerName);
+        const helpers = [{ userId: 'u-claimer', name: '张晓东', communityId: COMMUNITY, townId: TOWN }, { userId: 'u-assignee', name: '彭卫国', showFullName: true }];
+        const card = wallItemOf(wish, wish.ownerName, helpers);
         expect(card !== null).toBe(ON_WALL[name]);
         if (card) {
           expect(cellOf(NAME, card.residentName)).toBe(nameCell);
+          // The wall's reader is the public: a helper is named in full only by their own choice.
+          expect(card.helpers).toEqual(['张**', '彭卫国']);
           expectNoStraySecrets(card, { ownerName: 'M', ownerId: '-' });
         }
       }
@@ -412,6 +416,36 @@ describe('organisation records (org.members, org.units, join requests)', () => {
   });
 });
 
+//                                 helper who kept the default | helper who chose the full name
+const HELPER_NAME = table(['masked_by_default', 'chose_full'] as const, {
+  owner: /*                  */ 'M E',
+  claimer: /*                */ 'E E',
+  assignee: /*               */ 'M E',
+  unit_admin: /*             */ 'M E',
+  staff: /*                  */ 'E E',
+  grid_staff: /*             */ 'E E',
+  entered_by: /*             */ 'E E',
+  staff_other: /*            */ 'M E',
+  town: /*                   */ 'E E',
+  other_resident: /*         */ 'M E',
+  volunteer_before_claim: /* */ 'M E',
+  public: /*                 */ 'M E',
+});
+
+describe('helper name (stats.wall, stats.leaderboard: who helped, for people they did not serve)', () => {
+  expectCoverage('helperName', ['name']);
+  // The helper is the claimer of the cast: they see their own name.
+  const helper = { userId: 'u-claimer', name: '张晓东', communityId: COMMUNITY, townId: TOWN };
+  test.each(VIEWERS)('%s', (v) => {
+    const seen = {
+      masked_by_default: cellOf(helper.name, helperNameOf(helper, viewers[v])),
+      chose_full: cellOf(helper.name, helperNameOf({ ...helper, showFullName: true }, viewers[v])),
+    };
+    expect(seen).toEqual(HELPER_NAME[v]);
+  });
+  test('nobody known is 志愿者', () => expect(helperNameOf(undefined, viewers.staff)).toBe('志愿者'));
+});
+
 test('every reply type of the policy is in this matrix', () => {
-  expect(Object.keys(ReplyPolicies).sort()).toEqual(['joinRequest', 'memberEntry', 'nearbyItem', 'similarItem', 'unitEntry', 'wallItem', 'wishDetail', 'wishView']);
+  expect(Object.keys(ReplyPolicies).sort()).toEqual(['helperName', 'joinRequest', 'memberEntry', 'nearbyItem', 'similarItem', 'unitEntry', 'wallItem', 'wishDetail', 'wishView']);
 });

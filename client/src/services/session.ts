@@ -8,7 +8,7 @@ import { getToken, setToken, setUnauthenticatedHandler } from './token';
 import { Pages, to } from '@shared/routes';
 
 /** The user as the client keeps it: the server's user plus which of their roles is in use. */
-export type SessionUser = Pick<User, 'id' | 'name' | 'memberships'> & Partial<Pick<User, 'phone' | 'avatarUrl'>>;
+export type SessionUser = Pick<User, 'id' | 'name' | 'memberships'> & Partial<Pick<User, 'phone' | 'avatarUrl' | 'showFullName'>>;
 
 export interface Session {
   user: SessionUser;
@@ -143,6 +143,12 @@ export async function refreshMe(): Promise<Session | null> {
   if (usesCloud()) return adopt(await cloudMe(), getSession()?.activeRole);
   const reply = await httpJson<{ user: SessionUser } | SessionUser>('GET', '/api/auth/me');
   const user = 'user' in reply && reply.user ? reply.user : (reply as SessionUser);
+  return adopt(user, getSession()?.activeRole);
+}
+
+/** A helper's choice: whether the wall and the leaderboard name them in full (the server keeps it). */
+export async function chooseFullName(showFullName: boolean): Promise<Session> {
+  const { user } = await call('org', 'updateMe', { showFullName });
   return adopt(user, getSession()?.activeRole);
 }
 

@@ -23,6 +23,7 @@ export async function userView(rt: Runtime, user: UserDoc): Promise<UserView> {
     unitId: caller.membership?.unitId,
     gridIds: caller.membership?.gridIds ?? [],
     memberships: user.memberships,
+    showFullName: user.showFullName === true,
     ...(user.devKey ? { devKey: user.devKey } : {}),
   };
 }

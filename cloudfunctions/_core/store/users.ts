@@ -1,4 +1,4 @@
-import { HelperRoles, type Role } from '@shared';
+import { HelperRoles, type HelperFacts, type Role } from '@shared';
 import { MongoServerError, type Collection, type Filter } from 'mongodb';
 import { nextCursor, pageFilter } from './page';
 import type { MembershipDoc, UserDoc } from './types';
@@ -95,6 +95,24 @@ export class UserRepository {
     if (unique.length === 0) return new Map();
     const users = await this.coll.find({ _id: { $in: unique } }, { projection: { name: 1 } }).toArray();
     return new Map(users.map((u) => [u._id, u.name]));
+  }
+
+  /** Helpers as the wall and the leaderboard name them: the name, their choice, and where they serve. */
+  async helperNames(ids: string[]): Promise<Map<string, HelperFacts>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const users = await this.coll.find({ _id: { $in: unique } }, { projection: { name: 1, showFullName: 1, memberships: 1 } }).toArray();
+    return new Map(
+      users.map((u) => {
+        const here = u.memberships.find((m) => m.communityId !== undefined);
+        return [u._id, { userId: u._id, name: u.name, ...(u.showFullName ? { showFullName: true } : {}), ...(here ? { communityId: here.communityId, townId: here.townId } : {}) }];
+      }),
+    );
+  }
+
+  /** The person's own choices (org.updateMe). */
+  setChoices(userId: string, choices: { showFullName: boolean }, at: Date): Promise<UserDoc | null> {
+    return this.coll.findOneAndUpdate({ _id: userId }, { $set: { ...choices, updatedAt: at } }, { returnDocument: 'after' });
   }
 
   /** A community's members, newest first, by role, unit, grid or part of the name. */

@@ -1,6 +1,6 @@
+import { helperNameOf } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/routing/action';
-import { namesOf } from '../../_core/access/people';
 import { statsScope } from '../../_core/stats/scope';
 
 /** Who served most: volunteers, co-building units or party branches, by services or hours. */
@@ -11,8 +11,12 @@ export default defineAction({
     const metric = input.metric === 'hours' ? 'hours' : 'services';
     const rows = await rt.repos.services.leaders(scope.communityIds, input, input.kind, metric, input.limit);
     const ids = rows.map((r) => r._id);
-    const names =
-      input.kind === 'volunteer' ? await namesOf(rt, ids) : input.kind === 'unit' ? await rt.repos.org.unitNames(ids) : await rt.repos.org.branchNames(ids);
+    // A volunteer is named as they chose, or to staff (shared/privacy `helperNameOf`); units and branches are public bodies.
+    const viewer = { kind: 'user' as const, userId: caller.id, roles: caller.roles, communityId: caller.communityId, townId: caller.townId };
+    const names: Map<string, string> =
+      input.kind === 'volunteer'
+        ? new Map([...(await rt.repos.users.helperNames(ids))].map(([id, helper]) => [id, helperNameOf(helper, viewer)]))
+        : input.kind === 'unit' ? await rt.repos.org.unitNames(ids) : await rt.repos.org.branchNames(ids);
     return {
       kind: input.kind,
       metric: input.metric,

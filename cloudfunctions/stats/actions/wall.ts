@@ -2,7 +2,6 @@ import { AppError, Categories, isPublicOnWall, wallItemOf } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/routing/action';
 import { domainOf } from '../../_core/store/stored';
-import { namesOf } from '../../_core/access/people';
 
 const PUBLIC_CATEGORIES = Categories.filter(isPublicOnWall);
 /** Realised wishes only: done by the helper, or confirmed by the resident. */
@@ -22,7 +21,7 @@ export default defineAction({
     const name = (await rt.repos.communities.names([communityId])).get(communityId);
     if (name === undefined) throw new AppError('NOT_FOUND', '社区不存在');
     const { items, nextCursor } = await rt.repos.wishes.wall(communityId, { states: WALL_STATES, categories: PUBLIC_CATEGORIES, cursor: input.cursor, limit: input.limit ?? 20 });
-    const helpers = await namesOf(rt, items.flatMap((w) => w.claims.map((c) => c.assigneeId)));
+    const helpers = await rt.repos.users.helperNames(items.flatMap((w) => w.claims.map((c) => c.assigneeId)));
     return {
       community: { id: communityId, name },
       items: items.flatMap((w) => {

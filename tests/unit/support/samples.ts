@@ -54,6 +54,7 @@ export const SAMPLES: Samples = {
   },
   org: {
     me: {},
+    updateMe: { showFullName: true },
     community: {},
     updateSettings: { settings: { leaseHours: 48, maxExtensions: 1 } },
     grids: {},

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Switch, Text, View } from '@tarojs/components';
 import { RoleLabels, type Role } from '@shared/enums/roles';
@@ -5,18 +6,30 @@ import { RoleNav, Screen } from '../../components';
 import { useElderMode } from '../../services/elder';
 import { go, goHome, Routes } from '../../services/nav';
 import { loginThenReturn } from '../../services/returnTo';
-import { getSession, logout, rolesOf, switchRole } from '../../services/session';
+import { messageOf } from '../../services/errors';
+import { chooseFullName, getSession, logout, rolesOf, switchRole } from '../../services/session';
 
 /** Me: role switch for people with several roles, elder mode, service hours, logout. */
 export default function MePage() {
   const session = getSession();
   const [elder, setElder] = useElderMode();
+  const [fullName, setFullName] = useState(getSession()?.user.showFullName === true);
   if (!session) {
     loginThenReturn();
     return null;
   }
   const roles = rolesOf(session.user);
   const helper = ['volunteer', 'party_member', 'unit_admin'].includes(session.activeRole);
+
+  const onFullName = async (value: boolean) => {
+    setFullName(value);
+    try {
+      await chooseFullName(value);
+    } catch (err) {
+      setFullName(!value);
+      void Taro.showToast({ title: messageOf(err), icon: 'none', duration: 3000 });
+    }
+  };
 
   const onSwitch = (role: Role) => {
     if (role === session.activeRole) return;
@@ -54,6 +67,17 @@ export default function MePage() {
         </View>
       </View>
 
+      {helper && (
+        <View className="card">
+          <View className="row row--between">
+            <View>
+              <Text className="card__title">心愿墙显示我的全名</Text>
+              <Text className="muted">{fullName ? `心愿墙和排行榜上显示“${session.user.name}”` : '关闭时只显示姓氏，如“张*”'}</Text>
+            </View>
+            <Switch checked={fullName} color="#c8161d" onChange={(e) => void onFullName(e.detail.value)} />
+          </View>
+        </View>
+      )}
       {helper && (
         <Button className="btn" onClick={() => go(Routes.hours)}>
           我的服务时长
