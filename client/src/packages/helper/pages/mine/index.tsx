@@ -4,7 +4,9 @@ import { Text, View } from '@tarojs/components';
 import type { WishState } from '@shared/enums/wishStates';
 import { CategoryIcon, PageState, RoleNav, Screen, StatusTag, formatTime } from '../../../../components';
 import { usePaged } from '../../../../hooks/usePaged';
+import { myClaimOf, myPlaceState } from '../../../../features/task/myClaim';
 import { go, Routes } from '../../../../services/nav';
+import { getSession, membership } from '../../../../services/session';
 import type { WishView } from '../../../../services/wishes';
 import { tasksApi } from '../../../../services/wishes';
 
@@ -19,6 +21,10 @@ const Tabs: { label: string; status?: WishState }[] = [
 /** My tasks: what I hold, what was dispatched to me, and what I finished. */
 export default function MyTasksPage() {
   const [status, setStatus] = useState<WishState>();
+  const session = getSession();
+  const viewer = session ? { userId: session.user.id, unitId: membership()?.unitId, forUnit: session.activeRole === 'unit_admin' } : undefined;
+  // On a wish for several helpers still open to others, the tag is where my own place stands.
+  const tagOf = (w: WishView) => myPlaceState(w.status, viewer ? myClaimOf(w.claims, viewer) : undefined);
   const list = usePaged<WishView>((cursor) => tasksApi.mine({ ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) }), [status]);
 
   useDidShow(() => void list.refresh());
@@ -43,7 +49,7 @@ export default function MyTasksPage() {
             <View className="wish-item__main">
               <View className="row row--between">
                 <Text className="wish-item__title">{w.title}</Text>
-                <StatusTag status={w.status} />
+                <StatusTag status={tagOf(w)} />
               </View>
               <Text className="card__meta">{formatTime(w.updatedAt ?? w.createdAt)}</Text>
             </View>
