@@ -9,6 +9,9 @@ import invites from './actions/invites';
 import joinRequests from './actions/joinRequests';
 import listInvites from './actions/listInvites';
 import me from './actions/me';
+import myDuty from './actions/myDuty';
+import onDuty from './actions/onDuty';
+import setDuty from './actions/setDuty';
 import members from './actions/members';
 import partyBranches from './actions/partyBranches';
 import requestJoin from './actions/requestJoin';
@@ -26,5 +29,5 @@ import updateSettings from './actions/updateSettings';
 export const main = createFunction('org', {
   me, updateMe, community, updateSettings, grids, saveGrid, compounds, saveCompound, buildings, saveBuilding,
   units, saveUnit, partyBranches, members, roles, invites, acceptInvite,
-  listInvites, revokeInvite, requestJoin, joinRequests, decideJoin,
+  listInvites, revokeInvite, requestJoin, joinRequests, decideJoin, myDuty, setDuty, onDuty,
 });

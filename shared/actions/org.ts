@@ -5,6 +5,7 @@ import { GeoPoint, Id, Note, PageInput, PersonName, Phone, Reason, SearchText } 
 import { InviteState, JoinRequestStatus, JoinRole } from '../schemas/membership';
 import { OrgName } from '../schemas/org';
 import { CommunitySettingsPatch } from '../schemas/settings';
+import { DutyRoster } from '../schemas/duty';
 
 const Empty = z.strictObject({});
 
@@ -122,4 +123,7 @@ export const OrgActions = {
   requestJoin: RequestJoinInput,
   joinRequests: JoinRequestsInput,
   decideJoin: DecideJoinInput,
+  myDuty: Empty,
+  setDuty: DutyRoster,
+  onDuty: Empty,
 } as const;

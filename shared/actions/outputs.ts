@@ -8,6 +8,7 @@ import type { Instant } from '../schemas/primitives';
 import type { InboxItem } from '../schemas/notification';
 import type { Building, Community, Compound, Grid, PartyBranch, Unit } from '../schemas/org';
 import type { Membership, User } from '../schemas/user';
+import type { DutyRoster } from '../schemas/duty';
 import type { InviteState, JoinRequestStatus, JoinRole } from '../schemas/membership';
 import type { NearbyItem, WallItem, WishView } from '../privacy/view';
 import type { ActionSchemas, FunctionName } from './index';
@@ -17,6 +18,17 @@ import type { ActionSchemas, FunctionName } from './index';
  * zod schemas: our own code builds them, tsc checks them, and runtime schemas
  * would only add bytes to the mini-program.
  */
+/** Someone staff can call now: on duty by their own roster. */
+export interface OnDutyHelper {
+  id: string;
+  name: string;
+  phone?: string;
+  roles: Role[];
+  /** Their duty hours as a person reads them ('周一、周三 18:00–21:00'); empty when reachable any time. */
+  hours: string[];
+  urgentAlerts: boolean;
+}
+
 export interface Page<T> {
   items: T[];
   /** Absent on the last page. */
@@ -212,6 +224,10 @@ export interface ActionOutputs {
     requestJoin: { request: JoinRequestView };
     joinRequests: Page<JoinRequestView>;
     decideJoin: { request: JoinRequestView };
+    myDuty: { duty: DutyRoster };
+    setDuty: { duty: DutyRoster };
+    /** Helpers of the community on duty now, for staff to phone (the call list of an urgent wish starts here). */
+    onDuty: { items: OnDutyHelper[]; at: Instant };
   };
   stats: {
     overview: StatsOverview;

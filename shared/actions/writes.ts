@@ -66,6 +66,9 @@ export const ActionWrites = {
     requestJoin: true,
     joinRequests: false,
     decideJoin: true,
+    myDuty: false,
+    setDuty: true,
+    onDuty: false,
   },
   stats: {
     overview: false,

@@ -7,3 +7,4 @@ export * from './event';
 export * from './service';
 export * from './notification';
 export * from './membership';
+export * from './duty';

@@ -1,4 +1,4 @@
-import { CategoryLabels, maskAddress, type NotificationTemplateKey, type WishAction } from '@shared';
+import { CategoryLabels, URGENT_ALERT_RADIUS_M, maskAddress, metresBetween, onDutyAt, type NotificationTemplateKey, type WishAction } from '@shared';
 import { noticeLink } from '@shared/routes';
 import { announceAll, type Announcement } from './outbox';
 import { gridWorkersOf, namesOf, secretariesOf, townAdminsOf, unitAdminsOf } from '../access/people';
@@ -51,16 +51,37 @@ const assigned = (wish: WishDoc, event: WishEventDoc, recipients: string[]): Mes
 });
 
 /**
- * Helpers who asked to hear of new wishes (they hold a nearby_wish subscription) in this community; none once it is taken.
- * They hold no claim yet, so they read the address as the hall shows it (shared/privacy `nearbyItemOf`): masked.
+ * Helpers who asked to hear of new wishes (they hold a nearby_wish subscription) in this community and are on duty by
+ * their roster; for an urgent wish also everyone who opted in to urgent alerts, is on duty and lives within
+ * URGENT_ALERT_RADIUS_M. None once it is taken. They hold no claim yet, so they read the address as the hall shows it
+ * (shared/privacy `nearbyItemOf`): masked.
  */
 async function nearby(rt: Runtime, wish: WishDoc, event: WishEventDoc): Promise<Message[]> {
   if (!stillAt(wish, event)) return [];
+  const urgent = wish.priority === 'urgent';
   const subscribed = await rt.repos.subscriptions.holders('nearby_wish', 200);
-  if (subscribed.length === 0) return [];
-  const helpers = await rt.repos.users.membersAmong(wish.communityId, subscribed);
-  const recipients = helpers.filter((id) => id !== wish.ownerId);
-  return [{ template: 'nearby_wish', values: { thing1: wish.title, thing2: placeOf(wish, '本社区'), character_string3: '附近' }, recipients }];
+  const alertable = urgent ? await urgentAlertees(rt, wish, event.at) : [];
+  if (subscribed.length === 0 && alertable.length === 0) return [];
+  const members = await rt.repos.users.membersAmong(wish.communityId, subscribed);
+  const rosters = await rt.repos.duty.ofMany(members);
+  const onDuty = members.filter((id) => onDutyAt(rosters.get(id), event.at));
+  const recipients = [...new Set([...alertable, ...onDuty])].filter((id) => id !== wish.ownerId);
+  const thing2 = placeOf(wish, '本社区');
+  return [{ template: 'nearby_wish', values: { thing1: urgent ? `【紧急】${wish.title}` : wish.title, thing2, character_string3: urgent ? '紧急' : '附近' }, recipients }];
+}
+
+/** Helpers of the wish's community who asked for urgent alerts, are on duty at `at` and live near it (or haven't said where). */
+async function urgentAlertees(rt: Runtime, wish: WishDoc, at: Date): Promise<string[]> {
+  const holders = await rt.repos.duty.urgentAlertHolders(500);
+  const onDuty = [...holders].filter(([, roster]) => onDutyAt(roster, at)).map(([id]) => id);
+  const helpers = await rt.repos.users.helpersAmong(wish.communityId, onDuty);
+  const near: string[] = [];
+  for (const h of helpers) {
+    const buildingId = h.memberships.find((m) => m.communityId === wish.communityId)?.buildingId;
+    const home = buildingId ? await rt.repos.org.building(wish.communityId, buildingId) : null;
+    if (!home?.location || metresBetween(home.location.coordinates, wish.location.coordinates) <= URGENT_ALERT_RADIUS_M) near.push(h._id);
+  }
+  return near;
 }
 
 /** A wish (new or resubmitted) waiting for review: its reviewers, but not whoever entered it; no news once reviewed. */

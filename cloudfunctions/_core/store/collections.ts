@@ -1,4 +1,5 @@
 import type { ClientSession, Collection, Db, Document, IndexSpecification, CreateIndexesOptions } from 'mongodb';
+import type { DutySlot } from '@shared';
 import { inSession } from './session';
 import type { LeaseDoc } from './leases';
 import type { RateLimitDoc } from './rateLimits';
@@ -15,6 +16,8 @@ export interface RequestRunDoc { _id: string; owner: string; leaseUntil: Date; c
 export interface WxSessionDoc { _id: string; sessionKey: string; updatedAt: Date }
 /** Facts about the database itself (which demo seed ran). */
 export interface MetaDoc { _id: string; state: string; at: Date }
+/** A helper's duty roster, by user id: kept apart from the user so a roster edit never touches roles or the caller cache. */
+export interface DutyDoc { _id: string; slots: DutySlot[]; urgentAlerts: boolean; updatedAt: Date }
 /** Collection names live here and nowhere else. */
 export const C = {
   users: 'users',
@@ -39,6 +42,7 @@ export const C = {
   leases: 'leases',
   /** A GridFS bucket: the collections `photos.files` and `photos.chunks`. */
   photos: 'photos',
+  duty: 'duty_rosters',
 } as const;
 
 /** Collections folded into others, read only by the start-up migration that empties and drops them. */
@@ -99,6 +103,8 @@ export const INDEXES: Record<string, IndexDecl[]> = {
   [`${C.photos}.chunks`]: [{ key: { files_id: 1, n: 1 }, options: { unique: true } }],
   // A window's counter goes when the window is over (the TTL monitor runs about once a minute; a stale one only costs space).
   [C.rateLimits]: [{ key: { expiresAt: 1 }, options: { expireAfterSeconds: 0 } }],
+  // Urgent announcements read those who opted in.
+  [C.duty]: [{ key: { urgentAlerts: 1 } }],
   // One pending request per person per community; decided ones stay as history.
   [C.joinRequests]: [
     { key: { userId: 1, communityId: 1 }, options: { unique: true, partialFilterExpression: { status: 'pending' }, name: 'one_pending_per_person' } },
@@ -150,6 +156,7 @@ function buildCollections(db: Db, session?: ClientSession) {
     invites: c<InviteDoc>(C.invites),
     requests: c<RequestDoc>(C.requests),
     requestRuns: c<RequestRunDoc>(C.requestRuns),
+    duty: c<DutyDoc>(C.duty),
     wxSessions: c<WxSessionDoc>(C.wxSessions),
     meta: c<MetaDoc>(C.meta),
     joinRequests: c<JoinRequestDoc>(C.joinRequests),

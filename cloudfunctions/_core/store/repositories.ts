@@ -1,6 +1,7 @@
 import type { Db } from 'mongodb';
 import { collections, collectionsInSession, type Collections } from './collections';
 import { CommunityRepository } from './communities';
+import { DutyRepository } from './duty';
 import { InviteRepository } from './invites';
 import { JoinRequestRepository } from './joinRequests';
 import { LeaseRepository } from './leases';
@@ -37,6 +38,7 @@ export interface Repositories {
   photos: PhotoRepository;
   /** Once-per-cluster jobs (the self-hosted timer). */
   leases: LeaseRepository;
+  duty: DutyRepository;
   /** Answers when the database does: the health check. */
   ping(): Promise<void>;
   /**
@@ -77,6 +79,7 @@ function build(db: Db, c: Collections, scope: object): Repositories {
     rateLimits: new RateLimitRepository(c.rateLimits),
     leases: new LeaseRepository(c.leases),
     photos: new PhotoRepository(db),
+    duty: new DutyRepository(c.duty),
     ping: async () => {
       await db.command({ ping: 1 });
     },

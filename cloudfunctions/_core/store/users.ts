@@ -69,6 +69,22 @@ export class UserRepository {
     return (await this.coll.countDocuments({ memberships: { $elemMatch: { communityId, unitId } } }, { limit: 1 })) > 0;
   }
 
+  /** Up to `limit` helpers (party members, volunteers, unit admins) of the community, with where they live. */
+  helpersOf(communityId: string, limit: number): Promise<Pick<UserDoc, '_id' | 'name' | 'phone' | 'memberships'>[]> {
+    return this.coll
+      .find({ memberships: { $elemMatch: { communityId, roles: { $in: [...HelperRoles] } } } }, { projection: { name: 1, phone: 1, memberships: 1 } })
+      .limit(limit)
+      .toArray();
+  }
+
+  /** Those of these people who are helpers of the community, with their memberships (where they live). */
+  helpersAmong(communityId: string, ids: string[]): Promise<Pick<UserDoc, '_id' | 'memberships'>[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.coll
+      .find({ _id: { $in: ids }, memberships: { $elemMatch: { communityId, roles: { $in: [...HelperRoles] } } } }, { projection: { memberships: 1 } })
+      .toArray();
+  }
+
   /** A seeded demo person (local mode's dev-login). */
   byDevKey(key: string): Promise<UserDoc | null> {
     return this.coll.findOne({ devKey: key });

@@ -75,6 +75,9 @@ export const SAMPLES: Samples = {
     requestJoin: { communityId: 'com1', name: '张三', phone: '13800000000', note: '住在3栋，想参加志愿服务', roles: ['resident', 'volunteer'] },
     joinRequests: { status: 'pending' },
     decideJoin: { requestId: 'jr1', approve: false, reason: '请先到社区居委会登记住址' },
+    myDuty: {},
+    setDuty: { slots: [{ days: [1, 3, 5], from: '18:00', to: '21:00' }], urgentAlerts: true },
+    onDuty: {},
   },
   stats: {
     overview: { from: '2026-01-01T00:00:00Z', to: '2026-03-01T00:00:00Z' },
