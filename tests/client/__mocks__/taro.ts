@@ -17,6 +17,7 @@ export const taroMock = {
   requests: [] as RequestOptions[],
   toasts: [] as string[],
   navigations: [] as { kind: string; url: string }[],
+  phoneCalls: [] as string[],
   modalAnswer: true,
   routerParams: {} as Record<string, string>,
   /** The page stack getCurrentPages answers, top last (a page's `options` are its query). */
@@ -33,6 +34,7 @@ export const taroMock = {
     this.requests = [];
     this.toasts = [];
     this.navigations = [];
+    this.phoneCalls = [];
     this.modalAnswer = true;
     this.routerParams = {};
     this.pages = [{ route: 'pages/test/index' }];
@@ -88,6 +90,10 @@ const Taro = {
   chooseLocation: () => (taroMock.picked instanceof Error ? Promise.reject({ errMsg: taroMock.picked.message }) : ok({ ...taroMock.picked })),
   chooseImage: () => ok({ tempFilePaths: [] }),
   requestSubscribeMessage: () => ok({}),
+  makePhoneCall: (opts: { phoneNumber: string }) => {
+    taroMock.phoneCalls.push(opts.phoneNumber);
+    return ok({});
+  },
   cloud: undefined as unknown,
 };
 

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { Button, Switch, Text, View } from '@tarojs/components';
 import { RoleLabels, type Role } from '@shared/enums/roles';
 import { RoleNav, Screen } from '../../components';
+import { DutyCard } from '../../features/duty/DutyCard';
 import { useElderMode } from '../../services/elder';
 import { go, goHome, Routes } from '../../services/nav';
 import { loginThenReturn } from '../../services/returnTo';
@@ -67,6 +68,7 @@ export default function MePage() {
         </View>
       </View>
 
+      {helper && <DutyCard />}
       {helper && (
         <View className="card">
           <View className="row row--between">

@@ -4,6 +4,7 @@ import { RoleLabels } from '@shared/enums';
 import type { Role } from '@shared/enums';
 import { RoleNav, Screen } from '../../../../components';
 import { Routes } from '../../../../services/nav';
+import { OnDutyCard } from '../../components/OnDutyCard';
 import { StaffGate } from '../../components/StaffGate';
 import { staffApi } from '../../lib/api';
 import { mayOpen } from '../../lib/roles';
@@ -72,6 +73,7 @@ function Workbench({ role, name }: { role: Role; name: string }) {
           );
         })}
       </View>
+      {(role === 'secretary' || role === 'grid_worker') && <OnDutyCard />}
       <RoleNav current={Routes.staffHome} />
     </Screen>
   );
