@@ -24,12 +24,15 @@ function sleeper(): number {
   return child.pid!;
 }
 
-/** A zombie: `sh` backgrounds a `true`, prints its pid, then becomes a `sleep` that never reaps it. */
+/**
+ * A zombie: `sh` backgrounds a short `sleep`, prints its pid, then becomes a `sleep` that never reaps it.
+ * The child outlives the exec (a `true` could finish and be reaped by sh first on a loaded machine).
+ */
 async function zombie(): Promise<number> {
-  const child = spawn('sh', ['-c', 'true & echo $!; exec sleep 60'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn('sh', ['-c', 'sleep 0.3 & echo $!; exec sleep 60'], { stdio: ['ignore', 'pipe', 'ignore'] });
   children.push(child);
   const pid = Number(await new Promise<string>((resolve) => child.stdout!.once('data', (d) => resolve(String(d).trim()))));
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; i < 250; i++) {
     if (/\)\s+Z\b/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'))) return pid;
     await new Promise((r) => setTimeout(r, 20));
   }
