@@ -28,7 +28,8 @@ test('off by default; turning it on asks the server and keeps what it answers', 
   expect(screen.getByText('关闭时只显示姓氏，如“张*”')).toBeInTheDocument();
 
   fireEvent.click(fullNameSwitch());
-  await waitFor(() => expect(server.calls.map((c) => [c.route, c.data])).toEqual([['org.updateMe', { showFullName: true }]]));
+  // Other cards of 我的 (值班时间) read their own data; the switch sends exactly one change.
+  await waitFor(() => expect(server.calls.filter((c) => c.route === 'org.updateMe').map((c) => [c.route, c.data])).toEqual([['org.updateMe', { showFullName: true }]]));
   expect(await screen.findByText('心愿墙和排行榜上显示“李志愿”')).toBeInTheDocument();
   await waitFor(() => expect((taroMock.storage.get('xy.session') as { user: { showFullName?: boolean } }).user.showFullName).toBe(true));
 });
