@@ -18,6 +18,9 @@ export const ServiceRecord = z.strictObject({
   partyBranchId: Id.optional(),
   category: Category,
   hours: ServiceHours,
+  /** When the helper finished their part. */
   at: Instant,
+  /** When the resident confirmed (or the wish auto-confirmed): only then does the service count, with its hours. */
+  confirmedAt: Instant.optional(),
 });
 export type ServiceRecord = z.infer<typeof ServiceRecord>;

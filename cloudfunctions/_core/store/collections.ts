@@ -73,12 +73,14 @@ export const INDEXES: Record<string, IndexDecl[]> = {
     { key: { status: 1, 'claims.leaseUntil': 1 } },
     { key: { status: 1, openedAt: 1 } },
     { key: { status: 1, doneAt: 1 } },
+    // The statistics count steps by when they happened (stats.overview's event totals).
+    { key: { communityId: 1, 'events.action': 1, 'events.at': 1 } },
     // The announcement repair reads the steps since it last looked, oldest first.
     { key: { updatedAt: 1 } },
     // The sweep of unused uploads asks which photos some wish still shows; most wishes have none.
     { key: { 'events.photos': 1 }, options: { sparse: true } },
   ],
-  [C.services]: [{ key: { communityId: 1, at: -1 } }, { key: { userId: 1 } }],
+  [C.services]: [{ key: { communityId: 1, confirmedAt: -1 } }, { key: { wishId: 1 } }, { key: { userId: 1 } }],
   [C.messages]: [
     { key: { dedupeKey: 1 }, options: { unique: true } },
     // The inbox page: a person's messages newest first, the cursor a range on _id, read in index order up to the limit.

@@ -9,6 +9,11 @@ const GROUP_FIELD = { volunteer: 'userId', unit: 'unitId', party_branch: 'partyB
 export interface ServiceTotals { n: number; hours: number; helpers: string[] }
 export interface ServiceRow<K> { _id: K; services: number; hours: number }
 
+/** A service counts when its wish is confirmed (by the resident or automatically), never at the helper's completion alone. */
+function confirmedIn(range: Range): Record<string, unknown> {
+  return { confirmedAt: { $exists: true }, ...rangeMatch('confirmedAt', range) };
+}
+
 /** Service records, one per helper per wish: the unit of "1,800 services delivered", volunteer hours and the leaderboards. */
 export class ServiceRepository {
   constructor(private readonly coll: Collection<ServiceDoc>) {}
@@ -22,11 +27,16 @@ export class ServiceRepository {
     );
   }
 
+  /** The wish was confirmed: its services count from now on (a repeat keeps the first time). */
+  async confirmWish(wishId: string, at: Date): Promise<void> {
+    await this.coll.updateMany({ wishId, confirmedAt: { $exists: false } }, { $set: { confirmedAt: at } });
+  }
+
   /** Services, hours and the distinct helpers of these communities over a window. */
   async totals(communityIds: string[], range: Range): Promise<ServiceTotals | undefined> {
     const [totals] = await this.coll
       .aggregate<ServiceTotals>([
-        { $match: { communityId: { $in: communityIds }, ...rangeMatch('at', range) } },
+        { $match: { communityId: { $in: communityIds }, ...confirmedIn(range) } },
         { $group: { _id: null, n: { $sum: 1 }, hours: { $sum: '$hours' }, helpers: { $addToSet: '$userId' } } },
       ])
       .toArray();
@@ -37,7 +47,7 @@ export class ServiceRepository {
   byGroup(communityIds: string[], range: Range, group: 'unit' | 'party_branch'): Promise<ServiceRow<string | null>[]> {
     return this.coll
       .aggregate<ServiceRow<string | null>>([
-        { $match: { communityId: { $in: communityIds }, ...rangeMatch('at', range) } },
+        { $match: { communityId: { $in: communityIds }, ...confirmedIn(range) } },
         { $group: { _id: `$${GROUP_FIELD[group]}`, services: { $sum: 1 }, hours: { $sum: '$hours' } } },
         { $sort: { services: -1 } },
       ])
@@ -49,7 +59,7 @@ export class ServiceRepository {
     const field = GROUP_FIELD[group];
     return this.coll
       .aggregate<ServiceRow<string>>([
-        { $match: { communityId: { $in: communityIds }, ...rangeMatch('at', range), [field]: { $type: 'string' } } },
+        { $match: { communityId: { $in: communityIds }, ...confirmedIn(range), [field]: { $type: 'string' } } },
         { $group: { _id: `$${field}`, services: { $sum: 1 }, hours: { $sum: '$hours' } } },
         { $sort: { [metric]: -1, _id: 1 } },
         { $limit: limit },

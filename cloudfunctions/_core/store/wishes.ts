@@ -213,6 +213,30 @@ export class WishRepository {
       .toArray();
   }
 
+  /**
+   * What happened over a window, by when it happened (not when the wish was posted): the wishes
+   * approved, claimed (or an assignment accepted), completed (became done) and confirmed by an
+   * event inside the window, each wish once per step.
+   */
+  async eventTotals(communityIds: string[], range: Range): Promise<EventTotals> {
+    const inWindow = rangeMatch('at', range);
+    const rows = await this.coll
+      .aggregate<{ _id: keyof EventTotals; n: number }>([
+        { $match: { communityId: { $in: communityIds }, events: { $elemMatch: { action: { $in: [...COUNTED_ACTIONS] }, ...inWindow } } } },
+        { $project: { events: 1 } },
+        { $unwind: '$events' },
+        { $match: { 'events.action': { $in: [...COUNTED_ACTIONS] }, ...rangeMatch('events.at', range) } },
+        { $project: { step: EVENT_STEP } },
+        { $match: { step: { $ne: null } } },
+        { $group: { _id: { wish: '$_id', step: '$step' } } },
+        { $group: { _id: '$_id.step', n: { $sum: 1 } } },
+      ])
+      .toArray();
+    const t: EventTotals = { approved: 0, claimed: 0, completed: 0, confirmed: 0 };
+    for (const r of rows) t[r._id] = r.n;
+    return t;
+  }
+
   /** Wishes posted over a window collected, completed and confirmed, per category, status, grid, channel or Beijing month, by key. */
   byKey(communityIds: string[], range: Range, by: BreakdownKey): Promise<BreakdownRow[]> {
     return this.coll
@@ -265,6 +289,20 @@ const BREAKDOWN_KEYS = {
 } as const;
 export type BreakdownKey = keyof typeof BREAKDOWN_KEYS;
 export interface BreakdownRow { _id: string | null; collected: number; completed: number; confirmed: number }
+export interface EventTotals { approved: number; claimed: number; completed: number; confirmed: number }
+const COUNTED_ACTIONS = ['approve', 'claim', 'accept', 'complete', 'confirm'] as const;
+/** The step an event counts as: a helper's `complete` counts only when it made the wish done (a 帮帮团 wish's last part). */
+const EVENT_STEP = {
+  $switch: {
+    branches: [
+      { case: { $eq: ['$events.action', 'approve'] }, then: 'approved' },
+      { case: { $in: ['$events.action', ['claim', 'accept']] }, then: 'claimed' },
+      { case: { $and: [{ $eq: ['$events.action', 'complete'] }, { $eq: ['$events.to', 'done'] }] }, then: 'completed' },
+      { case: { $eq: ['$events.action', 'confirm'] }, then: 'confirmed' },
+    ],
+    default: null,
+  },
+};
 export interface StatusTotals { _id: WishState; n: number; approved: number; claimed: number; completed: number; ratingSum: number; rated: number }
 /** A wish as the wall reads it: what a card may show and no more. */
 export type WallDoc = Omit<WishDoc, 'events' | 'contactPhone' | 'address' | 'description' | 'beneficiary'>;

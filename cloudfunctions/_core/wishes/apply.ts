@@ -45,7 +45,11 @@ export async function applyAction(rt: Runtime, a: Apply): Promise<{ wish: WishDo
     }
     const event: WishEventDoc = { ...decision.event, id: newId() };
     const after = await rt.repos.wishes.write(wish, decision.change, event, a.extra);
-    if (after) return { wish: after, event };
+    if (after) {
+      // Confirmation (the resident's or the automatic one) is when the wish's services and hours count.
+      if (a.action === 'confirm') await rt.repos.services.confirmWish(after._id, event.at);
+      return { wish: after, event };
+    }
     wish = await rt.repos.wishes.load(wish._id);
   }
   throw new AppError('CONFLICT', '心愿正被多人同时操作，请稍后再试');

@@ -9,24 +9,23 @@ export default defineAction({
     const scope = await statsScope(rt, caller, input.communityId);
     const rows = await rt.repos.wishes.statusTotals(scope.communityIds, input);
     const byStatus: Record<string, number> = {};
-    const t = { collected: 0, approved: 0, claimed: 0, completed: 0, ratingSum: 0, rated: 0 };
+    const t = { collected: 0, ratingSum: 0, rated: 0 };
     for (const r of rows) {
       byStatus[r._id] = r.n;
       t.collected += r.n;
-      t.approved += r.approved;
-      t.claimed += r.claimed;
-      t.completed += r.completed;
       t.ratingSum += r.ratingSum;
       t.rated += r.rated;
     }
+    // Each step counts when it happened: a wish posted last month and completed in this window is this window's completion.
+    const ev = await rt.repos.wishes.eventTotals(scope.communityIds, input);
     const svc = await rt.repos.services.totals(scope.communityIds, input);
     return {
       communityIds: scope.communityIds,
       collected: t.collected,
-      approved: t.approved,
-      claimed: t.claimed,
-      completed: t.completed,
-      confirmed: byStatus.confirmed ?? 0,
+      approved: ev.approved,
+      claimed: ev.claimed,
+      completed: ev.completed,
+      confirmed: ev.confirmed,
       pendingReview: byStatus.pending_review ?? 0,
       open: (byStatus.open ?? 0) + (byStatus.assigned ?? 0),
       inProgress: (byStatus.claimed ?? 0) + (byStatus.in_progress ?? 0),
