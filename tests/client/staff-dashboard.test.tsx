@@ -42,12 +42,12 @@ test('shows the headline numbers the stats function returns', async () => {
   routeCalls(callMock, { 'stats.overview': overview, ...charts });
   render(<DashboardPage />);
 
-  expect(await screen.findByLabelText('心愿收集 1,500')).toBeInTheDocument();
-  expect(screen.getByLabelText('已审核 1,420')).toBeInTheDocument();
-  expect(screen.getByLabelText('已认领 1,380')).toBeInTheDocument();
-  expect(screen.getByLabelText('已完成 1,302')).toBeInTheDocument();
-  expect(screen.getByLabelText('已确认 1,250')).toBeInTheDocument();
-  expect(screen.getByLabelText('服务人次 1,800')).toBeInTheDocument();
+  expect(await screen.findByLabelText('本期收集 1,500')).toBeInTheDocument();
+  expect(screen.getByLabelText('本期审核通过 1,420')).toBeInTheDocument();
+  expect(screen.getByLabelText('本期认领 1,380')).toBeInTheDocument();
+  expect(screen.getByLabelText('本期完成 1,302')).toBeInTheDocument();
+  expect(screen.getByLabelText('本期居民确认 1,250')).toBeInTheDocument();
+  expect(screen.getByLabelText('本期服务人次 1,800')).toBeInTheDocument();
   expect(screen.getByLabelText('平均评分 4.8')).toBeInTheDocument();
 });
 
@@ -74,11 +74,11 @@ test('no ratings yet reads as 暂无, not 0', async () => {
 test('a time range is sent to every stats call', async () => {
   routeCalls(callMock, { 'stats.overview': overview, ...charts });
   render(<DashboardPage />);
-  await screen.findByLabelText('心愿收集 1,500');
+  await screen.findByLabelText('本期收集 1,500');
   callMock.mockClear();
 
   fireEvent.click(screen.getByText('近30天'));
-  await screen.findByLabelText('心愿收集 1,500');
+  await screen.findByLabelText('本期收集 1,500');
   await screen.findByLabelText('就医出行 320');
   for (const [, , data] of callMock.mock.calls) expect(data.from).toEqual(expect.any(String));
 });
@@ -101,7 +101,7 @@ test('one failed chart does not take the numbers down; a failed overview offers 
   overviewDown = false;
   fireEvent.click(screen.getByText('重试'));
 
-  expect(await screen.findByLabelText('服务人次 1,800')).toBeInTheDocument();
+  expect(await screen.findByLabelText('本期服务人次 1,800')).toBeInTheDocument();
   expect(await screen.findByLabelText('就医出行 320')).toBeInTheDocument();
   const units = screen.getByText('共建单位服务榜').parentElement as HTMLElement;
   expect(within(units).getByText('该图表加载失败，下拉可重试')).toBeInTheDocument();
@@ -115,10 +115,10 @@ test('a town admin picks a community of the town', async () => {
     ...charts,
   });
   render(<DashboardPage />);
-  expect(await screen.findByLabelText('心愿收集 1,500')).toBeInTheDocument();
+  expect(await screen.findByLabelText('本期收集 1,500')).toBeInTheDocument();
 
   fireEvent.click(await screen.findByText('桃源社区'));
-  expect(await screen.findByLabelText('心愿收集 88')).toBeInTheDocument();
+  expect(await screen.findByLabelText('本期收集 88')).toBeInTheDocument();
   expect(callsTo(callMock, 'stats', 'overview').at(-1)?.[2]).toEqual({ communityId: 'c2' });
 });
 
@@ -147,7 +147,7 @@ test('export downloads the ledger as the XLSX the server wrote, byte for byte, u
     'stats.export': { fileName: '心愿台账-2026-11-22.xlsx', mimeType: xlsx, base64: Buffer.from(file).toString('base64'), rows: 1, truncated: false },
   });
   render(<DashboardPage />);
-  await screen.findByLabelText('心愿收集 1,500');
+  await screen.findByLabelText('本期收集 1,500');
 
   fireEvent.click(screen.getByText('导出报表'));
 
@@ -173,7 +173,7 @@ test('a refused export says why', async () => {
     },
   });
   render(<DashboardPage />);
-  await screen.findByLabelText('心愿收集 1,500');
+  await screen.findByLabelText('本期收集 1,500');
   fireEvent.click(screen.getByText('导出报表'));
   expect(await screen.findByText('导出未成功：操作太频繁，请稍后再试')).toBeInTheDocument();
 });

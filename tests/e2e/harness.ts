@@ -53,7 +53,7 @@ export async function shot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-/** The number a dashboard tile shows, read from its accessible name (e.g. "心愿收集 1,500"). */
+/** The number a dashboard tile shows, read from its accessible name (e.g. "本期收集 1,500"). */
 export async function tileNumber(page: Page, label: string): Promise<number> {
   const tile = page.getByLabel(new RegExp(`^${label} [\\d,.]+$`));
   await tile.waitFor();

@@ -39,7 +39,7 @@ test('a wish goes from the resident to a volunteer and back, and the dashboard c
   const secretary = await signIn(browser, server.url, '社区书记 · 彭书记');
   await secretary.getByText('审核派单').waitFor();
   await secretary.getByText('数据看板').click();
-  const collectedBefore = await tileNumber(secretary, '心愿收集');
+  const collectedBefore = await tileNumber(secretary, '本期收集');
   const confirmedBefore = await tileNumber(secretary, '已确认');
 
   // A resident posts a wish through the form.
@@ -100,7 +100,7 @@ test('a wish goes from the resident to a volunteer and back, and the dashboard c
   // The dashboard counts one more wish collected and one more confirmed.
   await visit(secretary, server.url, dashboard);
   await secretary.reload();
-  expect(await tileNumber(secretary, '心愿收集')).toBe(collectedBefore + 1);
+  expect(await tileNumber(secretary, '本期收集')).toBe(collectedBefore + 1);
   expect(await tileNumber(secretary, '已确认')).toBe(confirmedBefore + 1);
   await shot(secretary, 'secretary-dashboard');
 });
@@ -170,7 +170,7 @@ test('each role has its main screen', async () => {
   await town.getByText('当前身份：镇/街道').waitFor();
   await shot(town, 'town-admin-home');
   await town.getByText('数据看板').click();
-  await tileNumber(town, '心愿收集');
+  await tileNumber(town, '本期收集');
   await shot(town, 'town-admin-dashboard');
 
   const elder = await signIn(browser, server.url, '独居老人 · 李桂英');
@@ -188,7 +188,7 @@ test('the secretary downloads the ledger from the dashboard as an Excel workbook
   const secretary = await signIn(browser, server.url, '社区书记 · 彭书记');
   // From the home screen, as the secretary would: a route typed in while the login redirect settles can be overtaken by it.
   await secretary.getByText('数据看板').click();
-  await tileNumber(secretary, '心愿收集');
+  await tileNumber(secretary, '本期收集');
   const [download] = await Promise.all([secretary.waitForEvent('download'), secretary.getByText('导出报表', { exact: true }).click()]);
   expect(download.suggestedFilename()).toMatch(/^心愿台账-\d{4}-\d{2}-\d{2}\.xlsx$/);
   const file = await download.path();

@@ -2,24 +2,27 @@ import { Text, View } from '@tarojs/components';
 import type { Overview } from '../lib/useDashboard';
 import { formatNumber } from '../lib/format';
 
-/** The headline numbers a community reports ("收集心愿1500个，服务1800人次"). */
+/**
+ * The headline numbers a community reports ("收集心愿1500个，服务1800人次"), each counted by when
+ * its step happened inside the chosen period; a service and its hours count once the resident confirms.
+ */
 const TILES: { key: keyof Overview; label: string; decimals?: number; unit?: string }[] = [
-  { key: 'collected', label: '心愿收集' },
-  { key: 'approved', label: '已审核' },
-  { key: 'claimed', label: '已认领' },
-  { key: 'completed', label: '已完成' },
-  { key: 'confirmed', label: '已确认' },
-  { key: 'serviceCount', label: '服务人次' },
+  { key: 'collected', label: '本期收集' },
+  { key: 'approved', label: '本期审核通过' },
+  { key: 'claimed', label: '本期认领' },
+  { key: 'completed', label: '本期完成' },
+  { key: 'confirmed', label: '本期居民确认' },
+  { key: 'serviceCount', label: '本期服务人次' },
+  { key: 'serviceHours', label: '本期服务时长', decimals: 1, unit: '小时' },
   { key: 'avgRating', label: '平均评分', decimals: 1, unit: '分' },
 ];
 
-/** What is in flight right now. */
+/** What is in flight right now, whatever the period. */
 const NOW: { key: keyof Overview; label: string; unit?: string }[] = [
   { key: 'pendingReview', label: '待审核' },
   { key: 'open', label: '待认领' },
   { key: 'inProgress', label: '服务中' },
-  { key: 'serviceHours', label: '服务时长', unit: '小时' },
-  { key: 'helpers', label: '参与志愿者' },
+  { key: 'helpers', label: '本期参与志愿者' },
 ];
 
 export function StatTiles({ overview }: { overview: Overview }) {
