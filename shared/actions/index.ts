@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { CertificatesActions } from './certificates';
 import { CronActions } from './cron';
 import { DispatchActions } from './dispatch';
 import { NotifyActions } from './notify';
@@ -16,6 +17,7 @@ export const ActionSchemas = {
   stats: StatsActions,
   notify: NotifyActions,
   cron: CronActions,
+  certificates: CertificatesActions,
 } as const;
 
 export type FunctionName = keyof typeof ActionSchemas;
@@ -35,5 +37,6 @@ export * from './org';
 export * from './stats';
 export * from './notify';
 export * from './cron';
+export * from './certificates';
 export * from './outputs';
 export * from './writes';

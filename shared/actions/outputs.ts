@@ -246,6 +246,19 @@ export interface ActionOutputs {
   cron: {
     tick: { expired: number; escalated: number; autoConfirmed: number; sent: number };
   };
+  certificates: {
+    /** The record and its PDF inline, base64 (like stats.export: works the same in WeChat cloud and self-hosted). */
+    issue: { certificate: CertificateView; fileName: string; mimeType: string; base64: string };
+    download: { certificate: CertificateView; fileName: string; mimeType: string; base64: string };
+    /** What anyone holding the serial may see: the name masked, nothing else about the person. */
+    verify: { serial: string; holderName: string; from: Instant; to: Instant; hours: number; services: number; communityName: string; issuedAt: Instant };
+    mine: { items: CertificateView[] };
+  };
+}
+
+/** A certificate as its holder sees it. */
+export interface CertificateView {
+  serial: string; holderName: string; communityName: string; from: Instant; to: Instant; hours: number; services: number; issuedAt: Instant;
 }
 
 export type ActionOutput<F extends keyof ActionOutputs, A extends keyof ActionOutputs[F]> = ActionOutputs[F][A];

@@ -86,6 +86,12 @@ export const ActionWrites = {
     // The timer's own sweep: each run looks afresh at what is due, so it is not replayed by requestId.
     tick: false,
   },
+  certificates: {
+    issue: true,
+    download: false,
+    verify: false,
+    mine: false,
+  },
 } as const satisfies ActionWriteTable;
 
 /** Whether `fn.action` is a write (an unknown pair is not). */

@@ -1,6 +1,7 @@
 import type { ClientSession, Collection, Db, Document, IndexSpecification, CreateIndexesOptions } from 'mongodb';
 import type { DutySlot } from '@shared';
 import { inSession } from './session';
+import type { CertificateDoc } from './certificates';
 import type { LeaseDoc } from './leases';
 import type { RateLimitDoc } from './rateLimits';
 import type { BuildingDoc, CommunityDoc, CompoundDoc, GridDoc, InviteDoc, JoinRequestDoc, MessageDoc, PartyBranchDoc, ServiceDoc, SubscriptionDoc, TownDoc, UnitDoc, UserDoc, WishDoc } from './types';
@@ -33,6 +34,7 @@ export const C = {
   messages: 'messages',
   subscriptions: 'subscriptions',
   invites: 'invites',
+  certificates: 'certificates',
   requests: 'requests',
   requestRuns: 'request_runs',
   wxSessions: 'wx_sessions',
@@ -90,6 +92,7 @@ export const INDEXES: Record<string, IndexDecl[]> = {
     // The drain: what is due.
     { key: { status: 1, nextAttemptAt: 1 } },
   ],
+  [C.certificates]: [{ key: { holderId: 1, issuedAt: -1 } }],
   [C.invites]: [{ key: { code: 1 }, options: { unique: true } }, { key: { communityId: 1, _id: -1 } }],
   // Replies are kept a week: long enough for any client retry.
   [C.requests]: [{ key: { createdAt: 1 }, options: { expireAfterSeconds: 7 * 24 * 3600 } }],
@@ -156,6 +159,7 @@ function buildCollections(db: Db, session?: ClientSession) {
     messages: c<MessageDoc>(C.messages),
     subscriptions: c<SubscriptionDoc>(C.subscriptions),
     invites: c<InviteDoc>(C.invites),
+    certificates: c<CertificateDoc>(C.certificates),
     requests: c<RequestDoc>(C.requests),
     requestRuns: c<RequestRunDoc>(C.requestRuns),
     duty: c<DutyDoc>(C.duty),

@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import { collections, collectionsInSession, type Collections } from './collections';
+import { CertificateRepository } from './certificates';
 import { CommunityRepository } from './communities';
 import { DutyRepository } from './duty';
 import { InviteRepository } from './invites';
@@ -31,6 +32,7 @@ export interface Repositories {
   meta: MetaRepository;
   wxSessions: WxSessionRepository;
   invites: InviteRepository;
+  certificates: CertificateRepository;
   joinRequests: JoinRequestRepository;
   /** The self-hosted gateways' shared request counts. */
   rateLimits: RateLimitRepository;
@@ -75,6 +77,7 @@ function build(db: Db, c: Collections, scope: object): Repositories {
     meta: new MetaRepository(c.meta),
     wxSessions: new WxSessionRepository(c.wxSessions),
     invites: new InviteRepository(c.invites),
+    certificates: new CertificateRepository(c.certificates),
     joinRequests: new JoinRequestRepository(c.joinRequests),
     rateLimits: new RateLimitRepository(c.rateLimits),
     leases: new LeaseRepository(c.leases),

@@ -43,6 +43,17 @@ export class ServiceRepository {
     return totals;
   }
 
+  /** One helper's services and hours in one community over a window: what a 志愿服务证明 states. */
+  async ofHelper(userId: string, communityId: string, range: Range): Promise<{ services: number; hours: number }> {
+    const [row] = await this.coll
+      .aggregate<{ services: number; hours: number }>([
+        { $match: { userId, communityId, ...rangeMatch('at', range) } },
+        { $group: { _id: null, services: { $sum: 1 }, hours: { $sum: '$hours' } } },
+      ])
+      .toArray();
+    return { services: row?.services ?? 0, hours: row?.hours ?? 0 };
+  }
+
   /** Services and hours per unit or party branch (null: services of nobody's unit or branch), most services first. */
   byGroup(communityIds: string[], range: Range, group: 'unit' | 'party_branch'): Promise<ServiceRow<string | null>[]> {
     return this.coll

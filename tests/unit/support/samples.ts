@@ -94,4 +94,10 @@ export const SAMPLES: Samples = {
   cron: {
     tick: { jobs: ['leases', 'escalation'] },
   },
+  certificates: {
+    issue: { from: '2026-01-01T00:00:00+08:00', to: '2026-07-01T00:00:00+08:00' },
+    download: { serial: 'ZY-20260701-AB12CD34' },
+    verify: { serial: 'ZY-20260701-AB12CD34' },
+    mine: {},
+  },
 };
