@@ -9,7 +9,7 @@ import type { CloudFunction } from '../cloudfunctions/_core/routing/router';
 import type { Identity, Runtime } from '../cloudfunctions/_core/runtime/types';
 import { registerAuth } from './auth';
 import type { ServerConfig } from './config';
-import { mongoRateLimitStore } from './rateLimitStore';
+import { COUNT_WITHIN_MS, mongoRateLimitStore, withinMs } from './rateLimitStore';
 import { labelsOf, REQUEST_ID, type Observability } from './observability';
 import { overloadGuard } from './overload';
 import type { Tokens } from './tokens';
@@ -174,7 +174,7 @@ export async function buildGateway(d: GatewayDeps): Promise<FastifyInstance> {
     // a fresh junk or re-issued token per request must not buy a fresh budget. The address is the
     // socket's, or with TRUST_PROXY the one the trusted proxy saw (never a hop the client wrote).
     keyGenerator: async (req) => {
-      const userId = await identify(req.headers.authorization).catch(() => null);
+      const userId = await withinMs(identify(req.headers.authorization), COUNT_WITHIN_MS).catch(() => null);
       return userId ? `user:${userId}` : `ip:${req.ip}`;
     },
     errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, ...failure(new AppError('RATE_LIMITED', `请求太频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试`)) }),

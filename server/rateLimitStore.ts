@@ -1,6 +1,19 @@
 import type { RateLimitRepository } from '../cloudfunctions/_core/store/rateLimits';
 
 type Counted = { current: number; ttl: number };
+
+/** How long the limiter waits for the database to count a request. */
+export const COUNT_WITHIN_MS = 250;
+
+/** The promise's value, or a rejection once `ms` have passed without one. */
+export function withinMs<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    timer.unref();
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
 /** What the plugin hands a store: its options at the root, the route's merged options for a child. */
 interface StoreOptions { timeWindow?: unknown; routeInfo?: { method: string | string[]; url: string } }
 
@@ -25,7 +38,9 @@ export function mongoRateLimitStore(repo: RateLimitRepository) {
     /** The plugin passes the window as a third argument (its typings leave it out). */
     incr(key: string, cb: (err: Error | null, res?: Counted) => void, timeWindow?: number): void {
       const now = Date.now();
-      repo.hit(this.prefix + key, timeWindow ?? this.windowMs, now).then(
+      // Counting runs before the overload guard's deadline starts: a stalled database must not hold the
+      // request here. Past COUNT_WITHIN_MS it is an error, which the gateway lets through (skipOnError).
+      withinMs(repo.hit(this.prefix + key, timeWindow ?? this.windowMs, now), COUNT_WITHIN_MS).then(
         ({ count, resetAtMs }) => cb(null, { current: count, ttl: resetAtMs - now }),
         (err: Error) => cb(err),
       );
