@@ -3,6 +3,7 @@ import type { Envelope } from '@shared';
 import type { CronJobName } from '@shared/actions/cron';
 /** Environment variables as read (not the ambient NodeJS.ProcessEnv, which others augment). */
 type Env = Record<string, string | undefined>;
+import cluster from 'node:cluster';
 import fs from 'node:fs';
 import path from 'node:path';
 import { WordListChecker } from '../cloudfunctions/_core/runtime/contentCheck';
@@ -16,6 +17,8 @@ import { buildGateway, routesOf, type GatewayRoute } from './gateway';
 import { startEmbeddedMongo } from './db/embeddedMongo';
 import { startEmbeddedProcess } from './embeddedProcess';
 import { Observability, type RequestLog } from './observability';
+import { runPrimary, workersOf, WorkersError } from './cluster';
+import { startLeasedTimer } from './leasedTimer';
 import { seedDemo } from './seed';
 import { USER_NOTES } from './seedData';
 import { sweepUnusedPhotos, type SweepResult } from './photoSweep';
@@ -127,38 +130,40 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     if (opts.seed ?? config.mode === 'local') await seedDemo(conn.db, runtime);
 
     observability.outboxBacklog = () => runtime.repos.messages.backlog(runtime.now());
-    let lastTickAt: number | undefined;
-    observability.timerLastRun = async () => lastTickAt;
+    // The cluster's last finished tick, whichever process ran it.
+    observability.timerLastRun = async () => (await runtime.repos.leases.find('cron'))?.lastRunAt?.getTime();
 
     const tick: RunningServer['tick'] = ({ at, jobs } = {}) =>
       FUNCTIONS.cron({ action: 'tick', data: jobs ? { jobs } : {} }, { identity: { kind: 'system' }, runtime: at ? { ...runtime, now: () => at } : runtime });
+    // Once per cluster: each process tries every interval, the lease holder runs (server/leasedTimer.ts).
     if (config.cronIntervalMs > 0) {
-      let running = false;
-      const timer = setInterval(() => {
-        if (running) return observability.timer({ timer: 'cron', outcome: 'skipped', ms: 0 }); // a slow tick is not stacked on itself
-        running = true;
-        const started = Date.now();
-        tick()
-          .then((r) => {
-            if (!r.ok) console.error('[cron]', r.error);
-            else lastTickAt = Date.now();
-            observability.timer({ timer: 'cron', outcome: r.ok ? 'ok' : 'error', ms: Date.now() - started });
-          })
-          .finally(() => { running = false; });
-      }, config.cronIntervalMs);
-      timer.unref();
-      stops.push(async () => clearInterval(timer));
+      stops.push(startLeasedTimer({
+        name: 'cron',
+        intervalMs: config.cronIntervalMs,
+        leases: runtime.repos.leases,
+        observability,
+        work: async () => {
+          const r = await tick();
+          if (!r.ok) console.error(JSON.stringify({ t: new Date().toISOString(), msg: 'cron tick failed', error: r.error }));
+          return r.ok;
+        },
+      }));
     }
 
     const imported = await importDiskPhotos(config, runtime);
     if (imported) console.log(JSON.stringify({ t: new Date().toISOString(), msg: 'photos moved from disk into the database', count: imported }));
     const sweepPhotos = () => sweepUnusedPhotos(runtime);
     if (config.cronIntervalMs > 0) {
-      const timer = setInterval(() => {
-        sweepPhotos().catch((err) => console.error('[photos]', err));
-      }, PHOTO_SWEEP_INTERVAL_MS);
-      timer.unref();
-      stops.push(async () => clearInterval(timer));
+      stops.push(startLeasedTimer({
+        name: 'photoSweep',
+        intervalMs: PHOTO_SWEEP_INTERVAL_MS,
+        leases: runtime.repos.leases,
+        observability,
+        work: async () => {
+          await sweepPhotos();
+          return true;
+        },
+      }));
     }
 
     const app = await buildGateway({ config, runtime, tokens: new Tokens(config.tokenSecret, config.tokenTtlHours), functions: FUNCTIONS, observability });
@@ -189,9 +194,12 @@ function printBanner(s: RunningServer): void {
 async function cli(): Promise<void> {
   let server: RunningServer;
   try {
-    server = await startServer({ embedded: 'process' });
+    const workers = workersOf(process.argv.slice(2), process.env);
+    if (workers > 1 && cluster.isPrimary) return await runPrimary(workers);
+    // Under --workers, every worker but the first finds the demo seeded already.
+    server = await startServer({ embedded: 'process', ...(process.env.XINYUAN_SEED === '0' ? { seed: false } : {}) });
   } catch (err) {
-    if (err instanceof ConfigError) {
+    if (err instanceof ConfigError || err instanceof WorkersError) {
       console.error(err.message);
       process.exit(2);
     }

@@ -1,5 +1,6 @@
 import type { MongoClient } from 'mongodb';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import cluster from 'node:cluster';
+import { AggregatorRegistry, Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { ActionSchemas } from '@shared/actions';
 
 /** What one request leaves in the log and the metrics: no user id, no address, no body. */
@@ -49,6 +50,11 @@ export class Observability {
     this.log = opts.log;
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry });
+    if (cluster.isWorker) {
+      // The worker half of prom-client's cluster protocol: answers the primary's collection with this registry.
+      AggregatorRegistry.setRegistries([this.registry]);
+      new AggregatorRegistry();
+    }
     this.requests = new Counter({ name: 'xinyuan_requests_total', help: 'HTTP requests by cloud function, action and status', labelNames: ['function', 'action', 'status'], registers });
     this.latency = new Histogram({
       name: 'xinyuan_request_duration_seconds',
@@ -64,8 +70,10 @@ export class Observability {
     this.poolWaitFailures = new Counter({ name: 'xinyuan_db_pool_checkout_failures_total', help: 'Operations that could not get a connection (pool closed, wait timed out, connection error)', registers });
     const backlog = () => this.outboxBacklog();
     const lastRun = () => this.timerLastRun();
+    new Gauge({ name: 'xinyuan_gateway_processes', help: 'Gateway processes answering this scrape (one; under --workers, the primary sums its workers)', registers }).set(1);
     new Gauge({
       name: 'xinyuan_outbox_backlog',
+      aggregator: 'max',
       help: 'Notifications due for sending and not yet sent (the whole database, not this process)',
       registers,
       async collect() {
@@ -74,6 +82,7 @@ export class Observability {
     });
     new Gauge({
       name: 'xinyuan_timer_lag_seconds',
+      aggregator: 'max',
       help: 'How far the cluster\'s timer is behind: seconds since its last finished tick beyond one interval (0 when on time); -1 before any tick',
       registers,
       async collect() {
@@ -106,13 +115,38 @@ export class Observability {
     client.on('connectionCheckOutFailed', () => this.poolWaitFailures.inc());
   }
 
+  /** This process's metrics; in a `--workers` worker, the primary's sum over every worker (server/cluster.ts). */
   metrics(): Promise<string> {
-    return this.registry.metrics();
+    return cluster.isWorker && process.send ? clusterMetrics(this.registry) : this.registry.metrics();
   }
 
   get contentType(): string {
     return this.registry.contentType;
   }
+}
+
+/** Asked of the primary, which collects every worker's registry (prom-client's AggregatorRegistry). */
+export const METRICS_REQUEST = 'xinyuan:metrics';
+export const METRICS_REPLY = 'xinyuan:metrics:reply';
+let asked = 0;
+
+function clusterMetrics(own: Registry): Promise<string> {
+  const id = ++asked;
+  return new Promise((resolve) => {
+    const onMessage = (m: { type?: string; id?: number; text?: string }) => {
+      if (m?.type !== METRICS_REPLY || m.id !== id) return;
+      clearTimeout(timer);
+      process.off('message', onMessage);
+      resolve(m.text ?? own.metrics());
+    };
+    // A primary that can't answer (busy, or an older one): this worker's own figures rather than nothing.
+    const timer = setTimeout(() => {
+      process.off('message', onMessage);
+      resolve(own.metrics());
+    }, 5_000);
+    process.on('message', onMessage);
+    process.send!({ type: METRICS_REQUEST, id });
+  });
 }
 
 const FUNCTION_NAMES = new Set(Object.keys(ActionSchemas));

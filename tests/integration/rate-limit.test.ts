@@ -1,17 +1,11 @@
 import { startServer, type RunningServer } from '../../server/main';
-import { startTestServer, type TestServer } from './harness';
+import { awayFromWindowEdge, startTestServer, type TestServer } from './harness';
 
 /**
  * Rate limits counted in the database (issue 15): every gateway on one database enforces one budget;
  * and its key can't be dodged with junk tokens or a forged X-Forwarded-For (issue 11, M5).
  */
 const LIMIT = 6;
-
-/** Counts live in fixed one-minute windows: keep a burst of calls inside one. */
-async function awayFromWindowEdge(): Promise<void> {
-  const into = Date.now() % 60_000;
-  if (into > 50_000) await new Promise((r) => setTimeout(r, 60_500 - into));
-}
 
 const hit = (url: string, headers: Record<string, string> = {}) =>
   fetch(`${url}/api/fn/stats`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ action: 'wall', data: {} }) }).then((r) => r.status);
