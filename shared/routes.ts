@@ -112,6 +112,7 @@ export const NoticeLinks: Record<NotificationTemplateKey, (wishId?: string) => s
   rate_reminder: (id) => (id ? wishPage(id) : Pages.home),
   wish_assigned: (id) => (id ? taskPage(id) : Pages.myTasks),
   nearby_wish: (id) => (id ? taskPage(id) : Pages.hall),
+  wish_disputed: (id) => (id ? taskPage(id) : Pages.myTasks),
   lease_expired: (id) => (id ? taskPage(id) : Pages.myTasks),
   new_pending_wish: () => Pages.review,
   wish_escalated: () => Pages.escalations,

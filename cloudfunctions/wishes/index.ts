@@ -1,6 +1,7 @@
 import { createFunction } from '../_core/routing/router';
 import cancel from './actions/cancel';
 import confirm from './actions/confirm';
+import dispute from './actions/dispute';
 import create from './actions/create';
 import detail from './actions/detail';
 import mine from './actions/mine';
@@ -10,4 +11,4 @@ import similar from './actions/similar';
 import update from './actions/update';
 
 /** 群众点单: what a resident does with their own wishes. */
-export const main = createFunction('wishes', { create, update, resubmit, cancel, mine, detail, confirm, rate, similar });
+export const main = createFunction('wishes', { create, update, resubmit, cancel, mine, detail, confirm, dispute, rate, similar });

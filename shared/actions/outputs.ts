@@ -172,6 +172,7 @@ export interface ActionOutputs {
     mine: Page<WishView>;
     detail: WishDetailReply;
     confirm: WishReply;
+    dispute: WishReply;
     rate: WishReply;
     resubmit: WishReply;
     similar: { items: SimilarWish[] };

@@ -44,6 +44,8 @@ export const CancelWishInput = z.strictObject({ ...WishRef, reason: Reason.optio
 export const MyWishesInput = z.strictObject({ status: WishState.optional(), ...PageInput });
 export const WishDetailInput = z.strictObject(WishRef);
 export const ConfirmWishInput = z.strictObject(WishRef);
+/** The resident says the work is not done: the reason goes to the helpers and the secretary. */
+export const DisputeWishInput = z.strictObject({ ...WishRef, reason: Reason });
 export const RateWishInput = z.strictObject({
   ...WishRef,
   stars: Stars,
@@ -60,6 +62,7 @@ export const WishesActions = {
   mine: MyWishesInput,
   detail: WishDetailInput,
   confirm: ConfirmWishInput,
+  dispute: DisputeWishInput,
   rate: RateWishInput,
   resubmit: ResubmitWishInput,
   similar: SimilarWishesInput,

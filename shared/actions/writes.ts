@@ -17,6 +17,7 @@ export const ActionWrites = {
     mine: false,
     detail: false,
     confirm: true,
+    dispute: true,
     rate: true,
     resubmit: true,
     similar: false,

@@ -20,6 +20,7 @@ export const WishActions = [
   'progress',
   'complete',
   'confirm',
+  'dispute',
   'rate',
   'escalate',
 ] as const;
@@ -46,6 +47,7 @@ export const WishActionLabels: Record<WishAction, string> = {
   progress: '进展反馈',
   complete: '完成服务',
   confirm: '确认完成',
+  dispute: '有异议，未完成',
   rate: '评价',
   escalate: '超时上报',
 };

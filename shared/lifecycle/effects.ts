@@ -182,6 +182,12 @@ export const EFFECTS: Record<TransitionAction, (ctx: EffectContext) => Effect> =
     return { set: { claims, doneAt: ctx.now, completion }, to, ...meta };
   },
   confirm: (ctx) => ({ set: { confirmedAt: ctx.now }, ...(ctx.actor.kind === 'system' ? { note: ctx.input.note ?? '超时自动确认' } : {}) }),
+  dispute: (ctx) => {
+    if (!ctx.input.reason) missing('reason', '请填写没有完成的原因');
+    // Back to work: nothing counts as finished until the helpers complete again (and the auto-confirm clock waits for that).
+    const claims = ctx.wish.claims.map(({ completedAt: _undone, ...claim }) => claim);
+    return { set: { claims }, unset: ['doneAt', 'completion'], meta: { claimerIds: claims.map((c) => c.assigneeId).join(',') } };
+  },
   rate: (ctx) => {
     const { comment } = ctx.input;
     const stars = Stars.safeParse(ctx.input.stars);

@@ -71,6 +71,8 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: 'progress', from: HELD, to: 'same', actors: WORKERS, guards: ['not_finished'] },
   { action: 'complete', from: ['open', 'in_progress'], to: 'done', actors: WORKERS, guards: ['started', 'not_finished'] },
   { action: 'confirm', from: ['done'], to: 'confirmed', actors: ['owner', 'system'], guards: ['auto_confirm_due'] },
+  // "Not done": the work goes back to the same helpers, their claims and starts kept, their finishes undone.
+  { action: 'dispute', from: ['done'], to: 'in_progress', actors: ['owner'] },
   { action: 'rate', from: ['confirmed'], to: 'same', actors: ['owner'], guards: ['not_rated'] },
   { action: 'escalate', from: ['open', 'assigned'], to: 'same', actors: ['system'], guards: ['escalation_due'] },
 ];

@@ -10,6 +10,7 @@ export const NotificationTemplateKeys = [
   'wish_assigned',
   'wish_completed',
   'rate_reminder',
+  'wish_disputed',
   'new_pending_wish',
   'nearby_wish',
   'wish_escalated',
@@ -34,6 +35,7 @@ export const NotificationTemplates: Record<NotificationTemplateKey, Notification
   wish_claimed: { key: 'wish_claimed', title: '心愿已被认领', fields: { thing1: '心愿', name2: '认领人', time3: '时间' } },
   wish_assigned: { key: 'wish_assigned', title: '收到派单', fields: { thing1: '心愿', thing2: '地点', time3: '时间' } },
   wish_completed: { key: 'wish_completed', title: '心愿已完成', fields: { thing1: '心愿', name2: '服务人', time3: '完成时间' } },
+  wish_disputed: { key: 'wish_disputed', title: '居民反映心愿未完成', fields: { thing1: '心愿', thing2: '原因', time3: '时间' } },
   rate_reminder: { key: 'rate_reminder', title: '请评价本次服务', fields: { thing1: '心愿', thing2: '提示' } },
   new_pending_wish: {
     key: 'new_pending_wish',

@@ -61,7 +61,7 @@ export const ReplyPolicies = {
   wishView: {
     builder: 'viewOf',
     replies: [
-      'wishes.create', 'wishes.update', 'wishes.cancel', 'wishes.mine', 'wishes.confirm', 'wishes.rate', 'wishes.resubmit',
+      'wishes.create', 'wishes.update', 'wishes.cancel', 'wishes.mine', 'wishes.confirm', 'wishes.dispute', 'wishes.rate', 'wishes.resubmit',
       'tasks.claim', 'tasks.extend', 'tasks.release', 'tasks.start', 'tasks.progress', 'tasks.complete', 'tasks.mine',
       'tasks.accept', 'tasks.decline', 'tasks.handover',
       'dispatch.queue', 'dispatch.approve', 'dispatch.reject', 'dispatch.assign', 'dispatch.proxyCreate', 'dispatch.escalations', 'dispatch.cancel',

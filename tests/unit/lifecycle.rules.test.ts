@@ -7,6 +7,7 @@ import {
   AppError,
   DEFAULT_SETTINGS,
   SYSTEM,
+  TRANSITIONS,
   actorOf,
   allowedActions,
   autoConfirmDue,
@@ -381,5 +382,51 @@ describe('creating and acting as someone', () => {
     };
     expect(actorOf(user, COMMUNITY)).toEqual({ kind: 'user', userId: 'u1', communityId: COMMUNITY, roles: ['volunteer'], unitId: UNIT });
     expect([...actorOf(user, 'c2', 't1').roles].sort()).toEqual(['secretary', 'town_admin']);
+  });
+});
+
+describe('dispute (有异议): the resident says the work is not done', () => {
+  const doneWish = () =>
+    baseWish({
+      status: 'done',
+      doneAt: hoursBefore(1),
+      completion: { note: '已修好', by: claimer.userId, at: hoursBefore(1), hours: 2 },
+      claims: [volunteerClaim(claimer.userId, { startedAt: hoursBefore(3), completedAt: hoursBefore(1) })],
+    });
+
+  test('the table sends a done wish back to work, for the owner alone', () => {
+    expect(TRANSITIONS.find((t) => t.action === 'dispute')).toMatchObject({ from: ['done'], to: 'in_progress', actors: ['owner'] });
+  });
+
+  test('the claim stays with its helper, started but no longer finished; the completion is undone; the reason is on the timeline', () => {
+    const next = act(doneWish(), 'dispute', owner, { reason: '水管还在漏水' });
+    expect(next.wish.status).toBe('in_progress');
+    expect(next.wish.claims).toHaveLength(1);
+    expect(next.wish.claims[0]).toMatchObject({ claimerId: claimer.userId, startedAt: hoursBefore(3) });
+    expect(next.wish.claims[0].completedAt).toBeUndefined();
+    expect([next.wish.doneAt, next.wish.completion]).toEqual([undefined, undefined]);
+    expect(next.event).toMatchObject({ action: 'dispute', from: 'done', to: 'in_progress', note: '水管还在漏水', meta: { claimerIds: claimer.userId } });
+    // Auto-confirm cannot take a disputed completion, even long after the first finish.
+    expect(autoConfirmDue(next.wish, DEFAULT_SETTINGS, hoursAfter(24 * 30))).toBe(false);
+    expect(refusal(() => act(next.wish, 'confirm', SYSTEM, {}, hoursAfter(24 * 30)))).toBe('INVALID_TRANSITION');
+    // The helper can finish again, and the wish is done anew.
+    const again = act(next.wish, 'complete', claimer, { note: '已更换阀门' }, hoursAfter(1));
+    expect(again.wish).toMatchObject({ status: 'done', doneAt: hoursAfter(1) });
+  });
+
+  test('without a reason nothing moves: a field error names reason', () => {
+    let err: unknown;
+    try {
+      act(doneWish(), 'dispute', owner, {});
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('VALIDATION_FAILED');
+    expect(JSON.stringify((err as AppError).details)).toContain('"path":"reason"');
+  });
+
+  test('the helper cannot dispute their own work', () => {
+    expect(refusal(() => act(doneWish(), 'dispute', claimer, { reason: '没做完' }))).toBe('FORBIDDEN');
   });
 });

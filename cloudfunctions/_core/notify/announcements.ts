@@ -129,6 +129,12 @@ const PLANS: Partial<Record<WishAction, Plan>> = {
   },
   // Rated already (the resident was quicker than the repair): no reminder.
   confirm: async (_rt, wish) => (wish.rating ? [] : [{ template: 'rate_reminder', values: { thing1: wish.title, thing2: '请为本次服务打分' }, recipients: [wish.ownerId] }]),
+  // "Not done": the helpers go back to work, and the secretary hears of the disagreement.
+  dispute: async (rt, wish, event) => [{
+    template: 'wish_disputed',
+    values: { thing1: wish.title, thing2: event.note ?? '', time3: at(event) },
+    recipients: [...(event.meta?.claimerIds ?? '').split(',').filter(Boolean), ...(await secretariesOf(rt, wish.communityId))],
+  }],
   escalate: async (rt, wish, event) => {
     const town = event.meta?.level === 'town';
     const to = town ? await townAdminsOf(rt, wish.townId) : await secretariesOf(rt, wish.communityId);

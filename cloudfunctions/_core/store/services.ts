@@ -32,6 +32,11 @@ export class ServiceRepository {
     await this.coll.updateMany({ wishId, confirmedAt: { $exists: false } }, { $set: { confirmedAt: at } });
   }
 
+  /** A disputed completion counts nothing: its records go, and completing again records afresh. */
+  async withdrawWish(wishId: string): Promise<void> {
+    await this.coll.deleteMany({ wishId });
+  }
+
   /** Services, hours and the distinct helpers of these communities over a window. */
   async totals(communityIds: string[], range: Range): Promise<ServiceTotals | undefined> {
     const [totals] = await this.coll

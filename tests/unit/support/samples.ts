@@ -26,6 +26,7 @@ export const SAMPLES: Samples = {
     mine: { status: 'open', limit: 10 },
     detail: { wishId },
     confirm: { wishId },
+    dispute: { wishId, reason: '水管还在漏水' },
     rate: { wishId, stars: 5, comment: '非常及时' },
     resubmit: { wishId, address: '幸福小区3栋2单元501室' },
     similar: { category: 'repair', location: { type: 'Point', coordinates: [113.98, 31.25] } },

@@ -150,6 +150,7 @@ export function isRealisable(relation: Relation, wish: Wish): boolean {
 export function inputFor(action: TransitionAction) {
   switch (action) {
     case 'reject':
+    case 'dispute':
       return { reason: '信息不全，请补充地址' };
     case 'assign':
       return { assignTo: { kind: 'user' as const, id: assignee.userId } };

@@ -1,0 +1,20 @@
+import { ActionSchemas } from '@shared/actions';
+import { defineAction } from '../../_core/routing/action';
+import { announceEvent } from '../../_core/notify/announcements';
+import { applyAction } from '../../_core/wishes/apply';
+import { wishView } from '../../_core/wishes/views';
+
+/**
+ * The resident says the work is not done, with a reason: the wish goes back to its helpers, and the
+ * services the completion recorded are withdrawn, so hours count only once the work is done again.
+ */
+export default defineAction({
+  input: ActionSchemas.wishes.dispute,
+  async run({ input, caller, rt }) {
+    const wish = await rt.repos.wishes.load(input.wishId);
+    const { wish: after, event } = await applyAction(rt, { wish, action: 'dispute', caller, input: { reason: input.reason } });
+    await rt.repos.services.withdrawWish(after._id);
+    await announceEvent(rt, after, event);
+    return { wish: wishView(after, caller) };
+  },
+});
