@@ -21,6 +21,7 @@ export const MainPages = [
   'pages/inbox/index',
   'pages/me/index',
   'pages/join/index',
+  'pages/verify/index',
 ] as const;
 
 /** Sub-packages, each loaded when one of its pages is first opened; the first page is the package's home. */
@@ -58,6 +59,8 @@ export const Pages = {
   inbox: 'pages/inbox/index',
   me: 'pages/me/index',
   join: 'pages/join/index',
+  /** 志愿服务证明 核验: public, opened from the certificate's QR code. */
+  verify: 'pages/verify/index',
   hall: 'packages/helper/pages/hall/index',
   task: 'packages/helper/pages/task/index',
   myTasks: 'packages/helper/pages/mine/index',
@@ -99,6 +102,8 @@ export const resubmitPage = (wishId: string) => link(Pages.post, { resubmit: wis
 export const editPage = (wishId: string) => link(Pages.post, { edit: wishId });
 /** Join a community, optionally with an invite code filled in. */
 export const joinPage = (code?: string) => link(Pages.join, { code });
+/** The public check of a 志愿服务证明 (the URL its QR code carries, on h5). */
+export const verifyPage = (serial?: string) => link(Pages.verify, { serial });
 
 /**
  * Where each notification opens, for whom it is meant: residents their wish, helpers the task,

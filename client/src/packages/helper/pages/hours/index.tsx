@@ -1,8 +1,21 @@
-import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
 import { CategoryLabels } from '@shared/enums/categories';
 import { PageState, Screen, formatTime } from '../../../../components';
 import { useRemote } from '../../../../hooks/useRemote';
+import { call } from '../../../../services/api';
+import { messageOf } from '../../../../services/errors';
+import { deliverFile } from '../../../../services/inlineFile';
 import { tasksApi } from '../../../../services/wishes';
+
+/** A certificate of this year so far (Beijing time): the usual ask of a school or an employer. */
+async function issueCertificate(): Promise<void> {
+  const year = new Date().getFullYear();
+  const reply = await call('certificates', 'issue', { from: `${year}-01-01T00:00:00+08:00`, to: new Date(Date.now() + 60_000).toISOString() });
+  await deliverFile(reply);
+  void Taro.showToast({ title: `证明编号 ${reply.certificate.serial}`, icon: 'none' });
+}
 
 /** My service record: how many wishes I fulfilled and the hours I reported. */
 export default function HoursPage() {
@@ -12,6 +25,7 @@ export default function HoursPage() {
   });
   const items = served.data ?? [];
   // The hours are the helper's own report on finishing (completion.hours).
+  const [issuing, setIssuing] = useState(false);
   const hours = Math.round(items.reduce((sum, w) => sum + (w.completion?.hours ?? 0), 0) * 10) / 10;
 
   return (
@@ -21,6 +35,19 @@ export default function HoursPage() {
           <Text className="hero__title">{items.length} 次服务</Text>
           <Text className="hero__sub">累计服务时长 {hours} 小时 · 感谢您的付出</Text>
         </View>
+        <Button
+          className="btn btn--primary"
+          aria-busy={issuing}
+          disabled={issuing || items.length === 0}
+          onClick={() => {
+            setIssuing(true);
+            issueCertificate()
+              .catch((err) => void Taro.showToast({ title: messageOf(err), icon: 'none' }))
+              .finally(() => setIssuing(false));
+          }}
+        >
+          开具志愿服务证明（本年度）
+        </Button>
         {items.length === 0 && <Text className="muted">完成第一个心愿后，这里会记录您的服务。</Text>}
         {items.map((w) => (
           <View key={w.id} className="card">
