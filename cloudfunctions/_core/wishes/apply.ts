@@ -29,20 +29,10 @@ export interface Apply {
  * one wins, the rest are told ALREADY_CLAIMED).
  */
 export async function applyAction(rt: Runtime, a: Apply): Promise<{ wish: WishDoc; event: WishEventDoc }> {
-  const settings = a.settings ?? settingsOf((await loadCommunity(rt, a.wish.communityId)).settings);
+  const settings = a.settings ?? (await settingsFor(rt, a.wish));
   let wish = a.wish;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const actor = a.caller ? actorFor(a.caller, wish) : SYSTEM;
-    let decision;
-    try {
-      decision = decide(domainOf(wish), a.action, actor, rt.now(), { settings, input: a.input });
-    } catch (err) {
-      // Outside the wish's community (or before it is published) it does not exist for you.
-      if (err instanceof AppError && err.code === 'FORBIDDEN' && a.caller && !canRead(relationsTo(a.caller, wish), wish, a.caller)) {
-        throw new AppError('NOT_FOUND', '心愿不存在');
-      }
-      throw err;
-    }
+    const decision = decideAs(rt, wish, a, settings);
     const event: WishEventDoc = { ...decision.event, id: newId() };
     const after = await rt.repos.wishes.write(wish, decision.change, event, a.extra);
     if (after) {
@@ -53,4 +43,30 @@ export async function applyAction(rt: Runtime, a: Apply): Promise<{ wish: WishDo
     wish = await rt.repos.wishes.load(wish._id);
   }
   throw new AppError('CONFLICT', '心愿正被多人同时操作，请稍后再试');
+}
+
+const settingsFor = async (rt: Runtime, wish: WishDoc) => settingsOf((await loadCommunity(rt, wish.communityId)).settings);
+
+/** `decide` for the caller, refusing as an outsider is refused: a wish you may not read does not exist for you. */
+function decideAs(rt: Runtime, wish: WishDoc, a: Apply, settings: CommunitySettings) {
+  const actor = a.caller ? actorFor(a.caller, wish) : SYSTEM;
+  try {
+    return decide(domainOf(wish), a.action, actor, rt.now(), { settings, input: a.input });
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'FORBIDDEN' && a.caller && !canRead(relationsTo(a.caller, wish), wish, a.caller)) {
+      throw new AppError('NOT_FOUND', '心愿不存在');
+    }
+    throw err;
+  }
+}
+
+/**
+ * Refuses exactly as `applyAction` would, writing nothing. Run it before looking up what the input
+ * names (a dispatch target, a unit member): otherwise that check answers first, and tells someone
+ * who may not act on the wish — or may not know it exists — about it and the people of its community.
+ */
+export async function assertAllowed(rt: Runtime, a: Apply): Promise<CommunitySettings> {
+  const settings = a.settings ?? (await settingsFor(rt, a.wish));
+  decideAs(rt, a.wish, a, settings);
+  return settings;
 }

@@ -1,7 +1,7 @@
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/routing/action';
 import { announceEvent } from '../../_core/notify/announcements';
-import { applyAction } from '../../_core/wishes/apply';
+import { applyAction, assertAllowed } from '../../_core/wishes/apply';
 import { checkAssignTarget } from '../../_core/wishes/assignTarget';
 import { wishView } from '../../_core/wishes/views';
 
@@ -11,8 +11,10 @@ export default defineAction({
   roles: ['secretary', 'grid_worker'],
   async run({ input, caller, rt }) {
     const wish = await rt.repos.wishes.load(input.wishId);
+    const step = { wish, action: 'assign' as const, caller, input: { assignTo: input.assignTo, note: input.note } };
+    const settings = await assertAllowed(rt, step);
     await checkAssignTarget(rt, wish.communityId, input.assignTo);
-    const { wish: after, event } = await applyAction(rt, { wish, action: 'assign', caller, input: { assignTo: input.assignTo, note: input.note } });
+    const { wish: after, event } = await applyAction(rt, { ...step, settings });
     await announceEvent(rt, after, event);
     return { wish: wishView(after, caller) };
   },

@@ -2,7 +2,7 @@ import { AppError } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/routing/action';
 import { announceEvent } from '../../_core/notify/announcements';
-import { applyAction } from '../../_core/wishes/apply';
+import { applyAction, assertAllowed } from '../../_core/wishes/apply';
 import { wishView } from '../../_core/wishes/views';
 
 /** A unit admin hands the unit's claim to one of the unit's members, who then does the work. */
@@ -11,10 +11,11 @@ export default defineAction({
   roles: ['unit_admin'],
   async run({ input, caller, rt }) {
     const wish = await rt.repos.wishes.load(input.wishId);
+    const settings = await assertAllowed(rt, { wish, action: 'handover', caller, input: { toUserId: input.toUserId, note: input.note } });
     const unitId = caller.membership?.unitId;
     const member = await rt.repos.users.unitMemberOf(wish.communityId, unitId, input.toUserId);
     if (!member) throw new AppError('VALIDATION_FAILED', '只能转交给本单位成员', { fields: [{ path: 'toUserId', message: '不是本单位成员' }] });
-    const { wish: after, event } = await applyAction(rt, { wish, action: 'handover', caller, input: { toUserId: member._id, note: input.note } });
+    const { wish: after, event } = await applyAction(rt, { wish, action: 'handover', caller, input: { toUserId: member._id, note: input.note }, settings });
     await announceEvent(rt, after, event);
     return { wish: wishView(after, caller) };
   },

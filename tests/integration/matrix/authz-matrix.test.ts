@@ -18,7 +18,7 @@ import { castMembers, COMMUNITIES, COMMUNITY_KEYS, devKeyOf, insertCast, otherCo
 import { fingerprint } from './fingerprint';
 import { fixtureKeys, inPool, keyName, makeWish, type FixtureKey } from './fixtures';
 import { leaksIn, loadWorld, refreshWish, type World } from './leaks';
-import { ALL_ACTIONS, WISH_ACTIONS, expectedOutcome, handlerOf, routerOutcome, schemaOf, shapeOf, type Outcome, type Person } from './oracle';
+import { ALL_ACTIONS, TARGET_FIELDS, WISH_ACTIONS, expectedOutcome, handlerOf, routerOutcome, schemaOf, shapeOf, type Outcome, type Person } from './oracle';
 import { domainOf } from '../../../cloudfunctions/_core/store/stored';
 import type { WishDoc } from '../../../cloudfunctions/_core/store/types';
 
@@ -55,7 +55,7 @@ function columnsFor(c: CommunityKey): Column[] {
  * below (a field with no value here fails loudly, so a new one is noticed), optional ones only
  * when the schema needs one of them (an edit must change something).
  */
-function inputFor(fn: string, action: string, wish: { id: string; communityId: string }): Record<string, unknown> {
+function inputFor(fn: string, action: string, wish: { id: string; communityId: string }, badTarget = false): Record<string, unknown> {
   const c = COMMUNITY_KEYS.find((k) => COMMUNITIES[k].communityId === wish.communityId)!;
   const values: Record<string, unknown> = {
     wishId: wish.id,
@@ -73,6 +73,11 @@ function inputFor(fn: string, action: string, wish: { id: string; communityId: s
     input[k] = values[k];
   }
   if (!schemaOf(fn, action).safeParse(input).success) input.title = '标题改得更清楚些';
+  if (badTarget) {
+    const resident = member(c, 'neighbour').userId;
+    if ('assignTo' in shape) input.assignTo = { kind: 'user', id: resident };
+    if ('toUserId' in shape) input.toUserId = resident;
+  }
   expect(schemaOf(fn, action).safeParse(input).success).toBe(true);
   return input;
 }
@@ -114,6 +119,8 @@ async function loadWish(id: string) {
 interface Cell {
   fn: string;
   action: string;
+  /** Names a resident as the one to do the work: nobody may be given it, and nobody unentitled may learn so. */
+  badTarget?: boolean;
   key: FixtureKey;
   column: Column;
   expected: Outcome;
@@ -134,6 +141,10 @@ test('every wish action × person × state × shape × community gets what the r
         const input = inputFor(fn, action, wish);
         const { outcome, to } = expectedOutcome(fn, action, personOf(column.member), wish, input, now, settings.get(wish.communityId)!);
         cells.push({ fn, action, key, column, expected: outcome, to });
+        if (TARGET_FIELDS.some((f) => f in shapeOf(fn, action))) {
+          const bad = expectedOutcome(fn, action, personOf(column.member), wish, inputFor(fn, action, wish, true), now, settings.get(wish.communityId)!, true);
+          cells.push({ fn, action, key, column, expected: bad.outcome, badTarget: true });
+        }
       }
     }
   }
@@ -147,13 +158,13 @@ test('every wish action × person × state × shape × community gets what the r
   const run = async (cell: Cell, wishId: string) => {
     const wish = world.wishes.get(wishId)!;
     const person = personOf(cell.column.member);
-    const input = inputFor(cell.fn, cell.action, wish);
+    const input = inputFor(cell.fn, cell.action, wish, cell.badTarget);
     // The rules again, on the wish actually used (a fresh one must be like its template).
-    const { outcome: expected, to } = expectedOutcome(cell.fn, cell.action, person, wish, input, server.clock.now(), settings.get(wish.communityId)!);
+    const { outcome: expected, to } = expectedOutcome(cell.fn, cell.action, person, wish, input, server.clock.now(), settings.get(wish.communityId)!, cell.badTarget);
     const client = cell.column.member ? clients.get(cell.column.member.key)! : server.anonymous();
     const reply = await client.call(cell.fn, cell.action, input);
     counts.wishCalls++;
-    const where = `${cell.fn}.${cell.action} ${keyName(cell.key)} as ${cell.column.name}`;
+    const where = `${cell.fn}.${cell.action}${cell.badTarget ? ' (to a resident)' : ''} ${keyName(cell.key)} as ${cell.column.name}`;
     if (expected !== cell.expected) failures.push(`${where}: fixture differs from its template (${expected} vs ${cell.expected})`);
     if (outcomeOf(reply) !== expected || reply.status !== statusOf(expected)) failures.push(`${where}: expected ${expected}, got ${describeReply(reply)}`);
     if (reply.body.ok && to && reply.body.data?.wish?.status !== to) failures.push(`${where}: reached ${reply.body.data?.wish?.status}, the table says ${to}`);
@@ -176,7 +187,8 @@ test('every wish action × person × state × shape × community gets what the r
       `${((Date.now() - started) / 1000).toFixed(1)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU`,
   );
   expect(failures).toEqual([]);
-  expect(counts.wishCalls).toBe(WISH_ACTIONS.length * keys.length * columnsFor('tao').length);
+  const targeted = WISH_ACTIONS.filter(({ fn, action }) => TARGET_FIELDS.some((f) => f in shapeOf(fn, action))).length;
+  expect(counts.wishCalls).toBe((WISH_ACTIONS.length + targeted) * keys.length * columnsFor('tao').length);
 });
 
 test('every other action × every person: the router refuses exactly those without its roles, and no read leaks', async () => {

@@ -50,6 +50,9 @@ export function handlerOf(fn: string, action: string): ActionDef {
   return require(`../../../cloudfunctions/${fn}/actions/${action}`).default as ActionDef;
 }
 
+/** The fields by which an action names who is to do the work (a dispatch target, a unit member). */
+export const TARGET_FIELDS = ['assignTo', 'toUserId'] as const;
+
 /** Actions that take one wish by id: a row of the transition table, or a read of the wish. */
 export const WISH_ACTIONS = ALL_ACTIONS.filter(({ fn, action }) => 'wishId' in shapeOf(fn, action));
 
@@ -86,6 +89,8 @@ export function expectedOutcome(
   input: Record<string, unknown>,
   now: Date,
   settings: CommunitySettings,
+  /** The input names a person or unit the action may not be given to: refused once the caller is allowed. */
+  badTarget = false,
 ): { outcome: Outcome; to?: string } {
   const gate = routerOutcome(handlerOf(fn, action), person);
   if (gate !== 'OK' || !person) return { outcome: gate };
@@ -95,7 +100,7 @@ export function expectedOutcome(
   if (transition === 'read') return { outcome: readable ? 'OK' : 'NOT_FOUND' };
   try {
     const { change } = decide(wish, transition, actor, now, { settings, input: decideInputOf(action, input) });
-    return { outcome: 'OK', to: change.set.status as string };
+    return badTarget ? { outcome: 'VALIDATION_FAILED' } : { outcome: 'OK', to: change.set.status as string };
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     return { outcome: err.code === 'FORBIDDEN' && !readable ? 'NOT_FOUND' : err.code };
