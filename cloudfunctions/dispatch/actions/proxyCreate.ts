@@ -3,6 +3,7 @@ import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/routing/action';
 import { announceEvent } from '../../_core/notify/announcements';
 import { approveWish } from '../../_core/wishes/approve';
+import { checkAssignTarget } from '../../_core/wishes/assignTarget';
 import { requireCommunity } from '../../_core/access/caller';
 import { checkWishText, insertWish } from '../../_core/wishes/newWish';
 import { findSimilar } from '../../_core/wishes/similar';
@@ -30,6 +31,8 @@ export default defineAction({
       if (resident) ownerId = resident._id;
     }
     await checkWishText(rt, caller, fields);
+    // Before the wish is written: a refused dispatch target must leave nothing behind.
+    const targetName = assignTo ? await checkAssignTarget(rt, community._id, assignTo) : undefined;
     const similar = await findSimilar(rt, caller, community._id, fields);
     const role = caller.roles.includes('secretary') ? 'secretary' : 'grid_worker';
     let wish = await insertWish(rt, {
@@ -37,7 +40,7 @@ export default defineAction({
       community, caller, role, ownerId, ownerName: beneficiary.name, channel, priority: priority ?? 'normal', beneficiary,
     });
     if (approveNow || assignTo) {
-      ({ wish } = await approveWish(rt, caller, wish, { assignTo, priority }));
+      ({ wish } = await approveWish(rt, caller, wish, { assignTo, priority, targetName }));
     } else {
       await announceEvent(rt, wish, wish.events[0]);
     }
