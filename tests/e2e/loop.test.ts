@@ -40,7 +40,7 @@ test('a wish goes from the resident to a volunteer and back, and the dashboard c
   await secretary.getByText('审核派单').waitFor();
   await secretary.getByText('数据看板').click();
   const collectedBefore = await tileNumber(secretary, '本期收集');
-  const confirmedBefore = await tileNumber(secretary, '已确认');
+  const confirmedBefore = await tileNumber(secretary, '本期居民确认');
 
   // A resident posts a wish through the form.
   const resident = await signIn(browser, server.url, '居民 · 胡秀兰');
@@ -101,7 +101,7 @@ test('a wish goes from the resident to a volunteer and back, and the dashboard c
   await visit(secretary, server.url, dashboard);
   await secretary.reload();
   expect(await tileNumber(secretary, '本期收集')).toBe(collectedBefore + 1);
-  expect(await tileNumber(secretary, '已确认')).toBe(confirmedBefore + 1);
+  expect(await tileNumber(secretary, '本期居民确认')).toBe(confirmedBefore + 1);
   await shot(secretary, 'secretary-dashboard');
 });
 
