@@ -25,6 +25,7 @@ export const wishesApi = {
   detail: (wishId: string) => call('wishes', 'detail', { wishId }),
   cancel: (wishId: string, reason?: string) => call('wishes', 'cancel', withReason(wishId, reason)),
   confirm: (wishId: string, opts?: Opts) => call('wishes', 'confirm', { wishId }, opts),
+  dispute: (wishId: string, reason: string) => call('wishes', 'dispute', { wishId, reason }),
   rate: (data: ActionInput<'wishes', 'rate'>, opts?: Opts) => call('wishes', 'rate', data, opts),
   similar: (data: ActionInput<'wishes', 'similar'>) => call('wishes', 'similar', data),
   wall: (cursor?: string) => call('stats', 'wall', cursor ? { cursor } : {}),

@@ -4,6 +4,7 @@ import { Button, Text, View } from '@tarojs/components';
 import type { TransitionAction } from '@shared/lifecycle/transitions';
 import { PageState, Screen, Timeline } from '../../components';
 import { CompletionCard } from '../../features/wish/CompletionCard';
+import { DisputeForm } from '../../features/wish/DisputeForm';
 import { RateForm } from '../../features/wish/RateForm';
 import { WishSummary } from '../../features/wish/WishSummary';
 import { useRemote } from '../../hooks/useRemote';
@@ -91,6 +92,16 @@ export default function WishPage() {
               >
                 确认已完成
               </Button>
+            )}
+
+            {can('dispute') && (
+              <DisputeForm
+                submit={(reason) => wishesApi.dispute(id, reason)}
+                onDone={() => {
+                  void Taro.showToast({ title: '已告诉志愿者和社区', icon: 'success' });
+                  void detail.reload();
+                }}
+              />
             )}
 
             {can('rate') && (
