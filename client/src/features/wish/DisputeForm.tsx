@@ -1,12 +1,15 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import { messageOf } from '../../services/errors';
+import { SubmitKey } from '../../services/requestId';
 
 /**
  * 有异议: on a completed wish the resident can say it is not done, with a reason; the helpers and
  * the secretary hear of it and the wish goes back to them. Folded until asked for, so 确认 stays the easy path.
  */
-export function DisputeForm({ submit, onDone }: { submit: (reason: string) => Promise<unknown>; onDone: () => void }) {
+export function DisputeForm({ submit, onDone }: { submit: (reason: string, requestId: string) => Promise<unknown>; onDone: () => void }) {
+  // A retry of the same reason (a lost reply) reuses its requestId, so the server runs it once.
+  const key = useRef(new SubmitKey());
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +31,8 @@ export function DisputeForm({ submit, onDone }: { submit: (reason: string) => Pr
     setBusy(true);
     setError(null);
     try {
-      await submit(reason.trim());
+      await submit(reason.trim(), key.current.for(reason.trim()));
+      key.current.done();
       setOpen(false);
       setReason('');
       onDone();

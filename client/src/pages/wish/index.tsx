@@ -96,7 +96,7 @@ export default function WishPage() {
 
             {can('dispute') && (
               <DisputeForm
-                submit={(reason) => wishesApi.dispute(id, reason)}
+                submit={(reason, requestId) => wishesApi.dispute(id, reason, { requestId })}
                 onDone={() => {
                   void Taro.showToast({ title: '已告诉志愿者和社区', icon: 'success' });
                   void detail.reload();
