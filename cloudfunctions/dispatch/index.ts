@@ -1,6 +1,7 @@
 import { createFunction } from '../_core/routing/router';
 import approve from './actions/approve';
 import assign from './actions/assign';
+import callList from './actions/callList';
 import cancel from './actions/cancel';
 import escalations from './actions/escalations';
 import proxyCreate from './actions/proxyCreate';
@@ -8,4 +9,4 @@ import queue from './actions/queue';
 import reject from './actions/reject';
 
 /** 社区派单: the community reviews, publishes and dispatches. */
-export const main = createFunction('dispatch', { queue, approve, reject, assign, proxyCreate, escalations, cancel });
+export const main = createFunction('dispatch', { queue, approve, reject, assign, proxyCreate, escalations, cancel, callList });

@@ -31,6 +31,8 @@ export const ProxyCreateInput = z.strictObject({
 });
 export const EscalationsInput = z.strictObject({ level: EscalationLevel.optional(), ...PageInput });
 export const DispatchCancelInput = z.strictObject({ ...WishRef, reason: Reason });
+/** Whom staff can phone about a wish now: nearby helpers free to take it, the grid worker, the unit's contact. */
+export const CallListInput = z.strictObject(WishRef);
 
 export const DispatchActions = {
   queue: QueueInput,
@@ -40,4 +42,5 @@ export const DispatchActions = {
   proxyCreate: ProxyCreateInput,
   escalations: EscalationsInput,
   cancel: DispatchCancelInput,
+  callList: CallListInput,
 } as const;

@@ -29,6 +29,33 @@ export interface OnDutyHelper {
   urgentAlerts: boolean;
 }
 
+/** A helper on a wish's call list: free to take it (under their task limit), nearest first, on duty before off. */
+export interface CallListHelper {
+  id: string;
+  name: string;
+  /** Absent to whoever may not phone them (shared/privacy `callListOf`). */
+  phone?: string;
+  roles: Role[];
+  /** On duty now by their own roster (the same rule as org.onDuty). */
+  onDuty: boolean;
+  /** From their home building to the wish, metres; absent when they have not said where they live. */
+  distanceM?: number;
+  /** Unfinished wishes they hold now, and the community's limit. */
+  load: number;
+}
+
+/** Whom staff can phone about one wish (dispatch.callList). */
+export interface CallList {
+  helpers: CallListHelper[];
+  /** The grid worker of the wish's grid. */
+  gridWorker: { id: string; name: string; phone?: string; gridName?: string } | null;
+  /** The unit the wish is dispatched to or claimed by, with its contact. */
+  unit: { id: string; name: string; contactName?: string; contactPhone?: string } | null;
+  radiusM: number;
+  maxOpenTasks: number;
+  at: Instant;
+}
+
 export interface Page<T> {
   items: T[];
   /** Absent on the last page. */
@@ -198,6 +225,7 @@ export interface ActionOutputs {
     proxyCreate: WishReply & { similar: SimilarWish[] };
     escalations: Page<WishView>;
     cancel: WishReply;
+    callList: CallList;
   };
   org: {
     me: { user: UserView };

@@ -43,6 +43,7 @@ export const ActionWrites = {
     proxyCreate: true,
     escalations: false,
     cancel: true,
+    callList: false,
   },
   org: {
     me: false,

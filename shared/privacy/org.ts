@@ -1,4 +1,4 @@
-import type { Member } from '../actions/outputs';
+import type { CallList, Member } from '../actions/outputs';
 import type { Role } from '../enums/roles';
 import type { Unit } from '../schemas/org';
 import type { Viewer } from './audience';
@@ -31,6 +31,11 @@ export const OrgRules = {
     isSelf(viewer, subject.userId) ||
     holds(viewer, subject.communityId, ['secretary', 'grid_worker']) ||
     (subject.unitId !== undefined && viewer.kind === 'user' && viewer.unitId === subject.unitId && holds(viewer, subject.communityId, ['unit_admin'])),
+  /**
+   * The phones on a wish's call list (the helpers near it, its grid worker, its unit's contact): staff of
+   * the wish's community, who dispatch it and must be able to ring someone while the system waits.
+   */
+  call_contact: (viewer: Viewer, wish: { communityId: string }) => holds(viewer, wish.communityId, ['secretary', 'grid_worker']),
   /** A co-building unit's contact phone: the community's secretary. */
   unit_contact: (viewer: Viewer, unit: { communityId: string }) => holds(viewer, unit.communityId, ['secretary']),
   /** The phone on a request to join: the person asking and the secretary of the community asked. */
@@ -61,6 +66,18 @@ export function memberEntryOf(member: Member, communityId: string, viewer: Viewe
 export function unitEntryOf<T extends Pick<Unit, 'communityId' | 'contactPhone'>>(unit: T, viewer: Viewer): T {
   if (unit.contactPhone === undefined || OrgRules.unit_contact(viewer, unit)) return unit;
   return { ...unit, contactPhone: maskPhone(unit.contactPhone) };
+}
+
+/** dispatch.callList: every phone on it only for those `call_contact` lets ring them; nobody else gets the numbers. */
+export function callListOf(list: CallList, wish: { communityId: string }, viewer: Viewer): CallList {
+  if (OrgRules.call_contact(viewer, wish)) return list;
+  const { contactPhone: _unitPhone, ...unit } = list.unit ?? { id: '', name: '' };
+  return {
+    ...list,
+    helpers: list.helpers.map(({ phone: _phone, ...h }) => h),
+    gridWorker: list.gridWorker ? (({ phone: _phone, ...g }) => g)(list.gridWorker) : null,
+    unit: list.unit ? unit : null,
+  };
 }
 
 /** One request to join (org.requestJoin, org.joinRequests, org.decideJoin). */

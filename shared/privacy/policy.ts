@@ -120,6 +120,17 @@ export const ReplyPolicies = {
     replies: ['org.units'],
     fields: { contactPhone: { rule: 'unit_contact', otherwise: 'masked' } },
   },
+  callList: {
+    builder: 'callListOf',
+    replies: ['dispatch.callList'],
+    /** Asked of one wish: whoever may not read it is told it does not exist. */
+    read: 'canRead',
+    fields: {
+      'helpers.phone': { rule: 'call_contact', otherwise: 'absent' },
+      'gridWorker.phone': { rule: 'call_contact', otherwise: 'absent' },
+      'unit.contactPhone': { rule: 'call_contact', otherwise: 'absent' },
+    },
+  },
   joinRequest: {
     builder: 'joinRequestEntryOf',
     replies: ['org.requestJoin', 'org.joinRequests', 'org.decideJoin'],

@@ -40,6 +40,14 @@ export function onDutyAt(roster: Pick<DutyRoster, 'slots'> | undefined, at: Date
   return roster.slots.some((s) => s.days.includes(weekday) && s.from <= hhmm && hhmm < s.to);
 }
 
+/**
+ * Whether staff may count someone as on duty now: by a roster they set. Someone who never said when they
+ * serve is not claimed to be on duty; "any time" must be said (urgent alerts on, no hours).
+ */
+export function declaredOnDuty(roster: DutyRoster | undefined, at: Date): boolean {
+  return roster !== undefined && (roster.slots.length > 0 || roster.urgentAlerts) && onDutyAt(roster, at);
+}
+
 /** '周一、周三 18:00–21:00' for a slot. */
 export function dutySlotText(slot: DutySlot): string {
   const days = [...slot.days].sort((a, b) => a - b).map((d) => WeekdayLabels[d]).join('、');

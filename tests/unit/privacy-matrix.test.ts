@@ -11,6 +11,7 @@
  */
 import {
   ANONYMOUS_ACTOR,
+  callListOf,
   ANONYMOUS_NAME,
   helperNameOf,
   joinRequestEntryOf,
@@ -416,6 +417,45 @@ describe('organisation records (org.members, org.units, join requests)', () => {
   });
 });
 
+//                               helper phone | grid worker phone | unit contact phone
+const CALL_COLUMNS = ['helpers.phone', 'gridWorker.phone', 'unit.contactPhone'] as const;
+const CALL = table(CALL_COLUMNS, {
+  owner: /*                  */ '- - -',
+  claimer: /*                */ '- - -',
+  assignee: /*               */ '- - -',
+  unit_admin: /*             */ '- - -',
+  staff: /*                  */ 'E E E',
+  grid_staff: /*             */ 'E E E',
+  entered_by: /*             */ 'E E E',
+  staff_other: /*            */ '- - -',
+  town: /*                   */ '- - -',
+  other_resident: /*         */ '- - -',
+  volunteer_before_claim: /* */ '- - -',
+  public: /*                 */ '- - -',
+});
+
+describe('call list of a wish (dispatch.callList: whom staff can phone about it now)', () => {
+  expectCoverage('callList', CALL_COLUMNS);
+  const list = {
+    helpers: [{ id: 'u-volunteer', name: '张晓东', phone: PHONE, roles: ['volunteer' as const], onDuty: true, distanceM: 120, load: 0 }],
+    gridWorker: { id: 'u-grid', name: '陈志强', phone: BENEFICIARY_PHONE, gridName: '第二网格' },
+    unit: { id: UNIT, name: '县妇幼保健院', contactName: '王院长', contactPhone: '13971100001' },
+    radiusM: 3000,
+    maxOpenTasks: 5,
+    at,
+  };
+  // The grid worker who typed a proxy entry in is staff of the community too: every phone is the community's staff's to ring.
+  test.each(VIEWERS)('%s', (v) => {
+    const shown = callListOf(list, { communityId: COMMUNITY }, viewers[v]);
+    expect({
+      'helpers.phone': cellOf(PHONE, shown.helpers[0].phone),
+      'gridWorker.phone': cellOf(BENEFICIARY_PHONE, shown.gridWorker?.phone),
+      'unit.contactPhone': cellOf('13971100001', shown.unit?.contactPhone),
+    }).toEqual(CALL[v]);
+    expect(shown.helpers[0].name).toBe('张晓东');
+  });
+});
+
 //                                 helper who kept the default | helper who chose the full name
 const HELPER_NAME = table(['masked_by_default', 'chose_full'] as const, {
   owner: /*                  */ 'M E',
@@ -447,5 +487,5 @@ describe('helper name (stats.wall, stats.leaderboard: who helped, for people the
 });
 
 test('every reply type of the policy is in this matrix', () => {
-  expect(Object.keys(ReplyPolicies).sort()).toEqual(['helperName', 'joinRequest', 'memberEntry', 'nearbyItem', 'similarItem', 'unitEntry', 'wallItem', 'wishDetail', 'wishView']);
+  expect(Object.keys(ReplyPolicies).sort()).toEqual(['callList', 'helperName', 'joinRequest', 'memberEntry', 'nearbyItem', 'similarItem', 'unitEntry', 'wallItem', 'wishDetail', 'wishView']);
 });

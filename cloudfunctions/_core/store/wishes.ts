@@ -98,6 +98,27 @@ export class WishRepository {
     });
   }
 
+  /** The load (as `openLoadOf` counts it) of each of these people; absent ones hold nothing. */
+  async openLoadsOf(userIds: string[]): Promise<Map<string, number>> {
+    const loads = new Map<string, number>();
+    if (userIds.length === 0) return loads;
+    const wishes = await this.coll
+      .find(
+        {
+          status: { $in: ['assigned', 'claimed', 'in_progress'] },
+          $or: [{ 'claims.claimerId': { $in: userIds } }, { 'claims.assigneeId': { $in: userIds } }, { 'assignment.target.kind': 'user', 'assignment.target.id': { $in: userIds } }],
+        },
+        { projection: { claims: 1, assignment: 1 } },
+      )
+      .toArray();
+    const wanted = new Set(userIds);
+    for (const w of wishes) {
+      const holders = new Set([...w.claims.flatMap((c) => [c.claimerId, c.assigneeId]), ...(w.assignment?.target.kind === 'user' ? [w.assignment.target.id] : [])]);
+      for (const id of holders) if (wanted.has(id)) loads.set(id, (loads.get(id) ?? 0) + 1);
+    }
+    return loads;
+  }
+
   /** The review queue of a community, or of some of its grids. */
   queue(communityId: string, grids: string[] | undefined, q: PageQuery & { status: WishState }): Promise<WishPage> {
     const filter: Filter<WishDoc> = { communityId };

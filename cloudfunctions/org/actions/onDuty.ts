@@ -1,4 +1,4 @@
-import { HelperRoles, dutySlotText, onDutyAt, type OnDutyHelper, type Role } from '@shared';
+import { HelperRoles, declaredOnDuty, dutySlotText, type OnDutyHelper, type Role } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/routing/action';
 import { requireCommunity } from '../../_core/access/caller';
@@ -17,8 +17,7 @@ export default defineAction({
     const items: OnDutyHelper[] = [];
     for (const h of helpers) {
       const roster = rosters.get(h._id);
-      // Someone who never said when they serve is not claimed to be on duty; "any time" must be said (alerts on, no hours).
-      if (!roster || (roster.slots.length === 0 && !roster.urgentAlerts) || !onDutyAt(roster, now)) continue;
+      if (!roster || !declaredOnDuty(roster, now)) continue;
       const roles = (h.memberships.find((m) => m.communityId === communityId)?.roles ?? []).filter((r): r is Role => (HelperRoles as readonly string[]).includes(r));
       items.push({ id: h._id, name: h.name, ...(h.phone ? { phone: h.phone } : {}), roles, hours: roster.slots.map(dutySlotText), urgentAlerts: roster.urgentAlerts });
     }

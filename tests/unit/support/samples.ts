@@ -52,6 +52,7 @@ export const SAMPLES: Samples = {
     proxyCreate: { ...newWish, channel: 'door_visit', beneficiary: { name: '李奶奶', phone: '13900001111' }, priority: 'high', approveNow: true },
     escalations: { level: 'town' },
     cancel: { wishId, reason: '重复录入' },
+    callList: { wishId },
   },
   org: {
     me: {},
