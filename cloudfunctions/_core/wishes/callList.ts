@@ -1,4 +1,4 @@
-import { HelperRoles, URGENT_ALERT_RADIUS_M, declaredOnDuty, metresBetween, settingsOf, type CallList, type CallListHelper, type Role } from '@shared';
+import { DISTANCE_STEP_M, HelperRoles, URGENT_ALERT_RADIUS_M, declaredOnDuty, metresBetween, settingsOf, type CallList, type CallListHelper, type Role } from '@shared';
 import { gridWorkersOf } from '../access/people';
 import { loadCommunity } from '../store/loadCommunity';
 import type { Runtime } from '../runtime/types';
@@ -31,7 +31,8 @@ export async function callListFor(rt: Runtime, wish: WishDoc, callerId: string):
     if (load >= max) continue;
     const membership = p.memberships.find((m) => m.communityId === communityId);
     const home = membership?.buildingId ? homes.get(membership.buildingId) : undefined;
-    const distanceM = home ? Math.round(metresBetween(home, wish.location.coordinates) / 10) * 10 : undefined;
+    // In the same steps as every distance the product shows: enough to pick whom to ring first.
+    const distanceM = home ? Math.round(metresBetween(home, wish.location.coordinates) / DISTANCE_STEP_M) * DISTANCE_STEP_M : undefined;
     if (distanceM !== undefined && distanceM > URGENT_ALERT_RADIUS_M) continue;
     const roles = (membership?.roles ?? []).filter((r): r is Role => (HelperRoles as readonly string[]).includes(r));
     helpers.push({ id: p._id, name: p.name, ...(p.phone ? { phone: p.phone } : {}), roles, onDuty: declaredOnDuty(rosters.get(p._id), now), ...(distanceM !== undefined ? { distanceM } : {}), load });
