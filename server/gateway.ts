@@ -207,7 +207,22 @@ export async function buildGateway(d: GatewayDeps): Promise<FastifyInstance> {
 
   const h5 = path.resolve(d.config.h5Dir);
   const hasH5 = fs.existsSync(path.join(h5, 'index.html'));
-  if (hasH5) await app.register(fastifyStatic, { root: h5, wildcard: false, index: ['index.html'] });
+  if (hasH5) {
+    await app.register(fastifyStatic, {
+      root: h5,
+      wildcard: false,
+      index: ['index.html'],
+      // The build writes a .br and a .gz beside each text file (client/config/precompress.ts): sent as the browser accepts, never compressed per request.
+      preCompressed: true,
+      // js/ and css/ names carry their content hash: a browser keeps them until a build changes the name. index.html is asked for again each time.
+      cacheControl: false,
+      setHeaders: (res, file) => {
+        res.setHeader('vary', 'accept-encoding');
+        if (/[\\/](js|css)[\\/][^\\/]+\.[0-9a-f]{8}\.(js|css)(\.br|\.gz)?$/.test(file)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+        else res.setHeader('cache-control', 'no-cache');
+      },
+    });
+  }
 
   app.setNotFoundHandler((req, reply) => {
     if (req.method === 'GET' && hasH5 && !req.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
+import { PrecompressPlugin } from './precompress';
 import { weappTarget } from './target';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -98,6 +99,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
             },
           },
         });
+        // Brotli and gzip copies of every text file, made once here and sent as each browser accepts (server/gateway.ts).
+        if (process.env.NODE_ENV !== 'development') chain.plugin('precompress').use(PrecompressPlugin);
       },
     },
   };
