@@ -21,7 +21,10 @@ export interface ServerConfig {
   /** Where the embedded database keeps its files (':memory:' keeps nothing). */
   dbPath: string;
   tokenSecret: string;
+  /** How long a sign-in lasts without signing in again: the life of its (rotating) refresh token. */
   tokenTtlHours: number;
+  /** How long one access token is honoured; the client renews it with the refresh token. */
+  accessTokenTtlSeconds: number;
   wechat: { appId?: string; secret?: string; apiBase: string };
   bodyLimitBytes: number;
   /** Photos (POST /api/upload): where they are kept (default: next to the embedded database) and how large one may be. */
@@ -128,6 +131,7 @@ const EnvSchema = z
     XINYUAN_DB_PATH: text(),
     TOKEN_SECRET: text(),
     TOKEN_TTL_HOURS: integer(24 * 7, 1),
+    ACCESS_TOKEN_TTL_SECONDS: integer(15 * 60, 1),
     WECHAT_APPID: text(),
     WECHAT_SECRET: text(),
     WECHAT_API_BASE: uri(/^https?:\/\/[^\s/?#]+/, '应为网址（http://… 或 https://…）'),
@@ -198,6 +202,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     // Local mode without a secret: a fresh one per start (tokens end with the process).
     tokenSecret: e.TOKEN_SECRET ?? randomBytes(32).toString('hex'),
     tokenTtlHours: e.TOKEN_TTL_HOURS,
+    accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     wechat: { appId: e.WECHAT_APPID, secret: e.WECHAT_SECRET, apiBase: (e.WECHAT_API_BASE ?? 'https://api.weixin.qq.com').replace(/\/$/, '') },
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     uploadDir: e.UPLOAD_DIR,

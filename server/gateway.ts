@@ -7,7 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import { AppError, failure, httpStatusOf, type Envelope } from '@shared';
 import type { CloudFunction } from '../cloudfunctions/_core/routing/router';
 import type { Identity, Runtime } from '../cloudfunctions/_core/runtime/types';
-import { registerAuth } from './auth';
+import { checkAccess, registerAuth } from './auth';
 import type { ServerConfig } from './config';
 import { COUNT_WITHIN_MS, mongoRateLimitStore, withinMs } from './rateLimitStore';
 import { labelsOf, REQUEST_ID, type Observability } from './observability';
@@ -142,11 +142,16 @@ export async function buildGateway(d: GatewayDeps): Promise<FastifyInstance> {
     });
   });
 
-  const identify = async (header?: string): Promise<string | null> => {
+  const bearer = (header?: string): string | null => {
     if (!header) return null;
     const m = /^Bearer\s+(\S+)$/i.exec(header);
     if (!m) throw new AppError('UNAUTHENTICATED', '登录凭证格式不正确');
-    return d.tokens.verify(m[1]);
+    return m[1];
+  };
+  /** The caller of a route handler: within the request's deadline like the rest of its work, since the sign-in may be read from the database. */
+  const authenticate = async (header?: string) => {
+    const token = bearer(header);
+    return token ? checkAccess(d, token) : null;
   };
 
   /**
@@ -174,7 +179,11 @@ export async function buildGateway(d: GatewayDeps): Promise<FastifyInstance> {
     // a fresh junk or re-issued token per request must not buy a fresh budget. The address is the
     // socket's, or with TRUST_PROXY the one the trusted proxy saw (never a hop the client wrote).
     keyGenerator: async (req) => {
-      const userId = await withinMs(identify(req.headers.authorization), COUNT_WITHIN_MS).catch(() => null);
+      // The signature alone names the person (no database read here, before the deadline starts): a revoked token still counts against its owner.
+      const userId = await withinMs(Promise.resolve().then(async () => {
+        const token = bearer(req.headers.authorization);
+        return token ? (await d.tokens.verifyAccess(token)).userId : null;
+      }), COUNT_WITHIN_MS).catch(() => null);
       return userId ? `user:${userId}` : `ip:${req.ip}`;
     },
     errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, ...failure(new AppError('RATE_LIMITED', `请求太频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试`)) }),
@@ -190,14 +199,18 @@ export async function buildGateway(d: GatewayDeps): Promise<FastifyInstance> {
     return reply.type(d.observability.contentType).send(await d.observability.metrics());
   });
 
-  registerAuth(app, { ...d, identify });
+  registerAuth(app, { ...d, authenticate });
+  // Checked before the body is read (a route hook, outside the handler's deadline): given a deadline of its own.
+  const identify = async (header?: string) => (await overload.guard(() => authenticate(header)))?.userId ?? null;
   await app.register(uploadRoutes, { config: d.config, runtime: d.runtime, identify });
 
   app.post<{ Params: { name: string } }>('/api/fn/:name', async (req, reply) => {
     const fn = Object.prototype.hasOwnProperty.call(d.functions, req.params.name) ? d.functions[req.params.name] : undefined;
     if (!fn) return send(reply, failure(new AppError('NOT_FOUND', `没有名为 ${req.params.name} 的云函数`)));
-    const userId = await identify(req.headers.authorization);
-    const identity: Identity = drivesTimer(req.params.name, req.socket.remoteAddress) ? { kind: 'system' } : userId ? { kind: 'user', userId } : { kind: 'anonymous' };
+    const claims = await authenticate(req.headers.authorization);
+    const identity: Identity = drivesTimer(req.params.name, req.socket.remoteAddress)
+      ? { kind: 'system' }
+      : claims ? { kind: 'user', userId: claims.userId, sessionId: claims.sessionId } : { kind: 'anonymous' };
     const body = req.body;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       return send(reply, failure(new AppError('VALIDATION_FAILED', '请求体应为 JSON 对象', { fields: [{ path: '', message: '应为对象' }] })));

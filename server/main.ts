@@ -166,7 +166,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       }));
     }
 
-    const app = await buildGateway({ config, runtime, tokens: new Tokens(config.tokenSecret, config.tokenTtlHours), functions: FUNCTIONS, observability });
+    const app = await buildGateway({ config, runtime, tokens: new Tokens(config.tokenSecret, config.accessTokenTtlSeconds), functions: FUNCTIONS, observability });
     await app.listen({ port: config.port, host: config.host });
     stops.push(() => app.close());
     const address = app.server.address();

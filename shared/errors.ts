@@ -6,6 +6,10 @@
 export const ErrorCodes = [
   'VALIDATION_FAILED',
   'UNAUTHENTICATED',
+  /** The access token's 15 minutes are over: the client renews it with its refresh token and tries the call again. */
+  'TOKEN_EXPIRED',
+  /** The sign-in was ended on the server (signed out, roles changed, a refresh token used twice): sign in again. */
+  'TOKEN_REVOKED',
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
@@ -24,6 +28,8 @@ export type ErrorCode = (typeof ErrorCodes)[number];
 const HTTP_STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
   UNAUTHENTICATED: 401,
+  TOKEN_EXPIRED: 401,
+  TOKEN_REVOKED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,

@@ -36,6 +36,8 @@ describe('server config', () => {
       mongoDb: undefined,
       dbPath: path.join('.data', 'db'),
       tokenTtlHours: 168,
+      // Access tokens last 15 minutes; the refresh token renews them for the sign-in's week (issue 11, L6).
+      accessTokenTtlSeconds: 900,
       wechat: { appId: undefined, secret: undefined, apiBase: 'https://api.weixin.qq.com' },
       bodyLimitBytes: 256 * 1024,
       uploadDir: undefined,
@@ -60,7 +62,7 @@ describe('server config', () => {
 
   it('treats an empty variable as unset (as an env file copied from .env.example leaves them)', () => {
     const blank = Object.fromEntries(
-      ['XINYUAN_MODE', 'PORT', 'HOST', 'MONGODB_URI', 'XINYUAN_DB_PATH', 'TOKEN_SECRET', 'TOKEN_TTL_HOURS', 'WECHAT_APPID', 'WECHAT_SECRET', 'WECHAT_API_BASE',
+      ['XINYUAN_MODE', 'PORT', 'HOST', 'MONGODB_URI', 'XINYUAN_DB_PATH', 'TOKEN_SECRET', 'TOKEN_TTL_HOURS', 'ACCESS_TOKEN_TTL_SECONDS', 'WECHAT_APPID', 'WECHAT_SECRET', 'WECHAT_API_BASE',
         'WECHAT_MINIPROGRAM_STATE', 'BODY_LIMIT_BYTES', 'UPLOAD_DIR', 'UPLOAD_LIMIT_BYTES', 'RATE_LIMIT_PER_MINUTE', 'BEHIND_TLS', 'H5_DIR', 'CRON_INTERVAL_MS'].map((k) => [k, '']),
     );
     const { tokenSecret, ...config } = loadConfig(blank);
@@ -79,6 +81,7 @@ describe('server config', () => {
       XINYUAN_DB_PATH: ':memory:',
       TOKEN_SECRET: SECRET,
       TOKEN_TTL_HOURS: '12',
+      ACCESS_TOKEN_TTL_SECONDS: '300',
       WECHAT_APPID: 'wx-app',
       WECHAT_SECRET: 'wx-secret',
       WECHAT_API_BASE: 'http://127.0.0.1:4000/',
@@ -106,6 +109,7 @@ describe('server config', () => {
       dbPath: ':memory:',
       tokenSecret: SECRET,
       tokenTtlHours: 12,
+      accessTokenTtlSeconds: 300,
       wechat: { appId: 'wx-app', secret: 'wx-secret', apiBase: 'http://127.0.0.1:4000' },
       bodyLimitBytes: 2048,
       uploadDir: '/srv/photos',

@@ -15,6 +15,8 @@ export type ClientErrorCode = ErrorCode | 'OFFLINE';
 export const ErrorMessages: Record<ClientErrorCode, string> = {
   VALIDATION_FAILED: '填写的内容有误，请按提示修改',
   UNAUTHENTICATED: '登录已过期，请重新登录',
+  TOKEN_EXPIRED: '登录已过期，请重新登录',
+  TOKEN_REVOKED: '登录已失效（已退出或身份有变动），请重新登录',
   FORBIDDEN: '您没有权限进行此操作',
   NOT_FOUND: '内容不存在或已被删除',
   CONFLICT: '内容已被他人修改，请刷新后重试',

@@ -5,7 +5,8 @@ import type { Notifier } from './notifier';
 
 /** Who is calling, as the gateway or WeChat tells us; never read from process-wide state. */
 export type Identity =
-  | { kind: 'user'; userId: string }
+  /** `sessionId`: the self-hosted sign-in the call came with (a change to one's own roles keeps it). */
+  | { kind: 'user'; userId: string; sessionId?: string }
   | { kind: 'openid'; openid: string }
   | { kind: 'system' }
   | { kind: 'anonymous' };

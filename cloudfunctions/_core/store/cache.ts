@@ -29,4 +29,10 @@ export class TtlCache<T> {
   forget(db: { scope: object }, key: string): void {
     this.map(db).delete(key);
   }
+
+  /** Forgets every entry whose value matches (a change that touches entries it can't name by key). */
+  forgetWhere(db: { scope: object }, matches: (value: T) => boolean): void {
+    const m = this.map(db);
+    for (const [key, { value }] of m) if (matches(value)) m.delete(key);
+  }
 }

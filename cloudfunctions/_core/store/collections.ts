@@ -1,6 +1,7 @@
 import type { ClientSession, Collection, Db, Document, IndexSpecification, CreateIndexesOptions } from 'mongodb';
 import type { DutySlot } from '@shared';
 import { inSession } from './session';
+import type { AuthSessionDoc } from './authSessions';
 import type { CertificateDoc } from './certificates';
 import type { LeaseDoc } from './leases';
 import type { RateLimitDoc } from './rateLimits';
@@ -38,6 +39,8 @@ export const C = {
   requests: 'requests',
   requestRuns: 'request_runs',
   wxSessions: 'wx_sessions',
+  /** Self-hosted sign-ins: one per login, its refresh token's rotation and whether it was ended (bookkeeping, like wx_sessions). */
+  authSessions: 'auth_sessions',
   meta: 'meta',
   joinRequests: 'join_requests',
   rateLimits: 'rate_limits',
@@ -108,6 +111,8 @@ export const INDEXES: Record<string, IndexDecl[]> = {
   [`${C.photos}.chunks`]: [{ key: { files_id: 1, n: 1 }, options: { unique: true } }],
   // A window's counter goes when the window is over (the TTL monitor runs about once a minute; a stale one only costs space).
   [C.rateLimits]: [{ key: { expiresAt: 1 }, options: { expireAfterSeconds: 0 } }],
+  // A person's sign-ins, ended together when their roles change; each goes once its refresh token can no longer be used.
+  [C.authSessions]: [{ key: { userId: 1 } }, { key: { expiresAt: 1 }, options: { expireAfterSeconds: 0 } }],
   // Urgent announcements read those who opted in.
   [C.duty]: [{ key: { urgentAlerts: 1 } }],
   // One pending request per person per community; decided ones stay as history.
@@ -164,6 +169,7 @@ function buildCollections(db: Db, session?: ClientSession) {
     requestRuns: c<RequestRunDoc>(C.requestRuns),
     duty: c<DutyDoc>(C.duty),
     wxSessions: c<WxSessionDoc>(C.wxSessions),
+    authSessions: c<AuthSessionDoc>(C.authSessions),
     meta: c<MetaDoc>(C.meta),
     joinRequests: c<JoinRequestDoc>(C.joinRequests),
     rateLimits: c<RateLimitDoc>(C.rateLimits),

@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import { collections, collectionsInSession, type Collections } from './collections';
+import { AuthSessionRepository } from './authSessions';
 import { CertificateRepository } from './certificates';
 import { CommunityRepository } from './communities';
 import { DutyRepository } from './duty';
@@ -31,6 +32,8 @@ export interface Repositories {
   requests: RequestRepository;
   meta: MetaRepository;
   wxSessions: WxSessionRepository;
+  /** Self-hosted sign-ins (server/auth.ts): refresh rotation and revocation. */
+  authSessions: AuthSessionRepository;
   invites: InviteRepository;
   certificates: CertificateRepository;
   joinRequests: JoinRequestRepository;
@@ -76,6 +79,7 @@ function build(db: Db, c: Collections, scope: object): Repositories {
     requests: new RequestRepository(c.requests, c.requestRuns),
     meta: new MetaRepository(c.meta),
     wxSessions: new WxSessionRepository(c.wxSessions),
+    authSessions: new AuthSessionRepository(c.authSessions),
     invites: new InviteRepository(c.invites),
     certificates: new CertificateRepository(c.certificates),
     joinRequests: new JoinRequestRepository(c.joinRequests),

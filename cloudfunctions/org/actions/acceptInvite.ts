@@ -1,13 +1,13 @@
 import { AppError, inviteRefusal } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/routing/action';
-import { userCache } from '../../_core/access/caller';
+import { rolesChanged } from '../../_core/access/sessions';
 import type { MembershipDoc } from '../../_core/store/types';
 
 /** Join a community (or take a new role in mine) with an invite code; each use is counted atomically. */
 export default defineAction({
   input: ActionSchemas.org.acceptInvite,
-  async run({ input, caller, rt }) {
+  async run({ input, caller, rt, identity }) {
     // Reading codes is never a way to a role (shared `inviteRefusal` states the rule).
     const person = { userId: caller.id, roles: caller.user.memberships.flatMap((m) => m.roles) };
     const refused = inviteRefusal(person);
@@ -36,7 +36,7 @@ export default defineAction({
     };
     const memberships = [...caller.user.memberships.filter((m) => m.communityId !== invite.communityId), membership];
     const user = await users.setMemberships(caller.id, memberships, { name: input.name, phone: input.phone }, now);
-    userCache.forget(rt.repos, caller.id);
+    await rolesChanged(rt, caller.id, identity);
     const { _id, ...rest } = user!;
     return { user: { id: _id, ...rest }, communityId: invite.communityId, roles };
   },

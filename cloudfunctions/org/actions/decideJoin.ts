@@ -1,7 +1,7 @@
 import { AppError } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/routing/action';
-import { userCache } from '../../_core/access/caller';
+import { rolesChanged } from '../../_core/access/sessions';
 import type { JoinRequestDoc } from '../../_core/store/types';
 import { newId } from '../../_core/store/ids';
 import { requireSecretary } from '../../_core/access/orgAccess';
@@ -18,7 +18,7 @@ import { requestView, rolesText } from '../membership';
  */
 export default defineAction({
   input: ActionSchemas.org.decideJoin,
-  async run({ input, caller, rt }) {
+  async run({ input, caller, rt, identity }) {
     const communityId = requireSecretary(caller);
     const { joinRequests, users } = rt.repos;
     const request = await joinRequests.find(input.requestId, communityId);
@@ -47,7 +47,7 @@ export default defineAction({
         await joinRequests.undo(decided._id, decisionId);
         throw err;
       }
-      userCache.forget(rt.repos, decided.userId);
+      await rolesChanged(rt, decided.userId, identity);
     }
     await announce(
       rt,

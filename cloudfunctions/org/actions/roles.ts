@@ -1,7 +1,7 @@
 import { AppError } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/routing/action';
-import { userCache } from '../../_core/access/caller';
+import { rolesChanged } from '../../_core/access/sessions';
 import { memberOf, requireSecretary } from '../../_core/access/orgAccess';
 import type { MembershipDoc } from '../../_core/store/types';
 import { loadCommunity } from '../../_core/store/loadCommunity';
@@ -9,7 +9,7 @@ import { loadCommunity } from '../../_core/store/loadCommunity';
 /** The secretary grants a member's roles (and grids, unit, party branch) in the community. */
 export default defineAction({
   input: ActionSchemas.org.roles,
-  async run({ input, caller, rt }) {
+  async run({ input, caller, rt, identity }) {
     const communityId = requireSecretary(caller);
     const { users, org } = rt.repos;
     const { townId } = await loadCommunity(rt, communityId);
@@ -36,7 +36,7 @@ export default defineAction({
     }
     if (input.gridIds) next.gridIds = input.gridIds;
     const after = await users.setMembership(input.userId, communityId, next, rt.now());
-    userCache.forget(rt.repos, input.userId);
+    await rolesChanged(rt, input.userId, identity);
     return { member: memberOf(after!, communityId, caller) };
   },
 });
