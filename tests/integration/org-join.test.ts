@@ -20,7 +20,7 @@ const me = async (c: Client) => (await request(`${server.url}/api/auth/me`, { me
 
 describe('a newcomer asks to join and the secretary approves', () => {
   test('the newcomer becomes a member with the granted roles and finds the answer in their inbox', async () => {
-    const wang = await newcomer('wang');
+    let wang = await newcomer('wang');
     const asked = await wang.ok('org', 'requestJoin', {
       communityId: 'com-taoyuan', name: '王小明', phone: '13912340001', note: '住G3栋，想做志愿者', roles: ['resident', 'volunteer'],
     });
@@ -37,6 +37,9 @@ describe('a newcomer asks to join and the secretary approves', () => {
     const decided = await secretary.ok('org', 'decideJoin', { requestId: asked.request.id, approve: true });
     expect(decided.request).toMatchObject({ status: 'approved', grantedRoles: ['resident', 'volunteer'] });
 
+    // New roles end the sign-in made without them (issue 11, L6): the newcomer signs in again.
+    expect((await request(`${server.url}/api/auth/me`, { method: 'GET', token: wang.token })).body).toMatchObject({ ok: false, error: { code: 'TOKEN_REVOKED' } });
+    wang = await newcomer('wang');
     expect(await me(wang)).toMatchObject({ name: '王小明', communityId: 'com-taoyuan', roles: ['resident', 'volunteer'] });
     const members = await secretary.ok('org', 'members', { q: '王小明' });
     expect(members.items[0]).toMatchObject({ roles: ['resident', 'volunteer'] });
@@ -55,7 +58,7 @@ describe('a newcomer asks to join and the secretary approves', () => {
     const li = await newcomer('li');
     const asked = await li.ok('org', 'requestJoin', { communityId: 'com-taoyuan', name: '李芳', roles: ['resident', 'party_member'] });
     await secretary.ok('org', 'decideJoin', { requestId: asked.request.id, approve: true, roles: ['resident'] });
-    expect((await me(li)).roles).toEqual(['resident']);
+    expect((await me(await newcomer('li'))).roles).toEqual(['resident']);
 
     const zhao = await newcomer('zhao');
     const second = await zhao.ok('org', 'requestJoin', { communityId: 'com-taoyuan', name: '赵强' });
@@ -140,7 +143,7 @@ describe('refusals', () => {
     // Asking for a further role is a request like any other.
     const more = await resident.ok('org', 'requestJoin', { communityId: 'com-taoyuan', name: '胡秀兰', roles: ['volunteer'] });
     await secretary.ok('org', 'decideJoin', { requestId: more.request.id, approve: true });
-    expect((await me(resident)).roles).toEqual(expect.arrayContaining(['resident', 'volunteer']));
+    expect((await me(await server.login('resident'))).roles).toEqual(expect.arrayContaining(['resident', 'volunteer']));
   });
 
   test('bad input gets the structured error and writes nothing', async () => {

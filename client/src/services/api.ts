@@ -5,7 +5,7 @@ import { AppError, isErrorCode, type Envelope } from '@shared/errors';
 import { OfflineError } from './errors';
 import { apiBase, usesCloud } from './platform';
 import { newRequestId } from './requestId';
-import { getToken, onUnauthenticated } from './token';
+import { getRefreshToken, getToken, onUnauthenticated, setTokens, storedToken, type TokenPair } from './token';
 
 /** The functions a person calls (cron is the timer's). */
 export type FunctionName = Exclude<AnyFunction, 'cron'>;
@@ -43,42 +43,90 @@ export function authHeader(): Record<string, string> {
   return token ? { Authorization: `Bearer ${token}` } : {};
 }
 
+/** Codes that no renewal mends: the person signs in again. */
+const SIGNS_OUT = new Set(['UNAUTHENTICATED', 'TOKEN_REVOKED', 'TOKEN_EXPIRED']);
+
 /**
  * A reply from server/ (JSON, or its text as uploadFile hands it back): the envelope's data, or
- * the AppError it carries. An UNAUTHENTICATED reply signs the person out.
+ * the AppError it carries. A 401 that reaches here (revoked, or still expired after a renewal) signs the person out.
  */
 export function received<T>(raw: unknown, status: number): T {
-  let body = raw;
-  if (typeof raw === 'string') {
-    try {
-      body = JSON.parse(raw);
-    } catch {
-      body = null;
-    }
-  }
   try {
-    return unwrap<T>(body, status);
+    return unwrap<T>(parsed(raw), status);
   } catch (err) {
-    if (err instanceof AppError && err.code === 'UNAUTHENTICATED') onUnauthenticated();
+    if (err instanceof AppError && SIGNS_OUT.has(err.code)) onUnauthenticated();
     throw err;
   }
 }
 
-/** Raw HTTP to server/ (auth routes and functions alike); network failure → OfflineError. */
-export async function httpJson<T>(method: 'GET' | 'POST', path: string, body?: object): Promise<T> {
-  let res: { data: unknown; statusCode: number };
+function parsed(raw: unknown): unknown {
+  if (typeof raw !== 'string') return raw;
   try {
-    res = await Taro.request({
-      url: apiUrl(path),
-      method,
-      data: body,
-      timeout: TIMEOUT_MS,
-      header: { 'content-type': 'application/json', ...authHeader() },
-    });
+    return JSON.parse(raw);
+  } catch {
+    return null;
+  }
+}
+
+type RawReply = { data: unknown; statusCode: number };
+
+async function send(method: 'GET' | 'POST', path: string, body: object | undefined, header: Record<string, string>): Promise<RawReply> {
+  try {
+    return await Taro.request({ url: apiUrl(path), method, data: body, timeout: TIMEOUT_MS, header: { 'content-type': 'application/json', ...header } });
   } catch {
     throw new OfflineError();
   }
-  return received<T>(res.data, res.statusCode);
+}
+
+let renewing: Promise<void> | undefined;
+
+/**
+ * A new access token for the one that `expired`, from the refresh token (which the server rotates). One renewal
+ * at a time: calls that find the token expired together wait for the same one, since a refresh token used twice
+ * ends the sign-in. Rejects with the server's refusal (the person is then signed out) or OfflineError.
+ */
+function renew(expired: string): Promise<void> {
+  // Renewed meanwhile, by another call or another tab.
+  if (storedToken() !== expired) return Promise.resolve();
+  renewing ??= (async () => {
+    const refreshToken = getRefreshToken();
+    if (!refreshToken) throw new AppError('UNAUTHENTICATED', '');
+    const res = await send('POST', '/api/auth/refresh', { refreshToken }, {});
+    setTokens(unwrap<TokenPair>(parsed(res.data), res.statusCode));
+  })()
+    .catch((err: unknown) => {
+      // Once for all who waited on it; offline keeps the tokens for a later try.
+      if (err instanceof AppError && SIGNS_OUT.has(err.code)) onUnauthenticated();
+      throw err;
+    })
+    .finally(() => {
+      renewing = undefined;
+    });
+  return renewing;
+}
+
+/**
+ * Sends with the current access token; when the server says it has expired, renews it once and sends the same
+ * request again (a write keeps its requestId, so it runs once whichever attempt reached the server).
+ */
+export async function withFreshToken<T>(attempt: () => Promise<RawReply>): Promise<T> {
+  const sentWith = getToken();
+  const first = await attempt();
+  const env = parsed(first.data) as Envelope<unknown> | null;
+  if (!sentWith || first.statusCode !== 401 || env?.ok !== false || env.error?.code !== 'TOKEN_EXPIRED') return received<T>(first.data, first.statusCode);
+  await renew(sentWith);
+  const second = await attempt();
+  return received<T>(second.data, second.statusCode);
+}
+
+/** Ends the sign-in on the server (its refresh token names it); whatever it answers, this device is signed out already. */
+export async function endSignIn(refreshToken: string): Promise<void> {
+  await send('POST', '/api/auth/logout', { refreshToken }, {}).catch(() => undefined);
+}
+
+/** Raw HTTP to server/ (auth routes and functions alike); network failure → OfflineError. */
+export function httpJson<T>(method: 'GET' | 'POST', path: string, body?: object): Promise<T> {
+  return withFreshToken<T>(() => send(method, path, body, authHeader()));
 }
 
 /** `data` may be left out when the action takes nothing required. */

@@ -1,10 +1,10 @@
 import Taro from '@tarojs/taro';
 import { RoleLabels, type Role } from '@shared/enums/roles';
 import type { User } from '@shared/schemas/user';
-import { call, httpJson } from './api';
+import { call, endSignIn, httpJson } from './api';
 import { isH5, usesCloud } from './platform';
 import { rememberReturn } from './returnTo';
-import { getToken, setToken, setUnauthenticatedHandler } from './token';
+import { getRefreshToken, getToken, setTokens, setUnauthenticatedHandler, type TokenPair } from './token';
 import { Pages, to } from '@shared/routes';
 
 /** The user as the client keeps it: the server's user plus which of their roles is in use. */
@@ -110,12 +110,12 @@ function adopt(user: SessionUser, preferred?: Role): Session {
   return session;
 }
 
-type AuthReply = { token: string; user: SessionUser };
+type AuthReply = TokenPair & { user: SessionUser };
 
 /** h5 and local mode: pick a seeded person (only the local/demo server answers this). */
 export async function devLogin(as: string): Promise<Session> {
   const reply = await httpJson<AuthReply>('POST', '/api/auth/dev-login', { as });
-  setToken(reply.token);
+  setTokens(reply);
   return adopt(reply.user);
 }
 
@@ -129,7 +129,7 @@ export async function wechatLogin(): Promise<Session> {
   if (usesCloud()) return adopt(await cloudMe());
   const { code } = await Taro.login();
   const reply = await httpJson<AuthReply>('POST', '/api/auth/login', { code });
-  setToken(reply.token);
+  setTokens(reply);
   return adopt(reply.user);
 }
 
@@ -160,9 +160,18 @@ export function switchRole(role: Role): Session | null {
   return next;
 }
 
-export function logout(): void {
-  setToken(null);
+/** Forgets the sign-in on this device only (the server has ended it already, or never knew it). */
+function forget(): void {
+  setTokens(null);
   save(null);
+}
+
+/** Signs out: on this device at once, and on the server, which ends the sign-in so a copied token stops working too. */
+export function logout(): void {
+  const refreshToken = usesCloud() ? null : getRefreshToken();
+  forget();
+  // Not waited for: signing out never fails on this device; a server that missed it lets the refresh token run out.
+  if (refreshToken) void endSignIn(refreshToken);
 }
 
 /** Membership facts the screens need (unit of a unit admin, building of a resident). */
@@ -173,7 +182,7 @@ export function membership(): SessionUser['memberships'][number] | undefined {
 }
 
 setUnauthenticatedHandler(() => {
-  logout();
+  forget();
   const pages = Taro.getCurrentPages?.() ?? [];
   const here = pages[pages.length - 1]?.route ?? '';
   if (here.includes(Pages.login)) return;

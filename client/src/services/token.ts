@@ -1,26 +1,47 @@
 import Taro from '@tarojs/taro';
 
-/** The bearer token lives apart from session.ts so the transport doesn't import the session (no cycle). */
+/**
+ * The tokens live apart from session.ts so the transport doesn't import the session (no cycle): the access
+ * token sent with every call (minutes long) and the refresh token that renews it (server/auth.ts).
+ */
 const TOKEN_KEY = 'xy.token';
+const REFRESH_KEY = 'xy.refresh';
 let cached: string | null | undefined;
 let unauthenticatedHandler: (() => void) | undefined;
+
+export interface TokenPair {
+  token: string;
+  refreshToken?: string;
+}
 
 export function getToken(): string | null {
   if (cached === undefined) cached = (Taro.getStorageSync(TOKEN_KEY) as string) || null;
   return cached;
 }
 
-export function setToken(token: string | null): void {
-  cached = token;
-  if (token) Taro.setStorageSync(TOKEN_KEY, token);
+/** The access token as storage has it now: another tab of the h5 app may have renewed it meanwhile. */
+export function storedToken(): string | null {
+  cached = undefined;
+  return getToken();
+}
+
+export function getRefreshToken(): string | null {
+  return (Taro.getStorageSync(REFRESH_KEY) as string) || null;
+}
+
+export function setTokens(pair: TokenPair | null): void {
+  cached = pair?.token ?? null;
+  if (pair) Taro.setStorageSync(TOKEN_KEY, pair.token);
   else Taro.removeStorageSync(TOKEN_KEY);
+  if (pair?.refreshToken) Taro.setStorageSync(REFRESH_KEY, pair.refreshToken);
+  else Taro.removeStorageSync(REFRESH_KEY);
 }
 
 export function onUnauthenticated(): void {
   unauthenticatedHandler?.();
 }
 
-/** session.ts registers what a 401 means (clear the session, go to login). */
+/** session.ts registers what a 401 that no renewal can mend means (clear the session, go to login). */
 export function setUnauthenticatedHandler(handler: () => void): void {
   unauthenticatedHandler = handler;
 }

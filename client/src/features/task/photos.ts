@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { AppError } from '@shared/errors';
-import { apiUrl, authHeader, received } from '../../services/api';
+import { apiUrl, authHeader, withFreshToken } from '../../services/api';
 import { messageOf, OfflineError } from '../../services/errors';
 import { usesCloud } from '../../services/platform';
 
@@ -27,13 +27,13 @@ export async function choosePhotos(max: number): Promise<string[]> {
 
 /** POST /api/upload on our server (multipart, one `file`); the reply is a `/files/…` path. */
 async function uploadToServer(filePath: string): Promise<string> {
-  let res: { data: unknown; statusCode: number };
-  try {
-    res = await Taro.uploadFile({ url: apiUrl('/api/upload'), filePath, name: 'file', timeout: UPLOAD_TIMEOUT_MS, header: authHeader() });
-  } catch {
-    throw new OfflineError();
-  }
-  const { url } = received<{ url?: unknown }>(res.data, res.statusCode);
+  const { url } = await withFreshToken<{ url?: unknown }>(async () => {
+    try {
+      return await Taro.uploadFile({ url: apiUrl('/api/upload'), filePath, name: 'file', timeout: UPLOAD_TIMEOUT_MS, header: authHeader() });
+    } catch {
+      throw new OfflineError();
+    }
+  });
   if (typeof url !== 'string') throw new AppError('INTERNAL', '');
   return url;
 }
