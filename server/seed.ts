@@ -2,7 +2,7 @@ import { collections } from '../cloudfunctions/_core/store/collections';
 import type { Db } from 'mongodb';
 import type { Runtime } from '../cloudfunctions/_core/runtime/types';
 import { FUNCTIONS } from './functions';
-import { BUILDINGS, COMMUNITIES, COMPOUNDS, GRIDS, PARTY_BRANCHES, TOWNS, UNITS, USERS, WISHES, type SeedWish } from './seedData';
+import { BUILDINGS, COMMUNITIES, COMPOUNDS, DUTY_ROSTERS, GRIDS, PARTY_BRANCHES, TOWNS, UNITS, USERS, WISHES, type SeedWish } from './seedData';
 
 const SEED_MARK = 'demo-seed-v1';
 const HOUR = 3_600_000;
@@ -29,6 +29,7 @@ export async function seedDemo(db: Db, rt: Runtime): Promise<{ wishes: number }>
   await upsertAll(c.partyBranches, PARTY_BRANCHES.map((b) => ({ ...b, ...(b._id === 'pb-taoyuan' ? { secretaryUserId: userIdOf('secretary') } : {}) })));
   await upsertAll(c.units, UNITS.map((u) => ({ ...u, createdAt: now })));
   await upsertAll(c.users, USERS.map((u) => ({ _id: userIdOf(u.key), devKey: u.key, name: u.name, phone: u.phone, memberships: u.memberships, createdAt: now })));
+  await upsertAll(c.duty, DUTY_ROSTERS.map(({ user, roster }) => ({ _id: userIdOf(user), ...roster, updatedAt: now })));
 
   try {
     await c.meta.insertOne({ _id: SEED_MARK, state: 'running', at: now });

@@ -1,4 +1,4 @@
-import type { Category, Channel, UnitKind, WishState } from '@shared';
+import type { Category, Channel, DutyRoster, UnitKind, WishState } from '@shared';
 import type { GeoPoint } from '@shared';
 import type { MembershipDoc } from '../cloudfunctions/_core/store/types';
 
@@ -129,6 +129,17 @@ const w = (s: SeedWish) => s;
  * The demo's history. Nothing of the demo resident's is dated today: the posting limit counts a
  * rolling day, and a newcomer trying the demo as 居民 must be able to post several wishes.
  */
+/**
+ * Who is on duty in the demo, so 正在值班 and the urgent announcements have someone in them
+ * whenever a newcomer looks (China time): the volunteer covers the day, the party member evenings
+ * and weekends, and 刘佳 keeps Saturday mornings without urgent alerts.
+ */
+export const DUTY_ROSTERS: { user: string; roster: DutyRoster }[] = [
+  { user: 'volunteer', roster: { slots: [{ days: [1, 2, 3, 4, 5, 6, 7], from: '07:00', to: '22:00' }], urgentAlerts: true } },
+  { user: 'party_member', roster: { slots: [{ days: [1, 2, 3, 4, 5], from: '18:00', to: '21:30' }, { days: [6, 7], from: '08:00', to: '20:00' }], urgentAlerts: true } },
+  { user: 'volunteer2', roster: { slots: [{ days: [6], from: '09:00', to: '12:00' }], urgentAlerts: false } },
+];
+
 export const WISHES: SeedWish[] = [
   w({ key: 'vaccine-ride', by: 'elder', proxy: { channel: 'phone', for: 'elder' }, category: 'medical_trip', title: '预约接送去妇幼保健院打疫苗', description: '本人72岁，行动不便，希望社区安排车辆接送去孝昌县妇幼保健院接种疫苗。', building: 'bld-x1', daysAgo: 58, state: 'confirmed', claimer: 'unit_admin', asUnit: 'unit-fuyou', stars: 5, comment: '把我们送去打针又送回来，谢谢社区！' }),
   w({ key: 'bottle-injury', by: 'resident', category: 'daily_help', title: '楼下被高空坠物砸伤需要帮助', description: 'G5栋单元楼下被高空坠落的罐头玻璃瓶砸中右脚，需要陪同就医并排查坠物来源。', building: 'bld-g5', daysAgo: 50, state: 'confirmed', urgent: true, claimer: 'party_member', stars: 5, comment: '工作人员第一时间赶到，非常感谢' }),
