@@ -48,8 +48,18 @@ export function declaredOnDuty(roster: DutyRoster | undefined, at: Date): boolea
   return roster !== undefined && (roster.slots.length > 0 || roster.urgentAlerts) && onDutyAt(roster, at);
 }
 
-/** '周一、周三 18:00–21:00' for a slot. */
+/** '周一至周五 18:00–21:00', '每天 07:00–22:00', '周一、周三 09:00–12:00' for a slot: runs of three or more days read as a range. */
 export function dutySlotText(slot: DutySlot): string {
-  const days = [...slot.days].sort((a, b) => a - b).map((d) => WeekdayLabels[d]).join('、');
-  return `${days} ${slot.from}–${slot.to}`;
+  const days = [...slot.days].sort((a, b) => a - b);
+  if (days.length === 7) return `每天 ${slot.from}–${slot.to}`;
+  const runs: number[][] = [];
+  for (const d of days) {
+    const run = runs[runs.length - 1];
+    if (run && run[run.length - 1] === d - 1) run.push(d);
+    else runs.push([d]);
+  }
+  const text = runs
+    .map((r) => (r.length >= 3 ? `${WeekdayLabels[r[0]!]}至${WeekdayLabels[r[r.length - 1]!]}` : r.map((d) => WeekdayLabels[d]).join('、')))
+    .join('、');
+  return `${text} ${slot.from}–${slot.to}`;
 }

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Field } from '../../components';
 import { messageOf } from '../../services/errors';
 import { SubmitKey } from '../../services/requestId';
 
@@ -47,8 +48,9 @@ export function DisputeForm({ submit, onDone }: { submit: (reason: string, reque
     <View className="card">
       <Text className="card__title">哪里还没有完成？</Text>
       <Text className="muted">您的说明会告诉志愿者和社区，心愿会退回给志愿者继续完成。</Text>
-      <Textarea aria-label="异议原因" value={reason} maxlength={200} placeholder="例如：水管还在漏水" onInput={(e) => setReason(e.detail.value)} />
-      {error && <View className="banner banner--error" role="alert">{error}</View>}
+      <Field label="哪里没有完成" required error={error ?? undefined}>
+        <Textarea className="textarea" aria-label="异议原因" value={reason} maxlength={200} placeholder="例如：水管还在漏水" onInput={(e) => setReason(e.detail.value)} />
+      </Field>
       <View className="btn-row">
         <Button className="btn btn--primary" aria-busy={busy} disabled={busy} onClick={send}>
           提交异议
