@@ -5,3 +5,4 @@ export * from './transitions';
 export * from './decide';
 export * from './create';
 export * from './effects';
+export * from './urgency';

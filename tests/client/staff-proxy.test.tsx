@@ -167,3 +167,22 @@ test('a preferred day and part of day become a China-time window the schema acce
   expect(validateDraft(chosen)).toEqual({});
   expect(toPayload(chosen).preferredTime).toEqual({ from: '2030-03-05T14:00:00+08:00', to: '2030-03-05T18:00:00+08:00' });
 });
+
+test('a description that means danger offers 设为紧急, and the entry is sent as urgent once tapped', async () => {
+  routeCalls(callMock, {
+    ...places,
+    'dispatch.proxyCreate': (d: Record<string, unknown>) => ({ wish: { id: 'w9', ...d, status: 'open', createdAt: new Date().toISOString() }, similar: [] }),
+  });
+  await renderProxy();
+  fillValidForm();
+  expect(screen.queryByText('设为紧急')).not.toBeInTheDocument();
+  type('详细描述', '老人在家摔倒了，起不来');
+  expect(screen.getByRole('note')).toHaveTextContent('描述中提到“摔倒”，有人受伤，设为紧急');
+  fireEvent.click(screen.getByText('设为紧急'));
+  expect(screen.queryByText('设为紧急')).not.toBeInTheDocument();
+  fireEvent.click(screen.getByText('地图选点'));
+  await screen.findByText('已在地图上选择');
+  fireEvent.click(screen.getByText('提交心愿'));
+  await screen.findByText('录入成功');
+  expect(callsTo(callMock, 'dispatch', 'proxyCreate')[0][2]).toMatchObject({ priority: 'urgent' });
+});

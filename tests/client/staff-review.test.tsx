@@ -213,3 +213,24 @@ test('a resident is politely refused, with a switch to a staff role they hold', 
   fireEvent.click(screen.getByText('切换为社区书记/工作人员'));
   expect(await screen.findByText('接送去卫生院打疫苗')).toBeInTheDocument();
 });
+
+test('a normal wish whose words mean danger is marked 可能紧急, sorted first, and approved as urgent unless the reviewer says otherwise', async () => {
+  const gas = { id: 'w3', category: 'daily_help', title: '厨房有异味', description: '燃气管道老化，闻到气味', status: 'pending_review', channel: 'miniprogram', priority: 'normal', createdAt: new Date().toISOString() };
+  routeCalls(callMock, {
+    'dispatch.queue': { items: [ride, gas] },
+    'dispatch.approve': (d: Record<string, unknown>) => ({ wish: { ...gas, id: d.wishId, status: 'open' } }),
+  });
+  await openQueue();
+
+  const titles = screen.getAllByLabelText(/^心愿：/).map((el) => el.getAttribute('aria-label'));
+  expect(titles).toEqual(['心愿：厨房有异味', '心愿：接送去卫生院打疫苗']);
+  expect(within(card('厨房有异味')).getByText('可能紧急')).toBeInTheDocument();
+  expect(within(card('厨房有异味')).getByText('描述中提到“燃气”，可能有燃气泄漏')).toBeInTheDocument();
+  expect(within(card('接送去卫生院打疫苗')).queryByText('可能紧急')).not.toBeInTheDocument();
+
+  fireEvent.click(within(card('厨房有异味')).getByText('通过'));
+  expect(screen.getByText('描述中提到“燃气”，可能有燃气泄漏，已预选紧急；如不紧急请改为普通')).toBeInTheDocument();
+  fireEvent.click(screen.getByText('通过并发布'));
+  await waitFor(() => expect(callsTo(callMock, 'dispatch', 'approve')).toHaveLength(1));
+  expect(callsTo(callMock, 'dispatch', 'approve')[0][2]).toEqual({ wishId: 'w3', priority: 'urgent' });
+});

@@ -21,6 +21,7 @@ import {
   type TransitionAction,
   type Wish,
 } from '@shared';
+import { suggestedPriority } from '../../shared/lifecycle/urgency';
 import { assignee, claimer, gridWorker, otherHelper, owner, secretary, townAdmin, unitAdmin, unitMember, volunteer, COMMUNITY, UNIT } from './support/people';
 import { NOW, baseWish, hoursAfter, hoursBefore, step, volunteerClaim } from './support/wishes';
 
@@ -428,5 +429,23 @@ describe('dispute (有异议): the resident says the work is not done', () => {
 
   test('the helper cannot dispute their own work', () => {
     expect(refusal(() => act(doneWish(), 'dispute', claimer, { reason: '没做完' }))).toBe('FORBIDDEN');
+  });
+});
+
+describe('words that suggest a wish is urgent (staff confirm at review)', () => {
+  test.each([
+    ['燃气管道老化请检查', '厨房燃气管有异味', '燃气'],
+    ['楼下被高空坠物砸伤需要帮助', '', '砸伤'],
+    ['老人在家摔倒了', '起不来', '摔倒'],
+  ])('%s → urgent because of “%s”', (title, description, word) => {
+    const s = suggestedPriority({ priority: 'normal', title, description });
+    expect(s.priority).toBe('urgent');
+    expect(s.sign?.word).toBe(word);
+  });
+  test('an everyday wish stays normal', () => {
+    expect(suggestedPriority({ priority: 'normal', title: '厨房水龙头漏水请帮忙维修', description: '一直滴水' })).toEqual({ priority: 'normal', sign: null });
+  });
+  test('a priority staff already set is kept, whatever the words', () => {
+    expect(suggestedPriority({ priority: 'high', title: '燃气表读数', description: '' })).toEqual({ priority: 'high', sign: null });
   });
 });

@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { PriorityLabels, Priorities } from '@shared/enums';
 import type { Priority } from '@shared/enums';
 import type { AssignTarget } from '@shared/schemas';
+import { urgencySignText, type UrgencySign } from '@shared/lifecycle/urgency';
 import { ChipGroup } from './ChipGroup';
 import { AssigneeList } from './AssigneeList';
 
@@ -23,6 +24,8 @@ export interface ApproveChoice {
 
 interface Props {
   initialPriority?: Priority;
+  /** Why 紧急 was preselected: the reviewer confirms it or sets it back to 普通. */
+  sign?: UrgencySign | null;
   busy?: boolean;
   /** Escalated wishes are already open: there the panel only (re)assigns. */
   assignOnly?: boolean;
@@ -31,7 +34,7 @@ interface Props {
 }
 
 /** Approve a wish: publish it to the open pool, or dispatch it straight to a helper or unit. */
-export function ApprovePanel({ initialPriority = 'normal', busy, assignOnly, onSubmit, onClose }: Props) {
+export function ApprovePanel({ initialPriority = 'normal', sign, busy, assignOnly, onSubmit, onClose }: Props) {
   const [mode, setMode] = useState<Mode>(assignOnly ? 'user' : 'publish');
   const [priority, setPriority] = useState<Priority>(initialPriority);
   const [target, setTarget] = useState<{ id: string; name: string } | null>(null);
@@ -58,7 +61,8 @@ export function ApprovePanel({ initialPriority = 'normal', busy, assignOnly, onS
         <>
           <Text className='staff-panel__label'>优先级</Text>
           <ChipGroup label='优先级' options={priorities} value={priority} onChange={setPriority} />
-          {priority === 'urgent' && <Text className='staff-panel__hint'>紧急心愿将立即通知派单对象</Text>}
+          {sign && <Text className='staff-panel__hint'>{urgencySignText(sign)}，已预选紧急；如不紧急请改为普通</Text>}
+          {priority === 'urgent' && <Text className='staff-panel__hint'>紧急心愿将立即通知值班的志愿者和党员，置顶在任务大厅</Text>}
         </>
       )}
       <View className='staff-panel__actions'>

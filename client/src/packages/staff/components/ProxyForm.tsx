@@ -1,6 +1,7 @@
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import { ChannelLabels, PriorityLabels, Priorities, ProxyChannels } from '@shared/enums';
 import { Limits } from '@shared/schemas';
+import { urgencySign, urgencySignText } from '@shared/lifecycle/urgency';
 import { CategoryGrid, Field } from '../../../components';
 import { Periods } from '../lib/proxyForm';
 import type { DraftErrors, Period, ProxyDraft } from '../lib/proxyForm';
@@ -43,6 +44,7 @@ const afterSubmit = [
 
 /** The resident's wish form plus who it is for and how it reached us. */
 export function ProxyForm({ draft, errors, places, onChange }: Props) {
+  const sign = urgencySign(`${draft.title} ${draft.description}`);
   const text = (key: TextKey) => {
     const { label, placeholder, maxlength, required, hint, multiline } = TextFields[key];
     const Box = multiline ? Textarea : Input;
@@ -118,6 +120,14 @@ export function ProxyForm({ draft, errors, places, onChange }: Props) {
       </Field>
       <Field label='优先级' error={errors.priority}>
         <ChipGroup label='优先级' options={priorities} value={draft.priority} onChange={(priority) => onChange({ priority })} />
+        {draft.priority === 'normal' && sign && (
+          <View className='staff-panel__hint' role='note'>
+            <Text>{urgencySignText(sign)}，</Text>
+            <Text className='staff-link' role='button' onClick={() => onChange({ priority: 'urgent' })}>
+              设为紧急
+            </Text>
+          </View>
+        )}
       </Field>
       <Field label='提交后' hint='紧急情况可直接通过，心愿立即进入心愿池'>
         <ChipGroup

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Button, View } from '@tarojs/components';
+import { suggestedPriority } from '@shared/lifecycle/urgency';
 import type { StaffWish } from '../lib/api';
 import { WishCard } from './WishCard';
 import { ApprovePanel } from './ApprovePanel';
@@ -24,9 +25,10 @@ interface Props {
 export function ReviewItem({ wish, notice, settled, busy, mayCancel, onApprove, onReject, onCancel }: Props) {
   const [panel, setPanel] = useState<Panel>(null);
   const close = () => setPanel(null);
+  const suggestion = suggestedPriority(wish);
 
   return (
-    <WishCard wish={wish} notice={notice}>
+    <WishCard wish={wish} notice={notice} sign={suggestion.sign}>
       {!settled && panel === null && (
         <View className='staff-actions'>
           {mayCancel && (
@@ -43,7 +45,7 @@ export function ReviewItem({ wish, notice, settled, busy, mayCancel, onApprove, 
         </View>
       )}
       {!settled && panel === 'approve' && (
-        <ApprovePanel initialPriority={wish.priority} busy={busy} onSubmit={onApprove} onClose={close} />
+        <ApprovePanel initialPriority={suggestion.priority} sign={suggestion.sign} busy={busy} onSubmit={onApprove} onClose={close} />
       )}
       {!settled && panel === 'reject' && (
         <ReasonPanel title='驳回原因' confirmText='确认驳回' busy={busy} onSubmit={onReject} onClose={close} />

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
+import { urgencySignText, type UrgencySign } from '@shared/lifecycle/urgency';
 import type { StaffWish } from '../lib/api';
 import { ageText, categoryLabel, channelLabel, priorityLabel } from '../lib/format';
 
@@ -9,10 +10,12 @@ interface Props {
   notice?: ReactNode;
   children?: ReactNode;
   now?: number;
+  /** A danger word in a normal wish awaiting review: marked so it is not left at the bottom of the pile. */
+  sign?: UrgencySign | null;
 }
 
 /** One wish as staff triage it: what, for whom, how long it has waited, where it came from. */
-export function WishCard({ wish, notice, children, now }: Props) {
+export function WishCard({ wish, notice, children, now, sign }: Props) {
   const urgent = wish.priority === 'urgent' || wish.priority === 'high';
   const who = wish.beneficiary?.name ?? wish.ownerName;
   return (
@@ -20,9 +23,11 @@ export function WishCard({ wish, notice, children, now }: Props) {
       <View className='staff-wish__head'>
         <Text className='staff-wish__category'>{categoryLabel(wish.category)}</Text>
         {urgent && <Text className={`staff-wish__priority staff-wish__priority--${wish.priority}`}>{priorityLabel(wish.priority)}</Text>}
+        {!urgent && sign && <Text className='staff-wish__priority staff-wish__priority--suggested'>可能紧急</Text>}
         <Text className='staff-wish__age'>{ageText(wish.submittedAt ?? wish.createdAt, now)}</Text>
       </View>
       <Text className='staff-wish__title'>{wish.title}</Text>
+      {!urgent && sign && <Text className='staff-wish__sign'>{urgencySignText(sign)}</Text>}
       {wish.description && <Text className='staff-wish__desc'>{wish.description}</Text>}
       <View className='staff-wish__facts'>
         <Text>来源：{channelLabel(wish.channel)}</Text>

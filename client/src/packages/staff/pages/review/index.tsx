@@ -19,6 +19,7 @@ import type { StaffWish } from '../../lib/api';
 import '../../components/staff.scss';
 import './index.scss';
 import type { TransitionAction } from '@shared/lifecycle/transitions';
+import { suggestedPriority } from '@shared/lifecycle/urgency';
 
 /** A secretary may narrow the queue to one grid; grid workers only ever see their own. */
 const ALL_GRIDS = '';
@@ -26,10 +27,10 @@ const ALL_GRIDS = '';
 /** Still ours to decide: the server still offers approval (detail.actions). */
 const stillPending = (actions: readonly TransitionAction[]) => actions.includes('approve');
 
-/** Urgent first, then the longest waiting: the order a secretary works through the day. */
+/** Urgent (or its words suggest it) first, then the longest waiting: the order a secretary works through the day. */
 const rank = { urgent: 0, high: 1, normal: 2 } as const;
 function byUrgencyThenAge(a: StaffWish, b: StaffWish): number {
-  const p = rank[a.priority ?? 'normal'] - rank[b.priority ?? 'normal'];
+  const p = rank[suggestedPriority(a).priority] - rank[suggestedPriority(b).priority];
   return p !== 0 ? p : String(a.submittedAt ?? a.createdAt).localeCompare(String(b.submittedAt ?? b.createdAt));
 }
 
