@@ -123,9 +123,9 @@ export function ProxyForm({ draft, errors, places, onChange }: Props) {
         {draft.priority === 'normal' && sign && (
           <View className='staff-panel__hint' role='note'>
             <Text>{urgencySignText(sign)}，</Text>
-            <Text className='staff-link' role='button' onClick={() => onChange({ priority: 'urgent' })}>
+            <View className='staff-link staff-link--inline' role='button' onClick={() => onChange({ priority: 'urgent' })}>
               设为紧急
-            </Text>
+            </View>
           </View>
         )}
       </Field>
