@@ -14,10 +14,10 @@ const BATCH = 500;
 export interface SweepResult { removed: number; kept: number }
 
 /**
- * Deletes uploaded photos that no wish refers to once they are past the grace period, and the
+ * Deletes uploaded photos that no wish or 微故事 refers to once they are past the grace period, and the
  * chunks of uploads a crash cut short. Every photo a wish keeps is on one of its events
  * (tasks.progress and tasks.complete put it there; completion and progress copy it), so the
- * indexed `events.photos` is the one place to look. `kept` counts the old photos still in use.
+ * indexed `events.photos` is the one place to look for a wish; a story keeps its before/after photos itself. `kept` counts the old photos still in use.
  */
 export async function sweepUnusedPhotos(rt: Runtime): Promise<SweepResult> {
   const now = rt.now().getTime();
@@ -28,7 +28,8 @@ export async function sweepUnusedPhotos(rt: Runtime): Promise<SweepResult> {
   for (let after = ''; ; ) {
     const batch = await rt.repos.photos.uploadedBefore(cutoff, BATCH, after);
     if (batch.length === 0) break;
-    const used = await rt.repos.wishes.photosInUse(batch.map(urlOfPhoto));
+    const urls = batch.map(urlOfPhoto);
+    const used = new Set([...(await rt.repos.wishes.photosInUse(urls)), ...(await rt.repos.stories.photosInUse(urls))]);
     for (const name of batch) {
       if (used.has(urlOfPhoto(name))) kept++;
       else if (await rt.repos.photos.deleteIfNotRenewed(name, cutoff)) removed++;

@@ -22,6 +22,7 @@ export const MainPages = [
   'pages/me/index',
   'pages/join/index',
   'pages/verify/index',
+  'pages/story/index',
 ] as const;
 
 /** Sub-packages, each loaded when one of its pages is first opened; the first page is the package's home. */
@@ -32,7 +33,7 @@ export const SubPackages = [
   },
   {
     root: 'packages/staff',
-    pages: ['pages/index/index', 'pages/review/index', 'pages/proxy/index', 'pages/escalations/index', 'pages/dashboard/index', 'pages/org/index'],
+    pages: ['pages/index/index', 'pages/review/index', 'pages/proxy/index', 'pages/escalations/index', 'pages/dashboard/index', 'pages/org/index', 'pages/stories/index'],
   },
 ] as const;
 
@@ -61,6 +62,8 @@ export const Pages = {
   join: 'pages/join/index',
   /** 志愿服务证明 核验: public, opened from the certificate's QR code. */
   verify: 'pages/verify/index',
+  /** 微故事: public, what a story shared to a WeChat group opens. */
+  story: 'pages/story/index',
   hall: 'packages/helper/pages/hall/index',
   task: 'packages/helper/pages/task/index',
   myTasks: 'packages/helper/pages/mine/index',
@@ -72,6 +75,7 @@ export const Pages = {
   escalations: 'packages/staff/pages/escalations/index',
   dashboard: 'packages/staff/pages/dashboard/index',
   org: 'packages/staff/pages/org/index',
+  stories: 'packages/staff/pages/stories/index',
 } as const satisfies Record<string, PagePath>;
 
 /** A link to `page` with query parameters (values URI-encoded; undefined ones left out). */
@@ -103,6 +107,10 @@ export const editPage = (wishId: string) => link(Pages.post, { edit: wishId });
 /** Join a community, optionally with an invite code filled in. */
 export const joinPage = (code?: string) => link(Pages.join, { code });
 /** The public check of a 志愿服务证明 (the URL its QR code carries, on h5). */
+/** One 微故事, as a shared link opens it. */
+export const storyPage = (storyId: string) => link(Pages.story, { id: storyId });
+/** The secretary's stories, or the draft form for one wish. */
+export const storiesPage = (wishId?: string) => link(Pages.stories, { wishId });
 export const verifyPage = (serial?: string) => link(Pages.verify, { serial });
 
 /**
@@ -123,6 +131,8 @@ export const NoticeLinks: Record<NotificationTemplateKey, (wishId?: string) => s
   wish_escalated: () => Pages.escalations,
   join_requested: () => Pages.org,
   join_decided: () => Pages.me,
+  story_consent_requested: (id) => (id ? wishPage(id) : Pages.home),
+  story_consent_answered: () => Pages.stories,
 };
 
 export function noticeLink(template: NotificationTemplateKey, wishId?: string): string {

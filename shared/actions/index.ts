@@ -5,6 +5,7 @@ import { DispatchActions } from './dispatch';
 import { NotifyActions } from './notify';
 import { OrgActions } from './org';
 import { StatsActions } from './stats';
+import { StoriesActions } from './stories';
 import { TasksActions } from './tasks';
 import { WishesActions } from './wishes';
 
@@ -18,6 +19,7 @@ export const ActionSchemas = {
   notify: NotifyActions,
   cron: CronActions,
   certificates: CertificatesActions,
+  stories: StoriesActions,
 } as const;
 
 export type FunctionName = keyof typeof ActionSchemas;
@@ -38,5 +40,6 @@ export * from './stats';
 export * from './notify';
 export * from './cron';
 export * from './certificates';
+export * from './stories';
 export * from './outputs';
 export * from './writes';

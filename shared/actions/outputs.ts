@@ -11,6 +11,7 @@ import type { Membership, User } from '../schemas/user';
 import type { DutyRoster } from '../schemas/duty';
 import type { InviteState, JoinRequestStatus, JoinRole } from '../schemas/membership';
 import type { NearbyItem, WallItem, WishView } from '../privacy/view';
+import type { StoryCard, StoryView } from '../privacy/story';
 import type { ActionSchemas, FunctionName } from './index';
 
 /**
@@ -262,7 +263,8 @@ export interface ActionOutputs {
     overview: StatsOverview;
     breakdown: BreakdownReply;
     leaderboard: LeaderboardReply;
-    wall: Page<WallItem>;
+    /** Published 微故事 first (the first page only), then the realised wishes that have none, a page at a time. */
+    wall: Page<WallItem> & { community: { id: string; name: string }; stories: StoryCard[] };
     /** A download link (or file id in WeChat cloud) for the spreadsheet. */
     /** The file inline, base64: `mimeType` says XLSX or CSV; `truncated` when the range held more than one file takes. */
     export: { fileName: string; mimeType: string; base64: string; rows: number; truncated: boolean };
@@ -283,6 +285,21 @@ export interface ActionOutputs {
     verify: { serial: string; holderName: string; from: Instant; to: Instant; hours: number; services: number; communityName: string; issuedAt: Instant };
     mine: { items: CertificateView[] };
   };
+  stories: {
+    draft: StoryReply;
+    /** The resident and staff follow the story in any state; anyone else who may read the wish sees it once published. */
+    ofWish: { story: StoryView | StoryCard | null };
+    consent: StoryReply;
+    publish: StoryReply;
+    unpublish: StoryReply;
+    /** What a shared link opens: the public card, or the whole story for its resident and staff. */
+    detail: { story: StoryView | StoryCard; community: { id: string; name: string } };
+    list: Page<StoryView>;
+  };
+}
+
+export interface StoryReply {
+  story: StoryView;
 }
 
 /** A certificate as its holder sees it. */

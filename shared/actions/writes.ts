@@ -94,6 +94,15 @@ export const ActionWrites = {
     verify: false,
     mine: false,
   },
+  stories: {
+    draft: true,
+    ofWish: false,
+    consent: true,
+    publish: true,
+    unpublish: true,
+    detail: false,
+    list: false,
+  },
 } as const satisfies ActionWriteTable;
 
 /** Whether `fn.action` is a write (an unknown pair is not). */

@@ -17,6 +17,8 @@ export const NotificationTemplateKeys = [
   'lease_expired',
   'join_requested',
   'join_decided',
+  'story_consent_requested',
+  'story_consent_answered',
 ] as const;
 
 export type NotificationTemplateKey = (typeof NotificationTemplateKeys)[number];
@@ -47,4 +49,6 @@ export const NotificationTemplates: Record<NotificationTemplateKey, Notification
   lease_expired: { key: 'lease_expired', title: '认领已超时', fields: { thing1: '心愿', thing2: '提示' } },
   join_requested: { key: 'join_requested', title: '新的入社申请', fields: { name1: '申请人', thing2: '申请身份', time3: '申请时间' } },
   join_decided: { key: 'join_decided', title: '入社申请结果', fields: { thing1: '社区', phrase2: '结果', thing3: '说明' } },
+  story_consent_requested: { key: 'story_consent_requested', title: '社区想分享您的心愿故事', fields: { thing1: '心愿', thing2: '提示' } },
+  story_consent_answered: { key: 'story_consent_answered', title: '居民答复了微故事', fields: { thing1: '故事', phrase2: '答复', thing3: '说明' } },
 };

@@ -3,3 +3,4 @@ export * from './audience';
 export * from './policy';
 export * from './view';
 export * from './org';
+export * from './story';

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { Role } from '@shared/enums/roles';
-import { Pages, editPage, resubmitPage, taskPage, to, wishPage } from '@shared/routes';
+import { Pages, editPage, link, resubmitPage, storiesPage, storyPage, taskPage, to, wishPage } from '@shared/routes';
 import { takeReturn } from './returnTo';
 import { getSession, rolesOf } from './session';
 
@@ -24,6 +24,9 @@ export const Routes = {
   resubmit: (id: string) => to(resubmitPage(id)),
   edit: (id: string) => to(editPage(id)),
   wall: to(Pages.wall),
+  wallOf: (communityId: string) => to(link(Pages.wall, { communityId })),
+  story: (id: string) => to(storyPage(id)),
+  stories: (wishId?: string) => to(storiesPage(wishId)),
   inbox: to(Pages.inbox),
   me: to(Pages.me),
   join: to(Pages.join),

@@ -28,7 +28,8 @@ export const wishesApi = {
   dispute: (wishId: string, reason: string, opts?: Opts) => call('wishes', 'dispute', { wishId, reason }, opts),
   rate: (data: ActionInput<'wishes', 'rate'>, opts?: Opts) => call('wishes', 'rate', data, opts),
   similar: (data: ActionInput<'wishes', 'similar'>) => call('wishes', 'similar', data),
-  wall: (cursor?: string) => call('stats', 'wall', cursor ? { cursor } : {}),
+  /** The caller's community's wall, or the one named (a shared story's visitor may be signed in nowhere). */
+  wall: (cursor?: string, communityId?: string) => call('stats', 'wall', { ...(cursor ? { cursor } : {}), ...(communityId ? { communityId } : {}) }),
 };
 
 export const tasksApi = {

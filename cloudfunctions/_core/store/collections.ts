@@ -3,6 +3,7 @@ import type { DutySlot } from '@shared';
 import { inSession } from './session';
 import type { AuthSessionDoc } from './authSessions';
 import type { CertificateDoc } from './certificates';
+import type { StoryDoc } from './stories';
 import type { LeaseDoc } from './leases';
 import type { RateLimitDoc } from './rateLimits';
 import type { BuildingDoc, CommunityDoc, CompoundDoc, GridDoc, InviteDoc, JoinRequestDoc, MessageDoc, PartyBranchDoc, ServiceDoc, SubscriptionDoc, TownDoc, UnitDoc, UserDoc, WishDoc } from './types';
@@ -36,6 +37,7 @@ export const C = {
   subscriptions: 'subscriptions',
   invites: 'invites',
   certificates: 'certificates',
+  stories: 'stories',
   requests: 'requests',
   requestRuns: 'request_runs',
   wxSessions: 'wx_sessions',
@@ -96,6 +98,15 @@ export const INDEXES: Record<string, IndexDecl[]> = {
     { key: { status: 1, nextAttemptAt: 1 } },
   ],
   [C.certificates]: [{ key: { holderId: 1, issuedAt: -1 } }],
+  [C.stories]: [
+    // One story per wish: a second draft replaces the first.
+    { key: { wishId: 1 }, options: { unique: true } },
+    // The wall: a community's published stories, newest first; the monthly report reads the same by date.
+    { key: { communityId: 1, status: 1, publishedAt: -1 } },
+    // The sweep of unused uploads asks which photos some story still shows.
+    { key: { beforePhotos: 1 }, options: { sparse: true } },
+    { key: { afterPhotos: 1 }, options: { sparse: true } },
+  ],
   [C.invites]: [{ key: { code: 1 }, options: { unique: true } }, { key: { communityId: 1, _id: -1 } }],
   // Replies are kept a week: long enough for any client retry.
   [C.requests]: [{ key: { createdAt: 1 }, options: { expireAfterSeconds: 7 * 24 * 3600 } }],
@@ -165,6 +176,7 @@ function buildCollections(db: Db, session?: ClientSession) {
     subscriptions: c<SubscriptionDoc>(C.subscriptions),
     invites: c<InviteDoc>(C.invites),
     certificates: c<CertificateDoc>(C.certificates),
+    stories: c<StoryDoc>(C.stories),
     requests: c<RequestDoc>(C.requests),
     requestRuns: c<RequestRunDoc>(C.requestRuns),
     duty: c<DutyDoc>(C.duty),

@@ -2,6 +2,7 @@ import type { Db } from 'mongodb';
 import { collections, collectionsInSession, type Collections } from './collections';
 import { AuthSessionRepository } from './authSessions';
 import { CertificateRepository } from './certificates';
+import { StoryRepository } from './stories';
 import { CommunityRepository } from './communities';
 import { DutyRepository } from './duty';
 import { InviteRepository } from './invites';
@@ -36,6 +37,7 @@ export interface Repositories {
   authSessions: AuthSessionRepository;
   invites: InviteRepository;
   certificates: CertificateRepository;
+  stories: StoryRepository;
   joinRequests: JoinRequestRepository;
   /** The self-hosted gateways' shared request counts. */
   rateLimits: RateLimitRepository;
@@ -82,6 +84,7 @@ function build(db: Db, c: Collections, scope: object): Repositories {
     authSessions: new AuthSessionRepository(c.authSessions),
     invites: new InviteRepository(c.invites),
     certificates: new CertificateRepository(c.certificates),
+    stories: new StoryRepository(c.stories),
     joinRequests: new JoinRequestRepository(c.joinRequests),
     rateLimits: new RateLimitRepository(c.rateLimits),
     leases: new LeaseRepository(c.leases),

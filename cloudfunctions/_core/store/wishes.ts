@@ -281,10 +281,12 @@ export class WishRepository {
   /**
    * A page of the public wall, most recently realised first (`doneAt`, then id; the cursor is
    * `<doneAt ms>:<id>`): wishes of these states and categories, never with the timeline, a phone,
-   * an address, the description or the beneficiary (not even to the server's own code).
+   * an address, the description or the beneficiary (not even to the server's own code). `except`: wishes
+   * shown another way (by their published story).
    */
-  async wall(communityId: string, q: { states: readonly WishState[]; categories: readonly Category[]; cursor?: string; limit: number }): Promise<{ items: WallDoc[]; nextCursor?: string }> {
+  async wall(communityId: string, q: { states: readonly WishState[]; categories: readonly Category[]; cursor?: string; limit: number; except?: string[] }): Promise<{ items: WallDoc[]; nextCursor?: string }> {
     const filter: Filter<WishDoc> = { communityId, status: { $in: [...q.states] }, category: { $in: [...q.categories] }, doneAt: { $exists: true } };
+    if (q.except?.length) filter._id = { $nin: q.except };
     const [ms, id] = (q.cursor ?? '').split(':');
     if (q.cursor && id && /^\d+$/.test(ms)) {
       const at = new Date(Number(ms));

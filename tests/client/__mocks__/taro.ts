@@ -28,6 +28,8 @@ export const taroMock = {
   picked: { longitude: 110.12, latitude: 32.81, name: '白河县人民医院', address: '白河县城关镇' } as { longitude: number; latitude: number; name: string; address: string } | Error,
   /** The coordinate system each getLocation call asked for. */
   locationTypes: [] as (string | undefined)[],
+  /** The share handler the open page registered (useShareAppMessage): what a forward to a WeChat group would carry. */
+  share: undefined as undefined | (() => { title?: string; path?: string; imageUrl?: string }),
   reset() {
     storage.clear();
     this.handler = async () => ({ statusCode: 404, data: null });
@@ -42,6 +44,7 @@ export const taroMock = {
     this.location = { longitude: 110.1146, latitude: 32.8094 };
     this.picked = { longitude: 110.12, latitude: 32.81, name: '白河县人民医院', address: '白河县城关镇' };
     this.locationTypes = [];
+    this.share = undefined;
   },
 };
 
@@ -105,6 +108,9 @@ export const useDidShow = (_fn: () => void) => undefined;
 export const useDidHide = (_fn: () => void) => undefined;
 export const usePullDownRefresh = (_fn: () => void) => undefined;
 export const useReachBottom = (_fn: () => void) => undefined;
+export const useShareAppMessage = (fn: () => { title?: string; path?: string; imageUrl?: string }) => {
+  taroMock.share = fn;
+};
 export const useRouter = () => ({ params: taroMock.routerParams, path: '/pages/test/index' });
 
 export default Taro;

@@ -148,9 +148,9 @@ test('every wish action × person × state × shape × community gets what the r
       }
     }
   }
-  // A call the rules let write gets a wish of its own, made the same way.
+  // A call the rules let write gets a wish of its own, made the same way (of the same category: the story rules look at it).
   const writes = cells.filter((c) => c.expected === 'OK' && isWriteAction(c.fn, c.action));
-  const fresh = await inPool(writes, 6, (c) => makeWish(c.key, clientOf));
+  const fresh = await inPool(writes, 6, async (c) => makeWish(c.key, clientOf, (await loadWish(templates.get(keyName(c.key))!)).category));
   counts.fixtureWishes = templates.size + fresh.length;
   world = await loadWorld(server.db);
 

@@ -6,7 +6,7 @@
  * member). Every wish gets a phone, room number and position of its own, so any of them
  * found in a reply names the wish it came from.
  */
-import { WishStates, type WishState } from '@shared';
+import { WishStates, type Category, type WishState } from '@shared';
 import type { Client } from '../harness';
 import { COMMUNITIES, type CastKey, type CommunityKey } from './cast';
 
@@ -24,12 +24,12 @@ export type ClientOf = (community: CommunityKey, cast: CastKey) => Client;
 let serial = 0;
 
 /** The secrets a wish is made with: a phone, a room and a position no other wish has. */
-export function uniqueWishInput(community: CommunityKey, anonymous: boolean) {
+export function uniqueWishInput(community: CommunityKey, anonymous: boolean, category?: Category) {
   const n = ++serial;
   const f = COMMUNITIES[community];
   const [lng, lat] = f.origin;
   return {
-    category: (['repair', 'daily_help', 'companionship', 'legal_aid', 'medical_trip'] as const)[n % 5],
+    category: category ?? (['repair', 'daily_help', 'companionship', 'legal_aid', 'medical_trip'] as const)[n % 5],
     title: `矩阵心愿${n}号`,
     description: `生成的测试心愿第${n}号，需要有人上门帮忙。`,
     location: { type: 'Point', coordinates: [Math.round((lng + n * 0.000013) * 1e6) / 1e6, Math.round((lat + n * 0.000011) * 1e6) / 1e6] },
@@ -40,14 +40,14 @@ export function uniqueWishInput(community: CommunityKey, anonymous: boolean) {
   };
 }
 
-/** The steps from posting to `state`, for one shape. */
-export async function makeWish(key: FixtureKey, as: ClientOf): Promise<string> {
+/** The steps from posting to `state`, for one shape; `category` to make one like another (rules that look at it). */
+export async function makeWish(key: FixtureKey, as: ClientOf, category?: Category): Promise<string> {
   const { community: c, shape, state } = key;
   const f = COMMUNITIES[c];
   const owner = as(c, shape === 'plain' ? 'owner' : 'owner_anon');
   const staff = as(c, 'secretary');
   const worker = shape === 'plain' ? as(c, 'claimer') : as(c, 'unit_member');
-  const { wish } = await owner.ok('wishes', 'create', uniqueWishInput(c, shape === 'anon'));
+  const { wish } = await owner.ok('wishes', 'create', uniqueWishInput(c, shape === 'anon', category));
   const wishId: string = wish.id;
   const step = (who: Client, fn: string, action: string, data: object = {}) => who.ok(fn, action, { wishId, ...data });
   if (state === 'pending_review') return wishId;

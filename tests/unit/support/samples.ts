@@ -102,4 +102,13 @@ export const SAMPLES: Samples = {
     verify: { serial: 'ZY-20260701-AB12CD34' },
     mine: {},
   },
+  stories: {
+    draft: { wishId: 'w1', note: '志愿者小刘每周上门陪老人聊天，老人说心里亮堂多了。' },
+    ofWish: { wishId: 'w1' },
+    consent: { storyId: 's1', consent: true },
+    publish: { storyId: 's1' },
+    unpublish: { storyId: 's1' },
+    detail: { storyId: 's1' },
+    list: {},
+  },
 };

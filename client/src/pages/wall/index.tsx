@@ -1,14 +1,24 @@
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { CategoryLabels } from '@shared/enums/categories';
 import { CategoryIcon, PageState, RoleNav, Screen, StatusTag, formatTime } from '../../components';
+import { StoryBody } from '../../features/story/StoryBody';
 import { usePaged } from '../../hooks/usePaged';
-import { Routes } from '../../services/nav';
+import { go, Routes } from '../../services/nav';
+import type { StoryCardView } from '../../services/stories';
 import { wishesApi, type WallItem } from '../../services/wishes';
 
-/** 心愿墙: fulfilled, non-sensitive wishes; names masked or anonymous (the server decides). */
+/** 心愿墙: published 微故事 first, then fulfilled, non-sensitive wishes; names masked or anonymous (the server decides). */
 export default function WallPage() {
-  const wall = usePaged<WallItem>((cursor) => wishesApi.wall(cursor));
+  const communityId = useRouter().params.communityId;
+  const [stories, setStories] = useState<StoryCardView[]>([]);
+  const wall = usePaged<WallItem>(async (cursor) => {
+    const page = await wishesApi.wall(cursor, communityId);
+    // The first page brings the stories; later pages continue with wishes.
+    if (!cursor) setStories(page.stories ?? []);
+    return page;
+  });
 
   usePullDownRefresh(() => {
     void wall.refresh().finally(() => Taro.stopPullDownRefresh());
@@ -21,7 +31,13 @@ export default function WallPage() {
         <Text className="hero__title">心愿墙</Text>
         <Text className="hero__sub">每一个被实现的微心愿，都是邻里间的温暖</Text>
       </View>
-      <PageState loading={wall.loading} error={wall.error} empty={!wall.loading && wall.items.length === 0} emptyText="还没有实现的心愿" onRetry={wall.refresh}>
+      <PageState loading={wall.loading} error={wall.error} empty={!wall.loading && wall.items.length === 0 && stories.length === 0} emptyText="还没有实现的心愿" onRetry={wall.refresh}>
+        {stories.map((s) => (
+          <View key={s.id} className="card story-item" aria-label={`微故事：${s.title}`} onClick={() => go(Routes.story(s.id))}>
+            <Text className="tag">微故事</Text>
+            <StoryBody story={s} />
+          </View>
+        ))}
         {wall.items.map((w) => (
           <View key={w.id} className="card wish-item">
             <CategoryIcon category={w.category} />

@@ -7,10 +7,12 @@ import { CompletionCard } from '../../features/wish/CompletionCard';
 import { DisputeForm } from '../../features/wish/DisputeForm';
 import { RateForm } from '../../features/wish/RateForm';
 import { WishSummary } from '../../features/wish/WishSummary';
+import { StoryConsent } from '../../features/story/StoryConsent';
 import { useRemote } from '../../hooks/useRemote';
 import { messageOf } from '../../services/errors';
 import { go, Routes } from '../../services/nav';
 import { SubmitKey } from '../../services/requestId';
+import { isStoryView, storiesApi } from '../../services/stories';
 import { wishesApi, type WishDetail } from '../../services/wishes';
 
 /** Who holds the wish's places, by name where the reply names them (`people`). */
@@ -29,9 +31,15 @@ export default function WishPage() {
   const wish = detail.data?.wish;
   // The buttons are the server's: `actions` says what this viewer may do to the wish now.
   const can = (action: TransitionAction) => detail.data?.actions.includes(action) ?? false;
+  // Only a confirmed wish is told as a 微故事; its resident answers the community's request here.
+  const mine = detail.data?.relations.includes('owner') ?? false;
+  const told = mine && wish?.status === 'confirmed';
+  const story = useRemote(() => (told ? storiesApi.ofWish(id) : Promise.resolve({ story: null })), [id, told]);
+  const draft = isStoryView(story.data?.story) ? story.data.story : undefined;
 
   useDidShow(() => {
     if (detail.data) void detail.reload();
+    if (told) void story.reload();
   });
 
   const act = async (name: string, run: () => Promise<unknown>, done: string) => {
@@ -120,6 +128,8 @@ export default function WishPage() {
                 {wish.rating.comment && <Text className="card__meta">{wish.rating.comment}</Text>}
               </View>
             )}
+
+            {draft && <StoryConsent story={draft} answer={(consent, requestId) => storiesApi.consent(draft.id, consent, { requestId })} onDone={() => void story.reload()} />}
 
             <View className="card">
               <Text className="card__title">进展</Text>

@@ -11,6 +11,8 @@ export const ScreenRoles = {
   escalations: ['secretary', 'town_admin'],
   dashboard: ['secretary', 'town_admin'],
   org: ['secretary'],
+  stories: ['secretary'],
+  report: ['secretary', 'town_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type StaffScreen = keyof typeof ScreenRoles;
