@@ -33,7 +33,7 @@ export const SubPackages = [
   },
   {
     root: 'packages/staff',
-    pages: ['pages/index/index', 'pages/review/index', 'pages/proxy/index', 'pages/escalations/index', 'pages/dashboard/index', 'pages/org/index', 'pages/stories/index'],
+    pages: ['pages/index/index', 'pages/review/index', 'pages/proxy/index', 'pages/escalations/index', 'pages/dashboard/index', 'pages/org/index', 'pages/stories/index', 'pages/report/index'],
   },
 ] as const;
 
@@ -76,6 +76,8 @@ export const Pages = {
   dashboard: 'packages/staff/pages/dashboard/index',
   org: 'packages/staff/pages/org/index',
   stories: 'packages/staff/pages/stories/index',
+  /** The printable monthly report for the street office. */
+  report: 'packages/staff/pages/report/index',
 } as const satisfies Record<string, PagePath>;
 
 /** A link to `page` with query parameters (values URI-encoded; undefined ones left out). */

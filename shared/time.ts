@@ -16,3 +16,24 @@ export function formatChinaDateTime(at: Date): string {
   const c = chinaWallClock(at);
   return `${c.getUTCFullYear()}-${pad(c.getUTCMonth() + 1)}-${pad(c.getUTCDate())} ${pad(c.getUTCHours())}:${pad(c.getUTCMinutes())}`;
 }
+
+/** A calendar month as people in China name it: '2026-11'. */
+export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** The month's window in China time, as ISO instants: from its first midnight to the next month's. */
+export function chinaMonthRange(month: string): { from: string; to: string } {
+  const [y, m] = month.split('-').map(Number);
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${pad(m + 1)}`;
+  return { from: `${month}-01T00:00:00+08:00`, to: `${next}-01T00:00:00+08:00` };
+}
+
+/** The month `at` falls in (China time) and the `n - 1` before it, newest first: ['2026-12', '2026-11', …]. */
+export function recentChinaMonths(at: Date, n: number): string[] {
+  const c = chinaWallClock(at);
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const d = new Date(Date.UTC(c.getUTCFullYear(), c.getUTCMonth() - i, 1));
+    out.push(`${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`);
+  }
+  return out;
+}

@@ -3,7 +3,8 @@ import breakdown from './actions/breakdown';
 import exportWishes from './actions/export';
 import leaderboard from './actions/leaderboard';
 import overview from './actions/overview';
+import report from './actions/report';
 import wall from './actions/wall';
 
-/** What the community reports: headline numbers, charts, leaderboards, the public wall, the ledger. */
-export const main = createFunction('stats', { overview, breakdown, leaderboard, wall, export: exportWishes });
+/** What the community reports: headline numbers, charts, leaderboards, the public wall, the ledger, the monthly report. */
+export const main = createFunction('stats', { overview, breakdown, leaderboard, wall, export: exportWishes, report });

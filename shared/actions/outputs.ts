@@ -114,6 +114,34 @@ export interface SimilarWish {
   distanceM: number;
 }
 
+/** One row of a report's table: wishes posted in the month, and services counted in it (when confirmed). */
+export interface ReportRow {
+  key: string;
+  label: string;
+  collected: number;
+  completed: number;
+  confirmed: number;
+  services: number;
+  hours: number;
+}
+
+/** The monthly report for the street office (街道办): printable, one community or a whole town. */
+export interface MonthlyReport {
+  month: string;
+  from: string;
+  to: string;
+  scope: { kind: 'community' | 'town'; name: string; communities: { id: string; name: string }[] };
+  /** Every number counted by when it happened in the month (stats.overview's own totals). */
+  overview: StatsOverview;
+  byCategory: ReportRow[];
+  byGrid: ReportRow[];
+  topUnits: { id: string; name: string; services: number; hours: number }[];
+  topBranches: { id: string; name: string; services: number; hours: number }[];
+  /** 微故事 published in the month and still on the wall. */
+  stories: { published: number; titles: { id: string; title: string; publishedAt: Instant }[] };
+  generatedAt: Instant;
+}
+
 export interface BreakdownReply {
   by: string;
   rows: { key: string; label: string; count: number }[];
@@ -268,6 +296,7 @@ export interface ActionOutputs {
     /** A download link (or file id in WeChat cloud) for the spreadsheet. */
     /** The file inline, base64: `mimeType` says XLSX or CSV; `truncated` when the range held more than one file takes. */
     export: { fileName: string; mimeType: string; base64: string; rows: number; truncated: boolean };
+    report: MonthlyReport;
   };
   notify: {
     subscribe: { credits: Partial<Record<string, number>> };

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Id, IsoDateTime, PageInput, startsBefore } from '../schemas/primitives';
+import { MONTH_PATTERN } from '../time';
 
 /** Optional time bounds (ISO), from < to when both given. */
 const rangeFields = { from: IsoDateTime.optional(), to: IsoDateTime.optional() };
@@ -27,10 +28,14 @@ export const ExportInput = z
   .strictObject({ ...scope, format: z.enum(['xlsx', 'csv']).default('xlsx'), ...rangeFields })
   .refine(fromBeforeTo, rangeRule);
 
+/** The street office's monthly report: one community, or (a town admin without `communityId`) the whole town. */
+export const ReportInput = z.strictObject({ ...scope, month: z.string().regex(MONTH_PATTERN, '月份格式应为 YYYY-MM') });
+
 export const StatsActions = {
   overview: OverviewInput,
   breakdown: BreakdownInput,
   leaderboard: LeaderboardInput,
   wall: WallInput,
   export: ExportInput,
+  report: ReportInput,
 } as const;

@@ -78,6 +78,7 @@ export const ActionWrites = {
     leaderboard: false,
     wall: false,
     export: false,
+    report: false,
   },
   notify: {
     subscribe: true,

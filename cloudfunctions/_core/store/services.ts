@@ -70,6 +70,48 @@ export class ServiceRepository {
       .toArray();
   }
 
+  /** Services and hours per category over a window (counted when confirmed). */
+  byCategory(communityIds: string[], range: Range): Promise<ServiceRow<string>[]> {
+    return this.coll
+      .aggregate<ServiceRow<string>>([
+        { $match: { communityId: { $in: communityIds }, ...confirmedIn(range) } },
+        { $group: { _id: '$category', services: { $sum: 1 }, hours: { $sum: '$hours' } } },
+      ])
+      .toArray();
+  }
+
+  /** Services and hours per wish over a window (counted when confirmed): what the report splits by the wish's grid. */
+  byWish(communityIds: string[], range: Range): Promise<ServiceRow<string>[]> {
+    return this.coll
+      .aggregate<ServiceRow<string>>([
+        { $match: { communityId: { $in: communityIds }, ...confirmedIn(range) } },
+        { $group: { _id: '$wishId', services: { $sum: 1 }, hours: { $sum: '$hours' } } },
+      ])
+      .toArray();
+  }
+
+  /** Per wish of these: the hours served once confirmed, who served and their units (the ledger's columns). */
+  async ofWishes(wishIds: string[]): Promise<Map<string, { hours?: number; userIds: string[]; unitIds: string[] }>> {
+    if (wishIds.length === 0) return new Map();
+    const rows = await this.coll
+      .aggregate<{ _id: string; hours: number; confirmed: number; userIds: string[]; unitIds: (string | null)[] }>([
+        { $match: { wishId: { $in: wishIds } } },
+        {
+          $group: {
+            _id: '$wishId',
+            hours: { $sum: { $cond: [{ $ifNull: ['$confirmedAt', false] }, '$hours', 0] } },
+            confirmed: { $sum: { $cond: [{ $ifNull: ['$confirmedAt', false] }, 1, 0] } },
+            userIds: { $addToSet: '$userId' },
+            unitIds: { $addToSet: '$unitId' },
+          },
+        },
+      ])
+      .toArray();
+    return new Map(
+      rows.map((r) => [r._id, { ...(r.confirmed > 0 ? { hours: Math.round(r.hours * 10) / 10 } : {}), userIds: r.userIds, unitIds: r.unitIds.filter((u): u is string => typeof u === 'string') }]),
+    );
+  }
+
   /** The top `limit` helpers, units or party branches by services or hours (ties by id); services of no unit or branch left out. */
   leaders(communityIds: string[], range: Range, group: ServiceGroup, metric: 'services' | 'hours', limit: number): Promise<ServiceRow<string>[]> {
     const field = GROUP_FIELD[group];

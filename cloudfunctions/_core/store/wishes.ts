@@ -215,6 +215,13 @@ export class WishRepository {
   }
 
   /** Per status, the wishes posted in these communities over a window and how many of them reached each step. */
+  /** The grid of each of these wishes (none: not in a grid). */
+  async gridsOf(ids: string[]): Promise<Map<string, string | undefined>> {
+    if (ids.length === 0) return new Map();
+    const docs = await this.coll.find({ _id: { $in: ids } }, { projection: { gridId: 1 } }).toArray();
+    return new Map(docs.map((w) => [w._id, w.gridId]));
+  }
+
   statusTotals(communityIds: string[], range: Range): Promise<StatusTotals[]> {
     return this.coll
       .aggregate<StatusTotals>([

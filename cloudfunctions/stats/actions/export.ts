@@ -10,7 +10,8 @@ const MAX_ROWS = 20_000;
 const COLUMNS = [
   { header: '编号', width: 26 }, { header: '标题', width: 30 }, { header: '类别', width: 10 }, { header: '状态', width: 8 },
   { header: '来源', width: 10 }, { header: '提交时间', width: 17 }, { header: '完成时间', width: 17 }, { header: '确认时间', width: 17 },
-  { header: '服务人', width: 16 }, { header: '评分', width: 6 },
+  { header: '网格', width: 14 }, { header: '服务人', width: 16 }, { header: '共建单位', width: 18 }, { header: '服务时长（小时）', width: 10 },
+  { header: '评分', width: 6 },
 ];
 
 /** The ledger the community reports upward: XLSX by default, CSV on request; the file travels inline. */
@@ -20,13 +21,22 @@ export default defineAction({
     requireStaffOrTown(caller);
     const scope = await statsScope(rt, caller, input.communityId);
     const wishes = await rt.repos.wishes.ledger(scope.communityIds, input, MAX_ROWS);
-    const names = await namesOf(rt, wishes.flatMap((w) => w.claims.map((c) => c.assigneeId)));
+    // Who served, their units and the hours come from the service records (a unit's claim is served by its member).
+    const served = await rt.repos.services.ofWishes(wishes.map((w) => w._id));
+    const helpersOf = (w: (typeof wishes)[number]) => [...new Set([...w.claims.map((c) => c.assigneeId), ...(served.get(w._id)?.userIds ?? [])])];
+    const unitsOf = (w: (typeof wishes)[number]) => [...new Set([...w.claims.flatMap((c) => (c.unitId ? [c.unitId] : [])), ...(served.get(w._id)?.unitIds ?? [])])];
+    const names = await namesOf(rt, wishes.flatMap(helpersOf));
+    const units = await rt.repos.org.unitNames(wishes.flatMap(unitsOf));
+    const grids = await rt.repos.org.gridNames(scope.communityIds);
     const sheet: Sheet = {
       name: '心愿台账',
       columns: COLUMNS,
       rows: wishes.map((w) => [
         w._id, w.title, CategoryLabels[w.category], WishStateLabels[w.status], ChannelLabels[w.channel], w.createdAt, w.doneAt, w.confirmedAt,
-        w.claims.map((c) => names.get(c.assigneeId) ?? '').join('、'), w.rating?.stars,
+        w.gridId ? (grids.get(w.gridId) ?? '') : '',
+        helpersOf(w).map((id) => names.get(id) ?? '').filter(Boolean).join('、'),
+        unitsOf(w).map((id) => units.get(id) ?? '').filter(Boolean).join('、'),
+        served.get(w._id)?.hours, w.rating?.stars,
       ]),
     };
     const file = input.format === 'csv' ? toCsv(sheet) : await toXlsx(sheet);

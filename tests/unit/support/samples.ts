@@ -87,6 +87,7 @@ export const SAMPLES: Samples = {
     leaderboard: { kind: 'party_branch', metric: 'hours', limit: 10 },
     wall: { limit: 20 },
     export: { format: 'xlsx' },
+    report: { month: '2026-11' },
   },
   notify: {
     subscribe: { results: [{ template: 'wish_approved', accepted: true }, { template: 'wish_claimed', accepted: false }] },

@@ -27,6 +27,7 @@ const ENTRIES: Entry[] = [
   { screen: 'escalations', title: '超时预警', desc: '超时无人认领的心愿' },
   { screen: 'dashboard', title: '数据看板', desc: '心愿收集、服务人次与评价' },
   { screen: 'org', title: '组织管理', desc: '网格、楼栋、共建单位、成员与邀请码' },
+  { screen: 'report', title: '月度报告', desc: '按月汇总，供街道办打印存档' },
   { screen: 'stories', title: '微故事', desc: '把居民确认的心愿写成故事，征得同意后上心愿墙' },
 ];
 
@@ -38,7 +39,7 @@ const ScreenPages: Record<StaffScreen, PagePath> = {
   dashboard: Pages.dashboard,
   org: Pages.org,
   stories: Pages.stories,
-  report: Pages.staffHome,
+  report: Pages.report,
 };
 const open = (screen: StaffScreen) => void Taro.navigateTo({ url: to(ScreenPages[screen]) });
 
