@@ -1,4 +1,4 @@
-import type { Category, Channel, DutyRoster, UnitKind, WishState } from '@shared';
+import type { Category, Channel, DutyRoster, UnitKind, UnitLevel, WishState } from '@shared';
 import type { GeoPoint } from '@shared';
 import type { MembershipDoc } from '../cloudfunctions/_core/store/types';
 
@@ -16,6 +16,8 @@ export const TOWNS = [
 
 export const COMMUNITIES = [
   { _id: 'com-taoyuan', townId: 'town-huayuan', name: '桃源社区', address: '湖北省孝感市孝昌县花园镇桃源社区', location: pt(113.9935, 31.2525), settings: {} },
+  // A neighbour of 桃源 under the same town: where the town's 督办 can move a wish nobody in 桃源 took.
+  { _id: 'com-huayuanjie', townId: 'town-huayuan', name: '花园街社区', address: '湖北省孝感市孝昌县花园镇花园街社区', location: pt(113.9872, 31.2561), settings: {} },
   { _id: 'com-shizishan', townId: 'town-chengguan', name: '狮子山社区', address: '陕西省安康市白河县城关镇狮子山社区', location: pt(110.1125, 32.8093), settings: {} },
 ];
 
@@ -58,16 +60,18 @@ export const PARTY_BRANCHES = [
   { _id: 'pb-xcy', level: 'compound' as const, name: '香城苑小区党支部', parentId: 'pb-shizishan', townId: 'town-chengguan', communityId: 'com-shizishan', compoundId: 'cpd-xiangchengyuan' },
 ];
 
-const unit = (id: string, communityId: string, name: string, kind: UnitKind, contactName: string, contactPhone: string) => ({ _id: id, communityId, name, kind, contactName, contactPhone });
+const unit = (id: string, communityId: string, name: string, kind: UnitKind, contactName: string, contactPhone: string, level?: UnitLevel) => ({
+  _id: id, communityId, name, kind, contactName, contactPhone, ...(level ? { level } : {}),
+});
 export const UNITS = [
-  unit('unit-fuyou', 'com-taoyuan', '孝昌县妇幼保健院', 'public_institution', '王院长', '13971100001'),
-  unit('unit-weishengyuan', 'com-taoyuan', '花园镇卫生院', 'public_institution', '赵医生', '13971100002'),
-  unit('unit-sifasuo', 'com-taoyuan', '花园镇司法所', 'government', '孙所长', '13971100003'),
+  unit('unit-fuyou', 'com-taoyuan', '孝昌县妇幼保健院', 'public_institution', '王院长', '13971100001', 'county'),
+  unit('unit-weishengyuan', 'com-taoyuan', '花园镇卫生院', 'public_institution', '赵医生', '13971100002', 'town'),
+  unit('unit-sifasuo', 'com-taoyuan', '花园镇司法所', 'government', '孙所长', '13971100003', 'town'),
   unit('unit-wuye', 'com-taoyuan', '桃源物业服务中心', 'property_company', '周经理', '13971100004'),
   unit('unit-juweihui', 'com-taoyuan', '桃源社区居委会', 'residents_committee', '吴主任', '13971100005'),
   unit('unit-yeweihui', 'com-taoyuan', '桃源小区业委会', 'owners_committee', '郑主任', '13971100006'),
   unit('unit-aixin', 'com-taoyuan', '爱心车队志愿服务队', 'volunteer_team', '冯队长', '13971100007'),
-  unit('unit-yuanshaohui', 'com-shizishan', '白河县援少会', 'social_org', '余会长', '13991500001'),
+  unit('unit-yuanshaohui', 'com-shizishan', '白河县援少会', 'social_org', '余会长', '13991500001', 'county'),
 ];
 
 export interface SeedUser { key: string; name: string; phone?: string; memberships: MembershipDoc[] }
@@ -84,6 +88,7 @@ export const USERS: SeedUser[] = [
   { key: 'grid_worker', name: '陈志强', phone: '13807120008', memberships: [tao(['grid_worker'], { gridIds: ['grid-taoyuan-2', 'grid-taoyuan-3'] })] },
   { key: 'secretary', name: '彭书记', phone: '13807120010', memberships: [tao(['secretary', 'party_member'], { partyBranchId: 'pb-taoyuan' })] },
   { key: 'town_admin', name: '花园镇办', phone: '13807120011', memberships: [{ townId: 'town-huayuan', roles: ['town_admin'] }] },
+  { key: 'secretary_hy', name: '刘书记', phone: '13807120012', memberships: [{ communityId: 'com-huayuanjie', townId: 'town-huayuan', roles: ['secretary'] }] },
   { key: 'secretary2', name: '张书记', phone: '13991500010', memberships: [{ communityId: 'com-shizishan', townId: 'town-chengguan', roles: ['secretary'] }] },
   { key: 'volunteer_bh', name: '余刚', phone: '13991500011', memberships: [{ communityId: 'com-shizishan', townId: 'town-chengguan', roles: ['resident', 'volunteer'], unitId: 'unit-yuanshaohui' }] },
   { key: 'resident_bh', name: '郑大爷', phone: '13991500012', memberships: [{ communityId: 'com-shizishan', townId: 'town-chengguan', roles: ['resident'], buildingId: 'bld-xcy-1' }] },
@@ -101,6 +106,7 @@ export const USER_NOTES: Record<string, string> = {
   secretary: '社区书记：审核、派单、统计',
   town_admin: '镇街：跨社区统计、接收上报',
   secretary2: '另一社区（狮子山社区）书记',
+  secretary_hy: '同镇另一社区（花园街社区）书记：接收镇街改派',
 };
 
 export interface SeedWish {

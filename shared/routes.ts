@@ -131,6 +131,8 @@ export const NoticeLinks: Record<NotificationTemplateKey, (wishId?: string) => s
   lease_expired: (id) => (id ? taskPage(id) : Pages.myTasks),
   new_pending_wish: () => Pages.review,
   wish_escalated: () => Pages.escalations,
+  // The community's workbench lists its open 督办 items.
+  wish_supervised: () => Pages.staffHome,
   join_requested: () => Pages.org,
   join_decided: () => Pages.me,
   story_consent_requested: (id) => (id ? wishPage(id) : Pages.home),

@@ -2,6 +2,11 @@ import { createFunction } from '../_core/routing/router';
 import approve from './actions/approve';
 import assign from './actions/assign';
 import callList from './actions/callList';
+import reassign from './actions/reassign';
+import supervision from './actions/supervision';
+import townAssign from './actions/townAssign';
+import townUnits from './actions/townUnits';
+import urge from './actions/urge';
 import cancel from './actions/cancel';
 import escalations from './actions/escalations';
 import proxyCreate from './actions/proxyCreate';
@@ -9,4 +14,4 @@ import queue from './actions/queue';
 import reject from './actions/reject';
 
 /** 社区派单: the community reviews, publishes and dispatches. */
-export const main = createFunction('dispatch', { queue, approve, reject, assign, proxyCreate, escalations, cancel, callList });
+export const main = createFunction('dispatch', { queue, approve, reject, assign, proxyCreate, escalations, cancel, callList, urge, reassign, townAssign, supervision, townUnits });

@@ -33,6 +33,15 @@ export const EscalationsInput = z.strictObject({ level: EscalationLevel.optional
 export const DispatchCancelInput = z.strictObject({ ...WishRef, reason: Reason });
 /** Whom staff can phone about a wish now: nearby helpers free to take it, the grid worker, the unit's contact. */
 export const CallListInput = z.strictObject(WishRef);
+/** 催办: the town's message to the community, which the timeline keeps. */
+export const UrgeInput = z.strictObject({ ...WishRef, note: Note });
+/** 改派: to another community under the same town. */
+export const ReassignInput = z.strictObject({ ...WishRef, toCommunityId: Id, note: Note.optional() });
+/** 镇街派单: to a town- or county-level co-building unit (dispatch.townUnits lists them). */
+export const TownAssignInput = z.strictObject({ ...WishRef, unitId: Id, note: Note.optional() });
+/** The community's open 督办 items (a grid worker's: of their grids). */
+export const SupervisionInput = z.strictObject({ ...PageInput });
+export const TownUnitsInput = z.strictObject({});
 
 export const DispatchActions = {
   queue: QueueInput,
@@ -43,4 +52,9 @@ export const DispatchActions = {
   escalations: EscalationsInput,
   cancel: DispatchCancelInput,
   callList: CallListInput,
+  urge: UrgeInput,
+  reassign: ReassignInput,
+  townAssign: TownAssignInput,
+  supervision: SupervisionInput,
+  townUnits: TownUnitsInput,
 } as const;

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { Role } from '../enums/roles';
-import { UnitKind } from '../enums/orgLevels';
+import { UnitKind, UnitLevel } from '../enums/orgLevels';
 import { GeoPoint, Id, Note, PageInput, PersonName, Phone, Reason, SearchText } from '../schemas/primitives';
 import { InviteState, JoinRequestStatus, JoinRole } from '../schemas/membership';
 import { OrgName } from '../schemas/org';
@@ -36,6 +36,7 @@ export const SaveUnitInput = z.strictObject({
   id: Id.optional(),
   name: OrgName,
   kind: UnitKind,
+  level: UnitLevel.optional(),
   contactName: PersonName.optional(),
   contactPhone: Phone.optional(),
 });

@@ -3,6 +3,7 @@ import type { Role } from '../enums/roles';
 import type { WishState } from '../enums/wishStates';
 import type { Relation } from '../lifecycle/relations';
 import type { TransitionAction } from '../lifecycle/transitions';
+import type { SupervisionAction } from '../lifecycle/actions';
 import type { WishEvent } from '../schemas/event';
 import type { Instant } from '../schemas/primitives';
 import type { InboxItem } from '../schemas/notification';
@@ -56,6 +57,26 @@ export interface CallList {
   maxOpenTasks: number;
   at: Instant;
 }
+
+/** One 督办 act of the town on a wish, as its timeline records it. */
+export interface SupervisionAct {
+  action: SupervisionAction;
+  at: Instant;
+  note?: string;
+  /** reassign: where the wish came from. */
+  fromCommunityId?: string;
+  /** townAssign: the unit it went to. */
+  unitId?: string;
+}
+
+/** A wish under the town's 督办 and what the town did, oldest first (the first act's age is the item's). */
+export interface SupervisedWish {
+  wish: WishView;
+  acts: SupervisionAct[];
+}
+
+/** A co-building unit the town may dispatch to, and whether anyone in it would hear of it. */
+export type TownUnit = Unit & { communityName: string; hasPeople: boolean };
 
 export interface Page<T> {
   items: T[];
@@ -252,9 +273,15 @@ export interface ActionOutputs {
     reject: WishReply;
     assign: WishReply;
     proxyCreate: WishReply & { similar: SimilarWish[] };
-    escalations: Page<WishView>;
+    /** `supervision`: the town's 督办 acts on each listed wish that has any, by wish id. */
+    escalations: Page<WishView> & { supervision: Record<string, SupervisionAct[]> };
     cancel: WishReply;
     callList: CallList;
+    urge: WishReply;
+    reassign: WishReply;
+    townAssign: WishReply;
+    supervision: Page<SupervisedWish>;
+    townUnits: { items: TownUnit[] };
   };
   org: {
     me: { user: UserView };

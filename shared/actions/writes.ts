@@ -44,6 +44,11 @@ export const ActionWrites = {
     escalations: false,
     cancel: true,
     callList: false,
+    urge: true,
+    reassign: true,
+    townAssign: true,
+    supervision: false,
+    townUnits: false,
   },
   org: {
     me: false,

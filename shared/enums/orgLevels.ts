@@ -13,6 +13,15 @@ export const PartyBranchLevelLabels: Record<PartyBranchLevel, string> = {
   building: '楼栋党小组',
 };
 
+/**
+ * Whom a co-building unit serves: the community it pairs with, or (a 镇卫生院, a 县妇幼保健院) every community of the
+ * town, which is what lets the town's 督办 dispatch to it wherever a wish is waiting.
+ */
+export const UnitLevels = ['community', 'town', 'county'] as const;
+export const UnitLevel = z.enum(UnitLevels);
+export type UnitLevel = z.infer<typeof UnitLevel>;
+export const UnitLevelLabels: Record<UnitLevel, string> = { community: '社区共建单位', town: '镇级共建单位', county: '县级共建单位' };
+
 /** Kinds of co-building unit (共驻共建单位); 三方联动 puts the committees and the property company here too. */
 export const UnitKinds = [
   'government',

@@ -23,6 +23,9 @@ export const WishActions = [
   'dispute',
   'rate',
   'escalate',
+  'urge',
+  'reassign',
+  'townAssign',
 ] as const;
 
 export const WishAction = z.enum(WishActions);
@@ -50,4 +53,11 @@ export const WishActionLabels: Record<WishAction, string> = {
   dispute: '有异议，未完成',
   rate: '评价',
   escalate: '超时上报',
+  urge: '镇街催办',
+  reassign: '镇街改派社区',
+  townAssign: '镇街派给共建单位',
 };
+
+/** 督办: what the town does about a wish its community has not moved (each an event, each in the escalation list). */
+export const SupervisionActions = ['urge', 'reassign', 'townAssign'] as const satisfies readonly WishAction[];
+export type SupervisionAction = (typeof SupervisionActions)[number];

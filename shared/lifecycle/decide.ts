@@ -25,6 +25,9 @@ export interface DecideInput {
   hours?: number;
   stars?: number;
   comment?: string;
+  /** 督办: the community of the same town a wish moves to (reassign), the town-level unit it goes to (townAssign). */
+  toCommunityId?: string;
+  unitId?: string;
   edits?: Partial<{ [K in keyof typeof wishEdits]: z.output<(typeof wishEdits)[K]> }>;
 }
 
@@ -172,7 +175,7 @@ export function decide(wish: Wish, action: TransitionAction, actor: Actor, now: 
 }
 
 /** Placeholder input so allowedActions can ask decide about actions that need one. */
-const PROBE_INPUT: DecideInput = { reason: '-', note: '-', stars: 5, toUserId: 'probe', assignTo: { kind: 'user', id: 'probe' } };
+const PROBE_INPUT: DecideInput = { reason: '-', note: '-', stars: 5, toUserId: 'probe', assignTo: { kind: 'user', id: 'probe' }, toCommunityId: 'probe', unitId: 'probe' };
 
 /** The actions this actor may take on this wish now: what a UI shows as buttons. */
 export function allowedActions(wish: Wish, actor: Actor, now: Date = new Date(), settings: CommunitySettings = DEFAULT_SETTINGS): TransitionAction[] {

@@ -8,8 +8,8 @@ import { toMillis } from '../schemas/primitives';
 import { escalationDue, expiredClaims, leaseDurationMs, leaseUntil, placesState, slotsFree } from './rules';
 import type { TransitionAction } from './transitions';
 
-/** The wish fields a step may set or clear; `id` and `communityId` never change. */
-export type WishField = Exclude<keyof Wish, 'id' | 'communityId'>;
+/** The wish fields a step may set or clear; `id` never changes, `communityId` only when the town reassigns it. */
+export type WishField = Exclude<keyof Wish, 'id'>;
 
 /**
  * What one step does to a wish, as data: the fields it sets and the ones it clears. The store
@@ -199,6 +199,23 @@ export const EFFECTS: Record<TransitionAction, (ctx: EffectContext) => Effect> =
   escalate: (ctx) => {
     const level = escalationDue(ctx.wish, ctx.settings, ctx.now)!;
     return { set: { escalation: { level, at: ctx.now } }, meta: { level } };
+  },
+  urge: (ctx) => {
+    if (!ctx.input.note) missing('note', '请填写催办内容');
+    return {};
+  },
+  // The new community takes it as it stands, still raised to the town (the town keeps it in sight); the old one's
+  // building, grid and dispatch mean nothing there (the store finds the new grid by position).
+  reassign: (ctx) => {
+    const to = ctx.input.toCommunityId;
+    if (!to) missing('toCommunityId', '请选择改派到哪个社区');
+    if (to === ctx.wish.communityId) missing('toCommunityId', '已在这个社区，请选择另一个社区');
+    return { set: { communityId: to }, unset: ['assignment', 'buildingId', 'gridId'], meta: { fromCommunityId: ctx.wish.communityId, toCommunityId: to } };
+  },
+  townAssign: (ctx) => {
+    const unitId = ctx.input.unitId;
+    if (!unitId) missing('unitId', '请选择共建单位');
+    return assigned({ ...ctx, input: { ...ctx.input, assignTo: { kind: 'unit', id: unitId } } });
   },
 };
 

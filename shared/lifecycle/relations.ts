@@ -22,7 +22,7 @@ export const Relations = [
   'unit_admin_of_claiming_unit',
   /** Any volunteer / party member / unit member of the community, other than the owner. */
   'volunteer',
-  /** town_admin of the town above the community: reads and receives escalations, moves nothing. */
+  /** town_admin of the town above the community: reads, receives escalations, and supervises (督办: urge, reassign, townAssign). */
   'town',
   /** The timer (cron.tick): lease expiry, auto-confirm, escalation. */
   'system',
@@ -44,6 +44,11 @@ export interface UserActor {
   gridIds?: readonly string[];
   unitId?: string;
   partyBranchId?: string;
+  /**
+   * Units this person administers in another community of the same town: the town's 督办 can dispatch a wish to a
+   * town-level unit wherever it waits, and its admin answers for it there (and for nothing else of that community).
+   */
+  townUnitIds?: readonly string[];
 }
 
 export type Actor = SystemActor | UserActor;
@@ -59,8 +64,11 @@ export function actorOf(user: Pick<User, 'id' | 'memberships'>, communityId: str
   const gridIds = new Set<string>();
   const actor: UserActor = { kind: 'user', userId: user.id, communityId, roles: [] };
   if (townId !== undefined) actor.townId = townId;
+  const townUnits = new Set<string>();
   for (const m of user.memberships) {
     const here = m.communityId === communityId;
+    const sameTown = !here && m.communityId !== undefined && townId !== undefined && m.townId === townId;
+    if (sameTown && m.unitId !== undefined && m.roles.includes('unit_admin')) townUnits.add(m.unitId);
     const town = m.communityId === undefined && townId !== undefined && m.townId === townId;
     if (!here && !town) continue;
     for (const r of m.roles) if (here || r === 'town_admin') roles.add(r);
@@ -71,6 +79,7 @@ export function actorOf(user: Pick<User, 'id' | 'memberships'>, communityId: str
   }
   actor.roles = [...roles];
   if (gridIds.size > 0) actor.gridIds = [...gridIds];
+  if (townUnits.size > 0) actor.townUnitIds = [...townUnits];
   return actor;
 }
 
@@ -100,12 +109,9 @@ export function relationsOf(actor: Actor, wish: WishRelationFacts): Set<Relation
   ) {
     out.add('assignee');
   }
-  if (inCommunity && has('unit_admin') && actor.unitId !== undefined) {
-    const unit = actor.unitId;
-    if (wish.claims.some((c) => c.kind === 'unit' && c.unitId === unit) || (target?.kind === 'unit' && target.id === unit)) {
-      out.add('unit_admin_of_claiming_unit');
-    }
-  }
+  const holdsUnit = (unit: string) => wish.claims.some((c) => c.kind === 'unit' && c.unitId === unit) || (target?.kind === 'unit' && target.id === unit);
+  if (inCommunity && has('unit_admin') && actor.unitId !== undefined && holdsUnit(actor.unitId)) out.add('unit_admin_of_claiming_unit');
+  if ((actor.townUnitIds ?? []).some(holdsUnit)) out.add('unit_admin_of_claiming_unit');
   const helper = HelperRoles.some((r) => has(r)) || actor.unitId !== undefined;
   if (inCommunity && helper && wish.ownerId !== me) out.add('volunteer');
   if (has('town_admin') && actor.townId !== undefined && wish.townId === actor.townId) out.add('town');

@@ -39,6 +39,8 @@ export interface Transition {
   takenIn?: readonly WishState[];
 }
 
+/** Still waiting for someone to take it on: where the town's 督办 can move it. */
+const WAITING: readonly WishState[] = ['open', 'assigned'];
 const WORKERS = ['claimer', 'assignee', 'unit_admin_of_claiming_unit'] as const satisfies readonly Relation[];
 const TRIAGE = ['staff', 'grid_staff'] as const satisfies readonly Relation[];
 /** Each claimer holds, starts and finishes their own place while others are still free (帮帮团). */
@@ -75,6 +77,11 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: 'dispute', from: ['done'], to: 'in_progress', actors: ['owner'] },
   { action: 'rate', from: ['confirmed'], to: 'same', actors: ['owner'], guards: ['not_rated'] },
   { action: 'escalate', from: ['open', 'assigned'], to: 'same', actors: ['system'], guards: ['escalation_due'] },
+  // 督办: the town above urges the community (a stalled review too), moves a wish nobody took to another community of
+  // the town, or sends it to a co-building unit serving the whole town. Nothing else of a wish is the town's to move.
+  { action: 'urge', from: ['pending_review', ...WAITING], to: 'same', actors: ['town'] },
+  { action: 'reassign', from: WAITING, to: 'open', actors: ['town'], guards: ['no_claims'] },
+  { action: 'townAssign', from: WAITING, to: 'assigned', actors: ['town'], guards: ['no_claims'] },
 ];
 
 /** The code a failed guard is refused with. */

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { PartyBranchLevel, UnitKind } from '../enums/orgLevels';
+import { PartyBranchLevel, UnitKind, UnitLevel } from '../enums/orgLevels';
 import { Address, GeoPoint, Id, Instant, PersonName, Phone, text } from './primitives';
 import { CommunitySettings } from './settings';
 
@@ -72,6 +72,8 @@ export const Unit = z.strictObject({
   communityId: Id,
   name: OrgName,
   kind: UnitKind,
+  /** Absent: 'community'. A town- or county-level unit also takes the town's 督办 dispatches for its other communities. */
+  level: UnitLevel.optional(),
   contactName: PersonName.optional(),
   contactPhone: Phone.optional(),
   createdAt: Instant.optional(),

@@ -11,6 +11,7 @@ import {
   type Claim,
   type Guard,
   Relations,
+  SupervisionActions,
   TRANSITIONS,
   WishEvent,
   WishStates,
@@ -121,7 +122,12 @@ describe('the table itself', () => {
     expect(bySystem).toEqual(['confirm', 'escalate', 'expire']);
   });
 
-  test('nobody but the town reads escalations; the town moves nothing', () => {
-    expect(TRANSITIONS.some((t) => t.actors.includes('town'))).toBe(false);
+  test('the town acts only by 督办 (urge, reassign, townAssign), alone, and only on wishes nobody has taken on', () => {
+    const byTown = TRANSITIONS.filter((t) => t.actors.includes('town'));
+    expect(byTown.map((t) => t.action).sort()).toEqual([...SupervisionActions].sort());
+    for (const t of byTown) {
+      expect(t.actors).toEqual(['town']);
+      for (const s of t.from) expect(['pending_review', 'open', 'assigned']).toContain(s);
+    }
   });
 });

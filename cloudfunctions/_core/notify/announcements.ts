@@ -95,6 +95,19 @@ const pending: Plan = async (rt, wish, event) => {
   }];
 };
 
+/** 督办: the community's secretary and the grid worker of the wish's grid (after a reassign, the new community's). */
+const supervised = (what: string): Plan => async (rt, wish, event) => [{
+  template: 'wish_supervised',
+  values: { thing1: wish.title, phrase2: what, thing3: event.note ?? `${what}，请尽快处理` },
+  recipients: [...(await secretariesOf(rt, wish.communityId)), ...(await gridWorkersOf(rt, wish.communityId, wish.gridId))],
+}];
+
+/** The admins of a unit wherever it is registered: the town dispatches to units of its other communities too. */
+async function townUnitAdmins(rt: Runtime, unitId: string | undefined): Promise<string[]> {
+  const unit = unitId ? await rt.repos.org.unitAnywhere(unitId) : null;
+  return unit ? unitAdminsOf(rt, unit.communityId, unit._id) : [];
+}
+
 const claimed: Plan = async (rt, wish, event, known) => {
   const claimerId = event.meta?.claimerId;
   if (!claimerId) return [];
@@ -140,6 +153,12 @@ const PLANS: Partial<Record<WishAction, Plan>> = {
     const to = town ? await townAdminsOf(rt, wish.townId) : await secretariesOf(rt, wish.communityId);
     return [{ template: 'wish_escalated', values: { thing1: wish.title, phrase2: town ? '镇街' : '社区', time3: wish.createdAt.toISOString() }, recipients: to }];
   },
+  urge: supervised('催办'),
+  reassign: supervised('改派'),
+  townAssign: async (rt, wish, event) => [
+    assigned(wish, event, await townUnitAdmins(rt, event.meta?.assignId)),
+    ...(await supervised('镇街派单')(rt, wish, event, {})),
+  ],
   expire: async (_rt, wish, event) => [
     { template: 'lease_expired', values: { thing1: wish.title, thing2: '认领已超时，心愿已退回' }, recipients: (event.meta?.claimerIds ?? '').split(',').filter(Boolean) },
   ],

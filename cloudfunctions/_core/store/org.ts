@@ -59,6 +59,16 @@ export class OrgRepository {
     return this.c.units.findOne({ _id: id, communityId });
   }
 
+  /** A unit wherever it is registered: the town's 督办 dispatches across its communities (the caller checks the town). */
+  unitAnywhere(id: string): Promise<UnitDoc | null> {
+    return this.c.units.findOne({ _id: id });
+  }
+
+  /** The town- and county-level units registered in these communities. */
+  townLevelUnits(communityIds: string[]): Promise<UnitDoc[]> {
+    return this.c.units.find({ communityId: { $in: communityIds }, level: { $in: ['town', 'county'] } }).sort({ name: 1 }).toArray();
+  }
+
   compound(communityId: string, id: string): Promise<CompoundDoc | null> {
     return this.c.compounds.findOne({ _id: id, communityId });
   }

@@ -1,4 +1,4 @@
-import { AppError, Wish, slotsFree, type Category, type EscalationLevel, type GeoPoint, type Priority, type WishChange, type WishState } from '@shared';
+import { AppError, SupervisionActions, Wish, slotsFree, type Category, type EscalationLevel, type GeoPoint, type Priority, type WishChange, type WishState } from '@shared';
 import type { Collection, Document, Filter, UpdateFilter } from 'mongodb';
 import { nextCursor, pageFilter } from './page';
 import { storedBy } from './stored';
@@ -76,14 +76,18 @@ export class WishRepository {
   }
 
   /** What a helper holds or was dispatched: their claims, assignments to them, and (for a unit admin) their unit's. */
-  heldBy(communityId: string, userId: string, unitId: string | undefined, q: PageQuery): Promise<WishPage> {
+  heldBy(communityId: string, userId: string, unit: { id: string; townId?: string } | undefined, q: PageQuery): Promise<WishPage> {
     const mine: Filter<WishDoc>[] = [
       { 'claims.claimerId': userId },
       { 'claims.assigneeId': userId },
       { status: 'assigned', 'assignment.target.kind': 'user', 'assignment.target.id': userId },
     ];
-    if (unitId) mine.push({ 'claims.unitId': unitId }, { status: 'assigned', 'assignment.target.kind': 'unit', 'assignment.target.id': unitId });
-    return this.page({ communityId, $or: mine }, q);
+    if (!unit) return this.page({ communityId, $or: mine }, q);
+    const ofUnit: Filter<WishDoc>[] = [{ 'claims.unitId': unit.id }, { status: 'assigned', 'assignment.target.kind': 'unit', 'assignment.target.id': unit.id }];
+    mine.push(...ofUnit);
+    if (!unit.townId) return this.page({ communityId, $or: mine }, q);
+    // A town- or county-level unit also holds what the town's 督办 sent it in the town's other communities (and no further).
+    return this.page({ $or: [{ communityId, $or: mine }, { townId: unit.townId, $or: ofUnit }] }, q);
   }
 
   /** How many unfinished wishes a person holds or was dispatched, in any community: their load. */
@@ -124,6 +128,28 @@ export class WishRepository {
     const filter: Filter<WishDoc> = { communityId };
     if (grids) filter.gridId = { $in: grids };
     return this.page(filter, q);
+  }
+
+  /**
+   * The community's open 督办 items: wishes the town urged, reassigned here or dispatched that nobody has taken on yet
+   * (in review or waiting; a claim, a rejection or a cancellation closes them), with their timeline for the acts.
+   */
+  supervised(communityId: string, grids: string[] | undefined, q: PageQuery): Promise<WishPage> {
+    const filter: Filter<WishDoc> = { communityId, status: { $in: ['pending_review', ...WAITING] }, 'events.action': { $in: [...SupervisionActions] } };
+    if (grids) filter.gridId = { $in: grids };
+    return this.pageWithEvents(filter, q);
+  }
+
+  private async pageWithEvents(filter: Filter<WishDoc>, q: PageQuery): Promise<WishPage> {
+    const items = await this.coll.find({ ...filter, ...pageFilter<WishDoc>(q.cursor) }).sort({ _id: -1 }).limit(q.limit).toArray();
+    return { items, nextCursor: nextCursor(items, q.limit) };
+  }
+
+  /** The timeline of each of these wishes that the town has supervised, by id (the others are left out). */
+  async supervisedEvents(ids: string[]): Promise<Map<string, WishDoc['events']>> {
+    if (ids.length === 0) return new Map();
+    const docs = await this.coll.find({ _id: { $in: ids }, 'events.action': { $in: [...SupervisionActions] } }, { projection: { events: 1 } }).toArray();
+    return new Map(docs.map((d) => [d._id, d.events]));
   }
 
   /** Waiting wishes raised past the community's limits, of one community or of a town. */

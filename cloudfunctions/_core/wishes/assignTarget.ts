@@ -3,8 +3,8 @@ import { loadCommunity } from '../store/loadCommunity';
 import type { Runtime } from '../runtime/types';
 
 /** Why a dispatch target can't act: a stable reason for clients, a sentence for staff. */
-function unavailable(reason: 'unit_without_people' | 'too_many_tasks', message: string, extra: Record<string, unknown> = {}): AppError {
-  return new AppError('ASSIGNEE_UNAVAILABLE', message, { reason, ...extra, fields: [{ path: 'assignTo.id', message }] });
+function unavailable(reason: 'unit_without_people' | 'too_many_tasks', message: string, extra: Record<string, unknown> = {}, path = 'assignTo.id'): AppError {
+  return new AppError('ASSIGNEE_UNAVAILABLE', message, { reason, ...extra, fields: [{ path, message }] });
 }
 
 /**
@@ -27,4 +27,20 @@ export async function checkAssignTarget(rt: Runtime, communityId: string, target
   const load = await rt.repos.wishes.openLoadOf(user._id);
   if (load >= max) throw unavailable('too_many_tasks', `${user.name}手上已有 ${load} 个未完成的心愿（上限 ${max} 个），请改派他人`, { load, max });
   return user.name;
+}
+
+/**
+ * The town's 督办 dispatches only to a town- or county-level unit registered in one of its communities, and (as any
+ * dispatch) only to one with someone in it to hear of it.
+ */
+export async function checkTownUnit(rt: Runtime, townId: string | undefined, unitId: string): Promise<string> {
+  const unit = await rt.repos.org.unitAnywhere(unitId);
+  const home = unit ? await rt.repos.communities.find(unit.communityId) : null;
+  if (!unit || !home || home.townId !== townId || (unit.level ?? 'community') === 'community') {
+    throw new AppError('VALIDATION_FAILED', '只能派给本镇街的镇级、县级共建单位', { fields: [{ path: 'unitId', message: '不是本镇街的镇级、县级共建单位' }] });
+  }
+  if (!(await rt.repos.users.unitHasPeople(unit.communityId, unitId))) {
+    throw unavailable('unit_without_people', `「${unit.name}」还没有管理员或成员，派给它没有人会收到，请改派其他单位或社区`, {}, 'unitId');
+  }
+  return unit.name;
 }

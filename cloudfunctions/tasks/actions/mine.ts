@@ -9,7 +9,8 @@ export default defineAction({
     // Only my community's work: a unit id or claim carried over from elsewhere must not show another community's wishes.
     if (!caller.communityId) return { items: [] };
     const unitId = caller.roles.includes('unit_admin') ? caller.membership?.unitId : undefined;
-    const page = await rt.repos.wishes.heldBy(caller.communityId, caller.id, unitId, { cursor: input.cursor, limit: input.limit ?? 20, status: input.status });
+    const unit = unitId ? { id: unitId, townId: caller.membership?.townId } : undefined;
+    const page = await rt.repos.wishes.heldBy(caller.communityId, caller.id, unit, { cursor: input.cursor, limit: input.limit ?? 20, status: input.status });
     return { items: page.items.map((w) => wishView(w, caller)), nextCursor: page.nextCursor };
   },
 });

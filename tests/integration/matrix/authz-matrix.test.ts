@@ -64,6 +64,9 @@ function inputFor(fn: string, action: string, wish: { id: string; communityId: s
     stars: 5,
     toUserId: member(c, 'unit_member').userId,
     assignTo: { kind: 'user', id: member(c, 'volunteer').userId },
+    // 督办: a community and a (county-level) unit of the wish's own town.
+    toCommunityId: COMMUNITIES[c].siblingId,
+    unitId: COMMUNITIES[c].unitId,
   };
   const shape = shapeOf(fn, action);
   const input: Record<string, unknown> = {};

@@ -17,11 +17,13 @@ export interface CommunityFacts {
   compound: string;
   /** Where the community's fixture wishes are, before each gets its own offset. */
   origin: readonly [number, number];
+  /** Another community of the same town: where the town's 督办 may move a wish. */
+  siblingId: string;
 }
 
 export const COMMUNITIES = {
-  tao: { communityId: 'com-taoyuan', townId: 'town-huayuan', unitId: 'unit-fuyou', gridId: 'grid-taoyuan-2', buildingId: 'bld-g5', compound: '桃源小区', origin: [113.9951, 31.2527] },
-  szs: { communityId: 'com-shizishan', townId: 'town-chengguan', unitId: 'unit-yuanshaohui', gridId: 'grid-xcy-1', buildingId: 'bld-xcy-1', compound: '香城苑小区', origin: [110.1128, 32.8104] },
+  tao: { communityId: 'com-taoyuan', townId: 'town-huayuan', unitId: 'unit-fuyou', gridId: 'grid-taoyuan-2', buildingId: 'bld-g5', compound: '桃源小区', origin: [113.9951, 31.2527], siblingId: 'com-huayuanjie' },
+  szs: { communityId: 'com-shizishan', townId: 'town-chengguan', unitId: 'unit-yuanshaohui', gridId: 'grid-xcy-1', buildingId: 'bld-xcy-1', compound: '香城苑小区', origin: [110.1128, 32.8104], siblingId: 'com-mx-chengguan-2' },
 } as const satisfies Record<string, CommunityFacts>;
 export type CommunityKey = keyof typeof COMMUNITIES;
 export const COMMUNITY_KEYS = Object.keys(COMMUNITIES) as CommunityKey[];
@@ -100,4 +102,9 @@ export async function insertCast(db: Db, members: CastMember[], now: Date): Prom
     return { _id: m.userId, devKey: m.key, name: m.name, phone: m.phone, memberships: [membership], createdAt: now };
   });
   await db.collection('users').insertMany(docs as never[]);
+  // Each town gets a second community (the seed may have one already) for the town's 督办 to move wishes to.
+  for (const c of COMMUNITY_KEYS) {
+    const f = COMMUNITIES[c];
+    await db.collection('communities').updateOne({ _id: f.siblingId } as never, { $setOnInsert: { townId: f.townId, name: `${f.compound}邻近社区`, settings: {} } }, { upsert: true });
+  }
 }

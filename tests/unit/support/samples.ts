@@ -53,6 +53,11 @@ export const SAMPLES: Samples = {
     escalations: { level: 'town' },
     cancel: { wishId, reason: '重复录入' },
     callList: { wishId },
+    urge: { wishId, note: '群众反映三天无人认领，请尽快安排' },
+    reassign: { wishId, toCommunityId: 'c2', note: '花园街社区离得更近' },
+    townAssign: { wishId, unitId: 'unit1' },
+    supervision: { limit: 20 },
+    townUnits: {},
   },
   org: {
     me: {},

@@ -121,6 +121,8 @@ export function preparedFor(action: TransitionAction, wish: Wish): Wish {
     case 'expire':
       return { ...wish, claims: wish.claims.map((c) => ({ ...c, leaseUntil: hoursBefore(1) })) };
     case 'assign':
+    case 'reassign':
+    case 'townAssign':
       return { ...wish, claims: [] };
     case 'confirm':
       return { ...wish, doneAt: hoursBefore(24 * DEFAULT_SETTINGS.autoConfirmDays + 1) };
@@ -159,6 +161,12 @@ export function inputFor(action: TransitionAction) {
     case 'progress':
     case 'complete':
       return { note: '已联系居民，约好明早上门' };
+    case 'urge':
+      return { note: '群众反映多日无人认领，请尽快安排' };
+    case 'reassign':
+      return { toCommunityId: 'c2' };
+    case 'townAssign':
+      return { unitId: 'unit-town' };
     case 'rate':
       return { stars: 5, comment: '非常及时' };
     default:
