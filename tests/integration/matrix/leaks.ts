@@ -19,10 +19,13 @@ export interface World {
   secrets: Map<string, Set<string>>;
   /** People's own phones. */
   personal: Set<string>;
+  /** Every community each wish has been in (the town's 督办 may have moved it): its events say where it was. */
+  homes: Map<string, Set<string>>;
 }
 
-function remember(world: World, wish: Wish): void {
+function remember(world: World, wish: Wish, events: readonly { communityId: string }[] = []): void {
   world.wishes.set(wish.id, wish);
+  world.homes.set(wish.id, new Set([wish.communityId, ...events.map((e) => e.communityId), ...(world.homes.get(wish.id) ?? [])]));
   const add = (secret: string | undefined) => {
     // A person's own phone is governed by the org rules (org.members…), a building's position is public.
     if (!secret || world.personal.has(secret)) return;
@@ -38,20 +41,20 @@ function remember(world: World, wish: Wish): void {
 }
 
 export async function loadWorld(db: Db): Promise<World> {
-  const world: World = { wishes: new Map(), names: new Map(), townOf: new Map(), secrets: new Map(), personal: new Set() };
+  const world: World = { wishes: new Map(), names: new Map(), townOf: new Map(), secrets: new Map(), personal: new Set(), homes: new Map() };
   for (const u of await db.collection<{ _id: string; name: string; phone?: string }>('users').find({}).toArray()) {
     world.names.set(u._id, u.name);
     if (u.phone) world.personal.add(u.phone);
   }
   for (const c of await db.collection<{ _id: string; townId: string }>('communities').find({}).toArray()) world.townOf.set(c._id, c.townId);
-  for (const w of await db.collection<WishDoc>('wishes').find({}).toArray()) remember(world, domainOf(w));
+  for (const w of await db.collection<WishDoc>('wishes').find({}).toArray()) remember(world, domainOf(w), w.events);
   return world;
 }
 
 /** The wish as it is now (after a write went through). */
 export async function refreshWish(db: Db, world: World, wishId: string): Promise<void> {
   const doc = await db.collection<WishDoc>('wishes').findOne({ _id: wishId });
-  if (doc) remember(world, domainOf(doc));
+  if (doc) remember(world, domainOf(doc), doc.events);
 }
 
 function viewerOf(person: Person | null, wish: Wish): Viewer {
@@ -90,11 +93,17 @@ export function leaksIn(body: unknown, person: Person | null, world: World, abou
     if (!wishes.some((w) => canSeeContact(w, viewerOf(person, w)))) out.push(`contact ${secret} of ${[...owners].join(',')}`);
   }
   const standing = standingOf(person, world);
+  // A wish the town moved elsewhere stays the business of those who may still open it (its owner) and of the
+  // community it came from (its staff were told of it then); so does the community it is in now, to its readers.
+  const known = (wish: Wish) => [...(world.homes.get(wish.id) ?? [wish.communityId])].some((c) => standing.has(c)) || canRead(wish, viewerOf(person, wish));
+  let readable: Set<string> | undefined;
+  const readableCommunities = () => (readable ??= new Set([...world.wishes.values()].filter((w) => canRead(w, viewerOf(person, w))).map((w) => w.communityId)));
   walk(body, (v, key) => {
     if (key === 'distanceM' && (typeof v !== 'number' || v % DISTANCE_STEP_M !== 0)) out.push(`distanceM ${String(v)}`);
     if (typeof v === 'string') {
-      const foreign = world.wishes.get(v)?.communityId ?? (world.townOf.has(v) ? v : undefined);
-      if (foreign !== undefined && !standing.has(foreign)) out.push(`id ${v} of ${foreign}`);
+      const wish = world.wishes.get(v);
+      if (wish && !known(wish)) out.push(`id ${v} of ${wish.communityId}`);
+      if (!wish && world.townOf.has(v) && !standing.has(v) && !readableCommunities().has(v)) out.push(`id ${v} of ${v}`);
     }
     if (v && typeof v === 'object' && !Array.isArray(v)) {
       const id = (v as { id?: unknown }).id;

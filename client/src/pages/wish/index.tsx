@@ -3,6 +3,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { TransitionAction } from '@shared/lifecycle/transitions';
 import { PageState, Screen, Timeline } from '../../components';
+import { CallListCard } from '../../features/wish/CallListCard';
 import { CompletionCard } from '../../features/wish/CompletionCard';
 import { DisputeForm } from '../../features/wish/DisputeForm';
 import { RateForm } from '../../features/wish/RateForm';
@@ -61,6 +62,9 @@ export default function WishPage() {
   };
 
   const helpers = detail.data ? helpersText(detail.data) : undefined;
+  // Staff of the wish's community phone someone while an urgent wish still waits for a helper.
+  const staff = detail.data?.relations.some((r) => r === 'staff' || r === 'grid_staff') ?? false;
+  const callNow = staff && wish?.priority === 'urgent' && (wish.status === 'open' || wish.status === 'assigned' || wish.status === 'pending_review');
 
   return (
     <Screen>
@@ -76,6 +80,8 @@ export default function WishPage() {
             {wish.status === 'done' && <Text className="banner banner--ok">志愿者已完成服务，请确认并评价。</Text>}
 
             <WishSummary wish={wish} />
+
+            {callNow && <CallListCard wishId={wish.id} />}
 
             {helpers && (
               <View className="card">

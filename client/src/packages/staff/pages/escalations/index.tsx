@@ -4,6 +4,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { StaffGate } from '../../components/StaffGate';
 import { StaffState } from '../../components/StaffState';
 import { EscalationItem } from '../../components/EscalationItem';
+import { SupervisePanel } from '../../components/SupervisePanel';
 import { BannerView } from '../../components/BannerView';
 import { ChipGroup } from '../../components/ChipGroup';
 import { staffApi } from '../../lib/api';
@@ -12,7 +13,7 @@ import { useActiveRole } from '../../lib/session';
 import { useDecisions } from '../../lib/useDecisions';
 import { useRemote } from '../../../../hooks/useRemote';
 import { useGridNames } from '../../lib/useGridNames';
-import { useCommunityNames } from '../../lib/useCommunityNames';
+import { useTownCommunities } from '../../lib/useCommunityNames';
 import type { StaffWish } from '../../lib/api';
 import '../../components/staff.scss';
 import './index.scss';
@@ -32,11 +33,11 @@ function Escalations() {
   const role = useActiveRole();
   const [level, setLevel] = useState<Level>(role === 'town_admin' ? 'town' : 'all');
   const list = useRemote(
-    () => staffApi.escalations(level === 'all' ? {} : { level }).then((r) => r.items),
+    () => staffApi.escalations(level === 'all' ? {} : { level }),
     [level],
   );
   const { setData } = list;
-  const remove = useCallback((id: string) => setData((items) => items?.filter((w) => w.id !== id)), [setData]);
+  const remove = useCallback((id: string) => setData((page) => page && { ...page, items: page.items.filter((w) => w.id !== id) }), [setData]);
   const { pending, outcomes, banner, setBanner, decide } = useDecisions(remove, stillWaiting);
 
   usePullDownRefresh(() => {
@@ -46,8 +47,10 @@ function Escalations() {
 
   const dispatcher = role === 'secretary';
   const gridNames = useGridNames();
-  const communityNames = useCommunityNames(role === 'town_admin');
-  const items = (list.data ?? []).map((w): StaffWish => ({
+  const town = role === 'town_admin';
+  const communities = useTownCommunities(town);
+  const communityNames = new Map(communities.map((c) => [c.id, c.name]));
+  const items = (list.data?.items ?? []).map((w): StaffWish => ({
     ...w,
     gridName: w.gridId ? gridNames.get(w.gridId) : undefined,
     communityName: communityNames.get(w.communityId),
@@ -88,6 +91,17 @@ function Escalations() {
                   void decide(wish, { cancel: reason }, (id) => staffApi.cancel(wish.id, reason, id), `已取消「${wish.title}」`)
                 }
               />
+              {town && (
+                <SupervisePanel
+                  wish={wish}
+                  acts={list.data?.supervision?.[wish.id] ?? []}
+                  communities={communities}
+                  onDone={(message) => {
+                    setBanner({ tone: 'info', text: message });
+                    void list.reload();
+                  }}
+                />
+              )}
             </View>
           );
         })}

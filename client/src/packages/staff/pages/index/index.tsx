@@ -5,6 +5,7 @@ import type { Role } from '@shared/enums';
 import { RoleNav, Screen } from '../../../../components';
 import { Routes } from '../../../../services/nav';
 import { OnDutyCard } from '../../components/OnDutyCard';
+import { SupervisionCard } from '../../components/SupervisionCard';
 import { StaffGate } from '../../components/StaffGate';
 import { staffApi } from '../../lib/api';
 import { mayOpen } from '../../lib/roles';
@@ -77,6 +78,7 @@ function Workbench({ role, name }: { role: Role; name: string }) {
           );
         })}
       </View>
+      {(role === 'secretary' || role === 'grid_worker') && <SupervisionCard />}
       {(role === 'secretary' || role === 'grid_worker') && <OnDutyCard />}
       <RoleNav current={Routes.staffHome} />
     </Screen>
