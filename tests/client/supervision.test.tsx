@@ -86,3 +86,24 @@ test('the community\'s workbench lists its open 督办 items with how long since
   expect(screen.getByText('镇街改派社区：花园街社区有助餐点')).toBeInTheDocument();
   expect(screen.getByText('督办已 3小时 · 共 2 次')).toBeInTheDocument();
 });
+
+test('the town dispatches to a town-level unit that has people; one nobody is in is not offered', async () => {
+  const server = fakeServer({
+    'dispatch.townUnits': () => ({
+      items: [
+        { id: 'unit-fuyou', communityId: 'com-taoyuan', communityName: '桃源社区', name: '孝昌县妇幼保健院', kind: 'public_institution', level: 'county', hasPeople: true },
+        { id: 'unit-weishengyuan', communityId: 'com-taoyuan', communityName: '桃源社区', name: '花园镇卫生院', kind: 'public_institution', level: 'town', hasPeople: false },
+      ],
+    }),
+    'dispatch.townAssign': () => ({ wish: {} }),
+  });
+  const done: string[] = [];
+  render(<SupervisePanel wish={wish} acts={[]} communities={communities} onDone={(m) => done.push(m)} />);
+  fireEvent.click(screen.getByText('派给单位'));
+  fireEvent.click(await screen.findByRole('radio', { name: '孝昌县妇幼保健院（县级共建单位）' }));
+  expect(screen.queryByRole('radio', { name: /花园镇卫生院/ })).toBeNull();
+  expect(screen.getByText('另有 1 个单位还没有人员，暂不能派单。')).toBeInTheDocument();
+  fireEvent.click(screen.getByText('确认派单'));
+  await waitFor(() => expect(done).toEqual(['已将「楼上掉落酒瓶砸伤老人」派给孝昌县妇幼保健院']));
+  expect(server.calls.find((c) => c.route === 'dispatch.townAssign')!.data).toEqual({ wishId: 'w1', unitId: 'unit-fuyou' });
+});

@@ -6,6 +6,7 @@ import { WishCard } from './WishCard';
 import { ApprovePanel } from './ApprovePanel';
 import type { AssignTarget } from '@shared/schemas';
 import { ReasonPanel } from './ReasonPanel';
+import { CallListCard } from '../../../features/wish/CallListCard';
 
 interface Props {
   wish: StaffWish;
@@ -22,7 +23,7 @@ interface Props {
 
 /** A wish nobody has claimed in time: how long it has waited, who has been told, and a way to dispatch it. */
 export function EscalationItem({ wish, notice, settled, busy, mayDispatch, mayCancel, onAssign, onCancel, now }: Props) {
-  const [panel, setPanel] = useState<'assign' | 'cancel' | null>(null);
+  const [panel, setPanel] = useState<'assign' | 'cancel' | 'call' | null>(null);
   const waited = hoursSince(wish.openedAt ?? wish.createdAt, now);
   const level = wish.escalation?.level === 'town' ? '已上报镇街' : '已上报社区';
   return (
@@ -38,8 +39,21 @@ export function EscalationItem({ wish, notice, settled, busy, mayDispatch, mayCa
               取消心愿
             </Button>
           )}
+          {wish.priority === 'urgent' && (
+            <Button className='staff-btn' size='mini' onClick={() => setPanel('call')}>
+              紧急联系
+            </Button>
+          )}
           <Button className='staff-btn staff-btn--primary' size='mini' onClick={() => setPanel('assign')}>
             立即派单
+          </Button>
+        </View>
+      )}
+      {mayDispatch && !settled && panel === 'call' && (
+        <View>
+          <CallListCard wishId={wish.id} />
+          <Button className='staff-btn staff-btn--ghost' size='mini' onClick={() => setPanel(null)}>
+            收起
           </Button>
         </View>
       )}
