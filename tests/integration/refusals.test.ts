@@ -77,7 +77,8 @@ describe('what each role may not do', () => {
     expect((await town.ok('wishes', 'detail', { wishId: openWishId })).wish.contactPhone).toBe('138****0001');
     expect((await town.call('dispatch', 'approve', { wishId: pendingWishId })).status).toBe(403);
     const overview = await town.ok('stats', 'overview', {});
-    expect(overview.communityIds).toEqual(['com-taoyuan']);
+    // Every community of its town (花园镇: 桃源, 花园街), none of another.
+    expect([...overview.communityIds].sort()).toEqual(['com-huayuanjie', 'com-taoyuan']);
   });
 });
 
