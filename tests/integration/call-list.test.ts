@@ -29,9 +29,11 @@ async function urgentWishFor(title: string, assignTo?: { kind: 'user' | 'unit'; 
 }
 
 test('the secretary sees helpers on duty first, then the nearest, with phones; the grid worker; the unit contact', async () => {
-  // 张晓东 (G3栋) is on duty any time; 刘佳 (G4栋) serves every day but today; 彭卫国 (G5栋, the wish's building) never said.
+  // 张晓东 (G3栋) is on duty any time; 刘佳 (G4栋) and 彭卫国 (G5栋, the wish's building) serve every day but today.
+  const notToday = { slots: [{ days: [1, 2, 3, 4, 5, 6, 7].filter((d) => d !== chinaWeekdayNow()), from: '00:00', to: '23:59' }], urgentAlerts: true };
   await volunteer.ok('org', 'setDuty', { slots: [], urgentAlerts: true });
-  await volunteer2.ok('org', 'setDuty', { slots: [{ days: [1, 2, 3, 4, 5, 6, 7].filter((d) => d !== chinaWeekdayNow()), from: '00:00', to: '23:59' }], urgentAlerts: true });
+  await volunteer2.ok('org', 'setDuty', notToday);
+  await (await server.login('party_member')).ok('org', 'setDuty', notToday);
   const wishId = await urgentWishFor('楼上掉落酒瓶砸伤老人', { kind: 'unit', id: 'unit-fuyou' });
 
   const list = await secretary.ok('dispatch', 'callList', { wishId });
