@@ -76,6 +76,12 @@ export function registerAuth(app: FastifyInstance, d: AuthDeps): void {
     return { ok: true, data: { ...(await signIn(user._id)), user: await userView(d.runtime, user) } };
   });
 
+  app.get('/api/auth/dev-users', async () => {
+    if (d.config.mode !== 'local') throw new AppError('NOT_FOUND', '接口不存在');
+    const list = await users.demoPeople();
+    return { ok: true, data: { items: list.map((u) => ({ as: u.devKey, name: u.name, roles: [...new Set(u.memberships.flatMap((m) => m.roles))] })) } };
+  });
+
   /**
    * The newest refresh token → a new access token and the next refresh token (rotation). A refresh token
    * used before means two holders of one sign-in, the thief's or the person's: the whole sign-in ends.
