@@ -105,9 +105,20 @@ export const ReplyPolicies = {
       helpers: { rule: 'helper_name', otherwise: 'masked' },
     },
   },
+  /** A 微故事: on the wall and behind a shared link only once published; the resident masked for everyone, even on their own story's page (it shows what the public will read). */
+  storyCard: {
+    builder: 'storyCardOf',
+    replies: ['stats.wall', 'stories.detail', 'stories.ofWish', 'stories.draft', 'stories.consent', 'stories.publish', 'stories.unpublish', 'stories.list'],
+    fields: {
+      row: { rule: 'public', otherwise: 'absent' },
+      residentName: { rule: 'nobody', otherwise: 'masked' },
+      /** Each helper, as `helperName` shows them to this reader. */
+      helpers: { rule: 'helper_name', otherwise: 'masked' },
+    },
+  },
   helperName: {
     builder: 'helperNameOf',
-    replies: ['stats.wall', 'stats.leaderboard'],
+    replies: ['stats.wall', 'stats.leaderboard', 'stories.detail', 'stories.ofWish', 'stories.list'],
     fields: { name: { rule: 'helper_name', otherwise: 'masked' } },
   },
   memberEntry: {

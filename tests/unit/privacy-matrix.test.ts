@@ -19,6 +19,7 @@ import {
   nearbyItemOf,
   ReplyPolicies,
   similarItemOf,
+  storyCardOf,
   unitEntryOf,
   viewOf,
   wallItemOf,
@@ -486,6 +487,27 @@ describe('helper name (stats.wall, stats.leaderboard: who helped, for people the
   test('nobody known is 志愿者', () => expect(helperNameOf(undefined, viewers.staff)).toBe('志愿者'));
 });
 
+describe('story card (stats.wall, stories.detail: a 微故事 as anyone reads it)', () => {
+  expectCoverage('storyCard', ['row', 'residentName', 'helpers']);
+  const helper = { userId: 'u-claimer', name: '张晓东', communityId: COMMUNITY, townId: TOWN };
+  const story = (over: Record<string, unknown> = {}) =>
+    ({
+      id: 's1', wishId: 'w-story', communityId: COMMUNITY, townId: TOWN, category: 'repair', title: '修水龙头', note: '修好了', beforePhotos: [], afterPhotos: [],
+      ownerId: OWNER_ID, anonymous: false, helperIds: [helper.userId], status: 'published', authorId: 'u-secretary', draftedAt: at, ...over,
+    }) as Parameters<typeof storyCardOf>[0];
+  test.each(VIEWERS)('%s', (v) => {
+    for (const [anonymous, nameCell] of [[false, 'M'], [true, 'N']] as const) {
+      const card = storyCardOf(story({ anonymous }), NAME, [helper], viewers[v])!;
+      // Even the resident and staff read their story as the public will: the name masked, or nobody.
+      expect(cellOf(NAME, card.residentName)).toBe(nameCell);
+      expect(cellOf(helper.name, card.helpers[0])).toBe(HELPER_NAME[v].masked_by_default);
+      expectNoStraySecrets(card, { ownerName: 'M', ownerId: '-' });
+    }
+    for (const status of ['awaiting_consent', 'consented', 'declined', 'withdrawn'] as const) expect(storyCardOf(story({ status }), NAME, [helper], viewers[v])).toBeNull();
+    for (const category of ['legal_aid', 'mediation', 'medical_trip', 'health'] as const) expect(storyCardOf(story({ category }), NAME, [helper], viewers[v])).toBeNull();
+  });
+});
+
 test('every reply type of the policy is in this matrix', () => {
-  expect(Object.keys(ReplyPolicies).sort()).toEqual(['callList', 'helperName', 'joinRequest', 'memberEntry', 'nearbyItem', 'similarItem', 'unitEntry', 'wallItem', 'wishDetail', 'wishView']);
+  expect(Object.keys(ReplyPolicies).sort()).toEqual(['callList', 'helperName', 'joinRequest', 'memberEntry', 'nearbyItem', 'similarItem', 'storyCard', 'unitEntry', 'wallItem', 'wishDetail', 'wishView']);
 });
