@@ -8,7 +8,7 @@ import type { AssignTarget, Claim, Wish } from '../schemas/wish';
 import type { wishEdits } from '../actions/wishes';
 import type * as z from 'zod';
 import { WishActionLabels } from './actions';
-import { relationsOf, type Actor, type Relation } from './relations';
+import { relationsOf, unitsAdministeredBy, type Actor, type Relation } from './relations';
 import { autoConfirmDue, canExtend, escalationDue, expiredClaims, slotsFree } from './rules';
 import { EFFECTS, type WishChange } from './effects';
 import { GuardCodes, TransitionActions, transitionOf, type Guard, type Transition, type TransitionAction } from './transitions';
@@ -67,11 +67,12 @@ function refuse(code: 'FORBIDDEN' | 'INVALID_TRANSITION' | 'ALREADY_CLAIMED' | '
 /** The claims this actor answers for: their own, one handed to them, plus their unit's when they administer it. */
 function claimsOfActor(wish: Wish, actor: Actor, relations: Set<Relation>): Claim[] {
   if (actor.kind === 'system') return [];
+  const units = unitsAdministeredBy(actor);
   return wish.claims.filter(
     (c) =>
       c.claimerId === actor.userId ||
       c.assigneeId === actor.userId ||
-      (relations.has('unit_admin_of_claiming_unit') && c.kind === 'unit' && c.unitId === actor.unitId),
+      (relations.has('unit_admin_of_claiming_unit') && c.kind === 'unit' && c.unitId !== undefined && units.includes(c.unitId)),
   );
 }
 

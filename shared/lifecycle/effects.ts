@@ -3,7 +3,7 @@ import type { WishState } from '../enums/wishStates';
 import type { CommunitySettings } from '../schemas/settings';
 import { Stars, type Claim, type Wish } from '../schemas/wish';
 import type { DecideInput } from './decide';
-import type { Actor, Relation, UserActor } from './relations';
+import { unitsAdministeredBy, type Actor, type Relation } from './relations';
 import { toMillis } from '../schemas/primitives';
 import { escalationDue, expiredClaims, leaseDurationMs, leaseUntil, placesState, slotsFree } from './rules';
 import type { TransitionAction } from './transitions';
@@ -156,8 +156,8 @@ export const EFFECTS: Record<TransitionAction, (ctx: EffectContext) => Effect> =
   handover: (ctx) => {
     const toUserId = ctx.input.toUserId;
     if (!toUserId) missing('toUserId', '请选择转交给哪位成员');
-    const unitId = (ctx.actor as UserActor).unitId;
-    return { set: { claims: eachClaim(ctx, (c) => c.kind === 'unit' && c.unitId === unitId, () => ({ assigneeId: toUserId })) }, meta: { toUserId } };
+    const units = unitsAdministeredBy(ctx.actor);
+    return { set: { claims: eachClaim(ctx, (c) => c.kind === 'unit' && c.unitId !== undefined && units.includes(c.unitId), () => ({ assigneeId: toUserId })) }, meta: { toUserId } };
   },
   // Each helper starts their own part: the others keep their leases, and free places stay open.
   start: (ctx) => {

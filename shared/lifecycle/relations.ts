@@ -83,6 +83,12 @@ export function actorOf(user: Pick<User, 'id' | 'memberships'>, communityId: str
   return actor;
 }
 
+/** The units whose claims this actor answers for as their admin: their own, and town-level ones of the town (`townUnitIds`). */
+export function unitsAdministeredBy(actor: Actor): string[] {
+  if (actor.kind === 'system') return [];
+  return [...(actor.unitId !== undefined && actor.roles.includes('unit_admin') ? [actor.unitId] : []), ...(actor.townUnitIds ?? [])];
+}
+
 type WishRelationFacts = Pick<Wish, 'communityId' | 'ownerId' | 'claims'> &
   Partial<Pick<Wish, 'townId' | 'gridId' | 'assignment'>>;
 

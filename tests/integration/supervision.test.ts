@@ -87,7 +87,7 @@ test('改派: the wish moves to another community of the town, which hears of it
   expect((await (await server.login('resident')).ok('wishes', 'detail', { wishId })).events.at(-1).action).toBe('reassign');
 });
 
-test('镇街派单: to a county-level unit with people; the unit admin hears, accepts and finds it among their tasks, even in another community', async () => {
+test('镇街派单: to a county-level unit with people; its admin hears, accepts and hands it to a member who does it, even in another community', async () => {
   const empty = await town.call('dispatch', 'townAssign', { wishId: await stalledWish('需要上门量血压'), unitId: 'unit-weishengyuan' });
   expect(empty.status).toBe(409);
   expect((empty.body as any).error).toMatchObject({ code: 'ASSIGNEE_UNAVAILABLE', details: { reason: 'unit_without_people' } });
@@ -102,8 +102,14 @@ test('镇街派单: to a county-level unit with people; the unit admin hears, ac
   expect((await unitAdmin.ok('tasks', 'mine', {})).items.map((w: any) => w.id)).toContain(wishId);
   const accepted = await unitAdmin.ok('tasks', 'accept', { wishId });
   expect(accepted.wish.status).toBe('claimed');
+  // The unit hands it to its member, who finds it among their tasks and does the work there.
+  const member = await server.login('unit_member');
+  await unitAdmin.ok('tasks', 'handover', { wishId, toUserId: member.user.id });
+  expect((await member.ok('tasks', 'mine', {})).items.map((w: any) => w.id)).toContain(wishId);
+  await member.ok('tasks', 'start', { wishId });
+  expect((await member.ok('tasks', 'complete', { wishId, note: '已修好水管' })).wish.status).toBe('done');
   const events = (await neighbourSecretary.ok('wishes', 'detail', { wishId })).events.map((e: any) => e.action);
-  expect(events.slice(-3)).toEqual(['reassign', 'townAssign', 'accept']);
+  expect(events.slice(-6)).toEqual(['reassign', 'townAssign', 'accept', 'handover', 'start', 'complete']);
   // The unit's admin answers for what was sent to the unit there, and for nothing else of that community.
   const other = await stalledWish('别的心愿');
   await town.ok('dispatch', 'reassign', { wishId: other, toCommunityId: 'com-huayuanjie' });

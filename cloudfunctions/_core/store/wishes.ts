@@ -76,14 +76,17 @@ export class WishRepository {
   }
 
   /** What a helper holds or was dispatched: their claims, assignments to them, and (for a unit admin) their unit's. */
-  heldBy(communityId: string, userId: string, unit: { id: string; townId?: string } | undefined, q: PageQuery): Promise<WishPage> {
+  heldBy(communityId: string, userId: string, unit: { id: string; admin: boolean; townId?: string } | undefined, q: PageQuery): Promise<WishPage> {
     const mine: Filter<WishDoc>[] = [
       { 'claims.claimerId': userId },
       { 'claims.assigneeId': userId },
       { status: 'assigned', 'assignment.target.kind': 'user', 'assignment.target.id': userId },
     ];
     if (!unit) return this.page({ communityId, $or: mine }, q);
-    const ofUnit: Filter<WishDoc>[] = [{ 'claims.unitId': unit.id }, { status: 'assigned', 'assignment.target.kind': 'unit', 'assignment.target.id': unit.id }];
+    // The admin holds all the unit's work; a member what was handed to them.
+    const ofUnit: Filter<WishDoc>[] = unit.admin
+      ? [{ 'claims.unitId': unit.id }, { status: 'assigned', 'assignment.target.kind': 'unit', 'assignment.target.id': unit.id }]
+      : [{ claims: { $elemMatch: { unitId: unit.id, assigneeId: userId } } }];
     mine.push(...ofUnit);
     if (!unit.townId) return this.page({ communityId, $or: mine }, q);
     // A town- or county-level unit also holds what the town's 督办 sent it in the town's other communities (and no further).

@@ -13,7 +13,9 @@ export default defineAction({
     const wish = await rt.repos.wishes.load(input.wishId);
     const settings = await assertAllowed(rt, { wish, action: 'handover', caller, input: { toUserId: input.toUserId, note: input.note } });
     const unitId = caller.membership?.unitId;
-    const member = await rt.repos.users.unitMemberOf(wish.communityId, unitId, input.toUserId);
+    // Its members are where the unit is registered: a town-level unit's, in another community of the town than the wish.
+    const unit = unitId ? await rt.repos.org.unitAnywhere(unitId) : null;
+    const member = await rt.repos.users.unitMemberOf(unit?.communityId ?? wish.communityId, unitId, input.toUserId);
     if (!member) throw new AppError('VALIDATION_FAILED', '只能转交给本单位成员', { fields: [{ path: 'toUserId', message: '不是本单位成员' }] });
     const { wish: after, event } = await applyAction(rt, { wish, action: 'handover', caller, input: { toUserId: member._id, note: input.note }, settings });
     await announceEvent(rt, after, event);

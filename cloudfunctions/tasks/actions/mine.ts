@@ -8,8 +8,8 @@ export default defineAction({
   async run({ input, caller, rt }) {
     // Only my community's work: a unit id or claim carried over from elsewhere must not show another community's wishes.
     if (!caller.communityId) return { items: [] };
-    const unitId = caller.roles.includes('unit_admin') ? caller.membership?.unitId : undefined;
-    const unit = unitId ? { id: unitId, townId: caller.membership?.townId } : undefined;
+    const unitId = caller.membership?.unitId;
+    const unit = unitId ? { id: unitId, admin: caller.roles.includes('unit_admin'), townId: caller.membership?.townId } : undefined;
     const page = await rt.repos.wishes.heldBy(caller.communityId, caller.id, unit, { cursor: input.cursor, limit: input.limit ?? 20, status: input.status });
     return { items: page.items.map((w) => wishView(w, caller)), nextCursor: page.nextCursor };
   },
