@@ -93,6 +93,24 @@ test('a unit needs a name before it is saved', async () => {
   expect(callsTo(callMock, 'org', 'saveUnit')).toHaveLength(0);
 });
 
+test('a secretary registers a town-level unit, which the town may then dispatch to', async () => {
+  routeCalls(callMock, {
+    ...tree,
+    'org.members': { items: [] },
+    'org.units': { items: [] },
+    'org.saveUnit': (d: Record<string, unknown>) => ({ unit: { id: 'u-new', communityId: 'c1', ...d } }),
+  });
+  render(<OrgPage />);
+  await screen.findByText('1栋、2栋');
+  fireEvent.click(screen.getByText('共建单位'));
+  fireEvent.input(await screen.findByLabelText('单位名称'), { target: { value: '花园镇卫生院' } });
+  fireEvent.click(screen.getByRole('radio', { name: '事业单位' }));
+  fireEvent.click(screen.getByRole('radio', { name: '镇级共建单位' }));
+  fireEvent.click(screen.getByText('保存单位'));
+  expect(await screen.findByText('已添加共建单位「花园镇卫生院」')).toBeInTheDocument();
+  expect(callsTo(callMock, 'org', 'saveUnit')[0][2]).toEqual({ name: '花园镇卫生院', kind: 'public_institution', level: 'town' });
+});
+
 const invite = (over: Record<string, unknown>) => ({
   role: 'volunteer', uses: 0, maxUses: 10, expiresAt: '2026-11-25T03:00:00Z', createdAt: '2026-11-22T03:00:00Z', createdBy: 'u-staff', createdByName: '李书记', ...over,
 });

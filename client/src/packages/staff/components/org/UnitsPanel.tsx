@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { UnitKindLabels, UnitKinds } from '@shared/enums';
-import type { UnitKind } from '@shared/enums';
+import { UnitKindLabels, UnitKinds, UnitLevelLabels, UnitLevels } from '@shared/enums';
+import type { UnitKind, UnitLevel } from '@shared/enums';
 import { SaveUnitInput } from '@shared/actions';
 import { fieldErrorsOf as schemaFieldErrors } from '@shared/validation/parseInput';
 import { Field } from '../../../../components';
@@ -12,7 +12,8 @@ import { StaffState } from '../StaffState';
 import { ChipGroup } from '../ChipGroup';
 
 const kinds = UnitKinds.map((k) => ({ value: k, label: UnitKindLabels[k] }));
-const blank = { name: '', kind: 'enterprise' as UnitKind, contactName: '', contactPhone: '' };
+const levels = UnitLevels.map((l) => ({ value: l, label: UnitLevelLabels[l] }));
+const blank = { name: '', kind: 'enterprise' as UnitKind, level: 'community' as UnitLevel, contactName: '', contactPhone: '' };
 
 /** 共驻共建单位: who can take dispatched wishes as a unit, and how to reach them. */
 export function UnitsPanel() {
@@ -26,6 +27,7 @@ export function UnitsPanel() {
     const payload = {
       name: form.name,
       kind: form.kind,
+      ...(form.level !== 'community' ? { level: form.level } : {}),
       ...(form.contactName.trim() ? { contactName: form.contactName } : {}),
       ...(form.contactPhone.trim() ? { contactPhone: form.contactPhone } : {}),
     };
@@ -68,6 +70,7 @@ export function UnitsPanel() {
               <Text className='staff-org__name'>{u.name}</Text>
               <Text className='staff-org__sub'>
                 {(u.kind && UnitKindLabels[u.kind as UnitKind]) || '其他'}
+                {u.level && u.level !== 'community' ? ` · ${UnitLevelLabels[u.level]}` : ''}
                 {u.contactName ? ` · 联系人：${u.contactName}` : ''}
                 {u.contactPhone ? ` ${u.contactPhone}` : ''}
               </Text>
@@ -83,6 +86,10 @@ export function UnitsPanel() {
         </Field>
         <Field label='单位类型' required error={errors.kind}>
           <ChipGroup label='单位类型' options={kinds} value={form.kind} onChange={(kind) => setForm({ ...form, kind })} />
+        </Field>
+        {/* A town- or county-level unit also takes what the town's 督办 sends it from the town's other communities. */}
+        <Field label='服务范围' error={errors.level}>
+          <ChipGroup label='服务范围' options={levels} value={form.level} onChange={(level) => setForm({ ...form, level })} />
         </Field>
         <Field label='联系人' error={errors.contactName}>
           <Input className='staff-input' aria-label='联系人' value={form.contactName} onInput={(e) => setForm({ ...form, contactName: e.detail.value })} />
