@@ -15,3 +15,4 @@ export * from './privacy';
 export * from './actions';
 export * from './routes';
 export * from './coords';
+export * from './points';

@@ -4,6 +4,7 @@ import { CronActions } from './cron';
 import { DispatchActions } from './dispatch';
 import { NotifyActions } from './notify';
 import { OrgActions } from './org';
+import { PointsActions } from './points';
 import { StatsActions } from './stats';
 import { StoriesActions } from './stories';
 import { TasksActions } from './tasks';
@@ -20,6 +21,7 @@ export const ActionSchemas = {
   cron: CronActions,
   certificates: CertificatesActions,
   stories: StoriesActions,
+  points: PointsActions,
 } as const;
 
 export type FunctionName = keyof typeof ActionSchemas;
@@ -41,5 +43,6 @@ export * from './notify';
 export * from './cron';
 export * from './certificates';
 export * from './stories';
+export * from './points';
 export * from './outputs';
 export * from './writes';

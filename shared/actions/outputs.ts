@@ -13,6 +13,8 @@ import type { DutyRoster } from '../schemas/duty';
 import type { InviteState, JoinRequestStatus, JoinRole } from '../schemas/membership';
 import type { NearbyItem, WallItem, WishView } from '../privacy/view';
 import type { StoryCard, StoryView } from '../privacy/story';
+import type { LedgerKind } from '../points/ledger';
+import type { RedemptionStatus } from '../points/store';
 import type { ActionSchemas, FunctionName } from './index';
 
 /**
@@ -352,6 +354,32 @@ export interface ActionOutputs {
     detail: { story: StoryView | StoryCard; community: { id: string; name: string } };
     list: Page<StoryView>;
   };
+  points: {
+    mine: { balance: number; entries: LedgerEntryView[]; redemptions: RedemptionView[] };
+    catalogue: { items: StoreItemView[]; balance: number };
+    redeem: { redemption: RedemptionView; balance: number };
+    cancel: { redemption: RedemptionView; balance: number };
+    saveItem: { item: StoreItemView };
+    lookup: { redemption: RedemptionView };
+    fulfil: { redemption: RedemptionView };
+    audit: { accounts: number; entries: number; mismatches: { userId: string; kept: number; ledger: number }[] };
+  };
+}
+
+/** One ledger entry as its holder sees it; `text` is the sentence of shared/points `describeEntry`. */
+export interface LedgerEntryView {
+  id: string; kind: LedgerKind; amount: number; at: Instant; text: string; wishId?: string; redemptionId?: string;
+}
+
+/** A shelf item of the 爱心超市. */
+export interface StoreItemView {
+  id: string; name: string; description?: string; cost: number; stock: number; active: boolean;
+}
+
+/** A redemption: the code is shown to its holder and to staff of the community; `holderName` to staff only. */
+export interface RedemptionView {
+  id: string; code: string; itemId: string; itemName: string; cost: number; status: RedemptionStatus; createdAt: Instant;
+  fulfilledAt?: Instant; cancelledAt?: Instant; holderName?: string;
 }
 
 export interface StoryReply {

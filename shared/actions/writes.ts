@@ -109,6 +109,16 @@ export const ActionWrites = {
     detail: false,
     list: false,
   },
+  points: {
+    mine: false,
+    catalogue: false,
+    redeem: true,
+    cancel: true,
+    saveItem: true,
+    lookup: false,
+    fulfil: true,
+    audit: false,
+  },
 } as const satisfies ActionWriteTable;
 
 /** Whether `fn.action` is a write (an unknown pair is not). */

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { Category } from '../enums/categories';
 
 /** Per-community rules; every field has a default so a new community works at once. */
 const limits = {
@@ -16,6 +17,12 @@ const limits = {
   postsPerDay: z.number().int().min(1).max(100),
   /** Dispatch stops giving a helper more once they hold this many unfinished wishes: they could not act on more. */
   maxOpenTasksPerHelper: z.number().int().min(1).max(50),
+  /** 积分 for one confirmed hour of service (爱心超市 points). */
+  pointsPerHour: z.number().int().min(0).max(1000),
+  /** At most this many points a helper earns in one day (China date of the confirmation); 0 means no cap. */
+  pointsDailyCap: z.number().int().min(0).max(100_000),
+  /** A category's points count this many times (a 义诊 hour may be worth more than a chat); a category left out counts once. */
+  pointsCategoryWeights: z.partialRecord(Category, z.number().min(0).max(10).multipleOf(0.1)),
 };
 
 const defaults = {
@@ -27,6 +34,9 @@ const defaults = {
   autoConfirmDays: 3,
   postsPerDay: 5,
   maxOpenTasksPerHelper: 5,
+  pointsPerHour: 10,
+  pointsDailyCap: 100,
+  pointsCategoryWeights: {},
 } as const;
 
 const townAfterSecretary = (s: { escalateToSecretaryHours?: number; escalateToTownHours?: number }) =>
@@ -45,6 +55,9 @@ export const CommunitySettings = z
     autoConfirmDays: limits.autoConfirmDays.default(defaults.autoConfirmDays),
     postsPerDay: limits.postsPerDay.default(defaults.postsPerDay),
     maxOpenTasksPerHelper: limits.maxOpenTasksPerHelper.default(defaults.maxOpenTasksPerHelper),
+    pointsPerHour: limits.pointsPerHour.default(defaults.pointsPerHour),
+    pointsDailyCap: limits.pointsDailyCap.default(defaults.pointsDailyCap),
+    pointsCategoryWeights: limits.pointsCategoryWeights.default(() => ({})),
   })
   .refine(townAfterSecretary, townAfterSecretaryRule);
 
@@ -61,6 +74,9 @@ export const CommunitySettingsPatch = z
     autoConfirmDays: limits.autoConfirmDays.optional(),
     postsPerDay: limits.postsPerDay.optional(),
     maxOpenTasksPerHelper: limits.maxOpenTasksPerHelper.optional(),
+    pointsPerHour: limits.pointsPerHour.optional(),
+    pointsDailyCap: limits.pointsDailyCap.optional(),
+    pointsCategoryWeights: limits.pointsCategoryWeights.optional(),
   })
   .refine(townAfterSecretary, townAfterSecretaryRule);
 export type CommunitySettingsPatch = z.output<typeof CommunitySettingsPatch>;

@@ -6,7 +6,7 @@ import { startTestServer, type TestServer } from './harness';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, 'dist', 'functions');
-const FUNCTIONS = ['wishes', 'tasks', 'dispatch', 'org', 'stats', 'notify', 'cron', 'certificates', 'stories'];
+const FUNCTIONS = ['wishes', 'tasks', 'dispatch', 'org', 'stats', 'notify', 'cron', 'certificates', 'stories', 'points'];
 
 let server: TestServer;
 beforeAll(async () => {

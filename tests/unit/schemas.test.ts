@@ -228,7 +228,12 @@ describe('other limits users meet', () => {
       autoConfirmDays: 3,
       postsPerDay: 5,
       maxOpenTasksPerHelper: 5,
+      pointsPerHour: 10,
+      pointsDailyCap: 100,
+      pointsCategoryWeights: {},
     });
+    expect(pathsOf(failureOf(action('org', 'updateSettings', { settings: { pointsCategoryWeights: { repair: 11 } } })).fields)).toEqual(['settings.pointsCategoryWeights.repair']);
+    expect(pathsOf(failureOf(action('org', 'updateSettings', { settings: { pointsCategoryWeights: { gardening: 2 } } })).fields)).toEqual(['settings.pointsCategoryWeights.gardening']);
   });
 
   test('a secretary cannot hand out town or secretary roles by invite', () => {

@@ -5,6 +5,8 @@ import type { AuthSessionDoc } from './authSessions';
 import type { CertificateDoc } from './certificates';
 import type { StoryDoc } from './stories';
 import type { LeaseDoc } from './leases';
+import type { LedgerEntryDoc, PointAccountDoc } from './ledger';
+import type { RedemptionDoc, StoreItemDoc } from './store';
 import type { RateLimitDoc } from './rateLimits';
 import type { BuildingDoc, CommunityDoc, CompoundDoc, GridDoc, InviteDoc, JoinRequestDoc, MessageDoc, PartyBranchDoc, ServiceDoc, SubscriptionDoc, TownDoc, UnitDoc, UserDoc, WishDoc } from './types';
 
@@ -38,6 +40,12 @@ export const C = {
   invites: 'invites',
   certificates: 'certificates',
   stories: 'stories',
+  /** The points ledger (append-only) and the balances kept beside it. */
+  pointLedger: 'point_ledger',
+  pointAccounts: 'point_accounts',
+  /** 爱心超市: the shelf and the redemptions from it. */
+  storeItems: 'store_items',
+  redemptions: 'redemptions',
   requests: 'requests',
   requestRuns: 'request_runs',
   wxSessions: 'wx_sessions',
@@ -107,6 +115,12 @@ export const INDEXES: Record<string, IndexDecl[]> = {
     { key: { beforePhotos: 1 }, options: { sparse: true } },
     { key: { afterPhotos: 1 }, options: { sparse: true } },
   ],
+  // A helper's history, and the day's earnings the cap counts; a wish's earnings when its services are withdrawn.
+  [C.pointLedger]: [{ key: { communityId: 1, userId: 1, at: -1 } }, { key: { communityId: 1, userId: 1, day: 1 } }, { key: { wishId: 1 }, options: { sparse: true } }],
+  [C.pointAccounts]: [{ key: { communityId: 1 } }],
+  [C.storeItems]: [{ key: { communityId: 1, cost: 1 } }],
+  // Staff type the code: it names one redemption.
+  [C.redemptions]: [{ key: { code: 1 }, options: { unique: true } }, { key: { communityId: 1, userId: 1, createdAt: -1 } }],
   [C.invites]: [{ key: { code: 1 }, options: { unique: true } }, { key: { communityId: 1, _id: -1 } }],
   // Replies are kept a week: long enough for any client retry.
   [C.requests]: [{ key: { createdAt: 1 }, options: { expireAfterSeconds: 7 * 24 * 3600 } }],
@@ -177,6 +191,10 @@ function buildCollections(db: Db, session?: ClientSession) {
     invites: c<InviteDoc>(C.invites),
     certificates: c<CertificateDoc>(C.certificates),
     stories: c<StoryDoc>(C.stories),
+    pointLedger: c<LedgerEntryDoc>(C.pointLedger),
+    pointAccounts: c<PointAccountDoc>(C.pointAccounts),
+    storeItems: c<StoreItemDoc>(C.storeItems),
+    redemptions: c<RedemptionDoc>(C.redemptions),
     requests: c<RequestDoc>(C.requests),
     requestRuns: c<RequestRunDoc>(C.requestRuns),
     duty: c<DutyDoc>(C.duty),

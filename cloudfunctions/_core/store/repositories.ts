@@ -8,6 +8,7 @@ import { DutyRepository } from './duty';
 import { InviteRepository } from './invites';
 import { JoinRequestRepository } from './joinRequests';
 import { LeaseRepository } from './leases';
+import { LedgerRepository } from './ledger';
 import { MessageRepository } from './messages';
 import { MetaRepository } from './meta';
 import { OrgRepository } from './org';
@@ -16,6 +17,7 @@ import { RateLimitRepository } from './rateLimits';
 import { RequestRepository } from './requests';
 import { runTransaction } from './session';
 import { ServiceRepository } from './services';
+import { StoreRepository } from './store';
 import { SubscriptionRepository } from './subscriptions';
 import { UserRepository } from './users';
 import { WxSessionRepository } from './wxSessions';
@@ -38,6 +40,10 @@ export interface Repositories {
   invites: InviteRepository;
   certificates: CertificateRepository;
   stories: StoryRepository;
+  /** Points: the append-only ledger and the balances kept with it. */
+  ledger: LedgerRepository;
+  /** 爱心超市: the shelf and its redemptions. */
+  store: StoreRepository;
   joinRequests: JoinRequestRepository;
   /** The self-hosted gateways' shared request counts. */
   rateLimits: RateLimitRepository;
@@ -50,7 +56,8 @@ export interface Repositories {
   ping(): Promise<void>;
   /**
    * Runs `work` over repositories whose every read and write is in one transaction, committed when it returns and
-   * run again after a transient error (so `work` must only write through the repositories it is given).
+   * run again after a transient error (so `work` must only write through the repositories it is given). Called on
+   * repositories that are already a transaction's, it runs `work` in that same transaction.
    */
   inTransaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
   /** The same for these repositories and those of a transaction over them: what caches are kept by. */
@@ -69,8 +76,8 @@ export function repositoriesOf(db: Db): Repositories {
   return repos;
 }
 
-function build(db: Db, c: Collections, scope: object): Repositories {
-  return {
+function build(db: Db, c: Collections, scope: object, inTransaction = false): Repositories {
+  const repos: Repositories = {
     wishes: new WishRepository(c.wishes),
     communities: new CommunityRepository(c),
     users: new UserRepository(c.users),
@@ -85,6 +92,8 @@ function build(db: Db, c: Collections, scope: object): Repositories {
     invites: new InviteRepository(c.invites),
     certificates: new CertificateRepository(c.certificates),
     stories: new StoryRepository(c.stories),
+    ledger: new LedgerRepository(c.pointLedger, c.pointAccounts),
+    store: new StoreRepository(c.storeItems, c.redemptions),
     joinRequests: new JoinRequestRepository(c.joinRequests),
     rateLimits: new RateLimitRepository(c.rateLimits),
     leases: new LeaseRepository(c.leases),
@@ -93,8 +102,10 @@ function build(db: Db, c: Collections, scope: object): Repositories {
     ping: async () => {
       await db.command({ ping: 1 });
     },
+    // A write run once per requestId is already in a transaction (routing/idempotency): a second would be a separate one.
     inTransaction: (work) =>
-      runTransaction(db.client, (session) => work(build(db, collectionsInSession(db, session), scope))),
+      inTransaction ? work(repos) : runTransaction(db.client, (session) => work(build(db, collectionsInSession(db, session), scope, true))),
     scope,
   };
+  return repos;
 }

@@ -32,6 +32,11 @@ export class ServiceRepository {
     await this.coll.updateMany({ wishId, confirmedAt: { $exists: false } }, { $set: { confirmedAt: at } });
   }
 
+  /** The wish's services that count (confirmed): what its points are earned for. */
+  confirmedOfWish(wishId: string): Promise<ServiceDoc[]> {
+    return this.coll.find({ wishId, confirmedAt: { $exists: true } }).toArray();
+  }
+
   /** A disputed completion counts nothing: its records go, and completing again records afresh. */
   async withdrawWish(wishId: string): Promise<void> {
     await this.coll.deleteMany({ wishId });

@@ -7,6 +7,7 @@ import type { StoredExtra } from '../store/wishes';
 import type { Runtime } from '../runtime/types';
 import type { WishDoc, WishEventDoc } from '../store/types';
 import { loadCommunity } from '../store/loadCommunity';
+import { earnForWish } from '../points/earn';
 
 const MAX_ATTEMPTS = 25;
 
@@ -36,8 +37,11 @@ export async function applyAction(rt: Runtime, a: Apply): Promise<{ wish: WishDo
     const event: WishEventDoc = { ...decision.event, id: newId() };
     const after = await rt.repos.wishes.write(wish, decision.change, event, a.extra);
     if (after) {
-      // Confirmation (the resident's or the automatic one) is when the wish's services and hours count.
-      if (a.action === 'confirm') await rt.repos.services.confirmWish(after._id, event.at);
+      // Confirmation (the resident's or the automatic one) is when the wish's services and hours count, and earn points.
+      if (a.action === 'confirm') {
+        await rt.repos.services.confirmWish(after._id, event.at);
+        await earnForWish(rt, after, settings, event.at);
+      }
       return { wish: after, event };
     }
     wish = await rt.repos.wishes.load(wish._id);

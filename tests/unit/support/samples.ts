@@ -117,4 +117,14 @@ export const SAMPLES: Samples = {
     detail: { storyId: 's1' },
     list: {},
   },
+  points: {
+    mine: {},
+    catalogue: {},
+    redeem: { itemId: 'item-1' },
+    cancel: { redemptionId: 'red-1' },
+    saveItem: { name: '大米 5 斤', cost: 50, stock: 10 },
+    lookup: { code: 'ABCD2345' },
+    fulfil: { code: 'abcd-2345' },
+    audit: {},
+  },
 };

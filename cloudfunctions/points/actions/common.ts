@@ -1,0 +1,44 @@
+import { AppError, describeEntry, type LedgerEntryView, type RedemptionView, type Role, type StoreItemView } from '@shared';
+import { requireCommunity, type Caller } from '../../_core/access/caller';
+import type { LedgerEntryDoc } from '../../_core/store/ledger';
+import type { RedemptionDoc, StoreItemDoc } from '../../_core/store/store';
+
+/** The roles that run the 爱心超市 desk: hand over against a code. The shelf itself is the secretary's. */
+export const DESK_ROLES = ['secretary', 'grid_worker'] as const satisfies readonly Role[];
+
+/** The community where the caller holds one of `roles`: whose shelf and codes they work with. */
+export function staffCommunity(caller: Caller, roles: readonly Role[]): string {
+  const m = caller.user.memberships.find((x) => x.communityId && x.roles.some((r) => roles.includes(r)));
+  if (!m?.communityId) throw new AppError('FORBIDDEN', '只有本社区工作人员可以管理爱心超市');
+  return m.communityId;
+}
+
+/** Where the helper earns and spends: their community. */
+export const helperCommunity = (caller: Caller) => requireCommunity(caller);
+
+export function entryView(e: LedgerEntryDoc): LedgerEntryView {
+  return {
+    id: e._id, kind: e.kind, amount: e.amount, at: e.at, text: describeEntry(e),
+    ...(e.wishId ? { wishId: e.wishId } : {}), ...(e.redemptionId ? { redemptionId: e.redemptionId } : {}),
+  };
+}
+
+export function itemView(i: StoreItemDoc): StoreItemView {
+  return { id: i._id, name: i.name, ...(i.description ? { description: i.description } : {}), cost: i.cost, stock: i.stock, active: i.active };
+}
+
+/** `forStaff`: with the holder's name, which the desk needs to hand over to the right person. */
+export function redemptionView(r: RedemptionDoc, forStaff = false): RedemptionView {
+  return {
+    id: r._id, code: r.code, itemId: r.itemId, itemName: r.itemName, cost: r.cost, status: r.status, createdAt: r.createdAt,
+    ...(r.fulfilledAt ? { fulfilledAt: r.fulfilledAt } : {}), ...(r.cancelledAt ? { cancelledAt: r.cancelledAt } : {}),
+    ...(forStaff ? { holderName: r.holderName } : {}),
+  };
+}
+
+/** A code's redemption, for staff of its community only: any other code is "not found", whoever's it is. */
+export async function redemptionAtDesk(rt: { repos: { store: { byCode(code: string): Promise<RedemptionDoc | null> } } }, code: string, communityId: string): Promise<RedemptionDoc> {
+  const r = await rt.repos.store.byCode(code);
+  if (!r || r.communityId !== communityId) throw new AppError('NOT_FOUND', '兑换码不存在，请核对后再输入');
+  return r;
+}
