@@ -7,7 +7,8 @@ const Empty = z.strictObject({});
 /** A redemption code as typed or scanned (dashes, spaces and case forgiven); anything else is refused before a lookup. */
 export const RedemptionCode = z
   .string()
-  .max(32, '兑换码格式不正确')
+  // Letters, digits, spaces and dashes only, before anything else reads it: no control or direction characters.
+  .regex(/^[A-Za-z0-9 -]{1,32}$/, '兑换码格式不正确')
   .transform(normalizeCode)
   .pipe(z.string().regex(new RegExp(`^[${REDEMPTION_CODE_ALPHABET}]{${REDEMPTION_CODE_LENGTH}}$`), '兑换码格式不正确'));
 
