@@ -1,7 +1,8 @@
 /**
  * Soak: the mixed loop (post, approve, claim, start, complete, confirm, with nearby and detail reads beside it) at a
  * steady rate for a long while, the gateway killed with SIGKILL halfway and started again over the same database.
- * Clients behave as the app does: a write keeps its requestId and is sent again after a network error or a 503.
+ * Clients behave as the app does: a write keeps its requestId and is sent again after a network error or a 503, and
+ * an access token past its 15 minutes is renewed with the refresh token and the call sent again.
  *   npm run bench -- soak            (10 minutes; SOAK_MINUTES=3 for a shorter run)
  * Reports errors by code, acknowledged writes missing from the database (must be 0) or present twice, the outage,
  * and the resident memory of each process at its start and end.
@@ -69,19 +70,48 @@ const errors = new Map<string, number>();
 const countError = (code: string) => errors.set(code, (errors.get(code) ?? 0) + 1);
 let calls = 0;
 let retries = 0;
+let renewals = 0;
 
-/** One call as the app makes it: a network error or a 503 is tried again with the same requestId. */
-async function call(fn: string, action: string, data: object, token: string, write: boolean): Promise<Answer['body'] | undefined> {
+/** A signed-in person as the app keeps them: the access token and the refresh token that renews it. */
+interface Who { token: string; refreshToken: string; renewing?: Promise<void> }
+
+/** One renewal at a time per person, as the app does: a refresh token works once. */
+function renew(who: Who, expired: string): Promise<void> {
+  if (who.token !== expired) return Promise.resolve();
+  who.renewing ??= post('/api/auth/refresh', { refreshToken: who.refreshToken })
+    .then((r) => {
+      if (!r.body.ok) throw new Error(`refresh refused: ${r.body.error?.code}`);
+      renewals++;
+      Object.assign(who, { token: r.body.data.token, refreshToken: r.body.data.refreshToken });
+    })
+    .finally(() => {
+      who.renewing = undefined;
+    });
+  return who.renewing;
+}
+
+/** One call as the app makes it: a network error or a 503 is tried again with the same requestId; an expired token is renewed once. */
+async function call(fn: string, action: string, data: object, who: Who, write: boolean): Promise<Answer['body'] | undefined> {
   const requestId = write ? randomUUID() : undefined;
   const end = Date.now() + GIVE_UP_MS;
   calls++;
+  let renewed = false;
+  let resend = false;
   for (let attempt = 0; ; attempt++) {
-    if (attempt > 0) retries++;
+    // A call sent again with a renewed token is counted as a renewal, not a retry.
+    if (attempt > 0 && !resend) retries++;
+    resend = false;
     let answer: Answer | undefined;
+    const token = who.token;
     try {
       answer = await post(`/api/fn/${fn}`, { action, data, ...(requestId ? { requestId } : {}) }, token);
     } catch {
       answer = undefined;
+    }
+    if (answer?.status === 401 && answer.body.error?.code === 'TOKEN_EXPIRED' && !renewed) {
+      renewed = true;
+      resend = await renew(who, token).then(() => true, () => false);
+      if (resend) continue;
     }
     if (answer && answer.status !== 503) {
       if (!answer.body.ok) countError(`${fn}.${action} ${answer.body.error?.code}`);
@@ -96,7 +126,7 @@ async function call(fn: string, action: string, data: object, token: string, wri
   }
 }
 
-interface Acked { wishId: string; owner: string; steps: string[] }
+interface Acked { wishId: string; owner: Who; steps: string[] }
 
 async function main(): Promise<void> {
   const database = await startEmbeddedProcess(':memory:');
@@ -117,11 +147,14 @@ async function main(): Promise<void> {
       memberships: [{ communityId: 'com-taoyuan', townId: 'town-huayuan', roles }],
     }));
   await db.collection('users').insertMany([...people('soakvol', ['volunteer'], HELPERS), ...people('soakres', ['resident'], RESIDENTS)] as never[]);
-  const login = async (as: string) => (await post('/api/auth/dev-login', { as })).body.data.token as string;
+  const login = async (as: string): Promise<Who> => {
+    const { token, refreshToken } = (await post('/api/auth/dev-login', { as })).body.data;
+    return { token, refreshToken };
+  };
   const helpers = await Promise.all(Array.from({ length: HELPERS }, (_, i) => login(`soakvol_${i}`)));
   const residents = await Promise.all(Array.from({ length: RESIDENTS }, (_, i) => login(`soakres_${i}`)));
   const secretary = await login('secretary');
-  await post('/api/fn/org', { action: 'updateSettings', data: { settings: { postsPerDay: 1000 } } }, secretary);
+  await post('/api/fn/org', { action: 'updateSettings', data: { settings: { postsPerDay: 1000 } } }, secretary.token);
 
   const acked: Acked[] = [];
   let loopsDone = 0;
@@ -134,15 +167,15 @@ async function main(): Promise<void> {
     const wishId = created.data.wish.id as string;
     const mine: Acked = { wishId, owner: resident, steps: ['create'] };
     acked.push(mine);
-    const steps: [string, string, object, string, string][] = [
+    const steps: [string, string, object, Who, string][] = [
       ['dispatch', 'approve', { wishId }, secretary, 'approve'],
       ['tasks', 'claim', { wishId }, helper, 'claim'],
       ['tasks', 'start', { wishId }, helper, 'start'],
       ['tasks', 'complete', { wishId, note: '已完成' }, helper, 'complete'],
       ['wishes', 'confirm', { wishId }, resident, 'confirm'],
     ];
-    for (const [fn, action, data, token, event] of steps) {
-      const r = await call(fn, action, data, token, true);
+    for (const [fn, action, data, who, event] of steps) {
+      const r = await call(fn, action, data, who, true);
       if (!r?.ok) return void loopsBroken++;
       mine.steps.push(event);
     }
@@ -218,7 +251,7 @@ async function main(): Promise<void> {
   const posted = await db.collection('wishes').countDocuments({ title: { $regex: '^浸泡测试 ' } });
 
   console.log(`soak ${MINUTES} min at ${LOOPS_PER_S} loops/s (6 writes each) + ${READS_PER_S} reads/s, gateway killed at half time (ran ${elapsedS.toFixed(0)} s)`);
-  console.log(`  calls=${calls} retries=${retries} loops completed=${loopsDone} broken=${loopsBroken} outage=${(outageMs / 1000).toFixed(1)} s`);
+  console.log(`  calls=${calls} retries=${retries} token renewals=${renewals} loops completed=${loopsDone} broken=${loopsBroken} outage=${(outageMs / 1000).toFixed(1)} s`);
   console.log(`  acknowledged writes=${ackedWrites} lost=${lost} applied twice=${twice} wishes stored=${posted} (acknowledged creates ${acked.length}, warm-up included)`);
   console.log(`  errors: ${errors.size ? [...errors].map(([k, v]) => `${k} ×${v}`).join(', ') : 'none'}`);
   for (const p of processes) console.log(`  rss ${p.name}: start ${mib(p.start)}, end ${mib(p.end)}`);
