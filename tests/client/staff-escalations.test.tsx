@@ -89,3 +89,30 @@ test('nothing overdue is good news', async () => {
   render(<EscalationsPage />);
   expect(await screen.findByText('暂无超时未认领的心愿')).toBeInTheDocument();
 });
+
+test('the town urges from its escalation list; the community then reads the 督办 on the same wish', async () => {
+  const raised = { ...stale, communityId: 'com-taoyuan', escalation: { level: 'town', at: new Date().toISOString() } };
+  const urged = [{ action: 'urge', at: new Date().toISOString(), note: '请今天内安排' }];
+  actAs('town_admin');
+  routeCalls(callMock, {
+    'dispatch.escalations': { items: [raised], supervision: {} },
+    'org.community': { community: null, town: { id: 't1', name: '花园镇' }, communities: [{ id: 'com-taoyuan', name: '桃源社区' }, { id: 'com-huayuanjie', name: '花园街社区' }] },
+    'org.grids': { items: [] },
+    'dispatch.urge': { wish: raised },
+  });
+  const { unmount } = render(<EscalationsPage />);
+  fireEvent.click(await screen.findByText('催办'));
+  fireEvent.input(screen.getByLabelText('催办内容'), { target: { value: '请今天内安排' } });
+  fireEvent.click(screen.getByText('发送催办'));
+  expect(await screen.findByText('已催办「独居老人周末陪伴」')).toBeInTheDocument();
+  expect(callsTo(callMock, 'dispatch', 'urge')[0][2]).toEqual({ wishId: 'w5', note: '请今天内安排' });
+  // The town reads and supervises; it does not dispatch as the community.
+  expect(screen.queryByText('立即派单')).not.toBeInTheDocument();
+  unmount();
+
+  actAs('secretary');
+  routeCalls(callMock, { 'dispatch.escalations': { items: [raised], supervision: { w5: urged } }, 'org.grids': { items: [] } });
+  render(<EscalationsPage />);
+  expect(await screen.findByText(/镇街督办：已催办 1 次 · 最近：镇街催办/)).toBeInTheDocument();
+  expect(screen.queryByText('催办')).not.toBeInTheDocument();
+});

@@ -4,7 +4,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { StaffGate } from '../../components/StaffGate';
 import { StaffState } from '../../components/StaffState';
 import { EscalationItem } from '../../components/EscalationItem';
-import { SupervisePanel } from '../../components/SupervisePanel';
+import { SupervisePanel, supervisionSummary } from '../../components/SupervisePanel';
 import { BannerView } from '../../components/BannerView';
 import { ChipGroup } from '../../components/ChipGroup';
 import { staffApi } from '../../lib/api';
@@ -91,6 +91,9 @@ function Escalations() {
                   void decide(wish, { cancel: reason }, (id) => staffApi.cancel(wish.id, reason, id), `已取消「${wish.title}」`)
                 }
               />
+              {!town && list.data?.supervision?.[wish.id] && (
+                <Text className='staff-supervise__summary'>镇街督办：{supervisionSummary(list.data.supervision[wish.id])}</Text>
+              )}
               {town && (
                 <SupervisePanel
                   wish={wish}
