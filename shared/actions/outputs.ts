@@ -160,6 +160,8 @@ export interface MonthlyReport {
   byGrid: ReportRow[];
   topUnits: { id: string; name: string; services: number; hours: number }[];
   topBranches: { id: string; name: string; services: number; hours: number }[];
+  /** 积分 issued for confirmed service (net of reversals) and redeemed at the 爱心超市 (net of refunds) in the month. */
+  points: { issued: number; redeemed: number };
   /** 微故事 published in the month and still on the wall. */
   stories: { published: number; titles: { id: string; title: string; publishedAt: Instant }[] };
   generatedAt: Instant;

@@ -16,6 +16,7 @@ const reportOf = (month: string) => ({
   byGrid: [row('g2', '桃源第二网格', 25, 20, 40), row('none', '未划网格', 2, 0, 0)],
   topUnits: [{ id: 'unit-fuyou', name: '孝昌县妇幼保健院', services: 12, hours: 30 }],
   topBranches: [],
+  points: { issued: 715, redeemed: 240 },
   stories: { published: 1, titles: [{ id: 's1', title: '厨房水龙头漏水请帮忙维修', publishedAt: '2026-11-20T10:00:00+08:00' }] },
   generatedAt: '2026-12-06T09:00:00+08:00',
 });
@@ -35,6 +36,8 @@ test('the report opens on the month just finished: overview, bars by category an
   expect(screen.getByLabelText('服务人次 36')).toBeInTheDocument();
   expect(screen.getByLabelText('服务时长(小时) 71.5')).toBeInTheDocument();
   expect(screen.getByLabelText('发布微故事 1')).toBeInTheDocument();
+  expect(screen.getByLabelText('发放积分 715')).toBeInTheDocument();
+  expect(screen.getByLabelText('兑换积分 240')).toBeInTheDocument();
 
   // Bars are drawn to scale: the largest row fills the track.
   const categories = screen.getByRole('table', { name: '按类别' });

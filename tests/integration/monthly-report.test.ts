@@ -51,7 +51,22 @@ test('a month’s report counts what happened in it: overview, category, grid, u
   expect([grid(after).collected - grid(before).collected, grid(after).services - grid(before).services]).toEqual([1, 1]);
   expect(after.topUnits.map((u: any) => u.name)).toContain('孝昌县妇幼保健院');
   expect(after.stories.published - before.stories.published).toBe(1);
+  // The points the confirmation earned (by the community's rule, as the ledger has them) are this month's issue.
+  const earned = await server.db.collection('point_ledger').find({ wishId, kind: 'earn' }).toArray();
+  expect(earned.length).toBe(1);
+  expect(after.points.issued - before.points.issued).toBe(earned[0].amount);
+  expect(after.points.issued - before.points.issued).toBeGreaterThan(0);
   expect(after.stories.titles[0].title).toBe('阳台晾衣架坏了（月报）');
+  // Points spent at the 爱心超市 are the month's redemptions; a cancelled redemption's refund takes it back.
+  const secretary = await server.login('secretary');
+  const helper = await server.login('unit_member');
+  const { item } = await secretary.ok('points', 'saveItem', { name: '月报测试毛巾', cost: 5, stock: 2 });
+  const { redemption } = await helper.ok('points', 'redeem', { itemId: item.id });
+  const spent = await report('secretary', { month });
+  expect(spent.points.redeemed - after.points.redeemed).toBe(5);
+  await helper.ok('points', 'cancel', { redemptionId: redemption.id });
+  expect((await report('secretary', { month })).points.redeemed).toBe(after.points.redeemed);
+
   // The same numbers stats.overview gives for the month.
   const overview = await (await server.login('secretary')).ok('stats', 'overview', { from: after.from, to: after.to });
   expect(overview.serviceCount).toBe(after.overview.serviceCount);
@@ -61,7 +76,7 @@ test('a month’s report counts what happened in it: overview, category, grid, u
   const [y, m] = month.split('-').map(Number);
   const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
   const later = await report('secretary', { month: next });
-  expect([later.overview.collected, later.overview.serviceCount, later.stories.published]).toEqual([0, 0, 0]);
+  expect([later.overview.collected, later.overview.serviceCount, later.stories.published, later.points.issued]).toEqual([0, 0, 0, 0]);
 
   // The ledger names the grid, the helper, the unit and the hours.
   const file = await (await server.login('secretary')).ok('stats', 'export', { format: 'csv' });

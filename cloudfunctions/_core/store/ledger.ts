@@ -1,5 +1,6 @@
 import { AppError, type LedgerEntry } from '@shared';
 import type { Collection } from 'mongodb';
+import { rangeMatch, type Range } from './range';
 
 /** A ledger entry as kept: `_id` is the id derived from its source event, so posting an event twice is one entry. */
 export type LedgerEntryDoc = Omit<LedgerEntry, 'id'> & { _id: string };
@@ -67,6 +68,18 @@ export class LedgerRepository {
       ])
       .toArray();
     return row?.sum ?? 0;
+  }
+
+  /** Points issued (earned, net of reversals) and redeemed (spent, net of refunds) in these communities over a window: the monthly report. */
+  async flow(communityIds: string[], range: Range): Promise<{ issued: number; redeemed: number }> {
+    const rows = await this.entries
+      .aggregate<{ _id: LedgerEntry['kind']; sum: number }>([
+        { $match: { communityId: { $in: communityIds }, ...rangeMatch('at', range) } },
+        { $group: { _id: '$kind', sum: { $sum: '$amount' } } },
+      ])
+      .toArray();
+    const of = (kind: LedgerEntry['kind']) => rows.find((r) => r._id === kind)?.sum ?? 0;
+    return { issued: of('earn') + of('reverse'), redeemed: -(of('redeem') + of('refund')) };
   }
 
   /** The points a wish's services earned. */

@@ -13,7 +13,7 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 /**
  * The monthly report for the street office: the month's overview by event time, by category and by grid
  * (wishes posted in the month; services and hours when confirmed in it), the units and party branches
- * that served most, and the 微故事 published. One community, or a town admin's whole town.
+ * that served most, the 积分 issued and redeemed, and the 微故事 published. One community, or a town admin's whole town.
  */
 export default defineAction({
   roles: ['secretary', 'grid_worker', 'town_admin'],
@@ -23,13 +23,14 @@ export default defineAction({
     const range = chinaMonthRange(input.month);
     const names = await rt.repos.communities.names(communityIds);
     const town = !input.communityId && caller.roles.includes('town_admin') && caller.townId ? await rt.repos.communities.town(caller.townId) : null;
-    const [overview, byCategory, byGrid, topUnits, topBranches, stories] = await Promise.all([
+    const [overview, byCategory, byGrid, topUnits, topBranches, stories, points] = await Promise.all([
       overviewOf(rt, communityIds, range),
       categoryRows(rt, communityIds, range),
       gridRows(rt, communityIds, range),
       leaders(rt, communityIds, range, 'unit'),
       leaders(rt, communityIds, range, 'party_branch'),
       rt.repos.stories.publishedIn(communityIds, range, STORY_TITLES),
+      rt.repos.ledger.flow(communityIds, range),
     ]);
     return {
       month: input.month, ...range,
@@ -39,7 +40,7 @@ export default defineAction({
         communities: communityIds.map((id) => ({ id, name: names.get(id) ?? id })),
       },
       overview: { ...overview, serviceHours: round1(overview.serviceHours) },
-      byCategory, byGrid, topUnits, topBranches,
+      byCategory, byGrid, topUnits, topBranches, points,
       stories: { published: stories.length, titles: stories.map((s) => ({ id: s._id, title: s.title, publishedAt: s.publishedAt ?? s.updatedAt })) },
       generatedAt: rt.now(),
     };

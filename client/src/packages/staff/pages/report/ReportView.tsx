@@ -82,6 +82,8 @@ export function ReportView({ report }: { report: MonthlyReport }) {
           <Tile label='服务时长(小时)' value={o.serviceHours} />
           <Tile label='参与志愿者' value={o.helpers} />
           <Tile label='平均评分' value={o.avgRating ?? '—'} />
+          <Tile label='发放积分' value={report.points.issued} />
+          <Tile label='兑换积分' value={report.points.redeemed} />
           <Tile label='发布微故事' value={report.stories.published} />
         </View>
       </View>
