@@ -50,12 +50,21 @@ export interface Story {
 }
 
 /** What drafting reads of the wish the story tells. */
-export type StorySource = WishFacts & { status: WishState };
+export type StorySource = WishFacts & { status: WishState; beneficiary?: { userId?: string } };
+
+/**
+ * Whether the wish's resident can answer a consent request themselves: not when staff entered it for
+ * someone without an account (the staff member stands as its owner, and may not consent for them).
+ */
+export function residentCanConsent(wish: Pick<StorySource, 'ownerId' | 'createdBy' | 'beneficiary'>): boolean {
+  return !(wish.beneficiary && !wish.beneficiary.userId && wish.ownerId === wish.createdBy);
+}
 
 /**
  * Whether `actor` may draft the story of `wish` (or redraft the one it has): the secretary of its
  * community, once the resident confirmed it, never for a sensitive category (they never reach the
- * wall), and not while a version is published (take it down first: the resident consented to that text).
+ * wall), only when the resident can answer for themselves, and not while a version is published (take it
+ * down first: the resident consented to that text).
  * A wish the actor may not read does not exist for them.
  */
 export function checkDraft(wish: StorySource, actor: UserActor, existing?: Pick<Story, 'status'> | null): void {
@@ -64,6 +73,7 @@ export function checkDraft(wish: StorySource, actor: UserActor, existing?: Pick<
   }
   if (isSensitiveCategory(wish.category)) throw new AppError('CONFLICT', '涉及隐私的类别不上心愿墙，不能写成微故事');
   if (wish.status !== 'confirmed') throw new AppError('CONFLICT', '居民确认完成后才能写成微故事');
+  if (!residentCanConsent(wish)) throw new AppError('CONFLICT', '这位居民没有使用小程序，无法征得本人同意，不能写成微故事');
   if (existing?.status === 'published') throw new AppError('CONFLICT', '故事已发布，请先撤下再修改');
 }
 

@@ -11,6 +11,8 @@ const callMock = call as jest.Mock;
 const REPORT_PHOTO = `/files/${'c'.repeat(64)}.jpg`;
 const faucet = wishFixture({ id: 'w-faucet', title: '厨房水龙头漏水请帮忙维修', category: 'repair', status: 'confirmed', completion: { note: '换了阀芯', photos: [REPORT_PHOTO], at: '2026-11-20T10:00:00+08:00' }, rating: { stars: 4, comment: '修好了，很及时', at: '2026-11-21T10:00:00+08:00' } });
 const legal = wishFixture({ id: 'w-legal', title: '咨询拖欠工资如何维权', category: 'legal_aid', status: 'confirmed' });
+/** Entered by staff for someone with no account: nobody can consent for them. */
+const noAccount = wishFixture({ id: 'w-phone', title: '电话反映的心愿', category: 'repair', status: 'confirmed', ownerId: 'u-staff', createdBy: 'u-staff', beneficiary: { name: '王奶奶' } });
 const told = wishFixture({ id: 'w-light', title: '楼道灯坏了需要更换', category: 'repair', status: 'confirmed' });
 const story = {
   id: 's-light', wishId: 'w-light', title: '楼道灯坏了需要更换', category: 'repair', categoryLabel: '维修', note: '楼道亮了', beforePhotos: [], afterPhotos: [],
@@ -22,17 +24,18 @@ beforeEach(() => {
   actAs('secretary');
 });
 
-test('the secretary sees which confirmed wishes may be told (never a sensitive one, not one told already) and publishes a consented story', async () => {
+test('the secretary sees which confirmed wishes may be told (never a sensitive one, nor one whose resident cannot consent, nor one told already) and publishes a consented story', async () => {
   let current = story;
   routeCalls(callMock, {
     'stories.list': () => ({ items: [current] }),
-    'dispatch.queue': () => ({ items: [faucet, legal, told] }),
+    'dispatch.queue': () => ({ items: [faucet, legal, noAccount, told] }),
     'stories.publish': () => ((current = { ...story, status: 'published', statusLabel: '已发布' }), { story: current }),
   });
   render(<StoriesPage />);
   expect(await screen.findByText('厨房水龙头漏水请帮忙维修')).toBeInTheDocument();
   expect(callsTo(callMock, 'dispatch', 'queue')[0][2]).toMatchObject({ status: 'confirmed' });
   expect(screen.queryByText('咨询拖欠工资如何维权')).not.toBeInTheDocument();
+  expect(screen.queryByText('电话反映的心愿')).not.toBeInTheDocument();
   expect(screen.getAllByText('楼道灯坏了需要更换')).toHaveLength(1);
 
   fireEvent.click(screen.getByText('厨房水龙头漏水请帮忙维修'));

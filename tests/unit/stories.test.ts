@@ -35,6 +35,10 @@ describe('drafting', () => {
   test.each(['legal_aid', 'mediation', 'medical_trip', 'health'] as Category[])('never a %s wish', (category) => {
     expect(codeOf(() => checkDraft(wish({ category }), secretary))).toBe('CONFLICT');
   });
+  test('not for someone entered by staff without an account of their own: nobody could consent for them', () => {
+    expect(codeOf(() => checkDraft(wish({ createdBy: 'secretary', ownerId: 'secretary', beneficiary: {} }), secretary))).toBe('CONFLICT');
+    expect(codeOf(() => checkDraft(wish({ createdBy: 'secretary', ownerId: 'owner', beneficiary: { userId: 'owner' } }), secretary))).toBe('OK');
+  });
   test('not over a published story; a story in any other state is redrafted', () => {
     expect(codeOf(() => checkDraft(wish(), secretary, { status: 'published' }))).toBe('CONFLICT');
     for (const status of StoryStates.filter((s) => s !== 'published')) expect(codeOf(() => checkDraft(wish(), secretary, { status }))).toBe('OK');

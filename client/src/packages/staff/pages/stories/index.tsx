@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { isPublicOnWall } from '@shared/enums/categories';
+import { residentCanConsent } from '@shared/stories/rules';
 import { Screen } from '../../../../components';
 import { StoryBody } from '../../../../features/story/StoryBody';
 import { useRemote } from '../../../../hooks/useRemote';
@@ -14,12 +15,15 @@ import { staffApi, type StaffWish } from '../../lib/api';
 import '../../components/staff.scss';
 import { StoryDraftForm } from './StoryDraftForm';
 
-/** Confirmed wishes that may be told (never a sensitive one) and are not told yet, and the stories so far. */
+/** Confirmed wishes that may be told (never a sensitive one, and only whose resident can consent) and are not told yet, and the stories so far. */
 function useStories() {
   return useRemote(async () => {
     const [stories, confirmed] = await Promise.all([storiesApi.list(), staffApi.queue({ status: 'confirmed', limit: 50 })]);
     const told = new Set(stories.items.map((s) => s.wishId));
-    return { stories: stories.items, candidates: confirmed.items.filter((w) => isPublicOnWall(w.category) && !told.has(w.id)) };
+    return { stories: stories.items, candidates: confirmed.items.filter(
+        (w) => isPublicOnWall(w.category) && residentCanConsent({ ownerId: w.ownerId ?? '', createdBy: w.createdBy ?? '', beneficiary: w.beneficiary }) && !told.has(w.id),
+      ),
+    };
   });
 }
 
