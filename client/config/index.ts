@@ -9,11 +9,18 @@ const root = path.resolve(__dirname, '..', '..');
 const platform = process.env.TARO_ENV === 'h5' ? 'h5' : 'weapp';
 
 const sharedDir = `${path.join(root, 'shared')}${path.sep}`;
+const srcDir = `${path.join(root, 'client', 'src')}${path.sep}`;
 const zodDir = `${path.sep}node_modules${path.sep}zod${path.sep}`;
 
-/** zod and the domain core: needed by almost every page, changed together. */
-function isDomainModule(resource: string | undefined): boolean {
-  return !!resource && (resource.startsWith(sharedDir) || resource.includes(zodDir));
+/**
+ * Our modules that do nothing on import but define what they export: shared/, and the client's
+ * components, hooks, services and features (not pages, not the app shell). Told so, webpack leaves out
+ * what a page does not use, such as the rest of a barrel (components/index.ts) it takes one piece from.
+ */
+function isPureModule(resource: string): boolean {
+  if (!/\.tsx?$/.test(resource)) return false;
+  if (resource.startsWith(sharedDir)) return true;
+  return resource.startsWith(srcDir) && !/[\\/]pages[\\/]/.test(resource) && !/[\\/]app\.(tsx?|config\.ts)$/.test(resource);
 }
 
 /**
@@ -73,17 +80,19 @@ export default defineConfig<'webpack5'>(async (merge) => {
         cssModules: { enable: false },
       },
       // Taro splits only initial chunks and every h5 page is a lazy one, so each page carried its
-      // own copy of zod and shared/. One named chunk instead, fetched with the first page and cached.
+      // own copy of zod. One named chunk instead, fetched with the first page that validates a form
+      // and cached; the login page and the screens that only show things never fetch it.
       webpackChain(chain) {
+        chain.module.rule('pure-modules').test(isPureModule).set('sideEffects', false);
         const splitChunks = chain.optimization.get('splitChunks');
         chain.optimization.splitChunks({
           ...splitChunks,
           cacheGroups: {
             ...splitChunks.cacheGroups,
-            domain: {
-              name: 'domain',
+            zod: {
+              name: 'zod',
               chunks: 'async',
-              test: (module: { resource?: string }) => isDomainModule(module.resource),
+              test: (module: { resource?: string }) => !!module.resource?.includes(zodDir),
               priority: 20,
               enforce: true,
             },

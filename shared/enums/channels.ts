@@ -1,19 +1,8 @@
 import * as z from 'zod';
+import { Channels } from '../vocab/channels';
 
-/** How a wish reached the community; staff record it when entering a wish on a resident's behalf. */
-export const Channels = ['miniprogram', 'wechat_group', 'qq', 'phone', 'door_visit', 'onsite'] as const;
+// The lists, labels and guards live in zod-free vocab/channels.ts, so a browser page that only shows them never loads zod.
+export * from '../vocab/channels';
 
 export const Channel = z.enum(Channels);
 export type Channel = z.infer<typeof Channel>;
-
-export const ChannelLabels: Record<Channel, string> = {
-  miniprogram: '小程序',
-  wechat_group: '微信群',
-  qq: 'QQ',
-  phone: '电话',
-  door_visit: '入户走访',
-  onsite: '现场',
-};
-
-/** Channels a proxy entry may name (a resident's own post is always 'miniprogram'). */
-export const ProxyChannels = ['wechat_group', 'qq', 'phone', 'door_visit', 'onsite', 'miniprogram'] as const satisfies readonly Channel[];

@@ -1,51 +1,12 @@
 import * as z from 'zod';
+import { PartyBranchLevels, UnitLevels, UnitKinds } from '../vocab/orgLevels';
 
-/** The party organisation tree of the 白河县 seed: 镇党委 → 社区党总支 → 小区党支部 → 楼栋党小组. */
-export const PartyBranchLevels = ['town', 'community', 'compound', 'building'] as const;
+// The lists, labels and guards live in zod-free vocab/orgLevels.ts, so a browser page that only shows them never loads zod.
+export * from '../vocab/orgLevels';
 
 export const PartyBranchLevel = z.enum(PartyBranchLevels);
 export type PartyBranchLevel = z.infer<typeof PartyBranchLevel>;
-
-export const PartyBranchLevelLabels: Record<PartyBranchLevel, string> = {
-  town: '镇党委',
-  community: '社区党总支',
-  compound: '小区党支部',
-  building: '楼栋党小组',
-};
-
-/**
- * Whom a co-building unit serves: the community it pairs with, or (a 镇卫生院, a 县妇幼保健院) every community of the
- * town, which is what lets the town's 督办 dispatch to it wherever a wish is waiting.
- */
-export const UnitLevels = ['community', 'town', 'county'] as const;
 export const UnitLevel = z.enum(UnitLevels);
 export type UnitLevel = z.infer<typeof UnitLevel>;
-export const UnitLevelLabels: Record<UnitLevel, string> = { community: '社区共建单位', town: '镇级共建单位', county: '县级共建单位' };
-
-/** Kinds of co-building unit (共驻共建单位); 三方联动 puts the committees and the property company here too. */
-export const UnitKinds = [
-  'government',
-  'enterprise',
-  'public_institution',
-  'social_org',
-  'residents_committee',
-  'owners_committee',
-  'property_company',
-  'volunteer_team',
-  'other',
-] as const;
-
 export const UnitKind = z.enum(UnitKinds);
 export type UnitKind = z.infer<typeof UnitKind>;
-
-export const UnitKindLabels: Record<UnitKind, string> = {
-  government: '机关单位',
-  enterprise: '企业',
-  public_institution: '事业单位',
-  social_org: '社会组织',
-  residents_committee: '居委会',
-  owners_committee: '业委会',
-  property_company: '物业公司',
-  volunteer_team: '志愿服务队',
-  other: '其他',
-};

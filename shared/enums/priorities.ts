@@ -1,15 +1,8 @@
 import * as z from 'zod';
+import { Priorities } from '../vocab/priorities';
 
-/** Urgent incidents are dispatched at once (the seed's falling-bottle injury). */
-export const Priorities = ['normal', 'high', 'urgent'] as const;
+// The lists, labels and guards live in zod-free vocab/priorities.ts, so a browser page that only shows them never loads zod.
+export * from '../vocab/priorities';
 
 export const Priority = z.enum(Priorities);
 export type Priority = z.infer<typeof Priority>;
-
-export const PriorityLabels: Record<Priority, string> = {
-  normal: '普通',
-  high: '优先',
-  urgent: '紧急',
-};
-
-export const DEFAULT_PRIORITY: Priority = 'normal';

@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { Limits } from '../vocab/limits';
+import { isPhotoRef } from '../vocab/photoRefs';
 
 /**
  * Building blocks every schema uses. Ids and keys are shaped so that no client value
@@ -53,16 +55,7 @@ export function text(max: number, opts: { multiline?: boolean } = {}) {
     .refine((s) => !BIDI.test(s), '不能包含文字方向控制符');
 }
 
-export const Limits = {
-  title: 40,
-  description: 500,
-  note: 300,
-  comment: 200,
-  reason: 200,
-  name: 20,
-  address: 100,
-  photos: 9,
-} as const;
+export { Limits } from '../vocab/limits';
 
 export const Title = text(Limits.title);
 export const Description = text(Limits.description, { multiline: true });
@@ -104,20 +97,7 @@ export function toMillis(t: Instant): number {
   return t instanceof Date ? t.getTime() : Date.parse(t);
 }
 
-/** The name of a photo our server stored (`POST /api/upload`): its content's sha256 and the kind its bytes showed. */
-export const UPLOADED_PHOTO_NAME = /^([0-9a-f]{64})\.(jpg|png|webp)$/;
-const CLOUD_FILE_ID = /^cloud:\/\/[A-Za-z0-9][A-Za-z0-9-]{0,63}(\.[A-Za-z0-9-]{1,128})?\/[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/;
-
-/**
- * A photo we stored, and nothing else: our server's upload (`/files/<sha256>.<ext>`) or a WeChat cloud
- * storage fileID (`cloud://<env>[.<bucket>]/<path>`). A viewer's client renders these, so no scheme it
- * would follow (`javascript:`, `data:`, an off-site tracking pixel) may get in.
- */
-export function isPhotoRef(ref: string): boolean {
-  if (ref.length > 300) return false;
-  if (ref.startsWith('/files/')) return UPLOADED_PHOTO_NAME.test(ref.slice('/files/'.length));
-  return CLOUD_FILE_ID.test(ref) && !ref.slice('cloud://'.length).split('/').some((seg) => seg === '.' || seg === '..');
-}
+export { UPLOADED_PHOTO_NAME, isPhotoRef } from '../vocab/photoRefs';
 
 export const PhotoRef = z.string().refine(isPhotoRef, '照片地址不正确：只能是本系统上传的照片');
 export const Photos = z.array(PhotoRef).max(Limits.photos, `最多 ${Limits.photos} 张照片`);

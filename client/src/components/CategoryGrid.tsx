@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { Categories, CategoryLabels, type Category } from '@shared/enums/categories';
+import { Categories, CategoryLabels, type Category } from '@shared/vocab/categories';
 import { CategoryIcon } from './CategoryIcon';
 
 export interface CategoryGridProps {

@@ -1,5 +1,5 @@
 import { Text } from '@tarojs/components';
-import type { Category } from '@shared/enums/categories';
+import type { Category } from '@shared/vocab/categories';
 
 /** One character on a coloured disc: renders the same in WeChat and any browser, weighs nothing. */
 export const CategoryGlyph: Record<Category, string> = {

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { Role } from '@shared/enums/roles';
+import type { Role } from '@shared/vocab/roles';
 import { Routes } from '../services/nav';
 import { getSession } from '../services/session';
 

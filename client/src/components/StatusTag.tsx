@@ -1,5 +1,5 @@
 import { Text } from '@tarojs/components';
-import { WishStateLabels, type WishState } from '@shared/enums/wishStates';
+import { WishStateLabels, type WishState } from '@shared/vocab/wishStates';
 
 /** A coloured tag for a wish state; the colour groups states by who must act next. */
 export function StatusTag({ status }: { status?: WishState }) {

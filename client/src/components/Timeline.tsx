@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { WishActionLabels, type WishAction } from '@shared/lifecycle/actions';
-import { RoleLabels, type Role } from '@shared/enums/roles';
+import { WishActionLabels, type WishAction } from '@shared/vocab/wishActions';
+import { RoleLabels, type Role } from '@shared/vocab/roles';
 import { StoredPhotos } from './StoredPhotos';
 import { formatTime } from './time';
 

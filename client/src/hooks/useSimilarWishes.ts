@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SimilarWish } from '@shared/actions';
-import type { Category } from '@shared/enums/categories';
+import type { Category } from '@shared/vocab/categories';
 import type { GeoPoint } from '@shared/schemas/primitives';
 import { wishesApi } from '../services/wishes';
 

@@ -1,4 +1,4 @@
-import { isPhotoRef } from '@shared/schemas/primitives';
+import { isPhotoRef } from '@shared/vocab/photoRefs';
 import { apiUrl } from './api';
 
 /**

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { Role } from '@shared/enums/roles';
+import type { Role } from '@shared/vocab/roles';
 import { Pages, editPage, link, resubmitPage, storiesPage, storyPage, taskPage, to, wishPage } from '@shared/routes';
 import { takeReturn } from './returnTo';
 import { getSession, rolesOf } from './session';

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { RoleLabels, type Role } from '@shared/enums/roles';
+import { RoleLabels, type Role } from '@shared/vocab/roles';
 import type { User } from '@shared/schemas/user';
 import { call, endSignIn, httpJson } from './api';
 import { isH5, usesCloud } from './platform';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components';
-import { Limits } from '@shared/schemas/primitives';
+import { Limits } from '@shared/vocab/limits';
 import { CategoryGrid, Field } from '../../components';
 import { useSimilarWishes } from '../../hooks/useSimilarWishes';
 import { useWishForm } from '../../hooks/useWishForm';

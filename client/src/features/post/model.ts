@@ -1,7 +1,8 @@
 import { CreateWishInput } from '@shared/actions/wishes';
 import { fieldErrorsOf as zodFieldErrors } from '@shared/validation/parseInput';
-import type { Category } from '@shared/enums/categories';
-import { Limits, type GeoPoint } from '@shared/schemas/primitives';
+import type { Category } from '@shared/vocab/categories';
+import type { GeoPoint } from '@shared/schemas/primitives';
+import { Limits } from '@shared/vocab/limits';
 
 export type TimeSlot = 'any' | 'morning' | 'afternoon' | 'evening';
 

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { Button, Text, Textarea, View } from '@tarojs/components';
-import { Limits } from '@shared/schemas/primitives';
+import { Limits } from '@shared/vocab/limits';
 import { Field } from '../../components';
 import { fieldErrorsOf, messageOf } from '../../services/errors';
 import { SubmitKey } from '../../services/requestId';

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import type { WishState } from '@shared/enums/wishStates';
+import type { WishState } from '@shared/vocab/wishStates';
 import type { TransitionAction } from '@shared/lifecycle/transitions';
 import { LeaseCountdown } from '../../components';
 import { codeOf, messageOf } from '../../services/errors';

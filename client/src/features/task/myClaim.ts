@@ -1,4 +1,4 @@
-import type { WishState } from '@shared/enums/wishStates';
+import type { WishState } from '@shared/vocab/wishStates';
 import type { ClaimView } from '../../services/wishes';
 
 /** Who is looking: the signed-in person, their unit, and whether they act for it. */

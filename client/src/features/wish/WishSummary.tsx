@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { CategoryLabels } from '@shared/enums/categories';
-import type { WishState } from '@shared/enums/wishStates';
+import { CategoryLabels } from '@shared/vocab/categories';
+import type { WishState } from '@shared/vocab/wishStates';
 import { CategoryIcon, StatusTag, formatDistance, formatTime } from '../../components';
 import type { NearbyItem, WishView } from '../../services/wishes';
 

@@ -1,6 +1,6 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import type { WishState } from '@shared/enums/wishStates';
+import type { WishState } from '@shared/vocab/wishStates';
 import { CategoryIcon, PageState, RoleNav, Screen, StatusTag, formatTime } from '../../components';
 import { useRemote } from '../../hooks/useRemote';
 import { useElderMode } from '../../services/elder';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Switch, Text, View } from '@tarojs/components';
-import { RoleLabels, type Role } from '@shared/enums/roles';
+import { RoleLabels, type Role } from '@shared/vocab/roles';
 import { RoleNav, Screen } from '../../components';
 import { DutyCard } from '../../features/duty/DutyCard';
 import { useElderMode } from '../../services/elder';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { CategoryLabels } from '@shared/enums/categories';
+import { CategoryLabels } from '@shared/vocab/categories';
 import { CategoryIcon, PageState, RoleNav, Screen, StatusTag, formatTime } from '../../components';
 import { StoryBody } from '../../features/story/StoryBody';
 import { usePaged } from '../../hooks/usePaged';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import { PriorityLabels, Priorities } from '@shared/enums';
-import type { Priority } from '@shared/enums';
+import { PriorityLabels, Priorities } from '@shared/vocab';
+import type { Priority } from '@shared/vocab';
 import type { AssignTarget } from '@shared/schemas';
 import { urgencySignText, type UrgencySign } from '@shared/lifecycle/urgency';
 import { ChipGroup } from './ChipGroup';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
-import { HelperRoles, RoleLabels, UnitKindLabels } from '@shared/enums';
-import type { Role } from '@shared/enums';
+import { HelperRoles, RoleLabels, UnitKindLabels } from '@shared/vocab';
+import type { Role } from '@shared/vocab';
 import { orgApi } from '../lib/api';
 import { errorText } from '../lib/errors';
 import type { Member } from '@shared/actions';

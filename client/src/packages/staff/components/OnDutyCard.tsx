@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { RoleLabels } from '@shared/enums';
+import { RoleLabels } from '@shared/vocab';
 import { call } from '../../../services/api';
 import { useRemote } from '../../../hooks/useRemote';
 import '../../../features/wish/CallListCard.scss';

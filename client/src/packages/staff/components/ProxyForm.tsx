@@ -1,6 +1,6 @@
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
-import { ChannelLabels, PriorityLabels, Priorities, ProxyChannels } from '@shared/enums';
-import { Limits } from '@shared/schemas';
+import { ChannelLabels, PriorityLabels, Priorities, ProxyChannels } from '@shared/vocab';
+import { Limits } from '@shared/vocab/limits';
 import { urgencySign, urgencySignText } from '@shared/lifecycle/urgency';
 import { CategoryGrid, Field } from '../../../components';
 import { Periods } from '../lib/proxyForm';

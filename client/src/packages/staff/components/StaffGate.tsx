@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { RoleLabels } from '@shared/enums';
-import type { Role } from '@shared/enums';
+import { RoleLabels } from '@shared/vocab';
+import type { Role } from '@shared/vocab';
 import { loginThenReturn } from '../../../services/returnTo';
 import { rolesOf, switchRole } from '../../../services/session';
 import { ScreenRoles } from '../lib/roles';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import type { NamedRef, SupervisionAct, TownUnit, Wire } from '@shared/actions';
-import { UnitLevelLabels } from '@shared/enums';
-import { WishActionLabels } from '@shared/lifecycle/actions';
+import { UnitLevelLabels } from '@shared/vocab';
+import { WishActionLabels } from '@shared/vocab/wishActions';
 import { Note } from '@shared/schemas';
 import { call } from '../../../services/api';
 import { messageOf } from '../../../services/errors';

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { WishActionLabels } from '@shared/lifecycle/actions';
+import { WishActionLabels } from '@shared/vocab/wishActions';
 import { call } from '../../../services/api';
 import { useRemote } from '../../../hooks/useRemote';
 import { formatDuration } from '../../../components/time';

@@ -1,5 +1,5 @@
-import { CategoryLabels, ChannelLabels, PriorityLabels, WishStateLabels, isCategory } from '@shared/enums';
-import type { Channel, Priority, WishState } from '@shared/enums';
+import { CategoryLabels, ChannelLabels, PriorityLabels, WishStateLabels, isCategory } from '@shared/vocab';
+import type { Channel, Priority, WishState } from '@shared/vocab';
 
 type Instant = string | number | Date | undefined | null;
 

@@ -1,6 +1,6 @@
 import { ProxyCreateInput } from '@shared/actions';
 import type { ActionInput } from '@shared/actions';
-import type { Category, Channel, Priority } from '@shared/enums';
+import type { Category, Channel, Priority } from '@shared/vocab';
 import type { GeoPoint } from '@shared/schemas';
 import { fieldErrorsOf } from '@shared/validation/parseInput';
 import { preferredTimeOf as windowOf, type DayPart } from '../../../features/post/model';

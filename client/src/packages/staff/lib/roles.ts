@@ -1,4 +1,4 @@
-import type { Role } from '@shared/enums';
+import type { Role } from '@shared/vocab';
 
 /**
  * Which active roles each staff screen is for. The server enforces the same rules;

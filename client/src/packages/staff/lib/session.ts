@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Role } from '@shared/enums';
+import type { Role } from '@shared/vocab';
 import { getSession, membership, subscribeSession } from '../../../services/session';
 import type { Session } from '../../../services/session';
 

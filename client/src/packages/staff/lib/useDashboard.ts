@@ -1,5 +1,5 @@
 import type { ActionInput, ActionReply } from '@shared/actions';
-import { CategoryLabels, isCategory } from '@shared/enums';
+import { CategoryLabels, isCategory } from '@shared/vocab';
 import { call } from '../../../services/api';
 import { useRemote } from '../../../hooks/useRemote';
 

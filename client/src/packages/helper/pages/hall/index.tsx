@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Categories, CategoryLabels, type Category } from '@shared/enums/categories';
+import { Categories, CategoryLabels, type Category } from '@shared/vocab/categories';
 import { CategoryIcon, PageState, RoleNav, Screen, StatusTag, formatDistance } from '../../../../components';
 import { remember } from '../../../../features/task/cache';
 import { useRemote } from '../../../../hooks/useRemote';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { CategoryLabels } from '@shared/enums/categories';
+import { CategoryLabels } from '@shared/vocab/categories';
 import { PageState, Screen, formatTime } from '../../../../components';
 import { useRemote } from '../../../../hooks/useRemote';
 import { call } from '../../../../services/api';

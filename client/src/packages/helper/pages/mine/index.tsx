@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { WishState } from '@shared/enums/wishStates';
+import type { WishState } from '@shared/vocab/wishStates';
 import { CategoryIcon, PageState, RoleNav, Screen, StatusTag, formatTime } from '../../../../components';
 import { usePaged } from '../../../../hooks/usePaged';
 import { myClaimOf, myPlaceState } from '../../../../features/task/myClaim';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { RoleLabels } from '@shared/enums';
-import type { Role } from '@shared/enums';
+import { RoleLabels } from '@shared/vocab';
+import type { Role } from '@shared/vocab';
 import { orgApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { shortTime } from '../../lib/format';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { RoleLabels } from '@shared/enums';
-import type { Role } from '@shared/enums';
+import { RoleLabels } from '@shared/vocab';
+import type { Role } from '@shared/vocab';
 import { orgApi } from '../../lib/api';
 import { useRemote } from '../../../../hooks/useRemote';
 import type { Member } from '@shared/actions';

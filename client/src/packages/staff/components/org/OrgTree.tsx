@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { PartyBranchLevelLabels } from '@shared/enums';
+import { PartyBranchLevelLabels } from '@shared/vocab';
 import { orgApi } from '../../lib/api';
 import { useRemote } from '../../../../hooks/useRemote';
 import { StaffState } from '../StaffState';

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import { RoleLabels, type Role } from '@shared/enums';
+import { RoleLabels, type Role } from '@shared/vocab';
 
 /** Roles as tappable chips, several at once: granting roles and approving a join both pick this way. */
 export function RoleChips<R extends Role>({ label, options, selected, onToggle }: {

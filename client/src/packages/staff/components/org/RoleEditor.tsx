@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import { Roles } from '@shared/enums';
-import type { Role } from '@shared/enums';
+import { Roles } from '@shared/vocab';
+import type { Role } from '@shared/vocab';
 import type { Member } from '@shared/actions';
 import { orgApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { UnitKindLabels, UnitKinds, UnitLevelLabels, UnitLevels } from '@shared/enums';
-import type { UnitKind, UnitLevel } from '@shared/enums';
+import { UnitKindLabels, UnitKinds, UnitLevelLabels, UnitLevels } from '@shared/vocab';
+import type { UnitKind, UnitLevel } from '@shared/vocab';
 import { SaveUnitInput } from '@shared/actions';
 import { fieldErrorsOf as schemaFieldErrors } from '@shared/validation/parseInput';
 import { Field } from '../../../../components';

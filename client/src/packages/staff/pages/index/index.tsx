@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { RoleLabels } from '@shared/enums';
-import type { Role } from '@shared/enums';
+import { RoleLabels } from '@shared/vocab';
+import type { Role } from '@shared/vocab';
 import { RoleNav, Screen } from '../../../../components';
 import { Routes } from '../../../../services/nav';
 import { OnDutyCard } from '../../components/OnDutyCard';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import { RoleLabels } from '@shared/enums';
+import { RoleLabels } from '@shared/vocab';
 import { InviteStateLabels } from '@shared/schemas/membership';
 import type { InviteState } from '@shared/schemas/membership';
 import type { InviteSummary } from '@shared/actions';

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { Button, Text, Textarea, View } from '@tarojs/components';
-import { RoleLabels } from '@shared/enums';
+import { RoleLabels } from '@shared/vocab';
 import { JoinRequestStatusLabels } from '@shared/schemas/membership';
 import type { JoinRequestStatus, JoinRole } from '@shared/schemas/membership';
 import type { JoinRequestView } from '@shared/actions';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { WishStateLabels } from '@shared/enums';
+import { WishStateLabels } from '@shared/vocab';
 import { SimilarNotice } from '../../../../features/post/SimilarNotice';
 import { useSimilarWishes } from '../../../../hooks/useSimilarWishes';
 import { useWishForm } from '../../../../hooks/useWishForm';

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { PriorityLabels } from '@shared/enums';
+import { PriorityLabels } from '@shared/vocab';
 import { StaffGate } from '../../components/StaffGate';
 import { StaffState } from '../../components/StaffState';
 import { ReviewItem } from '../../components/ReviewItem';

@@ -1,0 +1,11 @@
+/** Lengths and counts a person's input may reach; the forms show them, the schemas (schemas/primitives.ts) enforce them. */
+export const Limits = {
+  title: 40,
+  description: 500,
+  note: 300,
+  comment: 200,
+  reason: 200,
+  name: 20,
+  address: 100,
+  photos: 9,
+} as const;

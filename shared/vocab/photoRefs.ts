@@ -1,0 +1,14 @@
+/** The name of a photo our server stored (`POST /api/upload`): its content's sha256 and the kind its bytes showed. */
+export const UPLOADED_PHOTO_NAME = /^([0-9a-f]{64})\.(jpg|png|webp)$/;
+const CLOUD_FILE_ID = /^cloud:\/\/[A-Za-z0-9][A-Za-z0-9-]{0,63}(\.[A-Za-z0-9-]{1,128})?\/[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/;
+
+/**
+ * A photo we stored, and nothing else: our server's upload (`/files/<sha256>.<ext>`) or a WeChat cloud
+ * storage fileID (`cloud://<env>[.<bucket>]/<path>`). A viewer's client renders these, so no scheme it
+ * would follow (`javascript:`, `data:`, an off-site tracking pixel) may get in.
+ */
+export function isPhotoRef(ref: string): boolean {
+  if (ref.length > 300) return false;
+  if (ref.startsWith('/files/')) return UPLOADED_PHOTO_NAME.test(ref.slice('/files/'.length));
+  return CLOUD_FILE_ID.test(ref) && !ref.slice('cloud://'.length).split('/').some((seg) => seg === '.' || seg === '..');
+}
