@@ -29,11 +29,11 @@ export const MainPages = [
 export const SubPackages = [
   {
     root: 'packages/helper',
-    pages: ['pages/hall/index', 'pages/task/index', 'pages/mine/index', 'pages/hours/index', 'pages/unit/index'],
+    pages: ['pages/hall/index', 'pages/task/index', 'pages/mine/index', 'pages/hours/index', 'pages/unit/index', 'pages/points/index'],
   },
   {
     root: 'packages/staff',
-    pages: ['pages/index/index', 'pages/review/index', 'pages/proxy/index', 'pages/escalations/index', 'pages/dashboard/index', 'pages/org/index', 'pages/stories/index', 'pages/report/index'],
+    pages: ['pages/index/index', 'pages/review/index', 'pages/proxy/index', 'pages/escalations/index', 'pages/dashboard/index', 'pages/org/index', 'pages/stories/index', 'pages/report/index', 'pages/store/index'],
   },
 ] as const;
 
@@ -69,6 +69,8 @@ export const Pages = {
   myTasks: 'packages/helper/pages/mine/index',
   hours: 'packages/helper/pages/hours/index',
   unit: 'packages/helper/pages/unit/index',
+  /** 积分: balance, ledger, the 爱心超市 shelf and my redemption codes. */
+  points: 'packages/helper/pages/points/index',
   staffHome: 'packages/staff/pages/index/index',
   review: 'packages/staff/pages/review/index',
   proxy: 'packages/staff/pages/proxy/index',
@@ -78,6 +80,8 @@ export const Pages = {
   stories: 'packages/staff/pages/stories/index',
   /** The printable monthly report for the street office. */
   report: 'packages/staff/pages/report/index',
+  /** 爱心超市 for staff: verify a redemption code, keep the shelf. */
+  store: 'packages/staff/pages/store/index',
 } as const satisfies Record<string, PagePath>;
 
 /** A link to `page` with query parameters (values URI-encoded; undefined ones left out). */

@@ -34,6 +34,7 @@ export const Routes = {
   task: (id: string) => to(taskPage(id)),
   myTasks: to(Pages.myTasks),
   hours: to(Pages.hours),
+  points: to(Pages.points),
   unit: to(Pages.unit),
   entry: to(Pages.entry),
   staffHome: to(Pages.staffHome),

@@ -85,6 +85,11 @@ export default function MePage() {
           我的服务时长
         </Button>
       )}
+      {helper && (
+        <Button className="btn" onClick={() => go(Routes.points)}>
+          我的积分 · 爱心超市
+        </Button>
+      )}
       <Button className="btn" onClick={() => go(Routes.wall)}>
         心愿墙
       </Button>

@@ -13,6 +13,7 @@ export const ScreenRoles = {
   org: ['secretary'],
   stories: ['secretary'],
   report: ['secretary', 'town_admin'],
+  store: ['secretary', 'grid_worker'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type StaffScreen = keyof typeof ScreenRoles;

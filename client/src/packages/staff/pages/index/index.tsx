@@ -30,6 +30,7 @@ const ENTRIES: Entry[] = [
   { screen: 'org', title: '组织管理', desc: '网格、楼栋、共建单位、成员与邀请码' },
   { screen: 'report', title: '月度报告', desc: '按月汇总，供街道办打印存档' },
   { screen: 'stories', title: '微故事', desc: '把居民确认的心愿写成故事，征得同意后上心愿墙' },
+  { screen: 'store', title: '爱心超市', desc: '核销兑换码，管理兑换物品与库存' },
 ];
 
 const ScreenPages: Record<StaffScreen, PagePath> = {
@@ -41,6 +42,7 @@ const ScreenPages: Record<StaffScreen, PagePath> = {
   org: Pages.org,
   stories: Pages.stories,
   report: Pages.report,
+  store: Pages.store,
 };
 const open = (screen: StaffScreen) => void Taro.navigateTo({ url: to(ScreenPages[screen]) });
 

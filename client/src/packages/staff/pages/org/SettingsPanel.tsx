@@ -18,6 +18,8 @@ const fields: { key: Key; label: string; unit: string; hint: string }[] = [
   { key: 'autoConfirmDays', label: '自动确认完成', unit: '天', hint: '服务完成后居民未确认，到期自动确认' },
   { key: 'postsPerDay', label: '每人每天可发布', unit: '条', hint: '防止误操作和刷屏' },
   { key: 'maxOpenTasksPerHelper', label: '每人最多同时承接', unit: '个', hint: '志愿者手上未完成的心愿达到此数，不再向其派单' },
+  { key: 'pointsPerHour', label: '每小时服务积分', unit: '分', hint: '居民确认服务后，按服务时长折算积分，可在爱心超市兑换' },
+  { key: 'pointsDailyCap', label: '每人每天最多获得', unit: '分', hint: '0 表示不设上限' },
 ];
 
 type Draft = Record<Key, string>;
