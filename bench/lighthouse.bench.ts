@@ -84,9 +84,9 @@ async function startApp(): Promise<{ url: string; stop(): Promise<void> }> {
   };
 }
 
-async function loginAs(url: string, as: string): Promise<{ token: string; user: { memberships: unknown[] } }> {
+async function loginAs(url: string, as: string): Promise<{ token: string; refreshToken?: string; user: { memberships: unknown[] } }> {
   const reply = await fetch(`${url}/api/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ as }) });
-  const body = (await reply.json()) as { ok: boolean; data: { token: string; user: { memberships: unknown[] } } };
+  const body = (await reply.json()) as { ok: boolean; data: { token: string; refreshToken?: string; user: { memberships: unknown[] } } };
   if (!body.ok) throw new Error(`dev-login as ${as} failed: ${JSON.stringify(body)}`);
   return body.data;
 }
@@ -158,8 +158,9 @@ async function main(): Promise<void> {
         localStorage.clear();
         if (!s) return;
         localStorage.setItem('xy.token', JSON.stringify({ data: s.token }));
+        if (s.refreshToken) localStorage.setItem('xy.refresh', JSON.stringify({ data: s.refreshToken }));
         localStorage.setItem('xy.session', JSON.stringify({ data: { user: s.user, activeRole: s.role } }));
-      }, session ? { token: session.token, user: session.user, role: screen.role } : null);
+      }, session ? { token: session.token, refreshToken: session.refreshToken, user: session.user, role: screen.role } : null);
       const runs: Figures[] = [];
       const cdp = await page.createCDPSession();
       for (let i = 0; i < RUNS; i++) {

@@ -11,3 +11,4 @@ export { Screen } from './Screen';
 export { Field } from './Field';
 export { RoleNav } from './RoleNav';
 export { formatTime, formatDuration, formatDistance } from './time';
+export { switchLabel } from './switchLabel';

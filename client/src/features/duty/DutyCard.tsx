@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button, Picker, Switch, Text, View } from '@tarojs/components';
 import { DutyRoster, WeekdayLabels, type DutySlot } from '@shared/schemas/duty';
 import { parseInput } from '@shared/validation/parseInput';
+import { switchLabel } from '../../components/switchLabel';
 import { useRemote } from '../../hooks/useRemote';
 import { call } from '../../services/api';
 import { messageOf } from '../../services/errors';
@@ -93,7 +94,7 @@ export function DutyCard() {
           <Text className="card__title">紧急心愿立即通知我</Text>
           <Text className="muted">值班时，3 公里内的紧急心愿第一时间告诉您</Text>
         </View>
-        <Switch aria-label="紧急心愿立即通知我" checked={draft.urgentAlerts} color="#c8161d" onChange={(e) => change({ ...draft, urgentAlerts: e.detail.value })} />
+        <Switch {...switchLabel('紧急心愿立即通知我')} checked={draft.urgentAlerts} color="#c8161d" onChange={(e) => change({ ...draft, urgentAlerts: e.detail.value })} />
       </View>
       {error && <View className="banner banner--error" role="alert">{error}</View>}
       {notice && <View className="banner banner--ok" role="status">{notice}</View>}

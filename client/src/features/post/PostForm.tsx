@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components';
 import { Limits } from '@shared/vocab/limits';
-import { CategoryGrid, Field } from '../../components';
+import { CategoryGrid, Field, switchLabel } from '../../components';
 import { useSimilarWishes } from '../../hooks/useSimilarWishes';
 import { useWishForm } from '../../hooks/useWishForm';
 import { isOffline, messageOf } from '../../services/errors';
@@ -177,7 +177,7 @@ export function PostForm({ scope, initial, elder = false, submitLabel = '提交�
             </View>
           </Field>
           <Field label="在心愿墙上匿名展示">
-            <Switch checked={draft.anonymous} color="#c8161d" onChange={(e) => update({ anonymous: e.detail.value })} />
+            <Switch {...switchLabel('在心愿墙上匿名展示')} checked={draft.anonymous} color="#c8161d" onChange={(e) => update({ anonymous: e.detail.value })} />
           </Field>
         </View>
       )}

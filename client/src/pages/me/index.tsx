@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Switch, Text, View } from '@tarojs/components';
 import { RoleLabels, type Role } from '@shared/vocab/roles';
-import { RoleNav, Screen } from '../../components';
+import { RoleNav, Screen, switchLabel } from '../../components';
 import { DutyCard } from '../../features/duty/DutyCard';
 import { useElderMode } from '../../services/elder';
 import { go, goHome, Routes } from '../../services/nav';
@@ -64,7 +64,7 @@ export default function MePage() {
             <Text className="card__title">长辈模式</Text>
             <Text className="muted">大字体、高对比、步骤更少</Text>
           </View>
-          <Switch checked={elder} color="#c8161d" onChange={(e) => setElder(e.detail.value)} />
+          <Switch {...switchLabel('长辈模式')} checked={elder} color="#c8161d" onChange={(e) => setElder(e.detail.value)} />
         </View>
       </View>
 
@@ -76,7 +76,7 @@ export default function MePage() {
               <Text className="card__title">心愿墙显示我的全名</Text>
               <Text className="muted">{fullName ? `心愿墙和排行榜上显示“${session.user.name}”` : '关闭时只显示姓氏，如“张*”'}</Text>
             </View>
-            <Switch checked={fullName} color="#c8161d" onChange={(e) => void onFullName(e.detail.value)} />
+            <Switch {...switchLabel('心愿墙显示我的全名')} checked={fullName} color="#c8161d" onChange={(e) => void onFullName(e.detail.value)} />
           </View>
         </View>
       )}
