@@ -3,6 +3,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
 import { PrecompressPlugin } from './precompress';
+import { PreloadCommonChunksPlugin } from './preload';
 import { weappTarget } from './target';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -109,7 +110,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
           },
         });
         // Brotli and gzip copies of every text file, made once here and sent as each browser accepts (server/gateway.ts).
-        if (process.env.NODE_ENV !== 'development') chain.plugin('precompress').use(PrecompressPlugin);
+        if (process.env.NODE_ENV !== 'development') {
+          chain.plugin('preload-common').use(PreloadCommonChunksPlugin);
+          chain.plugin('precompress').use(PrecompressPlugin);
+        }
       },
     },
   };
