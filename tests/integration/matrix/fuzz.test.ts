@@ -13,6 +13,7 @@ import type { MongoClient } from 'mongodb';
 import { isWriteAction, type ErrorCode } from '@shared';
 import { startTestServer, type Client, type TestServer } from '../harness';
 import { startEmbeddedMongo, type EmbeddedMongo } from '../../../server/db/embeddedMongo';
+import { repositoriesOf } from '../../../cloudfunctions/_core/store/repositories';
 import { inputArbitrary } from './arbitraries';
 import { castMembers, COMMUNITY_KEYS, insertCast, type CastMember } from './cast';
 import { BOOKKEEPING, fingerprint } from './fingerprint';
@@ -76,11 +77,21 @@ beforeAll(async () => {
   const as = (c: CastMember['community'], k: CastMember['cast']) => clients.get(cast.find((m) => m.community === c && m.cast === k)!.key)!;
   for (const c of COMMUNITY_KEYS) await as(c, 'secretary').ok('org', 'updateSettings', { settings: { postsPerDay: 100, maxOpenTasksPerHelper: 50 } });
   await inPool(fixtureKeys(COMMUNITY_KEYS), 6, (k) => makeWish(k, as));
+  // A 爱心超市 shelf in each community and a redemption waiting, so fuzzed item and redemption ids reach past "not found".
+  for (const c of COMMUNITY_KEYS) {
+    const { item } = await as(c, 'secretary').ok('points', 'saveItem', { name: '爱心大米', cost: 10, stock: 5 });
+    const volunteer = cast.find((m) => m.community === c && m.cast === 'volunteer')!;
+    const communityId = (await server.db.collection<{ _id: string; memberships: { communityId?: string }[] }>('users').findOne({ _id: volunteer.userId }))!.memberships[0].communityId!;
+    await repositoriesOf(server.db).inTransaction(({ ledger }) =>
+      ledger.post({ _id: `earn:fuzz-${volunteer.userId}`, communityId, userId: volunteer.userId, kind: 'earn', amount: 10, sourceId: `fuzz-${volunteer.userId}`, at: new Date() }),
+    );
+    await as(c, 'volunteer').ok('points', 'redeem', { itemId: item.id });
+  }
   for (const u of await server.db.collection<{ _id: string; memberships: Person['memberships'] }>('users').find({}).toArray()) {
     persons.set(u._id, { id: u._id, memberships: u.memberships, roles: [...new Set(u.memberships.flatMap((m) => m.roles))] });
   }
   // Ids that exist, so fuzzed ids reach past "not found": wishes, people, and the org.
-  for (const name of ['wishes', 'users', 'units', 'grids', 'buildings', 'compounds', 'communities', 'party_branches', 'join_requests', 'messages']) {
+  for (const name of ['wishes', 'users', 'units', 'grids', 'buildings', 'compounds', 'communities', 'party_branches', 'join_requests', 'messages', 'store_items', 'redemptions']) {
     ids.push(...(await server.db.collection(name).find({}, { projection: { _id: 1 } }).toArray()).map((d) => String(d._id)));
   }
   ids = [...new Set(ids)];
