@@ -39,6 +39,11 @@ export interface StartOptions {
   embedded?: 'inline' | 'process';
   /** Seed the demo community (default: in local mode). */
   seed?: boolean;
+  /**
+   * Seed the demo's duty rosters too (default). Rosters make who hears of a wish depend on the
+   * hour of the day, so tests that start from the demo on the real clock leave them out.
+   */
+  seedDutyRosters?: boolean;
   /** 0 turns the cron interval off (tests call cron.tick themselves). */
   cronIntervalMs?: number;
   /** Tests move time forward without waiting. */
@@ -127,7 +132,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       content: wechat ? wechatContentChecker(wechat) : new WordListChecker(),
       config: { mode: config.mode, templateIds: config.templateIds, miniprogramState: config.miniprogramState },
     };
-    if (opts.seed ?? config.mode === 'local') await seedDemo(conn.db, runtime);
+    if (opts.seed ?? config.mode === 'local') await seedDemo(conn.db, runtime, { dutyRosters: opts.seedDutyRosters ?? true });
 
     observability.outboxBacklog = () => runtime.repos.messages.backlog(runtime.now());
     // The cluster's last finished tick, whichever process ran it.

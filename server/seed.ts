@@ -18,7 +18,7 @@ async function upsertAll<T extends { _id: string }>(coll: import('mongodb').Coll
  * are played through the real cloud functions (so every event and notification is real),
  * once per database.
  */
-export async function seedDemo(db: Db, rt: Runtime): Promise<{ wishes: number }> {
+export async function seedDemo(db: Db, rt: Runtime, opts: { dutyRosters?: boolean } = {}): Promise<{ wishes: number }> {
   const c = collections(db);
   const now = rt.now();
   await upsertAll(c.towns, TOWNS.map((t) => ({ ...t, createdAt: now })));
@@ -29,7 +29,7 @@ export async function seedDemo(db: Db, rt: Runtime): Promise<{ wishes: number }>
   await upsertAll(c.partyBranches, PARTY_BRANCHES.map((b) => ({ ...b, ...(b._id === 'pb-taoyuan' ? { secretaryUserId: userIdOf('secretary') } : {}) })));
   await upsertAll(c.units, UNITS.map((u) => ({ ...u, createdAt: now })));
   await upsertAll(c.users, USERS.map((u) => ({ _id: userIdOf(u.key), devKey: u.key, name: u.name, phone: u.phone, memberships: u.memberships, createdAt: now })));
-  await upsertAll(c.duty, DUTY_ROSTERS.map(({ user, roster }) => ({ _id: userIdOf(user), ...roster, updatedAt: now })));
+  if (opts.dutyRosters ?? true) await upsertAll(c.duty, DUTY_ROSTERS.map(({ user, roster }) => ({ _id: userIdOf(user), ...roster, updatedAt: now })));
 
   try {
     await c.meta.insertOne({ _id: SEED_MARK, state: 'running', at: now });
