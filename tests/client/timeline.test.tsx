@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { Timeline } from '../../client/src/components/Timeline';
 
@@ -29,7 +29,7 @@ describe('the wish timeline', () => {
     expect(within(refused).getByText('原因：请补充具体地址')).toBeInTheDocument();
   });
 
-  it('shows the photos a helper sent with a report, each opening full size', () => {
+  it('shows the photos a helper sent with a report, each opening full size', async () => {
     const taro = Taro as unknown as { previewImage?: (o: { urls: string[]; current: string }) => Promise<unknown> };
     const previews: { urls: string[]; current: string }[] = [];
     taro.previewImage = async (o) => void previews.push(o);
@@ -37,7 +37,8 @@ describe('the wish timeline', () => {
     const photos = Array.from(document.querySelectorAll('img.photo'));
     expect(photos.map((img) => img.getAttribute('src'))).toEqual(['cloud://env/receipt.jpg', 'cloud://env/bag.jpg']);
     fireEvent.click(photos[1]);
-    expect(previews).toEqual([{ urls: ['cloud://env/receipt.jpg', 'cloud://env/bag.jpg'], current: 'cloud://env/bag.jpg' }]);
+    // On h5 the viewer is loaded when first needed, so the preview opens a moment after the tap.
+    await waitFor(() => expect(previews).toEqual([{ urls: ['cloud://env/receipt.jpg', 'cloud://env/bag.jpg'], current: 'cloud://env/bag.jpg' }]));
     delete taro.previewImage;
   });
 
