@@ -17,6 +17,8 @@ export const ErrorCodes = [
   'ALREADY_CLAIMED',
   /** Dispatch refused: the person or unit named could not act on it (details.reason says why). */
   'ASSIGNEE_UNAVAILABLE',
+  /** 时间银行: the balance does not cover the hours asked for (a wish paid by hours, a transfer); nothing was written. */
+  'INSUFFICIENT_HOURS',
   'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
   'INTERNAL',
@@ -36,6 +38,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   INVALID_TRANSITION: 409,
   ALREADY_CLAIMED: 409,
   ASSIGNEE_UNAVAILABLE: 409,
+  INSUFFICIENT_HOURS: 409,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   INTERNAL: 500,

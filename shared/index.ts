@@ -16,3 +16,4 @@ export * from './actions';
 export * from './routes';
 export * from './coords';
 export * from './points';
+export * from './timebank';

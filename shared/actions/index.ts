@@ -8,6 +8,7 @@ import { PointsActions } from './points';
 import { StatsActions } from './stats';
 import { StoriesActions } from './stories';
 import { TasksActions } from './tasks';
+import { TimebankActions } from './timebank';
 import { WishesActions } from './wishes';
 
 /** ActionSchemas[fn][action] is the input schema of `data` for that call, as the router parses it. */
@@ -22,6 +23,7 @@ export const ActionSchemas = {
   certificates: CertificatesActions,
   stories: StoriesActions,
   points: PointsActions,
+  timebank: TimebankActions,
 } as const;
 
 export type FunctionName = keyof typeof ActionSchemas;
@@ -44,5 +46,6 @@ export * from './cron';
 export * from './certificates';
 export * from './stories';
 export * from './points';
+export * from './timebank';
 export * from './outputs';
 export * from './writes';

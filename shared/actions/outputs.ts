@@ -15,6 +15,8 @@ import type { NearbyItem, WallItem, WishView } from '../privacy/view';
 import type { StoryCard, StoryView } from '../privacy/story';
 import type { LedgerKind } from '../points/ledger';
 import type { RedemptionStatus } from '../points/store';
+import type { TimeEntryKind } from '../timebank/ledger';
+import type { FamilyLinkStatus, FamilyRelation } from '../timebank/rules';
 import type { ActionSchemas, FunctionName } from './index';
 
 /**
@@ -366,6 +368,37 @@ export interface ActionOutputs {
     fulfil: { redemption: RedemptionView };
     audit: { accounts: number; entries: number; mismatches: { userId: string; kept: number; ledger: number }[] };
   };
+  timebank: {
+    mine: TimeBankView;
+    askFamily: { link: FamilyLinkView };
+    answerFamily: { link: FamilyLinkView };
+    removeFamily: { link: FamilyLinkView };
+    transfer: { balance: number; entry: TimeEntryView };
+    audit: TimeBankAudit;
+  };
+}
+
+/** My 时间银行: `balance` is the sum of `entries` (what I may withdraw or give); `held` is part of what was taken, for wishes under way. */
+export interface TimeBankView {
+  townId: string; townName: string; balance: number; held: number; entries: TimeEntryView[]; family: FamilyLinkView[];
+}
+
+/** One entry as its holder sees it; `text` is the sentence of shared/timebank `describeTimeEntry`. */
+export interface TimeEntryView {
+  id: string; kind: TimeEntryKind; hours: number; at: Instant; text: string; wishId?: string;
+}
+
+/**
+ * A family link as one of its two people sees it: `other` is the other person (their name in full: they are family,
+ * or asked to be), `relation` what the other is to me, `askedByMe` whether I asked (the other answers).
+ */
+export interface FamilyLinkView {
+  id: string; other: { id: string; name: string }; relation: FamilyRelation; status: FamilyLinkStatus; askedByMe: boolean; createdAt: Instant;
+}
+
+/** The town's books: each kept balance against its ledger's sum, and holds left open on wishes already over. */
+export interface TimeBankAudit {
+  accounts: number; entries: number; mismatches: { userId: string; kept: number; ledger: number }[]; openHoldsOnSettledWishes: string[];
 }
 
 /** One ledger entry as its holder sees it; `text` is the sentence of shared/points `describeEntry`. */

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { Category } from '../enums/categories';
 import { WishState } from '../enums/wishStates';
 import { Address, Comment, Description, GeoPoint, Id, PageInput, Phone, Reason, TimeWindow, Title } from '../schemas/primitives';
-import { HelpersNeeded, Stars } from '../schemas/wish';
+import { HelpersNeeded, PaidHours, Stars } from '../schemas/wish';
 
 /** What a resident fills in; staff fill in the same for a proxy entry. */
 export const wishFields = {
@@ -34,7 +34,13 @@ export const wishEdits = {
 
 const WishRef = { wishId: Id };
 
-export const CreateWishInput = z.strictObject(wishFields);
+export const CreateWishInput = z.strictObject({
+  ...wishFields,
+  /** 用时间支付: these hours are held from the poster's 时间银行 account now and paid when the wish is confirmed. */
+  paidHours: PaidHours.optional(),
+  /** For a family member who accepted the link (时间银行 家人): they are named on the wish as the one helped. */
+  forFamilyId: Id.optional(),
+});
 export const UpdateWishInput = z
   .strictObject({ ...WishRef, ...wishEdits })
   .refine((v) => Object.keys(v).some((k) => k !== 'wishId'), { message: '没有要修改的内容', path: ['wishId'] });

@@ -119,6 +119,14 @@ export const ActionWrites = {
     fulfil: true,
     audit: false,
   },
+  timebank: {
+    mine: false,
+    askFamily: true,
+    answerFamily: true,
+    removeFamily: true,
+    transfer: true,
+    audit: false,
+  },
 } as const satisfies ActionWriteTable;
 
 /** Whether `fn.action` is a write (an unknown pair is not). */

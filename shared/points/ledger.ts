@@ -20,6 +20,8 @@ export interface LedgerEntry {
   /** earn/reverse: the China day the points count against the daily cap. */
   day?: string;
   wishId?: string;
+  /** A group activity's attendance (issue 12.8) instead of a wish. */
+  activityId?: string;
   wishTitle?: string;
   hours?: number;
   /** earn: the rule gave more than the day's cap left. */

@@ -8,7 +8,8 @@ export type PointsRule = Pick<CommunitySettings, 'pointsPerHour' | 'pointsDailyC
 /** What a confirmed service brings: its hours and its category. */
 export interface ServiceWorth {
   hours: number;
-  category: Category;
+  /** None (a group activity without one) weighs 1. */
+  category?: Category;
 }
 
 export interface Earning {
@@ -27,7 +28,7 @@ export function chinaDay(at: Date): string {
 
 /** What the rule gives for one service, before any cap: hours × points per hour × the category's weight, rounded to whole points. */
 export function pointsOf(service: ServiceWorth, rule: PointsRule): number {
-  const weight = rule.pointsCategoryWeights[service.category] ?? 1;
+  const weight = (service.category && rule.pointsCategoryWeights[service.category]) ?? 1;
   return Math.max(0, Math.round(service.hours * rule.pointsPerHour * weight));
 }
 

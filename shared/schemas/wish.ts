@@ -5,6 +5,14 @@ import { Priority } from '../enums/priorities';
 import { WishState } from '../enums/wishStates';
 import { Address, Comment, Description, GeoPoint, Id, Instant, Note, PersonName, Phone, Photos, Reason, TimeWindow, Title } from './primitives';
 import { ServiceHours } from './service';
+import { HOURS_STEP, MAX_WITHDRAWAL_HOURS } from '../timebank/rules';
+
+/** 用时间支付: the hours a wish is paid with from its owner's 时间银行 account, in half hours. */
+export const PaidHours = z
+  .number({ error: '请填写支付的小时数' })
+  .min(HOURS_STEP, `至少 ${HOURS_STEP} 小时`)
+  .max(MAX_WITHDRAWAL_HOURS, `最多 ${MAX_WITHDRAWAL_HOURS} 小时`)
+  .multipleOf(HOURS_STEP, '按半小时计');
 
 export const HelpersNeeded = z.number().int().min(1, '至少需要 1 人').max(10, '最多 10 人');
 
@@ -101,6 +109,8 @@ export const Wish = z.strictObject({
   /** Who typed it in (the owner, or staff for a proxy entry). */
   createdBy: Id,
   beneficiary: Beneficiary.optional(),
+  /** 用时间支付: held from the owner's time account at posting, charged on confirmation, released on a cancel or rejection. */
+  paidHours: PaidHours.optional(),
   claims: z.array(Claim).max(10),
   assignment: Assignment.optional(),
   rejectReason: Reason.optional(),

@@ -7,6 +7,7 @@ import type { StoryDoc } from './stories';
 import type { LeaseDoc } from './leases';
 import type { LedgerEntryDoc, PointAccountDoc } from './ledger';
 import type { RedemptionDoc, StoreItemDoc } from './store';
+import type { FamilyLinkDoc, TimeAccountDoc, TimeEntryDoc } from './timebank';
 import type { RateLimitDoc } from './rateLimits';
 import type { BuildingDoc, CommunityDoc, CompoundDoc, GridDoc, InviteDoc, JoinRequestDoc, MessageDoc, PartyBranchDoc, ServiceDoc, SubscriptionDoc, TownDoc, UnitDoc, UserDoc, WishDoc } from './types';
 
@@ -46,6 +47,10 @@ export const C = {
   /** 爱心超市: the shelf and the redemptions from it. */
   storeItems: 'store_items',
   redemptions: 'redemptions',
+  /** 时间银行: the hours ledger (append-only), the balances kept beside it (per person per town), family links. */
+  timeLedger: 'time_ledger',
+  timeAccounts: 'time_accounts',
+  familyLinks: 'family_links',
   requests: 'requests',
   requestRuns: 'request_runs',
   wxSessions: 'wx_sessions',
@@ -77,6 +82,8 @@ export const INDEXES: Record<string, IndexDecl[]> = {
     { key: { 'memberships.communityId': 1 } },
     // Who to tell (secretaries, grid workers, unit and town admins): few holders of each role.
     { key: { 'memberships.roles': 1 } },
+    // 时间银行: a family member is asked for by the phone number they registered with.
+    { key: { phone: 1 }, options: { sparse: true } },
   ],
   [C.wishes]: [
     { key: { location: '2dsphere' } },
@@ -121,6 +128,11 @@ export const INDEXES: Record<string, IndexDecl[]> = {
   [C.storeItems]: [{ key: { communityId: 1, cost: 1 } }],
   // Staff type the code: it names one redemption.
   [C.redemptions]: [{ key: { code: 1 }, options: { unique: true } }, { key: { communityId: 1, userId: 1, createdAt: -1 } }],
+  // A person's history in a town; a wish's deposits and its hold; the town's audit.
+  [C.timeLedger]: [{ key: { townId: 1, userId: 1, at: -1 } }, { key: { wishId: 1 }, options: { sparse: true } }],
+  [C.timeAccounts]: [{ key: { townId: 1 } }],
+  // A person's links, asked by them or of them.
+  [C.familyLinks]: [{ key: { fromId: 1 } }, { key: { toId: 1 } }],
   [C.invites]: [{ key: { code: 1 }, options: { unique: true } }, { key: { communityId: 1, _id: -1 } }],
   // Replies are kept a week: long enough for any client retry.
   [C.requests]: [{ key: { createdAt: 1 }, options: { expireAfterSeconds: 7 * 24 * 3600 } }],
@@ -195,6 +207,9 @@ function buildCollections(db: Db, session?: ClientSession) {
     pointAccounts: c<PointAccountDoc>(C.pointAccounts),
     storeItems: c<StoreItemDoc>(C.storeItems),
     redemptions: c<RedemptionDoc>(C.redemptions),
+    timeLedger: c<TimeEntryDoc>(C.timeLedger),
+    timeAccounts: c<TimeAccountDoc>(C.timeAccounts),
+    familyLinks: c<FamilyLinkDoc>(C.familyLinks),
     requests: c<RequestDoc>(C.requests),
     requestRuns: c<RequestRunDoc>(C.requestRuns),
     duty: c<DutyDoc>(C.duty),

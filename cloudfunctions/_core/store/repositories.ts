@@ -18,6 +18,7 @@ import { RequestRepository } from './requests';
 import { runTransaction } from './session';
 import { ServiceRepository } from './services';
 import { StoreRepository } from './store';
+import { TimeBankRepository } from './timebank';
 import { SubscriptionRepository } from './subscriptions';
 import { UserRepository } from './users';
 import { WxSessionRepository } from './wxSessions';
@@ -44,6 +45,8 @@ export interface Repositories {
   ledger: LedgerRepository;
   /** 爱心超市: the shelf and its redemptions. */
   store: StoreRepository;
+  /** 时间银行: the hours ledger, the balances kept with it, family links. */
+  timebank: TimeBankRepository;
   joinRequests: JoinRequestRepository;
   /** The self-hosted gateways' shared request counts. */
   rateLimits: RateLimitRepository;
@@ -94,6 +97,7 @@ function build(db: Db, c: Collections, scope: object, inTransaction = false): Re
     stories: new StoryRepository(c.stories),
     ledger: new LedgerRepository(c.pointLedger, c.pointAccounts),
     store: new StoreRepository(c.storeItems, c.redemptions),
+    timebank: new TimeBankRepository(c.timeLedger, c.timeAccounts, c.familyLinks),
     joinRequests: new JoinRequestRepository(c.joinRequests),
     rateLimits: new RateLimitRepository(c.rateLimits),
     leases: new LeaseRepository(c.leases),

@@ -49,6 +49,12 @@ export class UserRepository {
     return found.length === 1 ? found[0] : null;
   }
 
+  /** The one person registered with this phone number (null when none, or more than one, is). */
+  async onlyUserWithPhone(phone: string): Promise<UserDoc | null> {
+    const found = await this.coll.find({ phone }).limit(2).toArray();
+    return found.length === 1 ? found[0] : null;
+  }
+
   /** A member of the community (any role). */
   memberOf(communityId: string, userId: string): Promise<UserDoc | null> {
     return this.coll.findOne({ _id: userId, 'memberships.communityId': communityId });

@@ -36,6 +36,13 @@ export class WishRepository {
     return this.coll.findOne({ _id: id });
   }
 
+  /** The states of these wishes (a wish not found is left out). */
+  async statusesOf(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.coll.find({ _id: { $in: ids } }, { projection: { status: 1 } }).toArray();
+    return new Map(rows.map((w) => [w._id, w.status]));
+  }
+
   async load(id: string): Promise<WishDoc> {
     const wish = await this.find(id);
     if (!wish) throw new AppError('NOT_FOUND', '心愿不存在');

@@ -7,7 +7,8 @@ import type { StoredExtra } from '../store/wishes';
 import type { Runtime } from '../runtime/types';
 import type { WishDoc, WishEventDoc } from '../store/types';
 import { loadCommunity } from '../store/loadCommunity';
-import { earnForWish } from '../points/earn';
+import { onServiceConfirmed } from '../recognition/serviceConfirmed';
+import { assertHoursCover, movesHours, settleWishHours, townOf } from '../timebank/withdraw';
 
 const MAX_ATTEMPTS = 25;
 
@@ -35,12 +36,27 @@ export async function applyAction(rt: Runtime, a: Apply): Promise<{ wish: WishDo
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const decision = decideAs(rt, wish, a, settings);
     const event: WishEventDoc = { ...decision.event, id: newId() };
-    const after = await rt.repos.wishes.write(wish, decision.change, event, a.extra);
+    // A resubmitted wish paid by hours holds them again: refused before anything is written when they are not there.
+    if (a.action === 'resubmit' && wish.paidHours) await assertHoursCover(rt.repos, townOf(wish), wish.ownerId, wish.paidHours);
+    const after = movesHours(wish, a.action)
+      ? await rt.repos.inTransaction(async (repos) => {
+          const written = await repos.wishes.write(wish, decision.change, event, a.extra);
+          // A wish paid by hours: its hold is charged on confirmation, released on a cancel or rejection, held again on resubmission.
+          if (written) await settleWishHours(repos, written, a.action, event);
+          return written;
+        })
+      : await rt.repos.wishes.write(wish, decision.change, event, a.extra);
     if (after) {
-      // Confirmation (the resident's or the automatic one) is when the wish's services and hours count, and earn points.
+      // Confirmation (the resident's or the automatic one) is when the wish's services and hours count: points and hours are credited.
       if (a.action === 'confirm') {
         await rt.repos.services.confirmWish(after._id, event.at);
-        await earnForWish(rt, after, settings, event.at);
+        const services = await rt.repos.services.confirmedOfWish(after._id);
+        await onServiceConfirmed(
+          rt,
+          services.map((s) => ({ id: s._id, communityId: s.communityId, userId: s.userId, hours: s.hours, category: s.category, wishId: after._id, title: after.title })),
+          event.at,
+          settings,
+        );
       }
       return { wish: after, event };
     }

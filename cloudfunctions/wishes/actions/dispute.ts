@@ -2,7 +2,7 @@ import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/routing/action';
 import { announceEvent } from '../../_core/notify/announcements';
 import { applyAction } from '../../_core/wishes/apply';
-import { reverseForWish } from '../../_core/points/earn';
+import { onServicesWithdrawn } from '../../_core/recognition/serviceConfirmed';
 import { wishView } from '../../_core/wishes/views';
 
 /**
@@ -15,8 +15,8 @@ export default defineAction({
     const wish = await rt.repos.wishes.load(input.wishId);
     const { wish: after, event } = await applyAction(rt, { wish, action: 'dispute', caller, input: { reason: input.reason } });
     await rt.repos.services.withdrawWish(after._id);
-    // Today a dispute comes before any confirmation, so nothing was earned yet; should one ever follow it, its points go back by entry.
-    await reverseForWish(rt, after._id, event.at);
+    // Today a dispute comes before any confirmation, so nothing was earned yet; should one ever follow it, its points and hours go back by entry.
+    await onServicesWithdrawn(rt, after._id, event.at);
     await announceEvent(rt, after, event);
     return { wish: wishView(after, caller) };
   },

@@ -86,12 +86,19 @@ beforeAll(async () => {
       ledger.post({ _id: `earn:fuzz-${volunteer.userId}`, communityId, userId: volunteer.userId, kind: 'earn', amount: 10, sourceId: `fuzz-${volunteer.userId}`, at: new Date() }),
     );
     await as(c, 'volunteer').ok('points', 'redeem', { itemId: item.id });
+    // 时间银行: hours in the volunteer's town and a family request waiting for them, so transfers and answers reach past "not found".
+    const townId = (await server.db.collection<{ _id: string; townId: string }>('communities').findOne({ _id: communityId }))!.townId;
+    await repositoriesOf(server.db).inTransaction(({ timebank }) =>
+      timebank.post({ _id: `deposit:fuzz-${volunteer.userId}`, townId, userId: volunteer.userId, kind: 'deposit', hours: 4, sourceId: `fuzz-${volunteer.userId}`, at: new Date() }),
+    );
+    const phone = (await server.db.collection<{ _id: string; phone?: string }>('users').findOne({ _id: volunteer.userId }))?.phone;
+    if (phone) await as(c, 'owner').ok('timebank', 'askFamily', { phone, relation: 'child' });
   }
   for (const u of await server.db.collection<{ _id: string; memberships: Person['memberships'] }>('users').find({}).toArray()) {
     persons.set(u._id, { id: u._id, memberships: u.memberships, roles: [...new Set(u.memberships.flatMap((m) => m.roles))] });
   }
   // Ids that exist, so fuzzed ids reach past "not found": wishes, people, and the org.
-  for (const name of ['wishes', 'users', 'units', 'grids', 'buildings', 'compounds', 'communities', 'party_branches', 'join_requests', 'messages', 'store_items', 'redemptions']) {
+  for (const name of ['wishes', 'users', 'units', 'grids', 'buildings', 'compounds', 'communities', 'party_branches', 'join_requests', 'messages', 'store_items', 'redemptions', 'family_links']) {
     ids.push(...(await server.db.collection(name).find({}, { projection: { _id: 1 } }).toArray()).map((d) => String(d._id)));
   }
   ids = [...new Set(ids)];

@@ -127,4 +127,12 @@ export const SAMPLES: Samples = {
     fulfil: { code: 'abcd-2345' },
     audit: {},
   },
+  timebank: {
+    mine: {},
+    askFamily: { phone: '13800001111', relation: 'parent' },
+    answerFamily: { linkId: 'fl-1', accept: true },
+    removeFamily: { linkId: 'fl-1' },
+    transfer: { toUserId: 'u-mother', hours: 1.5 },
+    audit: {},
+  },
 };
