@@ -27,11 +27,24 @@ export const COMPOUNDS = [
   { _id: 'cpd-xiangchengyuan', communityId: 'com-shizishan', name: '香城苑小区', location: pt(110.1131, 32.8101) },
 ];
 
-export const GRIDS = [
-  { _id: 'grid-taoyuan-1', communityId: 'com-taoyuan', name: '桃源第一网格', buildingIds: ['bld-g1', 'bld-g2', 'bld-g3'] },
-  { _id: 'grid-taoyuan-2', communityId: 'com-taoyuan', name: '桃源第二网格', buildingIds: ['bld-g4', 'bld-g5', 'bld-g6'] },
-  { _id: 'grid-taoyuan-3', communityId: 'com-taoyuan', name: '花园新村网格', buildingIds: ['bld-x1', 'bld-x2'] },
-  { _id: 'grid-xcy-1', communityId: 'com-shizishan', name: '香城苑网格', buildingIds: ['bld-xcy-1', 'bld-xcy-2'] },
+/** Outlines (gcj02 corners) drawn around each grid's buildings, as a secretary would trace them on the map. */
+export const GRIDS: { _id: string; communityId: string; name: string; buildingIds: string[]; boundary: [number, number][] }[] = [
+  {
+    _id: 'grid-taoyuan-1', communityId: 'com-taoyuan', name: '桃源第一网格', buildingIds: ['bld-g1', 'bld-g2', 'bld-g3'],
+    boundary: [[113.9926, 31.2532], [113.9948, 31.2532], [113.9948, 31.2544], [113.9935, 31.2545], [113.9926, 31.2541]],
+  },
+  {
+    _id: 'grid-taoyuan-2', communityId: 'com-taoyuan', name: '桃源第二网格', buildingIds: ['bld-g4', 'bld-g5', 'bld-g6'],
+    boundary: [[113.9938, 31.2531], [113.9962, 31.2531], [113.9962, 31.2518], [113.9944, 31.2518], [113.9938, 31.2524]],
+  },
+  {
+    _id: 'grid-taoyuan-3', communityId: 'com-taoyuan', name: '花园新村网格', buildingIds: ['bld-x1', 'bld-x2'],
+    boundary: [[113.9892, 31.2499], [113.9912, 31.2499], [113.9912, 31.2516], [113.9892, 31.2516]],
+  },
+  {
+    _id: 'grid-xcy-1', communityId: 'com-shizishan', name: '香城苑网格', buildingIds: ['bld-xcy-1', 'bld-xcy-2'],
+    boundary: [[110.1122, 32.8094], [110.1141, 32.8094], [110.1141, 32.8109], [110.1122, 32.8109]],
+  },
 ];
 
 const building = (id: string, communityId: string, compoundId: string, name: string, gridId: string, lng: number, lat: number) => ({

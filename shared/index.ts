@@ -15,5 +15,6 @@ export * from './privacy';
 export * from './actions';
 export * from './routes';
 export * from './coords';
+export * from './geometry';
 export * from './points';
 export * from './timebank';

@@ -2,6 +2,7 @@ import { createFunction } from '../_core/routing/router';
 import approve from './actions/approve';
 import assign from './actions/assign';
 import callList from './actions/callList';
+import map from './actions/map';
 import reassign from './actions/reassign';
 import supervision from './actions/supervision';
 import townAssign from './actions/townAssign';
@@ -14,4 +15,4 @@ import queue from './actions/queue';
 import reject from './actions/reject';
 
 /** 社区派单: the community reviews, publishes and dispatches. */
-export const main = createFunction('dispatch', { queue, approve, reject, assign, proxyCreate, escalations, cancel, callList, urge, reassign, townAssign, supervision, townUnits });
+export const main = createFunction('dispatch', { queue, approve, reject, assign, proxyCreate, escalations, cancel, callList, urge, reassign, townAssign, supervision, townUnits, map });

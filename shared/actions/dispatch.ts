@@ -1,5 +1,7 @@
 import * as z from 'zod';
+import { Category } from '../enums/categories';
 import { Channel } from '../enums/channels';
+import { MapState } from '../enums/mapStates';
 import { Priority } from '../enums/priorities';
 import { WishState } from '../enums/wishStates';
 import { Id, Note, PageInput, Reason } from '../schemas/primitives';
@@ -42,6 +44,15 @@ export const TownAssignInput = z.strictObject({ ...WishRef, unitId: Id, note: No
 /** The community's open 督办 items (a grid worker's: of their grids). */
 export const SupervisionInput = z.strictObject({ ...PageInput });
 export const TownUnitsInput = z.strictObject({});
+/**
+ * 网格地图: the wishes in play on the map of the caller's grids (grid worker), community (secretary) or
+ * town (town admin, who may name one community of it), of the kinds and category asked for.
+ */
+export const MapInput = z.strictObject({
+  communityId: Id.optional(),
+  states: z.array(MapState).min(1, '至少选择一种状态').max(3).optional(),
+  category: Category.optional(),
+});
 
 export const DispatchActions = {
   queue: QueueInput,
@@ -57,4 +68,5 @@ export const DispatchActions = {
   townAssign: TownAssignInput,
   supervision: SupervisionInput,
   townUnits: TownUnitsInput,
+  map: MapInput,
 } as const;

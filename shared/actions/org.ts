@@ -3,7 +3,7 @@ import { Role } from '../enums/roles';
 import { UnitKind, UnitLevel } from '../enums/orgLevels';
 import { GeoPoint, Id, Note, PageInput, PersonName, Phone, Reason, SearchText } from '../schemas/primitives';
 import { InviteState, JoinRequestStatus, JoinRole } from '../schemas/membership';
-import { OrgName } from '../schemas/org';
+import { GridBoundary, OrgName } from '../schemas/org';
 import { CommunitySettingsPatch } from '../schemas/settings';
 import { DutyRoster } from '../schemas/duty';
 
@@ -22,6 +22,8 @@ export const SaveGridInput = z.strictObject({
   name: OrgName,
   gridWorkerId: Id.nullable().optional(),
   buildingIds: z.array(Id).max(500).optional(),
+  /** The grid's outline on the map; null removes it. */
+  boundary: GridBoundary.nullable().optional(),
 });
 export const BuildingsInput = z.strictObject({ compoundId: Id.optional() });
 export const SaveCompoundInput = z.strictObject({ id: Id.optional(), name: OrgName, location: GeoPoint.optional() });

@@ -5,9 +5,12 @@ import type { Relation } from '../lifecycle/relations';
 import type { TransitionAction } from '../lifecycle/transitions';
 import type { SupervisionAction } from '../lifecycle/actions';
 import type { WishEvent } from '../schemas/event';
-import type { Instant } from '../schemas/primitives';
+import type { GeoPoint, Instant } from '../schemas/primitives';
 import type { InboxItem } from '../schemas/notification';
-import type { Building, Community, Compound, Grid, PartyBranch, Unit } from '../schemas/org';
+import type { Building, Community, Compound, Grid, GridBoundary, PartyBranch, Unit } from '../schemas/org';
+import type { MapState } from '../vocab/mapStates';
+import type { Priority } from '../vocab/priorities';
+import type { EscalationLevel } from '../schemas/wish';
 import type { Membership, User } from '../schemas/user';
 import type { DutyRoster } from '../schemas/duty';
 import type { InviteState, JoinRequestStatus, JoinRole } from '../schemas/membership';
@@ -59,6 +62,50 @@ export interface CallList {
   unit: { id: string; name: string; contactName?: string; contactPhone?: string } | null;
   radiusM: number;
   maxOpenTasks: number;
+  at: Instant;
+}
+
+/** One wish on the grid map (shared/privacy `mapPointOf`). */
+export interface MapPoint {
+  id: string;
+  communityId: string;
+  title: string;
+  category: Category;
+  status: WishState;
+  state: MapState;
+  priority: Priority;
+  /** Exact for the wish's staff, to ~100 m for the town (`exact` says which). */
+  location: GeoPoint;
+  exact: boolean;
+  /** Absent to whoever may not know it (the town). */
+  gridId?: string;
+  /** Since when it has waited (or was last opened). */
+  since: Instant;
+  escalation?: EscalationLevel;
+}
+
+export type MapCounts = Record<MapState, number>;
+
+/** A grid on the map: its outline when drawn, and how many wishes of each kind lie in it. */
+export interface MapGrid {
+  id: string;
+  communityId: string;
+  name: string;
+  boundary?: GridBoundary;
+  counts: MapCounts;
+}
+
+/** dispatch.map: the caller's grids (a grid worker's), community (a secretary's) or town, and the wishes in play there. */
+export interface GridMap {
+  grids: MapGrid[];
+  points: MapPoint[];
+  /** The communities shown, with their centre (where the map opens when no grid has an outline). */
+  communities: { id: string; name: string; location?: GeoPoint }[];
+  /** Every wish that matched, by kind: those in a grid and those outside any. */
+  counts: MapCounts;
+  ungridded: MapCounts;
+  /** More wishes matched than the map draws: filter to see the rest. */
+  truncated: boolean;
   at: Instant;
 }
 
@@ -283,6 +330,7 @@ export interface ActionOutputs {
     escalations: Page<WishView> & { supervision: Record<string, SupervisionAct[]> };
     cancel: WishReply;
     callList: CallList;
+    map: GridMap;
     urge: WishReply;
     reassign: WishReply;
     townAssign: WishReply;

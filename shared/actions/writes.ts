@@ -49,6 +49,7 @@ export const ActionWrites = {
     townAssign: true,
     supervision: false,
     townUnits: false,
+    map: false,
   },
   org: {
     me: false,

@@ -4,3 +4,4 @@ export * from './categories';
 export * from './channels';
 export * from './priorities';
 export * from './orgLevels';
+export * from './mapStates';

@@ -93,6 +93,19 @@ export function escalationDue(
   return null;
 }
 
+/**
+ * Stalled (the grid map's 超时未认领): waiting for a helper past the community's limit, escalated
+ * already or due to be at the timer's next tick (`escalationDue`).
+ */
+export function isStalled(
+  wish: Pick<Wish, 'status' | 'createdAt'> & Partial<Pick<Wish, 'openedAt' | 'escalation' | 'priority'>>,
+  settings: EscalationSettings,
+  now: Date,
+): boolean {
+  if (!WAITING_STATES.has(wish.status)) return false;
+  return wish.escalation !== undefined || escalationDue(wish, settings, now) !== null;
+}
+
 export function autoConfirmDue(
   wish: Pick<Wish, 'status'> & Partial<Pick<Wish, 'doneAt' | 'updatedAt'>>,
   settings: Pick<CommunitySettings, 'autoConfirmDays'>,

@@ -4,3 +4,4 @@ export * from './policy';
 export * from './view';
 export * from './org';
 export * from './story';
+export * from './map';

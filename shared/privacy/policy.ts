@@ -142,6 +142,16 @@ export const ReplyPolicies = {
       'unit.contactPhone': { rule: 'call_contact', otherwise: 'absent' },
     },
   },
+  /** A dot of the grid map (网格地图): staff see where exactly and in which grid; the town, where to ~100 m. */
+  mapPoint: {
+    builder: 'mapPointOf',
+    replies: ['dispatch.map'],
+    read: 'canRead',
+    fields: {
+      location: { rule: 'contact', otherwise: 'masked' },
+      gridId: { rule: 'contact', otherwise: 'absent' },
+    },
+  },
   joinRequest: {
     builder: 'joinRequestEntryOf',
     replies: ['org.requestJoin', 'org.joinRequests', 'org.decideJoin'],

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { PartyBranchLevel, UnitKind, UnitLevel } from '../enums/orgLevels';
-import { Address, GeoPoint, Id, Instant, PersonName, Phone, text } from './primitives';
+import { ringProblem } from '../geometry';
+import { Address, GeoPoint, Id, Instant, Latitude, Longitude, PersonName, Phone, text } from './primitives';
 import { CommunitySettings } from './settings';
 
 /** Town (镇/街道) → community (社区) → compound (小区) → building (楼栋). */
@@ -42,6 +43,20 @@ export const Building = z.strictObject({
 });
 export type Building = z.infer<typeof Building>;
 
+/**
+ * Where a grid lies, as its corners in order (gcj02 `[lng, lat]`, the ring closes by itself): at least
+ * three distinct corners around some area, no edge crossing another. What the grid map draws.
+ */
+export const GridBoundary = z
+  .array(z.tuple([Longitude, Latitude]), { error: '边界应为顶点列表' })
+  .min(3, '边界至少需要 3 个顶点')
+  .max(64, '边界最多 64 个顶点')
+  .superRefine((ring, ctx) => {
+    const problem = ringProblem(ring);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+export type GridBoundary = z.infer<typeof GridBoundary>;
+
 /** A grid (网格) and the grid worker (网格员) who looks after it. */
 export const Grid = z.strictObject({
   id: Id,
@@ -49,6 +64,7 @@ export const Grid = z.strictObject({
   name: OrgName,
   gridWorkerId: Id.optional(),
   buildingIds: z.array(Id).max(500),
+  boundary: GridBoundary.optional(),
 });
 export type Grid = z.infer<typeof Grid>;
 

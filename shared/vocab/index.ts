@@ -13,3 +13,4 @@ export * from './orgLevels';
 export * from './wishActions';
 export * from './limits';
 export * from './photoRefs';
+export * from './mapStates';

@@ -15,6 +15,7 @@ import {
   ANONYMOUS_NAME,
   helperNameOf,
   joinRequestEntryOf,
+  mapPointOf,
   memberEntryOf,
   nearbyItemOf,
   ReplyPolicies,
@@ -508,6 +509,44 @@ describe('story card (stats.wall, stories.detail: a 微故事 as anyone reads it
   });
 });
 
+//                                 location gridId
+const MAP_POINT = table(['location', 'gridId'] as const, {
+  owner: /*                  */ 'E E',
+  claimer: /*                */ 'E E',
+  assignee: /*               */ 'E E',
+  unit_admin: /*             */ 'E E',
+  staff: /*                  */ 'E E',
+  grid_staff: /*             */ 'E E',
+  entered_by: /*             */ 'M -',
+  staff_other: /*            */ 'M -',
+  town: /*                   */ 'M -',
+  other_resident: /*         */ 'M -',
+  volunteer_before_claim: /* */ 'M -',
+  public: /*                 */ 'M -',
+});
+
+describe('map point (dispatch.map: a dot of the grid map, for those who may read the wish)', () => {
+  expectCoverage('mapPoint', ['location', 'gridId']);
+  test.each(VIEWERS)('%s', (v) => {
+    const wish = wishOf('anonymous_proxy');
+    const point = mapPointOf(wish, false, viewers[v]);
+    if (!READS_DETAIL[v]) {
+      expect(point).toBeNull();
+      return;
+    }
+    const seen = { location: cellOf(wish.location, point!.location), gridId: cellOf(wish.gridId, point!.gridId) };
+    expect(seen).toEqual(MAP_POINT[v]);
+    expect(point!.exact).toBe(seen.location === 'E');
+    // A dot names nobody and carries no contact: only where, what and how it stands.
+    expectNoStraySecrets(point, { ...MAP_POINT[v], contactPhone: 'M', address: 'M', buildingId: '-', 'beneficiary.phone': 'M', ownerName: '-', ownerId: '-' });
+  });
+  test('only wishes in play are dots, a stalled one as such', () => {
+    expect(mapPointOf(wishOf('proxy'), true, viewers.staff)!.state).toBe('stalled');
+    expect(mapPointOf(wishOf('proxy', { status: 'in_progress' }), true, viewers.staff)!.state).toBe('claimed');
+    for (const status of ['pending_review', 'rejected', 'done', 'confirmed', 'cancelled'] as const) expect(mapPointOf(wishOf('proxy', { status }), false, viewers.staff)).toBeNull();
+  });
+});
+
 test('every reply type of the policy is in this matrix', () => {
-  expect(Object.keys(ReplyPolicies).sort()).toEqual(['callList', 'helperName', 'joinRequest', 'memberEntry', 'nearbyItem', 'similarItem', 'storyCard', 'unitEntry', 'wallItem', 'wishDetail', 'wishView']);
+  expect(Object.keys(ReplyPolicies).sort()).toEqual(['callList', 'helperName', 'joinRequest', 'mapPoint', 'memberEntry', 'nearbyItem', 'similarItem', 'storyCard', 'unitEntry', 'wallItem', 'wishDetail', 'wishView']);
 });

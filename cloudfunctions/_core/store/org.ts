@@ -126,7 +126,7 @@ export class OrgRepository {
     return saveInCommunity(this.c.units, communityId, id, fields);
   }
 
-  saveGrid(communityId: string, id: string | undefined, fields: Fields<GridDoc>, unset: 'gridWorkerId'[] = []): Promise<GridDoc> {
+  saveGrid(communityId: string, id: string | undefined, fields: Fields<GridDoc>, unset: ('gridWorkerId' | 'boundary')[] = []): Promise<GridDoc> {
     return saveInCommunity(this.c.grids, communityId, id, fields, unset);
   }
 

@@ -162,6 +162,18 @@ export class WishRepository {
     return new Map(docs.map((d) => [d._id, d.events]));
   }
 
+  /**
+   * The wishes still in play (waiting for a helper or held by one) of these communities, or of some of their
+   * grids: only the fields given, most recently opened first, at most `limit` (the grid map).
+   */
+  inPlay<T>(q: { communityIds: string[]; gridIds?: string[]; category?: Category; states: readonly WishState[] }, fields: readonly string[], limit: number): Promise<(T & { _id: string })[]> {
+    const filter: Filter<WishDoc> = { communityId: { $in: q.communityIds }, status: { $in: [...q.states] } };
+    if (q.gridIds) filter.gridId = { $in: q.gridIds };
+    if (q.category) filter.category = q.category;
+    const projection = Object.fromEntries(fields.map((f) => [f, 1]));
+    return this.coll.find(filter, { projection }).sort({ openedAt: -1, _id: -1 }).limit(limit).toArray() as unknown as Promise<(T & { _id: string })[]>;
+  }
+
   /** Waiting wishes raised past the community's limits, of one community or of a town. */
   escalated(scope: { communityId: string } | { townId: string }, level: EscalationLevel | undefined, q: PageQuery): Promise<WishPage> {
     const filter: Filter<WishDoc> = { ...scope, status: { $in: WAITING }, escalation: { $exists: true } };

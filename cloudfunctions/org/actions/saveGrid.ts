@@ -1,7 +1,24 @@
-import { AppError } from '@shared';
+import { AppError, insideRing, type GridBoundary } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/routing/action';
 import { requireMember, requireSecretary, withId } from '../../_core/access/orgAccess';
+import type { Runtime } from '../../_core/runtime/types';
+
+/**
+ * The outline must hold the grid's own buildings (those placed on the map): an outline drawn
+ * beside them would put the grid's wishes outside its own area on the map.
+ */
+async function requireBuildingsInside(rt: Runtime, communityId: string, boundary: GridBoundary, buildingIds: readonly string[]): Promise<void> {
+  if (buildingIds.length === 0) return;
+  const wanted = new Set(buildingIds);
+  const outside = (await rt.repos.org.buildings(communityId)).filter(
+    (b) => wanted.has(b._id) && b.location && !insideRing(b.location.coordinates, boundary),
+  );
+  if (outside.length > 0) {
+    const names = outside.map((b) => b.name).join('、');
+    throw new AppError('VALIDATION_FAILED', `网格边界未包含：${names}`, { fields: [{ path: 'boundary', message: `边界应包含本网格的楼栋：${names}` }] });
+  }
+}
 
 export default defineAction({
   input: ActionSchemas.org.saveGrid,
@@ -12,8 +29,19 @@ export default defineAction({
     if (input.buildingIds?.length && !(await rt.repos.org.allBuildingsOf(communityId, input.buildingIds))) {
       throw new AppError('VALIDATION_FAILED', '楼栋不存在', { fields: [{ path: 'buildingIds', message: '包含不属于本社区的楼栋' }] });
     }
-    const fields = { name: input.name, ...(input.gridWorkerId ? { gridWorkerId: input.gridWorkerId } : {}), ...(input.buildingIds ? { buildingIds: input.buildingIds } : {}) };
-    const grid = await rt.repos.org.saveGrid(communityId, input.id, input.id ? fields : { buildingIds: [], ...fields }, input.gridWorkerId === null ? ['gridWorkerId'] : []);
+    const stored = input.id ? await rt.repos.org.grid(communityId, input.id) : null;
+    if (input.id && !stored) throw new AppError('NOT_FOUND', '记录不存在');
+    // Either side may change: the new outline around the stored buildings, or new buildings inside the stored outline.
+    const boundary = input.boundary === undefined ? stored?.boundary : (input.boundary ?? undefined);
+    if (boundary) await requireBuildingsInside(rt, communityId, boundary, input.buildingIds ?? stored?.buildingIds ?? []);
+    const fields = {
+      name: input.name,
+      ...(input.gridWorkerId ? { gridWorkerId: input.gridWorkerId } : {}),
+      ...(input.buildingIds ? { buildingIds: input.buildingIds } : {}),
+      ...(input.boundary ? { boundary: input.boundary } : {}),
+    };
+    const unset = [...(input.gridWorkerId === null ? (['gridWorkerId'] as const) : []), ...(input.boundary === null ? (['boundary'] as const) : [])];
+    const grid = await rt.repos.org.saveGrid(communityId, input.id, input.id ? fields : { buildingIds: [], ...fields }, unset);
     if (input.buildingIds) await rt.repos.org.setGridBuildings(communityId, grid._id, input.buildingIds);
     return { grid: withId(grid) };
   },

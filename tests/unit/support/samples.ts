@@ -58,6 +58,7 @@ export const SAMPLES: Samples = {
     townAssign: { wishId, unitId: 'unit1' },
     supervision: { limit: 20 },
     townUnits: {},
+    map: { states: ['open', 'stalled'], category: 'daily_help' },
   },
   org: {
     me: {},
