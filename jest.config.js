@@ -24,6 +24,7 @@ const clientProject = {
     '^@tarojs/taro$': '<rootDir>/tests/client/__mocks__/taro.ts',
     '^@tarojs/components$': '<rootDir>/tests/client/__mocks__/components.tsx',
     '\\.(css|scss)$': '<rootDir>/tests/client/__mocks__/style.ts',
+    '\\.png$': '<rootDir>/tests/client/__mocks__/file.ts',
   },
   setupFilesAfterEnv: ['<rootDir>/tests/client/setup.ts'],
 };

@@ -33,7 +33,7 @@ export const SubPackages = [
   },
   {
     root: 'packages/staff',
-    pages: ['pages/index/index', 'pages/review/index', 'pages/proxy/index', 'pages/escalations/index', 'pages/dashboard/index', 'pages/org/index', 'pages/stories/index', 'pages/report/index', 'pages/store/index'],
+    pages: ['pages/index/index', 'pages/review/index', 'pages/proxy/index', 'pages/escalations/index', 'pages/dashboard/index', 'pages/org/index', 'pages/stories/index', 'pages/report/index', 'pages/store/index', 'pages/map/index'],
   },
 ] as const;
 
@@ -82,6 +82,8 @@ export const Pages = {
   report: 'packages/staff/pages/report/index',
   /** 爱心超市 for staff: verify a redemption code, keep the shelf. */
   store: 'packages/staff/pages/store/index',
+  /** 网格地图: the wishes in play by grid, to see gaps and hot spots. */
+  gridMap: 'packages/staff/pages/map/index',
 } as const satisfies Record<string, PagePath>;
 
 /** A link to `page` with query parameters (values URI-encoded; undefined ones left out). */

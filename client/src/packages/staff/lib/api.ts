@@ -21,6 +21,8 @@ export const staffApi = {
   assign: (wishId: string, assignTo: AssignTarget, requestId?: string) => call('dispatch', 'assign', { wishId, assignTo }, { requestId }),
   proxyCreate: (data: ActionInput<'dispatch', 'proxyCreate'>, requestId?: string) => call('dispatch', 'proxyCreate', data, { requestId }),
   escalations: (data: ActionInput<'dispatch', 'escalations'> = {}) => call('dispatch', 'escalations', data),
+  /** 网格地图: grids with their outlines, and the wishes in play as dots. */
+  map: (data: ActionInput<'dispatch', 'map'> = {}) => call('dispatch', 'map', data),
   /** Re-read one wish after a conflict: how it stands now, and which buttons (`actions`) are still ours. */
   detail: (wishId: string) => call('wishes', 'detail', { wishId }),
 };

@@ -14,6 +14,7 @@ export const ScreenRoles = {
   stories: ['secretary'],
   report: ['secretary', 'town_admin'],
   store: ['secretary', 'grid_worker'],
+  map: ['secretary', 'grid_worker', 'town_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type StaffScreen = keyof typeof ScreenRoles;

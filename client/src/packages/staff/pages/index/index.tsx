@@ -26,6 +26,7 @@ const ENTRIES: Entry[] = [
   { screen: 'review', title: '审核派单', desc: '审核居民心愿，发布或指派' },
   { screen: 'proxy', title: '代录心愿', desc: '电话、微信群、入户走访收集的心愿' },
   { screen: 'escalations', title: '超时预警', desc: '超时无人认领的心愿' },
+  { screen: 'map', title: '网格地图', desc: '各网格待认领、已认领和超时的心愿' },
   { screen: 'dashboard', title: '数据看板', desc: '心愿收集、服务人次与评价' },
   { screen: 'org', title: '组织管理', desc: '网格、楼栋、共建单位、成员与邀请码' },
   { screen: 'report', title: '月度报告', desc: '按月汇总，供街道办打印存档' },
@@ -43,6 +44,7 @@ const ScreenPages: Record<StaffScreen, PagePath> = {
   stories: Pages.stories,
   report: Pages.report,
   store: Pages.store,
+  map: Pages.gridMap,
 };
 const open = (screen: StaffScreen) => void Taro.navigateTo({ url: to(ScreenPages[screen]) });
 

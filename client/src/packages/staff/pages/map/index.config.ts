@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '网格地图',
+  enablePullDownRefresh: true,
+});
