@@ -42,7 +42,7 @@ test('a secretary sees the grids drawn with their counts and each wish as a dot 
   routeCalls(callMock, { 'dispatch.map': reply });
   const { container } = render(<GridMapPage />);
 
-  const plot = await screen.findByRole('img', { name: '网格示意图' });
+  const plot = await screen.findByRole('group', { name: '网格示意图' });
   // Two grids have outlines; the third is only in the table until someone draws it.
   expect(plot.querySelectorAll('path')).toHaveLength(2);
   expect(within(plot).getByText('桃源第一网格')).toBeInTheDocument();
@@ -72,7 +72,7 @@ test('filters ask the server for the kinds and category chosen; the last kind st
   actAs('grid_worker');
   routeCalls(callMock, { 'dispatch.map': reply });
   render(<GridMapPage />);
-  await screen.findByRole('img', { name: '网格示意图' });
+  await screen.findByRole('group', { name: '网格示意图' });
   expect(callsTo(callMock, 'dispatch', 'map')[0][2]).toEqual({});
 
   const kinds = screen.getByRole('group', { name: '状态' });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../server/main';
 
 export const root = path.join(__dirname, '..', '..');
@@ -24,10 +24,11 @@ export async function launch(): Promise<Browser> {
 
 /**
  * One person on their own phone (a fresh browser context, 375×812), signed in by tapping
- * their name on the demo login screen; resolves once they have left the login screen.
+ * their name on the demo login screen; resolves once they have left the login screen. `phone` adds
+ * to the context (a position the browser reports, and the permission to read it).
  */
-export async function signIn(browser: Browser, url: string, label: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+export async function signIn(browser: Browser, url: string, label: string, phone: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN', ...phone });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.warn(`[${label}] pageerror: ${e.message}`));
   await page.goto(`${url}/#/pages/login/index`);

@@ -19,7 +19,7 @@ export function GridPlot({ map, selected, onSelect }: Props) {
   const proj = projectionOf(frame, WIDTH);
   const path = (ring: readonly LngLat[]) => ring.map((p, i) => `${i === 0 ? 'M' : 'L'}${proj.at(p).map((v) => v.toFixed(1)).join(',')}`).join(' ') + ' Z';
   return (
-    <svg className='staff-map__plot' viewBox={`0 0 ${proj.width} ${proj.height}`} role='img' aria-label='网格示意图'>
+    <svg className='staff-map__plot' viewBox={`0 0 ${proj.width} ${proj.height}`} role='group' aria-label='网格示意图'>
       <rect x={0} y={0} width={proj.width} height={proj.height} fill='#f8fafc' />
       {map.grids.map((g) =>
         g.boundary ? (
