@@ -47,9 +47,9 @@ test('an urgent wish a grid worker enters for an elder reaches a volunteer on du
   const gridWorker = await signIn(browser, server.url, '网格员 · 陈志强', { geolocation: AT_HUAYUAN_XINCUN, permissions: ['geolocation'] });
   await gridWorker.getByText('代录心愿').click();
   await gridWorker.getByRole('radiogroup', { name: '来源渠道' }).getByText('入户走访').click();
-  await gridWorker.getByRole('textbox', { name: '居民姓名' }).fill('李桂英');
-  await gridWorker.getByRole('textbox', { name: '心愿标题' }).fill(title);
-  await gridWorker.getByRole('textbox', { name: '详细描述' }).fill('入户走访时发现李奶奶在卫生间摔倒，右腿疼痛不能行走，子女在外地，需要有人马上过来照看并陪同就医。');
+  await gridWorker.getByRole('textbox', { name: '如：王秀英' }).fill('李桂英');
+  await gridWorker.getByRole('textbox', { name: '一句话说明，如：接送去卫生院打疫苗' }).fill(title);
+  await gridWorker.getByRole('textbox', { name: '需要什么帮助、什么时间方便、有什么要注意的' }).fill('入户走访时发现李奶奶在卫生间摔倒，右腿疼痛不能行走，子女在外地，需要有人马上过来照看并陪同就医。');
   await gridWorker.getByText('生活帮扶', { exact: true }).click();
   await gridWorker.getByText('地图选点').click();
   await gridWorker.getByText('已在地图上选择').waitFor();
