@@ -1,4 +1,4 @@
-import { boundsOf, ringCentre, type Bounds, type LngLat } from '@shared/geometry';
+import { boundsOf, type Bounds, type LngLat } from '@shared/geometry';
 import { MapStateLabels, MapStates, PriorityLabels } from '@shared/vocab';
 import type { MapState } from '@shared/vocab';
 import type { ActionReply } from '@shared/actions';
@@ -81,4 +81,24 @@ export function projectionOf(frame: Bounds, width: number, pad = 24, minSpanDeg 
   };
 }
 
-export { ringCentre };
+/**
+ * Points at the same spot (within 1 px), moved onto a small ring around it in a fixed order, so each
+ * stays visible and tappable; a point alone stays where it is.
+ */
+export function spread(points: readonly [number, number][], ringPx: number): [number, number][] {
+  const groups = new Map<string, number[]>();
+  points.forEach(([x, y], i) => {
+    const key = `${Math.round(x)},${Math.round(y)}`;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  const out = points.map((p) => [p[0], p[1]] as [number, number]);
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    const r = ringPx * Math.max(1, members.length / 6);
+    members.forEach((i, k) => {
+      const a = -Math.PI / 2 + (2 * Math.PI * k) / members.length;
+      out[i] = [points[i][0] + r * Math.cos(a), points[i][1] + r * Math.sin(a)];
+    });
+  }
+  return out;
+}
