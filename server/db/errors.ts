@@ -39,6 +39,10 @@ export const Codes = {
   TransactionTooOld: 225,
   NotImplemented: 238,
   SnapshotTooOld: 239,
+  CommandNotSupportedOnView: 166,
+  OptionNotSupportedOnView: 167,
+  ViewDepthLimitExceeded: 165,
+  InvalidViewDefinition: 182,
 } as const;
 
 // Names of codes we never raise ourselves but repeat when a fail point (or a client) names them.

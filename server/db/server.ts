@@ -11,19 +11,40 @@ export class MongoWireServer {
   private readonly server: Server;
   private readonly connections = new Set<Connection>();
   private nextConnectionId = 1;
+  private readonly sockets = new Set<Socket>();
+  /** Bytes moved by connections already closed (open ones are read off their sockets). */
+  private readonly closedBytes = { in: 0, out: 0 };
   readonly dispatcher: Dispatcher;
   readonly info: ServerInfo;
 
   constructor(readonly engine: Engine, durability: Durability, setName: string) {
-    this.info = { host: '127.0.0.1', port: 0, setName, processId: new ObjectId(), electionId: new ObjectId('7fffffff0000000000000001'), startedAt: new Date() };
+    const metrics = {
+      opcounters: { insert: 0, query: 0, update: 0, delete: 0, getmore: 0, command: 0 },
+      traffic: () => this.traffic(),
+    };
+    this.info = { host: '127.0.0.1', port: 0, setName, processId: new ObjectId(), electionId: new ObjectId('7fffffff0000000000000001'), startedAt: new Date(), metrics };
     this.dispatcher = new Dispatcher(engine, this.info, durability);
     this.server = createServer((socket: Socket) => {
+      this.sockets.add(socket);
       const c = new Connection(socket, this.nextConnectionId++, this.dispatcher, (x) => {
         this.connections.delete(x);
         this.dispatcher.connectionClosed(x.id);
+        this.sockets.delete(socket);
+        this.closedBytes.in += socket.bytesRead;
+        this.closedBytes.out += socket.bytesWritten;
       });
       this.connections.add(c);
     });
+  }
+
+  private traffic() {
+    let bytesIn = this.closedBytes.in;
+    let bytesOut = this.closedBytes.out;
+    for (const s of this.sockets) {
+      bytesIn += s.bytesRead;
+      bytesOut += s.bytesWritten;
+    }
+    return { current: this.connections.size, totalCreated: this.nextConnectionId - 1, bytesIn, bytesOut };
   }
 
   listen(port: number, host: string): Promise<number> {

@@ -1,12 +1,13 @@
 // Databases and collections: list, create, drop.
-import { Binary, calculateObjectSize } from 'bson';
-import { Query } from 'mingo';
+import { Binary } from 'bson';
 import { Codes, DbError } from '../errors';
 import { Doc, hashValue, isPlainObject } from '../index/values';
-import { MINGO_OPTIONS } from '../mingoOptions';
-import { notFound } from '../storage/collection';
+import { MINGO_OPTIONS, Query } from '../mingoOptions';
+import { IndexSpec } from '../index/fieldIndex';
+import { Collection, notFound } from '../storage/collection';
 import { Op } from '../storage/engine';
 import { CommandContext, Handler } from './context';
+import { isView, viewOptions } from './views';
 
 function forbidInTxn(ctx: CommandContext, name: string): void {
   if (ctx.txn) throw new DbError(Codes.OperationNotSupportedInTransaction, `Cannot run '${name}' in a multi-document transaction.`);
@@ -23,13 +24,17 @@ const listDatabases: Handler = (cmd, ctx) => {
 };
 
 const listCollections: Handler = (cmd, ctx) => {
-  let infos: Doc[] = ctx.engine.collectionsOf(ctx.db).map((c) => ({
-    name: c.name,
-    type: 'collection',
-    options: c.options,
-    info: { readOnly: false, uuid: new Binary(c.uuid, Binary.SUBTYPE_UUID) },
-    idIndex: { v: 2, key: { _id: 1 }, name: '_id_' },
-  }));
+  let infos: Doc[] = ctx.engine.collectionsOf(ctx.db).map((c) =>
+    isView(c)
+      ? { name: c.name, type: 'view', options: c.options, info: { readOnly: true } }
+      : {
+          name: c.name,
+          type: 'collection',
+          options: c.options,
+          info: { readOnly: false, uuid: new Binary(c.uuid, Binary.SUBTYPE_UUID) },
+          idIndex: { v: 2, key: { _id: 1 }, name: '_id_' },
+        },
+  );
   if (cmd.filter && Object.keys(cmd.filter).length) {
     const q = new Query(cmd.filter, MINGO_OPTIONS);
     infos = infos.filter((i) => q.test(i));
@@ -46,7 +51,13 @@ const create: Handler = (cmd, ctx) => {
   if (opts.timeseries !== undefined || opts.expireAfterSeconds !== undefined) {
     throw new DbError(Codes.NotImplemented, 'time-series collections are not supported by the embedded server');
   }
-  for (const unsupported of ['capped', 'validator', 'viewOn', 'encryptedFields']) {
+  if (opts.viewOn !== undefined) {
+    if (ctx.txn) throw new DbError(Codes.OperationNotSupportedInTransaction, 'Cannot create a view in a multi-document transaction.');
+    ctx.engine.createCollection(`${ctx.db}.${cmd.create}`, viewOptions(opts), ctx.log);
+    return { ok: 1 };
+  }
+  if (opts.pipeline !== undefined) throw new DbError(Codes.BadValue, "'pipeline' requires 'viewOn' to also be specified");
+  for (const unsupported of ['capped', 'validator', 'encryptedFields']) {
     if (opts[unsupported] !== undefined && opts[unsupported] !== false) throw new DbError(Codes.NotImplemented, `the create option '${unsupported}' is not supported by the embedded server`);
   }
   if (opts.clusteredIndex !== undefined) {
@@ -91,18 +102,65 @@ const renameCollection: Handler = (cmd, ctx) => {
   return { ok: 1 };
 };
 
-const collStats: Handler = (cmd, ctx) => {
-  const ns = `${ctx.db}.${cmd.collStats}`;
+/**
+ * collMod: a view's definition (viewOn, pipeline) and a TTL index's expireAfterSeconds. Options this server
+ * does not implement (validators, prepareUnique, pre/post images) are refused rather than ignored.
+ */
+const collMod: Handler = (cmd, ctx) => {
+  forbidInTxn(ctx, 'collMod');
+  const ns = `${ctx.db}.${cmd.collMod}`;
   const c = ctx.engine.get(ns);
   if (!c) throw notFound(ns);
-  let size = 0;
-  for (const d of c.docs.values()) size += calculateObjectSize(d);
-  return { ns, count: c.docs.size, size, avgObjSize: c.docs.size ? size / c.docs.size : 0, nindexes: c.specs().length, ok: 1 };
+  const opts = Object.fromEntries(Object.entries(cmd).filter(([k]) => !ENVELOPE.has(k) && k !== 'collMod'));
+  if (isView(c)) {
+    const unknown = Object.keys(opts).filter((k) => k !== 'viewOn' && k !== 'pipeline');
+    if (unknown.length) throw new DbError(Codes.InvalidOptions, `option not supported on a view: ${unknown[0]}`);
+    if (opts.viewOn === undefined) throw new DbError(Codes.InvalidOptions, 'must specify both \'viewOn\' and \'pipeline\' when modifying a view');
+    replaceOptions(ctx, c, viewOptions(opts));
+    return { ok: 1 };
+  }
+  if (opts.viewOn !== undefined || opts.pipeline !== undefined) throw new DbError(Codes.InvalidOptions, `${ns} is a collection, not a view`);
+  const reply: Doc = { ok: 1 };
+  for (const [key, value] of Object.entries(opts)) {
+    if (key !== 'index') throw new DbError(Codes.NotImplemented, `the collMod option '${key}' is not supported by the embedded server`);
+    Object.assign(reply, modifyIndex(ctx, c, value));
+  }
+  return reply;
 };
 
-const dbStats: Handler = (_cmd, ctx) => {
-  const colls = ctx.engine.collectionsOf(ctx.db);
-  return { db: ctx.db, collections: colls.length, objects: colls.reduce((s, c) => s + c.docs.size, 0), ok: 1 };
+/** collMod's `index`: a TTL index's expireAfterSeconds, the index found by name or key pattern. */
+function modifyIndex(ctx: CommandContext, c: Collection, spec: unknown): Doc {
+  if (!isPlainObject(spec)) throw new DbError(Codes.TypeMismatch, "BSON field 'collMod.index' is the wrong type, expected type 'object'");
+  const current = c.specs().find((s) => (spec.name !== undefined ? s.name === spec.name : hashValue(s.key) === hashValue(spec.keyPattern)));
+  if (!current) throw new DbError(Codes.IndexNotFound, `cannot find index ${JSON.stringify(spec.name ?? spec.keyPattern)} for ns ${c.ns}`);
+  const changes = Object.keys(spec).filter((k) => k !== 'name' && k !== 'keyPattern');
+  if (!changes.length) throw new DbError(Codes.InvalidOptions, 'no expireAfterSeconds field');
+  const next: Doc = { ...current };
+  const reply: Doc = {};
+  for (const k of changes) {
+    if (k === 'expireAfterSeconds') {
+      if (current.expireAfterSeconds === undefined) throw new DbError(Codes.InvalidOptions, 'no expireAfterSeconds field to update');
+      reply.expireAfterSeconds_old = current.expireAfterSeconds;
+      reply.expireAfterSeconds_new = next.expireAfterSeconds = Number(spec.expireAfterSeconds);
+    } else throw new DbError(Codes.NotImplemented, `the collMod index option '${k}' is not supported by the embedded server`);
+  }
+  // Rebuilding the index re-journals it: dropping and re-creating one is how the journal records an index change.
+  ctx.engine.dropIndex(c.ns, current.name, ctx.log);
+  ctx.engine.createIndex(c.ns, next as IndexSpec, ctx.log);
+  return reply;
+}
+
+/** A view's new definition: journaled as drop + create of the same namespace (a view holds no data). */
+function replaceOptions(ctx: CommandContext, c: Collection, options: Doc): void {
+  ctx.engine.dropCollection(c.ns, ctx.log);
+  ctx.engine.createCollection(c.ns, options, ctx.log, c.uuid);
+}
+
+/** The profiler is off and stays off: level -1 (read) and 0 are answered, turning it on is refused. */
+const profile: Handler = (cmd) => {
+  const level = Number(cmd.profile);
+  if (level !== -1 && level !== 0) throw new DbError(Codes.NotImplemented, 'the profiler is not supported by the embedded server');
+  return { was: 0, slowms: 100, sampleRate: 1, ok: 1 };
 };
 
 const endSessions: Handler = () => ({ ok: 1 });
@@ -114,13 +172,13 @@ export const adminCommands: Record<string, Handler> = {
   drop,
   dropDatabase,
   renameCollection,
-  collStats,
-  dbStats,
+  collMod,
   endSessions,
   killSessions: endSessions,
   refreshSessions: () => ({ ok: 1 }),
   startSession: () => ({ id: { id: new Binary(crypto.getRandomValues(new Uint8Array(16)), Binary.SUBTYPE_UUID) }, timeoutMinutes: 30, ok: 1 }),
   currentOp: () => ({ inprog: [], ok: 1 }),
+  profile,
   fsync: () => ({ numFiles: 1, ok: 1 }),
   getLastError: () => ({ n: 0, err: null, ok: 1 }),
   logout: () => ({ ok: 1 }),

@@ -1,14 +1,15 @@
 // aggregate: a leading $geoNear or $match/$sort/$limit runs on our indexes; mingo does the rest.
-import { Aggregator } from 'mingo';
 import { Codes, DbError, toDbError } from '../errors';
 import { EARTH_RADIUS_M, toPoint } from '../index/geometry';
 import { ObjectId } from 'bson';
 import { cloneDoc, Doc, getPath, isPlainObject, setPath } from '../index/values';
 import { compileFilter, letVariables, nearIterator, runQuery } from '../query/execute';
 import { matchesWithin, NearClause, splitGeo } from '../query/geoFilter';
-import { MINGO_OPTIONS } from '../mingoOptions';
+import { Aggregator, MINGO_OPTIONS } from '../mingoOptions';
 import { fastProjector } from '../query/projection';
 import { CommandContext, Handler } from './context';
+import { collectionStatsStage } from './stats';
+import { resolveView } from './views';
 
 function geoNearStage(spec: Doc, ctx: CommandContext, ns: string, limitHint: number, project: ((d: Doc) => Doc) | null): Doc[] {
   const coll = ctx.view.collection(ns);
@@ -53,18 +54,24 @@ function constantCount(stage: Doc): { id: unknown; field: string } | null {
   return { id, field: keys[1] };
 }
 
-/** Runs a pipeline over a collection of the current database; used by aggregate and $lookup. */
-function runPipeline(ctx: CommandContext, ns: string, pipeline: Doc[], opts: { variables?: Doc } = {}): Doc[] {
+/**
+ * Runs a pipeline over a collection of the current database (a view: its source, through the view's
+ * pipeline first); used by aggregate, $lookup and every read of a view.
+ */
+export function runPipeline(ctx: CommandContext, ns: string, pipeline: Doc[], opts: { variables?: Doc } = {}): Doc[] {
   if (!Array.isArray(pipeline)) throw new DbError(Codes.TypeMismatch, "'pipeline' option must be specified as an array");
   for (const st of pipeline) {
     if (!isPlainObject(st) || Object.keys(st).length !== 1) throw new DbError(40323, 'A pipeline stage specification object must contain exactly one field.');
   }
-  let stages = pipeline;
+  const source = resolveView(ctx, ns);
+  let stages = source.isView ? [...source.pipeline, ...pipeline] : pipeline;
+  ns = source.ns;
   let input: Doc[];
   const first = stages[0] ? Object.keys(stages[0])[0] : null;
   const stageIndex = (name: string) => stages.findIndex((s) => Object.keys(s)[0] === name);
   if (stageIndex('$geoNear') > 0) throw new DbError(40602, '$geoNear is only valid as the first stage in a pipeline');
   if (stageIndex('$listSearchIndexes') >= 0) throw searchNotEnabled();
+  if (stageIndex('$collStats') > 0) throw new DbError(40602, '$collStats is only valid as the first stage in a pipeline');
   if (stageIndex('$listLocalSessions') > 0) throw new DbError(40602, '$listLocalSessions is only valid as the first stage in a pipeline');
   if (first === '$geoNear') {
     const next = stages[1] && Object.keys(stages[1])[0] === '$limit' ? Number(stages[1].$limit) : Infinity;
@@ -73,6 +80,13 @@ function runPipeline(ctx: CommandContext, ns: string, pipeline: Doc[], opts: { v
     const proj = stages.length === after + 1 && stages[after].$project ? fastProjector(stages[after].$project) : null;
     input = geoNearStage(stages[0].$geoNear, ctx, ns, next, proj);
     stages = proj ? [] : stages.slice(1);
+  } else if (first === '$collStats') {
+    input = collectionStatsStage(ctx, ns, stages[0].$collStats);
+    stages = stages.slice(1);
+  } else if (first === '$currentOp') {
+    // Every command runs to completion before the next starts: no other operation is ever in progress.
+    input = [];
+    stages = stages.slice(1);
   } else if (first === '$listLocalSessions') {
     input = ctx.localSessions();
     stages = stages.slice(1);
@@ -126,7 +140,7 @@ function runPipeline(ctx: CommandContext, ns: string, pipeline: Doc[], opts: { v
   try {
     const agg = new Aggregator(stages, {
       ...MINGO_OPTIONS,
-      collectionResolver: (name: string) => runQuery(ctx.view, ctx.view.collection(`${ctx.db}.${name}`), {}).map(cloneDoc),
+      collectionResolver: (name: string) => runPipeline(ctx, `${ctx.db}.${name}`, []),
       variables: opts.variables,
     } as any);
     result = agg.run(input) as Doc[];

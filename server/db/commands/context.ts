@@ -14,6 +14,15 @@ export interface ServerInfo {
   processId: ObjectId;
   electionId: ObjectId;
   startedAt: Date;
+  /** What serverStatus reports beyond the state itself. */
+  metrics: ServerMetrics;
+}
+
+/** Counters as mongod keeps them: documents inserted, statements updated/deleted, other commands. */
+export interface ServerMetrics {
+  opcounters: { insert: number; query: number; update: number; delete: number; getmore: number; command: number };
+  /** Connections and bytes, from the listener (zeros until it is listening). */
+  traffic(): { current: number; totalCreated: number; bytesIn: number; bytesOut: number };
 }
 
 export interface CommandContext {

@@ -16,15 +16,26 @@ import { FailAction, FailPoints, serverErrorLabels } from './failPoints';
 import { handshakeCommands } from './handshake';
 import { indexCommands } from './indexes';
 import { readCommands } from './read';
+import { statsCommands } from './stats';
+import { collectionOnly } from './views';
 import { writeCommands } from './write';
+
+/** Commands a view refuses (CommandNotSupportedOnView): it is read-only and has no indexes. */
+const COLLECTION_ONLY = ['insert', 'update', 'delete', 'findAndModify', 'findandmodify', 'createIndexes', 'dropIndexes', 'listIndexes'];
 
 const handlers: Record<string, Handler> = {
   ...handshakeCommands,
   ...adminCommands,
+  ...statsCommands,
   ...indexCommands,
   ...readCommands,
   ...writeCommands,
 };
+for (const name of COLLECTION_ONLY) handlers[name] = collectionOnly(name, handlers[name]);
+handlers.listCommands = () => ({
+  commands: Object.fromEntries(Object.keys(handlers).sort().map((name) => [name, { help: '', requiresAuth: false, secondaryOk: true, adminOnly: false }])),
+  ok: 1,
+});
 
 const RETRYABLE = new Set(['insert', 'update', 'delete', 'findAndModify', 'findandmodify']);
 /** Commands that may read at a snapshot outside a transaction (readConcern level "snapshot"). */
@@ -98,6 +109,18 @@ export class Dispatcher {
     return this.failPoints.check(cmd, this.appNames.get(connectionId));
   }
 
+  /** serverStatus.opcounters: documents inserted, update/delete statements, finds, getMores, the rest. */
+  private count(cmd: Doc): void {
+    const ops = this.info.metrics.opcounters;
+    const name = Dispatcher.commandName(cmd);
+    if (name === 'insert') ops.insert += Array.isArray(cmd.documents) ? cmd.documents.length : 0;
+    else if (name === 'update') ops.update += Array.isArray(cmd.updates) ? cmd.updates.length : 0;
+    else if (name === 'delete') ops.delete += Array.isArray(cmd.deletes) ? cmd.deletes.length : 0;
+    else if (name === 'find') ops.query++;
+    else if (name === 'getMore') ops.getmore++;
+    else ops.command++;
+  }
+
   connectionClosed(connectionId: number): void {
     this.appNames.delete(connectionId);
   }
@@ -105,6 +128,7 @@ export class Dispatcher {
   /** Never throws: errors come back as MongoDB error documents. */
   async run(cmd: Doc, db: string, connectionId: number, fail: FailAction | null = null): Promise<Doc> {
     if (TRACE) process.stderr.write(`dbtrace ${connectionId} ${Dispatcher.commandName(cmd)} ${String(Object.values(cmd)[0])}\n`);
+    this.count(cmd);
     const appName = cmd.client?.application?.name;
     if (typeof appName === 'string') this.appNames.set(connectionId, appName);
     if (fail?.error) return this.withClusterTime(fail.error.toReply());

@@ -4,8 +4,9 @@ import { Codes, DbError } from '../errors';
 import { hashValue, pathValues } from '../index/values';
 import { letVariables, runQuery } from '../query/execute';
 import { applyProjection } from '../query/projection';
-import { aggregate, searchNotEnabled } from './aggregate';
+import { aggregate, runPipeline, searchNotEnabled } from './aggregate';
 import { Handler } from './context';
+import { resolveView } from './views';
 
 const find: Handler = (cmd, ctx) => {
   const ns = `${ctx.db}.${cmd.find}`;
@@ -19,6 +20,12 @@ const find: Handler = (cmd, ctx) => {
   const single = !!cmd.singleBatch || rawLimit < 0;
   const limit = Math.abs(rawLimit);
   const variables = letVariables(cmd.let);
+  if (resolveView(ctx, ns).isView) {
+    const stages = [{ $match: cmd.filter ?? {} }, ...(sort ? [{ $sort: sort }] : []), ...(cmd.skip ? [{ $skip: Number(cmd.skip) }] : []), ...(limit ? [{ $limit: limit }] : [])];
+    const docs = applyProjection(runPipeline(ctx, ns, stages, { variables }), cmd.projection, cmd.filter);
+    const batchSize = cmd.batchSize !== undefined ? Number(cmd.batchSize) : single && limit ? limit : undefined;
+    return ctx.cursors.first(ns, docs, batchSize, ctx.lsidKey, single);
+  }
   let docs = runQuery(ctx.view, ctx.view.collection(ns), cmd.filter ?? {}, { sort, skip: Number(cmd.skip ?? 0), limit: natural < 0 ? 0 : limit, variables });
   if (natural < 0) {
     docs = docs.reverse();
@@ -41,6 +48,10 @@ const count: Handler = (cmd, ctx) => {
   const ns = `${ctx.db}.${cmd.count}`;
   const coll = ctx.view.collection(ns);
   const q = cmd.query ?? {};
+  if (resolveView(ctx, ns).isView) {
+    const stages = [{ $match: q }, ...(cmd.skip ? [{ $skip: Number(cmd.skip) }] : []), ...(cmd.limit ? [{ $limit: Math.abs(Number(cmd.limit)) }] : [])];
+    return { n: runPipeline(ctx, ns, stages).length, ok: 1 };
+  }
   if (!Object.keys(q).length && ctx.view.live && !cmd.skip && !cmd.limit) return { n: coll?.docs.size ?? 0, ok: 1 };
   const n = runQuery(ctx.view, coll, q, { skip: Number(cmd.skip ?? 0), limit: Math.abs(Number(cmd.limit ?? 0)) }).length;
   return { n, ok: 1 };
@@ -50,7 +61,8 @@ const distinct: Handler = (cmd, ctx) => {
   const ns = `${ctx.db}.${cmd.distinct}`;
   if (typeof cmd.key !== 'string') throw new DbError(Codes.TypeMismatch, "BSON field 'distinct.key' is the wrong type, expected type 'string'");
   const seen = new Map<string, unknown>();
-  for (const d of runQuery(ctx.view, ctx.view.collection(ns), cmd.query ?? {})) {
+  const docs = resolveView(ctx, ns).isView ? runPipeline(ctx, ns, [{ $match: cmd.query ?? {} }]) : runQuery(ctx.view, ctx.view.collection(ns), cmd.query ?? {});
+  for (const d of docs) {
     for (const v of pathValues(d, cmd.key)) {
       if (v === undefined) continue;
       const h = hashValue(v);

@@ -1,9 +1,9 @@
 // Applying one update specification to one document, with MongoDB's rules around it.
 import { calculateObjectSize, ObjectId } from 'bson';
-import { aggregate, Query, update as mingoUpdate } from 'mingo';
+import { update as mingoUpdate } from 'mingo';
 import { Codes, DbError, toDbError } from '../errors';
 import { cloneDoc, Doc, getPath, hashValue, isPlainObject, setPath } from '../index/values';
-import { MINGO_OPTIONS } from '../mingoOptions';
+import { MINGO_OPTIONS, Query, aggregate } from '../mingoOptions';
 import { MAX_BSON_OBJECT_SIZE } from '../wire/messages';
 
 const UPDATE_OPS = new Set(['$set', '$unset', '$inc', '$mul', '$rename', '$setOnInsert', '$min', '$max', '$currentDate', '$push', '$pull', '$pullAll', '$addToSet', '$pop', '$bit']);

@@ -1,7 +1,6 @@
 // A single/compound field index: a sorted list of (key tuple, _id) plus a hash map for unique keys.
-import { Query } from 'mingo';
 import { DbError, Codes } from '../errors';
-import { MINGO_OPTIONS } from '../mingoOptions';
+import { MINGO_OPTIONS, Query } from '../mingoOptions';
 import { SortedList } from './sortedList';
 import { compareValues, Doc, formatKeyValue, hashValue, pathValues, typeRank } from './values';
 

@@ -1,10 +1,9 @@
 // Runs a filter against a view: index candidates (or a scan), geo clauses, mingo for the rest.
-import { aggregate, Query } from 'mingo';
 import { Codes, DbError, toDbError } from '../errors';
 import { angularDistance, EARTH_RADIUS_M } from '../index/geometry';
 import { compareValues, Doc, isPlainObject, makeSortComparator, pathValues, typeRank } from '../index/values';
 import { Collection } from '../storage/collection';
-import { MINGO_OPTIONS } from '../mingoOptions';
+import { MINGO_OPTIONS, Query, aggregate } from '../mingoOptions';
 import { matchesWithin, nearDistance, NearClause, splitGeo } from './geoFilter';
 import { planCandidates, planSortedWalk } from './plan';
 

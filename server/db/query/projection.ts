@@ -1,8 +1,7 @@
 // find-style projection through mingo (supports inclusion/exclusion, $slice, $elemMatch, positional).
-import { Query } from 'mingo';
 import { toDbError } from '../errors';
 import { Doc, isPlainObject, newDoc } from '../index/values';
-import { MINGO_OPTIONS } from '../mingoOptions';
+import { MINGO_OPTIONS, Query } from '../mingoOptions';
 
 interface SimpleProjection {
   include: boolean;
@@ -54,13 +53,24 @@ export function fastProjector(projection: Doc | undefined | null): ((doc: Doc) =
   return p ? (doc) => projectSimple(doc, p) : null;
 }
 
+/** MongoDB returns `_id` first whatever the projection's order; mingo may not. */
+function idFirst(doc: Doc): Doc {
+  if (!('_id' in doc)) return doc;
+  for (const k in doc) {
+    if (k === '_id') return doc;
+    break;
+  }
+  const { _id, ...rest } = doc;
+  return { _id, ...rest };
+}
+
 export function applyProjection(docs: Doc[], projection: Doc | undefined | null, filter?: Doc): Doc[] {
   if (!projection || !isPlainObject(projection) || !Object.keys(projection).length) return docs;
   const fast = fastProjector(projection);
   if (fast) return docs.map(fast);
   const positional = Object.keys(projection).some((k) => k.endsWith('.$'));
   try {
-    return new Query(positional && filter ? filter : {}, MINGO_OPTIONS).find<Doc>(docs, projection).all();
+    return new Query(positional && filter ? filter : {}, MINGO_OPTIONS).find<Doc>(docs, projection).all().map(idFirst);
   } catch (e) {
     throw toDbError(e);
   }

@@ -9,9 +9,8 @@ const DRIVER_NULL_ID = "driver: the Node.js driver replaces a null _id with a ne
 // Reasons a test fails today: behaviours where the embedded server differs from MongoDB 7.0.
 const STATEMENT_RETRY = "onPrimaryTransactionalWrite fires per command, not per statement: a batch cannot be half-committed and resumed by its retry";
 const COLLATION = "collation is not implemented: refused with BadValue (the test checks collated results)";
-const COLLMOD = "collMod is not implemented (schema validation, prepareUnique, pre/post images)";
+const COLLMOD = "collMod implements views and TTL only: schema validation, prepareUnique and pre/post images are refused (NotImplemented)";
 const TIMESERIES = "time-series collections are not implemented: create refuses them (NotImplemented)";
-const VIEWS = "views are not implemented: create refuses viewOn (NotImplemented)";
 const TXN_DDL = "DDL inside a transaction takes effect before commit";
 
 /** Not run, with the reason (requirements of a file, topology or server version, are checked by the runner itself). */
@@ -43,7 +42,6 @@ export const EXPECTED_FAILURES: Record<string, string> = {
   "crud/deleteMany-collation/DeleteMany when many documents match with collation": COLLATION,
   "crud/deleteOne-collation/DeleteOne when many documents matches with collation": COLLATION,
   "crud/distinct-collation/Distinct with a collation": COLLATION,
-  "crud/estimatedDocumentCount/estimatedDocumentCount works correctly on views": VIEWS,
   "crud/find-collation/Find with a collation": COLLATION,
   "crud/findOneAndDelete-collation/FindOneAndDelete when one document matches with collation": COLLATION,
   "crud/findOneAndReplace-collation/FindOneAndReplace when one document matches with collation returning the document after modification": COLLATION,
