@@ -146,6 +146,8 @@ export interface WishDetailReply {
   actions: TransitionAction[];
   /** Display names of the people the events and claims mention, by user id. */
   people: Record<string, string>;
+  /** Phones of the helpers holding places, by user id: for the owner and staff while the work goes on (privacy `helper_contact`). */
+  phones: Record<string, string>;
   /** How the caller stands to the wish. */
   relations: Relation[];
 }

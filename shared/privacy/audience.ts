@@ -40,6 +40,8 @@ export const STAFF: readonly ViewerRelation[] = ['staff', 'grid_staff'];
 export const WORKERS: readonly ViewerRelation[] = ['claimer', 'assignee', 'unit_admin_of_claiming_unit'];
 /** While work is held: helpers see the contact only then, not before and not after. */
 export const WORK_STATES: ReadonlySet<WishState> = new Set(['open', 'assigned', 'claimed', 'in_progress']);
+/** While someone helps, and until the resident confirms: whom the owner and staff may ring about the work. */
+export const HELPER_CONTACT_STATES: ReadonlySet<WishState> = new Set([...WORK_STATES, 'done']);
 /** Approved and not withdrawn: the states a wish may be shown in to people it is not theirs. */
 export const PUBLISHED_STATES: ReadonlySet<WishState> = new Set(['open', 'assigned', 'claimed', 'in_progress', 'done', 'confirmed']);
 
@@ -65,6 +67,12 @@ export const WishRules = {
     rel.has('owner') || rel.has('entered_by') || any(rel, STAFF) || (PUBLISHED_STATES.has(wish.status) && !isSensitiveCategory(wish.category)),
   /** What anyone at all may be shown, the public wall included: approved, and not sensitive. */
   public: (_rel: ReadonlySet<ViewerRelation>, wish: WishFacts) => PUBLISHED_STATES.has(wish.status) && !isSensitiveCategory(wish.category),
+  /**
+   * A helper's phone on a wish they hold (wishes.detail `phones`): the wish's owner, whoever entered it for them, and
+   * staff, from the claim until the owner confirms. Not other helpers, and not once the work is over.
+   */
+  helper_contact: (rel: ReadonlySet<ViewerRelation>, wish: WishFacts) =>
+    HELPER_CONTACT_STATES.has(wish.status) && (rel.has('owner') || rel.has('entered_by') || any(rel, STAFF)),
   /** Nobody sees it exactly (the hall and the wall: everything masked). */
   nobody: () => false,
 } as const;

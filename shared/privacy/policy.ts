@@ -78,6 +78,8 @@ export const ReplyPolicies = {
       'people[owner]': { rule: 'identity', otherwise: 'masked', anonymous: 'absent' },
       /** The owner's user id on their own steps of the timeline (匿名居民's steps otherwise). */
       'events.actor[owner]': { rule: 'identity', otherwise: 'exact', anonymous: 'absent' },
+      /** The phone of each helper holding a place (`phones`, by user id), for a call button. */
+      'phones[helper]': { rule: 'helper_contact', otherwise: 'absent' },
     },
   },
   nearbyItem: {

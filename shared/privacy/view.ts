@@ -73,6 +73,15 @@ export interface WishDetailView {
   events: WishEvent[];
   /** Names of the people in the timeline and claims, as this viewer may see them. */
   people: Record<string, string>;
+  /** Phones of the helpers holding places, by user id, for those the `helper_contact` rule lets ring them (else empty). */
+  phones: Record<string, string>;
+}
+
+/** The phones of the people on the wish's claims (claimer and assignee), when this viewer may ring them. */
+function helperPhones(wish: Wish, phones: ReadonlyMap<string, string>, viewer: Viewer): Record<string, string> {
+  if (!WishRules.helper_contact(viewerRelations(viewer, wish), wish)) return {};
+  const onClaims = new Set(wish.claims.flatMap((c) => [c.claimerId, c.assigneeId]));
+  return Object.fromEntries([...phones].filter(([id]) => onClaims.has(id)));
 }
 
 /**
@@ -80,15 +89,18 @@ export interface WishDetailView {
  * may not read it. Where the owner is not to be named, their steps in the timeline
  * are 匿名居民's (anonymous) or carry a masked name.
  */
-export function wishDetailOf(wish: Wish, events: readonly WishEvent[], names: ReadonlyMap<string, string>, viewer: Viewer): WishDetailView | null {
+export function wishDetailOf(
+  wish: Wish, events: readonly WishEvent[], names: ReadonlyMap<string, string>, viewer: Viewer, phones: ReadonlyMap<string, string> = new Map(),
+): WishDetailView | null {
   if (!canRead(wish, viewer)) return null;
   const people = Object.fromEntries(names);
   const view = viewOf(wish, viewer);
-  if (canSeeOwner(wish, viewer)) return { wish: view, events: [...events], people };
+  const helpers = helperPhones(wish, phones, viewer);
+  if (canSeeOwner(wish, viewer)) return { wish: view, events: [...events], people, phones: helpers };
   const owner = wish.ownerId;
   if (!wish.anonymous) {
     if (people[owner] !== undefined) people[owner] = maskName(people[owner]);
-    return { wish: view, events: [...events], people };
+    return { wish: view, events: [...events], people, phones: helpers };
   }
   delete people[owner];
   const hide = (id: string) => (id === owner ? ANONYMOUS_ACTOR : id);
@@ -101,7 +113,7 @@ export function wishDetailOf(wish: Wish, events: readonly WishEvent[], names: Re
     if (e.meta) out.meta = Object.fromEntries(Object.entries(e.meta).map(([k, v]) => [k, hide(v)]));
     return out;
   });
-  return { wish: view, events: shown, people };
+  return { wish: view, events: shown, people, phones: helpers };
 }
 
 /** One row of tasks.nearby (DESIGN.md §5): what a volunteer needs to decide, contact masked. */

@@ -120,3 +120,24 @@ describe('an anonymous wish does not name its owner to a volunteer before a clai
     expect((await gridWorker.ok('wishes', 'detail', { wishId: anonymous.wish.id })).wish).toMatchObject({ ownerName: '李桂英', ownerId: 'u-elder' });
   });
 });
+
+describe("the helper's phone on the resident's wish", () => {
+  test('the resident and staff get the claimer\'s number while the work goes on; the neighbour never, and nobody once confirmed', async () => {
+    const { wish } = await resident.ok('wishes', 'create', wishInput({ title: '请人帮忙搬一下柜子' }));
+    await secretary.ok('dispatch', 'approve', { wishId: wish.id });
+    expect((await resident.ok('wishes', 'detail', { wishId: wish.id })).phones).toEqual({});
+    await volunteer.ok('tasks', 'claim', { wishId: wish.id });
+
+    expect((await resident.ok('wishes', 'detail', { wishId: wish.id })).phones).toEqual({ 'u-volunteer': '13807120004' });
+    expect((await secretary.ok('wishes', 'detail', { wishId: wish.id })).phones).toEqual({ 'u-volunteer': '13807120004' });
+    // The helper has the resident's number (contactPhone), not their own echoed back; the town reads without ringing.
+    expect((await volunteer.ok('wishes', 'detail', { wishId: wish.id })).phones).toEqual({});
+    expect(JSON.stringify(await townAdmin.ok('wishes', 'detail', { wishId: wish.id }))).not.toContain('13807120004');
+
+    await volunteer.ok('tasks', 'start', { wishId: wish.id });
+    await volunteer.ok('tasks', 'complete', { wishId: wish.id, note: '柜子搬好了', hours: 1 });
+    expect((await resident.ok('wishes', 'detail', { wishId: wish.id })).phones).toEqual({ 'u-volunteer': '13807120004' });
+    await resident.ok('wishes', 'confirm', { wishId: wish.id });
+    expect((await resident.ok('wishes', 'detail', { wishId: wish.id })).phones).toEqual({});
+  });
+});

@@ -126,6 +126,9 @@ function eventsOf(wish: Wish): WishEvent[] {
   ];
 }
 const NAMES = new Map([[OWNER_ID, NAME], ['u-typist', '陈志强'], ['u-secretary', '彭书记'], ['u-claimer', '张晓东'], ['u-assignee', '彭卫国']]);
+/** The claimer's phone as the user store has it; the secretary's is there too but is nobody's to ring from a wish. */
+const HELPER_PHONE = '13900001111';
+const PHONES = new Map([['u-claimer', HELPER_PHONE], ['u-secretary', '13900002222']]);
 
 // ---------------------------------------------------------------- reading a reply
 
@@ -172,56 +175,56 @@ const WISH_COLUMNS = [
   'contactPhone', 'address', 'location', 'buildingId', 'gridId', 'beneficiary.phone', 'beneficiary.name', 'beneficiary.userId',
   'ownerName', 'ownerId', 'createdBy', 'rating.by',
 ] as const;
-const DETAIL_COLUMNS = [...WISH_COLUMNS, 'people[owner]', 'events.actor[owner]'] as const;
+const DETAIL_COLUMNS = [...WISH_COLUMNS, 'people[owner]', 'events.actor[owner]', 'phones[helper]'] as const;
 type DetailColumn = (typeof DETAIL_COLUMNS)[number];
 
 /** A proxy entry, not anonymous: beneficiary and owner named, masked alike for those who may not know them. */
-//                                contact: phone addr loc bld grid b.phone | identity: b.name b.userId ownerName ownerId createdBy rating.by people[owner] actor[owner]
+//                                contact: phone addr loc bld grid b.phone | identity: b.name b.userId ownerName ownerId createdBy rating.by people[owner] actor[owner] | helper's phone
 const PROXY = table(DETAIL_COLUMNS, {
-  owner: /*                  */ 'E E E E E E   E E E E E E   E E',
-  claimer: /*                */ 'E E E E E E   E E E E E E   E E',
-  assignee: /*               */ 'E E E E E E   E E E E E E   E E',
-  unit_admin: /*             */ 'E E E E E E   E E E E E E   E E',
-  staff: /*                  */ 'E E E E E E   E E E E E E   E E',
-  grid_staff: /*             */ 'E E E E E E   E E E E E E   E E',
-  entered_by: /*             */ 'M M M - - M   E E E E E E   E E',
-  staff_other: /*            */ 'M M M - - M   M - M E E E   M E',
-  town: /*                   */ 'M M M - - M   M - M E E E   M E',
-  other_resident: /*         */ 'M M M - - M   M - M E E E   M E',
-  volunteer_before_claim: /* */ 'M M M - - M   M - M E E E   M E',
-  public: /*                 */ 'M M M - - M   M - M E E E   M E',
+  owner: /*                  */ 'E E E E E E   E E E E E E   E E   E',
+  claimer: /*                */ 'E E E E E E   E E E E E E   E E   -',
+  assignee: /*               */ 'E E E E E E   E E E E E E   E E   -',
+  unit_admin: /*             */ 'E E E E E E   E E E E E E   E E   -',
+  staff: /*                  */ 'E E E E E E   E E E E E E   E E   E',
+  grid_staff: /*             */ 'E E E E E E   E E E E E E   E E   E',
+  entered_by: /*             */ 'M M M - - M   E E E E E E   E E   E',
+  staff_other: /*            */ 'M M M - - M   M - M E E E   M E   -',
+  town: /*                   */ 'M M M - - M   M - M E E E   M E   -',
+  other_resident: /*         */ 'M M M - - M   M - M E E E   M E   -',
+  volunteer_before_claim: /* */ 'M M M - - M   M - M E E E   M E   -',
+  public: /*                 */ 'M M M - - M   M - M E E E   M E   -',
 });
 
 /** The same entry, anonymous: nothing of the owner for those who may not know them. */
 const ANONYMOUS_PROXY = table(DETAIL_COLUMNS, {
-  owner: /*                  */ 'E E E E E E   E E E E E E   E E',
-  claimer: /*                */ 'E E E E E E   E E E E E E   E E',
-  assignee: /*               */ 'E E E E E E   E E E E E E   E E',
-  unit_admin: /*             */ 'E E E E E E   E E E E E E   E E',
-  staff: /*                  */ 'E E E E E E   E E E E E E   E E',
-  grid_staff: /*             */ 'E E E E E E   E E E E E E   E E',
-  entered_by: /*             */ 'M M M - - M   E E E E E E   E E',
-  staff_other: /*            */ 'M M M - - M   N - - - - -   - -',
-  town: /*                   */ 'M M M - - M   N - - - - -   - -',
-  other_resident: /*         */ 'M M M - - M   N - - - - -   - -',
-  volunteer_before_claim: /* */ 'M M M - - M   N - - - - -   - -',
-  public: /*                 */ 'M M M - - M   N - - - - -   - -',
+  owner: /*                  */ 'E E E E E E   E E E E E E   E E   E',
+  claimer: /*                */ 'E E E E E E   E E E E E E   E E   -',
+  assignee: /*               */ 'E E E E E E   E E E E E E   E E   -',
+  unit_admin: /*             */ 'E E E E E E   E E E E E E   E E   -',
+  staff: /*                  */ 'E E E E E E   E E E E E E   E E   E',
+  grid_staff: /*             */ 'E E E E E E   E E E E E E   E E   E',
+  entered_by: /*             */ 'M M M - - M   E E E E E E   E E   E',
+  staff_other: /*            */ 'M M M - - M   N - - - - -   - -   -',
+  town: /*                   */ 'M M M - - M   N - - - - -   - -   -',
+  other_resident: /*         */ 'M M M - - M   N - - - - -   - -   -',
+  volunteer_before_claim: /* */ 'M M M - - M   N - - - - -   - -   -',
+  public: /*                 */ 'M M M - - M   N - - - - -   - -   -',
 });
 
 /** A resident's own anonymous wish (no beneficiary; nobody typed it in for them). */
 const ANONYMOUS_OWN = table(DETAIL_COLUMNS, {
-  owner: /*                  */ 'E E E E E .   . . E E E E   E E',
-  claimer: /*                */ 'E E E E E .   . . E E E E   E E',
-  assignee: /*               */ 'E E E E E .   . . E E E E   E E',
-  unit_admin: /*             */ 'E E E E E .   . . E E E E   E E',
-  staff: /*                  */ 'E E E E E .   . . E E E E   E E',
-  grid_staff: /*             */ 'E E E E E .   . . E E E E   E E',
-  entered_by: /*             */ 'M M M - - .   . . - - - -   - -',
-  staff_other: /*            */ 'M M M - - .   . . - - - -   - -',
-  town: /*                   */ 'M M M - - .   . . - - - -   - -',
-  other_resident: /*         */ 'M M M - - .   . . - - - -   - -',
-  volunteer_before_claim: /* */ 'M M M - - .   . . - - - -   - -',
-  public: /*                 */ 'M M M - - .   . . - - - -   - -',
+  owner: /*                  */ 'E E E E E .   . . E E E E   E E   E',
+  claimer: /*                */ 'E E E E E .   . . E E E E   E E   -',
+  assignee: /*               */ 'E E E E E .   . . E E E E   E E   -',
+  unit_admin: /*             */ 'E E E E E .   . . E E E E   E E   -',
+  staff: /*                  */ 'E E E E E .   . . E E E E   E E   E',
+  grid_staff: /*             */ 'E E E E E .   . . E E E E   E E   E',
+  entered_by: /*             */ 'M M M - - .   . . - - - -   - -   -',
+  staff_other: /*            */ 'M M M - - .   . . - - - -   - -   -',
+  town: /*                   */ 'M M M - - .   . . - - - -   - -   -',
+  other_resident: /*         */ 'M M M - - .   . . - - - -   - -   -',
+  volunteer_before_claim: /* */ 'M M M - - .   . . - - - -   - -   -',
+  public: /*                 */ 'M M M - - .   . . - - - -   - -   -',
 });
 
 /** Who may open wishes.detail of the open wish at all (the rest: not found). */
@@ -257,6 +260,8 @@ function expectNoStraySecrets(reply: unknown, cells: Partial<Record<DetailColumn
   if (cells['beneficiary.phone'] !== 'E') expect(text).not.toContain(BENEFICIARY_PHONE);
   if (cells.ownerName !== 'E' && cells['beneficiary.name'] !== 'E' && cells['people[owner]'] !== 'E') expect(text).not.toContain(NAME);
   if (cells.ownerId !== 'E') expect(text).not.toContain(OWNER_ID);
+  if (cells['phones[helper]'] !== 'E') expect(text).not.toContain(HELPER_PHONE);
+  expect(text).not.toContain('13900002222');
 }
 
 describe('wish view (every reply carrying a whole wish)', () => {
@@ -277,7 +282,7 @@ describe('wish detail (wishes.detail: the wish, its timeline, the names in it)',
   expectCoverage('wishDetail', DETAIL_COLUMNS);
   describe.each(WISH_CASES)('$name', ({ wish, expected, reads }) => {
     test.each(VIEWERS)('%s', (v) => {
-      const detail = wishDetailOf(wish, eventsOf(wish), NAMES, viewers[v]);
+      const detail = wishDetailOf(wish, eventsOf(wish), NAMES, viewers[v], PHONES);
       if (!reads(v)) {
         expect(detail).toBeNull();
         return;
@@ -287,10 +292,22 @@ describe('wish detail (wishes.detail: the wish, its timeline, the names in it)',
       const seen: Record<string, Cell> = Object.fromEntries(WISH_COLUMNS.map((c) => [c, cellOf(get(wish, c), get(view, c))]));
       seen['people[owner]'] = cellOf(NAME, people[OWNER_ID]);
       seen['events.actor[owner]'] = ownerActorCell(events);
+      seen['phones[helper]'] = cellOf(HELPER_PHONE, detail!.phones['u-claimer']);
       expect(seen).toEqual(expected[v]);
       expectNoStraySecrets(detail, expected[v]);
       if (seen['events.actor[owner]'] === '-') expect(people[ANONYMOUS_ACTOR]).toBe(ANONYMOUS_NAME);
     });
+  });
+});
+
+describe("a helper's phone (wishes.detail `phones`) is for ringing about work going on", () => {
+  const phoneFor = (status: WishState, v: ViewerKey) => wishDetailOf(wishOf('proxy', { status }), [], NAMES, viewers[v], PHONES)?.phones['u-claimer'];
+  test.each(['claimed', 'in_progress', 'done'] as const)('the owner and staff may ring the helper while the wish is %s', (status) => {
+    expect(phoneFor(status, 'owner')).toBe(HELPER_PHONE);
+    expect(phoneFor(status, 'staff')).toBe(HELPER_PHONE);
+  });
+  test.each(['confirmed', 'cancelled'] as const)('once the wish is %s nobody is given it', (status) => {
+    for (const v of VIEWERS) expect(phoneFor(status, v)).toBeUndefined();
   });
 });
 

@@ -12,3 +12,4 @@ export { Field } from './Field';
 export { RoleNav } from './RoleNav';
 export { formatTime, formatDuration, formatDistance } from './time';
 export { switchLabel } from './switchLabel';
+export { CallButton, NavigateButton } from './Contact';

@@ -100,3 +100,19 @@ export async function myBuildingPlace(): Promise<Place | undefined> {
   }
   return undefined;
 }
+
+/**
+ * Shows a stored place (gcj02, as WeChat's maps expect) in a map app. WeChat opens its own map with
+ * 导航 in it; a browser has no such map without a key, so it goes to Tencent Maps' public marker page,
+ * which offers the route from there.
+ */
+export async function openPlace(place: GeoPoint, name: string, address?: string): Promise<void> {
+  const [longitude, latitude] = place.coordinates;
+  if (isH5) {
+    const marker = `coord:${latitude},${longitude};title:${name};addr:${address ?? name}`;
+    // A tab of its own: the task page stays where it was when the helper comes back.
+    window.open(`https://apis.map.qq.com/uri/v1/marker?marker=${encodeURIComponent(marker)}&referer=xinyuan`, '_blank');
+    return;
+  }
+  await Taro.openLocation({ latitude, longitude, name, ...(address ? { address } : {}), scale: 17 });
+}

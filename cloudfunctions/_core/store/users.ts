@@ -119,6 +119,14 @@ export class UserRepository {
     return new Map(users.map((u) => [u._id, u.name]));
   }
 
+  /** The phones of these people, by id (those who gave one); shared/privacy decides who may have them. */
+  async phones(ids: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const users = await this.coll.find({ _id: { $in: unique } }, { projection: { phone: 1 } }).toArray();
+    return new Map(users.flatMap((u) => (u.phone ? [[u._id, u.phone] as [string, string]] : [])));
+  }
+
   /** Helpers as the wall and the leaderboard name them: the name, their choice, and where they serve. */
   async helperNames(ids: string[]): Promise<Map<string, HelperFacts>> {
     const unique = [...new Set(ids)];

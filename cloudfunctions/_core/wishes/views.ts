@@ -14,6 +14,6 @@ export function wishView(doc: WishDoc, caller: Caller | null): WishView {
 }
 
 /** wishes.detail as this caller may see it (shared/privacy `wishDetailOf`); null = may not read it. */
-export function wishDetailView(doc: WishDoc, caller: Caller, names: ReadonlyMap<string, string>): WishDetailView | null {
-  return wishDetailOf(domainOf(doc), doc.events, names, viewerOf(doc, caller));
+export function wishDetailView(doc: WishDoc, caller: Caller, names: ReadonlyMap<string, string>, phones?: ReadonlyMap<string, string>): WishDetailView | null {
+  return wishDetailOf(domainOf(doc), doc.events, names, viewerOf(doc, caller), phones);
 }

@@ -16,8 +16,11 @@ export default defineAction({
     // Refused before the names are looked up; wishDetailView applies the same rule.
     if (!canRead(rel, wish, caller)) throw new AppError('NOT_FOUND', '心愿不存在');
     const ids = wish.events.flatMap((e) => (e.actor.kind === 'user' ? [e.actor.userId] : []));
-    ids.push(...wish.claims.flatMap((c) => [c.claimerId, c.assigneeId]));
-    const view = wishDetailView(wish, caller, await namesOf(rt, ids));
+    const helpers = wish.claims.flatMap((c) => [c.claimerId, c.assigneeId]);
+    ids.push(...helpers);
+    // Looked up for everyone; wishDetailView hands them only to whom the privacy policy lets ring the helpers.
+    const [names, phones] = await Promise.all([namesOf(rt, ids), rt.repos.users.phones(helpers)]);
+    const view = wishDetailView(wish, caller, names, phones);
     if (!view) throw new AppError('NOT_FOUND', '心愿不存在');
     return {
       ...view,

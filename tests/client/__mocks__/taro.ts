@@ -18,6 +18,8 @@ export const taroMock = {
   toasts: [] as string[],
   navigations: [] as { kind: string; url: string }[],
   phoneCalls: [] as string[],
+  /** Places shown in the map app (openLocation). */
+  opened: [] as { latitude: number; longitude: number; name?: string; address?: string }[],
   modalAnswer: true,
   routerParams: {} as Record<string, string>,
   /** The page stack getCurrentPages answers, top last (a page's `options` are its query). */
@@ -37,6 +39,7 @@ export const taroMock = {
     this.toasts = [];
     this.navigations = [];
     this.phoneCalls = [];
+    this.opened = [];
     this.modalAnswer = true;
     this.routerParams = {};
     this.pages = [{ route: 'pages/test/index' }];
@@ -93,6 +96,10 @@ const Taro = {
   chooseLocation: () => (taroMock.picked instanceof Error ? Promise.reject({ errMsg: taroMock.picked.message }) : ok({ ...taroMock.picked })),
   chooseImage: () => ok({ tempFilePaths: [] }),
   requestSubscribeMessage: () => ok({}),
+  openLocation: (opts: { latitude: number; longitude: number; name?: string; address?: string }) => {
+    taroMock.opened.push(opts);
+    return ok({});
+  },
   makePhoneCall: (opts: { phoneNumber: string }) => {
     taroMock.phoneCalls.push(opts.phoneNumber);
     return ok({});

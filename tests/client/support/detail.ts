@@ -43,8 +43,8 @@ export function storedWish(view: Loose): Wish {
  * `wishes.detail` as the server answers it: the wish, its events, and the `actions` the
  * shared transition table allows this viewer now (allowedActions, exactly as the server runs it).
  */
-export function detailReply(view: Loose, viewer: UserActor, extra: { events?: unknown[]; people?: Record<string, string> } = {}) {
-  return { wish: view, events: extra.events ?? [], people: extra.people ?? {}, relations: [], actions: allowedActions(storedWish(view), viewer) };
+export function detailReply(view: Loose, viewer: UserActor, extra: { events?: unknown[]; people?: Record<string, string>; phones?: Record<string, string> } = {}) {
+  return { wish: view, events: extra.events ?? [], people: extra.people ?? {}, phones: extra.phones ?? {}, relations: [], actions: allowedActions(storedWish(view), viewer) };
 }
 
 /** Signed-in people of community c1, as the server's actor for them. */

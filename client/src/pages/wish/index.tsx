@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { TransitionAction } from '@shared/lifecycle/transitions';
-import { PageState, Screen, Timeline } from '../../components';
+import { CallButton, PageState, Screen, Timeline } from '../../components';
 import { CallListCard } from '../../features/wish/CallListCard';
 import { CompletionCard } from '../../features/wish/CompletionCard';
 import { DisputeForm } from '../../features/wish/DisputeForm';
@@ -16,11 +16,12 @@ import { SubmitKey } from '../../services/requestId';
 import { isStoryView, storiesApi } from '../../services/stories';
 import { wishesApi, type WishDetail } from '../../services/wishes';
 
-/** Who holds the wish's places, by name where the reply names them (`people`). */
-function helpersText({ wish, people }: WishDetail): string | undefined {
-  if (wish.claims.length === 0) return undefined;
-  const names = wish.claims.map((c) => people[c.assigneeId] ?? people[c.claimerId]).filter(Boolean);
-  return names.length > 0 ? names.join('、') : `${wish.claims.length} 位志愿者`;
+/** Who holds the wish's places: by name where the reply names them (`people`), with a phone where the server gave one (`phones`). */
+function helpersOf({ wish, people, phones }: WishDetail): { id: string; name: string; phone?: string }[] {
+  return wish.claims.map((c) => {
+    const id = people[c.assigneeId] !== undefined ? c.assigneeId : c.claimerId;
+    return { id, name: people[id] ?? '志愿者', phone: phones?.[id] ?? phones?.[c.claimerId] };
+  });
 }
 
 /** The resident's view of one wish: what happened, who helps, and what they can do now. */
@@ -61,7 +62,7 @@ export default function WishPage() {
     if (res.confirm) void act('cancel', () => wishesApi.cancel(id), '已取消');
   };
 
-  const helpers = detail.data ? helpersText(detail.data) : undefined;
+  const helpers = detail.data ? helpersOf(detail.data) : [];
   // Staff of the wish's community phone someone while an urgent wish still waits for a helper.
   const staff = detail.data?.relations.some((r) => r === 'staff' || r === 'grid_staff') ?? false;
   const callNow = staff && wish?.priority === 'urgent' && (wish.status === 'open' || wish.status === 'assigned' || wish.status === 'pending_review');
@@ -83,10 +84,15 @@ export default function WishPage() {
 
             {callNow && <CallListCard wishId={wish.id} />}
 
-            {helpers && (
+            {helpers.length > 0 && (
               <View className="card">
                 <Text className="card__title">帮助您的人</Text>
-                <Text>{helpers}</Text>
+                {helpers.map((h, i) => (
+                  <View key={`${h.id}-${i}`} className="person-row">
+                    <Text className="person-row__name">{h.name}</Text>
+                    <CallButton name={h.name} phone={h.phone} />
+                  </View>
+                ))}
               </View>
             )}
 

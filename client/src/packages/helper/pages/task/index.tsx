@@ -1,6 +1,6 @@
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { PageState, Screen, Timeline } from '../../../../components';
+import { CallButton, NavigateButton, PageState, Screen, Timeline } from '../../../../components';
 import { recall } from '../../../../features/task/cache';
 import { myClaimOf, myPlaceState } from '../../../../features/task/myClaim';
 import { TaskActions } from '../../../../features/task/TaskActions';
@@ -50,6 +50,22 @@ export default function TaskPage() {
             <WishSummary wish={summary} status={myPlaceState(wish?.status, mine)} />
             {/* A promise about claiming: only where claiming is still possible. */}
             {!mine && (actions.includes('claim') || actions.includes('accept')) && <Text className="field__hint">认领后可查看居民的完整电话和详细地址。</Text>}
+            {/* Whoever holds the work gets the resident's exact phone and place from the server (contactVisible): ring and go. */}
+            {mine && wish?.contactVisible && (
+              <View className="card">
+                <Text className="card__title">联系居民</Text>
+                <View className="person-row">
+                  <View>
+                    <Text className="person-row__name">{wish.beneficiary?.name ?? wish.ownerName ?? '居民'}</Text>
+                    {wish.address && <Text className="person-row__sub">{wish.address}</Text>}
+                  </View>
+                  <View className="person-row__actions">
+                    <CallButton name={wish.beneficiary?.name ?? wish.ownerName ?? '居民'} phone={wish.contactPhone ?? wish.beneficiary?.phone} />
+                    <NavigateButton point={wish.location} name={wish.title} address={wish.address} />
+                  </View>
+                </View>
+              </View>
+            )}
             <TaskActions
               wishId={id}
               status={wish?.status}
