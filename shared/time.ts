@@ -17,6 +17,17 @@ export function formatChinaDateTime(at: Date): string {
   return `${c.getUTCFullYear()}-${pad(c.getUTCMonth() + 1)}-${pad(c.getUTCDate())} ${pad(c.getUTCHours())}:${pad(c.getUTCMinutes())}`;
 }
 
+/** China's calendar date at `at`: '2026-12-07' (a date picker's value, a day's key). */
+export function chinaDate(at: Date): string {
+  const c = chinaWallClock(at);
+  return `${c.getUTCFullYear()}-${pad(c.getUTCMonth() + 1)}-${pad(c.getUTCDate())}`;
+}
+
+/** The first instant of the year `at` falls in, in China: 1 January 00:00 +08:00. */
+export function chinaYearStart(at: Date): Date {
+  return new Date(`${chinaWallClock(at).getUTCFullYear()}-01-01T00:00:00+08:00`);
+}
+
 /** A calendar month as people in China name it: '2026-11'. */
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 

@@ -16,3 +16,16 @@ test('an urgent wish in the task hall carries the word 紧急, so it is seen wit
   const normalTitle = screen.getByText('门口换灯泡', { exact: false });
   expect(within(normalTitle).queryByText('紧急')).toBeNull();
 });
+
+test('a hall card says when the resident wants help (期望时间), and says nothing of a wish without a time', async () => {
+  // Tomorrow afternoon in China, whatever day the test runs.
+  const day = new Date(Date.now() + 8 * 3600000 + 86400000).toISOString().slice(0, 10);
+  const timed = { ...item('w-timed', '陪同去医院复查', 'urgent', 300), preferredTime: { from: `${day}T14:00:00+08:00`, to: `${day}T18:00:00+08:00` } };
+  fakeServer({ 'tasks.nearby': () => ({ items: [timed, item('w-any', '门口换灯泡', 'normal', 100)] }) });
+  render(<HallPage />);
+  const card = (await screen.findByText('陪同去医院复查', { exact: false })).closest('.card') as HTMLElement;
+  expect(within(card).getByText('期望时间 明天 14:00–18:00')).toBeInTheDocument();
+  expect(within(card).getByText('紧急')).toBeInTheDocument();
+  const other = screen.getByText('门口换灯泡', { exact: false }).closest('.card') as HTMLElement;
+  expect(within(other).queryByText(/期望时间/)).toBeNull();
+});

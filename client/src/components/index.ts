@@ -10,6 +10,6 @@ export { LeaseCountdown, type LeaseCountdownProps } from './LeaseCountdown';
 export { Screen } from './Screen';
 export { Field } from './Field';
 export { RoleNav } from './RoleNav';
-export { formatTime, formatDuration, formatDistance } from './time';
+export { formatTime, formatDateTime, formatWindow, formatDuration, formatDistance } from './time';
 export { switchLabel } from './switchLabel';
 export { CallButton, NavigateButton } from './Contact';

@@ -1,16 +1,67 @@
-/** Times as a resident reads them: 今天 14:05 / 昨天 09:30 / 3月2日 10:00 / 2025年12月1日. */
+import { chinaWallClock } from '@shared/time';
+
+/*
+ * Every time the app shows is China's wall clock (Asia/Shanghai, UTC+8 all year), whatever zone the
+ * phone or browser is set to: a volunteer reading "今天 14:00" abroad or on a misconfigured phone
+ * must read what the resident meant. The fields below are read in UTC off the shifted instant.
+ */
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const DAY = 86_400_000;
+
+/** China's wall clock at `at`, as fields. */
+function fields(at: Date) {
+  const c = chinaWallClock(at);
+  return { y: c.getUTCFullYear(), m: c.getUTCMonth() + 1, d: c.getUTCDate(), hm: `${pad(c.getUTCHours())}:${pad(c.getUTCMinutes())}`, day: Math.floor(c.getTime() / DAY) };
+}
+
+/** Days from `now`'s China date to `at`'s: 0 today, 1 tomorrow, -1 yesterday. */
+function dayDiff(at: Date, now: number): number {
+  return fields(at).day - fields(new Date(now)).day;
+}
+
+/** The day of `at` in words: 今天 / 昨天 / 明天 / 3月2日 / 2025年12月1日. */
+function dayWords(at: Date, now: number): string {
+  const f = fields(at);
+  const diff = dayDiff(at, now);
+  if (diff === 0) return '今天';
+  if (diff === -1) return '昨天';
+  if (diff === 1) return '明天';
+  if (diff === 2) return '后天';
+  return f.y === fields(new Date(now)).y ? `${f.m}月${f.d}日` : `${f.y}年${f.m}月${f.d}日`;
+}
+
+/** Times as a resident reads them, China time: 今天 14:05 / 昨天 09:30 / 3月2日 10:00 / 2025年12月1日. */
 export function formatTime(at: string | number | Date, now: number = Date.now()): string {
   const d = new Date(at);
   if (Number.isNaN(d.getTime())) return '';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const hm = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
-  const today = new Date(now);
-  const startOfToday = new Date(today.getFullYear(), today.getMonth(), today.getDate()).getTime();
-  const t = d.getTime();
-  if (t >= startOfToday && t < startOfToday + 86400000) return `今天 ${hm}`;
-  if (t >= startOfToday - 86400000 && t < startOfToday) return `昨天 ${hm}`;
-  if (d.getFullYear() === today.getFullYear()) return `${d.getMonth() + 1}月${d.getDate()}日 ${hm}`;
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+  const f = fields(d);
+  const diff = dayDiff(d, now);
+  if (diff === 0) return `今天 ${f.hm}`;
+  if (diff === -1) return `昨天 ${f.hm}`;
+  if (f.y === fields(new Date(now)).y) return `${f.m}月${f.d}日 ${f.hm}`;
+  return `${f.y}年${f.m}月${f.d}日`;
+}
+
+/** '11月25日 11:00', China time, for lists where 今天/昨天 would be ambiguous (staff ledgers). */
+export function formatDateTime(at: string | number | Date): string {
+  const d = new Date(at);
+  if (Number.isNaN(d.getTime())) return '';
+  const f = fields(d);
+  return `${f.m}月${f.d}日 ${f.hm}`;
+}
+
+/**
+ * A wish's 期望时间 window, China time: 明天 14:00–18:00, 12月9日 08:00–21:00, or both ends dated
+ * when it spans days. Past and future alike read as days, so a helper sees at once whether it is soon.
+ */
+export function formatWindow(window: { from: string | Date; to: string | Date }, now: number = Date.now()): string {
+  const from = new Date(window.from);
+  const to = new Date(window.to);
+  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) return '';
+  const sameDay = fields(from).day === fields(to).day;
+  if (sameDay) return `${dayWords(from, now)} ${fields(from).hm}–${fields(to).hm}`;
+  return `${dayWords(from, now)} ${fields(from).hm} 至 ${dayWords(to, now)} ${fields(to).hm}`;
 }
 
 /** 1h 5m left → "1小时5分"; under a minute → "不到1分钟". */

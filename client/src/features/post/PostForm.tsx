@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components';
 import { Limits } from '@shared/vocab/limits';
+import { chinaDate } from '@shared/time';
 import { CategoryGrid, Field, switchLabel } from '../../components';
 import { useSimilarWishes } from '../../hooks/useSimilarWishes';
 import { useWishForm } from '../../hooks/useWishForm';
@@ -24,10 +25,9 @@ export interface PostFormProps {
   homePlace?: () => Promise<Place | undefined>;
 }
 
+/** China's date `days` from now: 今天 is the resident's today wherever the phone's clock is set. */
 function dayOffset(days: number): string {
-  const d = new Date(Date.now() + days * 86400000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return chinaDate(new Date(Date.now() + days * 86400000));
 }
 
 const DayChoices = [

@@ -1,23 +1,16 @@
 import { Text, View } from '@tarojs/components';
 import { CategoryLabels } from '@shared/vocab/categories';
 import type { WishState } from '@shared/vocab/wishStates';
-import { CategoryIcon, StatusTag, formatDistance, formatTime } from '../../components';
+import { CategoryIcon, StatusTag, formatDistance, formatTime, formatWindow } from '../../components';
 import type { NearbyItem, WishView } from '../../services/wishes';
 
 /** A wish as read in full (wishes.detail), or a task hall row when that is all the helper may see. */
 export type SummaryWish = WishView | NearbyItem;
 
-function timeWindow(w: SummaryWish): string | undefined {
-  if (!w.preferredTime) return undefined;
-  const from = new Date(w.preferredTime.from);
-  const to = new Date(w.preferredTime.to);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${from.getMonth() + 1}月${from.getDate()}日 ${pad(from.getHours())}:${pad(from.getMinutes())}–${pad(to.getHours())}:${pad(to.getMinutes())}`;
-}
 
 /** The facts of a wish, as much as this viewer may see (the server masks the rest). */
 export function WishSummary({ wish, status: shown }: { wish: SummaryWish; /** The state to tag, when the viewer's own place differs from the wish's. */ status?: WishState }) {
-  const when = timeWindow(wish);
+  const when = wish.preferredTime ? formatWindow(wish.preferredTime) : undefined;
   const status = shown ?? ('status' in wish ? wish.status : undefined);
   const description = 'description' in wish ? wish.description : undefined;
   const distanceM = 'distanceM' in wish ? wish.distanceM : undefined;
@@ -55,7 +48,7 @@ export function WishSummary({ wish, status: shown }: { wish: SummaryWish; /** Th
       )}
       {when && (
         <View className="kv">
-          <Text className="kv__k">时间</Text>
+          <Text className="kv__k">期望时间</Text>
           <Text className="kv__v">{when}</Text>
         </View>
       )}

@@ -1,6 +1,7 @@
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import { ChannelLabels, PriorityLabels, Priorities, ProxyChannels } from '@shared/vocab';
 import { Limits } from '@shared/vocab/limits';
+import { chinaDate } from '@shared/time';
 import { urgencySign, urgencySignText } from '@shared/lifecycle/urgency';
 import { CategoryGrid, Field } from '../../../components';
 import { Periods } from '../lib/proxyForm';
@@ -20,10 +21,9 @@ const channels = ProxyChannels.filter((c) => c !== 'miniprogram').map((c) => ({ 
 const priorities = Priorities.map((p) => ({ value: p, label: PriorityLabels[p] }));
 const periods = (Object.keys(Periods) as Period[]).map((p) => ({ value: p, label: Periods[p] }));
 
-/** Local calendar date; the picker starts at today so a past visit cannot be asked for. */
+/** China's calendar date; the picker starts at today so a past visit cannot be asked for. */
 function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return chinaDate(new Date());
 }
 
 type TextKey = 'residentName' | 'residentPhone' | 'title' | 'description' | 'address';

@@ -56,9 +56,5 @@ export function monthLabel(key: string): string {
   return month === 1 ? `${m[1].slice(2)}年1月` : `${month}月`;
 }
 
-/** '11月25日 11:00', in the phone's own time zone. */
-export function shortTime(value: string | Date): string {
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) return '';
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-}
+/** '11月25日 11:00', China time (the one formatter, components/time.ts). */
+export { formatDateTime as shortTime } from '../../../components/time';

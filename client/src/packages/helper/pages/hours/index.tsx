@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { CategoryLabels } from '@shared/vocab/categories';
+import { chinaWallClock } from '@shared/time';
 import { PageState, Screen, formatTime } from '../../../../components';
 import { useRemote } from '../../../../hooks/useRemote';
 import { call } from '../../../../services/api';
@@ -11,7 +12,7 @@ import { tasksApi } from '../../../../services/wishes';
 
 /** A certificate of this year so far (Beijing time): the usual ask of a school or an employer. */
 async function issueCertificate(): Promise<void> {
-  const year = new Date().getFullYear();
+  const year = chinaWallClock(new Date()).getUTCFullYear();
   const reply = await call('certificates', 'issue', { from: `${year}-01-01T00:00:00+08:00`, to: new Date(Date.now() + 60_000).toISOString() });
   await deliverFile(reply);
   void Taro.showToast({ title: `证明编号 ${reply.certificate.serial}`, icon: 'none' });

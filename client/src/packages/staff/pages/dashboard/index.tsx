@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { chinaYearStart } from '@shared/time';
 import { PageState } from '../../../../components';
 import { StaffGate } from '../../components/StaffGate';
 import { StatTiles } from '../../components/StatTiles';
@@ -28,7 +29,7 @@ const ranges = [
 ] as const;
 
 function fromOf(range: Range, now = new Date()): string | undefined {
-  if (range === 'year') return new Date(now.getFullYear(), 0, 1).toISOString();
+  if (range === 'year') return chinaYearStart(now).toISOString();
   if (range === 'month') return new Date(now.getTime() - 30 * 86_400_000).toISOString();
   return undefined;
 }
