@@ -139,6 +139,9 @@ export const NoticeLinks: Record<NotificationTemplateKey, (wishId?: string) => s
   wish_escalated: () => Pages.escalations,
   // The community's workbench lists its open 督办 items.
   wish_supervised: () => Pages.staffHome,
+  // 催一催: the helper holding it opens the task; staff open the wish with its timeline (and the call list when urgent).
+  wish_nudged: (id) => (id ? taskPage(id) : Pages.myTasks),
+  wish_waiting: (id) => (id ? wishPage(id) : Pages.staffHome),
   join_requested: () => Pages.org,
   join_decided: () => Pages.me,
   story_consent_requested: (id) => (id ? wishPage(id) : Pages.home),

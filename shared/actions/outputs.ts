@@ -308,6 +308,7 @@ export interface ActionOutputs {
     rate: WishReply;
     resubmit: WishReply;
     similar: { items: SimilarWish[] };
+    nudge: WishReply;
   };
   tasks: {
     nearby: { items: NearbyItem[] };

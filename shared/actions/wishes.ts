@@ -58,6 +58,9 @@ export const RateWishInput = z.strictObject({
   comment: Comment.optional(),
 });
 
+/** 催一催: no words needed, the wish says what is waiting. */
+export const NudgeWishInput = z.strictObject(WishRef);
+
 /** Before posting: open wishes of the same kind close by, so a neighbour's request is joined, not doubled. */
 export const SimilarWishesInput = z.strictObject({ category: Category, location: GeoPoint });
 
@@ -72,4 +75,5 @@ export const WishesActions = {
   rate: RateWishInput,
   resubmit: ResubmitWishInput,
   similar: SimilarWishesInput,
+  nudge: NudgeWishInput,
 } as const;

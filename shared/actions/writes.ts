@@ -21,6 +21,7 @@ export const ActionWrites = {
     rate: true,
     resubmit: true,
     similar: false,
+    nudge: true,
   },
   tasks: {
     nearby: false,

@@ -9,7 +9,7 @@ import type { wishEdits } from '../actions/wishes';
 import type * as z from 'zod';
 import { WishActionLabels } from './actions';
 import { relationsOf, unitsAdministeredBy, type Actor, type Relation } from './relations';
-import { autoConfirmDue, canExtend, escalationDue, expiredClaims, slotsFree } from './rules';
+import { autoConfirmDue, canExtend, escalationDue, expiredClaims, nudgeDueAt, slotsFree } from './rules';
 import { EFFECTS, type WishChange } from './effects';
 import { GuardCodes, TransitionActions, transitionOf, type Guard, type Transition, type TransitionAction } from './transitions';
 
@@ -104,6 +104,10 @@ function guardHolds(guard: Guard, wish: Wish, actor: Actor, relations: Set<Relat
       return wish.rating === undefined;
     case 'escalation_due':
       return escalationDue(wish, settings, now) !== null;
+    case 'nudge_due': {
+      const due = nudgeDueAt(wish);
+      return due !== null && now.getTime() >= due.getTime();
+    }
   }
 }
 
@@ -119,6 +123,7 @@ const GUARD_MESSAGES: Record<Guard, string> = {
   auto_confirm_due: '尚未到自动确认时间',
   not_rated: '已经评价过了',
   escalation_due: '尚未到上报时间',
+  nudge_due: '心愿有进展或刚催过，满一天后才能再催',
 };
 
 /** Checks actor, state and guards in that order; the first failure decides the code. */

@@ -196,6 +196,8 @@ export const EFFECTS: Record<TransitionAction, (ctx: EffectContext) => Effect> =
     if (comment) rating.comment = comment;
     return { set: { rating }, note: comment, meta: { stars: String(stars.data) } };
   },
+  // Whom it tells is the announcement's business (who holds the work, else staff): the step itself only starts the day's wait again.
+  nudge: (ctx) => ({ set: { nudgedAt: ctx.now }, meta: { claimerIds: ctx.wish.claims.filter((c) => c.completedAt === undefined).map((c) => c.assigneeId).join(',') } }),
   escalate: (ctx) => {
     const level = escalationDue(ctx.wish, ctx.settings, ctx.now)!;
     return { set: { escalation: { level, at: ctx.now } }, meta: { level } };

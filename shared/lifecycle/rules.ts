@@ -106,6 +106,8 @@ export function isStalled(
   return wish.escalation !== undefined || escalationDue(wish, settings, now) !== null;
 }
 
+export { NUDGE_INTERVAL_MS, NUDGE_STATES, nudgeDueAt } from './nudge';
+
 export function autoConfirmDue(
   wish: Pick<Wish, 'status'> & Partial<Pick<Wish, 'doneAt' | 'updatedAt'>>,
   settings: Pick<CommunitySettings, 'autoConfirmDays'>,

@@ -20,7 +20,8 @@ export type Guard =
   | 'no_claims' // nobody has claimed yet (assign)
   | 'auto_confirm_due' // N days since done, for the system actor only (confirm)
   | 'not_rated' // rated at most once (rate)
-  | 'escalation_due'; // waited long enough for the next level (escalate)
+  | 'escalation_due' // waited long enough for the next level (escalate)
+  | 'nudge_due'; // a day since the wish last moved or was nudged (nudge)
 
 export interface Transition {
   action: TransitionAction;
@@ -82,6 +83,8 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: 'urge', from: ['pending_review', ...WAITING], to: 'same', actors: ['town'] },
   { action: 'reassign', from: WAITING, to: 'open', actors: ['town'], guards: ['no_claims'] },
   { action: 'townAssign', from: WAITING, to: 'assigned', actors: ['town'], guards: ['no_claims'] },
+  // 催一催: the resident, after a day with nothing moving, tells whoever the wish waits for (rules.ts `nudgeDueAt`).
+  { action: 'nudge', from: ['pending_review', 'open', 'assigned', 'claimed', 'in_progress'], to: 'same', actors: ['owner'], guards: ['nudge_due'] },
 ];
 
 /** The code a failed guard is refused with. */
@@ -97,6 +100,7 @@ export const GuardCodes: Record<Guard, 'ALREADY_CLAIMED' | 'CONFLICT'> = {
   auto_confirm_due: 'CONFLICT',
   not_rated: 'CONFLICT',
   escalation_due: 'CONFLICT',
+  nudge_due: 'CONFLICT',
 };
 
 export const TransitionActions: readonly TransitionAction[] = TRANSITIONS.map((t) => t.action);

@@ -1,5 +1,5 @@
 import { AppError } from '../errors';
-import { NotificationTemplates, type NotificationTemplate, type NotificationTemplateKey } from './templates';
+import { InboxSentences, NotificationTemplates, type NotificationTemplate, type NotificationTemplateKey } from './templates';
 import { chinaWallClock } from '../time';
 
 /**
@@ -74,11 +74,16 @@ export function composeMessage(
   return data;
 }
 
-/** The same message for the in-app inbox: the template's title, and "label：value" lines. */
-export function inboxTextOf(template: NotificationTemplateKey, data: MessageData): { title: string; body: string } {
+/**
+ * The same message for the in-app inbox: the template's title, and the message as a sentence
+ * (templates.ts `InboxSentences`) from the values as given, not cut to WeChat's field limits.
+ */
+export function inboxTextOf(template: NotificationTemplateKey, values: Readonly<Record<string, FieldValue | undefined>>): { title: string; body: string } {
   const t = NotificationTemplates[template];
-  const body = Object.entries(t.fields)
-    .map(([field, label]) => `${label}：${data[field]?.value ?? '—'}`)
-    .join('；');
-  return { title: t.title, body: truncate(body, 200) };
+  const v = (field: string) => {
+    const value = values[field];
+    if (value === undefined || value === '—') return '';
+    return (value instanceof Date ? formatTime(value) : String(value)).replace(/\s+/g, ' ').trim();
+  };
+  return { title: t.title, body: truncate(InboxSentences[template](v), 200) };
 }

@@ -15,6 +15,8 @@ export const NotificationTemplateKeys = [
   'nearby_wish',
   'wish_escalated',
   'wish_supervised',
+  'wish_nudged',
+  'wish_waiting',
   'lease_expired',
   'join_requested',
   'join_decided',
@@ -48,9 +50,39 @@ export const NotificationTemplates: Record<NotificationTemplateKey, Notification
   nearby_wish: { key: 'nearby_wish', title: '附近有新心愿', fields: { thing1: '心愿', thing2: '地点', character_string3: '距离' } },
   wish_escalated: { key: 'wish_escalated', title: '心愿超时未认领', fields: { thing1: '心愿', phrase2: '级别', time3: '提交时间' } },
   wish_supervised: { key: 'wish_supervised', title: '镇街督办', fields: { thing1: '心愿', phrase2: '督办事项', thing3: '督办内容' } },
+  wish_nudged: { key: 'wish_nudged', title: '居民催一催', fields: { thing1: '心愿', thing2: '提示', time3: '提交时间' } },
+  wish_waiting: { key: 'wish_waiting', title: '居民催一催', fields: { thing1: '心愿', phrase2: '状态', time3: '提交时间' } },
   lease_expired: { key: 'lease_expired', title: '认领已超时', fields: { thing1: '心愿', thing2: '提示' } },
   join_requested: { key: 'join_requested', title: '新的入社申请', fields: { name1: '申请人', thing2: '申请身份', time3: '申请时间' } },
   join_decided: { key: 'join_decided', title: '入社申请结果', fields: { thing1: '社区', phrase2: '结果', thing3: '说明' } },
   story_consent_requested: { key: 'story_consent_requested', title: '社区想分享您的心愿故事', fields: { thing1: '心愿', thing2: '提示' } },
   story_consent_answered: { key: 'story_consent_answered', title: '居民答复了微故事', fields: { thing1: '故事', phrase2: '答复', thing3: '说明' } },
+};
+
+/** A field's value, or nothing when it was left out (composed messages write '—' for those). */
+type Said = (v: (field: string) => string) => string;
+
+/**
+ * Each message as a person would say it, for the in-app inbox (WeChat's subscribe message keeps its
+ * labelled fields): who did what to which wish, and what the reader can do now.
+ */
+export const InboxSentences: Record<NotificationTemplateKey, Said> = {
+  wish_approved: (v) => `您的心愿「${v('thing1')}」通过了审核，附近的志愿者现在能看到它了。`,
+  wish_rejected: (v) => `您的心愿「${v('thing1')}」没有通过审核${v('thing2') ? `，原因是：${v('thing2')}` : ''}。您可以修改后重新提交。`,
+  wish_claimed: (v) => `${v('name2') || '志愿者'}认领了您的心愿「${v('thing1')}」，会尽快联系您。`,
+  wish_assigned: (v) => `社区把心愿「${v('thing1')}」派给了您${v('thing2') ? `，地点在${v('thing2')}` : ''}，请尽快查看。`,
+  wish_completed: (v) => `${v('name2') || '志愿者'}完成了您的心愿「${v('thing1')}」，请您确认并评价。`,
+  rate_reminder: (v) => `心愿「${v('thing1')}」已经完成，请您为这次服务打个分。`,
+  wish_disputed: (v) => `居民说心愿「${v('thing1')}」还没有完成${v('thing2') ? `：${v('thing2')}` : ''}。请联系居民，处理好后再点完成。`,
+  new_pending_wish: (v) => `有一个新心愿「${v('thing1')}」${v('phrase2') ? `（${v('phrase2')}）` : ''}等您审核。`,
+  nearby_wish: (v) => `${v('character_string3') === '紧急' ? '附近有紧急心愿' : '您附近有新心愿'}「${v('thing1').replace(/^【紧急】/, '')}」${v('thing2') ? `，在${v('thing2')}` : ''}，需要人帮忙。`,
+  wish_escalated: (v) => `心愿「${v('thing1')}」等了很久还没人认领，已经上报到${v('phrase2') || '社区'}。`,
+  wish_supervised: (v) => `镇街对心愿「${v('thing1')}」${v('phrase2') || '督办'}${v('thing3') ? `：${v('thing3')}` : ''}。`,
+  wish_nudged: (v) => `居民在催了：您手上的心愿「${v('thing1')}」还在等您，请尽快联系居民。`,
+  wish_waiting: (v) => `居民在催了：心愿「${v('thing1')}」${v('phrase2') ? `一直${v('phrase2')}` : '还没有进展'}，请尽快安排。`,
+  lease_expired: (v) => `您认领的心愿「${v('thing1')}」超时没有开始，已经退回任务大厅。`,
+  join_requested: (v) => `${v('name1') || '有人'}申请${v('thing2') ? `以${v('thing2')}身份` : ''}加入社区，请您审核。`,
+  join_decided: (v) => `您加入${v('thing1') || '社区'}的申请${v('phrase2') || '有了结果'}${v('thing3') ? `，${v('thing3')}` : ''}。`,
+  story_consent_requested: (v) => `社区想把您的心愿「${v('thing1')}」写成微故事分享，请您看看是否同意。`,
+  story_consent_answered: (v) => `居民答复了微故事「${v('thing1')}」${v('phrase2') ? `：${v('phrase2')}` : ''}${v('thing3') ? `，${v('thing3')}` : ''}。`,
 };

@@ -124,6 +124,8 @@ export const Wish = z.strictObject({
   doneAt: Instant.optional(),
   confirmedAt: Instant.optional(),
   cancelledAt: Instant.optional(),
+  /** When its resident last pressed 催一催 (once a day at most: lifecycle `nudgeDueAt`). */
+  nudgedAt: Instant.optional(),
   /** When it last went to review (posted, or resubmitted after a rejection): the age people see while it waits. */
   submittedAt: Instant.optional(),
   createdAt: Instant,

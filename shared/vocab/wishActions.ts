@@ -23,6 +23,7 @@ export const WishActions = [
   'escalate',
   'urge',
   'reassign',
+  'nudge',
   'townAssign',
 ] as const;
 
@@ -53,6 +54,7 @@ export const WishActionLabels: Record<WishAction, string> = {
   urge: '镇街催办',
   reassign: '镇街改派社区',
   townAssign: '镇街派给共建单位',
+  nudge: '居民催一催',
 };
 
 /** 督办: what the town does about a wish its community has not moved (each an event, each in the escalation list). */

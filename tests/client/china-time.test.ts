@@ -27,6 +27,7 @@ test('just after midnight in China is the next day, though UTC is still on the d
   const now = Date.parse('2026-12-07T01:30:00+08:00');
   expect(formatTime('2026-12-07T00:10:00+08:00', now)).toBe('今天 00:10');
   expect(formatTime('2026-12-06T23:50:00+08:00', now)).toBe('昨天 23:50');
+  expect(formatTime('2026-12-08T01:30:00+08:00', now)).toBe('明天 01:30');
   expect(chinaDate(new Date(now))).toBe('2026-12-07');
 });
 

@@ -6,7 +6,7 @@ import { startTestServer, type TestServer } from './harness';
 
 /**
  * A database from before `messages`: its messages are still an inbox line and a delivery item each.
- * Ids sort after every real one, so the resident's first inbox page shows them.
+ * Ids sort after every real one (the inbox itself goes by when each happened).
  */
 let server: TestServer;
 let db: Db;
@@ -66,7 +66,7 @@ describe('start-up folds the old inbox and outbox into messages', () => {
       payload: {}, status: 'skipped', attempts: 0, lastError: expect.stringContaining('仅站内信'), nextAttemptAt: t0,
     });
     // The line is written again from the payload, as the announcement wrote it, and was never read.
-    expect(lineLost).toMatchObject({ userId: 'u-resident', template: 'wish_rejected', title: '心愿未通过审核', body: '心愿：旧心愿；原因：信息不全；时间：—', read: false, status: 'pending' });
+    expect(lineLost).toMatchObject({ userId: 'u-resident', template: 'wish_rejected', title: '心愿未通过审核', body: '您的心愿「旧心愿」没有通过审核，原因是：信息不全。您可以修改后重新提交。', read: false, status: 'pending' });
     expect(lineLost).not.toHaveProperty('recipientId');
     expect(locked).toMatchObject({ status: 'sending', attempts: 1, lockedUntil: t1, title: '心愿已被认领', read: false });
     expect(kept).toEqual(since);
@@ -77,8 +77,14 @@ describe('start-up folds the old inbox and outbox into messages', () => {
 
     // The person's inbox has them, in its own shape; what was due goes out with the next drain.
     const resident = await server.login('resident');
-    const page = await resident.ok('notify', 'inbox', {});
-    const shown = page.items.filter((m: { id: string }) => ids.includes(m.id));
+    // Dated March, below the seed's own (newest first by when it happened): read the whole inbox.
+    const all: { id: string; read: boolean }[] = [];
+    for (let cursor: string | undefined, n = 0; n === 0 || cursor; n++) {
+      const page = await resident.ok('notify', 'inbox', { limit: 50, ...(cursor ? { cursor } : {}) });
+      all.push(...page.items);
+      cursor = page.nextCursor;
+    }
+    const shown = all.filter((m: { id: string }) => ids.includes(m.id));
     expect(shown.map((m: { id: string; read: boolean }) => [m.id, m.read])).toEqual([[id(5), true], [id(4), false], [id(3), false], [id(2), false], [id(1), true]]);
     for (const m of shown) expect(InboxItem.parse(m)).toEqual(m);
     // The seed's own messages may fill a drain or two first.

@@ -449,3 +449,31 @@ describe('words that suggest a wish is urgent (staff confirm at review)', () => 
     expect(suggestedPriority({ priority: 'high', title: '燃气表读数', description: '' })).toEqual({ priority: 'high', sign: null });
   });
 });
+
+describe('催一催: the resident may nudge a wish that has not moved for a day, once a day', () => {
+  const waiting = (over: Partial<Wish> = {}) => baseWish({ status: 'open', createdAt: hoursBefore(30), openedAt: hoursBefore(25), ...over });
+
+  test('a day after it last moved, the resident may; nobody else may', () => {
+    expect(allowedActions(waiting(), owner, NOW)).toContain('nudge');
+    for (const other of [secretary, gridWorker, volunteer]) expect(allowedActions(waiting(), other, NOW)).not.toContain('nudge');
+  });
+
+  test('anything moving restarts the day: opened, claimed or started within it, or nudged already', () => {
+    expect(allowedActions(waiting({ openedAt: hoursBefore(23) }), owner, NOW)).not.toContain('nudge');
+    expect(allowedActions(waiting({ status: 'claimed', claimedAt: hoursBefore(2), claims: [volunteerClaim(claimer.userId)] }), owner, NOW)).not.toContain('nudge');
+    expect(allowedActions(waiting({ status: 'in_progress', claimedAt: hoursBefore(40), claims: [volunteerClaim(claimer.userId, { startedAt: hoursBefore(3) })] }), owner, NOW)).not.toContain('nudge');
+    const nudged = step(waiting(), 'nudge', owner, NOW).wish;
+    expect(nudged.nudgedAt).toEqual(NOW);
+    expect(refusal(() => step(nudged, 'nudge', owner, hoursAfter(23)))).toBe('CONFLICT');
+    expect(step(nudged, 'nudge', owner, hoursAfter(24)).event.action).toBe('nudge');
+  });
+
+  test('nothing to nudge once the work is done, confirmed, rejected or cancelled', () => {
+    for (const status of ['done', 'confirmed', 'rejected', 'cancelled'] as const) expect(refusal(() => step(waiting({ status }), 'nudge', owner, NOW))).toBe('INVALID_TRANSITION');
+  });
+
+  test('the step names the helpers still at work, for the notice', () => {
+    const held = waiting({ status: 'in_progress', claimedAt: hoursBefore(40), claims: [volunteerClaim(claimer.userId, { startedAt: hoursBefore(30) })] });
+    expect(step(held, 'nudge', owner, NOW).event.meta).toEqual({ claimerIds: claimer.userId });
+  });
+});

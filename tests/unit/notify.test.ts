@@ -47,9 +47,24 @@ describe('composing a subscribe message', () => {
     );
   });
 
-  test('the inbox copy names each field', () => {
-    const data = composeMessage('wish_rejected', { thing1: '修水管', thing2: '信息不全', time3: new Date('2026-03-01T02:05:00Z') });
-    expect(inboxTextOf('wish_rejected', data)).toEqual({ title: '心愿未通过审核', body: '心愿：修水管；原因：信息不全；时间：2026年3月1日 10:05' });
+  test('the inbox says each message as a sentence, with the whole title (not cut to WeChat\'s 20 characters)', () => {
+    const title = '厨房水管漏水已经三天了想请师傅上门看看';
+    expect(inboxTextOf('wish_rejected', { thing1: title, thing2: '请补充具体楼层', time3: new Date('2026-03-01T02:05:00Z') })).toEqual({
+      title: '心愿未通过审核',
+      body: `您的心愿「${title}」没有通过审核，原因是：请补充具体楼层。您可以修改后重新提交。`,
+    });
+    expect(inboxTextOf('wish_claimed', { thing1: '修水管', name2: '张**', time3: '2026-03-01T02:05:00Z' }).body).toBe('张**认领了您的心愿「修水管」，会尽快联系您。');
+    expect(inboxTextOf('nearby_wish', { thing1: '【紧急】老人摔倒', thing2: '幸福小区', character_string3: '紧急' }).body).toBe('附近有紧急心愿「老人摔倒」，在幸福小区，需要人帮忙。');
+  });
+
+  test('every template has a sentence, and a value left out leaves no dangling words or dashes', () => {
+    for (const key of Object.keys(NotificationTemplates) as (keyof typeof NotificationTemplates)[]) {
+      const first = Object.keys(NotificationTemplates[key].fields)[0];
+      const { body } = inboxTextOf(key, { [first]: '修水管' });
+      expect(body).toContain('修水管');
+      expect(body).not.toMatch(/—|undefined|：。|「」/);
+      expect(body.endsWith('。')).toBe(true);
+    }
   });
 
   test('truncate leaves short text alone', () => {

@@ -31,7 +31,7 @@ function dayWords(at: Date, now: number): string {
   return f.y === fields(new Date(now)).y ? `${f.m}月${f.d}日` : `${f.y}年${f.m}月${f.d}日`;
 }
 
-/** Times as a resident reads them, China time: 今天 14:05 / 昨天 09:30 / 3月2日 10:00 / 2025年12月1日. */
+/** Times as a resident reads them, China time: 今天 14:05 / 昨天 09:30 / 明天 08:00 / 3月2日 10:00 / 2025年12月1日. */
 export function formatTime(at: string | number | Date, now: number = Date.now()): string {
   const d = new Date(at);
   if (Number.isNaN(d.getTime())) return '';
@@ -39,6 +39,7 @@ export function formatTime(at: string | number | Date, now: number = Date.now())
   const diff = dayDiff(d, now);
   if (diff === 0) return `今天 ${f.hm}`;
   if (diff === -1) return `昨天 ${f.hm}`;
+  if (diff === 1) return `明天 ${f.hm}`;
   if (f.y === fields(new Date(now)).y) return `${f.m}月${f.d}日 ${f.hm}`;
   return `${f.y}年${f.m}月${f.d}日`;
 }

@@ -26,6 +26,7 @@ export const wishesApi = {
   cancel: (wishId: string, reason?: string) => call('wishes', 'cancel', withReason(wishId, reason)),
   confirm: (wishId: string, opts?: Opts) => call('wishes', 'confirm', { wishId }, opts),
   dispute: (wishId: string, reason: string, opts?: Opts) => call('wishes', 'dispute', { wishId, reason }, opts),
+  nudge: (wishId: string, opts?: Opts) => call('wishes', 'nudge', { wishId }, opts),
   rate: (data: ActionInput<'wishes', 'rate'>, opts?: Opts) => call('wishes', 'rate', data, opts),
   similar: (data: ActionInput<'wishes', 'similar'>) => call('wishes', 'similar', data),
   /** The caller's community's wall, or the one named (a shared story's visitor may be signed in nowhere). */

@@ -1,4 +1,4 @@
-import { CategoryLabels, URGENT_ALERT_RADIUS_M, maskAddress, metresBetween, onDutyAt, type NotificationTemplateKey, type WishAction } from '@shared';
+import { CategoryLabels, URGENT_ALERT_RADIUS_M, WishStateLabels, maskAddress, metresBetween, onDutyAt, type NotificationTemplateKey, type WishAction } from '@shared';
 import { noticeLink } from '@shared/routes';
 import { announceAll, type Announcement } from './outbox';
 import { gridWorkersOf, namesOf, secretariesOf, townAdminsOf, unitAdminsOf } from '../access/people';
@@ -154,6 +154,17 @@ const PLANS: Partial<Record<WishAction, Plan>> = {
     return [{ template: 'wish_escalated', values: { thing1: wish.title, phrase2: town ? '镇街' : '社区', time3: wish.createdAt.toISOString() }, recipients: to }];
   },
   urge: supervised('催办'),
+  // 催一催: whoever holds the unfinished work hears it; a wish nobody holds yet is the community's to move.
+  nudge: async (rt, wish, event) => {
+    const helpers = (event.meta?.claimerIds ?? '').split(',').filter(Boolean);
+    const submitted = (wish.submittedAt ?? wish.createdAt).toISOString();
+    if (helpers.length > 0) return [{ template: 'wish_nudged', values: { thing1: wish.title, thing2: '居民在等您上门，请尽快联系', time3: submitted }, recipients: helpers }];
+    return [{
+      template: 'wish_waiting',
+      values: { thing1: wish.title, phrase2: WishStateLabels[wish.status], time3: submitted },
+      recipients: [...(await secretariesOf(rt, wish.communityId)), ...(await gridWorkersOf(rt, wish.communityId, wish.gridId))],
+    }];
+  },
   reassign: supervised('改派'),
   townAssign: async (rt, wish, event) => [
     assigned(wish, event, await townUnitAdmins(rt, event.meta?.assignId)),

@@ -35,9 +35,8 @@ export async function announceAll(rt: Runtime, items: { announcement: Announceme
   for (const { announcement: a, recipientIds } of items) {
     const recipients = [...new Set(recipientIds)];
     if (recipients.length === 0) continue;
-    // WeChat's field limits (thing ≤ 20 …) are applied once, here, by shared/notify.
-    const data = composeMessage(a.template, a.values);
-    const { title, body } = inboxTextOf(a.template, data);
+    // The inbox line is a sentence of the whole values; the send cuts them to WeChat's limits from the payload.
+    const { title, body } = inboxTextOf(a.template, a.values);
     for (const userId of recipients) {
       docs.push({
         // The id is derived from the key (event first, so ids sort by time): a second write of the same message adds nothing.

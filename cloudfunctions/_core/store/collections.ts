@@ -105,7 +105,8 @@ export const INDEXES: Record<string, IndexDecl[]> = {
   [C.services]: [{ key: { communityId: 1, confirmedAt: -1 } }, { key: { wishId: 1 } }, { key: { userId: 1 } }],
   [C.messages]: [
     { key: { dedupeKey: 1 }, options: { unique: true } },
-    // The inbox page: a person's messages newest first, the cursor a range on _id, read in index order up to the limit.
+    // The inbox page: a person's messages newest first by when they happened, the cursor (time, id), read in index order up to the limit.
+    { key: { userId: 1, createdAt: -1, _id: -1 } },
     { key: { userId: 1, _id: -1 } },
     // The unread badge counted on every inbox and read call, the unread-only page and "mark all read".
     { key: { userId: 1, read: 1, _id: -1 } },

@@ -1,6 +1,6 @@
 import type { InboxItem } from '@shared';
 import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection, type Filter } from 'mongodb';
-import { nextCursor, pageFilter } from './page';
+
 import type { MessageDoc } from './types';
 
 const DUPLICATE_KEY = 11000;
@@ -9,7 +9,19 @@ const DUPLICATE_KEY = 11000;
 const INBOX_FIELDS = {
   userId: 1, communityId: 1, template: 1, title: 1, body: 1, wishId: 1, read: 1, createdAt: 1,
 } as const satisfies Record<Exclude<keyof InboxItem, 'id'>, 1>;
-export type InboxLine = Pick<MessageDoc, '_id' | keyof typeof INBOX_FIELDS>;
+export type InboxLine = Pick<MessageDoc, '_id' | 'payload' | keyof typeof INBOX_FIELDS>;
+
+/** A page of the inbox ends at a message: its time and id (ids alone need not follow the times: a seed plays the past). */
+function inboxCursor(line: InboxLine): string {
+  return `${new Date(line.createdAt).getTime()}:${line._id}`;
+}
+
+function afterCursor(cursor: string | undefined): Filter<MessageDoc> {
+  const m = cursor ? /^(\d+):([A-Za-z0-9]+)$/.exec(cursor) : null;
+  if (!m) return cursor ? { _id: { $lt: cursor } } : {};
+  const at = new Date(Number(m[1]));
+  return { $or: [{ createdAt: { $lt: at } }, { createdAt: at, _id: { $lt: m[2] } }] };
+}
 
 /** What a send needs of a taken message: the inbox text stays behind, the send composes its own from the payload. */
 const SEND_FIELDS = { userId: 1, template: 1, payload: 1, page: 1, attempts: 1 } as const;
@@ -22,12 +34,12 @@ const due = (now: Date): Filter<MessageDoc>[] => [{ status: 'pending', nextAttem
 export class MessageRepository {
   constructor(private readonly coll: Collection<MessageDoc>) {}
 
-  /** A page of a person's inbox, newest first (only their unread ones on request). */
+  /** A page of a person's inbox, newest first by when it happened (only their unread ones on request), with the values it says. */
   async inbox(userId: string, q: { cursor?: string; limit: number; unreadOnly?: boolean }): Promise<{ items: InboxLine[]; nextCursor?: string }> {
-    const filter: Filter<MessageDoc> = { userId, ...pageFilter<MessageDoc>(q.cursor) };
+    const filter: Filter<MessageDoc> = { userId, ...afterCursor(q.cursor) };
     if (q.unreadOnly) filter.read = false;
-    const items = await this.coll.find<InboxLine>(filter, { projection: INBOX_FIELDS }).sort({ _id: -1 }).limit(q.limit).toArray();
-    return { items, nextCursor: nextCursor(items, q.limit) };
+    const items = await this.coll.find<InboxLine>(filter, { projection: { ...INBOX_FIELDS, payload: 1 } }).sort({ createdAt: -1, _id: -1 }).limit(q.limit).toArray();
+    return { items, nextCursor: items.length === q.limit ? inboxCursor(items[items.length - 1]) : undefined };
   }
 
   unreadCount(userId: string): Promise<number> {

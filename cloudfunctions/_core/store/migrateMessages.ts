@@ -1,4 +1,4 @@
-import { composeMessage, inboxTextOf, type NotificationTemplateKey } from '@shared';
+import { inboxTextOf, type NotificationTemplateKey } from '@shared';
 import type { Collection, Db, Filter } from 'mongodb';
 import { RETIRED } from './collections';
 import { repositoriesOf } from './repositories';
@@ -86,7 +86,7 @@ function fromLine(line: LegacyInboxDoc, item: LegacyOutboxDoc | undefined): Mess
 
 /** The line is written again from the payload, as announceAll wrote it; never seen, so unread. */
 function fromItem(item: LegacyOutboxDoc): MessageDoc {
-  const { title, body } = inboxTextOf(item.template, composeMessage(item.template, item.payload));
+  const { title, body } = inboxTextOf(item.template, item.payload);
   return defined({
     _id: item._id, dedupeKey: item.dedupeKey, userId: item.recipientId, communityId: item.communityId, template: item.template, wishId: item.wishId,
     title, body, read: false, createdAt: item.createdAt,

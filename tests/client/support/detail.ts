@@ -1,5 +1,5 @@
 import { allowedActions } from '@shared/lifecycle/decide';
-import type { UserActor } from '@shared/lifecycle/relations';
+import { relationsOf, type UserActor } from '@shared/lifecycle/relations';
 import type { Claim, Wish } from '@shared/schemas/wish';
 
 type Loose = Record<string, unknown>;
@@ -44,7 +44,8 @@ export function storedWish(view: Loose): Wish {
  * shared transition table allows this viewer now (allowedActions, exactly as the server runs it).
  */
 export function detailReply(view: Loose, viewer: UserActor, extra: { events?: unknown[]; people?: Record<string, string>; phones?: Record<string, string> } = {}) {
-  return { wish: view, events: extra.events ?? [], people: extra.people ?? {}, phones: extra.phones ?? {}, relations: [], actions: allowedActions(storedWish(view), viewer) };
+  const stored = storedWish(view);
+  return { wish: view, events: extra.events ?? [], people: extra.people ?? {}, phones: extra.phones ?? {}, relations: [...relationsOf(viewer, stored)], actions: allowedActions(stored, viewer) };
 }
 
 /** Signed-in people of community c1, as the server's actor for them. */

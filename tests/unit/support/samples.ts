@@ -30,6 +30,7 @@ export const SAMPLES: Samples = {
     rate: { wishId, stars: 5, comment: '非常及时' },
     resubmit: { wishId, address: '幸福小区3栋2单元501室' },
     similar: { category: 'repair', location: { type: 'Point', coordinates: [113.98, 31.25] } },
+    nudge: { wishId },
   },
   tasks: {
     nearby: { lng: 113.98, lat: 31.25, radiusM: 2000, category: 'repair', limit: 20 },

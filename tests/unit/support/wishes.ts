@@ -128,6 +128,12 @@ export function preparedFor(action: TransitionAction, wish: Wish): Wish {
       return { ...wish, doneAt: hoursBefore(24 * DEFAULT_SETTINGS.autoConfirmDays + 1) };
     case 'escalate':
       return { ...wish, openedAt: hoursBefore(DEFAULT_SETTINGS.escalateToSecretaryHours + 1) };
+    case 'nudge': {
+      // A day and more with nothing moving.
+      const long = hoursBefore(25);
+      const { submittedAt: _s, openedAt: _o, claimedAt: _c, nudgedAt: _n, ...rest } = wish;
+      return { ...rest, createdAt: long, claims: wish.claims.map((c) => (c.startedAt ? { ...c, startedAt: long } : c)) };
+    }
     default:
       return wish;
   }

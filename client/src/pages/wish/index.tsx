@@ -2,7 +2,9 @@ import { useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { TransitionAction } from '@shared/lifecycle/transitions';
-import { CallButton, PageState, Screen, Timeline } from '../../components';
+import { nudgeDueAt } from '@shared/lifecycle/nudge';
+import { CallButton, PageState, Screen, Timeline, formatTime } from '../../components';
+import { DisputeBanner, openDispute } from '../../features/wish/DisputeBanner';
 import { CallListCard } from '../../features/wish/CallListCard';
 import { CompletionCard } from '../../features/wish/CompletionCard';
 import { DisputeForm } from '../../features/wish/DisputeForm';
@@ -30,6 +32,7 @@ export default function WishPage() {
   const detail = useRemote(() => wishesApi.detail(id), [id]);
   const [busy, setBusy] = useState<string>();
   const [confirmKey] = useState(() => new SubmitKey());
+  const [nudgeKey] = useState(() => new SubmitKey());
   const wish = detail.data?.wish;
   // The buttons are the server's: `actions` says what this viewer may do to the wish now.
   const can = (action: TransitionAction) => detail.data?.actions.includes(action) ?? false;
@@ -63,6 +66,9 @@ export default function WishPage() {
   };
 
   const helpers = detail.data ? helpersOf(detail.data) : [];
+  // 催一催: when the shared rule lets this wish be nudged (the button itself is the server's `actions`).
+  const nudgeAt = wish ? nudgeDueAt(wish) : null;
+  const dispute = detail.data ? openDispute(detail.data) : undefined;
   // Staff of the wish's community phone someone while an urgent wish still waits for a helper.
   const staff = detail.data?.relations.some((r) => r === 'staff' || r === 'grid_staff') ?? false;
   const callNow = staff && wish?.priority === 'urgent' && (wish.status === 'open' || wish.status === 'assigned' || wish.status === 'pending_review');
@@ -81,6 +87,23 @@ export default function WishPage() {
             {wish.status === 'done' && <Text className="banner banner--ok">志愿者已完成服务，请确认并评价。</Text>}
 
             <WishSummary wish={wish} />
+
+            {dispute && <DisputeBanner dispute={dispute} />}
+
+            {mine && nudgeAt && (
+              <View className="card nudge">
+                {can('nudge') ? (
+                  <>
+                    <Text className="card__meta">等了一天多还没有进展？催一催，{wish.claims.some((c) => !c.completedAt) ? '帮助您的志愿者' : '社区工作人员'}会收到提醒。</Text>
+                    <Button className="btn btn--ghost" aria-busy={busy === 'nudge'} disabled={!!busy} onClick={() => act('nudge', () => wishesApi.nudge(id, { requestId: nudgeKey.for(id) }).then(() => nudgeKey.done()), '已提醒')}>
+                      催一催
+                    </Button>
+                  </>
+                ) : (
+                  <Text className="card__meta">{wish.nudgedAt ? `已于${formatTime(wish.nudgedAt)}催过。` : ''}如果到{formatTime(nudgeAt)}还没有进展，可以在这里催一催。</Text>
+                )}
+              </View>
+            )}
 
             {callNow && <CallListCard wishId={wish.id} />}
 

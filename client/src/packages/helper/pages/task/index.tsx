@@ -5,6 +5,7 @@ import { recall } from '../../../../features/task/cache';
 import { myClaimOf, myPlaceState } from '../../../../features/task/myClaim';
 import { TaskActions } from '../../../../features/task/TaskActions';
 import { WishSummary } from '../../../../features/wish/WishSummary';
+import { DisputeBanner, openDispute } from '../../../../features/wish/DisputeBanner';
 import { useRemote } from '../../../../hooks/useRemote';
 import { codeOf } from '../../../../services/errors';
 import { getSession, membership } from '../../../../services/session';
@@ -37,6 +38,8 @@ export default function TaskPage() {
   const actions = detail?.actions ?? [];
   const mine = wish && session ? myClaimOf(wish.claims, { userId: session.user.id, unitId: m?.unitId, forUnit: unitAdmin }) : undefined;
   const events = detail?.events ?? [];
+  // Back at work because the resident said it was not done: say so, and why, above everything else.
+  const dispute = detail && mine ? openDispute(detail) : undefined;
 
   useDidShow(() => {
     if (loaded.data) void loaded.reload();
@@ -48,6 +51,7 @@ export default function TaskPage() {
         {summary && session && (
           <View>
             <WishSummary wish={summary} status={myPlaceState(wish?.status, mine)} />
+            {dispute && <DisputeBanner dispute={dispute} helper />}
             {/* A promise about claiming: only where claiming is still possible. */}
             {!mine && (actions.includes('claim') || actions.includes('accept')) && <Text className="field__hint">认领后可查看居民的完整电话和详细地址。</Text>}
             {/* Whoever holds the work gets the resident's exact phone and place from the server (contactVisible): ring and go. */}
