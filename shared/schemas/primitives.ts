@@ -37,6 +37,24 @@ function wellFormed(s: string): boolean {
 }
 
 /**
+ * Text stored before these rules (issue 11, L7), made what `text()` would have accepted: lone
+ * surrogates become U+FFFD, bidi controls and control characters other than line breaks and tabs
+ * go, NFC. Which fields were single-line is not known here, so line breaks stay.
+ */
+export function cleanStoredText(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) {
+      out += s[i] + s[i + 1];
+      i++;
+    } else if (c >= 0xd800 && c <= 0xdfff) out += '\uFFFD';
+    else if (!CONTROL.test(s[i]) && !BIDI.test(s[i])) out += s[i];
+  }
+  return out.normalize('NFC');
+}
+
+/**
  * Free text, every field a person types: NFC-normalised and trimmed, non-empty, at most `max`
  * characters; no control characters (line breaks and tabs only where `multiline`), no bidi
  * controls, no lone surrogates. Stays a ZodString so callers may refine it further.

@@ -1,6 +1,7 @@
 import { MongoClient, type Db } from 'mongodb';
 import { ensureIndexes } from './collections';
 import { migrateInboxOutbox } from './migrateMessages';
+import { cleanStoredTexts } from './migrateText';
 
 /** Default database name when the URI names none. */
 export const DEFAULT_DB_NAME = 'xinyuan';
@@ -17,5 +18,6 @@ export async function connect(uri: string, dbName?: string, watch?: (client: Mon
   await ensureIndexes(named);
   // After the indexes, so the folded messages meet the unique dedupeKey at once.
   await migrateInboxOutbox(named);
+  await cleanStoredTexts(named);
   return { client, db: named, close: () => client.close() };
 }
