@@ -57,6 +57,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       // shared/ lives outside sourceRoot; Taro only runs babel on sourceRoot unless told.
       compile: { include: [path.join(root, 'shared')] },
+      // Pictures stay files (packages/staff/assets/… beside their sub-package): WeChat's <map> takes a marker's
+      // iconPath as a path in the package, not as the data: URL webpack would inline a small picture as.
+      imageUrlLoaderOption: { limit: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
