@@ -29,7 +29,7 @@ export const MainPages = [
 export const SubPackages = [
   {
     root: 'packages/helper',
-    pages: ['pages/hall/index', 'pages/task/index', 'pages/mine/index', 'pages/hours/index', 'pages/unit/index', 'pages/points/index'],
+    pages: ['pages/hall/index', 'pages/task/index', 'pages/mine/index', 'pages/hours/index', 'pages/unit/index', 'pages/points/index', 'pages/timebank/index'],
   },
   {
     root: 'packages/staff',
@@ -71,6 +71,8 @@ export const Pages = {
   unit: 'packages/helper/pages/unit/index',
   /** 积分: balance, ledger, the 爱心超市 shelf and my redemption codes. */
   points: 'packages/helper/pages/points/index',
+  /** 时间银行: hours in the town, family links, transfers to family. */
+  timebank: 'packages/helper/pages/timebank/index',
   staffHome: 'packages/staff/pages/index/index',
   review: 'packages/staff/pages/review/index',
   proxy: 'packages/staff/pages/proxy/index',

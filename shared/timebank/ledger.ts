@@ -63,7 +63,7 @@ export function openHolds<E extends Pick<TimeEntry, 'id' | 'kind' | 'holdId'>>(e
 
 /** Hours held for wishes still under way (a positive number). */
 export function heldHours(entries: readonly Pick<TimeEntry, 'id' | 'kind' | 'holdId' | 'hours'>[]): number {
-  return -hoursBalanceOf(openHolds(entries));
+  return 0 - hoursBalanceOf(openHolds(entries));
 }
 
 /** Hours as people say them: "2 小时", "1.5 小时". */

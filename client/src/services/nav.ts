@@ -35,6 +35,7 @@ export const Routes = {
   myTasks: to(Pages.myTasks),
   hours: to(Pages.hours),
   points: to(Pages.points),
+  timebank: to(Pages.timebank),
   unit: to(Pages.unit),
   entry: to(Pages.entry),
   staffHome: to(Pages.staffHome),

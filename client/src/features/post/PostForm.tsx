@@ -10,6 +10,7 @@ import type { PickOutcome, Place } from '../../services/location';
 import type { WishView } from '../../services/wishes';
 import { SlotLabels, emptyDraft, payloadOf, validateDraft, type TimeSlot, type WishDraft } from './model';
 import { SimilarNotice } from './SimilarNotice';
+import { PayByHours, type TimeBankChoice } from './PayByHours';
 
 export interface PostFormProps {
   /** Storage key of the draft: one per new wish, one per wish being resubmitted. */
@@ -23,6 +24,8 @@ export interface PostFormProps {
   /** Place pickers; the page wires them to Taro (map picker, own building). */
   pickPlace?: () => Promise<PickOutcome>;
   homePlace?: () => Promise<Place | undefined>;
+  /** A new wish: my 时间银行 balance and family, to pay by hours or post for a family member. */
+  timebank?: TimeBankChoice;
 }
 
 /** China's date `days` from now: 今天 is the resident's today wherever the phone's clock is set. */
@@ -41,12 +44,15 @@ const DayChoices = [
  * The wish form: validates with the shared schema as the person types (after the first
  * submit), writes every keystroke to a draft, and keeps everything on a failed submit.
  */
-export function PostForm({ scope, initial, elder = false, submitLabel = '提交心愿', submit, onDone, pickPlace, homePlace }: PostFormProps) {
+export function PostForm({ scope, initial, elder = false, submitLabel = '提交心愿', submit, onDone, pickPlace, homePlace, timebank }: PostFormProps) {
   const form = useWishForm({
     storageKey: `xy.draft.${scope}`,
     blank: emptyDraft,
     initial,
-    validate: (d: WishDraft) => validateDraft(d, elder),
+    validate: (d: WishDraft): Record<string, string> => ({
+      ...validateDraft(d, elder),
+      ...(timebank && d.payByHours && d.paidHours > timebank.balance ? { paidHours: `时间余额不足：当前可用 ${timebank.balance} 小时` } : {}),
+    }),
     payloadOf: (d: WishDraft) => payloadOf(d, elder),
     send: submit,
   });
@@ -181,6 +187,8 @@ export function PostForm({ scope, initial, elder = false, submitLabel = '提交�
           </Field>
         </View>
       )}
+
+      {timebank && <PayByHours choice={timebank} draft={draft} error={errors.paidHours ?? errors.forFamilyId} update={update} />}
 
       <SimilarNotice items={similar} />
       {tried && errorCount > 0 && !failure && (

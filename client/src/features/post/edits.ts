@@ -8,7 +8,8 @@ const CLEARABLE = ['address', 'contactPhone', 'preferredTime'] as const;
  * emptied is sent as null, which clears it, instead of being left out, which would keep it.
  */
 export function editsOf(payload: Record<string, unknown>, original: Pick<WishView, (typeof CLEARABLE)[number]>): Record<string, unknown> {
-  const edits: Record<string, unknown> = { ...payload };
+  // Paying by hours and whom a wish is for are chosen once, when it is posted.
+  const { paidHours: _paid, forFamilyId: _for, ...edits } = payload;
   for (const key of CLEARABLE) {
     if (edits[key] === undefined && original[key] !== undefined) edits[key] = null;
   }

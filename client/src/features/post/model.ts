@@ -20,6 +20,11 @@ export interface WishDraft {
   slot: TimeSlot;
   helpersNeeded: number;
   anonymous: boolean;
+  /** 用时间支付: hours from my 时间银行 account, held at posting. */
+  payByHours: boolean;
+  paidHours: number;
+  /** A family member the wish is for ('' = myself). */
+  forFamilyId: string;
 }
 
 export const emptyDraft = (): WishDraft => ({
@@ -31,6 +36,9 @@ export const emptyDraft = (): WishDraft => ({
   slot: 'any',
   helpersNeeded: 1,
   anonymous: false,
+  payByHours: false,
+  paidHours: 1,
+  forFamilyId: '',
 });
 
 export const SlotLabels: Record<TimeSlot, string> = {
@@ -105,6 +113,8 @@ export function payloadOf(draft: WishDraft, elder = false): Record<string, unkno
     ...(preferredTime ? { preferredTime } : {}),
     helpersNeeded: draft.helpersNeeded,
     anonymous: draft.anonymous,
+    ...(draft.payByHours ? { paidHours: draft.paidHours } : {}),
+    ...(draft.forFamilyId ? { forFamilyId: draft.forFamilyId } : {}),
   };
 }
 

@@ -52,6 +52,18 @@ export function WishSummary({ wish, status: shown }: { wish: SummaryWish; /** Th
           <Text className="kv__v">{when}</Text>
         </View>
       )}
+      {'paidHours' in wish && wish.paidHours && (
+        <View className="kv">
+          <Text className="kv__k">支付方式</Text>
+          <Text className="kv__v tag tag--hours">时间银行 · {wish.paidHours} 小时</Text>
+        </View>
+      )}
+      {'beneficiary' in wish && wish.beneficiary && (
+        <View className="kv">
+          <Text className="kv__k">服务对象</Text>
+          <Text className="kv__v">{wish.beneficiary.name}</Text>
+        </View>
+      )}
       <View className="kv">
         <Text className="kv__k">需要人数</Text>
         <Text className="kv__v">{wish.helpersNeeded} 人</Text>

@@ -10,7 +10,7 @@ import { loginThenReturn } from '../../services/returnTo';
 import { messageOf } from '../../services/errors';
 import { chooseFullName, getSession, logout, rolesOf, switchRole } from '../../services/session';
 
-/** Me: role switch for people with several roles, elder mode, service hours, logout. */
+/** Me: role switch for people with several roles, elder mode, service hours, points, 时间银行, logout. */
 export default function MePage() {
   const session = getSession();
   const [elder, setElder] = useElderMode();
@@ -90,6 +90,9 @@ export default function MePage() {
           我的积分 · 爱心超市
         </Button>
       )}
+      <Button className="btn" onClick={() => go(Routes.timebank)}>
+        时间银行 · 家人
+      </Button>
       <Button className="btn" onClick={() => go(Routes.wall)}>
         心愿墙
       </Button>

@@ -3,6 +3,7 @@ import { Screen, PageState } from '../../components';
 import { editsOf } from '../../features/post/edits';
 import { PostForm } from '../../features/post/PostForm';
 import { useRemote } from '../../hooks/useRemote';
+import { call } from '../../services/api';
 import { useElderMode } from '../../services/elder';
 import { communityCentre, myBuildingPlace, pickPlace } from '../../services/location';
 import { Routes } from '../../services/nav';
@@ -44,6 +45,12 @@ export default function PostPage() {
   const [elder] = useElderMode();
   const original = useRemote(() => (wishId ? wishesApi.detail(wishId) : Promise.resolve(undefined)), [wishId]);
   const phone = getSession()?.user.phone ?? '';
+  // My 时间银行, for paying by hours or posting for family; a new wish only, and posting never waits on it or fails with it.
+  const bank = useRemote(() => (wishId ? Promise.resolve(undefined) : call('timebank', 'mine', {}).catch(() => undefined)), [wishId]);
+  const timebank = bank.data && {
+    balance: bank.data.balance,
+    family: bank.data.family.filter((l) => l.status === 'accepted').map((l) => ({ id: l.other.id, name: l.other.name })),
+  };
 
   const onDone = (wish: WishView) => {
     void Taro.showToast({ title: revision ? Revisions[revision].toast : '提交成功，等待社区审核', icon: 'none' });
@@ -88,6 +95,7 @@ export default function PostPage() {
         onDone={onDone}
         pickPlace={pickPlace}
         homePlace={async () => (await myBuildingPlace()) ?? (await communityCentre())}
+        timebank={timebank}
       />
     </Screen>
   );
