@@ -18,3 +18,4 @@ export * from './coords';
 export * from './geometry';
 export * from './points';
 export * from './timebank';
+export * from './org';

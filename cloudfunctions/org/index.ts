@@ -14,6 +14,8 @@ import onDuty from './actions/onDuty';
 import setDuty from './actions/setDuty';
 import members from './actions/members';
 import partyBranches from './actions/partyBranches';
+import saveBranch from './actions/saveBranch';
+import closeBranch from './actions/closeBranch';
 import requestJoin from './actions/requestJoin';
 import revokeInvite from './actions/revokeInvite';
 import roles from './actions/roles';
@@ -28,6 +30,6 @@ import updateSettings from './actions/updateSettings';
 /** The community's organisation: places, grids, units, party branches, people, roles and how people join. */
 export const main = createFunction('org', {
   me, updateMe, community, updateSettings, grids, saveGrid, compounds, saveCompound, buildings, saveBuilding,
-  units, saveUnit, partyBranches, members, roles, invites, acceptInvite,
+  units, saveUnit, partyBranches, saveBranch, closeBranch, members, roles, invites, acceptInvite,
   listInvites, revokeInvite, requestJoin, joinRequests, decideJoin, myDuty, setDuty, onDuty,
 });

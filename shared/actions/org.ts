@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { Role } from '../enums/roles';
-import { UnitKind, UnitLevel } from '../enums/orgLevels';
+import { PartyBranchLevel, UnitKind, UnitLevel } from '../enums/orgLevels';
 import { GeoPoint, Id, Note, PageInput, PersonName, Phone, Reason, SearchText } from '../schemas/primitives';
 import { InviteState, JoinRequestStatus, JoinRole } from '../schemas/membership';
 import { GridBoundary, OrgName } from '../schemas/org';
@@ -42,6 +42,33 @@ export const SaveUnitInput = z.strictObject({
   contactName: PersonName.optional(),
   contactPhone: Phone.optional(),
 });
+/**
+ * A party branch: without `id` a new one (its level and the branch above it); with `id` a new name, a new branch
+ * above it, or both. The tree's rules are shared/org `branchRefusal`. Town committees are not made here.
+ */
+export const SaveBranchInput = z
+  .strictObject({
+    id: Id.optional(),
+    name: OrgName.optional(),
+    level: PartyBranchLevel.exclude(['town'], { error: '镇党委不在此新建' }).optional(),
+    parentId: Id.optional(),
+    /** A town admin making a 社区党总支 names its community; a secretary's branches are always their own community's. */
+    communityId: Id.optional(),
+    /** A 单位党支部: the co-building unit whose branch it is. */
+    unitId: Id.optional(),
+  })
+  .refine((d) => d.id !== undefined || (d.name !== undefined && d.level !== undefined && d.parentId !== undefined), {
+    message: '新建党组织须填写名称、层级和上级党组织',
+    path: ['name'],
+  })
+  .refine((d) => d.id === undefined || d.name !== undefined || d.parentId !== undefined, { message: '请填写新名称或新的上级党组织', path: ['name'] })
+  .refine((d) => d.id === undefined || (d.level === undefined && d.communityId === undefined && d.unitId === undefined), {
+    message: '已有党组织的层级、社区和单位不能修改',
+    path: ['level'],
+  })
+  .refine((d) => d.level !== 'unit' || d.unitId !== undefined, { message: '单位党支部须选择所属单位', path: ['unitId'] });
+/** 撤销 a branch: refused while branches hang under it; its members go to `moveMembersTo` (or it must have none). */
+export const CloseBranchInput = z.strictObject({ id: Id, moveMembersTo: Id.optional() });
 export const MembersInput = z.strictObject({
   role: Role.optional(),
   unitId: Id.optional(),
@@ -117,6 +144,8 @@ export const OrgActions = {
   units: Empty,
   saveUnit: SaveUnitInput,
   partyBranches: Empty,
+  saveBranch: SaveBranchInput,
+  closeBranch: CloseBranchInput,
   members: MembersInput,
   roles: SetRolesInput,
   invites: CreateInviteInput,

@@ -357,6 +357,9 @@ export interface ActionOutputs {
     units: { items: Unit[] };
     saveUnit: { unit: Unit };
     partyBranches: { items: PartyBranch[] };
+    saveBranch: { branch: PartyBranch };
+    /** `movedMembers`: how many people the branch's closing moved to `moveMembersTo`. */
+    closeBranch: { branch: PartyBranch; movedMembers: number };
     members: Page<Member>;
     roles: { member: Member };
     invites: { code: string; role: Exclude<Role, 'town_admin' | 'secretary'>; expiresAt: Instant; maxUses: number };

@@ -66,6 +66,8 @@ export const ActionWrites = {
     units: false,
     saveUnit: true,
     partyBranches: false,
+    saveBranch: true,
+    closeBranch: true,
     members: false,
     roles: true,
     invites: true,

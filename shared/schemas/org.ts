@@ -68,7 +68,11 @@ export const Grid = z.strictObject({
 });
 export type Grid = z.infer<typeof Grid>;
 
-/** 镇党委 / 社区党总支 / 小区党支部 / 楼栋党小组: one tree, the level says which. */
+/**
+ * 镇党委 / 社区党总支 / 小区党支部 / 楼栋党小组 / 单位党支部: one tree, the level says which (shared/org `branchRefusal`
+ * keeps it one). A closed branch (撤销) stays, so the services once counted for it keep their name; it takes no
+ * members and no children.
+ */
 export const PartyBranch = z.strictObject({
   id: Id,
   level: PartyBranchLevel,
@@ -78,7 +82,12 @@ export const PartyBranch = z.strictObject({
   communityId: Id.optional(),
   compoundId: Id.optional(),
   buildingId: Id.optional(),
+  /** A 单位党支部: the co-building unit whose branch it is. */
+  unitId: Id.optional(),
   secretaryUserId: Id.optional(),
+  createdAt: Instant.optional(),
+  updatedAt: Instant.optional(),
+  closedAt: Instant.optional(),
 });
 export type PartyBranch = z.infer<typeof PartyBranch>;
 

@@ -1,5 +1,9 @@
-/** The party organisation tree of the 白河县 seed: 镇党委 → 社区党总支 → 小区党支部 → 楼栋党小组. */
-export const PartyBranchLevels = ['town', 'community', 'compound', 'building'] as const;
+/**
+ * The party organisation tree of the 白河县 seed: 镇党委 → 社区党总支 → 小区党支部 → 楼栋党小组, and beside them the
+ * branch of a co-building unit (单位党支部), where an in-service party member (在职党员) belongs before reporting
+ * to the community they live in (双报到). A unit's branch sits under the town committee or a community's 党总支.
+ */
+export const PartyBranchLevels = ['town', 'community', 'compound', 'building', 'unit'] as const;
 
 export type PartyBranchLevel = (typeof PartyBranchLevels)[number];
 
@@ -8,6 +12,16 @@ export const PartyBranchLevelLabels: Record<PartyBranchLevel, string> = {
   community: '社区党总支',
   compound: '小区党支部',
   building: '楼栋党小组',
+  unit: '单位党支部',
+};
+
+/** The level a branch of each level hangs under (none for the town's committee, the root). */
+export const BranchParentLevels: Record<PartyBranchLevel, readonly PartyBranchLevel[]> = {
+  town: [],
+  community: ['town'],
+  compound: ['community'],
+  building: ['compound'],
+  unit: ['town', 'community'],
 };
 
 /**

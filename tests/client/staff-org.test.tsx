@@ -33,7 +33,7 @@ test('shows compounds with buildings, grids with their grid worker, and the part
   expect(screen.getByText('香城苑', { selector: '.staff-org__name' })).toBeInTheDocument();
   expect(screen.getByText('网格员：刘网格 · 楼栋 2 栋')).toBeInTheDocument();
   expect(screen.getByText('城关镇党委')).toBeInTheDocument();
-  expect(screen.getByText('小区党支部')).toBeInTheDocument();
+  expect(screen.getByText('小区党支部', { selector: '.staff-org__level' })).toBeInTheDocument();
 });
 
 test('grants a role to a member, and shows the refusal when the server says no', async () => {

@@ -25,7 +25,8 @@ async function allIn<T extends OrgDoc & Document>(coll: Collection<T>, community
   return (await coll.countDocuments({ _id: { $in: distinct }, communityId } as Filter<T>)) === distinct.length;
 }
 
-const BRANCH_ORDER = { town: 0, community: 1, compound: 2, building: 3 } as const;
+const BRANCH_ORDER = { town: 0, community: 1, compound: 2, building: 3, unit: 4 } as const;
+const OPEN = { closedAt: { $exists: false } } as const;
 
 /** A community's organisation below it: compounds, buildings, grids, party branches, co-building units. */
 export class OrgRepository {
@@ -89,7 +90,30 @@ export class OrgRepository {
 
   /** A party branch a member of this community may belong to: one of its own, or its town's committee. */
   partyBranchFor(communityId: string, townId: string, id: string): Promise<PartyBranchDoc | null> {
-    return this.c.partyBranches.findOne({ _id: id, $or: [{ communityId }, { level: 'town', townId }] });
+    return this.c.partyBranches.findOne({ _id: id, ...OPEN, $or: [{ communityId }, { level: 'town', townId }] });
+  }
+
+  /** Every branch of the town, closed ones too: what a tree edit is checked against (shared/org `branchRefusal`). */
+  branchesOfTown(townId: string): Promise<PartyBranchDoc[]> {
+    return this.c.partyBranches.find({ townId }).toArray();
+  }
+
+  partyBranch(id: string): Promise<PartyBranchDoc | null> {
+    return this.c.partyBranches.findOne({ _id: id });
+  }
+
+  async insertBranch(doc: PartyBranchDoc): Promise<void> {
+    await this.c.partyBranches.insertOne(doc);
+  }
+
+  /**
+   * Changes an open branch; false when it is closed or gone. Every edit of the tree writes the branches it leans on
+   * (the parent a child is put under, the branch a member is put in) with this, so two edits that would together
+   * break the tree (closing a branch while a child or member is put in it) touch one record and cannot both commit.
+   */
+  async updateOpenBranch(id: string, at: Date, set: Partial<Pick<PartyBranchDoc, 'name' | 'parentId' | 'closedAt'>> = {}): Promise<boolean> {
+    const done = await this.c.partyBranches.updateOne({ _id: id, ...OPEN }, { $set: { ...set, updatedAt: at } });
+    return done.matchedCount === 1;
   }
 
   compounds(communityId: string): Promise<CompoundDoc[]> {
@@ -108,9 +132,9 @@ export class OrgRepository {
     return this.c.units.find({ communityId }).sort({ name: 1 }).toArray();
   }
 
-  /** The community's branches and the town's committee above them, top down. */
+  /** The community's open branches and the town's committee above them, top down. */
   async partyBranches(communityId: string, townId: string): Promise<PartyBranchDoc[]> {
-    const items = await this.c.partyBranches.find({ $or: [{ communityId }, { level: 'town', townId }] }).toArray();
+    const items = await this.c.partyBranches.find({ ...OPEN, $or: [{ communityId }, { level: 'town', townId }] }).toArray();
     return items.sort((a, b) => BRANCH_ORDER[a.level] - BRANCH_ORDER[b.level] || a.name.localeCompare(b.name, 'zh'));
   }
 

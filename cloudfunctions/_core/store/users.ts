@@ -188,6 +188,21 @@ export class UserRepository {
     return (await this.coll.findOne({ _id: id }, { projection: { openid: 1 } }))?.openid;
   }
 
+  /** How many people are in this party branch (in any of their communities). */
+  countInBranch(partyBranchId: string): Promise<number> {
+    return this.coll.countDocuments({ 'memberships.partyBranchId': partyBranchId });
+  }
+
+  /** Everyone in one party branch moves to another (the first closes); how many moved. */
+  async moveBranchMembers(from: string, to: string, at: Date): Promise<number> {
+    const done = await this.coll.updateMany(
+      { 'memberships.partyBranchId': from },
+      { $set: { 'memberships.$[m].partyBranchId': to, updatedAt: at } },
+      { arrayFilters: [{ 'm.partyBranchId': from }] },
+    );
+    return done.modifiedCount;
+  }
+
   /** Which of these people are members of the community. */
   async membersAmong(communityId: string, ids: string[]): Promise<string[]> {
     const members = await this.coll.find({ _id: { $in: ids }, 'memberships.communityId': communityId }, { projection: { _id: 1 } }).toArray();

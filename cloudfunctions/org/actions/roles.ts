@@ -5,6 +5,7 @@ import { rolesChanged } from '../../_core/access/sessions';
 import { memberOf, requireSecretary } from '../../_core/access/orgAccess';
 import type { MembershipDoc } from '../../_core/store/types';
 import { loadCommunity } from '../../_core/store/loadCommunity';
+import { leanedOnClosed } from '../branches';
 
 /** The secretary grants a member's roles (and grids, unit, party branch) in the community. */
 export default defineAction({
@@ -35,7 +36,15 @@ export default defineAction({
       else if (v !== undefined) next[key] = v;
     }
     if (input.gridIds) next.gridIds = input.gridIds;
-    const after = await users.setMembership(input.userId, communityId, next, rt.now());
+    const now = rt.now();
+    // Put in a branch, the member and the branch are written together: a branch closed meanwhile takes nobody (shared/org).
+    const branchId = input.partyBranchId;
+    const after = branchId
+      ? await rt.repos.inTransaction(async (repos) => {
+        if (!(await repos.org.updateOpenBranch(branchId, now))) throw leanedOnClosed();
+        return repos.users.setMembership(input.userId, communityId, next, now);
+      })
+      : await users.setMembership(input.userId, communityId, next, now);
     await rolesChanged(rt, input.userId, identity);
     return { member: memberOf(after!, communityId, caller) };
   },

@@ -75,6 +75,8 @@ export const SAMPLES: Samples = {
     units: {},
     saveUnit: { name: '县供电公司', kind: 'enterprise', contactName: '王经理', contactPhone: '0719-1234567' },
     partyBranches: {},
+    saveBranch: { name: '幸福小区党支部', level: 'compound', parentId: 'pb1' },
+    closeBranch: { id: 'pb2', moveMembersTo: 'pb1' },
     members: { role: 'party_member', q: '张', limit: 20 },
     roles: { userId: 'u1', roles: ['volunteer', 'party_member'], partyBranchId: 'pb1' },
     invites: { role: 'volunteer', unitId: 'unit1', expiresInHours: 24 },

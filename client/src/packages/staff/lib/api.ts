@@ -40,6 +40,8 @@ export const orgApi = {
   saveBuilding: (data: ActionInput<'org', 'saveBuilding'>) => call('org', 'saveBuilding', data),
   saveGrid: (data: ActionInput<'org', 'saveGrid'>) => call('org', 'saveGrid', data),
   saveUnit: (data: ActionInput<'org', 'saveUnit'>) => call('org', 'saveUnit', data),
+  saveBranch: (data: ActionInput<'org', 'saveBranch'>) => call('org', 'saveBranch', data),
+  closeBranch: (data: ActionInput<'org', 'closeBranch'>) => call('org', 'closeBranch', data),
   setRoles: (data: ActionInput<'org', 'roles'>) => call('org', 'roles', data),
   createInvite: (data: ActionInput<'org', 'invites'>) => call('org', 'invites', data),
 };

@@ -1,29 +1,29 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { PartyBranchLevelLabels } from '@shared/vocab';
 import { orgApi } from '../../lib/api';
 import { useRemote } from '../../../../hooks/useRemote';
 import { StaffState } from '../StaffState';
 import { ChipGroup } from '../ChipGroup';
 import { AddByName } from './AddByName';
+import { PartyTree } from './PartyTree';
 
-const indent = { town: 0, community: 1, compound: 2, building: 3 } as const;
-
-/** 小区 → 楼栋, 网格 with their 网格员, and the party tree 镇党委 → 社区党总支 → 小区党支部 → 楼栋党小组. */
+/** 小区 → 楼栋, 网格 with their 网格员, and the party tree 镇党委 → 社区党总支 → 小区党支部 → 楼栋党小组 (PartyTree). */
 export function OrgTree() {
   const tree = useRemote(async () => {
-    const [compounds, buildings, grids, branches, gridWorkers] = await Promise.all([
+    const [compounds, buildings, grids, branches, gridWorkers, units] = await Promise.all([
       orgApi.compounds(),
       orgApi.buildings(),
       orgApi.grids(),
       orgApi.partyBranches(),
       orgApi.members({ role: 'grid_worker', limit: 50 }).catch(() => ({ items: [] })),
+      orgApi.units().catch(() => ({ items: [] })),
     ]);
     return {
       compounds: compounds.items,
       buildings: buildings.items,
       grids: grids.items,
       branches: branches.items,
+      units: units.items,
       workerName: new Map(gridWorkers.items.map((m) => [m.user.id, m.user.name])),
     };
   }, []);
@@ -85,16 +85,7 @@ export function OrgTree() {
             ))}
             <AddByName placeholder='新增网格名称' onSave={(name) => orgApi.saveGrid({ name }).then(() => tree.reload())} />
           </View>
-          <View className='staff-card'>
-            <Text className='staff-card__title'>党组织</Text>
-            {t.branches.length === 0 && <Text className='staff-chart__empty'>暂无党组织信息</Text>}
-            {t.branches.map((b) => (
-              <View key={b.id} className='staff-org__branch' style={{ paddingLeft: `${indent[b.level] * 16}px` }}>
-                <Text className='staff-org__level'>{PartyBranchLevelLabels[b.level]}</Text>
-                <Text>{b.name}</Text>
-              </View>
-            ))}
-          </View>
+          <PartyTree branches={t.branches} units={t.units} onChanged={() => tree.reload()} />
         </>
       )}
     </StaffState>

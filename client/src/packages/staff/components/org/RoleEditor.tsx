@@ -4,7 +4,9 @@ import { Roles } from '@shared/vocab';
 import type { Role } from '@shared/vocab';
 import type { Member } from '@shared/actions';
 import { orgApi } from '../../lib/api';
-import { errorText } from '../../lib/errors';
+import { errorText, fieldErrorsOf } from '../../lib/errors';
+import { useRemote } from '../../../../hooks/useRemote';
+import { ChipGroup } from '../ChipGroup';
 import { RoleChips } from './RoleChips';
 
 /** Town admins are made by the town, not by a community. */
@@ -16,11 +18,13 @@ interface Props {
   onClose: () => void;
 }
 
-/** Grant or revoke a member's roles in this community; at least one role stays. */
+/** Grant or revoke a member's roles in this community; at least one role stays. A party member is placed in a branch. */
 export function RoleEditor({ member, onSaved, onClose }: Props) {
   const [roles, setRoles] = useState<Role[]>(member.roles.filter((r) => r !== 'town_admin'));
+  const [branchId, setBranchId] = useState<string | null>(member.partyBranchId ?? null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const branches = useRemote(() => orgApi.partyBranches().then((r) => r.items), []);
 
   const toggle = (r: Role) => setRoles((prev) => (prev.includes(r) ? prev.filter((x) => x !== r) : [...prev, r]));
   const save = async () => {
@@ -31,10 +35,11 @@ export function RoleEditor({ member, onSaved, onClose }: Props) {
     setBusy(true);
     setError(null);
     try {
-      await orgApi.setRoles({ userId: member.user.id, roles: roles as Exclude<Role, 'town_admin'>[] });
-      onSaved({ ...member, roles });
+      const moved = branchId !== (member.partyBranchId ?? null);
+      await orgApi.setRoles({ userId: member.user.id, roles: roles as Exclude<Role, 'town_admin'>[], ...(moved ? { partyBranchId: branchId } : {}) });
+      onSaved({ ...member, roles, ...(branchId ? { partyBranchId: branchId } : {}) });
     } catch (err) {
-      setError(errorText(err));
+      setError(fieldErrorsOf(err).partyBranchId ?? errorText(err));
     } finally {
       setBusy(false);
     }
@@ -44,6 +49,17 @@ export function RoleEditor({ member, onSaved, onClose }: Props) {
     <View className='staff-panel'>
       <Text className='staff-panel__label'>{member.user.name} 的角色（可多选）</Text>
       <RoleChips label='角色' options={grantable} selected={roles} onToggle={toggle} />
+      {roles.includes('party_member') && (branches.data?.length ?? 0) > 0 && (
+        <>
+          <Text className='staff-panel__label'>所在党组织</Text>
+          <ChipGroup
+            label='所在党组织'
+            options={[{ value: '', label: '未编入' }, ...branches.data!.map((b) => ({ value: b.id, label: b.name }))]}
+            value={branchId ?? ''}
+            onChange={(v) => setBranchId(v || null)}
+          />
+        </>
+      )}
       {error && (
         <View className='staff-field-error' role='alert'>
           {error}
