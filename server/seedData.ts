@@ -68,6 +68,8 @@ export const PARTY_BRANCHES = [
   { _id: 'pb-taoyuan', level: 'community' as const, name: '桃源社区党总支', parentId: 'pb-huayuan', townId: 'town-huayuan', communityId: 'com-taoyuan' },
   { _id: 'pb-taoyuan-xq', level: 'compound' as const, name: '桃源小区党支部', parentId: 'pb-taoyuan', townId: 'town-huayuan', communityId: 'com-taoyuan', compoundId: 'cpd-taoyuan' },
   { _id: 'pb-taoyuan-g5', level: 'building' as const, name: 'G5栋党小组', parentId: 'pb-taoyuan-xq', townId: 'town-huayuan', communityId: 'com-taoyuan', compoundId: 'cpd-taoyuan', buildingId: 'bld-g5' },
+  // 双报到: the branch of a co-building unit, where its in-service party members belong before reporting where they live.
+  { _id: 'pb-fuyou', level: 'unit' as const, name: '孝昌县妇幼保健院党支部', parentId: 'pb-taoyuan', townId: 'town-huayuan', communityId: 'com-taoyuan', unitId: 'unit-fuyou' },
   { _id: 'pb-chengguan', level: 'town' as const, name: '城关镇党委', townId: 'town-chengguan' },
   { _id: 'pb-shizishan', level: 'community' as const, name: '狮子山社区党总支', parentId: 'pb-chengguan', townId: 'town-chengguan', communityId: 'com-shizishan' },
   { _id: 'pb-xcy', level: 'compound' as const, name: '香城苑小区党支部', parentId: 'pb-shizishan', townId: 'town-chengguan', communityId: 'com-shizishan', compoundId: 'cpd-xiangchengyuan' },

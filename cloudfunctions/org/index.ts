@@ -16,6 +16,7 @@ import members from './actions/members';
 import partyBranches from './actions/partyBranches';
 import saveBranch from './actions/saveBranch';
 import closeBranch from './actions/closeBranch';
+import report from './actions/report';
 import requestJoin from './actions/requestJoin';
 import revokeInvite from './actions/revokeInvite';
 import roles from './actions/roles';
@@ -30,6 +31,6 @@ import updateSettings from './actions/updateSettings';
 /** The community's organisation: places, grids, units, party branches, people, roles and how people join. */
 export const main = createFunction('org', {
   me, updateMe, community, updateSettings, grids, saveGrid, compounds, saveCompound, buildings, saveBuilding,
-  units, saveUnit, partyBranches, saveBranch, closeBranch, members, roles, invites, acceptInvite,
+  units, saveUnit, partyBranches, saveBranch, closeBranch, report, members, roles, invites, acceptInvite,
   listInvites, revokeInvite, requestJoin, joinRequests, decideJoin, myDuty, setDuty, onDuty,
 });

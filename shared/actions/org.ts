@@ -67,6 +67,8 @@ export const SaveBranchInput = z
     path: ['level'],
   })
   .refine((d) => d.level !== 'unit' || d.unitId !== undefined, { message: '单位党支部须选择所属单位', path: ['unitId'] });
+/** 报到: a party member reports to the community, naming the branch where they live (their 楼栋党小组 or 党支部). */
+export const ReportToCommunityInput = z.strictObject({ partyBranchId: Id });
 /** 撤销 a branch: refused while branches hang under it; its members go to `moveMembersTo` (or it must have none). */
 export const CloseBranchInput = z.strictObject({ id: Id, moveMembersTo: Id.optional() });
 export const MembersInput = z.strictObject({
@@ -146,6 +148,7 @@ export const OrgActions = {
   partyBranches: Empty,
   saveBranch: SaveBranchInput,
   closeBranch: CloseBranchInput,
+  report: ReportToCommunityInput,
   members: MembersInput,
   roles: SetRolesInput,
   invites: CreateInviteInput,

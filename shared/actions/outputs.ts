@@ -227,6 +227,21 @@ export interface LeaderboardReply {
   rows: { id: string; name: string; services: number; hours: number }[];
 }
 
+/** A branch's numbers: services and hours (confirmed, in the window), its party members and how many of them reported (报到). */
+export interface BranchCounts {
+  services: number;
+  hours: number;
+  members: number;
+  reported: number;
+}
+
+/** stats.branches: each branch with its own numbers and those rolled up from every branch under it (each service once). */
+export interface BranchTotalsReply {
+  branches: (Pick<PartyBranch, 'id' | 'level' | 'name' | 'parentId' | 'communityId' | 'unitId'> & { own: BranchCounts; total: BranchCounts })[];
+  /** Per co-building unit: its party members, how many reported to the community, and the services of its people. */
+  units: { id: string; name: string; kind: Unit['kind']; members: number; reported: number; services: number; hours: number }[];
+}
+
 /**
  * The signed-in person as the client keeps them: who, where, and which roles. The same
  * shape from `GET /api/auth/me`, the login replies and `org.me` (WeChat cloud).
@@ -256,6 +271,8 @@ export interface Member {
   unitId?: string;
   gridIds?: string[];
   partyBranchId?: string;
+  /** When they reported (报到) to the community as a party member (ISO). */
+  reportedAt?: string;
 }
 
 /** An invite code as its community's staff see it; `state` is worked out at read time. */
@@ -360,6 +377,7 @@ export interface ActionOutputs {
     saveBranch: { branch: PartyBranch };
     /** `movedMembers`: how many people the branch's closing moved to `moveMembersTo`. */
     closeBranch: { branch: PartyBranch; movedMembers: number };
+    report: { member: Member };
     members: Page<Member>;
     roles: { member: Member };
     invites: { code: string; role: Exclude<Role, 'town_admin' | 'secretary'>; expiresAt: Instant; maxUses: number };
@@ -378,6 +396,7 @@ export interface ActionOutputs {
     overview: StatsOverview;
     breakdown: BreakdownReply;
     leaderboard: LeaderboardReply;
+    branches: BranchTotalsReply;
     /** Published 微故事 first (the first page only), then the realised wishes that have none, a page at a time. */
     wall: Page<WallItem> & { community: { id: string; name: string }; stories: StoryCard[] };
     /** A download link (or file id in WeChat cloud) for the spreadsheet. */

@@ -22,6 +22,8 @@ export const LeaderboardInput = z
     ...rangeFields,
   })
   .refine(fromBeforeTo, rangeRule);
+/** The party tree with its numbers rolled up (楼栋党小组 → 小区党支部 → 社区党总支 → 镇党委), and 双报到 per unit. */
+export const BranchesInput = z.strictObject({ ...scope, ...rangeFields }).refine(fromBeforeTo, rangeRule);
 /** The public wall: realised (done or confirmed), non-sensitive wishes, newest first; owners and helpers masked or anonymous. */
 export const WallInput = z.strictObject({ ...scope, ...PageInput });
 export const ExportInput = z
@@ -35,6 +37,7 @@ export const StatsActions = {
   overview: OverviewInput,
   breakdown: BreakdownInput,
   leaderboard: LeaderboardInput,
+  branches: BranchesInput,
   wall: WallInput,
   export: ExportInput,
   report: ReportInput,

@@ -145,7 +145,7 @@ export function unitBranchOf(nodes: readonly BranchNode[], unitId: string | unde
  * for every branch it is in and every branch above those, however many of its branches meet higher up, so a 双报到
  * party member's service counts for their unit's branch and their 楼栋党小组, and once for the 党总支 over both.
  */
-export function rollUp<T extends Record<string, number>>(
+export function rollUp<T extends { [K in keyof T]: number }>(
   nodes: readonly BranchNode[],
   rows: readonly { branchIds: readonly (string | null | undefined)[]; values: T }[],
   zero: T,
@@ -156,7 +156,7 @@ export function rollUp<T extends Record<string, number>>(
     const reached = new Set(row.branchIds.flatMap((id) => (id ? ancestorsOf(byId, id) : [])));
     for (const id of reached) {
       const t = totals.get(id)! as Record<string, number>;
-      for (const [k, v] of Object.entries(row.values)) t[k] = (t[k] ?? 0) + v;
+      for (const [k, v] of Object.entries(row.values) as [string, number][]) t[k] = (t[k] ?? 0) + v;
     }
   }
   return totals;

@@ -18,6 +18,11 @@ export const Membership = z
     unitId: Id.optional(),
     partyBranchId: Id.optional(),
     buildingId: Id.optional(),
+    /**
+     * When this party member reported (报到) to the community, naming the branch where they live: an in-service
+     * party member (在职党员) of a co-building unit (`unitId`) then counts for the unit's branch and this one (双报到).
+     */
+    reportedAt: Instant.optional(),
   })
   .refine((m) => m.communityId !== undefined || m.townId !== undefined, {
     message: '须属于一个社区或镇街',

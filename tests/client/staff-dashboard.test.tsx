@@ -31,7 +31,37 @@ const charts = {
     d.kind === 'unit'
       ? { rows: [{ rank: 1, id: 'u1', name: '县人民医院', services: 96, hours: 200 }] }
       : { rows: [{ rank: 1, id: 'p1', name: '陈志强', services: 41, hours: 80 }] },
+  'stats.branches': {
+    branches: [
+      { id: 'b0', level: 'town', name: '花园镇党委', own: counts(0, 0, 0), total: counts(7, 12.5, 5, 3) },
+      { id: 'b1', level: 'community', name: '桃源社区党总支', parentId: 'b0', own: counts(0, 0, 1), total: counts(7, 12.5, 5, 3) },
+      { id: 'b2', level: 'compound', name: '桃源小区党支部', parentId: 'b1', own: counts(2, 3), total: counts(5, 9, 3, 2) },
+      { id: 'b3', level: 'building', name: 'G5栋党小组', parentId: 'b2', own: counts(3, 6, 3, 2), total: counts(3, 6, 3, 2) },
+      { id: 'b4', level: 'unit', name: '妇幼保健院党支部', parentId: 'b1', own: counts(2, 3.5, 2, 1), total: counts(2, 3.5, 2, 1) },
+    ],
+    units: [
+      { id: 'u1', name: '孝昌县妇幼保健院', kind: 'public_institution', members: 2, reported: 1, services: 4, hours: 7 },
+      { id: 'u2', name: '桃源物业服务中心', kind: 'property_company', members: 0, reported: 0, services: 0, hours: 0 },
+    ],
+  },
 };
+
+function counts(services: number, hours: number, members = 0, reported = 0) {
+  return { services, hours, members, reported };
+}
+
+test('shows each party branch with its totals rolled up the tree, and the units’ party members who reported (双报到)', async () => {
+  routeCalls(callMock, { 'stats.overview': overview, ...charts });
+  render(<DashboardPage />);
+
+  expect(await screen.findAllByText('服务 7 次 · 12.5 小时 · 党员 5 人（已报到 3）')).toHaveLength(2);
+  expect(screen.getByText('服务 5 次 · 9 小时 · 党员 3 人（已报到 2）')).toBeInTheDocument();
+  const names = [...document.querySelectorAll('.staff-org__branch .staff-org__name')].map((n) => n.textContent);
+  expect(names).toEqual(['花园镇党委', '桃源社区党总支', '桃源小区党支部', 'G5栋党小组', '妇幼保健院党支部']);
+  expect(screen.getByText('党员 2 人 · 已报到 1 人 · 服务 4 次 · 7 小时')).toBeInTheDocument();
+  // A unit with no party members and no services is left out.
+  expect(screen.queryByText('桃源物业服务中心')).toBeNull();
+});
 
 beforeEach(() => {
   callMock.mockReset();

@@ -243,7 +243,7 @@ describe('the 三单 loop through the HTTP gateway', () => {
     const units = await secretary.ok('org', 'units', {});
     expect(units.items.length).toBeGreaterThanOrEqual(7);
     const branches = await secretary.ok('org', 'partyBranches', {});
-    expect(branches.items.map((b: any) => b.level)).toEqual(['town', 'community', 'compound', 'building']);
+    expect(branches.items.map((b: any) => b.level)).toEqual(['town', 'community', 'compound', 'building', 'unit']);
     const members = await secretary.ok('org', 'members', { role: 'volunteer' });
     expect(members.items.map((m: any) => m.user.name)).toContain('张晓东');
     const roles = await secretary.ok('org', 'roles', { userId: 'u-resident2', roles: ['resident', 'volunteer'] });

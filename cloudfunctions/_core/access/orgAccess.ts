@@ -29,6 +29,7 @@ export function memberOf(u: Pick<UserDoc, '_id' | 'name' | 'phone' | 'membership
     ...(here?.unitId ? { unitId: here.unitId } : {}),
     gridIds: here?.gridIds ?? [],
     ...(here?.partyBranchId ? { partyBranchId: here.partyBranchId } : {}),
+    ...(here?.reportedAt ? { reportedAt: new Date(here.reportedAt).toISOString() } : {}),
   };
   return memberEntryOf(member, communityId, actorFor(caller, { communityId }));
 }

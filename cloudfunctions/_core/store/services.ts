@@ -75,6 +75,16 @@ export class ServiceRepository {
       .toArray();
   }
 
+  /** Services and hours per pair of party branch and unit (either may be absent) over a window: what the party tree rolls up. */
+  byBranchAndUnit(communityIds: string[], range: Range): Promise<ServiceRow<{ b?: string | null; u?: string | null }>[]> {
+    return this.coll
+      .aggregate<ServiceRow<{ b?: string | null; u?: string | null }>>([
+        { $match: { communityId: { $in: communityIds }, ...confirmedIn(range) } },
+        { $group: { _id: { b: '$partyBranchId', u: '$unitId' }, services: { $sum: 1 }, hours: { $sum: '$hours' } } },
+      ])
+      .toArray();
+  }
+
   /** Services and hours per category over a window (counted when confirmed). */
   byCategory(communityIds: string[], range: Range): Promise<ServiceRow<string>[]> {
     return this.coll

@@ -188,6 +188,14 @@ export class UserRepository {
     return (await this.coll.findOne({ _id: id }, { projection: { openid: 1 } }))?.openid;
   }
 
+  /** The party members of these communities, as their membership there places them (branch, unit, when they reported). */
+  async partyMembersIn(communityIds: string[]): Promise<Pick<MembershipDoc, 'communityId' | 'partyBranchId' | 'unitId' | 'reportedAt'>[]> {
+    const users = await this.coll
+      .find({ memberships: { $elemMatch: { communityId: { $in: communityIds }, roles: 'party_member' } } }, { projection: { memberships: 1 } })
+      .toArray();
+    return users.flatMap((u) => u.memberships.filter((m) => m.communityId !== undefined && communityIds.includes(m.communityId) && m.roles.includes('party_member')));
+  }
+
   /** How many people are in this party branch (in any of their communities). */
   countInBranch(partyBranchId: string): Promise<number> {
     return this.coll.countDocuments({ 'memberships.partyBranchId': partyBranchId });

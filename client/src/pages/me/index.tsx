@@ -4,6 +4,7 @@ import { Button, Switch, Text, View } from '@tarojs/components';
 import { RoleLabels, type Role } from '@shared/vocab/roles';
 import { RoleNav, Screen, switchLabel } from '../../components';
 import { DutyCard } from '../../features/duty/DutyCard';
+import { ReportCard } from '../../features/org/ReportCard';
 import { useElderMode } from '../../services/elder';
 import { go, goHome, Routes } from '../../services/nav';
 import { loginThenReturn } from '../../services/returnTo';
@@ -69,6 +70,7 @@ export default function MePage() {
       </View>
 
       {helper && <DutyCard />}
+      {session.activeRole === 'party_member' && <ReportCard />}
       {helper && (
         <View className="card">
           <View className="row row--between">

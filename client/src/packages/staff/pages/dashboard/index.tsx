@@ -12,6 +12,7 @@ import { TrendChart } from '../../components/TrendChart';
 import { ChipGroup } from '../../components/ChipGroup';
 import { BannerView } from '../../components/BannerView';
 import { CommunityFilter } from '../../components/CommunityFilter';
+import { BranchTotals } from '../../components/BranchTotals';
 import { errorText } from '../../lib/errors';
 import { ExportOutcomeText, exportStats } from '../../lib/exportFile';
 import { useActiveRole } from '../../lib/session';
@@ -103,6 +104,7 @@ function Dashboard() {
         <ChartCard title='志愿者服务榜' failed={!!c && !c.topVolunteers}>
           {c ? <BarList ranked unit='次' bars={leadersToBars(c.topVolunteers ?? [])} /> : <Text className='staff-chart__empty'>加载中…</Text>}
         </ChartCard>
+        <BranchTotals communityId={communityId} from={from} />
         <View className='staff-dashboard__export'>
           <Button className='staff-btn staff-btn--primary' aria-busy={exporting} disabled={exporting} onClick={() => void runExport()}>
             导出报表
