@@ -103,6 +103,15 @@ export const USERS: SeedUser[] = [
   { key: 'grid_worker', name: '陈志强', phone: '13807120008', memberships: [tao(['grid_worker'], { gridIds: ['grid-taoyuan-2', 'grid-taoyuan-3'] })] },
   { key: 'secretary', name: '彭书记', phone: '13807120010', memberships: [tao(['secretary', 'party_member'], { partyBranchId: 'pb-taoyuan' })] },
   { key: 'town_admin', name: '花园镇办', phone: '13807120011', memberships: [{ townId: 'town-huayuan', roles: ['town_admin'] }] },
+  // 三方联动: the residents' committee, the owners' committee and the property company claim like any unit.
+  { key: 'property_admin', name: '周国强', phone: '13807120013', memberships: [tao(['unit_admin'], { unitId: 'unit-wuye' })] },
+  // Lives in 花园街社区, works for 桃源's property company: two communities, a role in each (he picks where he acts).
+  {
+    key: 'property_staff', name: '周建', phone: '13807120014',
+    memberships: [tao(['volunteer'], { unitId: 'unit-wuye' }), { communityId: 'com-huayuanjie', townId: 'town-huayuan', roles: ['resident'] }],
+  },
+  { key: 'committee_admin', name: '吴秀梅', phone: '13807120015', memberships: [tao(['unit_admin'], { unitId: 'unit-juweihui' })] },
+  { key: 'owners_admin', name: '郑国华', phone: '13807120016', memberships: [tao(['unit_admin'], { unitId: 'unit-yeweihui' })] },
   { key: 'secretary_hy', name: '刘书记', phone: '13807120012', memberships: [{ communityId: 'com-huayuanjie', townId: 'town-huayuan', roles: ['secretary'] }] },
   { key: 'secretary2', name: '张书记', phone: '13991500010', memberships: [{ communityId: 'com-shizishan', townId: 'town-chengguan', roles: ['secretary'] }] },
   { key: 'volunteer_bh', name: '余刚', phone: '13991500011', memberships: [{ communityId: 'com-shizishan', townId: 'town-chengguan', roles: ['resident', 'volunteer'], unitId: 'unit-yuanshaohui' }] },
@@ -122,6 +131,10 @@ export const USER_NOTES: Record<string, string> = {
   town_admin: '镇街：跨社区统计、接收上报',
   secretary2: '另一社区（狮子山社区）书记',
   secretary_hy: '同镇另一社区（花园街社区）书记：接收镇街改派',
+  property_admin: '物业公司管理员（桃源物业服务中心）：三方联动，单位认领',
+  property_staff: '物业员工：住在花园街社区、在桃源社区服务，两个社区各有身份',
+  committee_admin: '居委会（桃源社区居委会）管理员：三方联动',
+  owners_admin: '业委会（桃源小区业委会）管理员：三方联动',
 };
 
 export interface SeedWish {
