@@ -1,5 +1,6 @@
 import { createFunction } from '../_core/routing/router';
 import acceptInvite from './actions/acceptInvite';
+import actIn from './actions/actIn';
 import buildings from './actions/buildings';
 import community from './actions/community';
 import compounds from './actions/compounds';
@@ -30,7 +31,7 @@ import updateSettings from './actions/updateSettings';
 
 /** The community's organisation: places, grids, units, party branches, people, roles and how people join. */
 export const main = createFunction('org', {
-  me, updateMe, community, updateSettings, grids, saveGrid, compounds, saveCompound, buildings, saveBuilding,
+  me, actIn, updateMe, community, updateSettings, grids, saveGrid, compounds, saveCompound, buildings, saveBuilding,
   units, saveUnit, partyBranches, saveBranch, closeBranch, report, members, roles, invites, acceptInvite,
   listInvites, revokeInvite, requestJoin, joinRequests, decideJoin, myDuty, setDuty, onDuty,
 });

@@ -67,6 +67,8 @@ export const SaveBranchInput = z
     path: ['level'],
   })
   .refine((d) => d.level !== 'unit' || d.unitId !== undefined, { message: '单位党支部须选择所属单位', path: ['unitId'] });
+/** Act in another community the person belongs to (lives in one, serves in another): roles and lists follow it. */
+export const ActInInput = z.strictObject({ communityId: Id });
 /** 报到: a party member reports to the community, naming the branch where they live (their 楼栋党小组 or 党支部). */
 export const ReportToCommunityInput = z.strictObject({ partyBranchId: Id });
 /** 撤销 a branch: refused while branches hang under it; its members go to `moveMembersTo` (or it must have none). */
@@ -134,6 +136,7 @@ export const DecideJoinInput = z
 
 export const OrgActions = {
   me: MeInput,
+  actIn: ActInInput,
   updateMe: UpdateMeInput,
   community: CommunityInput,
   updateSettings: UpdateSettingsInput,

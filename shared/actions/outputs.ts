@@ -251,10 +251,13 @@ export interface UserView {
   name: string;
   phone?: string;
   avatarUrl?: string;
-  /** Every role of every membership; empty until they join a community. */
+  /** The roles of the community they act in (and a town's); empty until they join a community. */
   roles: Role[];
+  /** The community they act in (org.actIn); every call is answered as their membership there. */
   communityId?: string;
   communityName?: string;
+  /** Every community they belong to (more than one: they pick where they act on 我的). */
+  communities: NamedRef[];
   townId?: string;
   unitId?: string;
   gridIds: string[];
@@ -378,6 +381,7 @@ export interface ActionOutputs {
     /** `movedMembers`: how many people the branch's closing moved to `moveMembersTo`. */
     closeBranch: { branch: PartyBranch; movedMembers: number };
     report: { member: Member };
+    actIn: { user: UserView };
     members: Page<Member>;
     roles: { member: Member };
     invites: { code: string; role: Exclude<Role, 'town_admin' | 'secretary'>; expiresAt: Instant; maxUses: number };

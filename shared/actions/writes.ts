@@ -55,6 +55,7 @@ export const ActionWrites = {
   org: {
     me: false,
     updateMe: true,
+    actIn: true,
     community: false,
     updateSettings: true,
     grids: false,

@@ -41,6 +41,11 @@ export const User = z.strictObject({
   /** A helper's own choice: the public wall and the leaderboard name them in full. Absent: masked (张*). */
   showFullName: z.boolean().optional(),
   memberships: z.array(Membership).max(20),
+  /**
+   * The community this person acts in, of those they belong to (org.actIn): every call is answered as their
+   * membership there (and a town's, for a town admin), never another's. Absent: their first community.
+   */
+  actingCommunityId: Id.optional(),
   createdAt: Instant,
   updatedAt: Instant.optional(),
 });

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { RoleLabels, type Role } from '@shared/vocab/roles';
 import type { User } from '@shared/schemas/user';
+import type { UserView } from '@shared/actions';
 import { call, endSignIn, httpJson } from './api';
 import { isH5, usesCloud } from './platform';
 import { rememberReturn } from './returnTo';
@@ -8,7 +9,17 @@ import { getRefreshToken, getToken, setTokens, setUnauthenticatedHandler, type T
 import { Pages, to } from '@shared/routes';
 
 /** The user as the client keeps it: the server's user plus which of their roles is in use. */
-export type SessionUser = Pick<User, 'id' | 'name' | 'memberships'> & Partial<Pick<User, 'phone' | 'avatarUrl' | 'showFullName'>>;
+export type SessionUser = Pick<User, 'id' | 'name' | 'memberships'> &
+  Partial<Pick<User, 'phone' | 'avatarUrl' | 'showFullName'>> &
+  Partial<Pick<UserView, 'communityId' | 'communityName' | 'communities'>>;
+
+/**
+ * The memberships the person acts under: the community they picked (the server answers every call as that one) and
+ * any town's. Someone in one community, or a session from before the server said, has them all.
+ */
+function actingMemberships(user: SessionUser): SessionUser['memberships'] {
+  return (user.memberships ?? []).filter((m) => m.communityId === undefined || user.communityId === undefined || m.communityId === user.communityId);
+}
 
 export interface Session {
   user: SessionUser;
@@ -66,7 +77,7 @@ const ROLE_PRIORITY: Role[] = ['secretary', 'town_admin', 'grid_worker', 'unit_a
 
 export function rolesOf(user: SessionUser): Role[] {
   const all = new Set<Role>();
-  for (const m of user.memberships ?? []) for (const r of m.roles) all.add(r);
+  for (const m of actingMemberships(user)) for (const r of m.roles) all.add(r);
   return ROLE_PRIORITY.filter((r) => all.has(r));
 }
 
@@ -152,6 +163,12 @@ export async function chooseFullName(showFullName: boolean): Promise<Session> {
   return adopt(user, getSession()?.activeRole);
 }
 
+/** Act in another community the person belongs to: the server answers as that membership from now on; the roles follow. */
+export async function switchCommunity(communityId: string): Promise<Session> {
+  const { user } = await call('org', 'actIn', { communityId });
+  return adopt(user, getSession()?.activeRole);
+}
+
 export function switchRole(role: Role): Session | null {
   const s = getSession();
   if (!s || !rolesOf(s.user).includes(role)) return s;
@@ -178,7 +195,8 @@ export function logout(): void {
 export function membership(): SessionUser['memberships'][number] | undefined {
   const s = getSession();
   if (!s) return undefined;
-  return s.user.memberships.find((m) => m.roles.includes(s.activeRole)) ?? s.user.memberships[0];
+  const acting = actingMemberships(s.user);
+  return acting.find((m) => m.roles.includes(s.activeRole)) ?? acting[0];
 }
 
 setUnauthenticatedHandler(() => {

@@ -7,7 +7,7 @@ export const userCache = new TtlCache<UserDoc>(3_000);
 import type { Identity, Runtime } from '../runtime/types';
 import type { MembershipDoc, UserDoc } from '../store/types';
 
-/** The person behind an invocation, with the roles of their community (or town). */
+/** The person behind an invocation, with the roles of the community they act in (or their town). */
 export interface Caller {
   id: string;
   user: UserDoc;
@@ -15,28 +15,37 @@ export interface Caller {
   townId?: string;
   membership?: MembershipDoc;
   roles: Role[];
+  /**
+   * The memberships this call is answered under: the acting community's and any town's. A person in two
+   * communities (lives in one, serves in another) holds the roles of the one they chose only; the other's
+   * wishes, roles and org are as closed to them as to anyone outside it.
+   */
+  acting: MembershipDoc[];
 }
 
 export function hasRole(caller: Caller, ...roles: Role[]): boolean {
   return roles.some((r) => caller.roles.includes(r));
 }
 
-/** Community membership first; a town_admin's town membership otherwise. */
-function primaryMembership(user: UserDoc): MembershipDoc | undefined {
-  return user.memberships.find((m) => m.communityId) ?? user.memberships[0];
+/** The community membership the person chose to act in (their first when none or one they left); a town_admin's town membership otherwise. */
+function actingMembership(user: UserDoc): MembershipDoc | undefined {
+  const communities = user.memberships.filter((m) => m.communityId !== undefined);
+  return communities.find((m) => m.communityId === user.actingCommunityId) ?? communities[0] ?? user.memberships[0];
 }
 
 export function callerOf(user: UserDoc): Caller {
-  const membership = primaryMembership(user);
+  const membership = actingMembership(user);
+  const acting = user.memberships.filter((m) => m === membership || m.communityId === undefined);
   const roles = new Set<Role>();
-  for (const m of user.memberships) for (const r of m.roles) roles.add(r);
+  for (const m of acting) for (const r of m.roles) roles.add(r);
   return {
     id: user._id,
     user,
     membership,
     communityId: membership?.communityId,
-    townId: user.memberships.find((m) => m.townId)?.townId,
+    townId: acting.find((m) => m.townId)?.townId,
     roles: [...roles],
+    acting,
   };
 }
 

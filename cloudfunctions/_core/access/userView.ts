@@ -11,6 +11,8 @@ import type { UserDoc } from '../store/types';
 export async function userView(rt: Runtime, user: UserDoc): Promise<UserView> {
   const caller = callerOf(user);
   const community = caller.communityId ? await rt.repos.communities.find(caller.communityId) : null;
+  const ids = user.memberships.flatMap((m) => (m.communityId ? [m.communityId] : []));
+  const names = ids.length > 1 ? await rt.repos.communities.names(ids) : new Map(community ? [[community._id, community.name]] : []);
   return {
     id: user._id,
     name: user.name,
@@ -19,6 +21,7 @@ export async function userView(rt: Runtime, user: UserDoc): Promise<UserView> {
     roles: caller.roles,
     communityId: caller.communityId,
     communityName: community?.name,
+    communities: ids.map((id) => ({ id, name: names.get(id) ?? id })),
     townId: caller.townId ?? community?.townId,
     unitId: caller.membership?.unitId,
     gridIds: caller.membership?.gridIds ?? [],

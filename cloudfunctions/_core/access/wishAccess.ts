@@ -3,9 +3,9 @@ import type { Caller } from './caller';
 import { domainOf } from '../store/stored';
 import type { WishDoc } from '../store/types';
 
-/** The caller as the domain sees them within the wish's community. */
+/** The caller as the domain sees them within the wish's community: as the memberships they act under (`Caller.acting`), never another community's. */
 export function actorFor(caller: Caller, wish: Pick<WishDoc, 'communityId' | 'townId'>): UserActor {
-  return actorOf({ id: caller.id, memberships: caller.user.memberships }, wish.communityId, wish.townId);
+  return actorOf({ id: caller.id, memberships: caller.acting }, wish.communityId, wish.townId);
 }
 
 export function relationsTo(caller: Caller, wish: WishDoc): Set<Relation> {

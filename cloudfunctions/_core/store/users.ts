@@ -140,6 +140,15 @@ export class UserRepository {
     );
   }
 
+  /** The community the person acts in, when they belong to it; null otherwise. */
+  actIn(userId: string, communityId: string, at: Date): Promise<UserDoc | null> {
+    return this.coll.findOneAndUpdate(
+      { _id: userId, 'memberships.communityId': communityId },
+      { $set: { actingCommunityId: communityId, updatedAt: at } },
+      { returnDocument: 'after' },
+    );
+  }
+
   /** The person's own choices (org.updateMe). */
   setChoices(userId: string, choices: { showFullName: boolean }, at: Date): Promise<UserDoc | null> {
     return this.coll.findOneAndUpdate({ _id: userId }, { $set: { ...choices, updatedAt: at } }, { returnDocument: 'after' });

@@ -17,7 +17,7 @@ export default defineAction({
   roles: ['party_member'],
   async run({ input, caller, rt }) {
     const communityId = requireCommunity(caller);
-    const here = caller.user.memberships.find((m) => m.communityId === communityId);
+    const here = caller.membership;
     if (!here?.roles.includes('party_member')) throw new AppError('FORBIDDEN', '只有本社区的党员可以报到');
     const { townId } = await loadCommunity(rt, communityId);
     if (!(await rt.repos.org.partyBranchFor(communityId, townId, input.partyBranchId))) {

@@ -12,7 +12,7 @@ export default defineAction({
   async run({ input, caller, rt }) {
     return rt.repos.inTransaction(async ({ store, ledger }) => {
       const found = await store.redemption(input.redemptionId);
-      const isSecretary = !!found && caller.user.memberships.some((m) => m.communityId === found.communityId && m.roles.includes('secretary'));
+      const isSecretary = !!found && caller.acting.some((m) => m.communityId === found.communityId && m.roles.includes('secretary'));
       if (!found || (found.userId !== caller.id && !isSecretary)) throw new AppError('NOT_FOUND', '兑换记录不存在');
       if (found.status !== 'pending') throw new AppError('CONFLICT', found.status === 'fulfilled' ? '物品已领取，不能取消' : '该兑换已取消');
       const now = rt.now();

@@ -8,7 +8,7 @@ export const DESK_ROLES = ['secretary', 'grid_worker'] as const satisfies readon
 
 /** The community where the caller holds one of `roles`: whose shelf and codes they work with. */
 export function staffCommunity(caller: Caller, roles: readonly Role[]): string {
-  const m = caller.user.memberships.find((x) => x.communityId && x.roles.some((r) => roles.includes(r)));
+  const m = caller.acting.find((x) => x.communityId && x.roles.some((r) => roles.includes(r)));
   if (!m?.communityId) throw new AppError('FORBIDDEN', '只有本社区工作人员可以管理爱心超市');
   return m.communityId;
 }

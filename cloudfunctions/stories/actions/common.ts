@@ -11,7 +11,7 @@ export function domainStory(doc: StoryDoc): Story {
 /** Who the caller is to the story: its resident, staff who may move it (the secretary), staff who may follow it. */
 export function standingOf(caller: Caller | null, story: StoryDoc): StoryStanding & { follows: boolean; viewer: Viewer } {
   if (!caller) return { owner: false, staff: false, follows: false, viewer: { kind: 'public' } };
-  const actor = actorOf({ id: caller.id, memberships: caller.user.memberships }, story.communityId, story.townId);
+  const actor = actorOf({ id: caller.id, memberships: caller.acting }, story.communityId, story.townId);
   const owner = story.ownerId === caller.id;
   const staff = actor.roles.includes('secretary');
   const follows = owner || staff || actor.roles.includes('grid_worker') || actor.roles.includes('town_admin');

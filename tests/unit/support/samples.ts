@@ -78,6 +78,7 @@ export const SAMPLES: Samples = {
     saveBranch: { name: '幸福小区党支部', level: 'compound', parentId: 'pb1' },
     closeBranch: { id: 'pb2', moveMembersTo: 'pb1' },
     report: { partyBranchId: 'pb1' },
+    actIn: { communityId: 'c2' },
     members: { role: 'party_member', q: '张', limit: 20 },
     roles: { userId: 'u1', roles: ['volunteer', 'party_member'], partyBranchId: 'pb1' },
     invites: { role: 'volunteer', unitId: 'unit1', expiresInHours: 24 },

@@ -9,7 +9,7 @@ import { useElderMode } from '../../services/elder';
 import { go, goHome, Routes } from '../../services/nav';
 import { loginThenReturn } from '../../services/returnTo';
 import { messageOf } from '../../services/errors';
-import { chooseFullName, getSession, logout, rolesOf, switchRole } from '../../services/session';
+import { chooseFullName, getSession, logout, rolesOf, switchCommunity, switchRole } from '../../services/session';
 
 /** Me: role switch for people with several roles, elder mode, service hours, points, 时间银行, logout. */
 export default function MePage() {
@@ -33,6 +33,17 @@ export default function MePage() {
     }
   };
 
+  const communities = session.user.communities ?? [];
+  const onCommunity = async (communityId: string) => {
+    if (communityId === session.user.communityId) return;
+    try {
+      const next = await switchCommunity(communityId);
+      goHome(next.activeRole);
+    } catch (err) {
+      void Taro.showToast({ title: messageOf(err), icon: 'none', duration: 3000 });
+    }
+  };
+
   const onSwitch = (role: Role) => {
     if (role === session.activeRole) return;
     switchRole(role);
@@ -45,6 +56,26 @@ export default function MePage() {
         <Text className="title-l">{session.user.name}</Text>
         <Text className="muted">当前身份：{RoleLabels[session.activeRole]}</Text>
       </View>
+
+      {communities.length > 1 && (
+        <View className="card">
+          <Text className="card__title">所在社区</Text>
+          <Text className="muted">您在多个社区有身份，请选择现在办事的社区</Text>
+          <View className="chips" role="radiogroup" aria-label="所在社区">
+            {communities.map((c) => (
+              <View
+                key={c.id}
+                role="radio"
+                aria-checked={c.id === session.user.communityId}
+                className={`chip${c.id === session.user.communityId ? ' chip--active' : ''}`}
+                onClick={() => void onCommunity(c.id)}
+              >
+                {c.name}
+              </View>
+            ))}
+          </View>
+        </View>
+      )}
 
       {roles.length > 1 && (
         <View className="card">
