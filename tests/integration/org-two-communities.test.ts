@@ -64,3 +64,16 @@ test('only a community he belongs to can be picked; a refused pick changes nothi
   const volunteer = await server.login('volunteer');
   expect((await volunteer.call('org', 'actIn', { communityId: 'com-huayuanjie' })).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 });
+
+test('an invite to serve in a second community adds its role there only (no resident role where he does not live)', async () => {
+  const secretaryHy = await server.login('secretary_hy');
+  const { code } = await secretaryHy.ok('org', 'invites', { role: 'volunteer' });
+  const volunteer2 = await server.login('volunteer2');
+  const { user } = await volunteer2.ok('org', 'acceptInvite', { code });
+  expect(user.memberships.map((m: { communityId?: string; roles: string[] }) => [m.communityId, m.roles])).toEqual([
+    ['com-taoyuan', ['resident', 'volunteer']],
+    ['com-huayuanjie', ['volunteer']],
+  ]);
+  const again = await server.login('volunteer2');
+  expect((await again.ok('org', 'actIn', { communityId: 'com-huayuanjie' })).user.roles).toEqual(['volunteer']);
+});

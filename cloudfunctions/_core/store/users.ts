@@ -183,10 +183,10 @@ export class UserRepository {
     return done.matchedCount === 1;
   }
 
-  /** A first community membership, only while the person has none (so nobody ends up in two); false otherwise. */
-  async joinFirstCommunity(userId: string, membership: MembershipDoc, profile: { name: string; phone?: string }, at: Date): Promise<boolean> {
+  /** A membership of a community, only while the person has none there (so nobody is in one community twice); false otherwise. */
+  async joinCommunity(userId: string, membership: MembershipDoc, profile: { name: string; phone?: string }, at: Date): Promise<boolean> {
     const done = await this.coll.updateOne(
-      { _id: userId, 'memberships.communityId': { $exists: false } },
+      { _id: userId, 'memberships.communityId': { $ne: membership.communityId } },
       { $push: { memberships: membership }, $set: { name: profile.name, ...(profile.phone ? { phone: profile.phone } : {}), updatedAt: at } },
     );
     return done.matchedCount === 1;

@@ -4,7 +4,7 @@ import { defineAction } from '../../_core/routing/action';
 import { rolesChanged } from '../../_core/access/sessions';
 import type { MembershipDoc } from '../../_core/store/types';
 
-/** Join a community (or take a new role in mine) with an invite code; each use is counted atomically. */
+/** Join a community (a first, or a second one to serve in), or take a new role in mine, with an invite code; each use is counted atomically. */
 export default defineAction({
   input: ActionSchemas.org.acceptInvite,
   async run({ input, caller, rt, identity }) {
@@ -20,15 +20,16 @@ export default defineAction({
     if (!found || found.expiresAt <= now) throw new AppError('NOT_FOUND', '邀请码无效或已过期');
     const ownCode = inviteRefusal(person, found);
     if (ownCode) throw new AppError('FORBIDDEN', ownCode);
-    const other = caller.user.memberships.find((m) => m.communityId && m.communityId !== found.communityId);
-    if (other) throw new AppError('CONFLICT', '您已加入其他社区');
     const invite = await invites.use(found, now);
     if (!invite) {
       if (await invites.isRevoked(found._id)) throw new AppError('NOT_FOUND', '邀请码已被撤销');
       throw new AppError('CONFLICT', '邀请码已被用完');
     }
     const here = caller.user.memberships.find((m) => m.communityId === invite.communityId);
-    const roles = [...new Set([...(here?.roles ?? []), 'resident' as const, invite.role])];
+    // Someone joins the community they live in first, as a resident of it; a second community is one they serve in
+    // (a worker of its 物业, a member of its co-building unit), with the invite's role only. They pick where they act (org.actIn).
+    const livesElsewhere = caller.user.memberships.some((m) => m.communityId && m.communityId !== invite.communityId);
+    const roles = [...new Set([...(here?.roles ?? []), ...(livesElsewhere ? [] : ['resident' as const]), invite.role])];
     const membership: MembershipDoc = {
       ...(here ?? {}), communityId: invite.communityId, roles,
       ...(invite.unitId ? { unitId: invite.unitId } : {}),

@@ -30,7 +30,6 @@ export default defineAction({
       const person = await users.find(request.userId);
       if (!person) throw new AppError('NOT_FOUND', '申请人不存在');
       if (person.memberships.some((m) => m.roles.includes('town_admin'))) throw new AppError('FORBIDDEN', '镇街管理员不能担任社区身份');
-      if (person.memberships.some((m) => m.communityId && m.communityId !== communityId)) throw new AppError('CONFLICT', '申请人已加入其他社区');
     }
 
     const now = rt.now();
@@ -66,9 +65,9 @@ export default defineAction({
 });
 
 /**
- * Add the roles to the person's membership here, or create it. A new membership is pushed
- * only while the person belongs to no community, so an invite accepted meanwhile elsewhere
- * makes this fail instead of leaving them in two.
+ * Add the roles to the person's membership here, or create it. A new membership is pushed only while the person
+ * has none here, so an invite accepted meanwhile for this community makes this fail instead of leaving them in it
+ * twice. A person may belong to several communities (lives in one, serves in another) and picks where they act.
  */
 async function addMembership(rt: Runtime, request: JoinRequestDoc, granted: MembershipDoc['roles'], townId: string | undefined, now: Date): Promise<void> {
   const { users } = rt.repos;
@@ -78,7 +77,7 @@ async function addMembership(rt: Runtime, request: JoinRequestDoc, granted: Memb
     if (await users.addRoles(request.userId, request.communityId, [...new Set([...here.roles, ...granted])], now)) return;
   } else {
     const membership: MembershipDoc = { communityId: request.communityId, ...(townId ? { townId } : {}), roles: granted };
-    if (await users.joinFirstCommunity(request.userId, membership, { name: request.name, phone: request.phone }, now)) return;
+    if (await users.joinCommunity(request.userId, membership, { name: request.name, phone: request.phone }, now)) return;
   }
   throw new AppError('CONFLICT', '申请人的社区身份刚刚发生变化，请刷新后重试');
 }

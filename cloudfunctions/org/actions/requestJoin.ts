@@ -28,7 +28,6 @@ export default defineAction({
     }
     const community = await rt.repos.communities.find(communityId!);
     if (!community) throw new AppError('NOT_FOUND', '社区不存在');
-    if (caller.user.memberships.some((m) => m.communityId && m.communityId !== community._id)) throw new AppError('CONFLICT', '您已加入其他社区');
     const here = caller.user.memberships.find((m) => m.communityId === community._id);
     if (here && input.roles.every((r) => here.roles.includes(r))) throw new AppError('CONFLICT', '您已拥有所申请的身份');
     await rt.content.check({ name: input.name, note: input.note }, caller.user.openid);
