@@ -133,6 +133,24 @@ export function treeProblems(nodes: readonly BranchNode[], members: readonly { u
   return problems;
 }
 
+/** Branches as the tree reads top down: each under its parent, depth-first from the roots (and from any whose parent is not among them). */
+export function inTreeOrder<T extends { id: string; parentId?: string }>(nodes: readonly T[]): { node: T; depth: number }[] {
+  const ids = new Set(nodes.map((b) => b.id));
+  const out: { node: T; depth: number }[] = [];
+  const seen = new Set<string>();
+  const walk = (parentId: string | undefined, depth: number) => {
+    for (const b of nodes) {
+      const root = parentId === undefined && (b.parentId === undefined || !ids.has(b.parentId));
+      if (seen.has(b.id) || !(root || (parentId !== undefined && b.parentId === parentId))) continue;
+      seen.add(b.id);
+      out.push({ node: b, depth });
+      walk(b.id, depth + 1);
+    }
+  };
+  walk(undefined, 0);
+  return out;
+}
+
 /** The 单位党支部 of a co-building unit (an open one first): where a 双报到 party member's service also counts. */
 export function unitBranchOf(nodes: readonly BranchNode[], unitId: string | undefined): BranchNode | undefined {
   if (unitId === undefined) return undefined;

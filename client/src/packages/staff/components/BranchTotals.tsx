@@ -1,24 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import { PartyBranchLevelLabels } from '@shared/vocab';
-import type { ActionReply } from '@shared/actions';
+import { inTreeOrder } from '@shared/org';
 import { call } from '../../../services/api';
 import { useRemote } from '../../../hooks/useRemote';
-
-type Row = ActionReply<'stats', 'branches'>['branches'][number];
-
-/** Children under their parent, depth-first from the roots. */
-function inTreeOrder(rows: readonly Row[]): { row: Row; depth: number }[] {
-  const ids = new Set(rows.map((r) => r.id));
-  const out: { row: Row; depth: number }[] = [];
-  const walk = (parentId: string | undefined, depth: number) => {
-    for (const r of rows.filter((x) => (parentId === undefined ? !x.parentId || !ids.has(x.parentId) : x.parentId === parentId))) {
-      out.push({ row: r, depth });
-      walk(r.id, depth + 1);
-    }
-  };
-  walk(undefined, 0);
-  return out;
-}
 
 interface Props {
   communityId?: string;
@@ -42,7 +26,7 @@ export function BranchTotals({ communityId, from }: Props) {
       {totals.error !== undefined && !t && <Text className='staff-chart__empty'>加载失败，下拉可重试</Text>}
       {!t && totals.error === undefined && <Text className='staff-chart__empty'>加载中…</Text>}
       {t &&
-        inTreeOrder(t.branches).map(({ row, depth }) => (
+        inTreeOrder(t.branches).map(({ node: row, depth }) => (
           <View key={row.id} className='staff-org__branch' style={{ paddingLeft: `${depth * 16}px` }}>
             <Text className='staff-org__level'>{PartyBranchLevelLabels[row.level]}</Text>
             <Text className='staff-org__name'>{row.name}</Text>

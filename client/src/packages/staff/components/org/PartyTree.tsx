@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { BranchParentLevels, PartyBranchLevelLabels } from '@shared/vocab';
+import { inTreeOrder } from '@shared/org';
 import type { PartyBranchLevel } from '@shared/vocab';
 import type { PartyBranch, Unit } from '@shared/schemas';
 import { AppError } from '@shared/errors';
@@ -12,20 +13,6 @@ import { AddByName } from './AddByName';
 
 /** What a secretary makes in their community: the 党总支 comes from the town, so 小区党支部 down, and units' branches. */
 const makeable = (['compound', 'building', 'unit'] as const).map((l) => ({ value: l, label: PartyBranchLevelLabels[l] }));
-
-/** Children under their parent, depth-first from the roots: the tree as it reads top down. */
-function inTreeOrder(branches: readonly PartyBranch[]): { branch: PartyBranch; depth: number }[] {
-  const ids = new Set(branches.map((b) => b.id));
-  const out: { branch: PartyBranch; depth: number }[] = [];
-  const walk = (parentId: string | undefined, depth: number) => {
-    for (const b of branches.filter((x) => (parentId === undefined ? !x.parentId || !ids.has(x.parentId) : x.parentId === parentId))) {
-      out.push({ branch: b, depth });
-      walk(b.id, depth + 1);
-    }
-  };
-  walk(undefined, 0);
-  return out;
-}
 
 const parentsFor = (branches: readonly PartyBranch[], level: PartyBranchLevel, self?: string) =>
   branches.filter((b) => b.id !== self && BranchParentLevels[level].includes(b.level)).map((b) => ({ value: b.id, label: b.name }));
@@ -85,7 +72,7 @@ export function PartyTree({ branches, units, onChanged }: Props) {
       <Text className='staff-card__title'>党组织</Text>
       {note && <View className='staff-banner staff-banner--info'>{note}</View>}
       {branches.length === 0 && <Text className='staff-chart__empty'>暂无党组织信息</Text>}
-      {rows.map(({ branch: b, depth }) => (
+      {rows.map(({ node: b, depth }) => (
         <View key={b.id} className='staff-org__branch' style={{ paddingLeft: `${depth * 16}px` }}>
           <Text className='staff-org__level'>{PartyBranchLevelLabels[b.level]}</Text>
           <Text>{b.name}</Text>
