@@ -23,6 +23,14 @@ export interface FunctionCall {
 /** The server's envelope for a call, or undefined for "nothing answered" (the phone is offline). */
 export type Reply = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } } | undefined;
 
+/** A request the page made to a real server, and what came back (status 0: it never arrived). */
+export interface Exchange {
+  url: string;
+  call?: FunctionCall;
+  status: number;
+  reply: any;
+}
+
 /** The rendered tree as j-component serialises it: tag, attributes as rendered, children (text as strings). */
 export interface RenderedNode {
   tagName: string;
@@ -49,8 +57,11 @@ export interface OpenPage {
   text(): string;
   /** The rendered tree (for attributes the DOM doesn't carry, such as an input's value). */
   tree(): RenderedNode;
-  /** Tap what shows `label`: the innermost rendered element with that text; the tap bubbles from there. */
-  tap(label: string): void;
+  /**
+   * Tap what shows `label`: the innermost rendered element with that text; the tap bubbles from there.
+   * `within`: only inside the smallest element that shows both it and `label` (one card of a list).
+   */
+  tap(label: string, within?: string): void;
   /** Type into the input or textarea whose placeholder contains `placeholder`. */
   type(placeholder: string, value: string): void;
   /** The value the input or textarea whose placeholder contains `placeholder` renders. */
@@ -61,7 +72,11 @@ export interface OpenPage {
   close(): void;
 }
 
-export function bootWeapp(dist: string) {
+/**
+ * `storage`: what the phone has stored before the app starts (a sign-in). The app reads its session
+ * once and keeps it, as in WeChat: a different person is a fresh boot (after jest.resetModules()).
+ */
+export function bootWeapp(dist: string, opts: { storage?: Record<string, unknown> } = {}) {
   // miniprogram-simulate installs its own Component (the one j-component registers), a wx API mock
   // and the built-in components (wx-view, wx-input…) when it is first required.
   const simulate = require('miniprogram-simulate') as Simulate;
@@ -69,13 +84,50 @@ export function bootWeapp(dist: string) {
   const simulatedWx = g.wx as Record<string, any>;
   const registerComponent = g.Component as (definition: Record<string, unknown>) => void;
 
-  const storage = new Map<string, unknown>();
+  const storage = new Map<string, unknown>(Object.entries(opts.storage ?? {}));
   const calls: FunctionCall[] = [];
   const toasts: string[] = [];
   const navigations: { api: string; url: string }[] = [];
   /** Requests WeChat would refuse: URLs that are not absolute. */
   const invalidUrls: string[] = [];
   let respond: (call: FunctionCall) => Reply = () => undefined;
+  /** Once set (`useServer`), requests go over the network to the very URL the page built. */
+  let live = false;
+  /** What the server answered each request, in order (live mode). */
+  const exchanges: Exchange[] = [];
+
+  let inFlight = 0;
+  function overHttp(opts: any, call: FunctionCall | undefined) {
+    const http = require('node:http') as typeof import('node:http');
+    inFlight++;
+    const payload = opts.data === undefined || (opts.method ?? 'GET') === 'GET' ? undefined : typeof opts.data === 'string' ? opts.data : JSON.stringify(opts.data);
+    const req = http.request(opts.url, { method: opts.method ?? 'GET', headers: { ...(opts.header ?? {}) } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (text += d));
+      res.on('end', () => {
+        let data: any = text;
+        try {
+          data = JSON.parse(text);
+        } catch {
+          // Not JSON: handed over as text, as wx.request does.
+        }
+        inFlight--;
+        exchanges.push({ url: opts.url, call, status: res.statusCode ?? 0, reply: data });
+        opts.success?.({ statusCode: res.statusCode, data, header: res.headers, errMsg: 'request:ok' });
+        opts.complete?.({});
+      });
+    });
+    req.on('error', (e: Error) => {
+      inFlight--;
+      exchanges.push({ url: opts.url, call, status: 0, reply: e.message });
+      opts.fail?.({ errMsg: `request:fail ${e.message}` });
+      opts.complete?.({});
+    });
+    if (payload !== undefined) req.write(payload);
+    req.end();
+    return { abort: () => req.destroy(), onHeadersReceived() {}, offHeadersReceived() {} };
+  }
 
   const done = (opts: any, res: Record<string, unknown>) => {
     setTimeout(() => {
@@ -105,6 +157,7 @@ export function bootWeapp(dist: string) {
       const body = (typeof opts.data === 'string' ? JSON.parse(opts.data) : opts.data) ?? {};
       const call: FunctionCall | undefined = m ? { fn: m[1], action: body.action, data: body.data, requestId: body.requestId } : undefined;
       if (call) calls.push(call);
+      if (live) return overHttp(opts, call);
       const reply = call ? respond(call) : undefined;
       setTimeout(() => {
         if (reply === undefined) opts.fail?.({ errMsg: 'request:fail offline in the smoke test' });
@@ -121,6 +174,7 @@ export function bootWeapp(dist: string) {
     redirectTo: navigate('redirectTo'),
     reLaunch: navigate('reLaunch'),
     switchTab: navigate('switchTab'),
+    pageScrollTo: (opts: any) => done(opts, { errMsg: 'pageScrollTo:ok' }),
     getLocation: (opts: any) => setTimeout(() => opts?.fail?.({ errMsg: 'getLocation:fail auth deny' }), 0),
     chooseLocation: (opts: any) => done(opts, { errMsg: 'chooseLocation:ok', longitude: 110.12, latitude: 32.81, name: '白河县人民医院', address: '白河县城关镇' }),
   };
@@ -185,9 +239,10 @@ export function bootWeapp(dist: string) {
     const page: OpenPage = {
       text: () => comp.dom.textContent ?? '',
       tree,
-      tap(label) {
-        const node = innermost(tree(), (n) => textOf(n).includes(label));
-        if (!node) throw new Error(`nothing on ${route} shows "${label}"`);
+      tap(label, within) {
+        const scope = within ? innermost(tree(), (n) => textOf(n).includes(within) && textOf(n).includes(label)) : tree();
+        const node = scope && innermost(scope, (n) => textOf(n).includes(label));
+        if (!node) throw new Error(`nothing on ${route} shows "${label}"${within ? ` with "${within}"` : ''}`);
         target(node, `"${label}"`).dispatchEvent('tap');
       },
       type(placeholder, value) {
@@ -236,6 +291,13 @@ export function bootWeapp(dist: string) {
     toasts,
     navigations,
     invalidUrls,
+    exchanges,
+    /** Requests sent to the server and not yet answered. */
+    inFlight: () => inFlight,
+    /** From now on every request goes to the address the build wrote into it, over HTTP, unchanged. */
+    useServer() {
+      live = true;
+    },
     /** How the shimmed server answers calls from now on (default: nothing answers). */
     respondWith(fn: (call: FunctionCall) => Reply) {
       respond = fn;
