@@ -159,3 +159,30 @@ test('延长认领 adds to the time left: the countdown moves forward (issue 16 
   expect(after).toBeGreaterThanOrEqual(before + 23);
   await shot(volunteer, 'walk-extended');
 });
+
+test('staff forms use the app’s type scale: hints smaller than labels, red asterisks, no resize grip; 爱心超市’s 扫码 is legible', async () => {
+  const grid = await signIn(browser, server.url, '网格员 · 陈志强');
+  await grid.getByText('代录心愿').first().click();
+  await grid.getByText('来源渠道').first().waitFor();
+  const look = await grid.evaluate(() => {
+    const shown = (sel: string) => [...document.querySelectorAll<HTMLElement>(sel)].find((e) => e.offsetParent !== null)!;
+    const px = (sel: string) => parseFloat(getComputedStyle(shown(sel)).fontSize);
+    return {
+      label: px('.field__label'),
+      hint: px('.field__hint'),
+      asterisk: getComputedStyle(shown('.field__required')).color,
+      grips: [...document.querySelectorAll('textarea')].filter((t) => t.offsetParent !== null && getComputedStyle(t).resize !== 'none').length,
+    };
+  });
+  expect(look.hint).toBeLessThan(look.label);
+  expect(look.asterisk).toBe('rgb(200, 22, 29)');
+  expect(look.grips).toBe(0);
+  await shot(grid, 'walk-proxy-form');
+
+  await grid.goto(`${server.url}/#/packages/staff/pages/store/index`);
+  const scan = grid.locator('taro-button-core', { hasText: '扫码' });
+  await scan.waitFor();
+  const [fg, bg] = await scan.evaluate((b) => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor]);
+  expect(fg).not.toBe(bg);
+  expect(fg).toBe('rgb(85, 85, 85)');
+});

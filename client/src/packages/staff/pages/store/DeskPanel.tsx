@@ -69,7 +69,7 @@ export function DeskPanel() {
         <Button className='staff-btn staff-btn--primary' aria-busy={busy} disabled={busy} onClick={() => void look(code)}>
           查询
         </Button>
-        <Button className='staff-btn' disabled={busy} onClick={() => void scan()}>
+        <Button className='staff-btn staff-btn--ghost' disabled={busy} onClick={() => void scan()}>
           扫码
         </Button>
       </View>
