@@ -56,9 +56,9 @@ export function InviteList({ version = 0 }: { version?: number }) {
       <View className='staff-org__toolbar'>
         <View className='staff-org__member'>
           <Text className='staff-section-title'>已有邀请码</Text>
-          <Text className='staff-link' onClick={() => void list.reload()}>
+          <Button className='staff-btn staff-btn--ghost' size='mini' onClick={() => void list.reload()}>
             刷新
-          </Text>
+          </Button>
         </View>
         <ChipGroup label='按状态筛选' options={filters} value={filter} onChange={(f) => { setFilter(f); setConfirming(null); }} />
       </View>
