@@ -1,5 +1,4 @@
 import type { NotificationTemplateKey } from './notify/templates';
-import type { Role } from './vocab/roles';
 
 /**
  * Every page of the mini-program, declared once. `client/src/app.config.ts` is built from
@@ -88,28 +87,6 @@ export const Pages = {
   /** 网格地图: the wishes in play by grid, to see gaps and hot spots. */
   gridMap: 'packages/staff/pages/map/index',
 } as const satisfies Record<string, PagePath>;
-
-/**
- * Who a page is for: the role a person opens it in during a normal day, or null for a page opened
- * signed out (a shared story, a certificate's check). A package's pages are its users' unless named
- * below, so a new page has a user from the moment it is in the table. The compiled mini-program is
- * walked page by page as these people (tests/weapp/pages.test.ts).
- */
-const PackageUsers: Record<string, Role> = { 'packages/helper': 'volunteer', 'packages/staff': 'secretary' };
-const PageUsers: Partial<Record<PagePath, Role | null>> = {
-  'pages/index/index': null,
-  'pages/login/index': null,
-  'pages/verify/index': null,
-  'pages/story/index': null,
-  'packages/helper/pages/unit/index': 'unit_admin',
-  // Proxy entry is the grid worker's door-to-door work (the secretary may too).
-  'packages/staff/pages/proxy/index': 'grid_worker',
-};
-
-export function userOf(page: PagePath): Role | null {
-  if (page in PageUsers) return PageUsers[page] ?? null;
-  return PackageUsers[page.split('/pages/')[0]] ?? 'resident';
-}
 
 /** A link to `page` with query parameters (values URI-encoded; undefined ones left out). */
 export function link(page: PagePath, params: Record<string, string | undefined> = {}): string {

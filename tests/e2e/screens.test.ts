@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { AllPages, userOf, type PagePath } from '@shared/routes';
+import { userOf } from '@shared/pageUsers';
+import { AllPages, type PagePath } from '@shared/routes';
 import type { Role } from '@shared/vocab/roles';
 import type { RunningServer } from '../../server/main';
 import { launch, root, startApp } from './harness';

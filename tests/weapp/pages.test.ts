@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AllPages, userOf, type PagePath } from '@shared/routes';
+import { userOf } from '@shared/pageUsers';
+import { AllPages, type PagePath } from '@shared/routes';
 import type { Role } from '@shared/vocab/roles';
 import { spawnGateway, urlOf, type GatewayProcess } from '../integration/processes';
 import { bootWeapp, type OpenPage } from './shim';
