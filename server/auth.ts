@@ -8,6 +8,7 @@ import type { ServerConfig } from './config';
 import type { AccessClaims, Tokens } from './tokens';
 import { userView } from '../cloudfunctions/_core/access/userView';
 import { code2Session } from './wechatApi';
+import { USERS } from './seedData';
 
 const LoginInput = z.strictObject({ code: z.string().trim().min(1).max(128) });
 const DevLoginInput = z.strictObject({ as: z.string().trim().regex(/^[a-z0-9_]{1,32}$/, '用户名格式不正确') });
@@ -79,7 +80,14 @@ export function registerAuth(app: FastifyInstance, d: AuthDeps): void {
   app.get('/api/auth/dev-users', async () => {
     if (d.config.mode !== 'local') throw new AppError('NOT_FOUND', '接口不存在');
     const list = await users.demoPeople();
-    return { ok: true, data: { items: list.map((u) => ({ as: u.devKey, name: u.name, roles: [...new Set(u.memberships.flatMap((m) => m.roles))] })) } };
+    // In the seed's order, each with the seed's own words for who they are and what to try (people added since come last).
+    const seeded = new Map(USERS.map((u, i) => [u.key, { ...u, rank: i }]));
+    const rank = (key?: string) => seeded.get(key ?? '')?.rank ?? USERS.length;
+    const items = [...list].sort((a, b) => rank(a.devKey) - rank(b.devKey)).map((u) => {
+      const seed = seeded.get(u.devKey ?? '');
+      return { as: u.devKey, name: u.name, roles: [...new Set(u.memberships.flatMap((m) => m.roles))], ...(seed ? { title: seed.title, does: seed.does } : {}) };
+    });
+    return { ok: true, data: { items } };
   });
 
   /**

@@ -89,53 +89,41 @@ export const UNITS = [
   unit('unit-yuanshaohui', 'com-shizishan', '白河县援少会', 'social_org', '余会长', '13991500001', 'county'),
 ];
 
-export interface SeedUser { key: string; name: string; phone?: string; memberships: MembershipDoc[] }
+/**
+ * A demo person: `title` (who they are) and `does` (what to try as them) are the one description the
+ * login page, the start-up banner and the README's table all show (tests/unit/demo-people checks the README).
+ */
+export interface SeedUser { key: string; name: string; title: string; does: string; phone?: string; memberships: MembershipDoc[] }
 const tao = (roles: MembershipDoc['roles'], extra: Partial<MembershipDoc> = {}): MembershipDoc => ({ communityId: 'com-taoyuan', townId: 'town-huayuan', roles, ...extra });
 export const USERS: SeedUser[] = [
-  { key: 'resident', name: '胡秀兰', phone: '13807120001', memberships: [tao(['resident'], { buildingId: 'bld-g5' })] },
-  { key: 'resident2', name: '杨建国', phone: '13807120002', memberships: [tao(['resident'], { buildingId: 'bld-g2' })] },
-  { key: 'elder', name: '李桂英', phone: '07194567890', memberships: [tao(['resident'], { buildingId: 'bld-x1' })] },
-  { key: 'volunteer', name: '张晓东', phone: '13807120004', memberships: [tao(['resident', 'volunteer'], { buildingId: 'bld-g3' })] },
-  { key: 'volunteer2', name: '刘佳', phone: '13807120009', memberships: [tao(['resident', 'volunteer'], { buildingId: 'bld-g4' })] },
-  { key: 'party_member', name: '彭卫国', phone: '13807120005', memberships: [tao(['resident', 'party_member'], { partyBranchId: 'pb-taoyuan-g5', buildingId: 'bld-g5' })] },
-  { key: 'unit_admin', name: '王丽华', phone: '13807120006', memberships: [tao(['unit_admin'], { unitId: 'unit-fuyou', partyBranchId: 'pb-taoyuan' })] },
-  { key: 'unit_member', name: '陈静', phone: '13807120007', memberships: [tao(['volunteer'], { unitId: 'unit-fuyou' })] },
-  { key: 'grid_worker', name: '陈志强', phone: '13807120008', memberships: [tao(['grid_worker'], { gridIds: ['grid-taoyuan-2', 'grid-taoyuan-3'] })] },
-  { key: 'secretary', name: '彭书记', phone: '13807120010', memberships: [tao(['secretary', 'party_member'], { partyBranchId: 'pb-taoyuan' })] },
-  { key: 'town_admin', name: '花园镇办', phone: '13807120011', memberships: [{ townId: 'town-huayuan', roles: ['town_admin'] }] },
+  { key: 'resident', name: '胡秀兰', title: '居民', does: '发布心愿，跟进进度，确认完成并评价', phone: '13807120001', memberships: [tao(['resident'], { buildingId: 'bld-g5' })] },
+  { key: 'resident2', name: '杨建国', title: '居民', does: '桃源社区的另一位居民：邻居的心愿只看到公开的部分', phone: '13807120002', memberships: [tao(['resident'], { buildingId: 'bld-g2' })] },
+  { key: 'elder', name: '李桂英', title: '独居老人', does: '心愿由网格员代录，登录后在自己的账号里也能看到', phone: '07194567890', memberships: [tao(['resident'], { buildingId: 'bld-x1' })] },
+  { key: 'volunteer', name: '张晓东', title: '志愿者', does: '在任务大厅认领附近的心愿，上门服务并反馈', phone: '13807120004', memberships: [tao(['resident', 'volunteer'], { buildingId: 'bld-g3' })] },
+  { key: 'volunteer2', name: '刘佳', title: '志愿者', does: '第二位志愿者：和张晓东一起认领需要两人的心愿', phone: '13807120009', memberships: [tao(['resident', 'volunteer'], { buildingId: 'bld-g4' })] },
+  { key: 'party_member', name: '彭卫国', title: '下沉党员', does: '接受社区派单，认领、服务，计入党组织', phone: '13807120005', memberships: [tao(['resident', 'party_member'], { partyBranchId: 'pb-taoyuan-g5', buildingId: 'bld-g5' })] },
+  { key: 'unit_admin', name: '王丽华', title: '共建单位管理员', does: '以孝昌县妇幼保健院的名义认领，转交给单位成员', phone: '13807120006', memberships: [tao(['unit_admin'], { unitId: 'unit-fuyou', partyBranchId: 'pb-taoyuan' })] },
+  { key: 'unit_member', name: '陈静', title: '共建单位成员', does: '完成单位管理员转交的任务', phone: '13807120007', memberships: [tao(['volunteer'], { unitId: 'unit-fuyou' })] },
+  { key: 'grid_worker', name: '陈志强', title: '网格员', does: '替老人代录心愿，处理本网格的心愿', phone: '13807120008', memberships: [tao(['grid_worker'], { gridIds: ['grid-taoyuan-2', 'grid-taoyuan-3'] })] },
+  { key: 'secretary', name: '彭书记', title: '社区书记', does: '桃源社区：审核、派单、管理组织，看统计', phone: '13807120010', memberships: [tao(['secretary', 'party_member'], { partyBranchId: 'pb-taoyuan' })] },
+  { key: 'town_admin', name: '花园镇办', title: '镇街管理员', does: '花园镇：看全镇各社区，督办（催办、改派、派给镇级单位）', phone: '13807120011', memberships: [{ townId: 'town-huayuan', roles: ['town_admin'] }] },
   // 三方联动: the residents' committee, the owners' committee and the property company claim like any unit.
-  { key: 'property_admin', name: '周国强', phone: '13807120013', memberships: [tao(['unit_admin'], { unitId: 'unit-wuye' })] },
+  { key: 'property_admin', name: '周国强', title: '物业公司管理员', does: '桃源物业服务中心：三方联动，以物业的名义认领', phone: '13807120013', memberships: [tao(['unit_admin'], { unitId: 'unit-wuye' })] },
   // Lives in 花园街社区, works for 桃源's property company: two communities, a role in each (he picks where he acts).
   {
-    key: 'property_staff', name: '周建', phone: '13807120014',
+    key: 'property_staff', name: '周建', title: '物业员工', does: '住在花园街社区、在桃源社区服务，两个社区各有身份', phone: '13807120014',
     memberships: [tao(['volunteer'], { unitId: 'unit-wuye' }), { communityId: 'com-huayuanjie', townId: 'town-huayuan', roles: ['resident'] }],
   },
-  { key: 'committee_admin', name: '吴秀梅', phone: '13807120015', memberships: [tao(['unit_admin'], { unitId: 'unit-juweihui' })] },
-  { key: 'owners_admin', name: '郑国华', phone: '13807120016', memberships: [tao(['unit_admin'], { unitId: 'unit-yeweihui' })] },
-  { key: 'secretary_hy', name: '刘书记', phone: '13807120012', memberships: [{ communityId: 'com-huayuanjie', townId: 'town-huayuan', roles: ['secretary'] }] },
-  { key: 'secretary2', name: '张书记', phone: '13991500010', memberships: [{ communityId: 'com-shizishan', townId: 'town-chengguan', roles: ['secretary'] }] },
-  { key: 'volunteer_bh', name: '余刚', phone: '13991500011', memberships: [{ communityId: 'com-shizishan', townId: 'town-chengguan', roles: ['resident', 'volunteer'], unitId: 'unit-yuanshaohui' }] },
-  { key: 'resident_bh', name: '郑大爷', phone: '13991500012', memberships: [{ communityId: 'com-shizishan', townId: 'town-chengguan', roles: ['resident'], buildingId: 'bld-xcy-1' }] },
+  { key: 'committee_admin', name: '吴秀梅', title: '居委会管理员', does: '桃源社区居委会：三方联动，以居委会的名义认领', phone: '13807120015', memberships: [tao(['unit_admin'], { unitId: 'unit-juweihui' })] },
+  { key: 'owners_admin', name: '郑国华', title: '业委会管理员', does: '桃源小区业委会：三方联动，以业委会的名义认领', phone: '13807120016', memberships: [tao(['unit_admin'], { unitId: 'unit-yeweihui' })] },
+  { key: 'secretary_hy', name: '刘书记', title: '社区书记', does: '花园街社区（同镇）：接收镇街改派过来的心愿', phone: '13807120012', memberships: [{ communityId: 'com-huayuanjie', townId: 'town-huayuan', roles: ['secretary'] }] },
+  { key: 'secretary2', name: '张书记', title: '社区书记', does: '狮子山社区（另一个镇）：看不到桃源社区的任何数据', phone: '13991500010', memberships: [{ communityId: 'com-shizishan', townId: 'town-chengguan', roles: ['secretary'] }] },
+  { key: 'volunteer_bh', name: '余刚', title: '志愿者', does: '狮子山社区，白河县援少会成员', phone: '13991500011', memberships: [{ communityId: 'com-shizishan', townId: 'town-chengguan', roles: ['resident', 'volunteer'], unitId: 'unit-yuanshaohui' }] },
+  { key: 'resident_bh', name: '郑大爷', title: '居民', does: '狮子山社区的居民', phone: '13991500012', memberships: [{ communityId: 'com-shizishan', townId: 'town-chengguan', roles: ['resident'], buildingId: 'bld-xcy-1' }] },
 ];
 
 /** What each demo user is for, printed at start. */
-export const USER_NOTES: Record<string, string> = {
-  resident: '居民：发布心愿、确认、评价',
-  elder: '独居老人：由网格员代录心愿',
-  volunteer: '志愿者：附近心愿、认领、完成',
-  party_member: '下沉党员：认领并计入党组织',
-  unit_admin: '共建单位管理员（孝昌县妇幼保健院）：单位认领、转交成员',
-  unit_member: '单位成员：接收转交的心愿',
-  grid_worker: '网格员：代录、网格内初审',
-  secretary: '社区书记：审核、派单、统计',
-  town_admin: '镇街：跨社区统计、接收上报',
-  secretary2: '另一社区（狮子山社区）书记',
-  secretary_hy: '同镇另一社区（花园街社区）书记：接收镇街改派',
-  property_admin: '物业公司管理员（桃源物业服务中心）：三方联动，单位认领',
-  property_staff: '物业员工：住在花园街社区、在桃源社区服务，两个社区各有身份',
-  committee_admin: '居委会（桃源社区居委会）管理员：三方联动',
-  owners_admin: '业委会（桃源小区业委会）管理员：三方联动',
-};
+export const USER_NOTES: Record<string, string> = Object.fromEntries(USERS.map((u) => [u.key, `${u.title} ${u.name}：${u.does}`]));
 
 export interface SeedWish {
   key: string;

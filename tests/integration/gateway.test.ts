@@ -43,6 +43,9 @@ describe('the gateway around the functions', () => {
     expect(me.data.user).toMatchObject({ id: 'u-secretary', roles: ['secretary', 'party_member'], communityId: 'com-taoyuan', communityName: '桃源社区' });
     const users = await request(`${server.url}/api/auth/dev-users`, { method: 'GET' });
     expect(users.data.items.map((u: any) => u.as)).toEqual(expect.arrayContaining(['resident', 'volunteer', 'party_member', 'unit_admin', 'grid_worker', 'secretary', 'town_admin', 'secretary2', 'unit_member', 'elder']));
+    // In the seed's order, each with the seed's words for who they are and what to try (the login page shows them).
+    expect(users.data.items[0]).toEqual({ as: 'resident', name: '胡秀兰', roles: ['resident'], title: '居民', does: '发布心愿，跟进进度，确认完成并评价' });
+    expect(users.data.items[2]).toMatchObject({ as: 'elder', title: '独居老人' });
   });
 
   test('too many requests from one person → 429 envelope', async () => {

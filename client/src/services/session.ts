@@ -28,27 +28,14 @@ export interface Session {
 
 const SESSION_KEY = 'xy.session';
 
-/**
- * What each seeded demo account is for, in the order the login page offers them. The person's
- * name comes from the server (`demoPeople`), never from here: the seed decides who they are.
- */
-export const DemoAccounts: { key: string; label: string }[] = [
-  { key: 'resident', label: '居民' },
-  { key: 'elder', label: '独居老人' },
-  { key: 'volunteer', label: '志愿者' },
-  { key: 'party_member', label: '下沉党员' },
-  { key: 'unit_admin', label: '共建单位管理员' },
-  { key: 'unit_member', label: '共建单位成员' },
-  { key: 'grid_worker', label: '网格员' },
-  { key: 'secretary', label: '社区书记' },
-  { key: 'secretary2', label: '另一社区书记' },
-  { key: 'town_admin', label: '镇/街道管理员' },
-];
 
 export interface DemoPerson {
   as: string;
   name: string;
   roles: Role[];
+  /** Who they are and what to try as them: the seed's words (server/seedData.ts USERS), absent for people added since. */
+  title?: string;
+  does?: string;
 }
 
 /** The seeded people the local/demo server's dev-login accepts (`GET /api/auth/dev-users`). */
@@ -56,20 +43,12 @@ export async function demoPeople(): Promise<DemoPerson[]> {
   return (await httpJson<{ items: DemoPerson[] }>('GET', '/api/auth/dev-users')).items;
 }
 
-/**
- * The login buttons: the known accounts first, in their order, then any other seeded person;
- * each reads "what they do · their name" (just what they do until the names arrive).
- */
-export function demoLoginChoices(people: DemoPerson[] | undefined): { key: string; label: string }[] {
-  if (!people) return DemoAccounts;
-  const known = new Map(DemoAccounts.map((a, i) => [a.key, i]));
-  const rank = (p: DemoPerson) => known.get(p.as) ?? DemoAccounts.length;
-  return [...people]
-    .sort((a, b) => rank(a) - rank(b))
-    .map((p) => {
-      const what = DemoAccounts.find((a) => a.key === p.as)?.label ?? ROLE_PRIORITY.filter((r) => p.roles.includes(r)).map((r) => RoleLabels[r]).join('、');
-      return { key: p.as, label: `${what || '居民'} · ${p.name}` };
-    });
+/** The login buttons, in the server's order: "who they are · their name", and what to try as them. */
+export function demoLoginChoices(people: readonly DemoPerson[]): { key: string; label: string; does?: string }[] {
+  return people.map((p) => {
+    const what = p.title ?? ROLE_PRIORITY.filter((r) => p.roles.includes(r)).map((r) => RoleLabels[r]).join('、');
+    return { key: p.as, label: `${what || '居民'} · ${p.name}`, ...(p.does ? { does: p.does } : {}) };
+  });
 }
 
 /** The order in which a person with several roles lands: the work they most likely came to do. */

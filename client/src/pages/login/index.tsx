@@ -10,12 +10,16 @@ export default function Login() {
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<string>();
   const [people, setPeople] = useState<DemoPerson[]>();
+  const [listFailed, setListFailed] = useState<string>();
   const demo = loginKind() !== 'wechat';
 
+  // Who the demo people are and what each does come from the seed, through the server: one description everywhere.
+  const loadPeople = () => {
+    setListFailed(undefined);
+    demoPeople().then(setPeople, (err: unknown) => setListFailed(messageOf(err)));
+  };
   useEffect(() => {
-    if (!demo) return;
-    // The names on the buttons are the seeded people's own; without them the buttons say what each does.
-    demoPeople().then(setPeople, () => undefined);
+    if (demo) loadPeople();
   }, [demo]);
 
   const run = async (key: string, login: () => Promise<{ activeRole: Parameters<typeof landAfterLogin>[0] }>) => {
@@ -49,18 +53,29 @@ export default function Login() {
       ) : (
         <View className="card">
           <Text className="card__title">选择演示身份登录</Text>
-          <Text className="muted">本地演示模式：以种子数据中的人员身份登录</Text>
+          <Text className="muted">本地演示模式：选一位演示人员，看看他们每天用心愿做什么</Text>
           <View className="gap" />
-          {demoLoginChoices(people).map((a) => (
+          {!people && !listFailed && <Text className="muted">正在读取演示人员…</Text>}
+          {listFailed && (
+            <View>
+              <Text className="muted">演示人员没有读到：{listFailed}</Text>
+              <Button className="btn btn--small" onClick={loadPeople}>
+                重试
+              </Button>
+            </View>
+          )}
+          {demoLoginChoices(people ?? []).map((a) => (
             <Button
               key={a.key}
-              className="btn"
+              className="btn demo-person"
               data-testid={`login-${a.key}`}
               disabled={!!busy}
               aria-busy={busy === a.key}
+              aria-label={a.label}
               onClick={() => run(a.key, () => devLogin(a.key))}
             >
-              {a.label}
+              <Text className="demo-person__who">{a.label}</Text>
+              {a.does && <Text className="demo-person__does">{a.does}</Text>}
             </Button>
           ))}
         </View>
