@@ -165,3 +165,10 @@ describe('joining a community', () => {
     expect(server.calls.filter((c) => c.route === 'org.requestJoin')).toHaveLength(1);
   });
 });
+
+test("an invite's QR code opens the join page with its code already filled in", async () => {
+  taroMock.routerParams = { code: 'QRCODE12' };
+  fakeServer({ 'org.joinRequests': () => ({ items: [] }) });
+  render(<JoinPage />);
+  expect(await screen.findByPlaceholderText('请输入邀请码')).toHaveValue('QRCODE12');
+});

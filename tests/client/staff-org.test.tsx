@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { AppError } from '@shared/errors';
 import { call } from '../../client/src/services/api';
 import OrgPage from '../../client/src/packages/staff/pages/org/index';
+import { inviteLink } from '../../client/src/services/nav';
 import { actAs, callsTo, routeCalls } from './staff-helpers';
 
 jest.mock('../../client/src/services/api', () => ({ call: jest.fn(), httpJson: jest.fn(), apiUrl: (p: string) => p }));
@@ -164,7 +165,7 @@ test('a code just made appears under 已有邀请码 at once, without a reload',
   await screen.findByLabelText('邀请码 OLDCODE1');
   fireEvent.click(screen.getByText('生成邀请码'));
 
-  const listed = await screen.findByLabelText('邀请码 NEWCODE7');
+  const listed = await screen.findByLabelText('邀请码 NEWCODE7', {}, { timeout: 5000 });
   expect(within(listed).getByText('有效')).toBeInTheDocument();
   expect(screen.getByLabelText('邀请码 OLDCODE1')).toBeInTheDocument();
 });
@@ -276,4 +277,27 @@ test('settings the server would refuse are pointed out before saving', async () 
   const extensionsField = screen.getByLabelText('最多延期次数').parentElement as HTMLElement;
   expect(within(extensionsField).getByRole('alert')).toHaveTextContent('整数');
   expect(callsTo(callMock, 'org', 'updateSettings')).toHaveLength(0);
+});
+
+test('a new code comes with its QR code, and any active one shows it on request: scanning opens the join page with the code', async () => {
+  const codes = [invite({ code: 'OLDCODE1', state: 'active' })];
+  routeCalls(callMock, {
+    ...tree,
+    'org.members': { items: [] },
+    'org.invites': (d: Record<string, unknown>) => ({ code: 'NEWCODE7', role: d.role, maxUses: d.maxUses, expiresAt: '2026-11-25T03:00:00Z' }),
+    'org.listInvites': () => ({ items: [...codes] }),
+  });
+  render(<OrgPage />);
+  await screen.findByText('1栋、2栋');
+  fireEvent.click(screen.getByText('邀请码'));
+  const old = await screen.findByLabelText('邀请码 OLDCODE1');
+  expect(screen.queryByRole('img', { name: '邀请码 OLDCODE1 的二维码' })).toBeNull();
+  fireEvent.click(within(old).getByRole('button', { name: '二维码' }));
+  expect(within(old).getByRole('img', { name: '邀请码 OLDCODE1 的二维码' })).toBeInTheDocument();
+  expect(within(old).getByText(/扫码以「志愿者」身份加入/)).toBeInTheDocument();
+
+  fireEvent.click(screen.getByText('生成邀请码'));
+  expect(await screen.findByRole('img', { name: '邀请码 NEWCODE7 的二维码' })).toBeInTheDocument();
+  // What the code carries: this app's own join page with the code (tests run as h5).
+  expect(inviteLink('NEWCODE7')).toBe(`${window.location.origin}${window.location.pathname}#/pages/join/index?code=NEWCODE7`);
 });

@@ -1,8 +1,9 @@
 import Taro from '@tarojs/taro';
 import type { Role } from '@shared/vocab/roles';
-import { Pages, editPage, link, resubmitPage, storiesPage, storyPage, taskPage, to, wishPage } from '@shared/routes';
+import { Pages, editPage, joinPage, link, resubmitPage, storiesPage, storyPage, taskPage, to, wishPage } from '@shared/routes';
 import { takeReturn } from './returnTo';
 import { getSession, rolesOf } from './session';
+import { isH5 } from './platform';
 
 /** Where each role lands after login or a role switch. */
 export const HomeOf: Record<Role, string> = {
@@ -72,4 +73,14 @@ export function back(fallback: string = Routes.home): void {
   const pages = Taro.getCurrentPages?.() ?? [];
   if (pages.length > 1) void Taro.navigateBack();
   else void Taro.reLaunch({ url: fallback });
+}
+
+/**
+ * The address an invite's QR code carries: on h5 this app's own join page with the code (a phone's camera
+ * opens it); in the mini-program the join page's path with the code, which the person can also type.
+ */
+export function inviteLink(code: string): string {
+  const path = joinPage(code);
+  if (isH5 && typeof window !== 'undefined') return `${window.location.origin}${window.location.pathname}#/${path}`;
+  return path;
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import { AppError } from '@shared/errors';
 import { AcceptInviteInput, RequestJoinInput } from '@shared/actions/org';
@@ -45,7 +45,8 @@ function failureText(err: unknown): string {
 export default function JoinPage() {
   const session = getSession();
   const member = !!session && rolesOf(session.user).length > 0;
-  const [code, setCode] = useState('');
+  // An invite's QR code (or link) opens this page with its code: filled in, one tap to join.
+  const [code, setCode] = useState(useRouter().params.code ?? '');
   const [name, setName] = useState(session?.user.name ?? '');
   const [phone, setPhone] = useState(session?.user.phone ?? '');
   const [note, setNote] = useState('');

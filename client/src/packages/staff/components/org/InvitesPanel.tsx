@@ -9,6 +9,7 @@ import { shortTime } from '../../lib/format';
 import type { ActionReply } from '@shared/actions';
 import { useRemote } from '../../../../hooks/useRemote';
 import { ChipGroup } from '../ChipGroup';
+import { InviteQr } from './InviteQr';
 
 type InviteRole = Exclude<Role, 'town_admin' | 'secretary'>;
 const roles = (['resident', 'volunteer', 'party_member', 'unit_admin', 'grid_worker'] as const).map((r) => ({ value: r, label: RoleLabels[r] }));
@@ -96,6 +97,7 @@ export function InvitesPanel({ onCreated }: { onCreated?: (invite: Invite) => vo
           <Text className='staff-org__sub'>
             {RoleLabels[invite.role]} · 可用 {invite.maxUses} 人 · {shortTime(invite.expiresAt)} 前有效
           </Text>
+          <InviteQr code={invite.code} role={invite.role} />
           <Button className='staff-btn staff-btn--ghost' size='mini' onClick={() => copy(invite)}>
             复制邀请语
           </Button>

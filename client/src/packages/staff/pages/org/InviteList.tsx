@@ -9,6 +9,7 @@ import { useRemote } from '../../../../hooks/useRemote';
 import { ChipGroup } from '../../components/ChipGroup';
 import { StaffState } from '../../components/StaffState';
 import { shortTime } from '../../lib/format';
+import { InviteQr } from '../../components/org/InviteQr';
 import { membershipApi } from './api';
 
 type Filter = 'all' | InviteState;
@@ -103,6 +104,7 @@ interface RowProps {
 }
 
 function InviteRow({ invite, confirming, busy, onAsk, onCancel, onRevoke }: RowProps) {
+  const [qr, setQr] = useState(false);
   const when = invite.state === 'revoked' && invite.revokedAt ? `${shortTime(invite.revokedAt)} 撤销` : `${shortTime(invite.expiresAt)} 前有效`;
   return (
     <View className='staff-org__group' aria-label={`邀请码 ${invite.code}`}>
@@ -116,10 +118,16 @@ function InviteRow({ invite, confirming, busy, onAsk, onCancel, onRevoke }: RowP
         {RoleLabels[invite.role]} · 已用 {invite.uses}/{invite.maxUses} 人 · {when}
         {invite.createdByName ? ` · ${invite.createdByName}创建` : ''}
       </Text>
+      {qr && invite.state === 'active' && <InviteQr code={invite.code} role={invite.role} />}
       {invite.state === 'active' && !confirming && (
-        <Text className='staff-link' onClick={onAsk}>
-          撤销
-        </Text>
+        <View className='staff-panel__actions'>
+          <Button className='staff-btn staff-btn--ghost' size='mini' aria-expanded={qr} onClick={() => setQr(!qr)}>
+            {qr ? '收起二维码' : '二维码'}
+          </Button>
+          <Button className='staff-btn staff-btn--danger' size='mini' onClick={onAsk}>
+            撤销
+          </Button>
+        </View>
       )}
       {confirming && (
         <View className='staff-panel'>
