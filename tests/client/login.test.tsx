@@ -22,11 +22,12 @@ test('the demo login buttons carry the seeded people’s own names, and each log
 
   const resident = await screen.findByRole('button', { name: '居民 · 胡秀兰' });
   expect(screen.queryByText(/张阿姨/)).toBeNull();
-  const labels = screen.getAllByRole('button').map((b) => b.getAttribute('aria-label'));
+  const labels = screen.getAllByRole('button').map((b) => b.textContent);
   expect(labels).toEqual(['居民 · 胡秀兰', '独居老人 · 李桂英', '志愿者 · 张晓东', '志愿者 · 王建华']);
   // Each says what to try as them.
-  expect(resident).toHaveTextContent('发布心愿，跟进进度，确认完成并评价');
-  expect(screen.getByRole('button', { name: '独居老人 · 李桂英' })).toHaveTextContent('心愿由网格员代录');
+  // Each says, under the button, what to try as them.
+  expect(resident.parentElement).toHaveTextContent('发布心愿，跟进进度，确认完成并评价');
+  expect(screen.getByRole('button', { name: '独居老人 · 李桂英' }).parentElement).toHaveTextContent('心愿由网格员代录');
 
   fireEvent.click(resident);
   await screen.findByRole('button', { name: '居民 · 胡秀兰' });

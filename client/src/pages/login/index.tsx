@@ -65,18 +65,18 @@ export default function Login() {
             </View>
           )}
           {demoLoginChoices(people ?? []).map((a) => (
-            <Button
-              key={a.key}
-              className="btn demo-person"
-              data-testid={`login-${a.key}`}
-              disabled={!!busy}
-              aria-busy={busy === a.key}
-              aria-label={a.label}
-              onClick={() => run(a.key, () => devLogin(a.key))}
-            >
-              <Text className="demo-person__who">{a.label}</Text>
+            <View key={a.key} className="demo-person">
+              <Button
+                className="btn"
+                data-testid={`login-${a.key}`}
+                disabled={!!busy}
+                aria-busy={busy === a.key}
+                onClick={() => run(a.key, () => devLogin(a.key))}
+              >
+                {a.label}
+              </Button>
               {a.does && <Text className="demo-person__does">{a.does}</Text>}
-            </Button>
+            </View>
           ))}
         </View>
       )}
