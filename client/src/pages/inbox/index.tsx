@@ -48,15 +48,22 @@ export default function InboxPage() {
       </View>
       <PageState loading={inbox.loading} error={inbox.error} empty={!inbox.loading && inbox.items.length === 0} emptyText="暂时没有消息" onRetry={inbox.refresh}>
         {inbox.items.map((item) => (
-          <View key={item.id} className={`card inbox-item${item.read ? '' : ' inbox-item--unread'}`} onClick={() => open(item)}>
-            <View className="row row--between">
-              <Text className="card__title">
-                {!item.read && <Text className="dot">● </Text>}
+          <View
+            key={item.id}
+            className={`card inbox-item${item.read ? '' : ' inbox-item--unread'}`}
+            role="button"
+            aria-label={`${item.read ? '' : '未读：'}${item.body}`}
+            onClick={() => open(item)}
+          >
+            {/* What happened, as a sentence, is the message; its kind and time are the small print above it. */}
+            <View className="inbox-item__head">
+              <Text className="inbox-item__kind">
+                {!item.read && <Text className="inbox-item__dot" aria-hidden>● </Text>}
                 {item.title}
               </Text>
-              <Text className="muted">{formatTime(item.createdAt)}</Text>
+              <Text className="inbox-item__time">{formatTime(item.createdAt)}</Text>
             </View>
-            <Text>{item.body}</Text>
+            <Text className="inbox-item__body">{item.body}</Text>
           </View>
         ))}
       </PageState>

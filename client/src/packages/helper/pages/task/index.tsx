@@ -59,7 +59,7 @@ export default function TaskPage() {
               <View className="card">
                 <Text className="card__title">联系居民</Text>
                 <View className="person-row">
-                  <View>
+                  <View className="person-row__main">
                     <Text className="person-row__name">{wish.beneficiary?.name ?? wish.ownerName ?? '居民'}</Text>
                     {wish.address && <Text className="person-row__sub">{wish.address}</Text>}
                   </View>
