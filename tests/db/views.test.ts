@@ -96,6 +96,14 @@ describe('collMod on a collection', () => {
     expect((await c.indexes()).find((i) => i.name === 'at_1')).toMatchObject({ key: { at: 1 }, expireAfterSeconds: 120 });
     expect(await code(h.db.command({ collMod: 'ttl', index: { name: 'nope', expireAfterSeconds: 1 } }))).toBe('27 IndexNotFound');
   });
+
+  it('records changeStreamPreAndPostImages in the options listCollections reports, and refuses a validator', async () => {
+    await h.db.createCollection('images', { changeStreamPreAndPostImages: { enabled: false } });
+    await h.db.command({ collMod: 'images', changeStreamPreAndPostImages: { enabled: true } });
+    const [info] = await h.db.listCollections({ name: 'images' }).toArray();
+    expect(info.options).toEqual({ changeStreamPreAndPostImages: { enabled: true } });
+    expect(await code(h.db.command({ collMod: 'images', validator: { a: { $type: 'int' } } }))).toBe('238 NotImplemented');
+  });
 });
 
 describe('collection statistics', () => {

@@ -116,14 +116,18 @@ const collMod: Handler = (cmd, ctx) => {
     const unknown = Object.keys(opts).filter((k) => k !== 'viewOn' && k !== 'pipeline');
     if (unknown.length) throw new DbError(Codes.InvalidOptions, `option not supported on a view: ${unknown[0]}`);
     if (opts.viewOn === undefined) throw new DbError(Codes.InvalidOptions, 'must specify both \'viewOn\' and \'pipeline\' when modifying a view');
-    replaceOptions(ctx, c, viewOptions(opts));
+    ctx.engine.setOptions(ns, viewOptions(opts), ctx.log);
     return { ok: 1 };
   }
   if (opts.viewOn !== undefined || opts.pipeline !== undefined) throw new DbError(Codes.InvalidOptions, `${ns} is a collection, not a view`);
   const reply: Doc = { ok: 1 };
   for (const [key, value] of Object.entries(opts)) {
-    if (key !== 'index') throw new DbError(Codes.NotImplemented, `the collMod option '${key}' is not supported by the embedded server`);
-    Object.assign(reply, modifyIndex(ctx, c, value));
+    if (key === 'index') Object.assign(reply, modifyIndex(ctx, c, value));
+    else if (key === 'changeStreamPreAndPostImages') {
+      // Only change streams read it, and they are refused here: kept, so listCollections reports it as mongod does.
+      if (!isPlainObject(value) || typeof value.enabled !== 'boolean') throw new DbError(Codes.TypeMismatch, "BSON field 'changeStreamPreAndPostImages.enabled' is missing but a required field");
+      ctx.engine.setOptions(ns, { ...c.options, changeStreamPreAndPostImages: { enabled: value.enabled } }, ctx.log);
+    } else throw new DbError(Codes.NotImplemented, `the collMod option '${key}' is not supported by the embedded server`);
   }
   return reply;
 };
@@ -148,12 +152,6 @@ function modifyIndex(ctx: CommandContext, c: Collection, spec: unknown): Doc {
   ctx.engine.dropIndex(c.ns, current.name, ctx.log);
   ctx.engine.createIndex(c.ns, next as IndexSpec, ctx.log);
   return reply;
-}
-
-/** A view's new definition: journaled as drop + create of the same namespace (a view holds no data). */
-function replaceOptions(ctx: CommandContext, c: Collection, options: Doc): void {
-  ctx.engine.dropCollection(c.ns, ctx.log);
-  ctx.engine.createCollection(c.ns, options, ctx.log, c.uuid);
 }
 
 /** The profiler is off and stays off: level -1 (read) and 0 are answered, turning it on is refused. */

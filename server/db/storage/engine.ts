@@ -16,6 +16,8 @@ export const Op = {
   CreateIndex: 'ci',
   DropIndex: 'di',
   RenameCollection: 'r',
+  /** A collection's (or view's) options replaced: collMod. */
+  SetOptions: 'o',
 } as const;
 
 /** A journal record: enough to redo one change on recovery. */
@@ -27,7 +29,8 @@ export type LogRecord =
   | { o: typeof Op.DeleteDoc; ns: string; id: unknown }
   | { o: typeof Op.CreateIndex; ns: string; spec: IndexSpec }
   | { o: typeof Op.DropIndex; ns: string; name: string }
-  | { o: typeof Op.RenameCollection; from: string; to: string };
+  | { o: typeof Op.RenameCollection; from: string; to: string }
+  | { o: typeof Op.SetOptions; ns: string; opts: Doc };
 
 /** Who holds a document's write lock: an open transaction. */
 export interface LockHolder {
@@ -105,6 +108,13 @@ export class Engine {
   dropDatabase(db: string, log?: LogRecord[]): void {
     for (const c of this.collectionsOf(db)) this.dropCollection(c.ns);
     log?.push({ o: Op.DropDatabase, db });
+  }
+
+  setOptions(ns: string, opts: Doc, log?: LogRecord[]): void {
+    const c = this.namespaces.get(ns);
+    if (!c) return;
+    c.options = opts;
+    log?.push({ o: Op.SetOptions, ns, opts });
   }
 
   createIndex(ns: string, spec: IndexSpec, log?: LogRecord[]): void {
@@ -203,6 +213,11 @@ export class Engine {
         const id = idKey(r.id);
         const before = c.remove(id);
         if (before) this.afterWrite(c, id, before);
+        break;
+      }
+      case Op.SetOptions: {
+        const c = this.namespaces.get(r.ns);
+        if (c) c.options = r.opts;
         break;
       }
       case Op.RenameCollection: {

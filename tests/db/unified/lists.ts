@@ -9,7 +9,7 @@ const DRIVER_NULL_ID = "driver: the Node.js driver replaces a null _id with a ne
 // Reasons a test fails today: behaviours where the embedded server differs from MongoDB 7.0.
 const STATEMENT_RETRY = "onPrimaryTransactionalWrite fires per command, not per statement: a batch cannot be half-committed and resumed by its retry";
 const COLLATION = "collation is not implemented: refused with BadValue (the test checks collated results)";
-const COLLMOD = "collMod implements views and TTL only: schema validation, prepareUnique and pre/post images are refused (NotImplemented)";
+const COLLMOD = "collMod implements views, TTL and changeStreamPreAndPostImages: schema validation and prepareUnique are refused (NotImplemented)";
 const TIMESERIES = "time-series collections are not implemented: create refuses them (NotImplemented)";
 const TXN_DDL = "DDL inside a transaction takes effect before commit";
 
@@ -30,7 +30,6 @@ export const SKIPPED: Record<string, string> = {
 /** Failing today; listed so the suite stays green and a regression is caught. Remove an entry when it passes. */
 export const EXPECTED_FAILURES: Record<string, string> = {
   "collection-management/modifyCollection-errorResponse/modifyCollection prepareUnique violations are accessible": COLLMOD,
-  "collection-management/modifyCollection-pre_and_post_images/modifyCollection to changeStreamPreAndPostImages enabled": COLLMOD,
   "collection-management/timeseries-collection/createCollection with all options": TIMESERIES,
   "collection-management/timeseries-collection/createCollection with bucketing options": TIMESERIES,
   "collection-management/timeseries-collection/insertMany with duplicate ids": TIMESERIES,
