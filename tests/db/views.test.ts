@@ -100,7 +100,7 @@ describe('collMod on a collection', () => {
   it('records changeStreamPreAndPostImages in the options listCollections reports, and refuses a validator', async () => {
     await h.db.createCollection('images', { changeStreamPreAndPostImages: { enabled: false } });
     await h.db.command({ collMod: 'images', changeStreamPreAndPostImages: { enabled: true } });
-    const [info] = await h.db.listCollections({ name: 'images' }).toArray();
+    const [info] = await h.db.listCollections({ name: 'images' }, { nameOnly: false }).toArray();
     expect(info.options).toEqual({ changeStreamPreAndPostImages: { enabled: true } });
     expect(await code(h.db.command({ collMod: 'images', validator: { a: { $type: 'int' } } }))).toBe('238 NotImplemented');
   });
