@@ -19,3 +19,4 @@ export * from './geometry';
 export * from './points';
 export * from './timebank';
 export * from './org';
+export * from './stats';

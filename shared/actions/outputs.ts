@@ -422,7 +422,8 @@ export interface ActionOutputs {
     download: { certificate: CertificateView; fileName: string; mimeType: string; base64: string };
     /** What anyone holding the serial may see: the name masked, nothing else about the person. */
     verify: { serial: string; holderName: string; from: Instant; to: Instant; hours: number; services: number; communityName: string; issuedAt: Instant };
-    mine: { items: CertificateView[] };
+    /** My certificates, and what I served in my community so far: services and hours once confirmed, as a certificate counts them. */
+    mine: { items: CertificateView[]; served: { services: number; hours: number } };
   };
   stories: {
     draft: StoryReply;

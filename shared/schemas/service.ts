@@ -17,6 +17,8 @@ export const ServiceRecord = z.strictObject({
   unitId: Id.optional(),
   partyBranchId: Id.optional(),
   category: Category,
+  /** The grid of its wish: where the service is counted by grid. */
+  gridId: Id.optional(),
   hours: ServiceHours,
   /** When the helper finished their part. */
   at: Instant,

@@ -18,15 +18,18 @@ beforeEach(() => {
   taroMock.storage.set('xy.session', { user: { id: 'u-vol', name: '李志愿', memberships: [{ communityId: 'c1', roles: ['volunteer'] }] }, activeRole: 'volunteer' });
 });
 
-test('adds up the hours the helper reported on each finished wish (completion.hours), confirmed or not', async () => {
+test('shows the services and hours the server counts once confirmed (as a certificate does), and marks the finished tasks still waiting for the resident', async () => {
   const server = fakeServer({
     'tasks.mine': (d) =>
       d.status === 'confirmed' ? { items: [served('w1', 'confirmed', 4), served('w2', 'confirmed', 1.5)] } : { items: [served('w3', 'done', 2), served('w4', 'done')] },
+    'certificates.mine': () => ({ items: [], served: { services: 2, hours: 5.5 } }),
   });
   render(<HoursPage />);
 
-  expect(await screen.findByText('4 次服务')).toBeInTheDocument();
-  expect(screen.getByText('累计服务时长 7.5 小时 · 感谢您的付出')).toBeInTheDocument();
+  // Two confirmed services, 5.5 hours: the unconfirmed w3 and w4 do not count yet, whatever their reports say.
+  expect(await screen.findByText('2 次服务')).toBeInTheDocument();
+  expect(screen.getByText('累计服务时长 5.5 小时 · 感谢您的付出')).toBeInTheDocument();
+  expect(screen.getAllByText(/待居民确认/)).toHaveLength(2);
   expect(screen.getByText(/1\.5 小时 ·/)).toBeInTheDocument();
-  expect(server.calls.map((c) => c.data.status).sort()).toEqual(['confirmed', 'done']);
+  expect(server.calls.filter((c) => c.route === 'tasks.mine').map((c) => c.data.status).sort()).toEqual(['confirmed', 'done']);
 });

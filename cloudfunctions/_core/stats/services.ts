@@ -24,6 +24,7 @@ export async function recordServices(rt: Runtime, wish: WishDoc, finished: reado
         communityId: wish.communityId, wishId: wish._id, userId: claim.assigneeId,
         ...(claim.unitId ?? m?.unitId ? { unitId: claim.unitId ?? m?.unitId } : {}),
         ...(m?.partyBranchId ? { partyBranchId: m.partyBranchId } : {}),
+        ...(wish.gridId ? { gridId: wish.gridId } : {}),
         category: wish.category, hours, at,
       };
     }),

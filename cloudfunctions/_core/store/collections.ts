@@ -9,6 +9,7 @@ import type { LedgerEntryDoc, PointAccountDoc } from './ledger';
 import type { RedemptionDoc, StoreItemDoc } from './store';
 import type { FamilyLinkDoc, TimeAccountDoc, TimeEntryDoc } from './timebank';
 import type { RateLimitDoc } from './rateLimits';
+import type { StatCounterDoc } from './statCounters';
 import type { BuildingDoc, CommunityDoc, CompoundDoc, GridDoc, InviteDoc, JoinRequestDoc, MessageDoc, PartyBranchDoc, ServiceDoc, SubscriptionDoc, TownDoc, UnitDoc, UserDoc, WishDoc } from './types';
 
 /**
@@ -36,6 +37,8 @@ export const C = {
   units: 'units',
   wishes: 'wishes',
   services: 'services',
+  /** The statistics kept per community and day (and month), written with each event. */
+  statCounters: 'stat_counters',
   messages: 'messages',
   subscriptions: 'subscriptions',
   invites: 'invites',
@@ -95,7 +98,7 @@ export const INDEXES: Record<string, IndexDecl[]> = {
     { key: { status: 1, 'claims.leaseUntil': 1 } },
     { key: { status: 1, openedAt: 1 } },
     { key: { status: 1, doneAt: 1 } },
-    // The statistics count steps by when they happened (stats.overview's event totals).
+    // The wishes with supervision steps (督办), and the counted steps of part of a day (stats/counters).
     { key: { communityId: 1, 'events.action': 1, 'events.at': 1 } },
     // The announcement repair reads the steps since it last looked, oldest first.
     { key: { updatedAt: 1 } },
@@ -103,6 +106,7 @@ export const INDEXES: Record<string, IndexDecl[]> = {
     { key: { 'events.photos': 1 }, options: { sparse: true } },
   ],
   [C.services]: [{ key: { communityId: 1, confirmedAt: -1 } }, { key: { wishId: 1 } }, { key: { userId: 1 } }],
+  [C.statCounters]: [{ key: { communityId: 1, grain: 1, period: 1 } }],
   [C.messages]: [
     { key: { dedupeKey: 1 }, options: { unique: true } },
     // The inbox page: a person's messages newest first by when they happened, the cursor (time, id), read in index order up to the limit.
@@ -199,6 +203,7 @@ function buildCollections(db: Db, session?: ClientSession) {
     units: c<UnitDoc>(C.units),
     wishes: c<WishDoc>(C.wishes),
     services: c<ServiceDoc>(C.services),
+    statCounters: c<StatCounterDoc>(C.statCounters),
     messages: c<MessageDoc>(C.messages),
     subscriptions: c<SubscriptionDoc>(C.subscriptions),
     invites: c<InviteDoc>(C.invites),

@@ -2,6 +2,7 @@ import { MongoClient, type Db } from 'mongodb';
 import { ensureIndexes } from './collections';
 import { migrateInboxOutbox } from './migrateMessages';
 import { cleanStoredTexts } from './migrateText';
+import { prepareCounters } from './migrateCounters';
 
 /** Default database name when the URI names none. */
 export const DEFAULT_DB_NAME = 'xinyuan';
@@ -19,5 +20,6 @@ export async function connect(uri: string, dbName?: string, watch?: (client: Mon
   // After the indexes, so the folded messages meet the unique dedupeKey at once.
   await migrateInboxOutbox(named);
   await cleanStoredTexts(named);
+  await prepareCounters(named);
   return { client, db: named, close: () => client.close() };
 }

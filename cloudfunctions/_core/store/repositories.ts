@@ -17,6 +17,7 @@ import { RateLimitRepository } from './rateLimits';
 import { RequestRepository } from './requests';
 import { runTransaction } from './session';
 import { ServiceRepository } from './services';
+import { StatCounterRepository } from './statCounters';
 import { StoreRepository } from './store';
 import { TimeBankRepository } from './timebank';
 import { SubscriptionRepository } from './subscriptions';
@@ -33,6 +34,8 @@ export interface Repositories {
   messages: MessageRepository;
   subscriptions: SubscriptionRepository;
   services: ServiceRepository;
+  /** The statistics kept per community and day, written in the transaction of each event (stats/counters). */
+  statCounters: StatCounterRepository;
   requests: RequestRepository;
   meta: MetaRepository;
   wxSessions: WxSessionRepository;
@@ -63,6 +66,8 @@ export interface Repositories {
    * repositories that are already a transaction's, it runs `work` in that same transaction.
    */
   inTransaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  /** Whether these are a transaction's repositories (`inTransaction` joins it rather than starting one). */
+  readonly transactional: boolean;
   /** The same for these repositories and those of a transaction over them: what caches are kept by. */
   readonly scope: object;
 }
@@ -88,6 +93,7 @@ function build(db: Db, c: Collections, scope: object, inTransaction = false): Re
     messages: new MessageRepository(c.messages),
     subscriptions: new SubscriptionRepository(c.subscriptions),
     services: new ServiceRepository(c.services),
+    statCounters: new StatCounterRepository(c.statCounters),
     requests: new RequestRepository(c.requests, c.requestRuns),
     meta: new MetaRepository(c.meta),
     wxSessions: new WxSessionRepository(c.wxSessions),
@@ -109,6 +115,7 @@ function build(db: Db, c: Collections, scope: object, inTransaction = false): Re
     // A write run once per requestId is already in a transaction (routing/idempotency): a second would be a separate one.
     inTransaction: (work) =>
       inTransaction ? work(repos) : runTransaction(db.client, (session) => work(build(db, collectionsInSession(db, session), scope, true))),
+    transactional: inTransaction,
     scope,
   };
   return repos;

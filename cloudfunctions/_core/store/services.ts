@@ -1,18 +1,13 @@
-import type { Collection } from 'mongodb';
+import type { Collection, Filter } from 'mongodb';
 import type { ServiceDoc } from './types';
 import { rangeMatch, type Range } from './range';
-
-/** Who a service counts for: the helper, their co-building unit, their party branch. */
-export type ServiceGroup = 'volunteer' | 'unit' | 'party_branch';
-const GROUP_FIELD = { volunteer: 'userId', unit: 'unitId', party_branch: 'partyBranchId' } as const;
-
-export interface ServiceTotals { n: number; hours: number; helpers: string[] }
-export interface ServiceRow<K> { _id: K; services: number; hours: number }
 
 /** A service counts when its wish is confirmed (by the resident or automatically), never at the helper's completion alone. */
 function confirmedIn(range: Range): Record<string, unknown> {
   return { confirmedAt: { $exists: true }, ...rangeMatch('confirmedAt', range) };
 }
+
+export interface ServiceRow<K> { _id: K; services: number; hours: number }
 
 /** Service records, one per helper per wish: the unit of "1,800 services delivered", volunteer hours and the leaderboards. */
 export class ServiceRepository {
@@ -27,9 +22,15 @@ export class ServiceRepository {
     );
   }
 
-  /** The wish was confirmed: its services count from now on (a repeat keeps the first time). */
-  async confirmWish(wishId: string, at: Date): Promise<void> {
-    await this.coll.updateMany({ wishId, confirmedAt: { $exists: false } }, { $set: { confirmedAt: at } });
+  /**
+   * The wish was confirmed: its services count from now on (a repeat keeps the first time). Returns the services
+   * this call stamped, to be counted in the same transaction.
+   */
+  async confirmWish(wishId: string, at: Date): Promise<ServiceDoc[]> {
+    const waiting = await this.coll.find({ wishId, confirmedAt: { $exists: false } }).toArray();
+    if (waiting.length === 0) return [];
+    await this.coll.updateMany({ _id: { $in: waiting.map((s) => s._id) }, confirmedAt: { $exists: false } }, { $set: { confirmedAt: at } });
+    return waiting.map((s) => ({ ...s, confirmedAt: at }));
   }
 
   /** The wish's services that count (confirmed): what its points are earned for. */
@@ -37,42 +38,30 @@ export class ServiceRepository {
     return this.coll.find({ wishId, confirmedAt: { $exists: true } }).toArray();
   }
 
-  /** A disputed completion counts nothing: its records go, and completing again records afresh. */
-  async withdrawWish(wishId: string): Promise<void> {
-    await this.coll.deleteMany({ wishId });
+  /** A disputed completion counts nothing: its records go (returned, to be uncounted), and completing again records afresh. */
+  async withdrawWish(wishId: string): Promise<ServiceDoc[]> {
+    const records = await this.coll.find({ wishId }).toArray();
+    if (records.length) await this.coll.deleteMany({ _id: { $in: records.map((s) => s._id) } });
+    return records;
   }
 
-  /** Services, hours and the distinct helpers of these communities over a window. */
-  async totals(communityIds: string[], range: Range): Promise<ServiceTotals | undefined> {
-    const [totals] = await this.coll
-      .aggregate<ServiceTotals>([
-        { $match: { communityId: { $in: communityIds }, ...confirmedIn(range) } },
-        { $group: { _id: null, n: { $sum: 1 }, hours: { $sum: '$hours' }, helpers: { $addToSet: '$userId' } } },
-      ])
-      .toArray();
-    return totals;
-  }
-
-  /** One helper's services and hours in one community over a window: what a 志愿服务证明 states. */
+  /**
+   * One helper's services and hours in one community over a window, counted when confirmed: what their hours page
+   * and their 志愿服务证明 state (the same records, by the same rule, as the statistics).
+   */
   async ofHelper(userId: string, communityId: string, range: Range): Promise<{ services: number; hours: number }> {
     const [row] = await this.coll
       .aggregate<{ services: number; hours: number }>([
-        { $match: { userId, communityId, ...rangeMatch('at', range) } },
+        { $match: { userId, communityId, ...confirmedIn(range) } },
         { $group: { _id: null, services: { $sum: 1 }, hours: { $sum: '$hours' } } },
       ])
       .toArray();
-    return { services: row?.services ?? 0, hours: row?.hours ?? 0 };
+    return { services: row?.services ?? 0, hours: Math.round((row?.hours ?? 0) * 10) / 10 };
   }
 
-  /** Services and hours per unit or party branch (null: services of nobody's unit or branch), most services first. */
-  byGroup(communityIds: string[], range: Range, group: 'unit' | 'party_branch'): Promise<ServiceRow<string | null>[]> {
-    return this.coll
-      .aggregate<ServiceRow<string | null>>([
-        { $match: { communityId: { $in: communityIds }, ...confirmedIn(range) } },
-        { $group: { _id: `$${GROUP_FIELD[group]}`, services: { $sum: 1 }, hours: { $sum: '$hours' } } },
-        { $sort: { services: -1 } },
-      ])
-      .toArray();
+  /** Services confirmed in an interval: what part of a day counts from (stats/counters). */
+  confirmedBetween(communityIds: string[], part: { from: Date; to: Date }): Promise<ServiceDoc[]> {
+    return this.coll.find({ communityId: { $in: communityIds }, confirmedAt: { $gte: part.from, $lt: part.to } }).toArray();
   }
 
   /** Services and hours per pair of party branch and unit (either may be absent) over a window: what the party tree rolls up. */
@@ -85,24 +74,28 @@ export class ServiceRepository {
       .toArray();
   }
 
-  /** Services and hours per category over a window (counted when confirmed). */
-  byCategory(communityIds: string[], range: Range): Promise<ServiceRow<string>[]> {
-    return this.coll
-      .aggregate<ServiceRow<string>>([
-        { $match: { communityId: { $in: communityIds }, ...confirmedIn(range) } },
-        { $group: { _id: '$category', services: { $sum: 1 }, hours: { $sum: '$hours' } } },
-      ])
-      .toArray();
+  /** Every confirmed service, a page at a time in _id order: what the counters are rebuilt from. */
+  async *allConfirmed(batch = 1000): AsyncGenerator<ServiceDoc[]> {
+    let after: string | null = null;
+    for (;;) {
+      const filter: Filter<ServiceDoc> = { confirmedAt: { $exists: true }, ...(after === null ? {} : { _id: { $gt: after } }) };
+      const page: ServiceDoc[] = await this.coll.find(filter).sort({ _id: 1 }).limit(batch).toArray();
+      if (page.length === 0) return;
+      yield page;
+      after = page[page.length - 1]._id;
+    }
   }
 
-  /** Services and hours per wish over a window (counted when confirmed): what the report splits by the wish's grid. */
-  byWish(communityIds: string[], range: Range): Promise<ServiceRow<string>[]> {
-    return this.coll
-      .aggregate<ServiceRow<string>>([
-        { $match: { communityId: { $in: communityIds }, ...confirmedIn(range) } },
-        { $group: { _id: '$wishId', services: { $sum: 1 }, hours: { $sum: '$hours' } } },
-      ])
-      .toArray();
+  /** Records written before services were counted at confirmation or by grid: without `confirmedAt` or `gridId`, in _id order. */
+  unstamped(after: string | null, batch: number): Promise<ServiceDoc[]> {
+    const filter: Filter<ServiceDoc> = { $or: [{ confirmedAt: { $exists: false } }, { gridId: { $exists: false } }], ...(after === null ? {} : { _id: { $gt: after } }) };
+    return this.coll.find(filter).sort({ _id: 1 }).limit(batch).toArray();
+  }
+
+  /** Stamps a record with its wish's confirmation and grid; a stamp already there is kept. */
+  async stamp(id: string, wish: { confirmedAt?: Date; gridId?: string }): Promise<void> {
+    if (wish.confirmedAt) await this.coll.updateOne({ _id: id, confirmedAt: { $exists: false } }, { $set: { confirmedAt: wish.confirmedAt } });
+    if (wish.gridId) await this.coll.updateOne({ _id: id, gridId: { $exists: false } }, { $set: { gridId: wish.gridId } });
   }
 
   /** Per wish of these: the hours served once confirmed, who served and their units (the ledger's columns). */
@@ -125,18 +118,5 @@ export class ServiceRepository {
     return new Map(
       rows.map((r) => [r._id, { ...(r.confirmed > 0 ? { hours: Math.round(r.hours * 10) / 10 } : {}), userIds: r.userIds, unitIds: r.unitIds.filter((u): u is string => typeof u === 'string') }]),
     );
-  }
-
-  /** The top `limit` helpers, units or party branches by services or hours (ties by id); services of no unit or branch left out. */
-  leaders(communityIds: string[], range: Range, group: ServiceGroup, metric: 'services' | 'hours', limit: number): Promise<ServiceRow<string>[]> {
-    const field = GROUP_FIELD[group];
-    return this.coll
-      .aggregate<ServiceRow<string>>([
-        { $match: { communityId: { $in: communityIds }, ...confirmedIn(range), [field]: { $type: 'string' } } },
-        { $group: { _id: `$${field}`, services: { $sum: 1 }, hours: { $sum: '$hours' } } },
-        { $sort: { [metric]: -1, _id: 1 } },
-        { $limit: limit },
-      ])
-      .toArray();
   }
 }

@@ -3,7 +3,7 @@ import type { Collection, Document, Filter, UpdateFilter } from 'mongodb';
 import { nextCursor, pageFilter } from './page';
 import { storedBy } from './stored';
 import type { WishDoc, WishEventDoc } from './types';
-import { has, rangeMatch, type Range } from './range';
+import { rangeMatch, type Range } from './range';
 
 /** A page of wishes, newest first, and where the next page starts. */
 export interface WishPage {
@@ -264,64 +264,38 @@ export class WishRepository {
 
   /** Per status, the wishes posted in these communities over a window and how many of them reached each step. */
   /** The grid of each of these wishes (none: not in a grid). */
+  /** When these wishes were confirmed (if they were) and their grids: what their service records are stamped with. */
+  async confirmationsOf(ids: string[]): Promise<Map<string, { confirmedAt?: Date; gridId?: string }>> {
+    if (ids.length === 0) return new Map();
+    const docs = await this.coll.find({ _id: { $in: ids } }, { projection: { status: 1, confirmedAt: 1, gridId: 1 } }).toArray();
+    return new Map(docs.map((w) => [w._id, { ...(w.status === 'confirmed' && w.confirmedAt ? { confirmedAt: w.confirmedAt } : {}), ...(w.gridId ? { gridId: w.gridId } : {}) }]));
+  }
+
   async gridsOf(ids: string[]): Promise<Map<string, string | undefined>> {
     if (ids.length === 0) return new Map();
     const docs = await this.coll.find({ _id: { $in: ids } }, { projection: { gridId: 1 } }).toArray();
     return new Map(docs.map((w) => [w._id, w.gridId]));
   }
 
-  statusTotals(communityIds: string[], range: Range): Promise<StatusTotals[]> {
+  /** The wishes with a counted step (their posting too) in an interval: what part of a day counts from (stats/counters). */
+  countedIn(communityIds: string[], part: { from: Date; to: Date }): Promise<CountedWishDoc[]> {
     return this.coll
-      .aggregate<StatusTotals>([
-        { $match: { communityId: { $in: communityIds }, ...rangeMatch('createdAt', range) } },
-        {
-          $group: {
-            _id: '$status',
-            n: { $sum: 1 },
-            approved: { $sum: has('approvedAt') },
-            claimed: { $sum: has('claimedAt') },
-            completed: { $sum: has('doneAt') },
-            ratingSum: { $sum: { $ifNull: ['$rating.stars', 0] } },
-            rated: { $sum: has('rating') },
-          },
-        },
-      ])
+      .find<CountedWishDoc>(
+        { communityId: { $in: communityIds }, 'events.action': { $in: [...COUNTED_ACTIONS] }, 'events.at': { $gte: part.from, $lt: part.to } },
+        { projection: COUNTED_FIELDS },
+      )
       .toArray();
   }
 
-  /**
-   * What happened over a window, by when it happened (not when the wish was posted): the wishes
-   * approved, claimed (or an assignment accepted), completed (became done) and confirmed by an
-   * event inside the window, each wish once per step.
-   */
-  async eventTotals(communityIds: string[], range: Range): Promise<EventTotals> {
-    const inWindow = rangeMatch('at', range);
-    const rows = await this.coll
-      .aggregate<{ _id: keyof EventTotals; n: number }>([
-        { $match: { communityId: { $in: communityIds }, events: { $elemMatch: { action: { $in: [...COUNTED_ACTIONS] }, ...inWindow } } } },
-        { $project: { events: 1 } },
-        { $unwind: '$events' },
-        { $match: { 'events.action': { $in: [...COUNTED_ACTIONS] }, ...rangeMatch('events.at', range) } },
-        { $project: { step: EVENT_STEP } },
-        { $match: { step: { $ne: null } } },
-        { $group: { _id: { wish: '$_id', step: '$step' } } },
-        { $group: { _id: '$_id.step', n: { $sum: 1 } } },
-      ])
-      .toArray();
-    const t: EventTotals = { approved: 0, claimed: 0, completed: 0, confirmed: 0 };
-    for (const r of rows) t[r._id] = r.n;
-    return t;
-  }
-
-  /** Wishes posted over a window collected, completed and confirmed, per category, status, grid, channel or Beijing month, by key. */
-  byKey(communityIds: string[], range: Range, by: BreakdownKey): Promise<BreakdownRow[]> {
-    return this.coll
-      .aggregate<BreakdownRow>([
-        { $match: { communityId: { $in: communityIds }, ...rangeMatch('createdAt', range) } },
-        { $group: { _id: BREAKDOWN_KEYS[by], collected: { $sum: 1 }, completed: { $sum: has('doneAt') }, confirmed: { $sum: has('confirmedAt') } } },
-        { $sort: { _id: 1 } },
-      ])
-      .toArray();
+  /** Every wish as its statistics read it, a page at a time in _id order: what the counters are rebuilt from. */
+  async *allCounted(batch = 1000): AsyncGenerator<CountedWishDoc[]> {
+    let after: string | null = null;
+    for (;;) {
+      const page: CountedWishDoc[] = await this.coll.find<CountedWishDoc>(after === null ? {} : { _id: { $gt: after } }, { projection: COUNTED_FIELDS }).sort({ _id: 1 }).limit(batch).toArray();
+      if (page.length === 0) return;
+      yield page;
+      after = page[page.length - 1]._id;
+    }
   }
 
   /** The ledger: wishes posted over a window, oldest first, up to `limit`, without the timeline and the description. */
@@ -357,30 +331,14 @@ export class WishRepository {
   }
 }
 
-/** What a breakdown of wishes groups by; months are Beijing months. */
-const BREAKDOWN_KEYS = {
-  category: '$category',
-  status: '$status',
-  grid: '$gridId',
-  channel: '$channel',
-  month: { $dateToString: { format: '%Y-%m', date: '$createdAt', timezone: '+08:00' } },
+/** The steps a statistic counts (shared/stats `wishFacts`); the posting is `create`. */
+const COUNTED_ACTIONS = ['create', 'approve', 'claim', 'accept', 'complete', 'dispute', 'confirm', 'rate'] as const;
+/** What of a wish its statistics read. */
+const COUNTED_FIELDS = {
+  communityId: 1, category: 1, channel: 1, gridId: 1, status: 1, createdAt: 1, rating: 1, 'events.action': 1, 'events.to': 1, 'events.at': 1, 'events.communityId': 1,
 } as const;
-export type BreakdownKey = keyof typeof BREAKDOWN_KEYS;
-export interface BreakdownRow { _id: string | null; collected: number; completed: number; confirmed: number }
-export interface EventTotals { approved: number; claimed: number; completed: number; confirmed: number }
-const COUNTED_ACTIONS = ['approve', 'claim', 'accept', 'complete', 'confirm'] as const;
-/** The step an event counts as: a helper's `complete` counts only when it made the wish done (a 帮帮团 wish's last part). */
-const EVENT_STEP = {
-  $switch: {
-    branches: [
-      { case: { $eq: ['$events.action', 'approve'] }, then: 'approved' },
-      { case: { $in: ['$events.action', ['claim', 'accept']] }, then: 'claimed' },
-      { case: { $and: [{ $eq: ['$events.action', 'complete'] }, { $eq: ['$events.to', 'done'] }] }, then: 'completed' },
-      { case: { $eq: ['$events.action', 'confirm'] }, then: 'confirmed' },
-    ],
-    default: null,
-  },
+export type CountedWishDoc = Pick<WishDoc, '_id' | 'communityId' | 'category' | 'channel' | 'gridId' | 'status' | 'createdAt' | 'rating'> & {
+  events: Pick<WishEventDoc, 'action' | 'to' | 'at' | 'communityId'>[];
 };
-export interface StatusTotals { _id: WishState; n: number; approved: number; claimed: number; completed: number; ratingSum: number; rated: number }
 /** A wish as the wall reads it: what a card may show and no more. */
 export type WallDoc = Omit<WishDoc, 'events' | 'contactPhone' | 'address' | 'description' | 'beneficiary'>;

@@ -5,10 +5,12 @@ import { newId } from '../store/ids';
 import { domainOf } from '../store/stored';
 import type { StoredExtra } from '../store/wishes';
 import type { Runtime } from '../runtime/types';
+import type { Repositories } from '../store/repositories';
 import type { WishDoc, WishEventDoc } from '../store/types';
 import { loadCommunity } from '../store/loadCommunity';
 import { onServiceConfirmed } from '../recognition/serviceConfirmed';
 import { assertHoursCover, movesHours, settleWishHours, townOf } from '../timebank/withdraw';
+import { countServices, countWish } from '../stats/counters';
 
 const MAX_ATTEMPTS = 25;
 
@@ -38,18 +40,10 @@ export async function applyAction(rt: Runtime, a: Apply): Promise<{ wish: WishDo
     const event: WishEventDoc = { ...decision.event, id: newId() };
     // A resubmitted wish paid by hours holds them again: refused before anything is written when they are not there.
     if (a.action === 'resubmit' && wish.paidHours) await assertHoursCover(rt.repos, townOf(wish), wish.ownerId, wish.paidHours);
-    const after = movesHours(wish, a.action)
-      ? await rt.repos.inTransaction(async (repos) => {
-          const written = await repos.wishes.write(wish, decision.change, event, a.extra);
-          // A wish paid by hours: its hold is charged on confirmation, released on a cancel or rejection, held again on resubmission.
-          if (written) await settleWishHours(repos, written, a.action, event);
-          return written;
-        })
-      : await rt.repos.wishes.write(wish, decision.change, event, a.extra);
+    const after = await writeStep(rt, wish, a.action, decision.change, event, a.extra);
     if (after) {
       // Confirmation (the resident's or the automatic one) is when the wish's services and hours count: points and hours are credited.
       if (a.action === 'confirm') {
-        await rt.repos.services.confirmWish(after._id, event.at);
         const services = await rt.repos.services.confirmedOfWish(after._id);
         await onServiceConfirmed(
           rt,
@@ -63,6 +57,31 @@ export async function applyAction(rt: Runtime, a: Apply): Promise<{ wish: WishDo
     wish = await rt.repos.wishes.load(wish._id);
   }
   throw new AppError('CONFLICT', '心愿正被多人同时操作，请稍后再试');
+}
+
+/**
+ * Writes the step and what it changes in the statistics (stats/counters), and for a confirmation or a dispute the
+ * services it makes count or withdraws, as one transaction: a crash cannot leave a confirmed wish whose services are
+ * not counted. A request's write is already in its transaction (routing/idempotency), which this joins. Otherwise
+ * only those two steps open one (their actors are the resident and the timer, one at a time): a claim outside a
+ * transaction stays a single conditional write, so two hundred helpers racing for places are answered at once rather
+ * than queued behind each other's locks, and its counters follow it (were the process to die in between, the
+ * rebuild, `npm run stats -- rebuild-counters`, reports and fixes the difference).
+ */
+async function writeStep(rt: Runtime, wish: WishDoc, action: TransitionAction, change: Parameters<Runtime['repos']['wishes']['write']>[1], event: WishEventDoc, extra?: StoredExtra): Promise<WishDoc | null> {
+  const write = async (repos: Repositories) => {
+    const written = await repos.wishes.write(wish, change, event, extra);
+    if (!written) return null;
+    // A wish paid by hours: its hold is charged on confirmation, released on a cancel or rejection, held again on resubmission.
+    if (movesHours(wish, action)) await settleWishHours(repos, written, action, event);
+    await countWish(repos, wish, written);
+    // Confirmation (the resident's or the automatic one) is when the wish's services and hours count.
+    if (action === 'confirm') await countServices(repos, await repos.services.confirmWish(written._id, event.at), 1);
+    // A disputed completion counts nothing: its services go, and completing again records afresh.
+    if (action === 'dispute') await countServices(repos, await repos.services.withdrawWish(written._id), -1);
+    return written;
+  };
+  return rt.repos.transactional || action === 'confirm' || action === 'dispute' || movesHours(wish, action) ? rt.repos.inTransaction(write) : write(rt.repos);
 }
 
 const settingsFor = async (rt: Runtime, wish: WishDoc) => settingsOf((await loadCommunity(rt, wish.communityId)).settings);

@@ -7,6 +7,7 @@ import { newId } from '../store/ids';
 import { storedBy } from '../store/stored';
 import type { CommunityDoc, WishDoc, WishEventDoc } from '../store/types';
 import type { Runtime } from '../runtime/types';
+import { countWish } from '../stats/counters';
 
 /** What the poster (or staff entering for someone) fills in: the create form. */
 export type WishFields = z.output<typeof CreateWishInput>;
@@ -63,6 +64,8 @@ export async function insertWish(rt: Runtime, n: NewWish): Promise<WishDoc> {
   const event: WishEventDoc = { ...creationEvent(wish, actorFor(caller, wish), now, n.role), id: newId() };
   const { id, ...fields } = storedBy(Wish, wish);
   const doc: WishDoc = { ...fields, _id: id, rev: 0, slotsFree: wish.helpersNeeded, events: [event] };
+  // Counted as collected with the insert: in the request's transaction when it has one (stats/counters).
   await rt.repos.wishes.insert(doc);
+  await countWish(rt.repos, null, doc);
   return doc;
 }

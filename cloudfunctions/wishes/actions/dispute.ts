@@ -7,14 +7,14 @@ import { wishView } from '../../_core/wishes/views';
 
 /**
  * The resident says the work is not done, with a reason: the wish goes back to its helpers, and the
- * services the completion recorded are withdrawn, so hours count only once the work is done again.
+ * services the completion recorded are withdrawn (in the step's own write, `applyAction`), so hours count only once
+ * the work is done again.
  */
 export default defineAction({
   input: ActionSchemas.wishes.dispute,
   async run({ input, caller, rt }) {
     const wish = await rt.repos.wishes.load(input.wishId);
     const { wish: after, event } = await applyAction(rt, { wish, action: 'dispute', caller, input: { reason: input.reason } });
-    await rt.repos.services.withdrawWish(after._id);
     // Today a dispute comes before any confirmation, so nothing was earned yet; should one ever follow it, its points and hours go back by entry.
     await onServicesWithdrawn(rt, after._id, event.at);
     await announceEvent(rt, after, event);

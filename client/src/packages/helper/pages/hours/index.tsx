@@ -18,28 +18,35 @@ async function issueCertificate(): Promise<void> {
   void Taro.showToast({ title: `证明编号 ${reply.certificate.serial}`, icon: 'none' });
 }
 
-/** My service record: how many wishes I fulfilled and the hours I reported. */
+/**
+ * My service record. The totals are the server's: services and hours once the resident confirmed, from the
+ * records a 志愿服务证明 counts, so the page and the certificate never disagree. The list is my finished tasks,
+ * those still waiting for the resident's confirmation marked as such.
+ */
 export default function HoursPage() {
   const served = useRemote(async () => {
-    const [done, confirmed] = await Promise.all([tasksApi.mine({ status: 'done', limit: 50 }), tasksApi.mine({ status: 'confirmed', limit: 50 })]);
-    return [...confirmed.items, ...done.items];
+    const [done, confirmed, mine] = await Promise.all([
+      tasksApi.mine({ status: 'done', limit: 50 }),
+      tasksApi.mine({ status: 'confirmed', limit: 50 }),
+      call('certificates', 'mine', {}),
+    ]);
+    return { items: [...confirmed.items, ...done.items], totals: mine.served };
   });
-  const items = served.data ?? [];
-  // The hours are the helper's own report on finishing (completion.hours).
+  const items = served.data?.items ?? [];
+  const totals = served.data?.totals ?? { services: 0, hours: 0 };
   const [issuing, setIssuing] = useState(false);
-  const hours = Math.round(items.reduce((sum, w) => sum + (w.completion?.hours ?? 0), 0) * 10) / 10;
 
   return (
     <Screen>
       <PageState loading={served.loading} error={served.error} onRetry={served.reload}>
         <View className="hero">
-          <Text className="hero__title">{items.length} 次服务</Text>
-          <Text className="hero__sub">累计服务时长 {hours} 小时 · 感谢您的付出</Text>
+          <Text className="hero__title">{totals.services} 次服务</Text>
+          <Text className="hero__sub">累计服务时长 {totals.hours} 小时 · 感谢您的付出</Text>
         </View>
         <Button
           className="btn btn--primary"
           aria-busy={issuing}
-          disabled={issuing || items.length === 0}
+          disabled={issuing || totals.services === 0}
           onClick={() => {
             setIssuing(true);
             issueCertificate()
@@ -54,7 +61,7 @@ export default function HoursPage() {
           <View key={w.id} className="card">
             <Text className="wish-item__title">{w.title}</Text>
             <Text className="card__meta">
-              {CategoryLabels[w.category]} · {w.completion?.hours ? `${w.completion.hours} 小时 · ` : ''}
+              {CategoryLabels[w.category]} · {w.status === 'done' ? '待居民确认 · ' : ''}{w.completion?.hours ? `${w.completion.hours} 小时 · ` : ''}
               {formatTime(w.doneAt ?? w.updatedAt ?? w.createdAt)}
             </Text>
           </View>

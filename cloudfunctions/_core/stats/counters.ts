@@ -1,0 +1,69 @@
+import { mergeTally, serviceFacts, statDay, tallyFacts, wishFacts, chinaWallClock, type StatDim, type StatFact, type Tally } from '@shared';
+import type { Repositories } from '../store/repositories';
+import type { Range } from '../store/range';
+import type { ServiceDoc, WishDoc } from '../store/types';
+
+/**
+ * Keeping the statistics (shared/stats) as they happen: each write of a wish or of its services adds what it
+ * changed in their facts to the counters, in the transaction of that write; a window reads the counters of its
+ * whole days and counts any part of a day at its ends from the events themselves.
+ */
+
+/** The facts a write changed: those of the wish after, less those of the wish before (nothing before an insert). */
+export function wishChange(before: WishDoc | null, after: WishDoc): StatFact[] {
+  return [...wishFacts(after), ...(before ? wishFacts(before).map(negate) : [])];
+}
+
+const negate = (f: StatFact): StatFact => ({ ...f, n: -f.n });
+
+/** Counts a wish written (inserted when `before` is null). Call it inside the write's transaction. */
+export async function countWish(repos: Repositories, before: WishDoc | null, after: WishDoc): Promise<void> {
+  await repos.statCounters.add(wishChange(before, after));
+}
+
+/** Counts services confirmed (+1) or withdrawn after confirmation (-1). Call it inside the write's transaction. */
+export async function countServices(repos: Repositories, services: readonly ServiceDoc[], sign: 1 | -1): Promise<void> {
+  await repos.statCounters.add(services.flatMap(serviceFacts), sign);
+}
+
+const CHINA_DAY_MS = 86_400_000;
+const startOfDay = (day: string) => new Date(`${day}T00:00:00+08:00`);
+const isMidnight = (at: Date) => chinaWallClock(at).getTime() % CHINA_DAY_MS === 0;
+const nextDay = (day: string) => statDay(new Date(startOfDay(day).getTime() + CHINA_DAY_MS));
+
+/** An interval of instants, from inclusive, to exclusive. */
+interface Interval { from: Date; to: Date }
+
+/**
+ * The numbers of these communities over a window, split by `dims`: its whole China days from the counters, the
+ * part of a day it starts or ends inside (a window from 09:30) from the wishes' events and services.
+ */
+export async function tallyOf(repos: Repositories, communityIds: string[], range: Range, dims: readonly StatDim[]): Promise<Tally> {
+  const from = range.from ? new Date(range.from) : undefined;
+  const to = range.to ? new Date(range.to) : undefined;
+  const firstDay = from ? (isMidnight(from) ? statDay(from) : nextDay(statDay(from))) : undefined;
+  const endDay = to ? statDay(to) : undefined;
+  const parts: Interval[] = [];
+  let total: Tally;
+  if (from && to && firstDay! >= endDay!) {
+    total = {};
+    parts.push({ from, to });
+  } else {
+    total = await repos.statCounters.sum(communityIds, { from: firstDay, to: endDay }, dims);
+    if (from && !isMidnight(from)) parts.push({ from, to: startOfDay(firstDay!) });
+    if (to && !isMidnight(to)) parts.push({ from: startOfDay(endDay!), to });
+  }
+  for (const part of parts) mergeTally(total, await tallyFromEvents(repos, communityIds, part, dims));
+  return total;
+}
+
+/** What the counters would hold for part of a day, counted from the wishes and services themselves. */
+async function tallyFromEvents(repos: Repositories, communityIds: string[], part: Interval, dims: readonly StatDim[]): Promise<Tally> {
+  const [wishes, services] = await Promise.all([repos.wishes.countedIn(communityIds, part), repos.services.confirmedBetween(communityIds, part)]);
+  const ids = new Set(communityIds);
+  const wanted = new Set(dims);
+  const facts = [...wishes.flatMap(wishFacts), ...services.flatMap(serviceFacts)].filter(
+    (f) => ids.has(f.communityId) && wanted.has(f.dim) && f.at >= part.from && f.at < part.to,
+  );
+  return tallyFacts(facts);
+}
