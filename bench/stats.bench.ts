@@ -19,6 +19,8 @@ const HELPERS_PER_COMMUNITY = 60;
 const GRIDS = 10;
 const CATEGORIES: Category[] = ['repair', 'daily_help', 'companionship', 'medical_trip', 'health', 'material'];
 const DAY = 86_400_000;
+/** Small batches: a large insert holds the database process long enough, on a busy machine, for the driver to give up on it. */
+const BATCH = 250;
 const NOW = new Date('2026-12-06T12:00:00+08:00');
 
 let seed = 20261206;
@@ -112,8 +114,8 @@ async function main(): Promise<void> {
       const repos = repositoriesOf(conn.db);
       const data = town(n);
       let t = Date.now();
-      for (let i = 0; i < data.wishes.length; i += 2000) await conn.db.collection('wishes').insertMany(data.wishes.slice(i, i + 2000) as never[]);
-      for (let i = 0; i < data.services.length; i += 2000) await conn.db.collection('services').insertMany(data.services.slice(i, i + 2000) as never[]);
+      for (let i = 0; i < data.wishes.length; i += BATCH) await conn.db.collection('wishes').insertMany(data.wishes.slice(i, i + BATCH) as never[]);
+      for (let i = 0; i < data.services.length; i += BATCH) await conn.db.collection('services').insertMany(data.services.slice(i, i + BATCH) as never[]);
       console.log(`  ${n} wishes, ${data.services.length} services stored in ${((Date.now() - t) / 1000).toFixed(1)} s`);
       t = Date.now();
       const built = await rebuildCounters(repos, { fix: true });
