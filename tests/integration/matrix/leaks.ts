@@ -81,9 +81,11 @@ const SECRET = /1\d{10}|0\d{10}|\d{5}室|\d{2,3}\.\d{4,}/g;
 
 /**
  * Every leak in `body` for `person`; `about` names the wish a single-wish reply is about, so
- * its owner's name is looked for in the whole reply (the timeline's `people` included).
+ * its owner's name is looked for in the whole reply (the timeline's `people` included). `open`: the reply of a
+ * public action (the 心愿墙, opened signed out from a shared link): any community may be named, and the wishes the
+ * rules make public (`WishRules.public`) are listed by id; contacts and identities are checked as everywhere.
  */
-export function leaksIn(body: unknown, person: Person | null, world: World, about?: string): string[] {
+export function leaksIn(body: unknown, person: Person | null, world: World, about?: string, open = false): string[] {
   const out: string[] = [];
   const text = JSON.stringify(body);
   for (const [secret] of text.matchAll(SECRET)) {
@@ -95,7 +97,8 @@ export function leaksIn(body: unknown, person: Person | null, world: World, abou
   const standing = standingOf(person, world);
   // A wish the town moved elsewhere stays the business of those who may still open it (its owner) and of the
   // community it came from (its staff were told of it then); so does the community it is in now, to its readers.
-  const known = (wish: Wish) => [...(world.homes.get(wish.id) ?? [wish.communityId])].some((c) => standing.has(c)) || canRead(wish, viewerOf(person, wish));
+  const known = (wish: Wish) =>
+    [...(world.homes.get(wish.id) ?? [wish.communityId])].some((c) => standing.has(c)) || canRead(wish, viewerOf(person, wish)) || (open && entitled('public', wish, viewerOf(person, wish)));
   let readable: Set<string> | undefined;
   const readableCommunities = () => (readable ??= new Set([...world.wishes.values()].filter((w) => canRead(w, viewerOf(person, w))).map((w) => w.communityId)));
   walk(body, (v, key) => {
@@ -103,7 +106,7 @@ export function leaksIn(body: unknown, person: Person | null, world: World, abou
     if (typeof v === 'string') {
       const wish = world.wishes.get(v);
       if (wish && !known(wish)) out.push(`id ${v} of ${wish.communityId}`);
-      if (!wish && world.townOf.has(v) && !standing.has(v) && !readableCommunities().has(v)) out.push(`id ${v} of ${v}`);
+      if (!wish && !open && world.townOf.has(v) && !standing.has(v) && !readableCommunities().has(v)) out.push(`id ${v} of ${v}`);
     }
     if (v && typeof v === 'object' && !Array.isArray(v)) {
       const id = (v as { id?: unknown }).id;
