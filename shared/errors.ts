@@ -19,6 +19,10 @@ export const ErrorCodes = [
   'ASSIGNEE_UNAVAILABLE',
   /** 时间银行: the balance does not cover the hours asked for (a wish paid by hours, a transfer); nothing was written. */
   'INSUFFICIENT_HOURS',
+  /** A check-in code that is not the activity's (mistyped, or another's): type it again. */
+  'CODE_WRONG',
+  /** A check-in code that was the activity's, minutes ago: scan the one shown now. */
+  'CODE_EXPIRED',
   'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
   'INTERNAL',
@@ -39,6 +43,8 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   ALREADY_CLAIMED: 409,
   ASSIGNEE_UNAVAILABLE: 409,
   INSUFFICIENT_HOURS: 409,
+  CODE_WRONG: 400,
+  CODE_EXPIRED: 410,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   INTERNAL: 500,

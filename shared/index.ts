@@ -20,3 +20,4 @@ export * from './points';
 export * from './timebank';
 export * from './org';
 export * from './stats';
+export * from './activities';

@@ -5,6 +5,7 @@ import { DispatchActions } from './dispatch';
 import { NotifyActions } from './notify';
 import { OrgActions } from './org';
 import { PointsActions } from './points';
+import { ActivitiesActions } from './activities';
 import { StatsActions } from './stats';
 import { StoriesActions } from './stories';
 import { TasksActions } from './tasks';
@@ -24,6 +25,7 @@ export const ActionSchemas = {
   stories: StoriesActions,
   points: PointsActions,
   timebank: TimebankActions,
+  activities: ActivitiesActions,
 } as const;
 
 export type FunctionName = keyof typeof ActionSchemas;
@@ -47,5 +49,6 @@ export * from './certificates';
 export * from './stories';
 export * from './points';
 export * from './timebank';
+export * from './activities';
 export * from './outputs';
 export * from './writes';

@@ -20,6 +20,7 @@ import type { LedgerKind } from '../points/ledger';
 import type { RedemptionStatus } from '../points/store';
 import type { TimeEntryKind } from '../timebank/ledger';
 import type { FamilyLinkStatus, FamilyRelation } from '../timebank/rules';
+import type { ActivityCategory, ActivityState, AttendanceStatus } from '../vocab/activities';
 import type { ActionSchemas, FunctionName } from './index';
 
 /**
@@ -454,6 +455,23 @@ export interface ActionOutputs {
     transfer: { balance: number; entry: TimeEntryView };
     audit: TimeBankAudit;
   };
+  activities: {
+    publish: { activity: ActivityView };
+    edit: { activity: ActivityView };
+    cancel: { activity: ActivityView };
+    list: { items: ActivityView[] };
+    detail: { activity: ActivityView };
+    mine: { items: ActivityView[]; hours: number };
+    signUp: { activity: ActivityView };
+    withdraw: { activity: ActivityView };
+    checkIn: { activity: ActivityView };
+    /** `hours`: what this attendance earned (0 under a quarter of an hour); `points`: what it credited. */
+    checkOut: { activity: ActivityView; hours: number; points: number };
+    /** `payload` is what the QR code carries (shared/activities `checkInPayload`). */
+    code: { code: string; payload: string; goodUntil: Instant; periodMs: number };
+    attendance: { activity: ActivityView; attendees: AttendeeView[] };
+    correct: { attendee: AttendeeView; points: number };
+  };
 }
 
 /** My 时间银行: `balance` is the sum of `entries` (what I may withdraw or give); `held` is part of what was taken, for wishes under way. */
@@ -477,6 +495,22 @@ export interface FamilyLinkView {
 /** The town's books: each kept balance against its ledger's sum, and holds left open on wishes already over. */
 export interface TimeBankAudit {
   accounts: number; entries: number; mismatches: { userId: string; kept: number; ledger: number }[]; openHoldsOnSettledWishes: string[];
+}
+
+/** A 集体活动 as everyone of its community sees it; `mine` is where the caller stands, when they signed up at all. */
+export interface ActivityView {
+  id: string; title: string; category: ActivityCategory; description: string; place: string; organizer: string;
+  startAt: Instant; endAt: Instant; places: number; placesLeft: number; state: ActivityState;
+  cancelledAt?: Instant; cancelReason?: string;
+  mine?: { status: AttendanceStatus; checkedInAt?: Instant; checkedOutAt?: Instant; hours?: number };
+}
+
+/** One attendee, as the organiser sees them. */
+export interface AttendeeView {
+  userId: string; name: string; status: AttendanceStatus; signedUpAt: Instant;
+  checkedInAt?: Instant; checkedOutAt?: Instant; hours?: number;
+  /** Times entered by staff (a forgotten check-out), not by a scan. */
+  corrected?: boolean;
 }
 
 /** One ledger entry as its holder sees it; `text` is the sentence of shared/points `describeEntry`. */

@@ -134,6 +134,21 @@ export const ActionWrites = {
     transfer: true,
     audit: false,
   },
+  activities: {
+    publish: true,
+    edit: true,
+    cancel: true,
+    list: false,
+    detail: false,
+    mine: false,
+    signUp: true,
+    withdraw: true,
+    checkIn: true,
+    checkOut: true,
+    code: false,
+    attendance: false,
+    correct: true,
+  },
 } as const satisfies ActionWriteTable;
 
 /** Whether `fn.action` is a write (an unknown pair is not). */

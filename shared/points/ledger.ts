@@ -22,6 +22,7 @@ export interface LedgerEntry {
   wishId?: string;
   /** A group activity's attendance (issue 12.8) instead of a wish. */
   activityId?: string;
+  /** The wish's title, or the 集体活动's when `activityId` says so. */
   wishTitle?: string;
   hours?: number;
   /** earn: the rule gave more than the day's cap left. */
@@ -49,11 +50,12 @@ export function earnedOn(entries: readonly Pick<LedgerEntry, 'kind' | 'amount' |
 }
 
 /** One entry as a sentence the helper reads in their history. */
-export function describeEntry(e: Pick<LedgerEntry, 'kind' | 'amount' | 'wishTitle' | 'hours' | 'capped' | 'itemName'>): string {
+export function describeEntry(e: Pick<LedgerEntry, 'kind' | 'amount' | 'wishTitle' | 'activityId' | 'hours' | 'capped' | 'itemName'>): string {
   const n = Math.abs(e.amount);
   const wish = e.wishTitle ? `「${e.wishTitle}」` : '一次服务';
   switch (e.kind) {
     case 'earn':
+      if (e.activityId) return `参加集体活动「${e.wishTitle ?? ''}」，服务 ${e.hours ?? 0} 小时，获得 ${n} 积分${e.capped ? '（已达当日上限）' : ''}`;
       return `${wish}经居民确认，服务 ${e.hours ?? 0} 小时，获得 ${n} 积分${e.capped ? '（已达当日上限）' : ''}`;
     case 'reverse':
       return `${wish}的服务被撤回，扣回 ${n} 积分`;

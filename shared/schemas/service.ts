@@ -6,13 +6,14 @@ import { Id, Instant } from './primitives';
 export const ServiceHours = z.number().min(0.5, '至少 0.5 小时').max(24, '最多 24 小时').multipleOf(0.5);
 
 /**
- * One helper's service on one completed wish: the unit of "1,800 services
- * delivered", of volunteer hours, and of the party-branch leaderboard.
+ * One helper's service on one completed wish, or at one 集体活动 (`activityId` instead of `wishId`): the unit of
+ * "1,800 services delivered", of volunteer hours, and of the party-branch leaderboard.
  */
 export const ServiceRecord = z.strictObject({
   id: Id,
   communityId: Id,
-  wishId: Id,
+  wishId: Id.optional(),
+  activityId: Id.optional(),
   userId: Id,
   unitId: Id.optional(),
   partyBranchId: Id.optional(),
@@ -22,7 +23,7 @@ export const ServiceRecord = z.strictObject({
   hours: ServiceHours,
   /** When the helper finished their part. */
   at: Instant,
-  /** When the resident confirmed (or the wish auto-confirmed): only then does the service count, with its hours. */
+  /** When the resident confirmed (or the wish auto-confirmed), or the attendee checked out: only then does the service count, with its hours. */
   confirmedAt: Instant.optional(),
 });
 export type ServiceRecord = z.infer<typeof ServiceRecord>;

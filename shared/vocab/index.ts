@@ -14,3 +14,4 @@ export * from './wishActions';
 export * from './limits';
 export * from './photoRefs';
 export * from './mapStates';
+export * from './activities';

@@ -24,6 +24,8 @@ export const ErrorMessages: Record<ClientErrorCode, string> = {
   ALREADY_CLAIMED: '手慢了，这个心愿已被其他人认领',
   ASSIGNEE_UNAVAILABLE: '对方暂时无法承接，请改派他人',
   INSUFFICIENT_HOURS: '时间银行余额不足',
+  CODE_WRONG: '签到码不正确，请核对后重新输入',
+  CODE_EXPIRED: '签到码已过期，请扫描组织者当前出示的签到码',
   PAYLOAD_TOO_LARGE: '内容太大了，请减少照片或文字后重试',
   RATE_LIMITED: '操作太频繁，请稍后再试',
   INTERNAL: '服务器开小差了，请稍后再试',
@@ -47,7 +49,9 @@ export function isOffline(err: unknown): boolean {
 export function messageOf(err: unknown): string {
   const code = codeOf(err);
   const serverMessage = err instanceof AppError ? err.message : '';
-  const specific = /[\u4e00-\u9fff]/.test(serverMessage) && (code === 'INVALID_TRANSITION' || code === 'CONFLICT' || code === 'FORBIDDEN' || code === 'RATE_LIMITED' || code === 'ASSIGNEE_UNAVAILABLE' || code === 'INSUFFICIENT_HOURS');
+  const specific =
+    /[\u4e00-\u9fff]/.test(serverMessage) &&
+    (code === 'INVALID_TRANSITION' || code === 'CONFLICT' || code === 'FORBIDDEN' || code === 'RATE_LIMITED' || code === 'ASSIGNEE_UNAVAILABLE' || code === 'INSUFFICIENT_HOURS' || code === 'CODE_WRONG' || code === 'CODE_EXPIRED');
   return specific ? serverMessage : ErrorMessages[code];
 }
 

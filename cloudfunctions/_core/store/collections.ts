@@ -8,6 +8,7 @@ import type { LeaseDoc } from './leases';
 import type { LedgerEntryDoc, PointAccountDoc } from './ledger';
 import type { RedemptionDoc, StoreItemDoc } from './store';
 import type { FamilyLinkDoc, TimeAccountDoc, TimeEntryDoc } from './timebank';
+import type { ActivityDoc, AttendanceDoc } from './activities';
 import type { RateLimitDoc } from './rateLimits';
 import type { StatCounterDoc } from './statCounters';
 import type { BuildingDoc, CommunityDoc, CompoundDoc, GridDoc, InviteDoc, JoinRequestDoc, MessageDoc, PartyBranchDoc, ServiceDoc, SubscriptionDoc, TownDoc, UnitDoc, UserDoc, WishDoc } from './types';
@@ -54,6 +55,9 @@ export const C = {
   timeLedger: 'time_ledger',
   timeAccounts: 'time_accounts',
   familyLinks: 'family_links',
+  /** 集体活动 and who signed up for each, came and left. */
+  activities: 'activities',
+  attendance: 'activity_attendance',
   requests: 'requests',
   requestRuns: 'request_runs',
   wxSessions: 'wx_sessions',
@@ -138,6 +142,9 @@ export const INDEXES: Record<string, IndexDecl[]> = {
   [C.timeAccounts]: [{ key: { townId: 1 } }],
   // A person's links, asked by them or of them.
   [C.familyLinks]: [{ key: { fromId: 1 } }, { key: { toId: 1 } }],
+  // A community's activities by time (upcoming soonest first, the past newest first); an organiser's list; a person's own.
+  [C.activities]: [{ key: { communityId: 1, startAt: 1 } }, { key: { communityId: 1, endAt: 1 } }],
+  [C.attendance]: [{ key: { activityId: 1, signedUpAt: 1 } }, { key: { userId: 1, signedUpAt: -1 } }],
   [C.invites]: [{ key: { code: 1 }, options: { unique: true } }, { key: { communityId: 1, _id: -1 } }],
   // Replies are kept a week: long enough for any client retry.
   [C.requests]: [{ key: { createdAt: 1 }, options: { expireAfterSeconds: 7 * 24 * 3600 } }],
@@ -216,6 +223,8 @@ function buildCollections(db: Db, session?: ClientSession) {
     timeLedger: c<TimeEntryDoc>(C.timeLedger),
     timeAccounts: c<TimeAccountDoc>(C.timeAccounts),
     familyLinks: c<FamilyLinkDoc>(C.familyLinks),
+    activities: c<ActivityDoc>(C.activities),
+    attendance: c<AttendanceDoc>(C.attendance),
     requests: c<RequestDoc>(C.requests),
     requestRuns: c<RequestRunDoc>(C.requestRuns),
     duty: c<DutyDoc>(C.duty),

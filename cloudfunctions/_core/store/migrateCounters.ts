@@ -17,9 +17,10 @@ export async function stampServices(repos: Repositories): Promise<number> {
   for (;;) {
     const page = await repos.services.unstamped(after, BATCH);
     if (page.length === 0) return stamped;
-    const wishes = await repos.wishes.confirmationsOf([...new Set(page.map((s) => s.wishId))]);
+    // A 集体活动's records have no wish: they are stamped when made (check-out), and have no grid.
+    const wishes = await repos.wishes.confirmationsOf([...new Set(page.flatMap((s) => (s.wishId ? [s.wishId] : [])))]);
     for (const s of page) {
-      const w = wishes.get(s.wishId);
+      const w = s.wishId ? wishes.get(s.wishId) : undefined;
       if (!w || (!(w.confirmedAt && !s.confirmedAt) && !(w.gridId && !s.gridId))) continue;
       await repos.services.stamp(s._id, w);
       stamped++;

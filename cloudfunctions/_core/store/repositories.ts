@@ -20,6 +20,7 @@ import { ServiceRepository } from './services';
 import { StatCounterRepository } from './statCounters';
 import { StoreRepository } from './store';
 import { TimeBankRepository } from './timebank';
+import { ActivityRepository } from './activities';
 import { SubscriptionRepository } from './subscriptions';
 import { UserRepository } from './users';
 import { WxSessionRepository } from './wxSessions';
@@ -50,6 +51,8 @@ export interface Repositories {
   store: StoreRepository;
   /** 时间银行: the hours ledger, the balances kept with it, family links. */
   timebank: TimeBankRepository;
+  /** 集体活动: activities and their attendance. */
+  activities: ActivityRepository;
   joinRequests: JoinRequestRepository;
   /** The self-hosted gateways' shared request counts. */
   rateLimits: RateLimitRepository;
@@ -104,6 +107,7 @@ function build(db: Db, c: Collections, scope: object, inTransaction = false): Re
     ledger: new LedgerRepository(c.pointLedger, c.pointAccounts),
     store: new StoreRepository(c.storeItems, c.redemptions),
     timebank: new TimeBankRepository(c.timeLedger, c.timeAccounts, c.familyLinks),
+    activities: new ActivityRepository(c.activities, c.attendance),
     joinRequests: new JoinRequestRepository(c.joinRequests),
     rateLimits: new RateLimitRepository(c.rateLimits),
     leases: new LeaseRepository(c.leases),

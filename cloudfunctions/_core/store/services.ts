@@ -23,6 +23,16 @@ export class ServiceRepository {
   }
 
   /**
+   * One attendee's service at a 集体活动, counted from their check-out (`confirmedAt`): `act:<activity>:<helper>`, so a
+   * retried check-out records nothing new. Returns the record as kept.
+   */
+  async recordAttendance(record: Omit<ServiceDoc, '_id'> & { activityId: string }): Promise<ServiceDoc> {
+    const _id = `act:${record.activityId}:${record.userId}`;
+    await this.coll.updateOne({ _id }, { $setOnInsert: record }, { upsert: true });
+    return (await this.coll.findOne({ _id }))!;
+  }
+
+  /**
    * The wish was confirmed: its services count from now on (a repeat keeps the first time). Returns the services
    * this call stamped, to be counted in the same transaction.
    */

@@ -93,12 +93,18 @@ beforeAll(async () => {
     );
     const phone = (await server.db.collection<{ _id: string; phone?: string }>('users').findOne({ _id: volunteer.userId }))?.phone;
     if (phone) await as(c, 'owner').ok('timebank', 'askFamily', { phone, relation: 'child' });
+    // A 集体活动 running now with a volunteer checked in, so fuzzed activity ids reach past "not found" to the code and the steps.
+    const { activity } = await as(c, 'secretary').ok('activities', 'publish', {
+      title: '环境卫生整治', category: 'environment', description: '清理楼道杂物', place: '小区广场', startAt: new Date(Date.now() - 3_600_000).toISOString(),
+      endAt: new Date(Date.now() + 4 * 3_600_000).toISOString(), places: 5, organizer: '社区党总支',
+    });
+    await as(c, 'volunteer').ok('activities', 'signUp', { activityId: activity.id });
   }
   for (const u of await server.db.collection<{ _id: string; memberships: Person['memberships'] }>('users').find({}).toArray()) {
     persons.set(u._id, { id: u._id, memberships: u.memberships, roles: [...new Set(u.memberships.flatMap((m) => m.roles))] });
   }
   // Ids that exist, so fuzzed ids reach past "not found": wishes, people, and the org.
-  for (const name of ['wishes', 'users', 'units', 'grids', 'buildings', 'compounds', 'communities', 'party_branches', 'join_requests', 'messages', 'store_items', 'redemptions', 'family_links']) {
+  for (const name of ['wishes', 'users', 'units', 'grids', 'buildings', 'compounds', 'communities', 'party_branches', 'join_requests', 'messages', 'store_items', 'redemptions', 'family_links', 'activities']) {
     ids.push(...(await server.db.collection(name).find({}, { projection: { _id: 1 } }).toArray()).map((d) => String(d._id)));
   }
   ids = [...new Set(ids)];
