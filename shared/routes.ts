@@ -29,11 +29,11 @@ export const MainPages = [
 export const SubPackages = [
   {
     root: 'packages/helper',
-    pages: ['pages/hall/index', 'pages/task/index', 'pages/mine/index', 'pages/hours/index', 'pages/unit/index', 'pages/points/index', 'pages/timebank/index'],
+    pages: ['pages/hall/index', 'pages/task/index', 'pages/mine/index', 'pages/hours/index', 'pages/unit/index', 'pages/points/index', 'pages/timebank/index', 'pages/activities/index', 'pages/activity/index'],
   },
   {
     root: 'packages/staff',
-    pages: ['pages/index/index', 'pages/review/index', 'pages/proxy/index', 'pages/escalations/index', 'pages/dashboard/index', 'pages/org/index', 'pages/stories/index', 'pages/report/index', 'pages/store/index', 'pages/map/index'],
+    pages: ['pages/index/index', 'pages/review/index', 'pages/proxy/index', 'pages/escalations/index', 'pages/dashboard/index', 'pages/org/index', 'pages/stories/index', 'pages/report/index', 'pages/store/index', 'pages/map/index', 'pages/activities/index'],
   },
 ] as const;
 
@@ -73,6 +73,9 @@ export const Pages = {
   points: 'packages/helper/pages/points/index',
   /** 时间银行: hours in the town, family links, transfers to family. */
   timebank: 'packages/helper/pages/timebank/index',
+  /** 集体活动: my community's activities, and one to sign up for and check in and out of. */
+  activities: 'packages/helper/pages/activities/index',
+  activity: 'packages/helper/pages/activity/index',
   staffHome: 'packages/staff/pages/index/index',
   review: 'packages/staff/pages/review/index',
   proxy: 'packages/staff/pages/proxy/index',
@@ -86,6 +89,8 @@ export const Pages = {
   store: 'packages/staff/pages/store/index',
   /** 网格地图: the wishes in play by grid, to see gaps and hot spots. */
   gridMap: 'packages/staff/pages/map/index',
+  /** 集体活动 for staff: publish, show the check-in code, see who came, enter a forgotten check-out. */
+  staffActivities: 'packages/staff/pages/activities/index',
 } as const satisfies Record<string, PagePath>;
 
 /** A link to `page` with query parameters (values URI-encoded; undefined ones left out). */
@@ -110,6 +115,8 @@ export function pageOf(pathOrLink: string): string {
 export const wishPage = (wishId: string) => link(Pages.wish, { id: wishId });
 /** A wish from the helper's side: claim, lease, report. */
 export const taskPage = (wishId: string) => link(Pages.task, { id: wishId });
+/** One 集体活动 from the volunteer's side: sign up, check in and out. */
+export const activityPage = (activityId: string) => link(Pages.activity, { id: activityId });
 /** Edit a rejected wish and send it back to review. */
 export const resubmitPage = (wishId: string) => link(Pages.post, { resubmit: wishId });
 /** Edit a wish still waiting for review. */

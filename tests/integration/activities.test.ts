@@ -167,6 +167,8 @@ describe('checking in and out with the organiser\'s code', () => {
     expect(points.entries[0].text).toBe('参加集体活动「汉江防洪堤巡逻」，服务 1.5 小时，获得 15 积分');
     const mine = await v.ok('activities', 'mine', {});
     expect(mine.hours).toBe(1.5);
+    // The same hook deposits the hours in the 时间银行, once.
+    expect((await v.ok('timebank', 'mine', {})).balance).toBe(1.5);
     const overview = await secretary.ok('stats', 'overview', {});
     expect(overview.serviceCount).toBe(overviewBefore.serviceCount + 1);
     expect(overview.serviceHours).toBeCloseTo(overviewBefore.serviceHours + 1.5);

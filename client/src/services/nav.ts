@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { Role } from '@shared/vocab/roles';
-import { Pages, editPage, joinPage, link, resubmitPage, storiesPage, storyPage, taskPage, to, wishPage } from '@shared/routes';
+import { Pages, activityPage, editPage, joinPage, link, resubmitPage, storiesPage, storyPage, taskPage, to, wishPage } from '@shared/routes';
 import { takeReturn } from './returnTo';
 import { getSession, rolesOf } from './session';
 import { isH5 } from './platform';
@@ -37,6 +37,8 @@ export const Routes = {
   hours: to(Pages.hours),
   points: to(Pages.points),
   timebank: to(Pages.timebank),
+  activities: to(Pages.activities),
+  activity: (id: string) => to(activityPage(id)),
   unit: to(Pages.unit),
   entry: to(Pages.entry),
   staffHome: to(Pages.staffHome),

@@ -15,6 +15,7 @@ export const ScreenRoles = {
   report: ['secretary', 'town_admin'],
   store: ['secretary', 'grid_worker'],
   map: ['secretary', 'grid_worker', 'town_admin'],
+  activities: ['secretary', 'grid_worker'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type StaffScreen = keyof typeof ScreenRoles;

@@ -58,6 +58,10 @@ export default function HallPage() {
           {place ? (place.source === 'gps' ? '按离您的距离排序' : `未获取到定位，按${place.label}距离排序`) : '正在获取位置…'} · {radiusM / 1000} 公里内
         </Text>
       </View>
+      <View className="card" role="button" aria-label="集体活动" onClick={() => go(Routes.activities)}>
+        <Text className="card__title">集体活动 ›</Text>
+        <Text className="card__meta">环境整治、义诊、防汛巡逻……报名参加，扫码签到签退，服务时长自动记录</Text>
+      </View>
       <View className="chips" style={{ marginBottom: '12px' }}>
         <Text className={`chip${!category ? ' chip--active' : ''}`} onClick={() => pick(undefined)}>
           全部

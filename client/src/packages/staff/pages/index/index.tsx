@@ -32,6 +32,7 @@ const ENTRIES: Entry[] = [
   { screen: 'report', title: '月度报告', desc: '按月汇总，供街道办打印存档' },
   { screen: 'stories', title: '微故事', desc: '把居民确认的心愿写成故事，征得同意后上心愿墙' },
   { screen: 'store', title: '爱心超市', desc: '核销兑换码，管理兑换物品与库存' },
+  { screen: 'activities', title: '集体活动', desc: '发布活动，出示签到码，查看签到与服务时长' },
 ];
 
 const ScreenPages: Record<StaffScreen, PagePath> = {
@@ -45,6 +46,7 @@ const ScreenPages: Record<StaffScreen, PagePath> = {
   report: Pages.report,
   store: Pages.store,
   map: Pages.gridMap,
+  activities: Pages.staffActivities,
 };
 const open = (screen: StaffScreen) => void Taro.navigateTo({ url: to(ScreenPages[screen]) });
 
