@@ -2,7 +2,7 @@ import { collections } from '../cloudfunctions/_core/store/collections';
 import type { Db } from 'mongodb';
 import type { Runtime } from '../cloudfunctions/_core/runtime/types';
 import { FUNCTIONS } from './functions';
-import { BUILDINGS, COMMUNITIES, COMPOUNDS, DUTY_ROSTERS, GRIDS, PARTY_BRANCHES, TOWNS, UNITS, USERS, WISHES, type SeedWish } from './seedData';
+import { ACTIVITIES, BUILDINGS, COMMUNITIES, COMPOUNDS, DUTY_ROSTERS, GRIDS, PARTY_BRANCHES, TOWNS, UNITS, USERS, WISHES, type SeedActivity, type SeedWish } from './seedData';
 
 const SEED_MARK = 'demo-seed-v1';
 const HOUR = 3_600_000;
@@ -41,6 +41,7 @@ export async function seedDemo(db: Db, rt: Runtime, opts: { dutyRosters?: boolea
     await playWish(rt, w, new Date(now.getTime() - w.daysAgo * 24 * HOUR - 3 * HOUR - i * 5 * 60_000));
     count++;
   }
+  for (const a of ACTIVITIES) await playActivity(rt, a, now);
   await c.meta.updateOne({ _id: SEED_MARK }, { $set: { state: 'done', at: rt.now() } });
   return { wishes: count };
 }
@@ -99,4 +100,45 @@ async function playWish(rt: Runtime, w: SeedWish, start: Date): Promise<void> {
   if (w.state === 'done') return;
   await call('wishes', 'confirm', { wishId }, owner);
   if (w.stars) await call('wishes', 'rate', { wishId, stars: w.stars, ...(w.comment ? { comment: w.comment } : {}) }, owner);
+}
+
+/** The China midnight `days` from `now`'s China day, plus `hours`: when a seeded activity starts or ends. */
+function chinaDayAt(now: Date, days: number, hours: number): Date {
+  const midnight = Math.floor((now.getTime() + 8 * HOUR) / (24 * HOUR)) * 24 * HOUR - 8 * HOUR;
+  return new Date(midnight + days * 24 * HOUR + hours * HOUR);
+}
+
+/**
+ * An activity played through the real functions, each step at the time it would have happened: published two days
+ * before, signed up for the day before, and for one that is over, the organiser's code shown at the door, check-in,
+ * check-out (hours credited as on any check-out) and the secretary's entry of a forgotten check-out.
+ */
+async function playActivity(rt: Runtime, a: SeedActivity, now: Date): Promise<void> {
+  const startAt = chinaDayAt(now, a.daysFromNow, a.from);
+  const endAt = chinaDayAt(now, a.daysFromNow, a.to);
+  const call = async (fn: string, action: string, data: object, as: string, at: Date): Promise<Record<string, unknown>> => {
+    const reply = await FUNCTIONS[fn]({ action, data }, { identity: { kind: 'user', userId: userIdOf(as) }, runtime: { ...rt, now: () => at } });
+    if (!reply.ok) throw new Error(`seed ${a.key}: ${fn}.${action} as ${as} → ${reply.error.code} ${reply.error.message}`);
+    return reply.data as Record<string, unknown>;
+  };
+  const published = new Date(Math.min(now.getTime(), startAt.getTime() - 48 * HOUR));
+  const { activity } = (await call('activities', 'publish', {
+    title: a.title, category: a.category, description: a.description, place: a.place, organizer: a.organizer,
+    startAt: startAt.toISOString(), endAt: endAt.toISOString(), places: a.places,
+  }, a.by, published)) as { activity: { id: string } };
+  const activityId = activity.id;
+  for (const [i, who] of a.signUps.entries()) await call('activities', 'signUp', { activityId }, who, new Date(published.getTime() + (i + 1) * HOUR));
+  if (endAt > now) return;
+  const codeAt = async (at: Date) => ((await call('activities', 'code', { activityId }, a.by, at)) as { code: string }).code;
+  for (const [i, who] of [...(a.attended ?? []), ...(a.forgotCheckOut ?? [])].entries()) {
+    const at = new Date(startAt.getTime() - 10 * 60_000 + i * 60_000);
+    await call('activities', 'checkIn', { activityId, code: await codeAt(at) }, who, at);
+  }
+  for (const [i, who] of (a.attended ?? []).entries()) {
+    const at = new Date(endAt.getTime() + 5 * 60_000 + i * 60_000);
+    await call('activities', 'checkOut', { activityId, code: await codeAt(at) }, who, at);
+  }
+  for (const who of a.forgotCheckOut ?? []) {
+    await call('activities', 'correct', { activityId, userId: userIdOf(who), checkedOutAt: endAt.toISOString() }, a.by, new Date(endAt.getTime() + 20 * HOUR));
+  }
 }

@@ -196,3 +196,54 @@ export const WISHES: SeedWish[] = [
   w({ key: 'xcy-health', by: 'resident_bh', category: 'health', title: '上门健康检查', description: '老人希望有人上门做健康检查。', building: 'bld-xcy-1', daysAgo: 3, state: 'confirmed', claimer: 'volunteer_bh', stars: 5 }),
   w({ key: 'xcy-parking', by: 'resident_bh', category: 'daily_help', title: '小区车辆乱停影响出行', description: '香城苑小区车辆随意停放，轮椅过不去。', building: 'bld-xcy-1', daysAgo: 0, state: 'open' }),
 ];
+
+/**
+ * 集体活动, like the events of the seeds' reports: a 环境卫生整治 of 桃源小区 last week (two came and checked out, one
+ * forgot to and the secretary entered it), a 健康义诊 with 孝昌县妇幼保健院 and a 防汛巡逻 coming up with places left,
+ * and a clean-up of 香城苑小区 in 狮子山社区. `daysFromNow` is negative for one that is over; times are China's.
+ */
+export interface SeedActivity {
+  key: string;
+  by: string;
+  title: string;
+  category: 'environment' | 'clinic' | 'patrol' | 'publicity' | 'visit' | 'culture' | 'other';
+  description: string;
+  place: string;
+  organizer: string;
+  daysFromNow: number;
+  /** China wall-clock hours of the day, start and end. */
+  from: number;
+  to: number;
+  places: number;
+  signUps: string[];
+  /** Over: who checked in and out with the organiser's code, and who forgot to check out (entered by staff). */
+  attended?: string[];
+  forgotCheckOut?: string[];
+}
+
+export const ACTIVITIES: SeedActivity[] = [
+  {
+    key: 'cleanup-taoyuan', by: 'secretary', title: '桃源小区环境卫生整治', category: 'environment',
+    description: '清理楼道杂物和小区绿化带垃圾，劝导车辆有序停放。请穿志愿红马甲，社区提供手套和垃圾袋。',
+    place: '桃源小区中心广场', organizer: '桃源社区党总支', daysFromNow: -6, from: 8.5, to: 11.5, places: 15,
+    signUps: ['volunteer', 'party_member', 'volunteer2'], attended: ['volunteer', 'party_member'], forgotCheckOut: ['volunteer2'],
+  },
+  {
+    key: 'clinic-elders', by: 'secretary', title: '老年人健康义诊', category: 'clinic',
+    description: '孝昌县妇幼保健院医生为60岁以上老人量血压、测血糖。志愿者负责引导排队、登记和搀扶行动不便的老人。',
+    place: '桃源社区党群服务中心', organizer: '桃源社区党总支 · 孝昌县妇幼保健院', daysFromNow: 3, from: 9, to: 11.5, places: 8,
+    signUps: ['volunteer2', 'unit_member'],
+  },
+  {
+    key: 'flood-patrol', by: 'grid_worker', title: '汛期防洪堤巡逻', category: 'patrol',
+    description: '沿河堤巡查水位和堤坡，劝离在河边游玩的群众，发现险情立即报告社区。请自备手电和雨具。',
+    place: '花园新村北侧河堤', organizer: '桃源社区党总支', daysFromNow: 5, from: 19, to: 21, places: 6,
+    signUps: [],
+  },
+  {
+    key: 'cleanup-xcy', by: 'secretary2', title: '香城苑小区楼道杂物清理', category: 'environment',
+    description: '清理楼道堆放的杂物，消除消防安全隐患。网格员、党员中心户、楼栋长和居民志愿者一起参加。',
+    place: '香城苑小区1号楼前', organizer: '狮子山社区党支部', daysFromNow: 2, from: 15, to: 17, places: 10,
+    signUps: ['volunteer_bh'],
+  },
+];

@@ -17,3 +17,23 @@ test('on a fresh demo the resident posts up to the daily limit, not one wish', a
   const sixth = await resident.call('wishes', 'create', wishInput({ title: '再发一个' }));
   expect(sixth.body).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
 });
+
+test('a newcomer finds 集体活动: coming ones with places left, and last week\'s clean-up with the hours its volunteers earned', async () => {
+  const volunteer = await server.login('volunteer');
+  const { items } = await volunteer.ok('activities', 'list', {});
+  const coming = items.filter((a: { state: string }) => a.state === 'open');
+  expect(coming.map((a: { title: string }) => a.title)).toEqual(['老年人健康义诊', '汛期防洪堤巡逻']);
+  expect(coming.every((a: { placesLeft: number }) => a.placesLeft > 0)).toBe(true);
+  const cleanup = items.find((a: { title: string }) => a.title === '桃源小区环境卫生整治');
+  expect(cleanup).toMatchObject({ state: 'ended', mine: { status: 'checked_out', hours: 3 } });
+
+  const secretary = await server.login('secretary');
+  const { attendees } = await secretary.ok('activities', 'attendance', { activityId: cleanup.id });
+  expect(attendees.map((x: { name: string; hours?: number; corrected?: boolean }) => [x.name, x.hours, !!x.corrected])).toEqual([
+    ['张晓东', 3, false], ['彭卫国', 3, false], ['刘佳', 3, true],
+  ]);
+  const points = await volunteer.ok('points', 'mine', {});
+  expect(points.entries.map((e: { text: string }) => e.text)).toContain('参加集体活动「桃源小区环境卫生整治」，服务 3 小时，获得 30 积分');
+  // 狮子山社区's activity is its own.
+  expect(items.map((a: { title: string }) => a.title)).not.toContain('香城苑小区楼道杂物清理');
+});
