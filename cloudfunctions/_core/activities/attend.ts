@@ -1,5 +1,6 @@
 import { ActivityServiceCategory, AppError, AttendanceSteps, attendanceRefusal, attendedHours, ledgerIds, type AttendanceStep, type CodeVerdict } from '@shared';
 import { onServiceConfirmed } from '../recognition/serviceConfirmed';
+import { countServices } from '../stats/counters';
 import type { Caller } from '../access/caller';
 import { activityFor, assertStepOpen } from './access';
 import { verdictOf } from './code';
@@ -57,6 +58,8 @@ export async function finishAttendance(
     ...(m?.unitId ? { unitId: m.unitId } : {}), ...(m?.partyBranchId ? { partyBranchId: m.partyBranchId } : {}),
     category: ActivityServiceCategory[a.category], hours, at: times.checkedOutAt, confirmedAt: times.checkedOutAt,
   });
+  // Counted in the statistics as a confirmed service is: the move above runs once per attendee, so this does too.
+  await countServices(rt.repos, [service], 1);
   await onServiceConfirmed(
     rt,
     [{ id: service._id, communityId: a.communityId, userId: who._id, hours: service.hours, category: service.category, activityId: a._id, title: a.title }],
