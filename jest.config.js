@@ -37,7 +37,8 @@ module.exports = {
     nodeProject('db'),
     nodeProject('integration'),
     clientProject,
-    // Compiled mini-program under miniprogram-simulate, and the h5 build in Debian chromium: both build dist/ when missing.
+    // Compiled mini-program under miniprogram-simulate, and the h5 build in Debian chromium: both read dist/ as `npm test` builds it
+    // (npm run build first); a dist/ older than the client tests stale pages.
     nodeProject('weapp'),
     nodeProject('e2e'),
   ],

@@ -57,7 +57,10 @@ describe('notifications in local mode go to an inspectable sink', () => {
       cursor = page.nextCursor;
     } while (cursor && paged.length < all.items.length);
     expect(paged.slice(0, all.items.length)).toEqual(all.items);
-    expect(all.items.map((m: { id: string }) => m.id)).toEqual(all.items.map((m: { id: string }) => m.id).sort().reverse());
+    // Newest first by when it happened (the seed writes past steps after today's), then by id.
+    const newestFirst = [...all.items].sort((a: { id: string; createdAt: string }, b: { id: string; createdAt: string }) =>
+      b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+    expect(all.items.map((m: { id: string }) => m.id)).toEqual(newestFirst.map((m: { id: string }) => m.id));
     expect(all.unread).toBe(1);
     expect(all.items.filter((m: { read: boolean }) => !m.read).map((m: { template: string }) => m.template)).toEqual(['wish_rejected']);
     expect((await resident.ok('notify', 'inbox', { unreadOnly: true })).items.map((m: { id: string }) => m.id)).toEqual([all.items[0].id]);
