@@ -5,8 +5,9 @@ import type { ServiceDoc, WishDoc } from '../store/types';
 
 /**
  * Keeping the statistics (shared/stats) as they happen: each write of a wish or of its services adds what it
- * changed in their facts to the counters, in the transaction of that write; a window reads the counters of its
- * whole days and counts any part of a day at its ends from the events themselves.
+ * changed in their facts to the counters once that write has committed (`afterCommit`: every write of a community
+ * touches its day's counters, so inside the transactions they would all conflict with each other); a window reads
+ * the counters of its whole days and counts any part of a day at its ends from the events themselves.
  */
 
 /** The facts a write changed: those of the wish after, less those of the wish before (nothing before an insert). */
@@ -16,14 +17,16 @@ export function wishChange(before: WishDoc | null, after: WishDoc): StatFact[] {
 
 const negate = (f: StatFact): StatFact => ({ ...f, n: -f.n });
 
-/** Counts a wish written (inserted when `before` is null). Call it inside the write's transaction. */
+/** Counts a wish written (inserted when `before` is null), once the write's transaction commits. */
 export async function countWish(repos: Repositories, before: WishDoc | null, after: WishDoc): Promise<void> {
-  await repos.statCounters.add(wishChange(before, after));
+  const facts = wishChange(before, after);
+  await repos.afterCommit((r) => r.statCounters.add(facts));
 }
 
-/** Counts services confirmed (+1) or withdrawn after confirmation (-1). Call it inside the write's transaction. */
+/** Counts services confirmed (+1) or withdrawn after confirmation (-1), once the write's transaction commits. */
 export async function countServices(repos: Repositories, services: readonly ServiceDoc[], sign: 1 | -1): Promise<void> {
-  await repos.statCounters.add(services.flatMap(serviceFacts), sign);
+  const facts = services.flatMap(serviceFacts);
+  await repos.afterCommit((r) => r.statCounters.add(facts, sign));
 }
 
 const CHINA_DAY_MS = 86_400_000;

@@ -69,6 +69,13 @@ export interface Repositories {
    * repositories that are already a transaction's, it runs `work` in that same transaction.
    */
   inTransaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` on repositories outside any transaction once this one has committed (at once when these are not a
+   * transaction's). For writes every step touches, the statistics' day counters: inside the transactions they would
+   * make every two writes of a community conflict, and two volunteers claiming at once is the normal case. A crash
+   * between the commit and `work` leaves a difference that `npm run stats -- rebuild-counters` reports and fixes.
+   */
+  afterCommit(work: (repos: Repositories) => Promise<void>): Promise<void>;
   /** Whether these are a transaction's repositories (`inTransaction` joins it rather than starting one). */
   readonly transactional: boolean;
   /** The same for these repositories and those of a transaction over them: what caches are kept by. */
@@ -76,6 +83,8 @@ export interface Repositories {
 }
 
 const byDb = new WeakMap<Db, Repositories>();
+/** Work waiting for a transaction's commit, by the transaction's repositories. */
+const afterCommits = new WeakMap<Repositories, ((repos: Repositories) => Promise<void>)[]>();
 
 /** Built once per database: repositories hold only collection handles, cheap to keep and costly to rebuild per call. */
 export function repositoriesOf(db: Db): Repositories {
@@ -117,8 +126,21 @@ function build(db: Db, c: Collections, scope: object, inTransaction = false): Re
       await db.command({ ping: 1 });
     },
     // A write run once per requestId is already in a transaction (routing/idempotency): a second would be a separate one.
-    inTransaction: (work) =>
-      inTransaction ? work(repos) : runTransaction(db.client, (session) => work(build(db, collectionsInSession(db, session), scope, true))),
+    inTransaction: async (work) => {
+      if (inTransaction) return work(repos);
+      // Each attempt gets fresh repositories; only the attempt that committed has its after-commit work run.
+      let committed: Repositories | undefined;
+      const result = await runTransaction(db.client, (session) => work((committed = build(db, collectionsInSession(db, session), scope, true))));
+      for (const after of afterCommits.get(committed!) ?? []) {
+        // The step is done and answered; a counter left behind is the rebuild's to find, not the caller's error.
+        await after(repos).catch((err) => console.error('[afterCommit]', err));
+      }
+      return result;
+    },
+    afterCommit: async (work) => {
+      if (!inTransaction) return work(repos);
+      afterCommits.set(repos, [...(afterCommits.get(repos) ?? []), work]);
+    },
     transactional: inTransaction,
     scope,
   };

@@ -60,9 +60,9 @@ export async function applyAction(rt: Runtime, a: Apply): Promise<{ wish: WishDo
 }
 
 /**
- * Writes the step and what it changes in the statistics (stats/counters), and for a confirmation or a dispute the
- * services it makes count or withdraws, as one transaction: a crash cannot leave a confirmed wish whose services are
- * not counted. A request's write is already in its transaction (routing/idempotency), which this joins. Otherwise
+ * Writes the step, and for a confirmation or a dispute the services it makes count or withdraws, as one
+ * transaction: a crash cannot leave a confirmed wish whose services are not stamped. What it changes in the
+ * statistics (stats/counters) is added once that commits. A request's write is already in its transaction (routing/idempotency), which this joins. Otherwise
  * only those two steps open one (their actors are the resident and the timer, one at a time): a claim outside a
  * transaction stays a single conditional write, so two hundred helpers racing for places are answered at once rather
  * than queued behind each other's locks, and its counters follow it (were the process to die in between, the
