@@ -166,7 +166,7 @@ test('each role has its main screen', async () => {
   await secretary.getByText('组织架构', { exact: true }).waitFor();
   await shot(secretary, 'secretary-org');
 
-  const town = await signIn(browser, server.url, '镇/街道管理员 · 花园镇办');
+  const town = await signIn(browser, server.url, '镇街管理员 · 花园镇办');
   await town.getByText('当前身份：镇/街道').waitFor();
   await shot(town, 'town-admin-home');
   await town.getByText('数据看板').click();

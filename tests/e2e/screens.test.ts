@@ -52,7 +52,7 @@ afterAll(async () => {
 
 /** The login button of each role's demo person (services/session.ts DemoAccounts). */
 const loginLabel: Record<Role, string> = {
-  resident: '居民', volunteer: '志愿者', party_member: '下沉党员', unit_admin: '共建单位管理员', grid_worker: '网格员', secretary: '社区书记', town_admin: '镇/街道管理员',
+  resident: '居民', volunteer: '志愿者', party_member: '下沉党员', unit_admin: '共建单位管理员', grid_worker: '网格员', secretary: '社区书记', town_admin: '镇街管理员',
 };
 
 /** What a screen is opened with: the wish, task or story it shows. */

@@ -111,7 +111,7 @@ async function launchAs(role: Role | null) {
 let launchedAs: Role | null | undefined;
 
 /** The seeded wishes the walk opens, by title. */
-const seeded = { toConfirm: '搬运旧家具到楼下', open: '给视力不好的老人读报', pending: '燃气管道老化请检查', story: '厨房水龙头漏水请帮忙维修' };
+const seeded = { toConfirm: '搬运旧家具到楼下', open: '给视力不好的老人读报', pending: '燃气管道老化请检查', story: '厨房水龙头漏水请帮忙维修', activity: '老年人健康义诊' };
 const ids: Record<string, string> = {};
 const storyNote = '志愿者小张带着工具上门，半小时就换好了阀芯。';
 
@@ -131,6 +131,8 @@ beforeAll(async () => {
   await callAs('resident2', 'stories', 'consent', { storyId: story.id, consent: true });
   await callAs('secretary', 'stories', 'publish', { storyId: story.id });
   ids.story = story.id;
+  const { items } = await callAs<{ items: { id: string; title: string }[] }>('volunteer', 'activities', 'list', {});
+  ids.activity = items.find((a) => a.title === seeded.activity)!.id;
 }, 60_000);
 
 /**
@@ -151,6 +153,7 @@ const visits: Partial<Record<PagePath, { query?: () => Record<string, string>; s
   'pages/join/index': { shows: ['邀请码'] },
   'packages/helper/pages/hall/index': { shows: ['任务大厅', seeded.open] },
   'packages/helper/pages/task/index': { query: () => ({ id: ids.open }), shows: [seeded.open, '我来认领'] },
+  'packages/helper/pages/activity/index': { query: () => ({ id: ids.activity }), shows: [seeded.activity] },
   'packages/helper/pages/mine/index': { shows: ['帮忙代购蔬菜和药品'] },
   'packages/helper/pages/hours/index': { shows: ['累计服务时长'] },
   'packages/helper/pages/points/index': { shows: ['积分明细'] },
