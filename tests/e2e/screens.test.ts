@@ -43,6 +43,7 @@ beforeAll(async () => {
   await apiAs('resident2', 'stories', 'consent', { storyId: story.id, consent: true });
   await apiAs('secretary', 'stories', 'publish', { storyId: story.id });
   ids.story = story.id;
+  ids.activity = (await apiAs('volunteer', 'activities', 'list', {})).items.find((a: { title: string }) => a.title === '老年人健康义诊').id;
 });
 
 afterAll(async () => {
@@ -60,6 +61,7 @@ const queryOf: Partial<Record<PagePath, () => string>> = {
   'pages/wish/index': () => `?id=${ids.wish}`,
   'packages/helper/pages/task/index': () => `?id=${ids.task}`,
   'pages/story/index': () => `?id=${ids.story}`,
+  'packages/helper/pages/activity/index': () => `?id=${ids.activity}`,
 };
 
 /** Screens that hold several: each tab is photographed too (org's forms are among issue 16's weakest screens). */
