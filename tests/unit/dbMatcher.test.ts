@@ -4,7 +4,7 @@
  * sub-documents, mixed types — it must decide exactly as mingo (MongoDB's semantics) does.
  */
 import fc from 'fast-check';
-import { Query } from 'mingo';
+import { MINGO_OPTIONS, Query } from '../../server/db/mingoOptions';
 import { compileFilter } from '../../server/db/query/execute';
 
 const scalar = fc.oneof(
@@ -40,7 +40,7 @@ describe('the embedded database matching simple filters', () => {
       fc.property(filter, fc.array(doc, { minLength: 1, maxLength: 8 }), (f, docs) => {
         const ours = compileFilter(f);
         expect(ours).not.toBeInstanceOf(Query); // the fast path, not mingo again
-        const theirs = new Query(f);
+        const theirs = new Query(f, MINGO_OPTIONS);
         for (const d of docs) expect([JSON.stringify(d), ours.test(d)]).toEqual([JSON.stringify(d), theirs.test(d)]);
       }),
       { numRuns: 3000 },
