@@ -97,4 +97,4 @@ test('killing one of two workers mid-load loses no acknowledged write and the lo
     await client.close();
   }
   console.log(`workers kill: ${acked.length} acknowledged, ${acked.filter((w) => w.at > killedAt).length} after the kill, ${retries} retries`);
-}, 120_000);
+}, 240_000);
