@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import type { RunningServer } from '../../server/main';
-import { launch, shot, signIn, startApp } from './harness';
+import { apiAs, launch, shot, signIn, startApp } from './harness';
 
 /**
  * Issue 13's browser check, in Debian chromium against the real server and h5 build: a grid worker enters an
@@ -31,15 +31,8 @@ const AT_HUAYUAN_XINCUN = { longitude: 113.984583, latitude: 31.252967 };
 const onMap = (page: Page, state: string) => page.getByRole('group', { name: '网格示意图' }).getByRole('button', { name: `【紧急】${title}（${state}）` });
 
 async function anyTimeOnDuty(who: string): Promise<void> {
-  const login = await fetch(`${server.url}/api/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ as: who }) });
-  const { data } = (await login.json()) as { data: { token: string } };
   // 张晓东's seeded hours are 07:00–22:00 China time; the test may run at night. No hours with alerts on says "any time".
-  const reply = await fetch(`${server.url}/api/fn/org`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${data.token}` },
-    body: JSON.stringify({ action: 'setDuty', data: { slots: [], urgentAlerts: true }, requestId: 'e2e-duty-anytime' }),
-  }).then((r) => r.json() as Promise<{ ok: boolean }>);
-  expect(reply.ok).toBe(true);
+  await apiAs(server)(who, 'org', 'setDuty', { slots: [], urgentAlerts: true }, 'e2e-duty-anytime');
 }
 
 test('an urgent wish a grid worker enters for an elder reaches a volunteer on duty first, and the secretary\'s map shows it claimed', async () => {

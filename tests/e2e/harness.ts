@@ -22,17 +22,63 @@ export async function launch(): Promise<Browser> {
   });
 }
 
+/** The phones the walks use: a small one (375×812) and the 390×844 of issue 16's walk-through. */
+export const SMALL_PHONE = { width: 375, height: 812 } as const;
+export const PHONE = { width: 390, height: 844 } as const;
+
+/** A fresh, signed-out phone: its own browser context, so its storage and sign-in are its own. */
+export async function newPhone(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: SMALL_PHONE, deviceScaleFactor: 2, locale: 'zh-CN', ...options });
+  return context.newPage();
+}
+
+/** Starts recording what the page throws and, with `console`, what it logs as errors (React's among them). */
+export function recordErrors(page: Page, { console: logged = false } = {}): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  if (logged) page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  return errors;
+}
+
+/**
+ * Calls a cloud function as a seeded demo person (signed in through the demo login), for setting a scene
+ * the walk is not about. A refusal throws with its code, so a scene that did not happen fails loudly.
+ */
+export function apiAs(server: { url: string }) {
+  return async (who: string, fn: string, action: string, data: object = {}, requestId?: string): Promise<any> => {
+    const login = await fetch(`${server.url}/api/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ as: who }) });
+    const { data: auth } = (await login.json()) as { data: { token: string } };
+    const reply = await fetch(`${server.url}/api/fn/${fn}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${auth.token}` },
+      body: JSON.stringify({ action, data, ...(requestId ? { requestId } : {}) }),
+    });
+    const body = (await reply.json()) as { ok: boolean; data: any; error?: unknown };
+    if (!body.ok) throw new Error(`${who} ${fn}.${action}: ${JSON.stringify(body.error)}`);
+    return body.data;
+  };
+}
+
+/** A seeded person who is not one of the named demo accounts (e.g. a second volunteer), by name. */
+export async function nameOf(server: { url: string }, as: string): Promise<string> {
+  const reply = await fetch(`${server.url}/api/auth/dev-users`);
+  const { data } = (await reply.json()) as { data: { items: { as: string; name: string }[] } };
+  const person = data.items.find((p) => p.as === as);
+  if (!person) throw new Error(`no seeded person "${as}"`);
+  return person.name;
+}
+
 /**
  * One person on their own phone (a fresh browser context, 375×812), signed in by tapping
  * their name on the demo login screen; resolves once they have left the login screen. `phone` adds
- * to the context (a position the browser reports, and the permission to read it).
+ * to the context (a position the browser reports, and the permission to read it). `label` is the
+ * button's whole text ("志愿者 · 张晓东") or a pattern of it.
  */
-export async function signIn(browser: Browser, url: string, label: string, phone: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN', ...phone });
-  const page = await context.newPage();
+export async function signIn(browser: Browser, url: string, label: string | RegExp, phone: BrowserContextOptions = {}): Promise<Page> {
+  const page = await newPhone(browser, phone);
   page.on('pageerror', (e) => console.warn(`[${label}] pageerror: ${e.message}`));
   await page.goto(`${url}/#/pages/login/index`);
-  await page.getByText(label, { exact: true }).click();
+  await (typeof label === 'string' ? page.getByText(label, { exact: true }) : page.getByText(label).first()).click();
   await page.waitForURL((u) => !u.hash.includes('pages/login'));
   return page;
 }

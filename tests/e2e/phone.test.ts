@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import type { RunningServer } from '../../server/main';
-import { launch, shot, startApp } from './harness';
+import { apiAs as callAs, launch, newPhone, PHONE, recordErrors, shot, startApp } from './harness';
 
 /**
  * What a person meets on a 390×844 phone that no component test can see: a shared link
@@ -22,24 +22,11 @@ afterAll(async () => {
 
 /** A fresh phone, signed out, that records what React and the page log as errors. */
 async function phone(): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { page, errors };
+  const page = await newPhone(browser, { viewport: PHONE });
+  return { page, errors: recordErrors(page, { console: true }) };
 }
 
-async function apiAs(who: string, fn: string, action: string, data: object = {}): Promise<any> {
-  const login = await fetch(`${server.url}/api/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ as: who }) });
-  const { data: auth } = (await login.json()) as { data: { token: string } };
-  const reply = await fetch(`${server.url}/api/fn/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${auth.token}` },
-    body: JSON.stringify({ action, data }),
-  });
-  return ((await reply.json()) as { data: unknown }).data;
-}
+const apiAs = (who: string, fn: string, action: string, data: object = {}) => callAs(server)(who, fn, action, data);
 
 async function logInFromLoginScreen(page: Page, label: string): Promise<void> {
   await page.waitForURL((u) => u.hash.includes('pages/login'));

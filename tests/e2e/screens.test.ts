@@ -5,7 +5,7 @@ import { userOf } from '@shared/pageUsers';
 import { AllPages, type PagePath } from '@shared/routes';
 import type { Role } from '@shared/vocab/roles';
 import type { RunningServer } from '../../server/main';
-import { launch, root, startApp } from './harness';
+import { apiAs as callAs, launch, newPhone, PHONE, recordErrors, root, startApp } from './harness';
 
 /**
  * Every screen of the route table, as the person it is for, photographed on a 390×844 phone in
@@ -17,18 +17,7 @@ let server: RunningServer;
 let browser: Browser;
 const ids: Record<string, string> = {};
 
-async function apiAs(who: string, fn: string, action: string, data: object = {}): Promise<any> {
-  const login = await fetch(`${server.url}/api/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ as: who }) });
-  const { data: auth } = (await login.json()) as { data: { token: string } };
-  const reply = await fetch(`${server.url}/api/fn/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${auth.token}` },
-    body: JSON.stringify({ action, data }),
-  });
-  const body = (await reply.json()) as { ok: boolean; data: any; error?: unknown };
-  if (!body.ok) throw new Error(`${fn}.${action}: ${JSON.stringify(body.error)}`);
-  return body.data;
-}
+const apiAs = (who: string, fn: string, action: string, data: object = {}) => callAs(server)(who, fn, action, data);
 
 const wishId = async (title: string, status: string): Promise<string> =>
   (await apiAs('secretary', 'dispatch', 'queue', { status, limit: 50 })).items.find((w: { title: string }) => w.title === title).id;
@@ -71,10 +60,9 @@ const tabsOf: Partial<Record<PagePath, string[]>> = {
 
 /** A phone that counts requests in flight, so a screen is photographed once its data has arrived. */
 async function phone(role: Role | null): Promise<{ context: BrowserContext; page: Page; errors: string[]; quiet(): Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  const page = await newPhone(browser, { viewport: PHONE, timezoneId: 'Asia/Shanghai' });
+  const context = page.context();
+  const errors = recordErrors(page);
   let inFlight = 0;
   page.on('request', () => inFlight++);
   page.on('requestfinished', () => inFlight--);

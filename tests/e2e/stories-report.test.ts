@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningServer } from '../../server/main';
-import { launch, shot, shotsDir, startApp, visit } from './harness';
+import { apiAs as callAs, launch, newPhone, PHONE, shot, shotsDir, startApp, visit } from './harness';
 
 /**
  * In the browser, on the real h5 build: a published 微故事 opens the wall and opens by its shared link
@@ -14,18 +14,7 @@ let server: RunningServer;
 let browser: Browser;
 let storyId: string;
 
-async function apiAs(who: string, fn: string, action: string, data: object = {}): Promise<any> {
-  const login = await fetch(`${server.url}/api/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ as: who }) });
-  const { data: auth } = (await login.json()) as { data: { token: string } };
-  const reply = await fetch(`${server.url}/api/fn/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${auth.token}` },
-    body: JSON.stringify({ action, data }),
-  });
-  const body = (await reply.json()) as { ok: boolean; data: any; error?: unknown };
-  if (!body.ok) throw new Error(`${fn}.${action}: ${JSON.stringify(body.error)}`);
-  return body.data;
-}
+const apiAs = (who: string, fn: string, action: string, data: object = {}) => callAs(server)(who, fn, action, data);
 
 beforeAll(async () => {
   server = await startApp();
@@ -41,10 +30,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signedOut(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
-  return context.newPage();
-}
+const signedOut = (): Promise<Page> => newPhone(browser, { viewport: PHONE });
 
 test('the wall opens with the story; its shared link opens signed out', async () => {
   const page = await signedOut();
@@ -64,7 +50,7 @@ test('the wall opens with the story; its shared link opens signed out', async ()
 
 test('the monthly report prints on A4', async () => {
   // By the button's test id: its label gains the person's name once the server lists the seeded people.
-  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' })).newPage();
+  const page = await signedOut();
   await page.goto(`${server.url}/#/pages/login/index`);
   await page.locator('[data-testid="login-secretary"]').click();
   await page.waitForURL((u) => !u.hash.includes('pages/login'));

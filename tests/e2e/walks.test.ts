@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import type { RunningServer } from '../../server/main';
-import { launch, shot, signIn, startApp } from './harness';
+import { apiAs as callAs, launch, nameOf as seededName, shot, signIn, startApp } from './harness';
 
 /**
  * The walk-throughs issue 16 found broken, played in Debian chromium on the real h5 build against
@@ -22,37 +22,13 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function apiAs(who: string, fn: string, action: string, data: object = {}): Promise<any> {
-  const login = await fetch(`${server.url}/api/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ as: who }) });
-  const { data: auth } = (await login.json()) as { data: { token: string } };
-  const reply = await fetch(`${server.url}/api/fn/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${auth.token}` },
-    body: JSON.stringify({ action, data }),
-  });
-  const body = (await reply.json()) as { ok: boolean; data: any; error?: unknown };
-  if (!body.ok) throw new Error(`${fn}.${action}: ${JSON.stringify(body.error)}`);
-  return body.data;
-}
+const apiAs = (who: string, fn: string, action: string, data: object = {}) => callAs(server)(who, fn, action, data);
 
 /** A seeded person who is not one of the named demo accounts (e.g. a second volunteer), by name. */
-async function nameOf(as: string): Promise<string> {
-  const reply = await fetch(`${server.url}/api/auth/dev-users`);
-  const { data } = (await reply.json()) as { data: { items: { as: string; name: string }[] } };
-  const person = data.items.find((p) => p.as === as);
-  if (!person) throw new Error(`no seeded person "${as}"`);
-  return person.name;
-}
+const nameOf = (as: string): Promise<string> => seededName(server, as);
 
 /** One person on their own phone, signed in by tapping the login button that ends with their name. */
-async function signInByName(name: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/#/pages/login/index`);
-  await page.getByText(new RegExp(` · ${name}$`)).first().click();
-  await page.waitForURL((u) => !u.hash.includes('pages/login'));
-  return page;
-}
+const signInByName = (name: string): Promise<Page> => signIn(browser, server.url, new RegExp(` · ${name}$`));
 
 async function openTask(helper: Page, title: string): Promise<void> {
   await helper.getByText(title).first().click();
