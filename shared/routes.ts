@@ -144,6 +144,8 @@ export const NoticeLinks: Record<NotificationTemplateKey, (wishId?: string) => s
   nearby_wish: (id) => (id ? taskPage(id) : Pages.hall),
   wish_disputed: (id) => (id ? taskPage(id) : Pages.myTasks),
   lease_expired: (id) => (id ? taskPage(id) : Pages.myTasks),
+  // Taken back by staff: the wish is no longer theirs, so their own list rather than its page.
+  claim_recalled: () => Pages.myTasks,
   new_pending_wish: () => Pages.review,
   wish_escalated: () => Pages.escalations,
   // The community's workbench lists its open 督办 items.

@@ -41,6 +41,11 @@ export const UrgeInput = z.strictObject({ ...WishRef, note: Note });
 export const ReassignInput = z.strictObject({ ...WishRef, toCommunityId: Id, note: Note.optional() });
 /** 镇街派单: to a town- or county-level co-building unit (dispatch.townUnits lists them). */
 export const TownAssignInput = z.strictObject({ ...WishRef, unitId: Id, note: Note.optional() });
+/**
+ * 收回: staff take back a claim or dispatch nobody has started, saying why (the holders are told); with `assignTo`
+ * the wish goes straight to that person or unit instead of back to the pool.
+ */
+export const RecallInput = z.strictObject({ ...WishRef, reason: Reason, assignTo: AssignTarget.optional() });
 /** The community's open 督办 items (a grid worker's: of their grids). */
 export const SupervisionInput = z.strictObject({ ...PageInput });
 export const TownUnitsInput = z.strictObject({});
@@ -69,4 +74,5 @@ export const DispatchActions = {
   supervision: SupervisionInput,
   townUnits: TownUnitsInput,
   map: MapInput,
+  recall: RecallInput,
 } as const;

@@ -360,6 +360,7 @@ export interface ActionOutputs {
     townAssign: WishReply;
     supervision: Page<SupervisedWish>;
     townUnits: { items: TownUnit[] };
+    recall: WishReply;
   };
   org: {
     me: { user: UserView };

@@ -51,6 +51,7 @@ export const ActionWrites = {
     supervision: false,
     townUnits: false,
     map: false,
+    recall: true,
   },
   org: {
     me: false,

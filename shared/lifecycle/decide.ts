@@ -104,6 +104,10 @@ function guardHolds(guard: Guard, wish: Wish, actor: Actor, relations: Set<Relat
       return wish.rating === undefined;
     case 'escalation_due':
       return escalationDue(wish, settings, now) !== null;
+    case 'held':
+      return wish.claims.length > 0 || wish.assignment !== undefined;
+    case 'none_started':
+      return wish.claims.every((c) => c.startedAt === undefined);
     case 'nudge_due': {
       const due = nudgeDueAt(wish);
       return due !== null && now.getTime() >= due.getTime();
@@ -124,6 +128,8 @@ const GUARD_MESSAGES: Record<Guard, string> = {
   not_rated: '已经评价过了',
   escalation_due: '尚未到上报时间',
   nudge_due: '心愿有进展或刚催过，满一天后才能再催',
+  held: '没有人认领或接单，无需收回',
+  none_started: '已有人开始服务，不能收回',
 };
 
 /** Checks actor, state and guards in that order; the first failure decides the code. */

@@ -153,6 +153,24 @@ export const EFFECTS: Record<TransitionAction, (ctx: EffectContext) => Effect> =
     const back = reopen(ctx.now);
     return { ...back, unset: [...back.unset!, 'assignment'], meta: { assignKind: target.kind, assignId: target.id } };
   },
+  // 收回: every claim (none started, the row's guards) and an unanswered dispatch go, and the wish is back in the pool
+  // with its escalation clock restarted, or dispatched at once to whom staff picked instead. The reason is the event's
+  // note, which those it was taken from are told.
+  recall: (ctx) => {
+    const { wish, input } = ctx;
+    if (!input.reason) missing('reason', '请填写收回的原因');
+    const was = wish.assignment?.target;
+    const people = [...new Set([...wish.claims.flatMap((c) => [c.claimerId, c.assigneeId]), ...(was?.kind === 'user' ? [was.id] : [])])];
+    const units = new Set([...wish.claims.flatMap((c) => (c.unitId !== undefined ? [c.unitId] : [])), ...(was?.kind === 'unit' ? [was.id] : [])]);
+    const target = input.assignTo;
+    if (target && (target.kind === 'user' ? people.includes(target.id) : units.has(target.id))) missing('assignTo.id', '收回后不能再派给原来的人或单位，请另选');
+    const meta: Record<string, string> = { claimerIds: people.join(',') };
+    if (was?.kind === 'unit') meta.recalledUnitId = was.id;
+    const back = reopen(ctx.now);
+    if (!target) return { set: { ...back.set, claims: [] }, unset: [...back.unset!, 'assignment'], to: 'open', meta };
+    const sent = assigned(ctx, { ...back.set, claims: [] });
+    return { ...sent, unset: back.unset, meta: { ...meta, ...sent.meta } };
+  },
   handover: (ctx) => {
     const toUserId = ctx.input.toUserId;
     if (!toUserId) missing('toUserId', '请选择转交给哪位成员');

@@ -21,7 +21,9 @@ export type Guard =
   | 'auto_confirm_due' // N days since done, for the system actor only (confirm)
   | 'not_rated' // rated at most once (rate)
   | 'escalation_due' // waited long enough for the next level (escalate)
-  | 'nudge_due'; // a day since the wish last moved or was nudged (nudge)
+  | 'nudge_due' // a day since the wish last moved or was nudged (nudge)
+  | 'held' // someone holds it: a claim, or a dispatch not yet answered (recall)
+  | 'none_started'; // nobody on it has started the work (recall)
 
 export interface Transition {
   action: TransitionAction;
@@ -84,6 +86,9 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: 'reassign', from: WAITING, to: 'open', actors: ['town'], guards: ['no_claims'] },
   { action: 'townAssign', from: WAITING, to: 'assigned', actors: ['town'], guards: ['no_claims'] },
   // 催一催: the resident, after a day with nothing moving, tells whoever the wish waits for (rules.ts `nudgeDueAt`).
+  // 收回: staff take back a claim or a dispatch nobody has started (a claimer who never came) and say why; it goes back
+  // to the pool, or with an assignee straight to them. Once anyone has started, the work is theirs (no row from in_progress).
+  { action: 'recall', from: ['open', 'assigned', 'claimed'], to: 'open', otherwise: ['assigned'], actors: TRIAGE, guards: ['held', 'none_started'] },
   { action: 'nudge', from: ['pending_review', 'open', 'assigned', 'claimed', 'in_progress'], to: 'same', actors: ['owner'], guards: ['nudge_due'] },
 ];
 
@@ -101,6 +106,8 @@ export const GuardCodes: Record<Guard, 'ALREADY_CLAIMED' | 'CONFLICT'> = {
   not_rated: 'CONFLICT',
   escalation_due: 'CONFLICT',
   nudge_due: 'CONFLICT',
+  held: 'CONFLICT',
+  none_started: 'CONFLICT',
 };
 
 export const TransitionActions: readonly TransitionAction[] = TRANSITIONS.map((t) => t.action);

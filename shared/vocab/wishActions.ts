@@ -25,6 +25,7 @@ export const WishActions = [
   'reassign',
   'nudge',
   'townAssign',
+  'recall',
 ] as const;
 
 export type WishAction = (typeof WishActions)[number];
@@ -55,6 +56,7 @@ export const WishActionLabels: Record<WishAction, string> = {
   reassign: '镇街改派社区',
   townAssign: '镇街派给共建单位',
   nudge: '居民催一催',
+  recall: '社区收回认领',
 };
 
 /** 督办: what the town does about a wish its community has not moved (each an event, each in the escalation list). */

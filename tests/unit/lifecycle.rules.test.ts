@@ -186,6 +186,55 @@ describe('dispatch', () => {
   });
 });
 
+describe('收回: staff take back a claim or dispatch nobody has started', () => {
+  const openWish = (extra: Partial<Wish> = {}) => baseWish({ status: 'open', approvedAt: hoursBefore(30), openedAt: hoursBefore(30), ...extra });
+  const claimedWish = () => act(openWish(), 'claim', claimer, undefined, hoursBefore(26)).wish;
+
+  test('a claim that never started goes back to the pool, with the reason on the timeline and the escalation clock restarted', () => {
+    const recalled = act({ ...claimedWish(), escalation: { level: 'secretary', at: hoursBefore(27) } }, 'recall', secretary, { reason: '认领一天多了还没有上门' });
+    expect(recalled.to).toBe('open');
+    expect(recalled.wish.claims).toEqual([]);
+    expect(recalled.wish.openedAt).toEqual(NOW);
+    expect(recalled.wish.escalation).toBeUndefined();
+    expect(recalled.event).toMatchObject({ action: 'recall', from: 'claimed', to: 'open', note: '认领一天多了还没有上门', meta: { claimerIds: claimer.userId } });
+  });
+
+  test('withdraw and reassign in one step: the wish goes straight to the person staff picked', () => {
+    const recalled = act(claimedWish(), 'recall', gridWorker, { reason: '联系不上', assignTo: { kind: 'user', id: assignee.userId } });
+    expect(recalled.to).toBe('assigned');
+    expect(recalled.wish.claims).toEqual([]);
+    expect(recalled.wish.assignment).toMatchObject({ target: { kind: 'user', id: assignee.userId }, by: gridWorker.userId });
+    expect(recalled.event.meta).toMatchObject({ claimerIds: claimer.userId, assignKind: 'user', assignId: assignee.userId });
+  });
+
+  test('a dispatch not yet answered is taken back too; it cannot be sent back to the same person or unit', () => {
+    const toUnit = act(openWish(), 'assign', secretary, { assignTo: { kind: 'unit', id: UNIT } }).wish;
+    expect(refusal(() => act(toUnit, 'recall', secretary, { reason: '单位一直没有接单', assignTo: { kind: 'unit', id: UNIT } }))).toBe('VALIDATION_FAILED');
+    const recalled = act(toUnit, 'recall', secretary, { reason: '单位一直没有接单' });
+    expect(recalled.to).toBe('open');
+    expect(recalled.wish.assignment).toBeUndefined();
+    expect(recalled.event.meta).toMatchObject({ recalledUnitId: UNIT });
+  });
+
+  test('a reason is required; nothing held, or work started, cannot be taken back', () => {
+    expect(refusal(() => act(claimedWish(), 'recall', secretary, {}))).toBe('VALIDATION_FAILED');
+    expect(refusal(() => act(openWish(), 'recall', secretary, { reason: '没人' }))).toBe('CONFLICT');
+    const started = act(claimedWish(), 'start', claimer).wish;
+    expect(refusal(() => act(started, 'recall', secretary, { reason: '太慢' }))).toBe('INVALID_TRANSITION');
+    // Two places, one helper at work, the other place still free: the worker keeps it.
+    const twoPlaces = act(act(openWish({ helpersNeeded: 2 }), 'claim', claimer).wish, 'start', claimer).wish;
+    expect(twoPlaces.status).toBe('open');
+    expect(refusal(() => act(twoPlaces, 'recall', secretary, { reason: '太慢' }))).toBe('CONFLICT');
+  });
+
+  test('only the community\'s staff may: not the claimer, a volunteer, the town or another grid\'s worker', () => {
+    const wish = claimedWish();
+    for (const who of [claimer, volunteer, townAdmin, owner]) expect(refusal(() => act(wish, 'recall', who, { reason: '太慢' }))).toBe('FORBIDDEN');
+    expect(refusal(() => act({ ...wish, gridId: 'grid-other' }, 'recall', gridWorker, { reason: '太慢' }))).toBe('FORBIDDEN');
+    expect(allowedActions(wish, secretary, NOW)).toContain('recall');
+  });
+});
+
 describe('co-building units', () => {
   test('a unit admin claims for the unit, which takes every free place', () => {
     const d = act(openWish({ helpersNeeded: 4 }), 'claim', unitAdmin, { asUnit: UNIT });

@@ -41,6 +41,12 @@ const OWN_PLACE: Partial<Record<Guard, (mine: Claim[], held: Set<Relation>) => b
   not_finished: (mine) => mine.every((c) => !c.completedAt),
 };
 
+/** Guards about the wish as a whole (收回: someone holds it, and nobody has started). */
+const WHOLE_WISH: Partial<Record<Guard, (wish: Wish) => boolean>> = {
+  held: (wish) => wish.claims.length > 0 || wish.assignment !== undefined,
+  none_started: (wish) => wish.claims.every((c) => !c.startedAt),
+};
+
 /** What the table says, given every relation the actor actually holds. */
 function expectedOf(t: Transition, wish: Wish, actor: Actor, held: Set<Relation>): Expected {
   const status = wish.status;
@@ -51,6 +57,7 @@ function expectedOf(t: Transition, wish: Wish, actor: Actor, held: Set<Relation>
   const mine = placesOf(wish, actor, held);
   for (const g of t.guards ?? []) {
     if (OWN_PLACE[g] && !OWN_PLACE[g](mine, held)) return { allowed: false, code: GuardCodes[g] };
+    if (WHOLE_WISH[g] && !WHOLE_WISH[g](wish)) return { allowed: false, code: GuardCodes[g] };
   }
   // Leases bind only places whose work has not started.
   if (t.guards?.includes('lease_expired') && wish.claims.every((c) => c.startedAt)) return { allowed: false, code: GuardCodes.lease_expired };

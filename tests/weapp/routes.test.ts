@@ -34,7 +34,7 @@ function answer(call: FunctionCall): Reply {
 /** Who receives each message: the role the page is opened as. */
 const readerOf: Record<NotificationTemplateKey, string> = {
   wish_approved: 'resident', wish_rejected: 'resident', wish_claimed: 'resident', wish_completed: 'resident', rate_reminder: 'resident',
-  wish_assigned: 'volunteer', nearby_wish: 'volunteer', wish_disputed: 'volunteer', lease_expired: 'volunteer',
+  wish_assigned: 'volunteer', nearby_wish: 'volunteer', wish_disputed: 'volunteer', lease_expired: 'volunteer', claim_recalled: 'volunteer',
   new_pending_wish: 'secretary', wish_escalated: 'secretary', wish_supervised: 'secretary', wish_nudged: 'volunteer', wish_waiting: 'secretary', join_requested: 'secretary', join_decided: 'resident',
   story_consent_requested: 'resident', story_consent_answered: 'secretary',
 };

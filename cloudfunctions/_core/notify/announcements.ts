@@ -170,6 +170,14 @@ const PLANS: Partial<Record<WishAction, Plan>> = {
     assigned(wish, event, await townUnitAdmins(rt, event.meta?.assignId)),
     ...(await supervised('镇街派单')(rt, wish, event, {})),
   ],
+  // 收回: those it was taken from hear why; then whoever it went to, or the helpers nearby when it is back in the pool.
+  recall: async (rt, wish, event) => {
+    const unit = event.meta?.recalledUnitId;
+    const from = [...(event.meta?.claimerIds ?? '').split(',').filter(Boolean), ...(unit ? await unitAdminsOf(rt, wish.communityId, unit) : [])];
+    const told: Message = { template: 'claim_recalled', values: { thing1: wish.title, thing2: event.note ?? '', time3: at(event) }, recipients: [...new Set(from)] };
+    const next = event.to === 'assigned' ? [assigned(wish, event, await assignees(rt, wish, event.meta?.assignKind, event.meta?.assignId))] : await nearby(rt, wish, event);
+    return [told, ...next];
+  },
   expire: async (_rt, wish, event) => [
     { template: 'lease_expired', values: { thing1: wish.title, thing2: '认领已超时，心愿已退回' }, recipients: (event.meta?.claimerIds ?? '').split(',').filter(Boolean) },
   ],

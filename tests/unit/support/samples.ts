@@ -60,6 +60,7 @@ export const SAMPLES: Samples = {
     supervision: { limit: 20 },
     townUnits: {},
     map: { states: ['open', 'stalled'], category: 'daily_help' },
+    recall: { wishId, reason: '认领两天没有上门', assignTo: { kind: 'user', id: 'pm2' } },
   },
   org: {
     me: {},

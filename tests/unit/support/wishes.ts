@@ -160,6 +160,8 @@ export function inputFor(action: TransitionAction) {
     case 'reject':
     case 'dispute':
       return { reason: '信息不全，请补充地址' };
+    case 'recall':
+      return { reason: '认领两天了还没有上门' };
     case 'assign':
       return { assignTo: { kind: 'user' as const, id: assignee.userId } };
     case 'handover':
