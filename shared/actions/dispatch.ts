@@ -46,6 +46,16 @@ export const TownAssignInput = z.strictObject({ ...WishRef, unitId: Id, note: No
  * the wish goes straight to that person or unit instead of back to the pool.
  */
 export const RecallInput = z.strictObject({ ...WishRef, reason: Reason, assignTo: AssignTarget.optional() });
+/**
+ * 全部心愿: the wishes of the caller's scope (a secretary's community, a grid worker's grids, a town admin's town or
+ * one community of it) in one state, newest first, with how many are in each state.
+ */
+export const BoardInput = z.strictObject({
+  status: WishState.default('pending_review'),
+  communityId: Id.optional(),
+  gridId: Id.optional(),
+  ...PageInput,
+});
 /** The community's open 督办 items (a grid worker's: of their grids). */
 export const SupervisionInput = z.strictObject({ ...PageInput });
 export const TownUnitsInput = z.strictObject({});
@@ -75,4 +85,5 @@ export const DispatchActions = {
   townUnits: TownUnitsInput,
   map: MapInput,
   recall: RecallInput,
+  board: BoardInput,
 } as const;

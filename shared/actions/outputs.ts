@@ -4,6 +4,7 @@ import type { WishState } from '../enums/wishStates';
 import type { Relation } from '../lifecycle/relations';
 import type { TransitionAction } from '../lifecycle/transitions';
 import type { SupervisionAction } from '../lifecycle/actions';
+import type { Stall } from '../lifecycle/rules';
 import type { WishEvent } from '../schemas/event';
 import type { GeoPoint, Instant } from '../schemas/primitives';
 import type { InboxItem } from '../schemas/notification';
@@ -125,6 +126,32 @@ export interface SupervisionAct {
 export interface SupervisedWish {
   wish: WishView;
   acts: SupervisionAct[];
+}
+
+/** Who holds a wish on the staff board: a claim's helper or unit (and the member it was handed to), or whom it is dispatched to. */
+export interface BoardHolder {
+  kind: 'user' | 'unit';
+  id: string;
+  name: string;
+  /** Dispatched, not yet accepted. */
+  pending?: boolean;
+  /** This helper has started their part. */
+  started?: boolean;
+}
+
+/** One row of 全部心愿: the wish, who holds it, and whether it is stalled (shared/lifecycle `stallOf`). */
+export interface BoardRow {
+  wish: WishView;
+  holders: BoardHolder[];
+  stall?: Stall;
+  /** Since when its holders have had it without starting (`heldSince`). */
+  heldSince?: Instant;
+}
+
+/** dispatch.board: a page of one state, newest first, and how many wishes of the scope are in each state. */
+export interface StaffBoard extends Page<BoardRow> {
+  counts: Record<WishState, number>;
+  at: Instant;
 }
 
 /** A co-building unit the town may dispatch to, and whether anyone in it would hear of it. */
@@ -361,6 +388,7 @@ export interface ActionOutputs {
     supervision: Page<SupervisedWish>;
     townUnits: { items: TownUnit[] };
     recall: WishReply;
+    board: StaffBoard;
   };
   org: {
     me: { user: UserView };

@@ -52,6 +52,7 @@ export const ActionWrites = {
     townUnits: false,
     map: false,
     recall: true,
+    board: false,
   },
   org: {
     me: false,

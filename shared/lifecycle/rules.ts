@@ -1,3 +1,4 @@
+import { NUDGE_INTERVAL_MS } from './nudge';
 import type { CommunitySettings } from '../schemas/settings';
 import { toMillis, type Instant } from '../schemas/primitives';
 import type { WishState } from '../enums/wishStates';
@@ -107,6 +108,39 @@ export function isStalled(
 }
 
 export { NUDGE_INTERVAL_MS, NUDGE_STATES, nudgeDueAt } from './nudge';
+
+/**
+ * How long a claim or a dispatch may sit with nobody starting before staff see it as stalled (停滞, which they may
+ * 收回): the day a resident waits before they may 催一催 (nudge.ts).
+ */
+export const HOLD_STALLED_MS = NUDGE_INTERVAL_MS;
+
+const HOLDING_STATES = new Set(['open', 'assigned', 'claimed']);
+
+type HoldFacts = Pick<Wish, 'status' | 'claims'> & Partial<Pick<Wish, 'assignment'>>;
+
+/**
+ * Since when the wish has sat with its holders, nobody having started: the latest claim or dispatch (anything new
+ * restarts the wait). Null when nobody holds it or someone is at work.
+ */
+export function heldSince(wish: HoldFacts): Date | null {
+  if (!HOLDING_STATES.has(wish.status) || wish.claims.some((c) => c.startedAt !== undefined)) return null;
+  const times = [...wish.claims.map((c) => toMillis(c.claimedAt)), ...(wish.assignment ? [toMillis(wish.assignment.at)] : [])];
+  return times.length > 0 ? new Date(Math.max(...times)) : null;
+}
+
+/** Why staff screens mark a wish stalled: waiting for a helper past the limits (`isStalled`), or held a day unstarted. */
+export type Stall = 'unclaimed' | 'unstarted';
+
+export function stallOf(
+  wish: HoldFacts & Pick<Wish, 'createdAt'> & Partial<Pick<Wish, 'openedAt' | 'escalation' | 'priority'>>,
+  settings: EscalationSettings,
+  now: Date,
+): Stall | null {
+  const since = heldSince(wish);
+  if (since !== null) return now.getTime() - since.getTime() >= HOLD_STALLED_MS ? 'unstarted' : null;
+  return wish.claims.length === 0 && isStalled(wish, settings, now) ? 'unclaimed' : null;
+}
 
 export function autoConfirmDue(
   wish: Pick<Wish, 'status'> & Partial<Pick<Wish, 'doneAt' | 'updatedAt'>>,

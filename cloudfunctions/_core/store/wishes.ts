@@ -28,6 +28,12 @@ const WITHOUT_EVENTS = { projection: { events: 0 } } as const;
 const WAITING: WishState[] = ['open', 'assigned'];
 const WishPatch = Wish.partial();
 
+function scopeFilter(scope: { communityIds: string[]; gridIds?: string[] }): Filter<WishDoc> {
+  const filter: Filter<WishDoc> = { communityId: { $in: scope.communityIds } };
+  if (scope.gridIds) filter.gridId = { $in: scope.gridIds };
+  return filter;
+}
+
 /** The wishes collection: every query and write of a wish, and nothing else, goes through here. */
 export class WishRepository {
   constructor(private readonly coll: Collection<WishDoc>) {}
@@ -138,6 +144,17 @@ export class WishRepository {
     const filter: Filter<WishDoc> = { communityId };
     if (grids) filter.gridId = { $in: grids };
     return this.page(filter, q);
+  }
+
+  /** 全部心愿: the wishes of some communities (of some grids) in one state, newest first. */
+  ofScope(scope: { communityIds: string[]; gridIds?: string[] }, q: PageQuery & { status: WishState }): Promise<WishPage> {
+    return this.page(scopeFilter(scope), q);
+  }
+
+  /** How many wishes of these communities (grids) are in each state. */
+  async countsByStatus(scope: { communityIds: string[]; gridIds?: string[] }): Promise<Map<string, number>> {
+    const rows = await this.coll.aggregate<{ _id: string; n: number }>([{ $match: scopeFilter(scope) }, { $group: { _id: '$status', n: { $sum: 1 } } }]).toArray();
+    return new Map(rows.map((r) => [r._id, r.n]));
   }
 
   /**

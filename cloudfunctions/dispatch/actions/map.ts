@@ -1,37 +1,14 @@
-import { AppError, MapStates, MappedWishStates, isStalled, mapPointOf, settingsOf, MAP_SOURCE_FIELDS, type MapCounts, type MapPoint, type MapSource, type MapState } from '@shared';
+import { MapStates, MappedWishStates, isStalled, mapPointOf, settingsOf, MAP_SOURCE_FIELDS, type MapCounts, type MapPoint, type MapSource, type MapState } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/routing/action';
 import { actorFor } from '../../_core/access/wishAccess';
-import type { Caller } from '../../_core/access/caller';
-import type { Runtime } from '../../_core/runtime/types';
+import { staffScope } from '../../_core/access/staffScope';
 import { loadCommunity } from '../../_core/store/loadCommunity';
 
 /** Wishes read for one map: enough for a town's busiest week; past it the reply says `truncated`. */
 const READ_LIMIT = 2000;
 /** Dots drawn: more would be a smear on a phone, and the counts still tell the whole. */
 const POINT_LIMIT = 500;
-
-interface MapScope {
-  communityIds: string[];
-  /** A grid worker's grids; undefined: every grid of the communities. */
-  gridIds?: string[];
-}
-
-/** Whose map: a secretary's community, a grid worker's grids, a town admin's town (or one community of it). */
-async function mapScope(rt: Runtime, caller: Caller, communityId: string | undefined): Promise<MapScope> {
-  const own = (scope: MapScope): MapScope => {
-    if (communityId && communityId !== caller.communityId) throw new AppError('NOT_FOUND', '社区不存在');
-    return scope;
-  };
-  if (caller.roles.includes('secretary') && caller.communityId) return own({ communityIds: [caller.communityId] });
-  if (caller.roles.includes('grid_worker') && caller.communityId) return own({ communityIds: [caller.communityId], gridIds: caller.membership?.gridIds ?? [] });
-  if (caller.roles.includes('town_admin') && caller.townId) {
-    const ids = await rt.repos.communities.idsOfTown(caller.townId, communityId);
-    if (communityId && ids.length === 0) throw new AppError('NOT_FOUND', '社区不存在');
-    return { communityIds: ids };
-  }
-  throw new AppError('FORBIDDEN', '只有社区工作人员或镇街可以查看网格地图');
-}
 
 const zero = (): MapCounts => ({ open: 0, claimed: 0, stalled: 0 });
 
@@ -43,7 +20,7 @@ export default defineAction({
   input: ActionSchemas.dispatch.map,
   roles: ['secretary', 'grid_worker', 'town_admin'],
   async run({ input, caller, rt }) {
-    const scope = await mapScope(rt, caller, input.communityId);
+    const scope = await staffScope(rt, caller, input.communityId);
     const now = rt.now();
     const wanted = new Set<MapState>(input.states ?? MapStates);
     const communities = await Promise.all(scope.communityIds.map((id) => loadCommunity(rt, id)));
