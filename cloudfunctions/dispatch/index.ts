@@ -14,7 +14,8 @@ import proxyCreate from './actions/proxyCreate';
 import queue from './actions/queue';
 import recall from './actions/recall';
 import board from './actions/board';
+import candidates from './actions/candidates';
 import reject from './actions/reject';
 
 /** 社区派单: the community reviews, publishes and dispatches. */
-export const main = createFunction('dispatch', { queue, approve, reject, assign, proxyCreate, escalations, cancel, callList, urge, reassign, townAssign, supervision, townUnits, map, recall, board });
+export const main = createFunction('dispatch', { queue, approve, reject, assign, proxyCreate, escalations, cancel, callList, urge, reassign, townAssign, supervision, townUnits, map, recall, board, candidates });

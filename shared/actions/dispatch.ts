@@ -56,6 +56,8 @@ export const BoardInput = z.strictObject({
   gridId: Id.optional(),
   ...PageInput,
 });
+/** 派单对象: whom staff can dispatch this wish to, each with their load and distance, and why some can't take it now. */
+export const CandidatesInput = z.strictObject(WishRef);
 /** The community's open 督办 items (a grid worker's: of their grids). */
 export const SupervisionInput = z.strictObject({ ...PageInput });
 export const TownUnitsInput = z.strictObject({});
@@ -86,4 +88,5 @@ export const DispatchActions = {
   map: MapInput,
   recall: RecallInput,
   board: BoardInput,
+  candidates: CandidatesInput,
 } as const;

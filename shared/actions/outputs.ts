@@ -5,6 +5,8 @@ import type { Relation } from '../lifecycle/relations';
 import type { TransitionAction } from '../lifecycle/transitions';
 import type { SupervisionAction } from '../lifecycle/actions';
 import type { Stall } from '../lifecycle/rules';
+import type { AssignRefusalReason } from '../lifecycle/dispatchTargets';
+import type { UnitKind } from '../enums/orgLevels';
 import type { WishEvent } from '../schemas/event';
 import type { GeoPoint, Instant } from '../schemas/primitives';
 import type { InboxItem } from '../schemas/notification';
@@ -126,6 +128,30 @@ export interface SupervisionAct {
 export interface SupervisedWish {
   wish: WishView;
   acts: SupervisionAct[];
+}
+
+/** A person or unit staff could dispatch a wish to (dispatch.candidates). */
+export interface DispatchCandidate {
+  kind: 'user' | 'unit';
+  id: string;
+  name: string;
+  /** A person's helper roles (党员, 志愿者). */
+  roles?: Role[];
+  unitKind?: UnitKind;
+  /** Unfinished wishes they hold or were dispatched now (a unit: those of the unit). */
+  load: number;
+  /** From a person's home building to the wish, metres; absent when unknown (and for units). */
+  distanceM?: number;
+  /** Why they can't take it now (the dispatch would be refused with the same words): shown greyed out. */
+  refusal?: { reason: AssignRefusalReason | 'holds_it'; message: string };
+}
+
+/** dispatch.candidates: those free first, then nearest, then least loaded. */
+export interface DispatchCandidates {
+  helpers: DispatchCandidate[];
+  units: DispatchCandidate[];
+  maxOpenTasks: number;
+  at: Instant;
 }
 
 /** Who holds a wish on the staff board: a claim's helper or unit (and the member it was handed to), or whom it is dispatched to. */
@@ -389,6 +415,7 @@ export interface ActionOutputs {
     townUnits: { items: TownUnit[] };
     recall: WishReply;
     board: StaffBoard;
+    candidates: DispatchCandidates;
   };
   org: {
     me: { user: UserView };

@@ -53,6 +53,7 @@ export const ActionWrites = {
     map: false,
     recall: true,
     board: false,
+    candidates: false,
   },
   org: {
     me: false,

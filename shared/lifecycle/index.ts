@@ -6,3 +6,4 @@ export * from './decide';
 export * from './create';
 export * from './effects';
 export * from './urgency';
+export * from './dispatchTargets';

@@ -64,3 +64,38 @@ test('a helper already holding the community maximum is refused with their load,
   await secretary.ok('dispatch', 'assign', { wishId, assignTo: { kind: 'user', id: volunteer.user.id } });
   expect(await statusOf(wishId)).toBe('assigned');
 });
+
+test('the dispatch picker shows each helper\'s load and distance, free and nearest first, and those a dispatch would refuse greyed out with the same words', async () => {
+  await secretary.ok('org', 'updateSettings', { settings: { maxOpenTasksPerHelper: 1 } });
+  const volunteer = await server.login('volunteer');
+  const wishId = await open('帮忙修门锁');
+  const list = await secretary.ok('dispatch', 'candidates', { wishId });
+  const me = list.helpers.find((h: any) => h.id === volunteer.user.id);
+  expect(me.load).toBeGreaterThanOrEqual(1);
+  const refused = await secretary.call('dispatch', 'assign', { wishId, assignTo: { kind: 'user', id: volunteer.user.id } });
+  expect(me.refusal).toEqual({ reason: 'too_many_tasks', message: (refused.body as any).error.message });
+  expect(list.maxOpenTasks).toBe(1);
+
+  // Free before refused; among the free, nearest first (those who have not said where they live last).
+  const free = list.helpers.filter((h: any) => !h.refusal);
+  expect(list.helpers.slice(0, free.length)).toEqual(free);
+  const known = free.filter((h: any) => h.distanceM !== undefined).map((h: any) => h.distanceM);
+  expect(known).toEqual([...known].sort((a, b) => a - b));
+  expect(list.helpers.every((h: any) => h.distanceM === undefined || h.distanceM % 100 === 0)).toBe(true);
+  expect(list.helpers.map((h: any) => h.id)).not.toContain(resident.user.id);
+
+  const empty = list.units.find((u: any) => u.id === 'unit-weishengyuan');
+  expect(empty.refusal).toMatchObject({ reason: 'unit_without_people' });
+  expect(empty.refusal.message).toContain('花园镇卫生院');
+  expect(list.units.find((u: any) => u.id === 'unit-fuyou').refusal).toBeUndefined();
+
+  // Whoever holds the wish now is not offered it again.
+  const free1 = free[0];
+  await secretary.ok('dispatch', 'assign', { wishId, assignTo: { kind: 'user', id: free1.id } });
+  const after = await secretary.ok('dispatch', 'candidates', { wishId });
+  expect(after.helpers.find((h: any) => h.id === free1.id).refusal).toEqual({ reason: 'holds_it', message: '正在负责这个心愿' });
+
+  expect((await resident.call('dispatch', 'candidates', { wishId })).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect((await (await server.login('secretary2')).call('dispatch', 'candidates', { wishId })).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  await secretary.ok('org', 'updateSettings', { settings: { maxOpenTasksPerHelper: 50 } });
+});

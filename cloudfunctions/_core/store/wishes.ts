@@ -139,6 +139,24 @@ export class WishRepository {
     return loads;
   }
 
+  /** Unfinished wishes each of these units holds or was dispatched (a unit's load); absent ones hold nothing. */
+  async openUnitLoadsOf(unitIds: string[]): Promise<Map<string, number>> {
+    const loads = new Map<string, number>();
+    if (unitIds.length === 0) return loads;
+    const wishes = await this.coll
+      .find(
+        { status: { $in: ['assigned', 'claimed', 'in_progress'] }, $or: [{ 'claims.unitId': { $in: unitIds } }, { 'assignment.target.kind': 'unit', 'assignment.target.id': { $in: unitIds } }] },
+        { projection: { claims: 1, assignment: 1 } },
+      )
+      .toArray();
+    const wanted = new Set(unitIds);
+    for (const w of wishes) {
+      const holders = new Set([...w.claims.flatMap((c) => (c.unitId ? [c.unitId] : [])), ...(w.assignment?.target.kind === 'unit' ? [w.assignment.target.id] : [])]);
+      for (const id of holders) if (wanted.has(id)) loads.set(id, (loads.get(id) ?? 0) + 1);
+    }
+    return loads;
+  }
+
   /** The review queue of a community, or of some of its grids. */
   queue(communityId: string, grids: string[] | undefined, q: PageQuery & { status: WishState }): Promise<WishPage> {
     const filter: Filter<WishDoc> = { communityId };

@@ -1,10 +1,10 @@
-import { AppError, settingsOf, type AssignTarget } from '@shared';
+import { AppError, helperRefusal, settingsOf, unitRefusal, type AssignRefusal, type AssignTarget } from '@shared';
 import { loadCommunity } from '../store/loadCommunity';
 import type { Runtime } from '../runtime/types';
 
-/** Why a dispatch target can't act: a stable reason for clients, a sentence for staff. */
-function unavailable(reason: 'unit_without_people' | 'too_many_tasks', message: string, extra: Record<string, unknown> = {}, path = 'assignTo.id'): AppError {
-  return new AppError('ASSIGNEE_UNAVAILABLE', message, { reason, ...extra, fields: [{ path, message }] });
+/** A refusal of the shared rule (lifecycle/dispatchTargets) as the error the client reads. */
+function unavailable({ message, ...details }: AssignRefusal, path = 'assignTo.id'): AppError {
+  return new AppError('ASSIGNEE_UNAVAILABLE', message, { ...details, fields: [{ path, message }] });
 }
 
 /**
@@ -16,16 +16,15 @@ export async function checkAssignTarget(rt: Runtime, communityId: string, target
   if (target.kind === 'unit') {
     const unit = await rt.repos.org.unit(communityId, target.id);
     if (!unit) throw new AppError('VALIDATION_FAILED', '共建单位不存在', { fields: [{ path: 'assignTo.id', message: '本社区没有这个单位' }] });
-    if (!(await rt.repos.users.unitHasPeople(communityId, target.id))) {
-      throw unavailable('unit_without_people', `「${unit.name}」还没有管理员或成员，派给它没有人会收到，请先邀请单位管理员或改派他人`);
-    }
+    const refusal = unitRefusal(unit.name, await rt.repos.users.unitHasPeople(communityId, target.id));
+    if (refusal) throw unavailable(refusal);
     return unit.name;
   }
   const user = await rt.repos.users.helperOf(communityId, target.id);
   if (!user) throw new AppError('VALIDATION_FAILED', '只能派给本社区的党员、志愿者或单位', { fields: [{ path: 'assignTo.id', message: '不是本社区的志愿者' }] });
   const max = settingsOf((await loadCommunity(rt, communityId)).settings).maxOpenTasksPerHelper;
-  const load = await rt.repos.wishes.openLoadOf(user._id);
-  if (load >= max) throw unavailable('too_many_tasks', `${user.name}手上已有 ${load} 个未完成的心愿（上限 ${max} 个），请改派他人`, { load, max });
+  const refusal = helperRefusal(user.name, await rt.repos.wishes.openLoadOf(user._id), max);
+  if (refusal) throw unavailable(refusal);
   return user.name;
 }
 
@@ -39,8 +38,7 @@ export async function checkTownUnit(rt: Runtime, townId: string | undefined, uni
   if (!unit || !home || home.townId !== townId || (unit.level ?? 'community') === 'community') {
     throw new AppError('VALIDATION_FAILED', '只能派给本镇街的镇级、县级共建单位', { fields: [{ path: 'unitId', message: '不是本镇街的镇级、县级共建单位' }] });
   }
-  if (!(await rt.repos.users.unitHasPeople(unit.communityId, unitId))) {
-    throw unavailable('unit_without_people', `「${unit.name}」还没有管理员或成员，派给它没有人会收到，请改派其他单位或社区`, {}, 'unitId');
-  }
+  const refusal = unitRefusal(unit.name, await rt.repos.users.unitHasPeople(unit.communityId, unitId), '请改派其他单位或社区');
+  if (refusal) throw unavailable(refusal, 'unitId');
   return unit.name;
 }

@@ -1,6 +1,7 @@
-import { DISTANCE_STEP_M, HelperRoles, URGENT_ALERT_RADIUS_M, declaredOnDuty, metresBetween, settingsOf, type CallList, type CallListHelper, type Role } from '@shared';
+import { HelperRoles, URGENT_ALERT_RADIUS_M, declaredOnDuty, helperRefusal, settingsOf, type CallList, type CallListHelper, type Role } from '@shared';
 import { gridWorkersOf } from '../access/people';
 import { loadCommunity } from '../store/loadCommunity';
+import { homeDistances } from './homeDistance';
 import type { Runtime } from '../runtime/types';
 import type { WishDoc } from '../store/types';
 
@@ -21,18 +22,15 @@ export async function callListFor(rt: Runtime, wish: WishDoc, callerId: string):
   const onWish = new Set([callerId, wish.ownerId, ...wish.claims.flatMap((c) => [c.claimerId, c.assigneeId])]);
   const people = (await rt.repos.users.helpersOf(communityId, CANDIDATES)).filter((p) => !onWish.has(p._id));
   const ids = people.map((p) => p._id);
-  const [rosters, loads] = await Promise.all([rt.repos.duty.ofMany(ids), rt.repos.wishes.openLoadsOf(ids)]);
-  const homes = new Map<string, [number, number]>();
-  for (const b of await rt.repos.org.buildings(communityId)) if (b.location) homes.set(b._id, b.location.coordinates as [number, number]);
+  const [rosters, loads, distanceOf] = await Promise.all([rt.repos.duty.ofMany(ids), rt.repos.wishes.openLoadsOf(ids), homeDistances(rt, communityId, wish.location)]);
 
   const helpers: CallListHelper[] = [];
   for (const p of people) {
     const load = loads.get(p._id) ?? 0;
-    if (load >= max) continue;
+    // Free to take it: what a dispatch to them would not refuse.
+    if (helperRefusal(p.name, load, max)) continue;
     const membership = p.memberships.find((m) => m.communityId === communityId);
-    const home = membership?.buildingId ? homes.get(membership.buildingId) : undefined;
-    // In the same steps as every distance the product shows: enough to pick whom to ring first.
-    const distanceM = home ? Math.round(metresBetween(home, wish.location.coordinates) / DISTANCE_STEP_M) * DISTANCE_STEP_M : undefined;
+    const distanceM = distanceOf(membership);
     if (distanceM !== undefined && distanceM > URGENT_ALERT_RADIUS_M) continue;
     const roles = (membership?.roles ?? []).filter((r): r is Role => (HelperRoles as readonly string[]).includes(r));
     helpers.push({ id: p._id, name: p.name, ...(p.phone ? { phone: p.phone } : {}), roles, onDuty: declaredOnDuty(rosters.get(p._id), now), ...(distanceM !== undefined ? { distanceM } : {}), load });

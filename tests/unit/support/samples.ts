@@ -62,6 +62,7 @@ export const SAMPLES: Samples = {
     map: { states: ['open', 'stalled'], category: 'daily_help' },
     recall: { wishId, reason: '认领两天没有上门', assignTo: { kind: 'user', id: 'pm2' } },
     board: { status: 'claimed', gridId: 'grid1', limit: 20 },
+    candidates: { wishId },
   },
   org: {
     me: {},
