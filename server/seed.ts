@@ -2,7 +2,7 @@ import { collections } from '../cloudfunctions/_core/store/collections';
 import type { Db } from 'mongodb';
 import type { Runtime } from '../cloudfunctions/_core/runtime/types';
 import { FUNCTIONS } from './functions';
-import { ACTIVITIES, BUILDINGS, COMMUNITIES, COMPOUNDS, DUTY_ROSTERS, GRIDS, PARTY_BRANCHES, TOWNS, UNITS, USERS, WISHES, type SeedActivity, type SeedWish } from './seedData';
+import { ACTIVITIES, BUILDINGS, COMMUNITIES, COMPOUNDS, DUTY_ROSTERS, GRIDS, PARTY_BRANCHES, STORE_ITEMS, TOWNS, UNITS, USERS, WISHES, type SeedActivity, type SeedWish } from './seedData';
 
 const SEED_MARK = 'demo-seed-v1';
 const HOUR = 3_600_000;
@@ -42,6 +42,10 @@ export async function seedDemo(db: Db, rt: Runtime, opts: { dutyRosters?: boolea
     count++;
   }
   for (const a of ACTIVITIES) await playActivity(rt, a, now);
+  for (const { by, ...item } of STORE_ITEMS) {
+    const reply = await FUNCTIONS.points({ action: 'saveItem', data: item }, { identity: { kind: 'user', userId: userIdOf(by) }, runtime: rt });
+    if (!reply.ok) throw new Error(`seed store item ${item.name}: ${reply.error.code} ${reply.error.message}`);
+  }
   await c.meta.updateOne({ _id: SEED_MARK }, { $set: { state: 'done', at: rt.now() } });
   return { wishes: count };
 }

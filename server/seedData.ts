@@ -247,3 +247,17 @@ export const ACTIVITIES: SeedActivity[] = [
     signUps: ['volunteer_bh'],
   },
 ];
+
+/**
+ * 爱心超市 shelves, put there by each community's secretary: daily goods and small services a volunteer's
+ * points buy (the seeds' 积分超市). Costs sit within reach of a few confirmed services (10 积分 an hour).
+ */
+export interface SeedStoreItem { by: string; name: string; description?: string; cost: number; stock: number }
+
+export const STORE_ITEMS: SeedStoreItem[] = [
+  { by: 'secretary', name: '纯棉毛巾', description: '社区爱心企业捐赠', cost: 10, stock: 30 },
+  { by: 'secretary', name: '洗衣液 2kg', cost: 30, stock: 20 },
+  { by: 'secretary', name: '理发服务券', description: '每月第一个周六，党群服务中心志愿理发', cost: 20, stock: 15 },
+  { by: 'secretary', name: '东北大米 5kg', cost: 60, stock: 10 },
+  { by: 'secretary2', name: '食用油 1.8L', cost: 40, stock: 12 },
+];

@@ -33,3 +33,19 @@ test('shows the services and hours the server counts once confirmed (as a certif
   expect(screen.getByText(/1\.5 小时 ·/)).toBeInTheDocument();
   expect(server.calls.filter((c) => c.route === 'tasks.mine').map((c) => c.data.status).sort()).toEqual(['confirmed', 'done']);
 });
+
+test('says nothing about hours until the server has counted them: no "0 小时" flashes while loading', async () => {
+  let answer: (v: unknown) => void = () => undefined;
+  fakeServer({
+    'tasks.mine': () => ({ items: [] }),
+    'certificates.mine': () => new Promise((resolve) => (answer = resolve)),
+  });
+  render(<HoursPage />);
+
+  expect(await screen.findByText('加载中…')).toBeInTheDocument();
+  expect(screen.queryByText(/小时/)).toBeNull();
+  expect(screen.queryByText('完成第一个心愿后，这里会记录您的服务。')).toBeNull();
+
+  answer({ items: [], served: { services: 3, hours: 7 } });
+  expect(await screen.findByText('累计服务时长 7 小时 · 感谢您的付出')).toBeInTheDocument();
+});

@@ -37,3 +37,16 @@ test('a newcomer finds 集体活动: coming ones with places left, and last week
   // 狮子山社区's activity is its own.
   expect(items.map((a: { title: string }) => a.title)).not.toContain('香城苑小区楼道杂物清理');
 });
+
+test('a newcomer finds the 爱心超市 stocked with things their seeded points already buy, each community its own shelf', async () => {
+  const volunteer = await server.login('volunteer');
+  const { balance } = await volunteer.ok('points', 'mine', {});
+  const { items } = await volunteer.ok('points', 'catalogue', {});
+  const onShelf = items.filter((i: { stock: number }) => i.stock > 0);
+  expect(onShelf.length).toBeGreaterThanOrEqual(3);
+  expect(onShelf.some((i: { cost: number }) => i.cost <= balance)).toBe(true);
+  expect(onShelf.map((i: { name: string }) => i.name)).not.toContain('食用油 1.8L');
+
+  const far = await (await server.login('volunteer_bh')).ok('points', 'catalogue', {});
+  expect(far.items.map((i: { name: string }) => i.name)).toEqual(['食用油 1.8L']);
+});

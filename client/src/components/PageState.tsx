@@ -16,7 +16,8 @@ export interface PageStateProps {
 
 /**
  * The four states every screen has: loading, error (offline gets its own wording and
- * always a retry), empty, or the content. Content stays visible while reloading.
+ * always a retry), empty, or the content. Content stays visible while reloading; a screen that draws
+ * nothing before its first answer (`{data && …}`) shows the spinner meanwhile.
  */
 export function PageState({ loading, error, empty, emptyText = '暂无内容', emptyAction, onRetry, children }: PageStateProps) {
   if (error) {
@@ -34,7 +35,7 @@ export function PageState({ loading, error, empty, emptyText = '暂无内容', e
       </View>
     );
   }
-  if (loading && (empty || children === undefined)) {
+  if (loading && (empty || children === undefined || children === false)) {
     return (
       <View className="state state--loading" aria-busy="true">
         <View className="spinner" />

@@ -33,39 +33,44 @@ export default function HoursPage() {
     return { items: [...confirmed.items, ...done.items], totals: mine.served };
   });
   const items = served.data?.items ?? [];
-  const totals = served.data?.totals ?? { services: 0, hours: 0 };
+  const totals = served.data?.totals;
   const [issuing, setIssuing] = useState(false);
 
   return (
     <Screen>
       <PageState loading={served.loading} error={served.error} onRetry={served.reload}>
-        <View className="hero">
-          <Text className="hero__title">{totals.services} 次服务</Text>
-          <Text className="hero__sub">累计服务时长 {totals.hours} 小时 · 感谢您的付出</Text>
-        </View>
-        <Button
-          className="btn btn--primary"
-          aria-busy={issuing}
-          disabled={issuing || totals.services === 0}
-          onClick={() => {
-            setIssuing(true);
-            issueCertificate()
-              .catch((err) => void Taro.showToast({ title: messageOf(err), icon: 'none' }))
-              .finally(() => setIssuing(false));
-          }}
-        >
-          开具志愿服务证明（本年度）
-        </Button>
-        {items.length === 0 && <Text className="muted">完成第一个心愿后，这里会记录您的服务。</Text>}
-        {items.map((w) => (
-          <View key={w.id} className="card">
-            <Text className="wish-item__title">{w.title}</Text>
-            <Text className="card__meta">
-              {CategoryLabels[w.category]} · {w.status === 'done' ? '待居民确认 · ' : ''}{w.completion?.hours ? `${w.completion.hours} 小时 · ` : ''}
-              {formatTime(w.doneAt ?? w.updatedAt ?? w.createdAt)}
-            </Text>
+        {/* Nothing before the server's totals: a "0 小时" while loading reads as hours lost. */}
+        {totals && (
+          <View>
+            <View className="hero">
+              <Text className="hero__title">{totals.services} 次服务</Text>
+              <Text className="hero__sub">累计服务时长 {totals.hours} 小时 · 感谢您的付出</Text>
+            </View>
+            <Button
+              className="btn btn--primary"
+              aria-busy={issuing}
+              disabled={issuing || totals.services === 0}
+              onClick={() => {
+                setIssuing(true);
+                issueCertificate()
+                  .catch((err) => void Taro.showToast({ title: messageOf(err), icon: 'none' }))
+                  .finally(() => setIssuing(false));
+              }}
+            >
+              开具志愿服务证明（本年度）
+            </Button>
+            {items.length === 0 && <Text className="muted">完成第一个心愿后，这里会记录您的服务。</Text>}
+            {items.map((w) => (
+              <View key={w.id} className="card">
+                <Text className="wish-item__title">{w.title}</Text>
+                <Text className="card__meta">
+                  {CategoryLabels[w.category]} · {w.status === 'done' ? '待居民确认 · ' : ''}{w.completion?.hours ? `${w.completion.hours} 小时 · ` : ''}
+                  {formatTime(w.doneAt ?? w.updatedAt ?? w.createdAt)}
+                </Text>
+              </View>
+            ))}
           </View>
-        ))}
+        )}
       </PageState>
     </Screen>
   );
