@@ -33,7 +33,7 @@ export const SubPackages = [
   },
   {
     root: 'packages/staff',
-    pages: ['pages/index/index', 'pages/review/index', 'pages/proxy/index', 'pages/escalations/index', 'pages/dashboard/index', 'pages/org/index', 'pages/stories/index', 'pages/report/index', 'pages/store/index', 'pages/map/index', 'pages/activities/index'],
+    pages: ['pages/index/index', 'pages/review/index', 'pages/proxy/index', 'pages/escalations/index', 'pages/dashboard/index', 'pages/org/index', 'pages/stories/index', 'pages/report/index', 'pages/store/index', 'pages/map/index', 'pages/activities/index', 'pages/board/index'],
   },
 ] as const;
 
@@ -91,6 +91,8 @@ export const Pages = {
   gridMap: 'packages/staff/pages/map/index',
   /** 集体活动 for staff: publish, show the check-in code, see who came, enter a forgotten check-out. */
   staffActivities: 'packages/staff/pages/activities/index',
+  /** 全部心愿: every wish of the staff member's scope by state, who holds it, stalled ones to take back (收回). */
+  board: 'packages/staff/pages/board/index',
 } as const satisfies Record<string, PagePath>;
 
 /** A link to `page` with query parameters (values URI-encoded; undefined ones left out). */

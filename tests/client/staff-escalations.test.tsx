@@ -28,8 +28,7 @@ test('a secretary sees how long a wish has waited and dispatches it to a volunte
   routeCalls(callMock, {
     'dispatch.escalations': { items: [stale] },
     'org.grids': { items: [] },
-    'org.members': (d: Record<string, unknown>) =>
-      d.role === 'volunteer' ? { items: [{ user: { id: 'v1', name: '陈志强' }, roles: ['volunteer'] }] } : { items: [] },
+    'dispatch.candidates': { helpers: [{ kind: 'user', id: 'v1', name: '陈志强', roles: ['volunteer'], load: 1, distanceM: 300 }], units: [], maxOpenTasks: 5, at: new Date().toISOString() },
     'dispatch.assign': { wish: { ...stale, status: 'assigned' } },
   });
   render(<EscalationsPage />);
@@ -50,7 +49,7 @@ test('a wish claimed meanwhile is shown as claimed, not failed', async () => {
   routeCalls(callMock, {
     'dispatch.escalations': { items: [stale] },
     'org.grids': { items: [] },
-    'org.units': { items: [{ id: 'u1', name: '县供电公司', kind: 'enterprise' }] },
+    'dispatch.candidates': { helpers: [], units: [{ kind: 'unit', id: 'u1', name: '县供电公司', unitKind: 'enterprise', load: 0 }], maxOpenTasks: 5, at: new Date().toISOString() },
     'dispatch.assign': () => {
       throw new AppError('ALREADY_CLAIMED', '心愿已有人认领，不能再派单');
     },

@@ -73,7 +73,7 @@ test('approve publishes to the pool and the wish leaves the queue', async () => 
 test('approve can dispatch straight to a co-building unit, as urgent', async () => {
   routeCalls(callMock, {
     'dispatch.queue': { items: [ride] },
-    'org.units': { items: [{ id: 'unit-7', name: '县人民医院', kind: 'public_institution' }] },
+    'dispatch.candidates': { helpers: [], units: [{ kind: 'unit', id: 'unit-7', name: '县人民医院', unitKind: 'public_institution', load: 0 }], maxOpenTasks: 5, at: new Date().toISOString() },
     'dispatch.approve': { wish: { ...ride, status: 'assigned' } },
   });
   await openQueue();

@@ -160,6 +160,7 @@ const visits: Partial<Record<PagePath, { query?: () => Record<string, string>; s
   'packages/helper/pages/unit/index': { shows: ['楼梯扶手松动'] },
   'packages/staff/pages/index/index': { shows: ['审核派单', '代录心愿'] },
   'packages/staff/pages/review/index': { shows: [seeded.pending] },
+  'packages/staff/pages/board/index': { shows: ['待审核', seeded.pending] },
   'packages/staff/pages/escalations/index': { shows: ['上报社区'] },
   'packages/staff/pages/dashboard/index': { shows: ['本期收集'] },
   'packages/staff/pages/org/index': { shows: ['组织架构'] },

@@ -23,6 +23,8 @@ export interface ApproveChoice {
 }
 
 interface Props {
+  /** The wish being approved or dispatched: the picker shows each candidate's load and distance to it. */
+  wishId: string;
   initialPriority?: Priority;
   /** Why 紧急 was preselected: the reviewer confirms it or sets it back to 普通. */
   sign?: UrgencySign | null;
@@ -34,7 +36,7 @@ interface Props {
 }
 
 /** Approve a wish: publish it to the open pool, or dispatch it straight to a helper or unit. */
-export function ApprovePanel({ initialPriority = 'normal', sign, busy, assignOnly, onSubmit, onClose }: Props) {
+export function ApprovePanel({ wishId, initialPriority = 'normal', sign, busy, assignOnly, onSubmit, onClose }: Props) {
   const [mode, setMode] = useState<Mode>(assignOnly ? 'user' : 'publish');
   const [priority, setPriority] = useState<Priority>(initialPriority);
   const [target, setTarget] = useState<{ id: string; name: string } | null>(null);
@@ -55,7 +57,7 @@ export function ApprovePanel({ initialPriority = 'normal', sign, busy, assignOnl
       <Text className='staff-panel__label'>派单方式</Text>
       <ChipGroup label='派单方式' options={assignOnly ? modes.slice(1) : modes} value={mode} onChange={pickMode} />
       {mode !== 'publish' && (
-        <AssigneeList kind={mode} selectedId={target?.id ?? null} onSelect={(id, name) => setTarget({ id, name })} />
+        <AssigneeList wishId={wishId} kind={mode} selectedId={target?.id ?? null} onSelect={(id, name) => setTarget({ id, name })} />
       )}
       {!assignOnly && (
         <>

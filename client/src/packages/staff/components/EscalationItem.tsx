@@ -59,6 +59,7 @@ export function EscalationItem({ wish, notice, settled, busy, mayDispatch, mayCa
       )}
       {mayDispatch && !settled && panel === 'assign' && (
         <ApprovePanel
+          wishId={wish.id}
           assignOnly
           busy={busy}
           onSubmit={(choice) => choice.assignTo && onAssign(choice.assignTo)}

@@ -45,7 +45,7 @@ export function ReviewItem({ wish, notice, settled, busy, mayCancel, onApprove, 
         </View>
       )}
       {!settled && panel === 'approve' && (
-        <ApprovePanel initialPriority={suggestion.priority} sign={suggestion.sign} busy={busy} onSubmit={onApprove} onClose={close} />
+        <ApprovePanel wishId={wish.id} initialPriority={suggestion.priority} sign={suggestion.sign} busy={busy} onSubmit={onApprove} onClose={close} />
       )}
       {!settled && panel === 'reject' && (
         <ReasonPanel title='驳回原因' confirmText='确认驳回' busy={busy} onSubmit={onReject} onClose={close} />

@@ -8,6 +8,9 @@ import type { AssignTarget } from '@shared/schemas';
  */
 export type StaffWish = ActionReply<'dispatch', 'queue'>['items'][number] & { gridName?: string; communityName?: string };
 
+/** One row of 全部心愿 as the client receives it (dispatch.board). */
+export type BoardRowReply = ActionReply<'dispatch', 'board'>['items'][number];
+
 /**
  * The dispatch calls, named once. Everything goes through the one transport
  * (services/api), typed by the action's schema and reply, which rejects with AppError.
@@ -23,6 +26,13 @@ export const staffApi = {
   escalations: (data: ActionInput<'dispatch', 'escalations'> = {}) => call('dispatch', 'escalations', data),
   /** 网格地图: grids with their outlines, and the wishes in play as dots. */
   map: (data: ActionInput<'dispatch', 'map'> = {}) => call('dispatch', 'map', data),
+  /** 收回: take back a claim or dispatch nobody started, with a reason; with `assignTo`, straight to someone else. */
+  recall: (wishId: string, reason: string, assignTo: AssignTarget | undefined, requestId?: string) =>
+    call('dispatch', 'recall', { wishId, reason, ...(assignTo ? { assignTo } : {}) }, { requestId }),
+  /** 全部心愿: one state's page, newest first, with the count of every state. */
+  board: (data: ActionInput<'dispatch', 'board'> = {}) => call('dispatch', 'board', data),
+  /** Whom a wish can be dispatched to, with load, distance and why some can't take it now. */
+  candidates: (wishId: string) => call('dispatch', 'candidates', { wishId }),
   /** Re-read one wish after a conflict: how it stands now, and which buttons (`actions`) are still ours. */
   detail: (wishId: string) => call('wishes', 'detail', { wishId }),
 };

@@ -16,6 +16,8 @@ export const ScreenRoles = {
   store: ['secretary', 'grid_worker'],
   map: ['secretary', 'grid_worker', 'town_admin'],
   activities: ['secretary', 'grid_worker'],
+  // The town reads every wish of its communities; taking one back is the community's.
+  board: ['secretary', 'grid_worker', 'town_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type StaffScreen = keyof typeof ScreenRoles;

@@ -24,6 +24,7 @@ interface Entry {
 
 const ENTRIES: Entry[] = [
   { screen: 'review', title: '审核派单', desc: '审核居民心愿，发布或指派' },
+  { screen: 'board', title: '全部心愿', desc: '按状态查看每个心愿和进展，收回停滞的认领' },
   { screen: 'proxy', title: '代录心愿', desc: '电话、微信群、入户走访收集的心愿' },
   { screen: 'escalations', title: '超时预警', desc: '超时无人认领的心愿' },
   { screen: 'map', title: '网格地图', desc: '各网格待认领、已认领和超时的心愿' },
@@ -47,6 +48,7 @@ const ScreenPages: Record<StaffScreen, PagePath> = {
   store: Pages.store,
   map: Pages.gridMap,
   activities: Pages.staffActivities,
+  board: Pages.board,
 };
 const open = (screen: StaffScreen) => void Taro.navigateTo({ url: to(ScreenPages[screen]) });
 

@@ -1,0 +1,142 @@
+import { useCallback, useState } from 'react';
+import { Button, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { WishStateLabels, type WishState } from '@shared/vocab';
+import type { TransitionAction } from '@shared/lifecycle/transitions';
+import { StaffGate } from '../../components/StaffGate';
+import { StaffState } from '../../components/StaffState';
+import { BannerView } from '../../components/BannerView';
+import { BoardItem } from '../../components/BoardItem';
+import { ChipGroup } from '../../components/ChipGroup';
+import { CommunityFilter } from '../../components/CommunityFilter';
+import { staffApi, type BoardRowReply, type StaffWish } from '../../lib/api';
+import { errorText } from '../../lib/errors';
+import { useActiveRole } from '../../lib/session';
+import { useDecisions } from '../../lib/useDecisions';
+import { useGridNames } from '../../lib/useGridNames';
+import { useCommunityNames } from '../../lib/useCommunityNames';
+import { useRemote } from '../../../../hooks/useRemote';
+import { go, Routes } from '../../../../services/nav';
+import '../../components/staff.scss';
+import './index.scss';
+
+/** The tabs in the order a wish moves through them, then the ways it can end early. */
+const TABS: readonly WishState[] = ['pending_review', 'open', 'assigned', 'claimed', 'in_progress', 'done', 'confirmed', 'rejected', 'cancelled'];
+const ALL_GRIDS = '';
+
+/** Still ours to take back: the server still offers 收回 (detail.actions). */
+const stillHeld = (actions: readonly TransitionAction[]) => actions.includes('recall');
+
+function Board() {
+  const role = useActiveRole();
+  const town = role === 'town_admin';
+  const [status, setStatus] = useState<WishState>('pending_review');
+  const [gridId, setGridId] = useState<string>(ALL_GRIDS);
+  const [communityId, setCommunityId] = useState<string | undefined>();
+  const filter = { status, ...(gridId ? { gridId } : {}), ...(communityId ? { communityId } : {}) };
+  const board = useRemote(() => staffApi.board(filter), [status, gridId, communityId]);
+  const { setData, reload } = board;
+  const [loadingMore, setLoadingMore] = useState(false);
+  // Taken back: gone from this tab, and the counts move.
+  const remove = useCallback(() => void reload(), [reload]);
+  const { pending, outcomes, banner, setBanner, decide } = useDecisions(remove, stillHeld);
+  const gridNames = useGridNames();
+  const communityNames = useCommunityNames(town);
+
+  usePullDownRefresh(() => {
+    setBanner(null);
+    void board.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const loadMore = async () => {
+    const cursor = board.data?.nextCursor;
+    if (!cursor || loadingMore) return;
+    setLoadingMore(true);
+    try {
+      const more = await staffApi.board({ ...filter, cursor });
+      setData((page) => {
+        if (!page) return more;
+        const known = new Set(page.items.map((r) => r.wish.id));
+        return { ...page, items: [...page.items, ...more.items.filter((r) => !known.has(r.wish.id))], nextCursor: more.nextCursor };
+      });
+    } catch (err) {
+      setBanner({ tone: 'error', text: `加载更多失败：${errorText(err)}` });
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  const counts = board.data?.counts;
+  const tabs = TABS.map((s) => ({ value: s, label: counts ? `${WishStateLabels[s]} ${counts[s]}` : WishStateLabels[s] }));
+  const staffOf = (row: BoardRowReply): StaffWish => ({
+    ...row.wish,
+    gridName: row.wish.gridId ? gridNames.get(row.wish.gridId) : undefined,
+    communityName: town ? communityNames.get(row.wish.communityId) : undefined,
+  });
+
+  return (
+    <View className='staff-page'>
+      <View className='staff-board__filters'>
+        <ChipGroup label='心愿状态' options={tabs} value={status} onChange={setStatus} />
+        {town && <CommunityFilter value={communityId} onChange={setCommunityId} />}
+        {role === 'secretary' && gridNames.size > 1 && (
+          <ChipGroup
+            label='按网格筛选'
+            options={[{ value: ALL_GRIDS, label: '全部网格' }, ...[...gridNames].map(([value, label]) => ({ value, label }))]}
+            value={gridId}
+            onChange={setGridId}
+          />
+        )}
+      </View>
+      {banner && <BannerView banner={banner} />}
+      <StaffState
+        loading={board.loading}
+        error={board.error}
+        hasData={board.data !== undefined}
+        empty={(board.data?.items.length ?? 0) === 0}
+        emptyText={`暂无${WishStateLabels[status]}的心愿`}
+        onRetry={() => void board.reload()}
+      >
+        {(board.data?.items ?? []).map((row) => {
+          const wish = staffOf(row);
+          const outcome = outcomes[wish.id];
+          return (
+            <BoardItem
+              key={wish.id}
+              row={row}
+              wish={outcome?.fresh ? { ...wish, ...outcome.fresh } : wish}
+              notice={outcome?.notice}
+              settled={outcome?.settled}
+              busy={pending.has(wish.id)}
+              mayRecall={!town && (outcome?.actions ? stillHeld(outcome.actions) : true)}
+              onOpen={() => go(Routes.wish(wish.id))}
+              onRecall={(choice) =>
+                void decide(
+                  wish,
+                  { recall: choice },
+                  (id) => staffApi.recall(wish.id, choice.reason, choice.assignTo, id),
+                  choice.assignTo ? `已收回「${wish.title}」并重新派单` : `已收回「${wish.title}」，退回心愿池`,
+                )
+              }
+            />
+          );
+        })}
+        {board.data?.nextCursor && (
+          <View className='staff-board__more'>
+            <Button className='staff-btn staff-btn--ghost' size='mini' aria-busy={loadingMore} onClick={() => void loadMore()}>
+              加载更多
+            </Button>
+          </View>
+        )}
+      </StaffState>
+    </View>
+  );
+}
+
+export default function BoardPage() {
+  return (
+    <StaffGate screen='board'>
+      <Board />
+    </StaffGate>
+  );
+}
