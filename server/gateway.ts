@@ -25,6 +25,8 @@ export interface GatewayDeps {
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+/** How long closing waits for work still running past its deadline: a transaction's retries end well within it. */
+const STOP_WAIT_MS = 15_000;
 
 export interface GatewayRoute {
   method: string;
@@ -117,6 +119,8 @@ export async function buildGateway(d: GatewayDeps): Promise<FastifyInstance> {
   });
   // Every route that waits on the database answers within a deadline, and only so many run at once (server/overload.ts).
   const overload = overloadGuard(d.config);
+  // Closing waits for work its deadline answered but that still runs (server/main.ts closes the database after this).
+  app.addHook('onClose', async () => overload.idle(STOP_WAIT_MS));
   app.addHook('onRoute', (route) => {
     if (!(route.url.startsWith('/api/') || route.url === '/healthz')) return;
     const handler = route.handler;

@@ -1,7 +1,7 @@
 import { MongoClient, type Db } from 'mongodb';
 import { startEmbeddedMongo, type EmbeddedMongo } from '../../server/db/embeddedMongo';
 import { FaultProxy, WRITE_CONFLICT, type Command } from './faultProxy';
-import { request, startTestServer, wishInput, type Reply, type TestServer } from './harness';
+import { request, startTestServer, wishInput, type Client, type Reply, type TestServer } from './harness';
 
 /**
  * Faults injected between the gateway and its database (a socket-level proxy, faultProxy.ts): a network error after a
@@ -187,6 +187,49 @@ describe('a transaction that keeps conflicting', () => {
     const retry = await w.volunteer.call('tasks', 'claim', { wishId: w.id }, key);
     expect(retry.data.wish).toMatchObject({ id: w.id, status: 'claimed' });
     expect(await stepsOf(w.id, 'claim')).toBe(1);
+  });
+});
+
+describe('a claim on a wish with no places left', () => {
+  test('is refused as its transaction would refuse it (ALREADY_CLAIMED), from one read, without starting a transaction; its requestId keeps that answer', async () => {
+    const w = await wishAt('open', '帮忙换灯泡');
+    await w.volunteer.ok('tasks', 'claim', { wishId: w.id });
+    const other = await server.login('party_member');
+    const key = rid('full');
+    const from = proxy.seen.length;
+    const refused = await other.call('tasks', 'claim', { wishId: w.id }, key);
+    expect(refused.body).toMatchObject({ ok: false, error: { code: 'ALREADY_CLAIMED' } });
+    const sent = proxy.seen.slice(from);
+    expect(sent.filter((c) => c.body.autocommit === false)).toEqual([]);
+    expect(sent.filter((c) => c.collection === 'wishes').map((c) => c.name)).toEqual(['find']);
+    const again = await other.call('tasks', 'claim', { wishId: w.id }, key);
+    expect(again.body).toEqual(refused.body);
+    expect((await wishDoc(w.id))!.claims).toHaveLength(1);
+  });
+
+  test('six claims at once on a two-place wish take turns: two transactions, both committed, none conflicting; the other four refused from one read each', async () => {
+    const now = new Date();
+    await db.collection('users').insertMany(
+      Array.from({ length: 6 }, (_, i) => ({
+        _id: `u-turns-${i}`, devKey: `turns_${i}`, name: `志愿者${i}`, createdAt: now,
+        memberships: [{ communityId: 'com-taoyuan', townId: 'town-huayuan', roles: ['volunteer'] }],
+      })) as never[],
+    );
+    const helpers: Client[] = [];
+    for (let i = 0; i < 6; i++) helpers.push(await server.login(`turns_${i}`));
+    const resident = await server.login('resident');
+    const { wish } = await resident.ok('wishes', 'create', wishInput({ title: '搬两张床', helpersNeeded: 2 }));
+    await (await server.login('secretary')).ok('dispatch', 'approve', { wishId: wish.id });
+    // Fewer than the gateway's in-flight limit here (MAX_IN_FLIGHT): none is shed.
+    const from = proxy.seen.length;
+    const replies = await Promise.all(helpers.map((h) => h.call('tasks', 'claim', { wishId: wish.id }, rid('turns'))));
+    const codes = replies.map((r) => (r.body.ok ? 'OK' : r.body.error.code)).sort();
+    expect(codes).toEqual([...Array(4).fill('ALREADY_CLAIMED'), 'OK', 'OK']);
+    const sent = proxy.seen.slice(from);
+    expect(sent.filter((c) => c.body.startTransaction === true)).toHaveLength(2);
+    expect(sent.filter((c) => c.name === 'commitTransaction')).toHaveLength(2);
+    expect(sent.filter((c) => c.name === 'abortTransaction')).toHaveLength(0);
+    expect((await wishDoc(wish.id))!.claims).toHaveLength(2);
   });
 });
 

@@ -19,6 +19,17 @@ export interface UserAction<S extends z.ZodType, O> extends Common<S> {
   auth?: 'user';
   roles?: readonly Role[];
   run(ctx: ActionContext<z.output<S>>): Promise<O>;
+  /**
+   * A write run once per requestId runs in a transaction; this read runs before it (and before each retry of it),
+   * outside any transaction, and throws the refusal `run` would give when the outcome is already plain from what is
+   * committed (no places left): then no transaction starts. `run`'s own check, in the transaction, stays the truth.
+   */
+  refuseEarly?(ctx: ActionContext<z.output<S>>): Promise<void>;
+  /**
+   * The document every run of this action with this input writes (a wish's places): runs on one take turns in a
+   * process rather than failing each other's transactions (routing/idempotency `RunOptions.turn`).
+   */
+  turnsOn?(input: z.output<S>): string;
 }
 
 /** An action anyone may call (the public wall). */

@@ -35,22 +35,73 @@ class Refused {
  * - A run taken for dead that was only slow cannot write twice either: the first reply recorded wins and the other
  *   transaction fails on it (duplicate key or write conflict), taking its effect with it.
  */
-export async function once(rt: Runtime, key: string, work: (rt: Runtime) => Promise<unknown>): Promise<Envelope<unknown>> {
+export async function once(rt: Runtime, key: string, work: (rt: Runtime) => Promise<unknown>, how: RunOptions = {}): Promise<Envelope<unknown>> {
+  const { refuseEarly } = how;
   const { requests } = rt.repos;
   const owner = randomUUID();
   const deadline = Date.now() + WAIT_MS;
-  for (;;) {
+  for (let first = true; ; first = false) {
     const done = await requests.findDone(key);
     if (done) return replyOf(done);
-    if (await requests.claimRun(key, owner, new Date(), LEASE_MS)) return settle(rt, key, owner, work);
+    // Refused from what is committed, before holding the key or starting a transaction: a twin that ran meanwhile
+    // and recorded its reply first is still the answer (`refuse`).
+    const early = first && refuseEarly ? await refusalOf(refuseEarly) : undefined;
+    if (early) return refuse(rt, key, early.reply);
+    if (await requests.claimRun(key, owner, new Date(), LEASE_MS)) return settle(rt, key, owner, work, how);
     // Its outcome is not known yet: 503, which the client retries with the same requestId (a 409 it would take as final).
     if (Date.now() >= deadline) throw new AppError('UNAVAILABLE', '相同的请求正在处理中，请稍后再试');
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
 }
 
+/** How a write's run may be spared work (routing/action: `refuseEarly`, `turnsOn`). */
+export interface RunOptions {
+  /** Throws the refusal the work would give, read from what is committed (outside any transaction). */
+  refuseEarly?: () => Promise<void>;
+  /** Runs of one key take turns in this process (see `turns`). */
+  turn?: string;
+}
+
+/**
+ * Transactions that would all write one document (two hundred claims on one wish) take turns, per process: each
+ * commit would otherwise fail every other one in flight, and their retries crowd out the one that could commit
+ * (200 at once kept a 2-core machine busy for tens of seconds and past the gateway's deadline). In turn, each asks
+ * `refuseEarly` first, so once the places are gone the rest are refused by one read each. Other processes' runs
+ * still meet in the database, where the transaction's conflict decides.
+ */
+const turnsByScope = new WeakMap<object, Map<string, Promise<void>>>();
+
+async function inTurn<T>(scope: object, turn: string | undefined, work: () => Promise<T>): Promise<T> {
+  if (turn === undefined) return work();
+  let tails = turnsByScope.get(scope);
+  if (!tails) turnsByScope.set(scope, (tails = new Map()));
+  const before = tails.get(turn) ?? Promise.resolve();
+  let release!: () => void;
+  const finished = new Promise<void>((resolve) => (release = resolve));
+  const mine = before.then(() => finished);
+  tails.set(turn, mine);
+  await before;
+  try {
+    return await work();
+  } finally {
+    release();
+    if (tails.get(turn) === mine) tails.delete(turn);
+  }
+}
+
+/** The refusal `refuseEarly` gives, if it gives one (any other failure is the run's to meet). */
+async function refusalOf(refuseEarly: () => Promise<void>): Promise<Refused | undefined> {
+  try {
+    await refuseEarly();
+    return undefined;
+  } catch (err) {
+    if (err instanceof AppError) return new Refused(failure(err));
+    throw err;
+  }
+}
+
 /** Runs the work under a claimed key, keeps the lease alive meanwhile, and records its reply. */
-async function settle(rt: Runtime, key: string, owner: string, work: (rt: Runtime) => Promise<unknown>): Promise<Envelope<unknown>> {
+async function settle(rt: Runtime, key: string, owner: string, work: (rt: Runtime) => Promise<unknown>, { refuseEarly, turn }: RunOptions): Promise<Envelope<unknown>> {
   const { requests } = rt.repos;
   let renewing: Promise<unknown> = Promise.resolve();
   const heartbeat = setInterval(() => {
@@ -58,20 +109,29 @@ async function settle(rt: Runtime, key: string, owner: string, work: (rt: Runtim
   }, HEARTBEAT_MS);
   heartbeat.unref();
   try {
-    return await rt.repos.inTransaction(async (repos) => {
-      // A twin taken for dead may have committed meanwhile: its reply, not a second effect.
-      const prior = await repos.requests.findDone(key);
-      if (prior) return replyOf(prior);
-      let reply: Envelope<unknown>;
-      try {
-        reply = success(await work({ ...rt, repos }));
-      } catch (err) {
-        if (isTransient(err)) throw err;
-        if (err instanceof AppError) throw new Refused(failure(err));
-        throw err;
-      }
-      await repos.requests.markDone(key, JSON.stringify(reply), rt.now());
-      return reply;
+    // A retry after a conflict, or a turn that came after others took every place, asks the committed state first:
+    // refused there, without another transaction.
+    const askFirst = refuseEarly && (async () => {
+      const early = await refusalOf(refuseEarly);
+      if (early) throw early;
+    });
+    return await inTurn(rt.repos.scope, turn, async () => {
+      if (turn !== undefined) await askFirst?.();
+      return rt.repos.inTransaction(async (repos) => {
+        // A twin taken for dead may have committed meanwhile: its reply, not a second effect.
+        const prior = await repos.requests.findDone(key);
+        if (prior) return replyOf(prior);
+        let reply: Envelope<unknown>;
+        try {
+          reply = success(await work({ ...rt, repos }));
+        } catch (err) {
+          if (isTransient(err)) throw err;
+          if (err instanceof AppError) throw new Refused(failure(err));
+          throw err;
+        }
+        await repos.requests.markDone(key, JSON.stringify(reply), rt.now());
+        return reply;
+      }, { beforeRetry: askFirst });
     });
   } catch (err) {
     if (err instanceof Refused) return refuse(rt, key, err.reply);

@@ -69,7 +69,10 @@ export function createFunction<F extends FunctionName>(fn: F, handlers: Handlers
       const work = (on: Runtime) => runAction({ input, caller, rt: on, identity: who });
       if (isWriteAction(fn, name) && event.requestId !== undefined) {
         const requestId = parseRequestId(event.requestId);
-        return await once(rt, `${fn}.${name}:${caller?.id ?? 'system'}:${requestId}`, work);
+        const ctx = { input, caller: caller!, rt, identity: who };
+        const refuseEarly = 'refuseEarly' in def && def.refuseEarly ? () => def.refuseEarly!(ctx) : undefined;
+        const turn = 'turnsOn' in def && def.turnsOn ? def.turnsOn(input) : undefined;
+        return await once(rt, `${fn}.${name}:${caller?.id ?? 'system'}:${requestId}`, work, { refuseEarly, turn });
       }
       return success(await work(rt));
     } catch (err) {

@@ -1,6 +1,6 @@
-import type { ClientSession, Collection, Db, Document, IndexSpecification, CreateIndexesOptions } from 'mongodb';
+import type { Collection, Db, Document, IndexSpecification, CreateIndexesOptions } from 'mongodb';
 import type { DutySlot } from '@shared';
-import { inSession } from './session';
+import { inSession, type Attempt } from './session';
 import type { AuthSessionDoc } from './authSessions';
 import type { CertificateDoc } from './certificates';
 import type { StoryDoc } from './stories';
@@ -189,15 +189,15 @@ export function collections(db: Db): ReturnType<typeof buildCollections> {
   return c;
 }
 
-/** The same handles with every call in `session` (a transaction's). */
-export function collectionsInSession(db: Db, session: ClientSession): Collections {
-  return buildCollections(db, session);
+/** The same handles with every call in a transaction's attempt (its session). */
+export function collectionsInSession(db: Db, attempt: Attempt): Collections {
+  return buildCollections(db, attempt);
 }
 
-function buildCollections(db: Db, session?: ClientSession) {
+function buildCollections(db: Db, attempt?: Attempt) {
   const c = <T extends Document>(name: string) => {
     const coll = db.collection<T>(name) as Collection<T>;
-    return session ? inSession(coll, session) : coll;
+    return attempt ? inSession(coll, attempt) : coll;
   };
   return {
     users: c<UserDoc>(C.users),

@@ -15,7 +15,7 @@ import { OrgRepository } from './org';
 import { PhotoRepository } from './photos';
 import { RateLimitRepository } from './rateLimits';
 import { RequestRepository } from './requests';
-import { runTransaction } from './session';
+import { runTransaction, type TransactionOptions } from './session';
 import { ServiceRepository } from './services';
 import { StatCounterRepository } from './statCounters';
 import { StoreRepository } from './store';
@@ -66,9 +66,10 @@ export interface Repositories {
   /**
    * Runs `work` over repositories whose every read and write is in one transaction, committed when it returns and
    * run again after a transient error (so `work` must only write through the repositories it is given). Called on
-   * repositories that are already a transaction's, it runs `work` in that same transaction.
+   * repositories that are already a transaction's, it runs `work` in that same transaction (and `options` are the
+   * outer transaction's to give).
    */
-  inTransaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  inTransaction<T>(work: (repos: Repositories) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /**
    * Runs `work` on repositories outside any transaction once this one has committed (at once when these are not a
    * transaction's). For writes every step touches, the statistics' day counters: inside the transactions they would
@@ -126,11 +127,11 @@ function build(db: Db, c: Collections, scope: object, inTransaction = false): Re
       await db.command({ ping: 1 });
     },
     // A write run once per requestId is already in a transaction (routing/idempotency): a second would be a separate one.
-    inTransaction: async (work) => {
+    inTransaction: async (work, options) => {
       if (inTransaction) return work(repos);
       // Each attempt gets fresh repositories; only the attempt that committed has its after-commit work run.
       let committed: Repositories | undefined;
-      const result = await runTransaction(db.client, (session) => work((committed = build(db, collectionsInSession(db, session), scope, true))));
+      const result = await runTransaction(db.client, (attempt) => work((committed = build(db, collectionsInSession(db, attempt), scope, true))), options);
       for (const after of afterCommits.get(committed!) ?? []) {
         // The step is done and answered; a counter left behind is the rebuild's to find, not the caller's error.
         await after(repos).catch((err) => console.error('[afterCommit]', err));

@@ -1,7 +1,7 @@
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/routing/action';
 import { announceEvent } from '../../_core/notify/announcements';
-import { applyAction } from '../../_core/wishes/apply';
+import { applyAction, assertAllowed } from '../../_core/wishes/apply';
 import { wishView } from '../../_core/wishes/views';
 import { leaseOf } from '../lease';
 
@@ -13,6 +13,12 @@ import { leaseOf } from '../lease';
 export default defineAction({
   input: ActionSchemas.tasks.claim,
   roles: ['volunteer', 'party_member', 'unit_admin'],
+  // 200 helpers tapping one wish at once take turns at its places, and once it is full each is refused by one read.
+  turnsOn: (input) => `wish:${input.wishId}`,
+  async refuseEarly({ input, caller, rt }) {
+    const wish = await rt.repos.wishes.load(input.wishId);
+    await assertAllowed(rt, { wish, action: 'claim', caller, input: { asUnit: input.asUnit } });
+  },
   async run({ input, caller, rt }) {
     const wish = await rt.repos.wishes.load(input.wishId);
     const { wish: after, event } = await applyAction(rt, { wish, action: 'claim', caller, input: { asUnit: input.asUnit } });
