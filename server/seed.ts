@@ -23,6 +23,8 @@ export async function seedDemo(db: Db, rt: Runtime, opts: { dutyRosters?: boolea
   const now = rt.now();
   await upsertAll(c.towns, TOWNS.map((t) => ({ ...t, createdAt: now })));
   await upsertAll(c.communities, COMMUNITIES.map((x) => ({ ...x, createdAt: now })));
+  // A demo database from before wish numbers gets the codes too (upsertAll leaves existing communities alone).
+  for (const x of COMMUNITIES) await c.communities.updateOne({ _id: x._id, code: { $exists: false } }, { $set: { code: x.code } });
   await upsertAll(c.compounds, COMPOUNDS);
   await upsertAll(c.grids, GRIDS.map((g) => ({ ...g, ...(g._id === 'grid-taoyuan-2' || g._id === 'grid-taoyuan-3' ? { gridWorkerId: userIdOf('grid_worker') } : {}) })));
   await upsertAll(c.buildings, BUILDINGS);

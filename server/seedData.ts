@@ -14,11 +14,12 @@ export const TOWNS = [
   { _id: 'town-chengguan', name: '城关镇' },
 ];
 
+/** `code`: what the community's wish numbers start with (TY-2026-0123), shared/wishNumber. */
 export const COMMUNITIES = [
-  { _id: 'com-taoyuan', townId: 'town-huayuan', name: '桃源社区', address: '湖北省孝感市孝昌县花园镇桃源社区', location: pt(113.9935, 31.2525), settings: {} },
+  { _id: 'com-taoyuan', townId: 'town-huayuan', name: '桃源社区', code: 'TY', address: '湖北省孝感市孝昌县花园镇桃源社区', location: pt(113.9935, 31.2525), settings: {} },
   // A neighbour of 桃源 under the same town: where the town's 督办 can move a wish nobody in 桃源 took.
-  { _id: 'com-huayuanjie', townId: 'town-huayuan', name: '花园街社区', address: '湖北省孝感市孝昌县花园镇花园街社区', location: pt(113.9872, 31.2561), settings: {} },
-  { _id: 'com-shizishan', townId: 'town-chengguan', name: '狮子山社区', address: '陕西省安康市白河县城关镇狮子山社区', location: pt(110.1125, 32.8093), settings: {} },
+  { _id: 'com-huayuanjie', townId: 'town-huayuan', name: '花园街社区', code: 'HYJ', address: '湖北省孝感市孝昌县花园镇花园街社区', location: pt(113.9872, 31.2561), settings: {} },
+  { _id: 'com-shizishan', townId: 'town-chengguan', name: '狮子山社区', code: 'SZS', address: '陕西省安康市白河县城关镇狮子山社区', location: pt(110.1125, 32.8093), settings: {} },
 ];
 
 export const COMPOUNDS = [

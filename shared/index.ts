@@ -10,6 +10,7 @@ export * from './lifecycle';
 export * from './notify/templates';
 export * from './notify/compose';
 export * from './time';
+export * from './wishNumber';
 export * from './stories';
 export * from './privacy';
 export * from './actions';

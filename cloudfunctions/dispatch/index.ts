@@ -2,6 +2,7 @@ import { createFunction } from '../_core/routing/router';
 import approve from './actions/approve';
 import assign from './actions/assign';
 import callList from './actions/callList';
+import lookup from './actions/lookup';
 import map from './actions/map';
 import reassign from './actions/reassign';
 import supervision from './actions/supervision';
@@ -18,4 +19,4 @@ import candidates from './actions/candidates';
 import reject from './actions/reject';
 
 /** 社区派单: the community reviews, publishes and dispatches. */
-export const main = createFunction('dispatch', { queue, approve, reject, assign, proxyCreate, escalations, cancel, callList, urge, reassign, townAssign, supervision, townUnits, map, recall, board, candidates });
+export const main = createFunction('dispatch', { queue, approve, reject, assign, proxyCreate, escalations, cancel, callList, urge, reassign, townAssign, supervision, townUnits, map, recall, board, candidates, lookup });

@@ -7,6 +7,7 @@ import { WishState } from '../enums/wishStates';
 import { Id, Note, PageInput, Reason } from '../schemas/primitives';
 import { AssignTarget, Beneficiary, EscalationLevel } from '../schemas/wish';
 import { wishFields } from './wishes';
+import { normalizeWishNumber } from '../wishNumber';
 
 const WishRef = { wishId: Id };
 
@@ -71,6 +72,16 @@ export const MapInput = z.strictObject({
   category: Category.optional(),
 });
 
+/** 心愿编号: the wish a caller reads out (TY-2026-0123, in any case, spacing or dashes), as staff open it. */
+export const LookupInput = z.strictObject({
+  number: z
+    .string({ error: '请输入心愿编号' })
+    .trim()
+    .min(1, '请输入心愿编号')
+    .max(30, '心愿编号格式如 TY-2026-0123')
+    .refine((s) => normalizeWishNumber(s) !== null, '心愿编号格式如 TY-2026-0123'),
+});
+
 export const DispatchActions = {
   queue: QueueInput,
   approve: ApproveInput,
@@ -89,4 +100,5 @@ export const DispatchActions = {
   recall: RecallInput,
   board: BoardInput,
   candidates: CandidatesInput,
+  lookup: LookupInput,
 } as const;

@@ -72,6 +72,8 @@ export interface CallList {
 /** One wish on the grid map (shared/privacy `mapPointOf`). */
 export interface MapPoint {
   id: string;
+  /** 心愿编号, for whoever reads the dot out on the phone. */
+  number?: string;
   communityId: string;
   title: string;
   category: Category;
@@ -268,7 +270,7 @@ export interface MonthlyReport {
   /** 积分 issued for confirmed service (net of reversals) and redeemed at the 爱心超市 (net of refunds) in the month. */
   points: { issued: number; redeemed: number };
   /** 微故事 published in the month and still on the wall. */
-  stories: { published: number; titles: { id: string; title: string; publishedAt: Instant }[] };
+  stories: { published: number; titles: { id: string; title: string; publishedAt: Instant; /** 心愿编号 of the story's wish. */ wishNumber?: string }[] };
   generatedAt: Instant;
 }
 
@@ -416,6 +418,7 @@ export interface ActionOutputs {
     recall: WishReply;
     board: StaffBoard;
     candidates: DispatchCandidates;
+    lookup: WishReply;
   };
   org: {
     me: { user: UserView };

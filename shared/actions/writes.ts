@@ -54,6 +54,7 @@ export const ActionWrites = {
     recall: true,
     board: false,
     candidates: false,
+    lookup: false,
   },
   org: {
     me: false,

@@ -9,6 +9,8 @@ import type { Actor } from './relations';
 
 export interface NewWishFacts {
   id: string;
+  /** 心愿编号, taken from the community's counter in the transaction of the insert (shared/wishNumber). */
+  number?: string;
   communityId: string;
   townId?: string;
   /** The resident the wish is for, and their name as lists show it. */
@@ -39,6 +41,7 @@ export function createWish(input: z.output<typeof CreateWishInput>, facts: NewWi
     createdAt: facts.now,
     updatedAt: facts.now,
   };
+  if (facts.number !== undefined) wish.number = facts.number;
   if (facts.townId !== undefined) wish.townId = facts.townId;
   if (facts.gridId !== undefined) wish.gridId = facts.gridId;
   if (facts.ownerName !== undefined) wish.ownerName = facts.ownerName;

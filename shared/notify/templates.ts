@@ -65,6 +65,15 @@ export const NotificationTemplates: Record<NotificationTemplateKey, Notification
 type Said = (v: (field: string) => string) => string;
 
 /**
+ * The value an announcement of a wish carries its number (心愿编号) in. No template has such a field, so WeChat's
+ * subscribe message never sends it (composeMessage sends the template's fields only); the inbox says it.
+ */
+export const WISH_NUMBER_VALUE = 'wishNo';
+
+/** A wish as staff's messages name it: its title, and its number to search or say on the phone. */
+const named = (v: (field: string) => string) => `「${v('thing1')}」${v(WISH_NUMBER_VALUE) ? `（${v(WISH_NUMBER_VALUE)}）` : ''}`;
+
+/**
  * Each message as a person would say it, for the in-app inbox (WeChat's subscribe message keeps its
  * labelled fields): who did what to which wish, and what the reader can do now.
  */
@@ -72,16 +81,16 @@ export const InboxSentences: Record<NotificationTemplateKey, Said> = {
   wish_approved: (v) => `您的心愿「${v('thing1')}」通过了审核，附近的志愿者现在能看到它了。`,
   wish_rejected: (v) => `您的心愿「${v('thing1')}」没有通过审核${v('thing2') ? `，原因是：${v('thing2')}` : ''}。您可以修改后重新提交。`,
   wish_claimed: (v) => `${v('name2') || '志愿者'}认领了您的心愿「${v('thing1')}」，会尽快联系您。`,
-  wish_assigned: (v) => `社区把心愿「${v('thing1')}」派给了您${v('thing2') ? `，地点在${v('thing2')}` : ''}，请尽快查看。`,
+  wish_assigned: (v) => `社区把心愿${named(v)}派给了您${v('thing2') ? `，地点在${v('thing2')}` : ''}，请尽快查看。`,
   wish_completed: (v) => `${v('name2') || '志愿者'}完成了您的心愿「${v('thing1')}」，请您确认并评价。`,
   rate_reminder: (v) => `心愿「${v('thing1')}」已经完成，请您为这次服务打个分。`,
-  wish_disputed: (v) => `居民说心愿「${v('thing1')}」还没有完成${v('thing2') ? `：${v('thing2')}` : ''}。请联系居民，处理好后再点完成。`,
-  new_pending_wish: (v) => `有一个新心愿「${v('thing1')}」${v('phrase2') ? `（${v('phrase2')}）` : ''}等您审核。`,
+  wish_disputed: (v) => `居民说心愿${named(v)}还没有完成${v('thing2') ? `：${v('thing2')}` : ''}。请联系居民，处理好后再点完成。`,
+  new_pending_wish: (v) => `有一个${v('phrase2') ? `${v('phrase2')}类的` : ''}新心愿${named(v)}等您审核。`,
   nearby_wish: (v) => `${v('character_string3') === '紧急' ? '附近有紧急心愿' : '您附近有新心愿'}「${v('thing1').replace(/^【紧急】/, '')}」${v('thing2') ? `，在${v('thing2')}` : ''}，需要人帮忙。`,
-  wish_escalated: (v) => `心愿「${v('thing1')}」等了很久还没人认领，已经上报到${v('phrase2') || '社区'}。`,
-  wish_supervised: (v) => `镇街对心愿「${v('thing1')}」${v('phrase2') || '督办'}${v('thing3') ? `：${v('thing3')}` : ''}。`,
-  wish_nudged: (v) => `居民在催了：您手上的心愿「${v('thing1')}」还在等您，请尽快联系居民。`,
-  wish_waiting: (v) => `居民在催了：心愿「${v('thing1')}」${v('phrase2') ? `一直${v('phrase2')}` : '还没有进展'}，请尽快安排。`,
+  wish_escalated: (v) => `心愿${named(v)}等了很久还没人认领，已经上报到${v('phrase2') || '社区'}。`,
+  wish_supervised: (v) => `镇街对心愿${named(v)}${v('phrase2') || '督办'}${v('thing3') ? `：${v('thing3')}` : ''}。`,
+  wish_nudged: (v) => `居民在催了：您手上的心愿${named(v)}还在等您，请尽快联系居民。`,
+  wish_waiting: (v) => `居民在催了：心愿${named(v)}${v('phrase2') ? `一直${v('phrase2')}` : '还没有进展'}，请尽快安排。`,
   lease_expired: (v) => `您认领的心愿「${v('thing1')}」超时没有开始，已经退回任务大厅。`,
   claim_recalled: (v) => `社区收回了您手上的心愿「${v('thing1')}」${v('thing2') ? `，原因是：${v('thing2')}` : ''}。您不用再上门了。`,
   join_requested: (v) => `${v('name1') || '有人'}申请${v('thing2') ? `以${v('thing2')}身份` : ''}加入社区，请您审核。`,

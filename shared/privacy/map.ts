@@ -10,7 +10,7 @@ const FIELDS = ReplyPolicies.mapPoint.fields;
 /** What the map reads of a wish from storage: the dot, and the facts the rules need. */
 export const MAP_SOURCE_FIELDS = [
   'communityId', 'townId', 'gridId', 'ownerId', 'createdBy', 'claims', 'assignment', 'status', 'category', 'title', 'priority',
-  'location', 'escalation', 'openedAt', 'createdAt',
+  'location', 'escalation', 'openedAt', 'createdAt', 'number',
 ] as const;
 export type MapSource = Pick<Wish, 'id' | (typeof MAP_SOURCE_FIELDS)[number]>;
 
@@ -39,5 +39,6 @@ export function mapPointOf(wish: MapSource, stalled: boolean, viewer: Viewer): M
   };
   if (wish.gridId !== undefined && WishRules[FIELDS.gridId.rule](rel, wish)) point.gridId = wish.gridId;
   if (wish.escalation) point.escalation = wish.escalation.level;
+  if (wish.number) point.number = wish.number;
   return point;
 }

@@ -3,6 +3,10 @@ import { PartyBranchLevel, UnitKind, UnitLevel } from '../enums/orgLevels';
 import { ringProblem } from '../geometry';
 import { Address, GeoPoint, Id, Instant, Latitude, Longitude, PersonName, Phone, text } from './primitives';
 import { CommunitySettings } from './settings';
+import { COMMUNITY_CODE_PATTERN, COMMUNITY_CODE_RULE } from '../wishNumber';
+
+/** A community's short code (shared/wishNumber): what its wish numbers start with. */
+export const CommunityCode = z.string().regex(COMMUNITY_CODE_PATTERN, COMMUNITY_CODE_RULE);
 
 /** Town (镇/街道) → community (社区) → compound (小区) → building (楼栋). */
 export const OrgName = text(40);
@@ -18,6 +22,8 @@ export const Community = z.strictObject({
   id: Id,
   townId: Id,
   name: OrgName,
+  /** The short code its wish numbers start with (TY-2026-0123); without one, derived from the id (shared/wishNumber). */
+  code: CommunityCode.optional(),
   address: Address.optional(),
   location: GeoPoint.optional(),
   settings: CommunitySettings,

@@ -6,6 +6,7 @@ import { WishState } from '../enums/wishStates';
 import { Address, Comment, Description, GeoPoint, Id, Instant, Note, PersonName, Phone, Photos, Reason, TimeWindow, Title } from './primitives';
 import { ServiceHours } from './service';
 import { HOURS_STEP, MAX_WITHDRAWAL_HOURS } from '../timebank/rules';
+import { WISH_NUMBER_PATTERN } from '../wishNumber';
 
 /** 用时间支付: the hours a wish is paid with from its owner's 时间银行 account, in half hours. */
 export const PaidHours = z
@@ -83,8 +84,13 @@ export const Beneficiary = z.strictObject({
   phone: Phone.optional(),
 });
 
+/** 心愿编号 TY-2026-0123 (shared/wishNumber): given at creation, never changed. */
+export const WishNumber = z.string().regex(WISH_NUMBER_PATTERN, '心愿编号格式如 TY-2026-0123');
+
 export const Wish = z.strictObject({
   id: Id,
+  /** Absent only on wishes stored before numbers, until the start-up migration numbers them. */
+  number: WishNumber.optional(),
   communityId: Id,
   townId: Id.optional(),
   category: Category,

@@ -1,8 +1,9 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { AppError } from '@shared/errors';
 import { call } from '../../client/src/services/api';
 import StaffHomePage from '../../client/src/packages/staff/pages/index/index';
 import { taroMock } from './__mocks__/taro';
-import { actAs, routeCalls } from './staff-helpers';
+import { actAs, callsTo, routeCalls } from './staff-helpers';
 
 jest.mock('../../client/src/services/api', () => ({ call: jest.fn(), httpJson: jest.fn(), apiUrl: (p: string) => p }));
 const callMock = call as jest.Mock;
@@ -36,4 +37,28 @@ test('a grid worker sees only what a grid worker does', async () => {
   expect(screen.queryByText('数据看板')).not.toBeInTheDocument();
   expect(screen.queryByText('组织管理')).not.toBeInTheDocument();
   await screen.findByText('审核派单');
+});
+
+test('staff open a wish by the number a resident reads out on the phone, typed as heard', async () => {
+  actAs('secretary');
+  routeCalls(callMock, {
+    'dispatch.queue': { items: [] },
+    'dispatch.escalations': { items: [] },
+    'dispatch.lookup': ({ number }: { number: string }) => {
+      if (number.trim().toLowerCase() !== 'ty 2026 42') throw new AppError('NOT_FOUND', `没有找到编号为 ${number} 的心愿`);
+      return { wish: { id: 'w42', number: 'TY-2026-0042' } };
+    },
+  });
+  render(<StaffHomePage />);
+  await screen.findByText('按编号查找心愿');
+
+  // Not a number at all: said at once, without asking the server.
+  fireEvent.input(screen.getByLabelText('心愿编号'), { target: { value: '桃源42' } });
+  fireEvent.click(screen.getByText('查找'));
+  expect(await screen.findByRole('alert')).toHaveTextContent('心愿编号格式如 TY-2026-0123');
+  expect(callsTo(callMock, 'dispatch', 'lookup')).toEqual([]);
+
+  fireEvent.input(screen.getByLabelText('心愿编号'), { target: { value: 'ty 2026 42' } });
+  fireEvent.click(screen.getByText('查找'));
+  await waitFor(() => expect(taroMock.navigations.at(-1)).toEqual({ kind: 'navigateTo', url: '/pages/wish/index?id=w42' }));
 });

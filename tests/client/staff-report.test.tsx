@@ -17,7 +17,7 @@ const reportOf = (month: string) => ({
   topUnits: [{ id: 'unit-fuyou', name: '孝昌县妇幼保健院', services: 12, hours: 30 }],
   topBranches: [],
   points: { issued: 715, redeemed: 240 },
-  stories: { published: 1, titles: [{ id: 's1', title: '厨房水龙头漏水请帮忙维修', publishedAt: '2026-11-20T10:00:00+08:00' }] },
+  stories: { published: 1, titles: [{ id: 's1', title: '厨房水龙头漏水请帮忙维修', publishedAt: '2026-11-20T10:00:00+08:00', wishNumber: 'TY-2026-0007' }] },
   generatedAt: '2026-12-06T09:00:00+08:00',
 });
 
@@ -48,6 +48,8 @@ test('the report opens on the month just finished: overview, bars by category an
   expect(within(screen.getByRole('table', { name: '按网格' })).getByText('未划网格')).toBeInTheDocument();
   expect(screen.getByText('1. 孝昌县妇幼保健院：服务 12 人次，30 小时')).toBeInTheDocument();
   expect(screen.getByText('本月暂无党组织服务记录')).toBeInTheDocument();
+  // Each story names its wish by number, for the office to ask about.
+  expect(screen.getByText(/· 厨房水龙头漏水请帮忙维修（TY-2026-0007，/)).toBeInTheDocument();
   expect(screen.getByText(/厨房水龙头漏水请帮忙维修/)).toBeInTheDocument();
 });
 

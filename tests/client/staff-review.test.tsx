@@ -19,6 +19,7 @@ const ride = {
   priority: 'normal',
   gridId: 'g2',
   beneficiary: { name: '王秀英' },
+  number: 'TY-2026-0042',
   createdAt: hourAgo,
 };
 const repair = { id: 'w2', category: 'repair', title: '厨房水管漏水', status: 'pending_review', channel: 'door_visit', priority: 'urgent', createdAt: hourAgo };
@@ -46,6 +47,7 @@ test('lists pending wishes with category, channel, grid, resident and urgency, u
   expect(within(first).getByText('网格：第二网格')).toBeInTheDocument();
   expect(within(first).getByText('居民：王秀英')).toBeInTheDocument();
   expect(within(first).getByText('3小时前')).toBeInTheDocument();
+  expect(within(first).getByText('编号 TY-2026-0042')).toBeInTheDocument();
   expect(within(card('厨房水管漏水')).getByText('紧急')).toBeInTheDocument();
   expect(screen.getByText('待审核 2 条')).toBeInTheDocument();
 

@@ -45,3 +45,9 @@ test('a rated wish shows the stars and no rating form', async () => {
   expect(screen.getByText('★★★★★')).toBeInTheDocument();
   expect(screen.queryByText('评价本次服务')).not.toBeInTheDocument();
 });
+
+test('the wish shows its number, to read out when the resident phones the community', async () => {
+  await open({ status: 'open', number: 'TY-2026-0123' });
+  expect(screen.getByText('心愿编号')).toBeInTheDocument();
+  expect(screen.getByText('TY-2026-0123')).toBeInTheDocument();
+});

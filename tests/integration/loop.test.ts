@@ -110,7 +110,7 @@ describe('the 三单 loop through the HTTP gateway', () => {
     expect(book.fileName).toMatch(/^心愿台账-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const parts = unzipSync(Buffer.from(book.base64, 'base64'));
     const strings = strFromU8(parts['xl/sharedStrings.xml']);
-    for (const text of ['编号', '提交时间', '=台账导出测试', '待审核', '小程序']) expect(strings).toContain(text);
+    for (const text of ['心愿编号', wish.number, '系统编号', '提交时间', '=台账导出测试', '待审核', '小程序']) expect(strings).toContain(text);
     const rows = strFromU8(parts['xl/worksheets/sheet1.xml']).match(/<row /g) ?? [];
     expect(rows.length).toBe(book.rows + 1);
     expect(strFromU8(parts['xl/workbook.xml'])).toContain('心愿台账');
@@ -118,8 +118,9 @@ describe('the 三单 loop through the HTTP gateway', () => {
     const file = await secretary.ok('stats', 'export', { format: 'csv' });
     expect(file).toMatchObject({ mimeType: 'text/csv;charset=utf-8', rows: book.rows });
     const csv = Buffer.from(file.base64, 'base64').toString('utf8');
-    expect(csv.startsWith('\uFEFF编号,标题,类别,状态')).toBe(true);
-    const line = csv.split('\r\n').find((l) => l.startsWith(wish.id))!;
+    expect(csv.startsWith('\uFEFF心愿编号,标题,类别,状态')).toBe(true);
+    const line = csv.split('\r\n').find((l) => l.startsWith(`${wish.number},`))!;
+    expect(line.endsWith(`,${wish.id}`)).toBe(true);
     // Kept as text, never run as a formula; the time is Beijing time (UTC+8) to the minute.
     const created = new Date(wish.createdAt);
     const beijing = new Date(created.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');

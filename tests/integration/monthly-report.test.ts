@@ -32,13 +32,13 @@ async function serveOne(title: string) {
   const { story } = await secretary.ok('stories', 'draft', { wishId: wish.id, note: '晾衣架修好了' });
   await resident.ok('stories', 'consent', { storyId: story.id, consent: true });
   await secretary.ok('stories', 'publish', { storyId: story.id });
-  return wish.id as string;
+  return { wishId: wish.id as string, number: wish.number as string };
 }
 
 test('a month’s report counts what happened in it: overview, category, grid, units, stories, hours', async () => {
   const month = monthNow();
   const before = await report('secretary', { month });
-  const wishId = await serveOne('阳台晾衣架坏了（月报）');
+  const { wishId, number } = await serveOne('阳台晾衣架坏了（月报）');
   const after = await report('secretary', { month });
 
   expect(after.scope).toMatchObject({ kind: 'community', name: '桃源社区', communities: [{ id: 'com-taoyuan', name: '桃源社区' }] });
@@ -56,7 +56,9 @@ test('a month’s report counts what happened in it: overview, category, grid, u
   expect(earned.length).toBe(1);
   expect(after.points.issued - before.points.issued).toBe(earned[0].amount);
   expect(after.points.issued - before.points.issued).toBeGreaterThan(0);
-  expect(after.stories.titles[0].title).toBe('阳台晾衣架坏了（月报）');
+  // The story names its wish by the number the office can ask about on the phone.
+  expect(after.stories.titles[0]).toMatchObject({ title: '阳台晾衣架坏了（月报）', wishNumber: number });
+  expect(number).toMatch(/^TY-\d{4}-\d{4}$/);
   // Points spent at the 爱心超市 are the month's redemptions; a cancelled redemption's refund takes it back.
   const secretary = await server.login('secretary');
   const helper = await server.login('unit_member');
@@ -78,12 +80,13 @@ test('a month’s report counts what happened in it: overview, category, grid, u
   const later = await report('secretary', { month: next });
   expect([later.overview.collected, later.overview.serviceCount, later.stories.published, later.points.issued]).toEqual([0, 0, 0, 0]);
 
-  // The ledger names the grid, the helper, the unit and the hours.
+  // The ledger names the wish by its number, and the grid, the helper, the unit and the hours.
   const file = await (await server.login('secretary')).ok('stats', 'export', { format: 'csv' });
   const lines = Buffer.from(file.base64, 'base64').toString('utf8').replace(/^\uFEFF/, '').split('\r\n');
   const header = lines[0].split(',');
-  const row = lines.find((l) => l.startsWith(wishId))!.split(',');
+  const row = lines.find((l) => l.startsWith(`${number},`))!.split(',');
   const cell = (name: string) => row[header.indexOf(name)];
+  expect(cell('系统编号')).toBe(wishId);
   expect([cell('网格'), cell('服务人'), cell('共建单位'), cell('服务时长（小时）')]).toEqual(['桃源第二网格', '陈静', '孝昌县妇幼保健院', '2.5']);
 });
 

@@ -11,6 +11,7 @@ import type { FamilyLinkDoc, TimeAccountDoc, TimeEntryDoc } from './timebank';
 import type { ActivityDoc, AttendanceDoc } from './activities';
 import type { RateLimitDoc } from './rateLimits';
 import type { StatCounterDoc } from './statCounters';
+import type { WishCounterDoc } from './wishNumbers';
 import type { BuildingDoc, CommunityDoc, CompoundDoc, GridDoc, InviteDoc, JoinRequestDoc, MessageDoc, PartyBranchDoc, ServiceDoc, SubscriptionDoc, TownDoc, UnitDoc, UserDoc, WishDoc } from './types';
 
 /**
@@ -37,6 +38,8 @@ export const C = {
   partyBranches: 'party_branches',
   units: 'units',
   wishes: 'wishes',
+  /** 心愿编号: one counter per community and year, taken with `$inc` in the transaction of each wish's insert. */
+  wishCounters: 'wish_counters',
   services: 'services',
   /** The statistics kept per community and day (and month), written with each event. */
   statCounters: 'stat_counters',
@@ -108,6 +111,8 @@ export const INDEXES: Record<string, IndexDecl[]> = {
     { key: { updatedAt: 1 } },
     // The sweep of unused uploads asks which photos some wish still shows; most wishes have none.
     { key: { 'events.photos': 1 }, options: { sparse: true } },
+    // 心愿编号: staff open a wish by its number; two wishes of a community never share one.
+    { key: { communityId: 1, number: 1 }, options: { unique: true, partialFilterExpression: { number: { $type: 'string' } }, name: 'number_unique' } },
   ],
   [C.services]: [{ key: { communityId: 1, confirmedAt: -1 } }, { key: { wishId: 1 } }, { key: { userId: 1 } }],
   [C.statCounters]: [{ key: { communityId: 1, grain: 1, period: 1 } }],
@@ -209,6 +214,7 @@ function buildCollections(db: Db, attempt?: Attempt) {
     partyBranches: c<PartyBranchDoc>(C.partyBranches),
     units: c<UnitDoc>(C.units),
     wishes: c<WishDoc>(C.wishes),
+    wishCounters: c<WishCounterDoc>(C.wishCounters),
     services: c<ServiceDoc>(C.services),
     statCounters: c<StatCounterDoc>(C.statCounters),
     messages: c<MessageDoc>(C.messages),

@@ -31,6 +31,12 @@ export class CommunityRepository {
     return new Map(list.map((c) => [c._id, c.name]));
   }
 
+  /** Every community's declared short code (shared/wishNumber), by id: those without one are left out. */
+  async codes(): Promise<Map<string, string>> {
+    const list = await this.c.communities.find({ code: { $type: 'string' } }, { projection: { code: 1 } }).toArray();
+    return new Map(list.map((c) => [c._id, c.code!]));
+  }
+
   /** Every community's stored settings (as the secretary set them; `settingsOf` fills the defaults). */
   async allSettings(): Promise<Map<string, Partial<CommunitySettings>>> {
     const list = await this.c.communities.find({}, { projection: { settings: 1 } }).toArray();

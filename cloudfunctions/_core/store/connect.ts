@@ -3,6 +3,7 @@ import { ensureIndexes } from './collections';
 import { migrateInboxOutbox } from './migrateMessages';
 import { cleanStoredTexts } from './migrateText';
 import { prepareCounters } from './migrateCounters';
+import { numberOldWishes } from './migrateWishNumbers';
 
 /** Default database name when the URI names none. */
 export const DEFAULT_DB_NAME = 'xinyuan';
@@ -21,5 +22,6 @@ export async function connect(uri: string, dbName?: string, watch?: (client: Mon
   await migrateInboxOutbox(named);
   await cleanStoredTexts(named);
   await prepareCounters(named);
+  await numberOldWishes(named);
   return { client, db: named, close: () => client.close() };
 }

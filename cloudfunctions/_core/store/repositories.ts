@@ -25,10 +25,13 @@ import { SubscriptionRepository } from './subscriptions';
 import { UserRepository } from './users';
 import { WxSessionRepository } from './wxSessions';
 import { WishRepository } from './wishes';
+import { WishNumberRepository } from './wishNumbers';
 
 /** Every repository of one database: what the runtime hands to actions instead of the database. */
 export interface Repositories {
   wishes: WishRepository;
+  /** 心愿编号's counters, taken in the transaction of each wish's insert. */
+  wishNumbers: WishNumberRepository;
   communities: CommunityRepository;
   users: UserRepository;
   org: OrgRepository;
@@ -100,6 +103,7 @@ export function repositoriesOf(db: Db): Repositories {
 function build(db: Db, c: Collections, scope: object, inTransaction = false): Repositories {
   const repos: Repositories = {
     wishes: new WishRepository(c.wishes),
+    wishNumbers: new WishNumberRepository(c.wishCounters),
     communities: new CommunityRepository(c),
     users: new UserRepository(c.users),
     org: new OrgRepository(c),

@@ -49,6 +49,13 @@ export class WishRepository {
     return new Map(rows.map((w) => [w._id, w.status]));
   }
 
+  /** The numbers (心愿编号) of these wishes; one without a number, or not found, is left out. */
+  async numbersOf(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.coll.find({ _id: { $in: ids }, number: { $type: 'string' } }, { projection: { number: 1 } }).toArray();
+    return new Map(rows.map((w) => [w._id, w.number!]));
+  }
+
   async load(id: string): Promise<WishDoc> {
     const wish = await this.find(id);
     if (!wish) throw new AppError('NOT_FOUND', '心愿不存在');
@@ -57,6 +64,35 @@ export class WishRepository {
 
   async insert(wish: WishDoc): Promise<void> {
     await this.coll.insertOne(wish);
+  }
+
+  /** 心愿编号: the wish of one of these communities with this number (stored form, shared/wishNumber). */
+  async byNumber(communityIds: string[], number: string): Promise<WishDoc | null> {
+    return this.coll.findOne({ communityId: { $in: communityIds }, number }, WITHOUT_EVENTS);
+  }
+
+  /** Wishes stored before numbers, oldest first (created time, then id): what the start-up migration numbers. */
+  async unnumbered(limit: number): Promise<Pick<WishDoc, '_id' | 'communityId' | 'createdAt'>[]> {
+    return this.coll
+      .find({ number: { $exists: false } }, { projection: { _id: 1, communityId: 1, createdAt: 1 } })
+      .sort({ createdAt: 1, _id: 1 })
+      .limit(limit)
+      .toArray();
+  }
+
+  /** Which of these still have no number, in the order given. */
+  async unnumberedAmong(ids: string[]): Promise<string[]> {
+    const rows = await this.coll.find({ _id: { $in: ids }, number: { $exists: false } }, { projection: { _id: 1 } }).toArray();
+    const left = new Set(rows.map((r) => r._id));
+    return ids.filter((id) => left.has(id));
+  }
+
+  /**
+   * Gives a wish stored before numbers its number, unless it has one. Not a step of the wish: no event, no new
+   * revision, no new `updatedAt` (the announcement repair reads by that), so nothing in flight is disturbed.
+   */
+  async setNumber(id: string, number: string): Promise<void> {
+    await this.coll.updateOne({ _id: id, number: { $exists: false } }, { $set: { number } });
   }
 
   /**

@@ -1,4 +1,4 @@
-import { AppError, Wish, type GeoPoint, createWish, creationEvent, type Channel, type Priority, type Role } from '@shared';
+import { AppError, Wish, communityCodeOf, createWish, creationEvent, formatWishNumber, wishNumberYear, type Channel, type GeoPoint, type Priority, type Role } from '@shared';
 import type { CreateWishInput } from '@shared/actions';
 import type * as z from 'zod';
 import { actorFor } from '../access/wishAccess';
@@ -44,28 +44,40 @@ export interface NewWish {
   beneficiary?: WishDoc['beneficiary'];
 }
 
-/** Builds (shared/lifecycle `createWish`) and stores a wish in `pending_review` with its creation event. */
+/**
+ * Builds (shared/lifecycle `createWish`) and stores a wish in `pending_review` with its creation event and its
+ * number (心愿编号), the community's next of the year, taken in the same transaction as the insert (the caller's
+ * when it has one): two posts at once never share a number, and a post that rolls back gives its number back.
+ * Every way a wish comes to be (a resident's post, for themself or a family member and paid by hours or not, and
+ * staff's proxy entry) comes through here.
+ */
 export async function insertWish(rt: Runtime, n: NewWish): Promise<WishDoc> {
   const now = rt.now();
   const { community, caller } = n;
-  const wish = createWish(n.fields, {
-    id: newId(),
-    communityId: community._id,
-    townId: community.townId,
-    ownerId: n.ownerId,
-    ownerName: n.ownerName,
-    createdBy: caller.id,
-    channel: n.channel,
-    priority: n.priority,
-    gridId: await gridOfWish(rt, community._id, n.fields),
-    beneficiary: n.beneficiary,
-    now,
+  const gridId = await gridOfWish(rt, community._id, n.fields);
+  return rt.repos.inTransaction(async (repos) => {
+    const year = wishNumberYear(now);
+    const seq = await repos.wishNumbers.take(community._id, year);
+    const wish = createWish(n.fields, {
+      id: newId(),
+      number: formatWishNumber(communityCodeOf(community), year, seq),
+      communityId: community._id,
+      townId: community.townId,
+      ownerId: n.ownerId,
+      ownerName: n.ownerName,
+      createdBy: caller.id,
+      channel: n.channel,
+      priority: n.priority,
+      gridId,
+      beneficiary: n.beneficiary,
+      now,
+    });
+    const event: WishEventDoc = { ...creationEvent(wish, actorFor(caller, wish), now, n.role), id: newId() };
+    const { id, ...fields } = storedBy(Wish, wish);
+    const doc: WishDoc = { ...fields, _id: id, rev: 0, slotsFree: wish.helpersNeeded, events: [event] };
+    await repos.wishes.insert(doc);
+    // Counted as collected once the insert commits (stats/counters).
+    await countWish(repos, null, doc);
+    return doc;
   });
-  const event: WishEventDoc = { ...creationEvent(wish, actorFor(caller, wish), now, n.role), id: newId() };
-  const { id, ...fields } = storedBy(Wish, wish);
-  const doc: WishDoc = { ...fields, _id: id, rev: 0, slotsFree: wish.helpersNeeded, events: [event] };
-  // Counted as collected with the insert: in the request's transaction when it has one (stats/counters).
-  await rt.repos.wishes.insert(doc);
-  await countWish(rt.repos, null, doc);
-  return doc;
 }

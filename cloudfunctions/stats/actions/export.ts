@@ -8,10 +8,10 @@ import { requireStaffOrTown, statsScope } from '../../_core/stats/scope';
 const MAX_ROWS = 20_000;
 
 const COLUMNS = [
-  { header: '编号', width: 26 }, { header: '标题', width: 30 }, { header: '类别', width: 10 }, { header: '状态', width: 8 },
+  { header: '心愿编号', width: 15 }, { header: '标题', width: 30 }, { header: '类别', width: 10 }, { header: '状态', width: 8 },
   { header: '来源', width: 10 }, { header: '提交时间', width: 17 }, { header: '完成时间', width: 17 }, { header: '确认时间', width: 17 },
   { header: '网格', width: 14 }, { header: '服务人', width: 16 }, { header: '共建单位', width: 18 }, { header: '服务时长（小时）', width: 10 },
-  { header: '评分', width: 6 },
+  { header: '评分', width: 6 }, { header: '系统编号', width: 26 },
 ];
 
 /** The ledger the community reports upward: XLSX by default, CSV on request; the file travels inline. */
@@ -32,11 +32,12 @@ export default defineAction({
       name: '心愿台账',
       columns: COLUMNS,
       rows: wishes.map((w) => [
-        w._id, w.title, CategoryLabels[w.category], WishStateLabels[w.status], ChannelLabels[w.channel], w.createdAt, w.doneAt, w.confirmedAt,
+        // 心愿编号 first: what people say on the phone and write on paper; the system's id last, for cross-reference.
+        w.number ?? '', w.title, CategoryLabels[w.category], WishStateLabels[w.status], ChannelLabels[w.channel], w.createdAt, w.doneAt, w.confirmedAt,
         w.gridId ? (grids.get(w.gridId) ?? '') : '',
         helpersOf(w).map((id) => names.get(id) ?? '').filter(Boolean).join('、'),
         unitsOf(w).map((id) => units.get(id) ?? '').filter(Boolean).join('、'),
-        served.get(w._id)?.hours, w.rating?.stars,
+        served.get(w._id)?.hours, w.rating?.stars, w._id,
       ]),
     };
     const file = input.format === 'csv' ? toCsv(sheet) : await toXlsx(sheet);

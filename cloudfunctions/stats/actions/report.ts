@@ -35,6 +35,8 @@ export default defineAction({
     const byCategory = categoryRows(tally);
     const byGrid = gridRows(tally, await rt.repos.org.gridNames(communityIds));
     const [topUnits, topBranches] = await Promise.all([leaders(rt, tally, 'unit'), leaders(rt, tally, 'party_branch')]);
+    // Each story names its wish by number, so the office can ask about it on the phone.
+    const numbers = await rt.repos.wishes.numbersOf(stories.map((s) => s.wishId));
     return {
       month: input.month, ...range,
       scope: {
@@ -44,7 +46,7 @@ export default defineAction({
       },
       overview: { ...overview, serviceHours: round1(overview.serviceHours) },
       byCategory, byGrid, topUnits, topBranches, points,
-      stories: { published: stories.length, titles: stories.map((s) => ({ id: s._id, title: s.title, publishedAt: s.publishedAt ?? s.updatedAt })) },
+      stories: { published: stories.length, titles: stories.map((s) => ({ id: s._id, title: s.title, publishedAt: s.publishedAt ?? s.updatedAt, ...(numbers.has(s.wishId) ? { wishNumber: numbers.get(s.wishId) } : {}) })) },
       generatedAt: rt.now(),
     };
   },

@@ -63,6 +63,7 @@ export const SAMPLES: Samples = {
     recall: { wishId, reason: '认领两天没有上门', assignTo: { kind: 'user', id: 'pm2' } },
     board: { status: 'claimed', gridId: 'grid1', limit: 20 },
     candidates: { wishId },
+    lookup: { number: 'TY-2026-0123' },
   },
   org: {
     me: {},

@@ -28,6 +28,12 @@ export function WishSummary({ wish, status: shown }: { wish: SummaryWish; /** Th
       </View>
       {description && <Text className="wish-desc">{description}</Text>}
       <View className="gap" />
+      {'number' in wish && wish.number && (
+        <View className="kv">
+          <Text className="kv__k">心愿编号</Text>
+          <Text className="kv__v wish-number" userSelect>{wish.number}</Text>
+        </View>
+      )}
       {wish.address && (
         <View className="kv">
           <Text className="kv__k">地点</Text>

@@ -33,6 +33,8 @@ export const staffApi = {
   board: (data: ActionInput<'dispatch', 'board'> = {}) => call('dispatch', 'board', data),
   /** Whom a wish can be dispatched to, with load, distance and why some can't take it now. */
   candidates: (wishId: string) => call('dispatch', 'candidates', { wishId }),
+  /** 心愿编号: the wish a resident reads out on the phone (TY-2026-0123, however it was typed). */
+  lookup: (number: string) => call('dispatch', 'lookup', { number }),
   /** Re-read one wish after a conflict: how it stands now, and which buttons (`actions`) are still ours. */
   detail: (wishId: string) => call('wishes', 'detail', { wishId }),
 };

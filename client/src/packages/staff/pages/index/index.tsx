@@ -7,6 +7,7 @@ import { Routes } from '../../../../services/nav';
 import { OnDutyCard } from '../../components/OnDutyCard';
 import { SupervisionCard } from '../../components/SupervisionCard';
 import { StaffGate } from '../../components/StaffGate';
+import { WishLookup } from '../../components/WishLookup';
 import { staffApi } from '../../lib/api';
 import { mayOpen } from '../../lib/roles';
 import type { StaffScreen } from '../../lib/roles';
@@ -86,6 +87,7 @@ function Workbench({ role, name }: { role: Role; name: string }) {
           );
         })}
       </View>
+      {(role === 'secretary' || role === 'grid_worker' || role === 'town_admin') && <WishLookup />}
       {(role === 'secretary' || role === 'grid_worker') && <SupervisionCard />}
       {(role === 'secretary' || role === 'grid_worker') && <OnDutyCard />}
       <RoleNav current={Routes.staffHome} />

@@ -83,7 +83,7 @@ function Picked({ dot }: { dot: MapDot }) {
         {dot.title}
       </Text>
       <Text className='staff-map__picked-meta'>
-        {MapStateLabels[dot.state]} · {CategoryLabels[dot.category]} · {ageText(dot.since)}
+        {dot.number && `${dot.number} · `}{MapStateLabels[dot.state]} · {CategoryLabels[dot.category]} · {ageText(dot.since)}
         {!dot.exact && ' · 位置约 100 米'}
       </Text>
       <Button className='staff-btn staff-btn--primary' size='mini' onClick={() => void Taro.navigateTo({ url: to(link(Pages.wish, { id: dot.id })) })}>

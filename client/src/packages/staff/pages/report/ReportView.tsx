@@ -108,7 +108,7 @@ export function ReportView({ report }: { report: MonthlyReport }) {
         ) : (
           report.stories.titles.map((s) => (
             <Text key={s.id} className='report__list'>
-              · {s.title}（{formatTime(s.publishedAt)}）
+              · {s.title}（{s.wishNumber ? `${s.wishNumber}，` : ''}{formatTime(s.publishedAt)}）
             </Text>
           ))
         )}
