@@ -14,6 +14,8 @@ import {
   createWish,
   creationEvent,
   escalationDue,
+  heldSince,
+  stallOf,
   leaseUntil,
   slotsFree,
   type Actor,
@@ -225,6 +227,21 @@ describe('收回: staff take back a claim or dispatch nobody has started', () =>
     const twoPlaces = act(act(openWish({ helpersNeeded: 2 }), 'claim', claimer).wish, 'start', claimer).wish;
     expect(twoPlaces.status).toBe('open');
     expect(refusal(() => act(twoPlaces, 'recall', secretary, { reason: '太慢' }))).toBe('CONFLICT');
+  });
+
+  test('staff see a claim or dispatch nobody started for a day as stalled; work under way never is', () => {
+    const held = claimedWish();
+    expect(heldSince(held)).toEqual(hoursBefore(26));
+    expect(stallOf(held, DEFAULT_SETTINGS, NOW)).toBe('unstarted');
+    expect(stallOf(held, DEFAULT_SETTINGS, hoursBefore(3))).toBeNull();
+    const dispatched = act(openWish(), 'assign', secretary, { assignTo: { kind: 'user', id: assignee.userId } }, hoursBefore(23)).wish;
+    expect(stallOf(dispatched, DEFAULT_SETTINGS, NOW)).toBeNull();
+    expect(stallOf(dispatched, DEFAULT_SETTINGS, hoursAfter(1))).toBe('unstarted');
+    const started = act(held, 'start', claimer).wish;
+    expect(heldSince(started)).toBeNull();
+    expect(stallOf(started, DEFAULT_SETTINGS, hoursAfter(100))).toBeNull();
+    // Nobody took it: the escalation rules say when waiting is too long.
+    expect(stallOf(openWish(), DEFAULT_SETTINGS, NOW)).toBe('unclaimed');
   });
 
   test('only the community\'s staff may: not the claimer, a volunteer, the town or another grid\'s worker', () => {
