@@ -162,3 +162,35 @@ test('staff forms use the app’s type scale: hints smaller than labels, red ast
   expect(fg).not.toBe(bg);
   expect(fg).toBe('rgb(85, 85, 85)');
 });
+
+test('全部心愿: the secretary finds a claim on its tab, takes it back with a reason, and the volunteer reads why (issue 16)', async () => {
+  const title = '帮忙修一下单元门禁';
+  const { wish } = await apiAs('resident', 'wishes', 'create', {
+    category: 'repair', title, description: '单元门禁刷卡没反应，老人进出不方便', location: { type: 'Point', coordinates: [113.9951, 31.2527] }, buildingId: 'bld-g5', anonymous: false,
+  });
+  await apiAs('secretary', 'dispatch', 'approve', { wishId: wish.id });
+  await apiAs('volunteer', 'tasks', 'claim', { wishId: wish.id });
+
+  const secretary = await signIn(browser, server.url, '社区书记 · 彭书记');
+  await secretary.getByText('全部心愿').first().click();
+  await secretary.getByText(/^已认领 \d+$/).click();
+  const card = secretary.getByLabel(`心愿：${title}`);
+  await card.getByText('认领：张晓东', { exact: false }).waitFor();
+  await shot(secretary, 'walk-board-claimed');
+  await card.getByText('收回', { exact: true }).click();
+  const reason = '认领后一直联系不上，先收回';
+  await secretary.getByRole('textbox', { name: '如：认领一天多了还没有上门、联系不上（必填）' }).fill(reason);
+  await secretary.getByText('确认收回', { exact: true }).click();
+  await secretary.getByText(`已收回「${title}」，退回心愿池`).waitFor();
+
+  // Back in the pool: on 待认领, and its timeline says who took it back and why.
+  await secretary.getByText(/^待认领 \d+$/).click();
+  await secretary.getByLabel(`心愿：${title}`).getByText(title).click();
+  await secretary.getByText('社区收回认领').waitFor();
+  await secretary.getByText(reason).first().waitFor();
+
+  const volunteer = await signIn(browser, server.url, '志愿者 · 张晓东');
+  await volunteer.getByText('消息', { exact: true }).first().click();
+  await volunteer.getByText(`社区收回了您手上的心愿「${title}」，原因是：${reason}`, { exact: false }).waitFor();
+  await shot(volunteer, 'walk-recalled-inbox');
+});

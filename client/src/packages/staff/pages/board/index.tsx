@@ -77,7 +77,10 @@ function Board() {
   return (
     <View className='staff-page'>
       <View className='staff-board__filters'>
-        <ChipGroup label='心愿状态' options={tabs} value={status} onChange={setStatus} />
+        {/* Nine states in one row that scrolls sideways: the list stays near the top of a phone screen. */}
+        <View className='staff-board__tabs'>
+          <ChipGroup label='心愿状态' options={tabs} value={status} onChange={setStatus} />
+        </View>
         {town && <CommunityFilter value={communityId} onChange={setCommunityId} />}
         {role === 'secretary' && gridNames.size > 1 && (
           <ChipGroup
