@@ -191,3 +191,65 @@ describe('transactions', () => {
     expect((await c.findOne({ a: 1 }))!.b).toBe(1);
   });
 });
+
+/**
+ * DDL in a transaction, as MongoDB 7.0 has it (4.4+): a collection may be created in one, and indexes built on a
+ * collection the transaction creates, both seen by others only once it commits; a new index on a collection that
+ * existed before is refused (OperationNotSupportedInTransaction, 263), as is dropping an index.
+ */
+describe('collections and indexes created in a transaction', () => {
+  const names = async () => (await h.db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name);
+  const refusal = (e: unknown) => ({ code: (e as MongoServerError).code, message: (e as MongoServerError).message });
+
+  it('a created collection and its index exist for others only after the commit, and its documents obey the index', async () => {
+    const session = h.client.startSession();
+    try {
+      session.startTransaction();
+      await h.db.createCollection('ddl_new', { session });
+      await h.db.collection('ddl_new').createIndex({ code: 1 }, { unique: true, name: 'code_1', session });
+      await h.db.collection('ddl_new').insertOne({ _id: 1, code: 'a' } as any, { session });
+      const dup = await h.db.collection('ddl_new').insertOne({ _id: 2, code: 'a' } as any, { session }).catch((e) => e);
+      expect(dup).toBeInstanceOf(MongoServerError);
+      expect((dup as MongoServerError).code).toBe(11000);
+      await session.abortTransaction();
+
+      session.startTransaction();
+      await h.db.createCollection('ddl_new', { session });
+      await h.db.collection('ddl_new').createIndex({ code: 1 }, { unique: true, name: 'code_1', session });
+      await h.db.collection('ddl_new').insertOne({ _id: 1, code: 'a' } as any, { session });
+      expect(await names()).not.toContain('ddl_new');
+      await session.commitTransaction();
+    } finally {
+      await session.endSession();
+    }
+    expect(await names()).toContain('ddl_new');
+    expect((await h.db.collection('ddl_new').indexes()).map((i) => i.name)).toEqual(['_id_', 'code_1']);
+    expect(await h.db.collection('ddl_new').find().toArray()).toEqual([{ _id: 1, code: 'a' }]);
+  });
+
+  it('refuses a new index on a collection that existed before, and dropping an index, but answers an index that is already there', async () => {
+    await h.db.collection('ddl_old').createIndex({ a: 1 }, { name: 'a_1' });
+    const session = h.client.startSession();
+    try {
+      session.startTransaction();
+      const again = await h.db.collection('ddl_old').createIndex({ a: 1 }, { name: 'a_1', session });
+      expect(again).toBe('a_1');
+      const build = await h.db.collection('ddl_old').createIndex({ b: 1 }, { session }).catch((e) => e);
+      expect(refusal(build)).toEqual({ code: 263, message: `Cannot create new indexes on existing collection ${h.db.databaseName}.ddl_old in a multi-document transaction.` });
+      await session.abortTransaction().catch(() => undefined);
+
+      session.startTransaction();
+      const drop = await h.db.collection('ddl_old').dropIndex('a_1', { session }).catch((e) => e);
+      expect(refusal(drop)).toEqual({ code: 263, message: "Cannot run 'dropIndexes' in a multi-document transaction." });
+      await session.abortTransaction().catch(() => undefined);
+
+      session.startTransaction();
+      const exists = await h.db.createCollection('ddl_old', { session }).catch((e) => e);
+      expect((exists as MongoServerError).code).toBe(48);
+      await session.abortTransaction().catch(() => undefined);
+    } finally {
+      await session.endSession();
+    }
+    expect((await h.db.collection('ddl_old').indexes()).map((i) => i.name)).toEqual(['_id_', 'a_1']);
+  });
+});

@@ -68,7 +68,9 @@ const create: Handler = (cmd, ctx) => {
     }
     opts.clusteredIndex = { v: 2, key: { _id: 1 }, name: typeof ci.name === 'string' ? ci.name : '_id_', unique: true };
   }
-  ctx.engine.createCollection(`${ctx.db}.${cmd.create}`, opts, ctx.log);
+  // In a transaction (MongoDB 4.4+): the transaction's own until it commits.
+  if (ctx.txn) ctx.txn.createCollection(`${ctx.db}.${cmd.create}`, opts);
+  else ctx.engine.createCollection(`${ctx.db}.${cmd.create}`, opts, ctx.log);
   return { ok: 1 };
 };
 

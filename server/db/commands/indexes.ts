@@ -23,7 +23,17 @@ const createIndexes: Handler = (cmd, ctx) => {
   const specs: Doc[] = cmd.indexes;
   if (!Array.isArray(specs) || !specs.length) throw new DbError(Codes.BadValue, 'Must specify at least one index');
   const existed = !!ctx.engine.get(ns);
-  const coll = ctx.engine.ensure(ns, ctx.log);
+  const txn = ctx.txn;
+  // In a transaction, indexes are built only on a collection the transaction itself creates (here, or by `create`
+  // earlier in it), visible to others once it commits; a new index on any other collection is refused (MongoDB 4.4+).
+  const createdHere = txn ? txn.created.get(ns) : undefined;
+  const coll = txn ? (existed ? ctx.engine.get(ns)! : createdHere ?? txn.createCollection(ns, {}, true)) : ctx.engine.ensure(ns, ctx.log);
+  const build = (spec: IndexSpec) => {
+    if (!txn) return ctx.engine.createIndex(ns, spec, ctx.log);
+    if (existed) throw new DbError(Codes.OperationNotSupportedInTransaction, `Cannot create new indexes on existing collection ${ns} in a multi-document transaction.`);
+    if (txn.wroteTo(ns)) throw new DbError(Codes.OperationNotSupportedInTransaction, `Cannot create new indexes on non-empty collection ${ns} in a multi-document transaction.`);
+    coll.addIndex(spec);
+  };
   const before = coll.specs().length;
   for (const raw of specs) {
     if (!isPlainObject(raw.key) || !Object.keys(raw.key).length) throw new DbError(Codes.BadValue, 'index key pattern must be a non-empty object');
@@ -54,13 +64,13 @@ const createIndexes: Handler = (cmd, ctx) => {
       if (sameOptions(sameKey, spec)) continue;
       throw new DbError(Codes.IndexOptionsConflict, `An equivalent index already exists with a different name and options. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(sameKey)}`);
     }
-    ctx.engine.createIndex(ns, spec, ctx.log);
+    build(spec);
   }
   const after = coll.specs().length;
   return {
     numIndexesBefore: before,
     numIndexesAfter: after,
-    createdCollectionAutomatically: !existed,
+    createdCollectionAutomatically: !existed && !createdHere,
     ...(after === before ? { note: 'all indexes already exist' } : {}),
     ok: 1,
   };
@@ -76,6 +86,7 @@ const listIndexes: Handler = (cmd, ctx) => {
 };
 
 const dropIndexes: Handler = (cmd, ctx) => {
+  if (ctx.txn) throw new DbError(Codes.OperationNotSupportedInTransaction, "Cannot run 'dropIndexes' in a multi-document transaction.");
   const ns = `${ctx.db}.${cmd.dropIndexes}`;
   const coll = ctx.engine.get(ns);
   if (!coll) throw notFound(ns);

@@ -36,13 +36,19 @@ export type WriteSet = Map<string, Map<string, Doc | null>>;
 
 export class SnapshotView implements View {
   readonly live = false;
-  constructor(readonly engine: Engine, readonly ts: number, readonly writes: WriteSet) {}
+  constructor(
+    readonly engine: Engine,
+    readonly ts: number,
+    readonly writes: WriteSet,
+    /** Collections a transaction created (create, createIndexes): its own until it commits. */
+    readonly created: ReadonlyMap<string, Collection> = new Map(),
+  ) {}
 
   private phantoms = new Map<string, Collection>();
 
   /** A collection this transaction created exists only in its writes until commit. */
   collection(ns: string) {
-    const c = this.engine.get(ns);
+    const c = this.engine.get(ns) ?? this.created.get(ns);
     if (c || !this.writes.has(ns)) return c;
     let p = this.phantoms.get(ns);
     if (!p) this.phantoms.set(ns, (p = new Collection(ns)));

@@ -244,7 +244,7 @@ export function writeConflict(): DbError {
   );
 }
 
-function validateNs(ns: string): void {
+export function validateNs(ns: string): void {
   const dot = ns.indexOf('.');
   const db = ns.slice(0, dot);
   const coll = ns.slice(dot + 1);

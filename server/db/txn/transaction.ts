@@ -3,8 +3,8 @@
 import { Codes, DbError } from '../errors';
 import { Doc, hashValue } from '../index/values';
 import { SnapshotView, WriteSet } from '../query/view';
-import { idKey } from '../storage/collection';
-import { Engine, LockHolder, LogRecord, Op, writeConflict } from '../storage/engine';
+import { Collection, idKey } from '../storage/collection';
+import { Engine, LockHolder, LogRecord, Op, validateNs, writeConflict } from '../storage/engine';
 import { Writer } from './writer';
 
 export type TxnState = 'active' | 'committed' | 'aborted';
@@ -15,12 +15,39 @@ export class Transaction implements LockHolder, Writer {
   readonly startedAt = Date.now();
   readonly snapshot: number;
   readonly writes: WriteSet = new Map();
+  /**
+   * Collections created in this transaction (explicitly, or by createIndexes on a new namespace), with the indexes
+   * built on them here: seen by this transaction only, and by everyone once it commits (MongoDB 4.4+).
+   */
+  readonly created = new Map<string, Collection>();
   readonly view: SnapshotView;
   private readonly locked: [string, string][] = [];
 
   constructor(private readonly engine: Engine, readonly txnNumber: number) {
     this.snapshot = engine.openSnapshot(this);
-    this.view = new SnapshotView(engine, this.snapshot, this.writes);
+    this.view = new SnapshotView(engine, this.snapshot, this.writes, this.created);
+  }
+
+  /** The collection as this transaction sees it: committed, or created by it. */
+  private collectionOf(ns: string): Collection | undefined {
+    return this.engine.get(ns) ?? this.created.get(ns);
+  }
+
+  /**
+   * `create` in the transaction: a namespace nobody (this transaction included) has yet. `implicit`: createIndexes
+   * making its collection, which may be one this transaction's inserts already made.
+   */
+  createCollection(ns: string, opts: Doc, implicit = false): Collection {
+    validateNs(ns);
+    if (this.collectionOf(ns) || (!implicit && this.writes.has(ns))) throw new DbError(Codes.NamespaceExists, `Collection ${ns} already exists.`);
+    const c = new Collection(ns, opts);
+    this.created.set(ns, c);
+    return c;
+  }
+
+  /** Whether this transaction has written documents into `ns` (a new collection's indexes are built only while it is empty). */
+  wroteTo(ns: string): boolean {
+    return [...(this.writes.get(ns)?.values() ?? [])].some((d) => d !== null);
   }
 
   abortFor(reason: DbError): void {
@@ -44,7 +71,7 @@ export class Transaction implements LockHolder, Writer {
 
   insert(ns: string, doc: Doc): void {
     const id = idKey(doc._id);
-    const c = this.engine.get(ns);
+    const c = this.collectionOf(ns);
     const own = this.writes.get(ns)?.get(id);
     const exists = own !== undefined ? own !== null : !!c?.versionAt(id, this.snapshot);
     if (exists) throw this.dup(ns, doc._id);
@@ -75,7 +102,7 @@ export class Transaction implements LockHolder, Writer {
 
   /** Unique keys against committed data (minus what we changed) and against our own writes. */
   private checkUnique(ns: string, id: string, doc: Doc): void {
-    const c = this.engine.get(ns);
+    const c = this.collectionOf(ns);
     const own = this.writes.get(ns);
     if (!c) return;
     c.checkUnique(id, doc, (other) => own?.has(other) ?? false);
@@ -91,7 +118,7 @@ export class Transaction implements LockHolder, Writer {
   }
 
   private dup(ns: string, id: unknown): DbError {
-    const c = this.engine.get(ns);
+    const c = this.collectionOf(ns);
     if (c) return c.idIndex.duplicateError([id]);
     return new DbError(Codes.DuplicateKey, `E11000 duplicate key error collection: ${ns} index: _id_`, { keyPattern: { _id: 1 }, keyValue: { _id: id } });
   }
@@ -103,6 +130,8 @@ export class Transaction implements LockHolder, Writer {
     if (this.state !== 'active') throw new DbError(Codes.NoSuchTransaction, 'Transaction is not active', {}, ['TransientTransactionError']);
     const log: LogRecord[] = [];
     try {
+      // Someone else created the namespace meanwhile: as two creates racing in MongoDB, this one conflicts.
+      for (const ns of this.created.keys()) if (this.engine.get(ns)) throw writeConflict();
       for (const [ns, w] of this.writes) {
         const c = this.engine.get(ns);
         if (!c) continue;
@@ -114,6 +143,10 @@ export class Transaction implements LockHolder, Writer {
     } catch (e) {
       this.abortFor(e as DbError);
       throw e instanceof DbError && e.code === Codes.DuplicateKey ? writeConflict() : e;
+    }
+    for (const [ns, c] of this.created) {
+      this.engine.createCollection(ns, c.options, log, c.uuid);
+      for (const spec of c.specs()) if (spec.name !== '_id_') this.engine.createIndex(ns, spec, log);
     }
     for (const [ns, w] of this.writes) {
       const c = this.engine.ensure(ns, log);

@@ -11,7 +11,6 @@ const STATEMENT_RETRY = "onPrimaryTransactionalWrite fires per command, not per 
 const COLLATION = "collation is not implemented: refused with BadValue (the test checks collated results)";
 const COLLMOD = "collMod implements views, TTL and changeStreamPreAndPostImages: schema validation and prepareUnique are refused (NotImplemented)";
 const TIMESERIES = "time-series collections are not implemented: create refuses them (NotImplemented)";
-const TXN_DDL = "DDL inside a transaction takes effect before commit";
 
 /** Not run, with the reason (requirements of a file, topology or server version, are checked by the runner itself). */
 export const SKIPPED: Record<string, string> = {
@@ -52,9 +51,6 @@ export const EXPECTED_FAILURES: Record<string, string> = {
   "retryable-writes/bulkWrite/All commands are retried": STATEMENT_RETRY,
   "retryable-writes/bulkWrite/Both commands are retried after their first statement fails": STATEMENT_RETRY,
   "retryable-writes/bulkWrite/First insertOne is never committed": STATEMENT_RETRY,
-  "transactions/create-collection/explicitly create collection using create command": TXN_DDL,
-  "transactions/create-index/create index on a collection created within the same transaction": TXN_DDL,
-  "transactions/create-index/create index on a non-existing collection": TXN_DDL,
 };
 
 export function lookup(list: Record<string, string>, id: string): string | undefined {
