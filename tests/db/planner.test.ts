@@ -143,3 +143,48 @@ describe('two equally good indexes', () => {
     }
   });
 });
+
+describe('$elemMatch with a range, over a compound index into an array of sub-documents (a wish\'s events)', () => {
+  const day = (d: number) => new Date(Date.UTC(2026, 0, d));
+  const wish = (id: number, events: { action: string; at: Date | Date[] }[]) => ({ _id: id, communityId: 'c1', events });
+  const docs = [
+    wish(1, [{ action: 'create', at: day(1) }, { action: 'claim', at: day(20) }]),
+    wish(2, [{ action: 'create', at: day(10) }]),
+    // Counted and inside the window, but on different events: one element must hold both.
+    wish(3, [{ action: 'create', at: day(1) }, { action: 'note', at: day(10) }]),
+    wish(4, [{ action: 'claim', at: day(11) }, { action: 'create', at: day(30) }]),
+  ];
+  const within = { events: { $elemMatch: { action: { $in: ['create', 'claim'] }, at: { $gte: day(5), $lt: day(15) } } }, communityId: 'c1' };
+  const ids = async (c: ReturnType<typeof h.db.collection>, f: object) => (await c.find(f).sort({ _id: 1 }).toArray()).map((d) => d._id);
+
+  it('answers as a scan does, bounding the time from both ends of one element', async () => {
+    const indexed = h.db.collection('events_indexed');
+    await indexed.createIndex({ communityId: 1, 'events.action': 1, 'events.at': 1 });
+    await indexed.insertMany(docs as any[]);
+    expect(await ids(indexed, within)).toEqual([2, 4]);
+
+    // The planner's own candidates: both bounds used, so wish 1, whose steps all fall outside the window, is
+    // never read (with only the lower bound its claim on day 20 made it a candidate). The index's keys pair each
+    // action with each time, so wish 3 stays a candidate the filter then drops.
+    const { Collection } = await import('../../server/db/storage/collection');
+    const { planCandidates } = await import('../../server/db/query/plan');
+    const { hashValue } = await import('../../server/db/index/values');
+    const coll = new Collection('t.events');
+    coll.addIndex({ v: 2, key: { communityId: 1, 'events.action': 1, 'events.at': 1 }, name: 'c_a_t' });
+    for (const d of docs) coll.insert(d);
+    const candidates = new Set(planCandidates(coll, within));
+    expect([1, 2, 4].map((id) => candidates.has(hashValue(id)))).toEqual([false, true, true]);
+  });
+
+  it('keeps one bound once an element holds an array of times, whose values may meet the two bounds apart', async () => {
+    const scan = h.db.collection('events_nested_scan');
+    const indexed = h.db.collection('events_nested_indexed');
+    await indexed.createIndex({ communityId: 1, 'events.action': 1, 'events.at': 1 });
+    const nested = [...docs, wish(5, [{ action: 'create', at: [day(1), day(20)] }])];
+    await scan.insertMany(nested as any[]);
+    await indexed.insertMany(nested as any[]);
+    // MongoDB matches 5: within the element, day 1 is before day 15 and day 20 after day 5.
+    expect(await ids(indexed, within)).toEqual(await ids(scan, within));
+    expect(await ids(scan, within)).toContain(5);
+  });
+});

@@ -352,7 +352,9 @@ export class WishRepository {
   countedIn(communityIds: string[], part: { from: Date; to: Date }): Promise<CountedWishDoc[]> {
     return this.coll
       .find<CountedWishDoc>(
-        { communityId: { $in: communityIds }, 'events.action': { $in: [...COUNTED_ACTIONS] }, 'events.at': { $gte: part.from, $lt: part.to } },
+        // One event both counted and inside the part: every fact of a wish is dated by such an event, and $elemMatch
+        // lets the index on (communityId, events.action, events.at) bound the time from both ends.
+        { communityId: { $in: communityIds }, events: { $elemMatch: { action: { $in: [...COUNTED_ACTIONS] }, at: { $gte: part.from, $lt: part.to } } } },
         { projection: COUNTED_FIELDS },
       )
       .toArray();

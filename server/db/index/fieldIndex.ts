@@ -62,6 +62,11 @@ export class FieldIndex {
   private readonly uniqueKeys = new Map<string, string>();
   private readonly partial: Query | null;
   multikey = false;
+  /**
+   * Per field, the depths of its path at which a document held an array (pathValues): whether bounds from
+   * one $elemMatch may both be used depends on where the arrays are. Only grows, as `multikey` does.
+   */
+  readonly arrayDepths = new Map<string, Set<number>>();
 
   constructor(readonly spec: IndexSpec, public ns: string) {
     this.fields = Object.keys(spec.key);
@@ -82,7 +87,9 @@ export class FieldIndex {
     let present = false;
     let tuples: any[][] = [[]];
     for (const f of this.fields) {
-      let values = pathValues(doc, f);
+      let depths = this.arrayDepths.get(f);
+      if (!depths) this.arrayDepths.set(f, (depths = new Set()));
+      let values = pathValues(doc, f, depths);
       if (values.length) present = true;
       else values = [null];
       if (values.length > 1) this.multikey = true;

@@ -140,15 +140,20 @@ export function hashValue(v: any): string {
 }
 
 /** Values at a dotted path, expanding arrays on the way the way multikey indexes do. */
-export function pathValues(doc: any, path: string): any[] {
+/**
+ * The values at a dotted path, arrays on the way and at its end spread. `arrayDepths`, when given, gains the
+ * depth of each array met: 0 for the document's own field, the path's length for an array at its end.
+ */
+export function pathValues(doc: any, path: string, arrayDepths?: Set<number>): any[] {
   const out: any[] = [];
-  walk(doc, path.split('.'), 0, out);
+  walk(doc, path.split('.'), 0, out, arrayDepths);
   return out;
 }
 
-function walk(v: any, parts: string[], i: number, out: any[]): void {
+function walk(v: any, parts: string[], i: number, out: any[], depths?: Set<number>): void {
   if (i === parts.length) {
     if (Array.isArray(v)) {
+      depths?.add(i);
       if (v.length === 0) out.push(undefined);
       else for (const e of v) out.push(e);
     } else out.push(v);
@@ -156,13 +161,14 @@ function walk(v: any, parts: string[], i: number, out: any[]): void {
   }
   if (v === null || v === undefined || typeof v !== 'object') return;
   if (Array.isArray(v)) {
+    depths?.add(i);
     const part = parts[i];
-    if (/^\d+$/.test(part)) { walk(v[Number(part)], parts, i + 1, out); return; }
-    for (const e of v) if (e && typeof e === 'object') walk(e, parts, i, out);
+    if (/^\d+$/.test(part)) { walk(v[Number(part)], parts, i + 1, out, depths); return; }
+    for (const e of v) if (e && typeof e === 'object') walk(e, parts, i, out, depths);
     return;
   }
   if (!(parts[i] in v)) return;
-  walk(v[parts[i]], parts, i + 1, out);
+  walk(v[parts[i]], parts, i + 1, out, depths);
 }
 
 /** Sets a dotted path, making the objects on the way (a value in the way is replaced). */

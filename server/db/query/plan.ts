@@ -8,6 +8,12 @@ interface FieldCond {
   eq?: any[];
   lo?: { v: any; inclusive: boolean };
   hi?: { v: any; inclusive: boolean };
+  /**
+   * From an $elemMatch on a path of this many parts: both bounds hold for one element of that array, so a
+   * multikey index may use both when it has met no array deeper than that element (a nested array's values
+   * could meet the two bounds apart, as MongoDB's multikey paths say).
+   */
+  elemDepth?: number;
 }
 
 const usableScalar = (v: any) => {
@@ -29,7 +35,7 @@ function collect(filter: Doc, out: Map<string, FieldCond>): void {
       const inner = new Map<string, FieldCond>();
       collect(v.$elemMatch, inner);
       for (const [f, c] of inner) {
-        const cond: FieldCond = { ...c, eq: c.eq?.some((x) => x === null) ? undefined : c.eq };
+        const cond: FieldCond = { ...c, eq: c.eq?.some((x) => x === null) ? undefined : c.eq, elemDepth: k.split('.').length };
         if (!out.has(`${k}.${f}`) && (cond.eq || cond.lo || cond.hi)) out.set(`${k}.${f}`, cond);
       }
       continue;
@@ -154,8 +160,10 @@ function planConjunction(coll: Collection, filter: Doc): string[] | null {
         continue;
       }
       if (c.lo && c.hi && typeRank(c.lo.v) !== typeRank(c.hi.v)) break;
-      // On a multikey index two bounds may be met by different elements: keep only one.
-      range = ix.multikey ? (c.lo ? { lo: c.lo } : { hi: c.hi }) : { lo: c.lo, hi: c.hi };
+      // On a multikey index two bounds may be met by different elements: keep only one, unless one
+      // $elemMatch asks both of the same element (MongoDB intersects those bounds too).
+      const oneElement = c.elemDepth !== undefined && [...(ix.arrayDepths.get(f) ?? [])].every((d) => d <= c.elemDepth!);
+      range = ix.multikey && !oneElement ? (c.lo ? { lo: c.lo } : { hi: c.hi }) : { lo: c.lo, hi: c.hi };
       break;
     }
     if (!prefix.length && !range) continue;
