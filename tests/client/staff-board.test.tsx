@@ -14,7 +14,7 @@ const counts = { pending_review: 2, rejected: 1, open: 4, assigned: 1, claimed: 
 
 const stalled = {
   wish: {
-    id: 'w1', communityId: 'c1', gridId: 'g2', category: 'repair', title: '楼道灯不亮了', status: 'claimed', channel: 'miniprogram', priority: 'normal',
+    id: 'w1', number: 'TY-2026-0123', communityId: 'c1', gridId: 'g2', category: 'repair', title: '楼道灯不亮了', status: 'claimed', channel: 'miniprogram', priority: 'normal',
     createdAt: hoursAgo(50), submittedAt: hoursAgo(50), claims: [{ claimerId: 'v1', assigneeId: 'v1', kind: 'user', slots: 1, claimedAt: hoursAgo(30) }],
   },
   holders: [{ kind: 'user', id: 'v1', name: '张晓东' }],
@@ -67,6 +67,7 @@ test('a tab for every state with its count; a claimed wish shows who holds it, s
   expect(within(row).getByText('认领：张晓东 · 1天前')).toBeInTheDocument();
   expect(within(row).getByText('停滞：超过一天没有开始')).toBeInTheDocument();
   expect(within(row).getByText('网格：桃源第二网格')).toBeInTheDocument();
+  expect(within(row).getByText('编号 TY-2026-0123')).toBeInTheDocument();
   // Work under way is the helper's: no 收回 there.
   expect(within(card('帮忙换灯泡')).getByText('认领：张晓东（已开始）')).toBeInTheDocument();
   expect(within(card('帮忙换灯泡')).queryByText('收回')).not.toBeInTheDocument();

@@ -1,4 +1,4 @@
-import { WishStates } from '@shared';
+import { WISH_NUMBER_PATTERN, WishStates } from '@shared';
 import { startRoomyTestServer, wishInput, type Client, type TestServer } from './harness';
 
 /**
@@ -47,6 +47,8 @@ test('the secretary: every state counted as stored, each page newest first, and 
     const rows = await allRows(secretary, { status });
     expect([status, rows.length]).toEqual([status, board.counts[status]]);
     expect(rows.every((r) => r.wish.communityId === 'com-taoyuan' && r.wish.status === status)).toBe(true);
+    // Each row carries the wish's 心愿编号, which the card shows.
+    expect(rows.every((r) => WISH_NUMBER_PATTERN.test(r.wish.number))).toBe(true);
     const ids = rows.map((r) => r.wish.id);
     expect(ids).toEqual([...ids].sort().reverse());
   }
