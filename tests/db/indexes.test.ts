@@ -117,3 +117,43 @@ describe('sorted reads over indexes', () => {
     }
   });
 });
+
+/**
+ * Hidden indexes (MongoDB 4.4+, `hidden: true` or collMod's `index.hidden`): the planner does not use one, but it is
+ * kept up to date while hidden (unhiding needs no rebuild) and a unique one still refuses duplicates.
+ */
+describe('hidden indexes', () => {
+  const near = (c: ReturnType<typeof h.db.collection>) =>
+    c.find({ loc: { $near: { $geometry: { type: 'Point', coordinates: [114, 31] } } } }).limit(2).toArray();
+
+  it('a hidden 2dsphere index is not used ($near finds no index, as in MongoDB), yet is kept up to date and serves again once unhidden', async () => {
+    const c = h.db.collection('hidden_geo');
+    await c.insertOne({ _id: 'far', loc: { type: 'Point', coordinates: [116, 39] } } as any);
+    await c.createIndex({ loc: '2dsphere' }, { name: 'loc', hidden: true });
+    expect((await c.indexes()).find((i) => i.name === 'loc')).toMatchObject({ hidden: true });
+    await expect(near(c)).rejects.toMatchObject({ code: 291 });
+    await expect(c.aggregate([{ $geoNear: { near: { type: 'Point', coordinates: [114, 31] }, distanceField: 'd' } }]).toArray()).rejects.toMatchObject({ code: 291 });
+    // Written while hidden: found through the index once it is visible.
+    await c.insertOne({ _id: 'near', loc: { type: 'Point', coordinates: [114.01, 31.01] } } as any);
+    const shown = await h.db.command({ collMod: 'hidden_geo', index: { name: 'loc', hidden: false } });
+    expect(shown).toMatchObject({ hidden_old: true, hidden_new: false, ok: 1 });
+    expect((await c.indexes()).find((i) => i.name === 'loc')!.hidden).toBeUndefined();
+    expect((await near(c)).map((d) => d._id)).toEqual(['near', 'far']);
+  });
+
+  it('hiding a field index by collMod leaves answers and unique keys as they were; the _id index cannot be hidden', async () => {
+    const c = h.db.collection('hidden_field');
+    await c.createIndex({ email: 1 }, { unique: true });
+    await c.insertMany([{ email: 'a@x', n: 1 }, { email: 'b@x', n: 2 }]);
+    const hidden = await h.db.command({ collMod: 'hidden_field', index: { keyPattern: { email: 1 }, hidden: true } });
+    expect(hidden).toMatchObject({ hidden_old: false, hidden_new: true, ok: 1 });
+    expect((await c.indexes()).find((i) => i.name === 'email_1')).toMatchObject({ hidden: true, unique: true });
+    await expect(c.insertOne({ email: 'a@x' })).rejects.toMatchObject({ code: 11000 });
+    await c.insertOne({ email: 'c@x', n: 3 });
+    expect((await c.find({ email: { $in: ['a@x', 'c@x'] } }).sort({ n: 1 }).toArray()).map((d) => d.n)).toEqual([1, 3]);
+    await h.db.command({ collMod: 'hidden_field', index: { name: 'email_1', hidden: false } });
+    expect((await c.find({ email: 'c@x' }).toArray()).map((d) => d.n)).toEqual([3]);
+    await expect(h.db.command({ collMod: 'hidden_field', index: { name: '_id_', hidden: true } })).rejects.toMatchObject({ code: 2 });
+    await expect(c.createIndex({ _id: 1 }, { hidden: true })).rejects.toMatchObject({ code: 2 });
+  });
+});

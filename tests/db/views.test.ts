@@ -146,3 +146,18 @@ embeddedOnly('views on disk', () => {
     }
   });
 });
+
+describe('renameCollection and views', () => {
+  it('refuses to rename a view (CommandNotSupportedOnView, as mongod) or onto one (NamespaceExists), changing nothing', async () => {
+    const { source } = await wishesWithView('renamed_view');
+    const admin = h.client.db('admin');
+    const ns = (n: string) => `${h.db.databaseName}.${n}`;
+    const fromView = await admin.command({ renameCollection: ns('renamed_view'), to: ns('renamed_view2') }).catch((e: MongoServerError) => e);
+    expect({ code: fromView.code, message: fromView.message }).toEqual({ code: 166, message: `cannot rename view: ${ns('renamed_view')}` });
+    const ontoView = await admin.command({ renameCollection: source.namespace, to: ns('renamed_view'), dropTarget: true }).catch((e: MongoServerError) => e);
+    expect({ code: ontoView.code, message: ontoView.message }).toEqual({ code: 48, message: `a view already exists with that name: ${ns('renamed_view')}` });
+    const listed = await h.db.listCollections({ name: { $in: ['renamed_view', 'renamed_view2', 'renamed_view_src'] } }).toArray();
+    expect(listed.map((c) => `${c.name} ${c.type}`).sort()).toEqual(['renamed_view view', 'renamed_view_src collection']);
+    expect(await h.db.collection('renamed_view').countDocuments()).toBe(2);
+  });
+});

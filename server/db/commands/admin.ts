@@ -94,8 +94,13 @@ const renameCollection: Handler = (cmd, ctx) => {
   forbidInTxn(ctx, 'renameCollection');
   const from: string = cmd.renameCollection;
   const to: string = cmd.to;
-  if (!ctx.engine.get(from)) throw notFound(from);
-  if (ctx.engine.get(to)) {
+  const source = ctx.engine.get(from);
+  if (!source) throw notFound(from);
+  // A view is renamed by no command in MongoDB (drop it and create it again): refused, and so is renaming onto one.
+  if (isView(source)) throw new DbError(Codes.CommandNotSupportedOnView, `cannot rename view: ${from}`);
+  const target = ctx.engine.get(to);
+  if (target && isView(target)) throw new DbError(Codes.NamespaceExists, `a view already exists with that name: ${to}`);
+  if (target) {
     if (!cmd.dropTarget) throw new DbError(Codes.NamespaceExists, 'target namespace exists');
     ctx.engine.dropCollection(to, ctx.log);
   }
@@ -134,7 +139,7 @@ const collMod: Handler = (cmd, ctx) => {
   return reply;
 };
 
-/** collMod's `index`: a TTL index's expireAfterSeconds, the index found by name or key pattern. */
+/** collMod's `index`: a TTL index's expireAfterSeconds, whether an index is hidden; the index found by name or key pattern. */
 function modifyIndex(ctx: CommandContext, c: Collection, spec: unknown): Doc {
   if (!isPlainObject(spec)) throw new DbError(Codes.TypeMismatch, "BSON field 'collMod.index' is the wrong type, expected type 'object'");
   const current = c.specs().find((s) => (spec.name !== undefined ? s.name === spec.name : hashValue(s.key) === hashValue(spec.keyPattern)));
@@ -148,6 +153,13 @@ function modifyIndex(ctx: CommandContext, c: Collection, spec: unknown): Doc {
       if (current.expireAfterSeconds === undefined) throw new DbError(Codes.InvalidOptions, 'no expireAfterSeconds field to update');
       reply.expireAfterSeconds_old = current.expireAfterSeconds;
       reply.expireAfterSeconds_new = next.expireAfterSeconds = Number(spec.expireAfterSeconds);
+    } else if (k === 'hidden') {
+      if (typeof spec.hidden !== 'boolean') throw new DbError(Codes.TypeMismatch, "BSON field 'collMod.index.hidden' is the wrong type, expected type 'bool'");
+      if (current.name === '_id_') throw new DbError(Codes.BadValue, "can't hide _id index");
+      reply.hidden_old = !!current.hidden;
+      reply.hidden_new = spec.hidden;
+      if (spec.hidden) next.hidden = true;
+      else delete next.hidden;
     } else throw new DbError(Codes.NotImplemented, `the collMod index option '${k}' is not supported by the embedded server`);
   }
   // Rebuilding the index re-journals it: dropping and re-creating one is how the journal records an index change.

@@ -19,9 +19,10 @@ function geoNearStage(spec: Doc, ctx: CommandContext, ns: string, limitHint: num
   const meters = isPlainObject(spec.near) && spec.near.type === 'Point';
   const toRad = (d: any) => (d === undefined || d === null ? undefined : meters ? Number(d) / EARTH_RADIUS_M : Number(d));
   if (!coll) return [];
-  const ix = spec.key ? coll.geo.find((g) => g.field === spec.key) : coll.geo[0];
+  const geoIndexes = coll.plannableGeo;
+  const ix = spec.key ? geoIndexes.find((g) => g.field === spec.key) : geoIndexes[0];
   if (!ix) throw new DbError(Codes.NoQueryExecutionPlans, 'geoNear requires a 2dsphere index, none found');
-  if (!spec.key && coll.geo.length > 1) throw new DbError(Codes.BadValue, 'There is more than one 2dsphere index; please specify which one to use with the key option');
+  if (!spec.key && geoIndexes.length > 1) throw new DbError(Codes.BadValue, 'There is more than one 2dsphere index; please specify which one to use with the key option');
   const near: NearClause = { field: ix.field, center, maxDist: toRad(spec.maxDistance) ?? Infinity, minDist: toRad(spec.minDistance) ?? 0, meters };
   const geo = splitGeo(spec.query ?? {});
   const matcher = compileFilter(geo.rest);

@@ -47,7 +47,11 @@ const createIndexes: Handler = (cmd, ctx) => {
     for (const opt of ['unique', 'sparse', 'partialFilterExpression', 'expireAfterSeconds', '2dsphereIndexVersion'] as const) {
       if (raw[opt] !== undefined) (spec as Doc)[opt] = raw[opt];
     }
+    if (raw.hidden !== undefined && typeof raw.hidden !== 'boolean') throw new DbError(Codes.TypeMismatch, "BSON field 'hidden' is the wrong type, expected type 'bool'");
+    // Kept only when true, as mongod lists it.
+    if (raw.hidden === true) spec.hidden = true;
     if (spec.key._id !== undefined && Object.keys(spec.key).length === 1 && spec.key._id === 1) {
+      if (spec.hidden) throw new DbError(Codes.BadValue, "can't hide _id index");
       if (spec.unique === false) throw new DbError(Codes.InvalidOptions, "The field 'unique' is not valid for an _id index specification.");
       continue;
     }

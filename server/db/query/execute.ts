@@ -177,7 +177,7 @@ export function runQuery(view: View, coll: Collection | undefined, filter: Doc =
     }
     if (geo.within.length && !sorted && (!ids || (ids as string[]).length > GEO_PREFER_BELOW)) {
       // A shape's cells in the 2dsphere index usually narrow far more than a broad equality (status: 'open').
-      const g = coll.geo.find((x) => geo.within.some((w) => w.field === x.field && w.box));
+      const g = coll.plannableGeo.find((x) => geo.within.some((w) => w.field === x.field && w.box));
       const w = g && geo.within.find((x) => x.field === g.field && x.box);
       if (g && w) {
         const inShape = g.within(w.box!);
@@ -199,7 +199,7 @@ export function runQuery(view: View, coll: Collection | undefined, filter: Doc =
 
 /** Documents in distance order, each with its distance (radians); uses the 2dsphere index as MongoDB requires for $near. */
 export function* nearIterator(view: View, coll: Collection, near: NearClause): Generator<{ d: Doc; dist: number }> {
-  const ix = coll.geo.find((g) => g.field === near.field);
+  const ix = coll.plannableGeo.find((g) => g.field === near.field);
   if (!ix) throw new DbError(Codes.NoQueryExecutionPlans, 'error processing query: planner returned error :: caused by :: unable to find index for $geoNear query');
   if (view.live) {
     for (const hit of ix.near(near.center, near.maxDist, near.minDist)) {

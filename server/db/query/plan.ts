@@ -66,7 +66,7 @@ export function planSortedWalk(coll: Collection, filter: Doc, sort: Doc): Iterab
   const conds = new Map<string, FieldCond>();
   collect(filter, conds);
   let best: { ix: FieldIndex; prefix: any[] } | null = null;
-  for (const ix of coll.indexes) {
+  for (const ix of coll.plannable) {
     if (ix.multikey || ix.spec.sparse || ix.spec.partialFilterExpression) continue;
     const prefix: any[] = [];
     let p = 0;
@@ -145,7 +145,7 @@ function planConjunction(coll: Collection, filter: Doc): string[] | null {
   const idEq = conds.get('_id')?.eq;
   if (idEq) return [...new Set(idEq.map(hashValue))];
   const plans: Plan[] = [];
-  for (const ix of coll.indexes) {
+  for (const ix of coll.plannable) {
     if (ix.spec.partialFilterExpression) continue;
     // Equality on the leading fields, then at most a range on the next one.
     const prefix: any[][] = [];

@@ -44,6 +44,16 @@ export class Collection {
     return this.indexes[0];
   }
 
+  /** The indexes a query may use: a hidden one (`hidden: true`) is kept up to date and enforces unique, but is never chosen. */
+  get plannable(): FieldIndex[] {
+    return this.indexes.filter((ix) => !ix.spec.hidden);
+  }
+
+  /** The 2dsphere indexes a query may use ($near, $geoNear, $geoWithin), hidden ones left out. */
+  get plannableGeo(): GeoIndex[] {
+    return this.geo.filter((g) => !g.spec.hidden);
+  }
+
   /** In creation order, as listIndexes reports them. */
   specs(): IndexSpec[] {
     return [...this.specList];
