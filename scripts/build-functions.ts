@@ -12,7 +12,7 @@ import { build } from 'esbuild';
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'dist', 'functions');
 
-export const FUNCTION_NAMES = ['wishes', 'tasks', 'dispatch', 'org', 'stats', 'notify', 'cron', 'certificates', 'stories', 'points', 'timebank', 'activities'] as const;
+export const FUNCTION_NAMES = ['wishes', 'tasks', 'dispatch', 'org', 'stats', 'notify', 'cron', 'certificates', 'stories', 'points', 'timebank', 'activities', 'open311'] as const;
 
 /**
  * mongodb 7 requires Node ≥ 20.19: the WeChat cloud function runtime must be set to

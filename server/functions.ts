@@ -8,9 +8,10 @@ import { main as stories } from '../cloudfunctions/stories';
 import { main as points } from '../cloudfunctions/points';
 import { main as timebank } from '../cloudfunctions/timebank';
 import { main as activities } from '../cloudfunctions/activities';
+import { main as open311 } from '../cloudfunctions/open311';
 import { main as tasks } from '../cloudfunctions/tasks';
 import { main as wishes } from '../cloudfunctions/wishes';
 import type { CloudFunction } from '../cloudfunctions/_core/routing/router';
 
 /** The same functions WeChat cloud runs, called in-process by the gateway. */
-export const FUNCTIONS: Record<string, CloudFunction> = { wishes, tasks, dispatch, org, stats, notify, cron, certificates, stories, points, timebank, activities };
+export const FUNCTIONS: Record<string, CloudFunction> = { wishes, tasks, dispatch, org, stats, notify, cron, certificates, stories, points, timebank, activities, open311 };

@@ -14,6 +14,7 @@ import { labelsOf, REQUEST_ID, type Observability } from './observability';
 import { overloadGuard } from './overload';
 import type { Tokens } from './tokens';
 import { uploadRoutes } from './uploads';
+import { OPEN311_BASE, open311Routes } from './open311';
 
 export interface GatewayDeps {
   config: ServerConfig;
@@ -122,7 +123,7 @@ export async function buildGateway(d: GatewayDeps): Promise<FastifyInstance> {
   // Closing waits for work its deadline answered but that still runs (server/main.ts closes the database after this).
   app.addHook('onClose', async () => overload.idle(STOP_WAIT_MS));
   app.addHook('onRoute', (route) => {
-    if (!(route.url.startsWith('/api/') || route.url === '/healthz')) return;
+    if (!(route.url.startsWith('/api/') || route.url.startsWith(`${OPEN311_BASE}/`) || route.url === '/healthz')) return;
     const handler = route.handler;
     route.handler = function guarded(this: FastifyInstance, req, reply) {
       return overload.guard(async () => handler.call(this, req, reply));
@@ -221,6 +222,9 @@ export async function buildGateway(d: GatewayDeps): Promise<FastifyInstance> {
     }
     return send(reply, await fn(body as never, { identity, runtime: d.runtime }));
   });
+
+  // Open311 GeoReport v2 (docs/open311.md): in a context of its own, as its errors take the spec's shape.
+  await app.register(open311Routes, { functions: d.functions, runtime: d.runtime, envelopeOf });
 
   const h5 = path.resolve(d.config.h5Dir);
   const hasH5 = fs.existsSync(path.join(h5, 'index.html'));

@@ -39,3 +39,17 @@ export function wgs84ToGcj02(lng: number, lat: number): [number, number] {
   dLng = (dLng * 180.0) / ((A / sqrtMagic) * Math.cos(radLat) * Math.PI);
   return [lng + dLng, lat + dLat];
 }
+
+/**
+ * [lng, lat] in GCJ-02 → WGS-84, the inverse of `wgs84ToGcj02` by fixed-point iteration (the shift varies
+ * slowly, so a few rounds bring the round trip within a millimetre). For replies in WGS-84 (Open311's lat/long).
+ */
+export function gcj02ToWgs84(lng: number, lat: number): [number, number] {
+  let [x, y] = [lng, lat];
+  for (let i = 0; i < 6; i++) {
+    const [gx, gy] = wgs84ToGcj02(x, y);
+    x -= gx - lng;
+    y -= gy - lat;
+  }
+  return [x, y];
+}

@@ -22,3 +22,4 @@ export * from './timebank';
 export * from './org';
 export * from './stats';
 export * from './activities';
+export * from './open311';

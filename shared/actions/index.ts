@@ -3,6 +3,7 @@ import { CertificatesActions } from './certificates';
 import { CronActions } from './cron';
 import { DispatchActions } from './dispatch';
 import { NotifyActions } from './notify';
+import { Open311Actions } from './open311';
 import { OrgActions } from './org';
 import { PointsActions } from './points';
 import { ActivitiesActions } from './activities';
@@ -26,6 +27,7 @@ export const ActionSchemas = {
   points: PointsActions,
   timebank: TimebankActions,
   activities: ActivitiesActions,
+  open311: Open311Actions,
 } as const;
 
 export type FunctionName = keyof typeof ActionSchemas;
@@ -50,5 +52,6 @@ export * from './stories';
 export * from './points';
 export * from './timebank';
 export * from './activities';
+export * from './open311';
 export * from './outputs';
 export * from './writes';

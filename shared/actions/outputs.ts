@@ -18,6 +18,8 @@ import type { Membership, User } from '../schemas/user';
 import type { DutyRoster } from '../schemas/duty';
 import type { InviteState, JoinRequestStatus, JoinRole } from '../schemas/membership';
 import type { NearbyItem, WallItem, WishView } from '../privacy/view';
+import type { Open311Request } from '../privacy/open311';
+import type { Open311Service } from '../open311/mapping';
 import type { StoryCard, StoryView } from '../privacy/story';
 import type { LedgerKind } from '../points/ledger';
 import type { RedemptionStatus } from '../points/store';
@@ -531,6 +533,29 @@ export interface ActionOutputs {
     attendance: { activity: ActivityView; attendees: AttendeeView[] };
     correct: { attendee: AttendeeView; points: number };
   };
+  open311: {
+    services: { services: Open311Service[] };
+    requests: { requests: Open311Request[] };
+    request: { request: Open311Request };
+    /** GeoReport's reply to a POST: the new request's id (it waits for review, so it is not in the public list yet). */
+    create: { service_request_id: string; service_notice: string };
+    keys: { keys: Open311KeyView[] };
+    /** `secret` is shown this once: only its hash is kept, and a retry of the same request is answered without it. */
+    issueKey: { key: Open311KeyView; secret?: string };
+    revokeKey: { key: Open311KeyView };
+  };
+}
+
+/** An Open311 key as its community's secretary sees it: never the key itself, only how it starts. */
+export interface Open311KeyView {
+  id: string;
+  label: string;
+  /** The first characters of the key, to tell keys apart. */
+  prefix: string;
+  createdAt: Instant;
+  createdByName: string;
+  revokedAt?: Instant;
+  lastUsedAt?: Instant;
 }
 
 /** My 时间银行: `balance` is the sum of `entries` (what I may withdraw or give); `held` is part of what was taken, for wishes under way. */

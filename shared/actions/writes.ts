@@ -153,6 +153,15 @@ export const ActionWrites = {
     attendance: false,
     correct: true,
   },
+  open311: {
+    services: false,
+    requests: false,
+    request: false,
+    create: true,
+    keys: false,
+    issueKey: true,
+    revokeKey: true,
+  },
 } as const satisfies ActionWriteTable;
 
 /** Whether `fn.action` is a write (an unknown pair is not). */

@@ -5,3 +5,4 @@ export * from './view';
 export * from './org';
 export * from './story';
 export * from './map';
+export * from './open311';

@@ -13,8 +13,11 @@ export function maskPhone(phone: string): string {
   return `${area}${'*'.repeat(Math.max(4, rest.length - keep))}${keep > 0 ? rest.slice(-keep) : ''}`;
 }
 
-/** Where the building, unit or room starts: any digit, or a Chinese number followed by a unit word. */
-const DETAIL_START = /[0-9０-９]|[一二三四五六七八九十百零〇两]+\s*(?:号楼|栋|幢|楼|单元|室|号|层|户|组)/;
+/**
+ * Where the building, unit or room starts: any digit with the Latin letters just before it (G5栋, AB12幢: the letter
+ * names a block of buildings), or a Chinese number followed by a unit word.
+ */
+const DETAIL_START = /[A-Za-zＡ-Ｚａ-ｚ]*[0-9０-９]|[一二三四五六七八九十百零〇两]+\s*(?:号楼|栋|幢|楼|单元|室|号|层|户|组)/;
 const MAX_KEPT = 16;
 
 /**

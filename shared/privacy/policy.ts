@@ -119,6 +119,21 @@ export const ReplyPolicies = {
       helpers: { rule: 'helper_name', otherwise: 'masked' },
     },
   },
+  /**
+   * A request of the Open311 endpoint (docs/open311.md): a wish the `public` rule lets anyone see, its address and
+   * position as the wish policy gives them to the public (the same declarations, not a copy), never its free text.
+   */
+  open311Request: {
+    builder: 'open311RequestOf',
+    replies: ['open311.requests', 'open311.request'],
+    fields: {
+      row: { rule: 'public', otherwise: 'absent' },
+      address: WishViewFields.address,
+      location: WishViewFields.location,
+      /** What the resident wrote: the title stands in for it, as on the wall. */
+      description: { rule: 'nobody', otherwise: 'absent' },
+    },
+  },
   helperName: {
     builder: 'helperNameOf',
     replies: ['stats.wall', 'stats.leaderboard', 'stories.detail', 'stories.ofWish', 'stories.list'],

@@ -1,5 +1,5 @@
 /** How a wish reached the community; staff record it when entering a wish on a resident's behalf. */
-export const Channels = ['miniprogram', 'wechat_group', 'qq', 'phone', 'door_visit', 'onsite'] as const;
+export const Channels = ['miniprogram', 'wechat_group', 'qq', 'phone', 'door_visit', 'onsite', 'open311'] as const;
 
 export type Channel = (typeof Channels)[number];
 
@@ -10,6 +10,8 @@ export const ChannelLabels: Record<Channel, string> = {
   phone: '电话',
   door_visit: '入户走访',
   onsite: '现场',
+  /** A civic-tech client posting through the Open311 endpoint with a key the secretary issued (docs/open311.md). */
+  open311: '开放接口',
 };
 
 /** Channels a proxy entry may name (a resident's own post is always 'miniprogram'). */

@@ -15,3 +15,4 @@ export * from './limits';
 export * from './photoRefs';
 export * from './mapStates';
 export * from './activities';
+export * from './autoTitle';

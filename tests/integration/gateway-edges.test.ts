@@ -62,13 +62,16 @@ describe('every gateway route, probed with malformed requests (issue 11, L4)', (
       { method: 'POST', url: '/api/auth/dev-login' },
       { method: 'GET', url: '/api/auth/me' },
       { method: 'GET', url: '/healthz' },
+      { method: 'GET', url: '/open311/v2/requests.json' },
+      { method: 'GET', url: '/open311/v2/requests/:id.json' },
+      { method: 'POST', url: '/open311/v2/requests.json' },
     ]));
     const volunteer = await server.login('volunteer');
     const auths: Record<string, string>[] = [{}, { authorization: `Bearer ${volunteer.token}` }, { authorization: 'Bearer not.a.token' }, { authorization: 'Basic abc' }];
     const problems: string[] = [];
     let probes = 0;
     for (const route of routes) {
-      const url = server.url + route.url.replace(':name', 'wishes').replace('*', 'x');
+      const url = server.url + route.url.replace(':name', 'wishes').replace(':id', 'x').replace('*', 'x');
       const bodies: [string, string | undefined, string | undefined][] = route.method === 'GET' ? [['no body', undefined, undefined]] : BODIES;
       for (const [what, type, body] of bodies) {
         for (const auth of auths) {
@@ -85,6 +88,15 @@ describe('every gateway route, probed with malformed requests (issue 11, L4)', (
             envelope = JSON.parse(text);
           } catch {
             problems.push(`${where}: not JSON: ${text.slice(0, 120)}`);
+            continue;
+          }
+          if (/\bat \S+ \(|node_modules/.test(text)) problems.push(`${where}: a stack trace in the reply`);
+          // Open311 answers in its spec's shape (server/open311.ts): a refusal is [{code: <the status>, description}].
+          if (route.url.startsWith('/open311/')) {
+            const list = envelope as unknown as { code?: unknown; description?: unknown }[];
+            if (res.status >= 400 && !(Array.isArray(list) && list.length === 1 && list[0].code === res.status && typeof list[0].description === 'string')) {
+              problems.push(`${where}: ${res.status} not in the Open311 error shape: ${text.slice(0, 120)}`);
+            }
             continue;
           }
           if (typeof envelope?.ok !== 'boolean') problems.push(`${where}: no envelope: ${text.slice(0, 120)}`);

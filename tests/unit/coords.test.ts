@@ -1,4 +1,4 @@
-import { wgs84ToGcj02 } from '../../shared/coords';
+import { gcj02ToWgs84, wgs84ToGcj02 } from '../../shared/coords';
 
 describe('wgs84ToGcj02: a browser’s GPS position onto the map our points use', () => {
   test('matches the published reference point (Beijing, coordtransform)', () => {
@@ -18,5 +18,19 @@ describe('wgs84ToGcj02: a browser’s GPS position onto the map our points use',
 
   test('outside mainland China nothing changes', () => {
     expect(wgs84ToGcj02(-0.1276, 51.5072)).toEqual([-0.1276, 51.5072]);
+  });
+});
+
+describe('gcj02ToWgs84: our stored points back onto GPS (Open311 replies in WGS-84)', () => {
+  test('undoes wgs84ToGcj02 to within a millimetre in the demo community and in Beijing', () => {
+    for (const [lng, lat] of [[113.9951, 31.2527], [116.404, 39.915], [110.1125, 32.8093]]) {
+      const [x, y] = gcj02ToWgs84(...wgs84ToGcj02(lng, lat));
+      expect(Math.abs(x - lng)).toBeLessThan(1e-8);
+      expect(Math.abs(y - lat)).toBeLessThan(1e-8);
+    }
+  });
+
+  test('outside mainland China nothing changes', () => {
+    expect(gcj02ToWgs84(-0.1276, 51.5072)).toEqual([-0.1276, 51.5072]);
   });
 });

@@ -17,6 +17,9 @@ import {
   joinRequestEntryOf,
   mapPointOf,
   memberEntryOf,
+  open311RequestOf,
+  coarsenCoordinate,
+  gcj02ToWgs84,
   nearbyItemOf,
   ReplyPolicies,
   similarItemOf,
@@ -398,6 +401,31 @@ describe('wall item (stats.wall: the public wall, for everyone alike)', () => {
   });
 });
 
+describe('Open311 request (open311.requests, open311.request: the public endpoint, the same for every reader)', () => {
+  expectCoverage('open311Request', ['row', 'address', 'location', 'description']);
+  const OPEN311_SHOWN: Record<string, boolean> = {
+    'pending, plain': false, 'open, plain': true, 'claimed, plain': true, 'open, legal aid': false,
+    'open, mediation': false, 'pending, health': false, 'rejected, plain': false,
+  };
+  test.each(SIMILAR_KINDS)('$name', ({ name, status, category }) => {
+    for (const anonymous of [false, true]) {
+      const wish = wishOf('proxy', { status, category, anonymous });
+      const request = open311RequestOf(wish, '桃源社区');
+      expect(request !== null).toBe(OPEN311_SHOWN[name]);
+      if (!request) continue;
+      // The address as the public gets it (masked), the position of the ~100 m cell in WGS-84, the title for the free text.
+      expect(cellOf(wish.address, request.address)).toBe('M');
+      const [lng, lat] = gcj02ToWgs84(coarsenCoordinate(wish.location.coordinates[0]), coarsenCoordinate(wish.location.coordinates[1]));
+      expect([request.long, request.lat]).toEqual([Math.round(lng * 1e6) / 1e6, Math.round(lat * 1e6) / 1e6]);
+      expect(request.description).toBe(wish.title);
+      expect(JSON.stringify(request)).not.toContain(wish.description);
+      // Nobody is named, not even masked; no id of a person; nothing to ring.
+      expectNoStraySecrets(request, { ownerId: '-', createdBy: '-' });
+      expect(JSON.stringify(request)).not.toMatch(/李|u-typist|\*\*\*\*\d/);
+    }
+  });
+});
+
 // ---------------------------------------------------------------- the organisation
 
 //                               member phone | unit contact phone | join request phone
@@ -565,5 +593,5 @@ describe('map point (dispatch.map: a dot of the grid map, for those who may read
 });
 
 test('every reply type of the policy is in this matrix', () => {
-  expect(Object.keys(ReplyPolicies).sort()).toEqual(['callList', 'helperName', 'joinRequest', 'mapPoint', 'memberEntry', 'nearbyItem', 'similarItem', 'storyCard', 'unitEntry', 'wallItem', 'wishDetail', 'wishView']);
+  expect(Object.keys(ReplyPolicies).sort()).toEqual(['callList', 'helperName', 'joinRequest', 'mapPoint', 'memberEntry', 'nearbyItem', 'open311Request', 'similarItem', 'storyCard', 'unitEntry', 'wallItem', 'wishDetail', 'wishView']);
 });

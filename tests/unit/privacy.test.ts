@@ -60,6 +60,12 @@ describe('masking an address', () => {
     expect(maskAddress('城关镇解放路')).toBe('城关镇解放路');
   });
 
+  test('a block letter goes with the building number it names (G5栋 is one of the G buildings)', () => {
+    expect(maskAddress('桃源小区G5栋2单元301室')).toBe('桃源小区****');
+    expect(maskAddress('花园新村AB12幢')).toBe('花园新村****');
+    expect(maskAddress('CBD花园3栋')).toBe('CBD花园****');
+  });
+
   test('never leaves a digit in what it shows', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 60 }), (address) => {

@@ -18,6 +18,11 @@ interface Common<S extends z.ZodType> {
 export interface UserAction<S extends z.ZodType, O> extends Common<S> {
   auth?: 'user';
   roles?: readonly Role[];
+  /**
+   * What a retry with the same requestId is answered with, when the first answer must not be kept whole: a secret
+   * shown once is kept nowhere in plain, not even in the record of the reply (routing/idempotency).
+   */
+  replayed?(output: O): O;
   run(ctx: ActionContext<z.output<S>>): Promise<O>;
   /**
    * A write run once per requestId runs in a transaction; this read runs before it (and before each retry of it),

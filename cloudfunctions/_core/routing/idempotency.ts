@@ -60,6 +60,8 @@ export interface RunOptions {
   refuseEarly?: () => Promise<void>;
   /** Runs of one key take turns in this process (see `turns`). */
   turn?: string;
+  /** What is recorded for a retry, when not the reply itself (a secret shown once: action.ts `replayed`). */
+  kept?: (reply: Envelope<unknown>) => Envelope<unknown>;
 }
 
 /**
@@ -101,7 +103,7 @@ async function refusalOf(refuseEarly: () => Promise<void>): Promise<Refused | un
 }
 
 /** Runs the work under a claimed key, keeps the lease alive meanwhile, and records its reply. */
-async function settle(rt: Runtime, key: string, owner: string, work: (rt: Runtime) => Promise<unknown>, { refuseEarly, turn }: RunOptions): Promise<Envelope<unknown>> {
+async function settle(rt: Runtime, key: string, owner: string, work: (rt: Runtime) => Promise<unknown>, { refuseEarly, turn, kept = (reply) => reply }: RunOptions): Promise<Envelope<unknown>> {
   const { requests } = rt.repos;
   let renewing: Promise<unknown> = Promise.resolve();
   const heartbeat = setInterval(() => {
@@ -129,7 +131,7 @@ async function settle(rt: Runtime, key: string, owner: string, work: (rt: Runtim
           if (err instanceof AppError) throw new Refused(failure(err));
           throw err;
         }
-        await repos.requests.markDone(key, JSON.stringify(reply), rt.now());
+        await repos.requests.markDone(key, JSON.stringify(kept(reply)), rt.now());
         return reply;
       }, { beforeRetry: askFirst });
     });

@@ -72,7 +72,9 @@ export function createFunction<F extends FunctionName>(fn: F, handlers: Handlers
         const ctx = { input, caller: caller!, rt, identity: who };
         const refuseEarly = 'refuseEarly' in def && def.refuseEarly ? () => def.refuseEarly!(ctx) : undefined;
         const turn = 'turnsOn' in def && def.turnsOn ? def.turnsOn(input) : undefined;
-        return await once(rt, `${fn}.${name}:${caller?.id ?? 'system'}:${requestId}`, work, { refuseEarly, turn });
+        const replayed = 'replayed' in def ? def.replayed : undefined;
+        const kept = replayed ? (reply: Envelope<unknown>) => (reply.ok ? success(replayed(reply.data as never)) : reply) : undefined;
+        return await once(rt, `${fn}.${name}:${caller?.id ?? 'system'}:${requestId}`, work, { refuseEarly, turn, kept });
       }
       return success(await work(rt));
     } catch (err) {

@@ -10,6 +10,7 @@ import type { RedemptionDoc, StoreItemDoc } from './store';
 import type { FamilyLinkDoc, TimeAccountDoc, TimeEntryDoc } from './timebank';
 import type { ActivityDoc, AttendanceDoc } from './activities';
 import type { RateLimitDoc } from './rateLimits';
+import type { Open311KeyDoc } from './open311Keys';
 import type { StatCounterDoc } from './statCounters';
 import type { WishCounterDoc } from './wishNumbers';
 import type { BuildingDoc, CommunityDoc, CompoundDoc, GridDoc, InviteDoc, JoinRequestDoc, MessageDoc, PartyBranchDoc, ServiceDoc, SubscriptionDoc, TownDoc, UnitDoc, UserDoc, WishDoc } from './types';
@@ -73,6 +74,8 @@ export const C = {
   /** A GridFS bucket: the collections `photos.files` and `photos.chunks`. */
   photos: 'photos',
   duty: 'duty_rosters',
+  /** Keys a community's secretary issued to Open311 clients (hashed). */
+  open311Keys: 'open311_keys',
 } as const;
 
 /** Collections folded into others, read only by the start-up migration that empties and drops them. */
@@ -170,6 +173,8 @@ export const INDEXES: Record<string, IndexDecl[]> = {
   // Urgent announcements read those who opted in.
   [C.duty]: [{ key: { urgentAlerts: 1 } }],
   // One pending request per person per community; decided ones stay as history.
+  // A posted key is looked up by its hash; the secretary lists the community's keys.
+  [C.open311Keys]: [{ key: { hash: 1 }, options: { unique: true } }, { key: { communityId: 1, createdAt: -1 } }],
   [C.joinRequests]: [
     { key: { userId: 1, communityId: 1 }, options: { unique: true, partialFilterExpression: { status: 'pending' }, name: 'one_pending_per_person' } },
     { key: { communityId: 1, status: 1, _id: -1 } },
@@ -240,6 +245,7 @@ function buildCollections(db: Db, attempt?: Attempt) {
     joinRequests: c<JoinRequestDoc>(C.joinRequests),
     rateLimits: c<RateLimitDoc>(C.rateLimits),
     leases: c<LeaseDoc>(C.leases),
+    open311Keys: c<Open311KeyDoc>(C.open311Keys),
   };
 }
 export type Collections = ReturnType<typeof collections>;

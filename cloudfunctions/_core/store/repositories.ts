@@ -12,6 +12,7 @@ import { LedgerRepository } from './ledger';
 import { MessageRepository } from './messages';
 import { MetaRepository } from './meta';
 import { OrgRepository } from './org';
+import { Open311KeyRepository } from './open311Keys';
 import { PhotoRepository } from './photos';
 import { RateLimitRepository } from './rateLimits';
 import { RequestRepository } from './requests';
@@ -64,6 +65,8 @@ export interface Repositories {
   /** Once-per-cluster jobs (the self-hosted timer). */
   leases: LeaseRepository;
   duty: DutyRepository;
+  /** Keys issued to Open311 clients. */
+  open311Keys: Open311KeyRepository;
   /** Answers when the database does: the health check. */
   ping(): Promise<void>;
   /**
@@ -127,6 +130,7 @@ function build(db: Db, c: Collections, scope: object, inTransaction = false): Re
     leases: new LeaseRepository(c.leases),
     photos: new PhotoRepository(db),
     duty: new DutyRepository(c.duty),
+    open311Keys: new Open311KeyRepository(c.open311Keys),
     ping: async () => {
       await db.command({ ping: 1 });
     },

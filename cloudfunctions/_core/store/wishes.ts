@@ -402,6 +402,26 @@ export class WishRepository {
     const last = items.length === q.limit ? items[items.length - 1] : undefined;
     return { items, nextCursor: last ? `${new Date(last.doneAt as Date).getTime()}:${last._id}` : undefined };
   }
+
+  /**
+   * Open311's request list (open311.requests): the community's wishes in these states and categories, by id or
+   * posted within [from, to], newest first, a page at a time. What is public the caller decides; nothing a
+   * request never shows is loaded (timeline, free text, contact, beneficiary, completion photos).
+   */
+  async open311(
+    communityId: string,
+    q: { states: readonly WishState[]; categories: readonly Category[]; ids?: readonly string[]; from?: Date; to?: Date; skip: number; limit: number },
+  ): Promise<Open311Doc[]> {
+    const filter: Filter<WishDoc> = { communityId, status: { $in: [...q.states] }, category: { $in: [...q.categories] } };
+    if (q.ids) filter._id = { $in: [...q.ids] };
+    if (q.from || q.to) filter.createdAt = { ...(q.from ? { $gte: q.from } : {}), ...(q.to ? { $lte: q.to } : {}) };
+    return this.coll
+      .find<Open311Doc>(filter, { projection: OPEN311_HIDDEN })
+      .sort({ createdAt: -1, _id: -1 })
+      .skip(q.skip)
+      .limit(q.limit)
+      .toArray();
+  }
 }
 
 /** The steps a statistic counts (shared/stats `wishFacts`); the posting is `create`. */
@@ -415,3 +435,7 @@ export type CountedWishDoc = Pick<WishDoc, '_id' | 'communityId' | 'category' | 
 };
 /** A wish as the wall reads it: what a card may show and no more. */
 export type WallDoc = Omit<WishDoc, 'events' | 'contactPhone' | 'address' | 'description' | 'beneficiary'>;
+
+const OPEN311_HIDDEN = { events: 0, description: 0, contactPhone: 0, beneficiary: 0, completion: 0, rating: 0, ownerName: 0 } as const;
+/** A wish as the Open311 list reads it. */
+export type Open311Doc = Omit<WishDoc, keyof typeof OPEN311_HIDDEN>;

@@ -170,4 +170,16 @@ export const SAMPLES: Samples = {
     attendance: { activityId: 'act-1' },
     correct: { activityId: 'act-1', userId: 'u-1', checkedOutAt: '2026-03-07T11:30:00+08:00' },
   },
+  open311: {
+    services: { jurisdiction_id: 'com-taoyuan' },
+    requests: { jurisdiction_id: 'com-taoyuan', service_code: 'repair,daily_help', status: 'open', start_date: '2026-03-01T00:00:00Z', page: '2', page_size: '50' },
+    request: { jurisdiction_id: 'com-taoyuan', service_request_id: wishId },
+    create: {
+      jurisdiction_id: 'com-taoyuan', api_key: 'xy311_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', service_code: 'repair',
+      lat: '31.2551', long: '113.9889', description: '小区路灯坏了，晚上很黑。', first_name: '桂英', last_name: '李', phone: '13812345678',
+    },
+    keys: {},
+    issueKey: { label: '县政务数据平台' },
+    revokeKey: { keyId: 'key-1' },
+  },
 };
