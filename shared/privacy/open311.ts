@@ -11,6 +11,7 @@ const FIELDS = ReplyPolicies.open311Request.fields;
 
 /** One service request of Open311 GeoReport v2, as anyone reads it (docs/open311.md has the field by field mapping). */
 export interface Open311Request {
+  /** The 心愿编号 (TY-2026-0123) people say on the phone; the id for a wish stored before numbers. */
   service_request_id: string;
   status: Open311Status;
   status_notes: string;
@@ -50,7 +51,7 @@ export function open311RequestOf(wish: Open311Source, agency: string): Open311Re
   const map = Open311StateMap[wish.status];
   const closedAt = map.status === 'closed' ? (wish.confirmedAt ?? wish.doneAt) : undefined;
   const request: Open311Request = {
-    service_request_id: wish.id,
+    service_request_id: wish.number ?? wish.id,
     status: map.status,
     status_notes: statusNotesOf(wish.status),
     service_name: CategoryInfos[wish.category].label,

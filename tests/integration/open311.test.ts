@@ -46,7 +46,7 @@ function expectSpecError(answer: Answer, status: number, description?: RegExp) {
   if (description) expect(answer.body[0].description).toMatch(description);
 }
 
-const wishes = () => server.db.collection<{ _id: string; status: WishState; category: string; communityId: string; title: string }>('wishes');
+const wishes = () => server.db.collection<{ _id: string; number: string; status: WishState; category: string; communityId: string; title: string }>('wishes');
 
 async function everyRequest(query = ''): Promise<Answer> {
   return get(`/requests.json?jurisdiction_id=${TAOYUAN}${query}`);
@@ -107,11 +107,12 @@ describe('what anyone may read: what the signed-out wall may show', () => {
     expect(hidden.some((w) => isSensitiveCategory(w.category as never) && ['open', 'claimed', 'done', 'confirmed'].includes(w.status))).toBe(true);
     expect(hidden.some((w) => w.status === 'pending_review')).toBe(true);
     for (const w of hidden) {
-      expect(listed.has(w._id)).toBe(false);
+      expect(listed.has(w.number)).toBe(false);
+      expectSpecError(await get(`/requests/${w.number}.json?jurisdiction_id=${TAOYUAN}`), 404);
       expectSpecError(await get(`/requests/${w._id}.json?jurisdiction_id=${TAOYUAN}`), 404);
     }
     // Asked for by id, they are not there either (the id list overrides the other filters, not the privacy).
-    const byId = await everyRequest(`&service_request_id=${hidden.map((w) => w._id).join(',')}`);
+    const byId = await everyRequest(`&service_request_id=${hidden.flatMap((w) => [w._id, w.number]).join(',')}`);
     expect(byId.body).toEqual([]);
   });
 
@@ -157,7 +158,9 @@ describe('every state maps to open or closed with Chinese notes (generated from 
       return;
     }
     expect(one.status).toBe(200);
-    expect(one.body).toEqual([expect.objectContaining({ service_request_id: seeded._id, status: mapped.status, status_notes: statusNotesOf(state), description: seeded.title })]);
+    expect(one.body).toEqual([expect.objectContaining({ service_request_id: seeded.number, status: mapped.status, status_notes: statusNotesOf(state), description: seeded.title })]);
+    // The 心愿编号 is the request's id; the stored id finds it too.
+    expect((await get(`/requests/${seeded._id}.json?jurisdiction_id=${TAOYUAN}`)).body).toEqual(one.body);
   });
 
   test('the seed reaches every public state, so the table above is exercised', async () => {
@@ -270,8 +273,9 @@ describe('posting a request with a key the secretary issued', () => {
     expect(answer.status).toBe(201);
     expect(answer.body).toEqual([{ service_request_id: expect.any(String), service_notice: expect.stringContaining('审核') }]);
     const id = answer.body[0].service_request_id;
+    expect(id).toMatch(/^[A-Z]{2,4}-\d{4}-\d{4,}$/);
     expect(await count()).toBe(before + 1);
-    const stored = await server.db.collection<any>('wishes').findOne({ _id: id });
+    const stored = await server.db.collection<any>('wishes').findOne({ number: id });
     expect(stored).toMatchObject({
       status: 'pending_review', channel: 'open311', category: 'repair', communityId: TAOYUAN, title: '小区北门的路灯坏了，晚上很黑',
       beneficiary: { name: '王秀兰', phone: '13900007777' }, contactPhone: '13900007777', createdBy: (await secretary.ok('org', 'me', {})).user.id,
@@ -280,10 +284,10 @@ describe('posting a request with a key the secretary issued', () => {
     // The position arrives in WGS-84 and is kept in GCJ-02, as every point we store.
     expect(stored.location.coordinates).toEqual(wgs84ToGcj02(113.9889, 31.2551));
     const queue = await secretary.ok('dispatch', 'queue', {});
-    expect(queue.items.map((w: any) => w.id)).toContain(id);
+    expect(queue.items.map((w: any) => w.id)).toContain(stored._id);
     expectSpecError(await get(`/requests/${id}.json?jurisdiction_id=${TAOYUAN}`), 404);
     // Approved, it is public like any other, without the names and phone it came with.
-    await secretary.ok('dispatch', 'approve', { wishId: id });
+    await secretary.ok('dispatch', 'approve', { wishId: stored._id });
     const published = await get(`/requests/${id}.json?jurisdiction_id=${TAOYUAN}`);
     expect(published.body).toEqual([expect.objectContaining({ service_request_id: id, status: 'open', description: '小区北门的路灯坏了，晚上很黑' })]);
     expect(published.text).not.toMatch(/王|13900007777|wang@/);
@@ -296,7 +300,7 @@ describe('posting a request with a key the secretary issued', () => {
     const { lat: _lat, long: _long, ...rest } = form(secret, { address_string: '桃源小区北门' });
     const answer = await post(rest, 'json');
     expect(answer.status).toBe(201);
-    const stored = await server.db.collection<any>('wishes').findOne({ _id: answer.body[0].service_request_id });
+    const stored = await server.db.collection<any>('wishes').findOne({ number: answer.body[0].service_request_id });
     expect(stored).toMatchObject({ address: '桃源小区北门', location: { coordinates: [113.9935, 31.2525] } });
   });
 

@@ -1,4 +1,4 @@
-import { AppError, SupervisionActions, Wish, slotsFree, type Category, type EscalationLevel, type GeoPoint, type Priority, type WishChange, type WishState } from '@shared';
+import { AppError, SupervisionActions, Wish, normalizeWishNumber, slotsFree, type Category, type EscalationLevel, type GeoPoint, type Priority, type WishChange, type WishState } from '@shared';
 import type { Collection, Document, Filter, UpdateFilter } from 'mongodb';
 import { nextCursor, pageFilter } from './page';
 import { storedBy } from './stored';
@@ -404,7 +404,7 @@ export class WishRepository {
   }
 
   /**
-   * Open311's request list (open311.requests): the community's wishes in these states and categories, by id or
+   * Open311's request list (open311.requests): the community's wishes in these states and categories, by id (or 心愿编号) or
    * posted within [from, to], newest first, a page at a time. What is public the caller decides; nothing a
    * request never shows is loaded (timeline, free text, contact, beneficiary, completion photos).
    */
@@ -413,7 +413,8 @@ export class WishRepository {
     q: { states: readonly WishState[]; categories: readonly Category[]; ids?: readonly string[]; from?: Date; to?: Date; skip: number; limit: number },
   ): Promise<Open311Doc[]> {
     const filter: Filter<WishDoc> = { communityId, status: { $in: [...q.states] }, category: { $in: [...q.categories] } };
-    if (q.ids) filter._id = { $in: [...q.ids] };
+    // By id or by 心愿编号 (stored form): a request's id is its number when it has one.
+    if (q.ids) filter.$or = [{ _id: { $in: [...q.ids] } }, { number: { $in: q.ids.flatMap((id) => normalizeWishNumber(id) ?? []) } }];
     if (q.from || q.to) filter.createdAt = { ...(q.from ? { $gte: q.from } : {}), ...(q.to ? { $lte: q.to } : {}) };
     return this.coll
       .find<Open311Doc>(filter, { projection: OPEN311_HIDDEN })

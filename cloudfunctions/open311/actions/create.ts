@@ -46,6 +46,6 @@ export default defineAction({
       },
     });
     await rt.repos.open311Keys.markUsed(key._id, rt.now());
-    return { service_request_id: wish._id, service_notice: '已收到，社区审核通过后公开；公开时不含姓名、电话和门牌号' };
+    return { service_request_id: wish.number ?? wish._id, service_notice: '已收到，社区审核通过后公开；公开时不含姓名、电话和门牌号' };
   },
 });
