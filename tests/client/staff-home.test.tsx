@@ -1,6 +1,7 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { AppError } from '@shared/errors';
 import { call } from '../../client/src/services/api';
+import { setElderMode } from '../../client/src/services/elder';
 import StaffHomePage from '../../client/src/packages/staff/pages/index/index';
 import { taroMock } from './__mocks__/taro';
 import { actAs, callsTo, routeCalls } from './staff-helpers';
@@ -61,4 +62,17 @@ test('staff open a wish by the number a resident reads out on the phone, typed a
   fireEvent.input(screen.getByLabelText('心愿编号'), { target: { value: 'ty 2026 42' } });
   fireEvent.click(screen.getByText('查找'));
   await waitFor(() => expect(taroMock.navigations.at(-1)).toEqual({ kind: 'navigateTo', url: '/pages/wish/index?id=w42' }));
+});
+
+test('长辈模式 reaches the staff screens: the workbench is drawn inside the elder wrapper, and leaves it when turned off', async () => {
+  actAs('secretary');
+  routeCalls(callMock, { 'dispatch.queue': { items: [] }, 'dispatch.escalations': { items: [] } });
+  setElderMode(true);
+  const { container, unmount } = render(<StaffHomePage />);
+  await screen.findByText('审核派单');
+  expect(container.querySelector('.staff-elder .staff-page')).not.toBeNull();
+  act(() => setElderMode(false));
+  expect(container.querySelector('.staff-elder')).toBeNull();
+  expect(container.querySelector('.staff-root .staff-page')).not.toBeNull();
+  unmount();
 });

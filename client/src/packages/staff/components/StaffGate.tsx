@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { RoleLabels } from '@shared/vocab';
 import type { Role } from '@shared/vocab';
+import { useElderMode } from '../../../services/elder';
 import { loginThenReturn } from '../../../services/returnTo';
 import { rolesOf, switchRole } from '../../../services/session';
 import { ScreenRoles } from '../lib/roles';
@@ -20,6 +21,12 @@ interface Props {
  * and a one-tap switch if they hold a fitting role. The server enforces the same.
  */
 export function StaffGate({ screen, children }: Props) {
+  const [elder] = useElderMode();
+  // 长辈模式 reaches the staff screens through this one wrapper (staff.scss `.staff-elder`).
+  return <View className={elder ? 'staff-elder' : 'staff-root'}><Gate screen={screen}>{children}</Gate></View>;
+}
+
+function Gate({ screen, children }: Props) {
   const session = useSession();
   const allowed = ScreenRoles[screen] as readonly Role[];
 
