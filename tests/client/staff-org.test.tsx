@@ -242,6 +242,7 @@ test('changes the community settings, sending only what changed', async () => {
   routeCalls(callMock, {
     ...tree,
     'org.community': { community: { id: 'c1', name: '狮子山社区', settings } },
+    'open311.keys': { keys: [] },
     'org.updateSettings': (d: { settings: Record<string, number> }) => ({ community: { id: 'c1', settings: { ...settings, ...d.settings } } }),
   });
   render(<OrgPage />);
@@ -260,7 +261,7 @@ test('changes the community settings, sending only what changed', async () => {
 });
 
 test('settings the server would refuse are pointed out before saving', async () => {
-  routeCalls(callMock, { ...tree, 'org.community': { community: { id: 'c1', name: '狮子山社区', settings } } });
+  routeCalls(callMock, { ...tree, 'org.community': { community: { id: 'c1', name: '狮子山社区', settings } }, 'open311.keys': { keys: [] } });
   render(<OrgPage />);
   await screen.findByText('1栋、2栋');
   fireEvent.click(screen.getByText('社区设置'));

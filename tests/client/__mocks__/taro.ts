@@ -18,6 +18,8 @@ export const taroMock = {
   toasts: [] as string[],
   navigations: [] as { kind: string; url: string }[],
   phoneCalls: [] as string[],
+  /** What was put on the clipboard (setClipboardData). */
+  clipboard: [] as string[],
   /** Places shown in the map app (openLocation). */
   opened: [] as { latitude: number; longitude: number; name?: string; address?: string }[],
   modalAnswer: true,
@@ -39,6 +41,7 @@ export const taroMock = {
     this.toasts = [];
     this.navigations = [];
     this.phoneCalls = [];
+    this.clipboard = [];
     this.opened = [];
     this.modalAnswer = true;
     this.routerParams = {};
@@ -99,6 +102,10 @@ const Taro = {
   openLocation: (opts: { latitude: number; longitude: number; name?: string; address?: string }) => {
     taroMock.opened.push(opts);
     return ok({});
+  },
+  setClipboardData: (opts: { data: string }) => {
+    taroMock.clipboard.push(opts.data);
+    return ok({ errMsg: 'setClipboardData:ok' });
   },
   makePhoneCall: (opts: { phoneNumber: string }) => {
     taroMock.phoneCalls.push(opts.phoneNumber);

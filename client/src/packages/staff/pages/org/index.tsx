@@ -9,6 +9,7 @@ import { InvitesPanel } from '../../components/org/InvitesPanel';
 import { InviteList } from './InviteList';
 import { JoinRequestsPanel } from './JoinRequestsPanel';
 import { SettingsPanel } from './SettingsPanel';
+import { Open311KeysPanel } from './Open311KeysPanel';
 import '../../components/staff.scss';
 import './index.scss';
 
@@ -40,7 +41,12 @@ function OrgManagement() {
         </>
       )}
       {tab === 'joins' && <JoinRequestsPanel />}
-      {tab === 'settings' && <SettingsPanel />}
+      {tab === 'settings' && (
+        <>
+          <SettingsPanel />
+          <Open311KeysPanel />
+        </>
+      )}
     </View>
   );
 }
