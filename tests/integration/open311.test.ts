@@ -4,7 +4,8 @@
  * the signed-out 心愿墙 may show: never a sensitive category or a wish waiting for review, never a name or a phone.
  */
 import { Open311StateMap, WishStates, isSensitiveCategory, statusNotesOf, wgs84ToGcj02, type WishState } from '@shared';
-import { startTestServer, type Client, type TestServer } from './harness';
+import { startServer, type RunningServer } from '../../server/main';
+import { awayFromWindowEdge, startTestServer, type Client, type TestServer } from './harness';
 
 let server: TestServer;
 let secretary: Client;
@@ -341,5 +342,31 @@ describe('posting a request with a key the secretary issued', () => {
     ];
     for (const [body, status, description] of cases) expectSpecError(await post(body), status, description);
     expect(await count()).toBe(before);
+  });
+});
+
+describe('posts are rate-limited like every other call of the gateway', () => {
+  const LIMIT = 4;
+  let limited: RunningServer;
+  beforeAll(async () => {
+    limited = await startServer({ port: 0, host: '127.0.0.1', mode: 'local', dbPath: ':memory:', mongoUri: '', seed: false, cronIntervalMs: 0, env: { NODE_ENV: 'test' }, config: { rateLimitPerMinute: LIMIT } as never });
+  });
+  afterAll(() => limited?.stop());
+
+  test('past the budget a post is a 429 in the spec shape, before anything is read', async () => {
+    await awayFromWindowEdge();
+    const answers: { status: number; body: unknown }[] = [];
+    for (let i = 0; i < LIMIT + 2; i++) {
+      const res = await fetch(`${limited.url}/open311/v2/requests.json`, {
+        method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `jurisdiction_id=${TAOYUAN}&service_code=repair&lat=31.25&long=113.99&description=路灯坏了`,
+      });
+      answers.push({ status: res.status, body: await res.json() });
+    }
+    // The community does not exist on this empty server: 404 while the budget lasts, then 429.
+    expect(answers.slice(0, LIMIT).map((a) => a.status)).toEqual(Array(LIMIT).fill(404));
+    expect(answers.slice(LIMIT)).toEqual([
+      { status: 429, body: [{ code: 429, description: expect.stringMatching(/请求太频繁/) }] },
+      { status: 429, body: [{ code: 429, description: expect.stringMatching(/请求太频繁/) }] },
+    ]);
   });
 });
