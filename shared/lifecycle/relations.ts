@@ -10,6 +10,13 @@ import type { Wish } from '../schemas/wish';
 export const Relations = [
   /** The resident the wish is for (the poster, or the beneficiary of a proxy entry). */
   'owner',
+  /**
+   * The family member a member posted the wish for (时间银行: their hours pay for help to a named family member,
+   * `beneficiary.userId`), when not the owner. The help is theirs: they see the wish as its owner does, and say
+   * whether it was done and how well (confirm, dispute, rate) and nudge it; the owner, whose hours pay for it,
+   * alone edits, cancels or resubmits it.
+   */
+  'beneficiary',
   /** Secretary / staff of the wish's community. */
   'staff',
   /** Grid worker of the wish's grid: may triage (approve, reject, assign, edit while pending). */
@@ -90,7 +97,10 @@ export function unitsAdministeredBy(actor: Actor): string[] {
 }
 
 type WishRelationFacts = Pick<Wish, 'communityId' | 'ownerId' | 'claims'> &
-  Partial<Pick<Wish, 'townId' | 'gridId' | 'assignment'>>;
+  Partial<Pick<Wish, 'townId' | 'gridId' | 'assignment'>> & { beneficiary?: { userId?: string } };
+
+/** The residents a wish is for: who sees it as theirs and answers for the help (confirm, dispute, rate, nudge). */
+export const FOR_WHOM = ['owner', 'beneficiary'] as const satisfies readonly Relation[];
 
 export function relationsOf(actor: Actor, wish: WishRelationFacts): Set<Relation> {
   const out = new Set<Relation>();
@@ -104,6 +114,7 @@ export function relationsOf(actor: Actor, wish: WishRelationFacts): Set<Relation
   const target = wish.assignment?.target;
 
   if (wish.ownerId === me) out.add('owner');
+  else if (wish.beneficiary?.userId === me) out.add('beneficiary');
   if (inCommunity && has('secretary')) out.add('staff');
   if (inCommunity && has('grid_worker') && wish.gridId !== undefined && (actor.gridIds ?? []).includes(wish.gridId)) {
     out.add('grid_staff');
@@ -119,7 +130,8 @@ export function relationsOf(actor: Actor, wish: WishRelationFacts): Set<Relation
   if (inCommunity && has('unit_admin') && actor.unitId !== undefined && holdsUnit(actor.unitId)) out.add('unit_admin_of_claiming_unit');
   if ((actor.townUnitIds ?? []).some(holdsUnit)) out.add('unit_admin_of_claiming_unit');
   const helper = HelperRoles.some((r) => has(r)) || actor.unitId !== undefined;
-  if (inCommunity && helper && wish.ownerId !== me) out.add('volunteer');
+  // Nobody helps with the wish they are helped by.
+  if (inCommunity && helper && !out.has('owner') && !out.has('beneficiary')) out.add('volunteer');
   if (has('town_admin') && actor.townId !== undefined && wish.townId === actor.townId) out.add('town');
   return out;
 }

@@ -1,6 +1,6 @@
 import { CancellableStates, type WishState } from '../enums/wishStates';
 import type { WishAction } from './actions';
-import type { Relation } from './relations';
+import { FOR_WHOM, type Relation } from './relations';
 
 /** Every action of the table; `create` starts a wish and is not a transition. */
 export type TransitionAction = Exclude<WishAction, 'create'>;
@@ -75,10 +75,10 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: 'start', from: HELD, to: 'in_progress', otherwise: ['open'], actors: WORKERS, guards: ['not_started'] },
   { action: 'progress', from: HELD, to: 'same', actors: WORKERS, guards: ['not_finished'] },
   { action: 'complete', from: ['open', 'in_progress'], to: 'done', actors: WORKERS, guards: ['started', 'not_finished'] },
-  { action: 'confirm', from: ['done'], to: 'confirmed', actors: ['owner', 'system'], guards: ['auto_confirm_due'] },
+  { action: 'confirm', from: ['done'], to: 'confirmed', actors: [...FOR_WHOM, 'system'], guards: ['auto_confirm_due'] },
   // "Not done": the work goes back to the same helpers, their claims and starts kept, their finishes undone.
-  { action: 'dispute', from: ['done'], to: 'in_progress', actors: ['owner'] },
-  { action: 'rate', from: ['confirmed'], to: 'same', actors: ['owner'], guards: ['not_rated'] },
+  { action: 'dispute', from: ['done'], to: 'in_progress', actors: FOR_WHOM },
+  { action: 'rate', from: ['confirmed'], to: 'same', actors: FOR_WHOM, guards: ['not_rated'] },
   { action: 'escalate', from: ['open', 'assigned'], to: 'same', actors: ['system'], guards: ['escalation_due'] },
   // 督办: the town above urges the community (a stalled review too), moves a wish nobody took to another community of
   // the town, or sends it to a co-building unit serving the whole town. Nothing else of a wish is the town's to move.
@@ -89,7 +89,7 @@ export const TRANSITIONS: readonly Transition[] = [
   // 收回: staff take back a claim or a dispatch nobody has started (a claimer who never came) and say why; it goes back
   // to the pool, or with an assignee straight to them. Once anyone has started, the work is theirs (no row from in_progress).
   { action: 'recall', from: ['open', 'assigned', 'claimed'], to: 'open', otherwise: ['assigned'], actors: TRIAGE, guards: ['held', 'none_started'] },
-  { action: 'nudge', from: ['pending_review', 'open', 'assigned', 'claimed', 'in_progress'], to: 'same', actors: ['owner'], guards: ['nudge_due'] },
+  { action: 'nudge', from: ['pending_review', 'open', 'assigned', 'claimed', 'in_progress'], to: 'same', actors: FOR_WHOM, guards: ['nudge_due'] },
 ];
 
 /** The code a failed guard is refused with. */

@@ -1,6 +1,6 @@
 import { isSensitiveCategory } from '../enums/categories';
 import type { WishState } from '../enums/wishStates';
-import { relationsOf, type Actor, type Relation } from '../lifecycle/relations';
+import { FOR_WHOM, relationsOf, type Actor, type Relation } from '../lifecycle/relations';
 import type { Wish } from '../schemas/wish';
 
 /**
@@ -25,7 +25,7 @@ export type ViewerRelation = Relation | 'entered_by';
 
 /** What the rules need to know of a wish. */
 export type WishFacts = Pick<Wish, 'communityId' | 'ownerId' | 'createdBy' | 'claims' | 'status' | 'category'> &
-  Partial<Pick<Wish, 'townId' | 'gridId' | 'assignment'>>;
+  Partial<Pick<Wish, 'townId' | 'gridId' | 'assignment'>> & { beneficiary?: { userId?: string } };
 
 export function viewerRelations(viewer: Viewer, wish: WishFacts): Set<ViewerRelation> {
   if (viewer.kind === 'public') return new Set();
@@ -34,6 +34,8 @@ export function viewerRelations(viewer: Viewer, wish: WishFacts): Set<ViewerRela
   return rel;
 }
 
+/** Whom the wish is for: its owner, and the family member it was posted for (lifecycle `FOR_WHOM`). */
+export const RESIDENTS: readonly ViewerRelation[] = FOR_WHOM;
 /** Staff of the wish: the community's secretary, or the grid worker of its grid. */
 export const STAFF: readonly ViewerRelation[] = ['staff', 'grid_staff'];
 /** Whoever holds the work: a claimer, the member it was handed or assigned to, the unit's admin. */
@@ -51,20 +53,20 @@ const any = (rel: ReadonlySet<ViewerRelation>, list: readonly ViewerRelation[]) 
 export const WishRules = {
   /** Phone, exact address, exact position: the owner, staff, and the helper while holding the work. */
   contact: (rel: ReadonlySet<ViewerRelation>, wish: WishFacts) =>
-    rel.has('owner') || any(rel, STAFF) || (WORK_STATES.has(wish.status) && any(rel, WORKERS)),
+    any(rel, RESIDENTS) || any(rel, STAFF) || (WORK_STATES.has(wish.status) && any(rel, WORKERS)),
   /**
    * Who the owner is (full name, user ids): the owner, staff, whoever entered it, and
    * whoever holds the work. Anyone else gets a masked name, and nothing at all of an
    * anonymous owner (DESIGN.md §7: "names its owner to nobody but staff and the current claimer").
    */
-  identity: (rel: ReadonlySet<ViewerRelation>) => rel.has('owner') || rel.has('entered_by') || any(rel, STAFF) || any(rel, WORKERS),
+  identity: (rel: ReadonlySet<ViewerRelation>) => any(rel, RESIDENTS) || rel.has('entered_by') || any(rel, STAFF) || any(rel, WORKERS),
   /**
    * Whether a wish is shown at all in a list that isn't the viewer's own (duplicate hints):
    * its owner, whoever entered it and staff always; anyone else only once it is approved,
    * and never a sensitive one (legal aid, mediation, medical).
    */
   listed: (rel: ReadonlySet<ViewerRelation>, wish: WishFacts) =>
-    rel.has('owner') || rel.has('entered_by') || any(rel, STAFF) || (PUBLISHED_STATES.has(wish.status) && !isSensitiveCategory(wish.category)),
+    any(rel, RESIDENTS) || rel.has('entered_by') || any(rel, STAFF) || (PUBLISHED_STATES.has(wish.status) && !isSensitiveCategory(wish.category)),
   /** What anyone at all may be shown, the public wall included: approved, and not sensitive. */
   public: (_rel: ReadonlySet<ViewerRelation>, wish: WishFacts) => PUBLISHED_STATES.has(wish.status) && !isSensitiveCategory(wish.category),
   /**
@@ -72,7 +74,7 @@ export const WishRules = {
    * staff, from the claim until the owner confirms. Not other helpers, and not once the work is over.
    */
   helper_contact: (rel: ReadonlySet<ViewerRelation>, wish: WishFacts) =>
-    HELPER_CONTACT_STATES.has(wish.status) && (rel.has('owner') || rel.has('entered_by') || any(rel, STAFF)),
+    HELPER_CONTACT_STATES.has(wish.status) && (any(rel, RESIDENTS) || rel.has('entered_by') || any(rel, STAFF)),
   /** Nobody sees it exactly (the hall and the wall: everything masked). */
   nobody: () => false,
 } as const;
@@ -100,6 +102,6 @@ export function canSeeOwner(wish: WishFacts, viewer: Viewer): boolean {
  */
 export function canRead(wish: WishFacts, viewer: Viewer): boolean {
   const rel = viewerRelations(viewer, wish);
-  if (rel.has('owner') || rel.has('entered_by') || rel.has('town') || any(rel, STAFF) || any(rel, WORKERS)) return true;
+  if (any(rel, RESIDENTS) || rel.has('entered_by') || rel.has('town') || any(rel, STAFF) || any(rel, WORKERS)) return true;
   return rel.has('volunteer') && wish.status === 'open';
 }

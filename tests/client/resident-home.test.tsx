@@ -34,3 +34,19 @@ test("staff see a resubmitted wish's age from its resubmission", () => {
   expect(screen.getByText('30分钟前')).toBeInTheDocument();
   expect(screen.queryByText('8天前')).not.toBeInTheDocument();
 });
+
+test('a wish family posted for me with their time-bank hours is in my list, saying who posted it; one I posted for family says for whom', async () => {
+  fakeServer({
+    'wishes.mine': () => ({
+      items: [
+        wishFixture({ id: 'w1', title: '陪我去医院复查', status: 'done', ownerId: 'u-son', ownerName: '张晓东', paidHours: 2, beneficiary: { userId: 'u-res', name: '胡秀兰' } }),
+        wishFixture({ id: 'w2', title: '帮我妈修水管', status: 'open', ownerId: 'u-res', beneficiary: { userId: 'u-mum', name: '李桂英' } }),
+      ],
+    }),
+  });
+  render(<ResidentHome />);
+  expect(await screen.findByText('张晓东为您发布，时间银行支付 2 小时')).toBeInTheDocument();
+  expect(screen.getByText('为家人李桂英发布')).toBeInTheDocument();
+  // Mine to confirm: it waits among 待我确认.
+  expect(screen.getByText('待我确认（1）')).toBeInTheDocument();
+});

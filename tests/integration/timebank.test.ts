@@ -217,6 +217,44 @@ describe('family: linked by consent, hours given, wishes posted for them', () =>
     await expectBooksBalanced(await server.login('secretary_hy'));
   });
 
+  test('the family member a wish was posted for finds it among their own, reads it in full, confirms and rates it; the poster’s hours pay', async () => {
+    const daughter = await person('tb_daughter', '秦小红');
+    const father = await person('tb_father', '秦大爷');
+    const helper = await person('tb_helper_f', '韩志愿');
+    const neighbour = await person('tb_neighbour_f', '许邻居');
+    await deposit(daughter.id, 4);
+    const { link } = await daughter.ok('timebank', 'askFamily', { phone: father.phone, relation: 'parent' });
+    await father.ok('timebank', 'answerFamily', { linkId: link.id, accept: true });
+
+    // Waiting: he sees it, may nudge it, but neither cancels it (her hours are held for it) nor claims it to help himself.
+    const waiting = (await daughter.ok('wishes', 'create', wishInput({ title: '给爸爸修门锁', paidHours: 1, forFamilyId: father.id }))).wish;
+    expect((await father.ok('wishes', 'mine', {})).items.map((w: { id: string }) => w.id)).toContain(waiting.id);
+    expect(err(await father.call('wishes', 'cancel', { wishId: waiting.id, reason: '不需要了' })).code).toBe('FORBIDDEN');
+    await secretary.ok('dispatch', 'approve', { wishId: waiting.id });
+    expect(err(await father.call('tasks', 'claim', { wishId: waiting.id })).code).toBe('FORBIDDEN');
+
+    const wishId = await doneWish(daughter, helper, 1.5, { title: '陪爸爸去医院复查', paidHours: 2, forFamilyId: father.id });
+    const detail = await father.ok('wishes', 'detail', { wishId });
+    expect(detail.relations).toEqual(['beneficiary']);
+    expect(detail.wish).toMatchObject({ ownerId: daughter.id, ownerName: '秦小红', contactVisible: true, beneficiary: { userId: father.id, name: '秦大爷' } });
+    expect(detail.actions).toEqual(expect.arrayContaining(['confirm', 'dispute']));
+    expect(detail.actions).not.toContain('cancel');
+    // Anyone else of the community: no such wish.
+    expect(err(await neighbour.call('wishes', 'detail', { wishId })).code).toBe('NOT_FOUND');
+
+    // He hears that it was done, as she does, and is asked to confirm.
+    const told = (await father.ok('notify', 'inbox', { limit: 20 })).items.filter((m: { wishId?: string }) => m.wishId === wishId);
+    expect(told.map((m: { template: string }) => m.template)).toEqual(expect.arrayContaining(['wish_claimed', 'wish_completed']));
+    // He was helped: he confirms and rates, as the owner would; her held hours are charged, the helper earns his.
+    await father.ok('wishes', 'confirm', { wishId });
+    const rated = (await father.ok('wishes', 'rate', { wishId, stars: 5, comment: '女儿安排的，小韩很细心' })).wish;
+    expect(rated.rating).toMatchObject({ stars: 5, by: father.id });
+    expect((await daughter.ok('timebank', 'mine', {})).balance).toBe(1);
+    expect((await helper.ok('timebank', 'mine', {})).balance).toBe(1.5);
+    expect((await father.ok('timebank', 'mine', {})).balance).toBe(0);
+    await expectBooksBalanced();
+  });
+
   test('not family, no longer family, declined, or oneself: no wish for them, no hours given', async () => {
     const a = await person('tb_a', '秦一');
     const b = await person('tb_b', '秦二');

@@ -461,8 +461,8 @@ describe('dispute (有异议): the resident says the work is not done', () => {
       claims: [volunteerClaim(claimer.userId, { startedAt: hoursBefore(3), completedAt: hoursBefore(1) })],
     });
 
-  test('the table sends a done wish back to work, for the owner alone', () => {
-    expect(TRANSITIONS.find((t) => t.action === 'dispute')).toMatchObject({ from: ['done'], to: 'in_progress', actors: ['owner'] });
+  test('the table sends a done wish back to work, for the residents it is for alone (its owner, the family member it was posted for)', () => {
+    expect(TRANSITIONS.find((t) => t.action === 'dispute')).toMatchObject({ from: ['done'], to: 'in_progress', actors: ['owner', 'beneficiary'] });
   });
 
   test('the claim stays with its helper, started but no longer finished; the completion is undone; the reason is on the timeline', () => {

@@ -17,7 +17,7 @@ import {
   wallItemOf,
   type Viewer,
 } from '@shared';
-import { claimer, gridWorker, otherHelper, owner, secretary, townAdmin, unitAdmin, unitMember, volunteer } from './support/people';
+import { claimer, family, gridWorker, otherHelper, owner, secretary, townAdmin, unitAdmin, unitMember, volunteer } from './support/people';
 import { baseWish, unitClaim, volunteerClaim } from './support/wishes';
 
 describe('masking a phone number', () => {
@@ -90,6 +90,7 @@ describe('who sees a resident\'s contact', () => {
 
   test.each<[string, Viewer]>([
     ['the resident', owner],
+    ['the family member it was posted for (时间银行)', family],
     ['the secretary', secretary],
     ['the grid worker of the grid', gridWorker],
     ['the volunteer holding the claim', claimer],
@@ -118,6 +119,16 @@ describe('who sees a resident\'s contact', () => {
     expect(viewOf(held, unitMember).contactVisible).toBe(true);
     expect(viewOf(held, unitAdmin).contactVisible).toBe(true);
     expect(viewOf(held, otherHelper).contactVisible).toBe(false);
+  });
+
+  test('the family member a wish was posted for reads it as its owner does, even anonymous; another resident does not', () => {
+    const forFamily = baseWish({ status: 'done', anonymous: true, paidHours: 2, claims: [volunteerClaim(claimer.userId, { startedAt: new Date(), completedAt: new Date() })] });
+    expect(canRead(forFamily, family)).toBe(true);
+    expect(viewOf(forFamily, family)).toMatchObject({ ...exact, contactVisible: true, ownerId: owner.userId, beneficiary: { userId: family.userId, name: '李桂英' } });
+    const stranger = { ...family, userId: 'neighbour' };
+    expect(canRead(forFamily, stranger)).toBe(false);
+    // Posted for someone else, the same person is a stranger to it.
+    expect(canRead(baseWish({ status: 'done', beneficiary: { userId: 'someone-else', name: '王奶奶' } }), family)).toBe(false);
   });
 
   test('a proxy beneficiary\'s name and phone are masked for others', () => {

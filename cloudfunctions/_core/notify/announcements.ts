@@ -24,6 +24,12 @@ type Plan = (rt: Runtime, wish: WishDoc, event: WishEventDoc, known: Known) => P
 
 const at = (event: WishEventDoc) => event.at.toISOString();
 
+/**
+ * Whom the help is for: the owner, and the family member a wish was posted for (时间银行), who confirms and rates it
+ * as the owner may (lifecycle `FOR_WHOM`). Review outcomes stay the owner's: editing and resubmitting are theirs alone.
+ */
+const helped = (wish: WishDoc) => [wish.ownerId, ...(wish.beneficiary?.userId && wish.beneficiary.userId !== wish.ownerId ? [wish.beneficiary.userId] : [])];
+
 /** Nothing has moved the wish on since this event (later steps, if any, kept its state). */
 function stillAt(wish: WishDoc, event: WishEventDoc): boolean {
   const later = wish.events.slice(wish.events.findIndex((e) => e.id === event.id) + 1);
@@ -112,7 +118,7 @@ const claimed: Plan = async (rt, wish, event, known) => {
   const claimerId = event.meta?.claimerId;
   if (!claimerId) return [];
   const name = await nameOf(rt, claimerId, event, known);
-  return [{ template: 'wish_claimed', values: { thing1: wish.title, name2: name ?? '志愿者', time3: at(event) }, recipients: [wish.ownerId] }];
+  return [{ template: 'wish_claimed', values: { thing1: wish.title, name2: name ?? '志愿者', time3: at(event) }, recipients: helped(wish) }];
 };
 
 /** Who hears of each step; a step not listed tells nobody. */
@@ -138,10 +144,10 @@ const PLANS: Partial<Record<WishAction, Plan>> = {
   complete: async (rt, wish, event, known) => {
     if (event.actor.kind !== 'user' || event.to !== 'done') return [];
     const name = await nameOf(rt, event.actor.userId, event, known);
-    return [{ template: 'wish_completed', values: { thing1: wish.title, name2: name ?? '志愿者', time3: at(event) }, recipients: [wish.ownerId] }];
+    return [{ template: 'wish_completed', values: { thing1: wish.title, name2: name ?? '志愿者', time3: at(event) }, recipients: helped(wish) }];
   },
   // Rated already (the resident was quicker than the repair): no reminder.
-  confirm: async (_rt, wish) => (wish.rating ? [] : [{ template: 'rate_reminder', values: { thing1: wish.title, thing2: '请为本次服务打分' }, recipients: [wish.ownerId] }]),
+  confirm: async (_rt, wish) => (wish.rating ? [] : [{ template: 'rate_reminder', values: { thing1: wish.title, thing2: '请为本次服务打分' }, recipients: helped(wish) }]),
   // "Not done": the helpers go back to work, and the secretary hears of the disagreement.
   dispute: async (rt, wish, event) => [{
     template: 'wish_disputed',

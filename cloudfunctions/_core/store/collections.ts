@@ -102,6 +102,8 @@ export const INDEXES: Record<string, IndexDecl[]> = {
     { key: { location: '2dsphere' } },
     { key: { communityId: 1, status: 1, createdAt: -1 } },
     { key: { ownerId: 1, createdAt: -1 } },
+    // A resident's list also has the wishes family posted for them (时间银行); most wishes have no such beneficiary.
+    { key: { 'beneficiary.userId': 1, createdAt: -1 }, options: { sparse: true } },
     { key: { createdBy: 1, createdAt: -1 } },
     { key: { 'claims.assigneeId': 1, status: 1 } },
     { key: { 'claims.claimerId': 1, status: 1 } },

@@ -119,9 +119,9 @@ export class WishRepository {
     return { items, nextCursor: nextCursor(items, q.limit) };
   }
 
-  /** A resident's wishes: posted by them or entered on their behalf. */
+  /** A resident's wishes: posted by them, entered on their behalf, or posted for them by family (时间银行). */
   ownedBy(userId: string, q: PageQuery): Promise<WishPage> {
-    return this.page({ ownerId: userId }, q);
+    return this.page({ $or: [{ ownerId: userId }, { 'beneficiary.userId': userId }] }, q);
   }
 
   /** What a helper holds or was dispatched: their claims, assignments to them, and (for a unit admin) their unit's. */

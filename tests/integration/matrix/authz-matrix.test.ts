@@ -1,6 +1,6 @@
 /**
  * The authorization and visibility matrix (issue 11, "make the probes permanent"), generated:
- * every action of the registry that takes a wish × every person who can stand to it (owner,
+ * every action of the registry that takes a wish × every person who can stand to it (owner, the family member it was posted for,
  * claimer, assignee, unit admin and member, volunteer, neighbour, staff and grid worker of this
  * community, staff of the other, town admin of this town and of the other, nobody signed in)
  * × every wish state × two shapes (plain, anonymous by unit) × both seeded communities. Each
@@ -12,7 +12,7 @@
  * refusals are tried on (a refusal changes nothing, checked by fingerprint), and a fresh one
  * for every call the rules allow to write.
  */
-import { Categories, WishStates, httpStatusOf, isWriteAction, settingsOf, type CommunitySettings, type ErrorCode } from '@shared';
+import { Categories, Relations, WishStates, actorOf, httpStatusOf, isWriteAction, relationsOf, settingsOf, type CommunitySettings, type ErrorCode, type Relation } from '@shared';
 import { startTestServer, type Client, type Reply, type TestServer } from '../harness';
 import { castMembers, COMMUNITIES, COMMUNITY_KEYS, devKeyOf, insertCast, otherCommunity, type CastKey, type CastMember, type CommunityKey } from './cast';
 import { fingerprint } from './fingerprint';
@@ -136,11 +136,14 @@ test('every wish action × person × state × shape × community gets what the r
 
   // Plan: the rules' answer for each cell, on the template wish of its key.
   const cells: Cell[] = [];
+  const held = new Set<Relation>();
   const now = server.clock.now();
   for (const { fn, action } of WISH_ACTIONS) {
     for (const key of keys) {
       const wish = await loadWish(templates.get(keyName(key))!);
       for (const column of columnsFor(key.community)) {
+        const person = personOf(column.member);
+        if (person) for (const r of relationsOf(actorOf(person, wish.communityId, wish.townId), wish)) held.add(r);
         const input = inputFor(fn, action, wish);
         const { outcome, to } = expectedOutcome(fn, action, personOf(column.member), wish, input, now, settings.get(wish.communityId)!);
         cells.push({ fn, action, key, column, expected: outcome, to });
@@ -151,6 +154,9 @@ test('every wish action × person × state × shape × community gets what the r
       }
     }
   }
+  // Every way a person can stand to a wish (lifecycle `Relations`, the family member a wish was posted for too) is
+  // someone's to some template, so every row of the table is tried by those it names.
+  expect(Relations.filter((r) => r !== 'system' && !held.has(r))).toEqual([]);
   // A call the rules let write gets a wish of its own, made the same way (of the same category: the story rules look at it).
   const writes = cells.filter((c) => c.expected === 'OK' && isWriteAction(c.fn, c.action));
   const fresh = await inPool(writes, 6, async (c) => makeWish(c.key, clientOf, (await loadWish(templates.get(keyName(c.key))!)).category));

@@ -6,6 +6,7 @@
  */
 import type { Db } from 'mongodb';
 import type { Role } from '@shared';
+import { familyLinkId } from '../../../cloudfunctions/_core/store/timebank';
 
 export interface CommunityFacts {
   communityId: string;
@@ -32,11 +33,13 @@ export const otherCommunity = (c: CommunityKey): CommunityKey => (c === 'tao' ? 
 /**
  * The columns of the matrix, each a person of the wish's community unless named otherwise.
  * `owner` is the poster of the plain wishes, `owner_anon` of the anonymous ones (so an
- * anonymous owner's name appearing anywhere is a leak, not a coincidence).
+ * anonymous owner's name appearing anywhere is a leak, not a coincidence). `family` is `owner`'s family member
+ * (an accepted 时间银行 link): the plain wishes are posted for them, so they stand to those as `beneficiary`.
  */
 export const CastRoles = {
   owner: ['resident'],
   owner_anon: ['resident'],
+  family: ['resident'],
   neighbour: ['resident'],
   claimer: ['resident', 'volunteer'],
   assignee: ['party_member'],
@@ -97,11 +100,19 @@ export async function insertCast(db: Db, members: CastMember[], now: Date): Prom
             roles: [...m.roles],
             ...(m.cast === 'grid' ? { gridIds: [f.gridId] } : {}),
             ...(m.cast === 'unit_admin' || m.cast === 'unit_member' ? { unitId: f.unitId } : {}),
-            ...(m.cast.startsWith('owner') || m.cast === 'neighbour' ? { buildingId: f.buildingId } : {}),
+            ...(m.cast.startsWith('owner') || m.cast === 'neighbour' || m.cast === 'family' ? { buildingId: f.buildingId } : {}),
           };
     return { _id: m.userId, devKey: m.key, name: m.name, phone: m.phone, memberships: [membership], createdAt: now };
   });
   await db.collection('users').insertMany(docs as never[]);
+  // Each community's owner and their family member, linked as the 时间银行 links them once both agreed.
+  for (const c of COMMUNITY_KEYS) {
+    const [owner, family] = (['owner', 'family'] as const).map((k) => members.find((m) => m.community === c && m.cast === k)!);
+    await db.collection('family_links').insertOne({
+      _id: familyLinkId(owner.userId, family.userId), fromId: owner.userId, fromName: owner.name, toId: family.userId, toName: family.name,
+      relation: 'parent', status: 'accepted', createdAt: now, decidedAt: now,
+    } as never);
+  }
   // Each town gets a second community (the seed may have one already) for the town's 督办 to move wishes to.
   for (const c of COMMUNITY_KEYS) {
     const f = COMMUNITIES[c];

@@ -1,6 +1,6 @@
 /**
  * Wishes in every state, made the way people make them: through the real functions, each
- * step by the person who would take it. Two shapes: `plain` (posted by `owner`, taken by a
+ * step by the person who would take it. Two shapes: `plain` (posted by `owner` for their `family` member, taken by a
  * volunteer's claim, assigned to a party member) and `anon` (posted anonymously by
  * `owner_anon`, dispatched to the co-building unit, accepted by its admin and handed to a
  * member). Every wish gets a phone, room number and position of its own, so any of them
@@ -47,7 +47,8 @@ export async function makeWish(key: FixtureKey, as: ClientOf, category?: Categor
   const owner = as(c, shape === 'plain' ? 'owner' : 'owner_anon');
   const staff = as(c, 'secretary');
   const worker = shape === 'plain' ? as(c, 'claimer') : as(c, 'unit_member');
-  const { wish } = await owner.ok('wishes', 'create', uniqueWishInput(c, shape === 'anon', category));
+  const input = uniqueWishInput(c, shape === 'anon', category);
+  const { wish } = await owner.ok('wishes', 'create', shape === 'plain' ? { ...input, forFamilyId: as(c, 'family').user.id } : input);
   const wishId: string = wish.id;
   const step = (who: Client, fn: string, action: string, data: object = {}) => who.ok(fn, action, { wishId, ...data });
   if (state === 'pending_review') return wishId;

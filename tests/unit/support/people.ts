@@ -15,6 +15,8 @@ export const person = (userId: string, roles: UserActor['roles'], extra: Partial
 });
 
 export const owner = person('owner', ['resident']);
+/** The owner's family member the wish was posted for (时间银行), a resident of the community too. */
+export const family = person('family', ['resident']);
 export const secretary = person('secretary', ['secretary']);
 export const gridWorker = person('gridworker', ['grid_worker'], { gridIds: [GRID] });
 export const claimer = person('claimer', ['volunteer']);
@@ -30,6 +32,8 @@ export function actorFor(relation: Relation, wish: Wish): Actor {
   switch (relation) {
     case 'owner':
       return owner;
+    case 'beneficiary':
+      return family;
     case 'staff':
       return secretary;
     case 'grid_staff':

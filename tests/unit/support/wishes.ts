@@ -1,5 +1,5 @@
 import { applyChange, decide, DEFAULT_SETTINGS, type Claim, type Relation, type TransitionAction, type Wish, type WishState } from '@shared';
-import { claimer, COMMUNITY, GRID, otherHelper, owner, TOWN, UNIT, unitAdmin, unitMember, assignee } from './people';
+import { claimer, COMMUNITY, family, GRID, otherHelper, owner, TOWN, UNIT, unitAdmin, unitMember, assignee } from './people';
 
 export const NOW = new Date('2026-03-01T02:00:00Z');
 const HOUR = 3_600_000;
@@ -26,6 +26,8 @@ export function baseWish(overrides: Partial<Wish> = {}): Wish {
     status: 'pending_review',
     ownerId: owner.userId,
     createdBy: owner.userId,
+    // Posted for a family member (时间银行): every relation of the table, the beneficiary's included, holds to it.
+    beneficiary: { userId: family.userId, name: '李桂英' },
     claims: [],
     createdAt: hoursBefore(2),
     updatedAt: hoursBefore(2),

@@ -20,7 +20,17 @@ const Groups: { title: string; states: WishState[] }[] = [
   { title: '已取消', states: ['cancelled'] },
 ];
 
+/** A wish family posted for me, or I for family (时间银行): whose it is, in a word. */
+function familyLine(wish: WishView, me: string | undefined): string | undefined {
+  const forId = wish.beneficiary?.userId;
+  if (!forId || forId === wish.ownerId) return undefined;
+  const paid = wish.paidHours ? `，时间银行支付 ${wish.paidHours} 小时` : '';
+  if (forId === me) return `${wish.ownerName ?? '家人'}为您发布${paid}`;
+  return `为家人${wish.beneficiary!.name}发布${paid}`;
+}
+
 function WishRow({ wish }: { wish: WishView }) {
+  const family = familyLine(wish, getSession()?.user.id);
   return (
     <View className="card wish-item" onClick={() => go(Routes.wish(wish.id))}>
       <CategoryIcon category={wish.category} />
@@ -30,6 +40,7 @@ function WishRow({ wish }: { wish: WishView }) {
           <StatusTag status={wish.status} />
         </View>
         <Text className="card__meta">{formatTime(wish.submittedAt ?? wish.createdAt)}</Text>
+        {family && <Text className="card__meta">{family}</Text>}
         {wish.status === 'rejected' && wish.rejectReason && <Text className="card__meta">未通过：{wish.rejectReason}</Text>}
       </View>
     </View>
