@@ -26,7 +26,9 @@ export interface ConfirmedService {
 /**
  * "A service was confirmed": the one hook that credits it, points by the community's rule and hours into the
  * helper's time account of the town, both in one transaction per service (the outer one when there is one).
- * Wishes call it on confirm; group activities on check-out. `rule`: the community's, when the caller has it.
+ * Wishes call it inside the transaction of the confirmation itself (wishes/apply `writeStep`), so the wish and the
+ * credit commit together; group activities on check-out. Every entry is keyed by the service (`earn:<id>`,
+ * `deposit:<id>`): run again, it credits nothing more. `rule`: the community's, when the caller has it.
  */
 export async function onServiceConfirmed(rt: Runtime, services: readonly ConfirmedService[], at: Date, rule?: PointsRule): Promise<void> {
   for (const s of services) {

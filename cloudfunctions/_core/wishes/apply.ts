@@ -8,7 +8,7 @@ import type { Runtime } from '../runtime/types';
 import type { Repositories } from '../store/repositories';
 import type { WishDoc, WishEventDoc } from '../store/types';
 import { loadCommunity } from '../store/loadCommunity';
-import { onServiceConfirmed } from '../recognition/serviceConfirmed';
+import { onServiceConfirmed, onServicesWithdrawn } from '../recognition/serviceConfirmed';
 import { assertHoursCover, movesHours, settleWishHours, townOf } from '../timebank/withdraw';
 import { countServices, countWish } from '../stats/counters';
 
@@ -40,45 +40,51 @@ export async function applyAction(rt: Runtime, a: Apply): Promise<{ wish: WishDo
     const event: WishEventDoc = { ...decision.event, id: newId() };
     // A resubmitted wish paid by hours holds them again: refused before anything is written when they are not there.
     if (a.action === 'resubmit' && wish.paidHours) await assertHoursCover(rt.repos, townOf(wish), wish.ownerId, wish.paidHours);
-    const after = await writeStep(rt, wish, a.action, decision.change, event, a.extra);
-    if (after) {
-      // Confirmation (the resident's or the automatic one) is when the wish's services and hours count: points and hours are credited.
-      if (a.action === 'confirm') {
-        const services = await rt.repos.services.confirmedOfWish(after._id);
-        await onServiceConfirmed(
-          rt,
-          services.map((s) => ({ id: s._id, communityId: s.communityId, userId: s.userId, hours: s.hours, category: s.category, wishId: after._id, title: after.title })),
-          event.at,
-          settings,
-        );
-      }
-      return { wish: after, event };
-    }
+    const after = await writeStep(rt, wish, a.action, decision.change, event, a.extra, settings);
+    if (after) return { wish: after, event };
     wish = await rt.repos.wishes.load(wish._id);
   }
   throw new AppError('CONFLICT', '心愿正被多人同时操作，请稍后再试');
 }
 
 /**
- * Writes the step, and for a confirmation or a dispute the services it makes count or withdraws, as one
- * transaction: a crash cannot leave a confirmed wish whose services are not stamped. What it changes in the
+ * Writes the step, and for a confirmation or a dispute the services it makes count or withdraws and what they earn
+ * (points and hours, `onServiceConfirmed`) or give back, as one transaction: a crash cannot leave a confirmed wish
+ * whose services are not stamped or whose helpers were not credited, and a confirmation run again (a retry without
+ * a requestId, the timer after the resident) is refused by the table or credits nothing more, every entry being
+ * keyed by the service it is for. What it changes in the
  * statistics (stats/counters) is added once that commits. A request's write is already in its transaction (routing/idempotency), which this joins. Otherwise
  * only those two steps open one (their actors are the resident and the timer, one at a time): a claim outside a
  * transaction stays a single conditional write, so two hundred helpers racing for places are answered at once rather
  * than queued behind each other's locks, and its counters follow it (were the process to die in between, the
  * rebuild, `npm run stats -- rebuild-counters`, reports and fixes the difference).
  */
-async function writeStep(rt: Runtime, wish: WishDoc, action: TransitionAction, change: Parameters<Runtime['repos']['wishes']['write']>[1], event: WishEventDoc, extra?: StoredExtra): Promise<WishDoc | null> {
+async function writeStep(
+  rt: Runtime, wish: WishDoc, action: TransitionAction, change: Parameters<Runtime['repos']['wishes']['write']>[1], event: WishEventDoc, extra: StoredExtra | undefined,
+  settings: CommunitySettings,
+): Promise<WishDoc | null> {
   const write = async (repos: Repositories) => {
     const written = await repos.wishes.write(wish, change, event, extra);
     if (!written) return null;
     // A wish paid by hours: its hold is charged on confirmation, released on a cancel or rejection, held again on resubmission.
     if (movesHours(wish, action)) await settleWishHours(repos, written, action, event);
     await countWish(repos, wish, written);
-    // Confirmation (the resident's or the automatic one) is when the wish's services and hours count.
-    if (action === 'confirm') await countServices(repos, await repos.services.confirmWish(written._id, event.at), 1);
-    // A disputed completion counts nothing: its services go, and completing again records afresh.
-    if (action === 'dispute') await countServices(repos, await repos.services.withdrawWish(written._id), -1);
+    // Confirmation (the resident's or the automatic one) is when the wish's services and hours count, and are credited.
+    if (action === 'confirm') {
+      await countServices(repos, await repos.services.confirmWish(written._id, event.at), 1);
+      const services = await repos.services.confirmedOfWish(written._id);
+      await onServiceConfirmed(
+        { ...rt, repos },
+        services.map((s) => ({ id: s._id, communityId: s.communityId, userId: s.userId, hours: s.hours, category: s.category, wishId: written._id, title: written.title })),
+        event.at,
+        settings,
+      );
+    }
+    // A disputed completion counts nothing: its services go, and completing again records afresh; anything they earned goes back.
+    if (action === 'dispute') {
+      await countServices(repos, await repos.services.withdrawWish(written._id), -1);
+      await onServicesWithdrawn({ ...rt, repos }, written._id, event.at);
+    }
     return written;
   };
   return rt.repos.transactional || action === 'confirm' || action === 'dispute' || movesHours(wish, action) ? rt.repos.inTransaction(write) : write(rt.repos);

@@ -2,7 +2,6 @@ import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/routing/action';
 import { announceEvent } from '../../_core/notify/announcements';
 import { applyAction } from '../../_core/wishes/apply';
-import { onServicesWithdrawn } from '../../_core/recognition/serviceConfirmed';
 import { wishView } from '../../_core/wishes/views';
 
 /**
@@ -14,9 +13,9 @@ export default defineAction({
   input: ActionSchemas.wishes.dispute,
   async run({ input, caller, rt }) {
     const wish = await rt.repos.wishes.load(input.wishId);
+    // Today a dispute comes before any confirmation, so nothing was earned yet; should one ever follow it, its points
+    // and hours go back by entry, in the step's own transaction (applyAction).
     const { wish: after, event } = await applyAction(rt, { wish, action: 'dispute', caller, input: { reason: input.reason } });
-    // Today a dispute comes before any confirmation, so nothing was earned yet; should one ever follow it, its points and hours go back by entry.
-    await onServicesWithdrawn(rt, after._id, event.at);
     await announceEvent(rt, after, event);
     return { wish: wishView(after, caller) };
   },
