@@ -2,7 +2,7 @@ import { collections } from '../cloudfunctions/_core/store/collections';
 import type { Db } from 'mongodb';
 import type { Runtime } from '../cloudfunctions/_core/runtime/types';
 import { FUNCTIONS } from './functions';
-import { ACTIVITIES, BUILDINGS, COMMUNITIES, COMPOUNDS, DUTY_ROSTERS, GRIDS, PARTY_BRANCHES, STORE_ITEMS, TOWNS, UNITS, USERS, WISHES, type SeedActivity, type SeedWish } from './seedData';
+import { ACTIVITIES, BUILDINGS, COMMUNITIES, COMPOUNDS, DUTY_ROSTERS, FAMILY_LINKS, GRIDS, PARTY_BRANCHES, STORE_ITEMS, TOWNS, UNITS, USERS, WISHES, type SeedActivity, type SeedWish } from './seedData';
 
 const SEED_MARK = 'demo-seed-v1';
 const HOUR = 3_600_000;
@@ -39,6 +39,7 @@ export async function seedDemo(db: Db, rt: Runtime, opts: { dutyRosters?: boolea
     return { wishes: 0 }; // seeded before (or being seeded by a twin start)
   }
   let count = 0;
+  for (const f of FAMILY_LINKS) await playFamilyLink(rt, f, now);
   for (const [i, w] of WISHES.entries()) {
     await playWish(rt, w, new Date(now.getTime() - w.daysAgo * 24 * HOUR - 3 * HOUR - i * 5 * 60_000));
     count++;
@@ -81,7 +82,8 @@ async function playWish(rt: Runtime, w: SeedWish, start: Date): Promise<void> {
     const user = USERS.find((u) => u.key === w.proxy!.for)!;
     created = await call('dispatch', 'proxyCreate', { ...base, channel: w.proxy.channel, beneficiary: { userId: userIdOf(user.key), name: user.name, ...(user.phone ? { phone: user.phone } : {}) } }, staff);
   } else {
-    created = await call('wishes', 'create', base, w.by);
+    const family = w.forFamily ? { forFamilyId: userIdOf(w.forFamily), ...(w.paidHours ? { paidHours: w.paidHours } : {}) } : {};
+    created = await call('wishes', 'create', { ...base, ...family }, w.by);
   }
   const wishId = (created.wish as { id: string }).id;
   const secretary = w.building.startsWith('bld-xcy') ? 'secretary2' : 'secretary';
@@ -106,6 +108,19 @@ async function playWish(rt: Runtime, w: SeedWish, start: Date): Promise<void> {
   if (w.state === 'done') return;
   await call('wishes', 'confirm', { wishId }, owner);
   if (w.stars) await call('wishes', 'rate', { wishId, stars: w.stars, ...(w.comment ? { comment: w.comment } : {}) }, owner);
+}
+
+/** A 时间银行 family link as people make one: asked by phone a month ago, accepted the same day. */
+async function playFamilyLink(rt: Runtime, f: (typeof FAMILY_LINKS)[number], now: Date): Promise<void> {
+  const at = new Date(now.getTime() - 30 * 24 * HOUR);
+  const call = async (action: string, data: object, as: string): Promise<Record<string, unknown>> => {
+    const reply = await FUNCTIONS.timebank({ action, data }, { identity: { kind: 'user', userId: userIdOf(as) }, runtime: { ...rt, now: () => at } });
+    if (!reply.ok) throw new Error(`seed family ${f.from}→${f.to}: timebank.${action} as ${as} → ${reply.error.code} ${reply.error.message}`);
+    return reply.data as Record<string, unknown>;
+  };
+  const phone = USERS.find((u) => u.key === f.to)!.phone!;
+  const { link } = (await call('askFamily', { phone, relation: f.relation }, f.from)) as { link: { id: string } };
+  await call('answerFamily', { linkId: link.id, accept: true }, f.to);
 }
 
 /** The China midnight `days` from `now`'s China day, plus `hours`: when a seeded activity starts or ends. */

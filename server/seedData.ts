@@ -99,9 +99,9 @@ const tao = (roles: MembershipDoc['roles'], extra: Partial<MembershipDoc> = {}):
 export const USERS: SeedUser[] = [
   { key: 'resident', name: '胡秀兰', title: '居民', does: '发布心愿，跟进进度，确认完成并评价', phone: '13807120001', memberships: [tao(['resident'], { buildingId: 'bld-g5' })] },
   { key: 'resident2', name: '杨建国', title: '居民', does: '桃源社区的另一位居民：邻居的心愿只看到公开的部分', phone: '13807120002', memberships: [tao(['resident'], { buildingId: 'bld-g2' })] },
-  { key: 'elder', name: '李桂英', title: '独居老人', does: '心愿由网格员代录，登录后在自己的账号里也能看到', phone: '07194567890', memberships: [tao(['resident'], { buildingId: 'bld-x1' })] },
+  { key: 'elder', name: '李桂英', title: '独居老人', does: '心愿由网格员代录；女儿刘佳用时间银行为她发布的心愿也在她的账号里，由她确认完成并评价', phone: '07194567890', memberships: [tao(['resident'], { buildingId: 'bld-x1' })] },
   { key: 'volunteer', name: '张晓东', title: '志愿者', does: '在任务大厅认领附近的心愿，上门服务并反馈', phone: '13807120004', memberships: [tao(['resident', 'volunteer'], { buildingId: 'bld-g3' })] },
-  { key: 'volunteer2', name: '刘佳', title: '志愿者', does: '第二位志愿者：和张晓东一起认领需要两人的心愿', phone: '13807120009', memberships: [tao(['resident', 'volunteer'], { buildingId: 'bld-g4' })] },
+  { key: 'volunteer2', name: '刘佳', title: '志愿者', does: '第二位志愿者，李桂英的女儿：和张晓东一起认领需要两人的心愿，用攒下的时间银行小时为母亲发布心愿', phone: '13807120009', memberships: [tao(['resident', 'volunteer'], { buildingId: 'bld-g4' })] },
   { key: 'party_member', name: '彭卫国', title: '下沉党员', does: '接受社区派单，认领、服务，计入党组织', phone: '13807120005', memberships: [tao(['resident', 'party_member'], { partyBranchId: 'pb-taoyuan-g5', buildingId: 'bld-g5' })] },
   { key: 'unit_admin', name: '王丽华', title: '共建单位管理员', does: '以孝昌县妇幼保健院的名义认领，转交给单位成员', phone: '13807120006', memberships: [tao(['unit_admin'], { unitId: 'unit-fuyou', partyBranchId: 'pb-taoyuan' })] },
   { key: 'unit_member', name: '陈静', title: '共建单位成员', does: '完成单位管理员转交的任务', phone: '13807120007', memberships: [tao(['volunteer'], { unitId: 'unit-fuyou' })] },
@@ -145,7 +145,19 @@ export interface SeedWish {
   stars?: number;
   comment?: string;
   reason?: string;
+  /** 时间银行: posted for this family member (a link of FAMILY_LINKS), paid with `paidHours` of the poster's hours. */
+  forFamily?: string;
+  paidHours?: number;
 }
+
+/**
+ * 时间银行 family links, asked by `from` (by the other's phone) and accepted by `to`; `relation` is what `to` is to
+ * `from`. 刘佳 volunteers and has hours in the bank from the wishes she served; she spends two of them on help for
+ * her mother 李桂英, who lives alone (WISHES `family-checkup`).
+ */
+export const FAMILY_LINKS: { from: string; to: string; relation: 'parent' | 'child' | 'spouse' | 'sibling' }[] = [
+  { from: 'volunteer2', to: 'elder', relation: 'parent' },
+];
 
 const w = (s: SeedWish) => s;
 /**
@@ -196,6 +208,8 @@ export const WISHES: SeedWish[] = [
   w({ key: 'cancelled-ride', by: 'resident2', category: 'medical_trip', title: '去县医院拿药', description: '需要去县医院拿降压药。', building: 'bld-g2', daysAgo: 10, state: 'cancelled' }),
   w({ key: 'xcy-health', by: 'resident_bh', category: 'health', title: '上门健康检查', description: '老人希望有人上门做健康检查。', building: 'bld-xcy-1', daysAgo: 3, state: 'confirmed', claimer: 'volunteer_bh', stars: 5 }),
   w({ key: 'xcy-parking', by: 'resident_bh', category: 'daily_help', title: '小区车辆乱停影响出行', description: '香城苑小区车辆随意停放，轮椅过不去。', building: 'bld-xcy-1', daysAgo: 0, state: 'open' }),
+  // Last, once 刘佳 has hours in the bank (companion-li, light-bulb): a withdrawal at work, waiting for her mother to confirm.
+  w({ key: 'family-checkup', by: 'volunteer2', forFamily: 'elder', paidHours: 2, category: 'medical_trip', title: '陪母亲去卫生院复查血压', description: '我在外地上班，母亲一个人住、腿脚不便，想请志愿者陪她去花园镇卫生院复查血压，用我在时间银行攒的小时支付。', building: 'bld-x1', daysAgo: 1, state: 'done', claimer: 'volunteer' }),
 ];
 
 /**

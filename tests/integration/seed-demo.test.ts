@@ -50,3 +50,18 @@ test('a newcomer finds the 爱心超市 stocked with things their seeded points 
   const far = await (await server.login('volunteer_bh')).ok('points', 'catalogue', {});
   expect(far.items.map((i: { name: string }) => i.name)).toEqual(['食用油 1.8L']);
 });
+
+test('a newcomer sees the 时间银行 at work: 刘佳 paid hours for help to her mother 李桂英, who finds it among her own to confirm', async () => {
+  const daughter = await server.login('volunteer2');
+  const bank = await daughter.ok('timebank', 'mine', {});
+  expect(bank.family).toEqual([expect.objectContaining({ status: 'accepted', relation: 'parent', other: expect.objectContaining({ name: '李桂英' }) })]);
+  expect(bank.entries.map((e: { text: string }) => e.text)).toContain('发布心愿「陪母亲去卫生院复查血压」（为李桂英）用时间支付，预扣 2 小时');
+  expect(bank.balance).toBeGreaterThanOrEqual(0);
+
+  const mother = await server.login('elder');
+  const { items } = await mother.ok('wishes', 'mine', { limit: 50 });
+  const forHer = items.find((w: { title: string }) => w.title === '陪母亲去卫生院复查血压');
+  expect(forHer).toMatchObject({ status: 'done', paidHours: 2, ownerName: '刘佳', beneficiary: { name: '李桂英' } });
+  const detail = await mother.ok('wishes', 'detail', { wishId: forHer.id });
+  expect(detail.actions).toEqual(expect.arrayContaining(['confirm', 'dispute']));
+});
