@@ -8,6 +8,7 @@ import type { AssignTarget, Claim, Wish } from '../schemas/wish';
 import type { wishEdits } from '../actions/wishes';
 import type * as z from 'zod';
 import { WishActionLabels } from './actions';
+import { OWN_WISH_CLAIM_MESSAGE, isWishFor } from './dispatchTargets';
 import { relationsOf, unitsAdministeredBy, type Actor, type Relation } from './relations';
 import { autoConfirmDue, canExtend, escalationDue, expiredClaims, nudgeDueAt, slotsFree } from './rules';
 import { EFFECTS, type WishChange } from './effects';
@@ -136,6 +137,10 @@ const GUARD_MESSAGES: Record<Guard, string> = {
 function authorize(t: Transition, wish: Wish, actor: Actor, relations: Set<Relation>, settings: CommunitySettings, now: Date, input: DecideInput): Relation {
   const used = t.actors.find((r) => relations.has(r));
   if (used === undefined) {
+    // Only a volunteer may claim, and the people the wish is for never are one of it: told so, not just 无权.
+    if (t.actors.includes('volunteer') && actor.kind === 'user' && isWishFor(wish, actor.userId)) {
+      refuse('FORBIDDEN', OWN_WISH_CLAIM_MESSAGE, { action: t.action, allowed: t.actors, reason: 'own_wish' });
+    }
     refuse('FORBIDDEN', `无权${WishActionLabels[t.action]}`, { action: t.action, allowed: t.actors });
   }
   if (!t.from.includes(wish.status)) {

@@ -2,9 +2,10 @@
  * Who staff may dispatch a wish to, as a rule both the dispatch itself (the server refuses) and the picker (it shows
  * the person or unit greyed out, with the same sentence) read. Zod-free: the staff picker loads it.
  */
+import { forWhomOf } from './relations';
 
 /** Why a dispatch target can't act now: a stable reason for clients, a sentence for staff. */
-export type AssignRefusalReason = 'unit_without_people' | 'too_many_tasks';
+export type AssignRefusalReason = 'unit_without_people' | 'too_many_tasks' | 'own_wish';
 
 export interface AssignRefusal {
   reason: AssignRefusalReason;
@@ -27,3 +28,25 @@ export function unitRefusal(name: string, hasPeople: boolean, otherwise = '请�
   if (hasPeople) return null;
   return { reason: 'unit_without_people', message: `「${name}」还没有管理员或成员，派给它没有人会收到，${otherwise}` };
 }
+
+/** The people a wish is for (relations' FOR_WHOM): its owner, and the member it was posted or entered for. */
+export type WishPeople = Parameters<typeof forWhomOf>[0];
+
+/**
+ * Nobody serves their own wish: a resident who is also a party member or volunteer would otherwise be dispatched, or
+ * could claim, the help they asked for (or that was asked for them), and the service and points would count for the
+ * asker. The dispatch (assign, approve or a proxy entry with an assignee, 收回 with an assignee), the picker, the call
+ * list and a claim all read this one rule.
+ */
+export function isWishFor(wish: WishPeople, userId: string): boolean {
+  return forWhomOf(wish, userId) !== undefined;
+}
+
+/** A dispatch to the person the wish is for. */
+export function ownWishRefusal(name: string, wish: WishPeople, userId: string): AssignRefusal | null {
+  if (!isWishFor(wish, userId)) return null;
+  return { reason: 'own_wish', message: `这是${name}自己的心愿，不能派给本人，请改派他人` };
+}
+
+/** A claim by the person the wish is for (refused FORBIDDEN, as any claim by someone who may not claim it). */
+export const OWN_WISH_CLAIM_MESSAGE = '这是你自己的心愿，不能认领';

@@ -102,6 +102,13 @@ type WishRelationFacts = Pick<Wish, 'communityId' | 'ownerId' | 'claims'> &
 /** The residents a wish is for: who sees it as theirs and answers for the help (confirm, dispute, rate, nudge). */
 export const FOR_WHOM = ['owner', 'beneficiary'] as const satisfies readonly Relation[];
 
+/** Which of FOR_WHOM this person is to the wish, if any: what relationsOf, and the dispatch rules (dispatchTargets), read. */
+export function forWhomOf(wish: Pick<WishRelationFacts, 'ownerId' | 'beneficiary'>, userId: string): (typeof FOR_WHOM)[number] | undefined {
+  if (wish.ownerId === userId) return 'owner';
+  if (wish.beneficiary?.userId !== undefined && wish.beneficiary.userId === userId) return 'beneficiary';
+  return undefined;
+}
+
 export function relationsOf(actor: Actor, wish: WishRelationFacts): Set<Relation> {
   const out = new Set<Relation>();
   if (actor.kind === 'system') {
@@ -113,8 +120,8 @@ export function relationsOf(actor: Actor, wish: WishRelationFacts): Set<Relation
   const inCommunity = actor.communityId === wish.communityId;
   const target = wish.assignment?.target;
 
-  if (wish.ownerId === me) out.add('owner');
-  else if (wish.beneficiary?.userId === me) out.add('beneficiary');
+  const forWhom = forWhomOf(wish, me);
+  if (forWhom) out.add(forWhom);
   if (inCommunity && has('secretary')) out.add('staff');
   if (inCommunity && has('grid_worker') && wish.gridId !== undefined && (actor.gridIds ?? []).includes(wish.gridId)) {
     out.add('grid_staff');

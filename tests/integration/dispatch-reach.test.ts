@@ -99,3 +99,64 @@ test('the dispatch picker shows each helper\'s load and distance, free and neare
   expect((await (await server.login('secretary2')).call('dispatch', 'candidates', { wishId })).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   await secretary.ok('org', 'updateSettings', { settings: { maxOpenTasksPerHelper: 50 } });
 });
+
+describe('nobody is dispatched, or claims, the wish they asked for themselves', () => {
+  // 彭卫国 lives at G5栋 and is a party member: a resident who helps others, and asks for help too.
+  let partyMember: Client;
+  let own: string;
+  let ownMessage: string;
+  beforeAll(async () => {
+    partyMember = await server.login('party_member');
+    own = (await partyMember.ok('wishes', 'create', wishInput({ title: '帮我家老人取药' }))).wish.id;
+  });
+  const toThem = () => ({ kind: 'user', id: partyMember.user.id });
+
+  test('approving it straight to them is refused with the reason own_wish, and it stays pending', async () => {
+    const r = await secretary.call('dispatch', 'approve', { wishId: own, assignTo: toThem() });
+    expect(r.status).toBe(409);
+    expect(r.body).toMatchObject({ ok: false, error: { code: 'ASSIGNEE_UNAVAILABLE', details: { reason: 'own_wish' } } });
+    ownMessage = (r.body as any).error.message;
+    expect(ownMessage).toBe(`这是${partyMember.user.name}自己的心愿，不能派给本人，请改派他人`);
+    expect(await statusOf(own)).toBe('pending_review');
+  });
+
+  test('assigning it to them is refused the same way, and it stays open', async () => {
+    await secretary.ok('dispatch', 'approve', { wishId: own });
+    const r = await secretary.call('dispatch', 'assign', { wishId: own, assignTo: toThem() });
+    expect(r.body).toMatchObject({ ok: false, error: { code: 'ASSIGNEE_UNAVAILABLE', message: ownMessage, details: { reason: 'own_wish' } } });
+    expect(await statusOf(own)).toBe('open');
+  });
+
+  test('they cannot claim it: told it is their own wish, and it stays open with nobody on it', async () => {
+    const r = await partyMember.call('tasks', 'claim', { wishId: own });
+    expect(r.status).toBe(403);
+    expect(r.body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '这是你自己的心愿，不能认领', details: { reason: 'own_wish' } } });
+    const stored = (await server.db.collection('wishes').findOne({ _id: own as never }))!;
+    expect([stored.status, stored.claims]).toEqual(['open', []]);
+  });
+
+  test('taking it back from whoever holds it and handing it to them is refused, and the holder keeps it', async () => {
+    const volunteer = await server.login('volunteer');
+    await volunteer.ok('tasks', 'claim', { wishId: own });
+    const r = await secretary.call('dispatch', 'recall', { wishId: own, reason: '一直没有上门', assignTo: toThem() });
+    expect(r.body).toMatchObject({ ok: false, error: { code: 'ASSIGNEE_UNAVAILABLE', message: ownMessage, details: { reason: 'own_wish' } } });
+    const stored = (await server.db.collection('wishes').findOne({ _id: own as never }))!;
+    expect(stored.status).toBe('claimed');
+    expect(stored.claims.map((c: any) => c.claimerId)).toEqual([volunteer.user.id]);
+  });
+
+  test('the picker shows them greyed out with the same sentence', async () => {
+    const list = await secretary.ok('dispatch', 'candidates', { wishId: own });
+    expect(list.helpers.find((h: any) => h.id === partyMember.user.id).refusal).toEqual({ reason: 'own_wish', message: ownMessage });
+  });
+
+  test('a wish staff enter for them (they are its beneficiary) cannot be dispatched to them either, and nothing is written', async () => {
+    const before = await server.db.collection('wishes').countDocuments({});
+    const r = await secretary.call('dispatch', 'proxyCreate', {
+      ...wishInput({ title: '代登记：帮忙修水管', contactPhone: undefined }),
+      channel: 'phone', beneficiary: { userId: partyMember.user.id, name: partyMember.user.name }, assignTo: toThem(),
+    });
+    expect(r.body).toMatchObject({ ok: false, error: { code: 'ASSIGNEE_UNAVAILABLE', message: ownMessage, details: { reason: 'own_wish' } } });
+    expect(await server.db.collection('wishes').countDocuments({})).toBe(before);
+  });
+});

@@ -10,7 +10,7 @@ import type { WishDoc } from '../store/types';
 export async function approveWish(rt: Runtime, caller: Caller, wish: WishDoc, opts: { assignTo?: AssignTarget; priority?: Priority; targetName?: string }) {
   const step = { wish, action: 'approve' as const, caller, input: { assignTo: opts.assignTo, priority: opts.priority } };
   const settings = await assertAllowed(rt, step);
-  const targetName = opts.targetName ?? (opts.assignTo ? await checkAssignTarget(rt, wish.communityId, opts.assignTo) : undefined);
+  const targetName = opts.targetName ?? (opts.assignTo ? await checkAssignTarget(rt, wish.communityId, opts.assignTo, wish) : undefined);
   const result = await applyAction(rt, { ...step, settings });
   if (targetName) result.event.meta = { ...result.event.meta, assignName: targetName };
   await announceEvent(rt, result.wish, result.event);

@@ -1,4 +1,4 @@
-import { AppError, helperRefusal, settingsOf, unitRefusal, type AssignRefusal, type AssignTarget } from '@shared';
+import { AppError, helperRefusal, ownWishRefusal, settingsOf, unitRefusal, type AssignRefusal, type AssignTarget, type WishPeople } from '@shared';
 import { loadCommunity } from '../store/loadCommunity';
 import type { Runtime } from '../runtime/types';
 
@@ -10,9 +10,10 @@ function unavailable({ message, ...details }: AssignRefusal, path = 'assignTo.id
 /**
  * Staff dispatch only to helpers and units of the wish's own community who can act on it now:
  * a unit with nobody in it, or a helper already holding the community's maximum, would let an
- * urgent wish sit silently with someone who never hears of it or can't get to it.
+ * urgent wish sit silently with someone who never hears of it or can't get to it; and never to
+ * the person the wish is for (`wish`: its owner and beneficiary).
  */
-export async function checkAssignTarget(rt: Runtime, communityId: string, target: AssignTarget): Promise<string> {
+export async function checkAssignTarget(rt: Runtime, communityId: string, target: AssignTarget, wish: WishPeople): Promise<string> {
   if (target.kind === 'unit') {
     const unit = await rt.repos.org.unit(communityId, target.id);
     if (!unit) throw new AppError('VALIDATION_FAILED', '共建单位不存在', { fields: [{ path: 'assignTo.id', message: '本社区没有这个单位' }] });
@@ -22,6 +23,8 @@ export async function checkAssignTarget(rt: Runtime, communityId: string, target
   }
   const user = await rt.repos.users.helperOf(communityId, target.id);
   if (!user) throw new AppError('VALIDATION_FAILED', '只能派给本社区的党员、志愿者或单位', { fields: [{ path: 'assignTo.id', message: '不是本社区的志愿者' }] });
+  const own = ownWishRefusal(user.name, wish, user._id);
+  if (own) throw unavailable(own);
   const max = settingsOf((await loadCommunity(rt, communityId)).settings).maxOpenTasksPerHelper;
   const refusal = helperRefusal(user.name, await rt.repos.wishes.openLoadOf(user._id), max);
   if (refusal) throw unavailable(refusal);

@@ -1,4 +1,4 @@
-import { HelperRoles, URGENT_ALERT_RADIUS_M, declaredOnDuty, helperRefusal, settingsOf, type CallList, type CallListHelper, type Role } from '@shared';
+import { HelperRoles, URGENT_ALERT_RADIUS_M, declaredOnDuty, helperRefusal, ownWishRefusal, settingsOf, type CallList, type CallListHelper, type Role } from '@shared';
 import { gridWorkersOf } from '../access/people';
 import { loadCommunity } from '../store/loadCommunity';
 import { homeDistances } from './homeDistance';
@@ -11,7 +11,7 @@ const SHOWN = 10;
 
 /**
  * Whom staff can phone about a wish while the system waits: the community's helpers who could take it
- * (not its owner, not already on it, not the caller, under the task limit), within the urgent-alert radius of their
+ * (not the person it is for, not already on it, not the caller, under the task limit), within the urgent-alert radius of their
  * home (or not saying where they live), on duty now first and then nearest; the grid worker of its
  * grid; the unit it is dispatched to or claimed by. Phones are left in: `callListOf` decides who gets them.
  */
@@ -19,7 +19,7 @@ export async function callListFor(rt: Runtime, wish: WishDoc, callerId: string):
   const now = rt.now();
   const communityId = wish.communityId;
   const max = settingsOf((await loadCommunity(rt, communityId)).settings).maxOpenTasksPerHelper;
-  const onWish = new Set([callerId, wish.ownerId, ...wish.claims.flatMap((c) => [c.claimerId, c.assigneeId])]);
+  const onWish = new Set([callerId, ...wish.claims.flatMap((c) => [c.claimerId, c.assigneeId])]);
   const people = (await rt.repos.users.helpersOf(communityId, CANDIDATES)).filter((p) => !onWish.has(p._id));
   const ids = people.map((p) => p._id);
   const [rosters, loads, distanceOf] = await Promise.all([rt.repos.duty.ofMany(ids), rt.repos.wishes.openLoadsOf(ids), homeDistances(rt, communityId, wish.location)]);
@@ -28,7 +28,7 @@ export async function callListFor(rt: Runtime, wish: WishDoc, callerId: string):
   for (const p of people) {
     const load = loads.get(p._id) ?? 0;
     // Free to take it: what a dispatch to them would not refuse.
-    if (helperRefusal(p.name, load, max)) continue;
+    if (ownWishRefusal(p.name, wish, p._id) ?? helperRefusal(p.name, load, max)) continue;
     const membership = p.memberships.find((m) => m.communityId === communityId);
     const distanceM = distanceOf(membership);
     if (distanceM !== undefined && distanceM > URGENT_ALERT_RADIUS_M) continue;

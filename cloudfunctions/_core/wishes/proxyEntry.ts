@@ -37,7 +37,7 @@ export async function enterProxyWish(rt: Runtime, caller: Caller, community: Com
   }
   await checkWishText(rt, caller, fields);
   // Before the wish is written: a refused dispatch target must leave nothing behind.
-  const targetName = assignTo ? await checkAssignTarget(rt, community._id, assignTo) : undefined;
+  const targetName = assignTo ? await checkAssignTarget(rt, community._id, assignTo, { ownerId, beneficiary }) : undefined;
   const similar = await findSimilar(rt, caller, community._id, fields);
   const role = caller.roles.includes('secretary') ? 'secretary' : 'grid_worker';
   let wish = await insertWish(rt, {

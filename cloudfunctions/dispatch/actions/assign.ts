@@ -13,7 +13,7 @@ export default defineAction({
     const wish = await rt.repos.wishes.load(input.wishId);
     const step = { wish, action: 'assign' as const, caller, input: { assignTo: input.assignTo, note: input.note } };
     const settings = await assertAllowed(rt, step);
-    await checkAssignTarget(rt, wish.communityId, input.assignTo);
+    await checkAssignTarget(rt, wish.communityId, input.assignTo, wish);
     const { wish: after, event } = await applyAction(rt, { ...step, settings });
     await announceEvent(rt, after, event);
     return { wish: wishView(after, caller) };

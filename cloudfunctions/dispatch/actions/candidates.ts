@@ -1,4 +1,4 @@
-import { AppError, HelperRoles, helperRefusal, settingsOf, unitRefusal, type DispatchCandidate, type Role } from '@shared';
+import { AppError, HelperRoles, helperRefusal, ownWishRefusal, settingsOf, unitRefusal, type DispatchCandidate, type Role } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/routing/action';
 import { canRead, relationsTo } from '../../_core/access/wishAccess';
@@ -19,7 +19,7 @@ function byFit(a: DispatchCandidate, b: DispatchCandidate): number {
 /**
  * 派单对象: the community's helpers and co-building units for the dispatch picker, each with the unfinished wishes they
  * hold and how far they live from the wish; those the dispatch would refuse (lifecycle/dispatchTargets: at their task
- * limit, a unit with nobody in it) and those already on it come with the reason, to be shown greyed out.
+ * limit, the person the wish is for, a unit with nobody in it) and those already on it come with the reason, to be shown greyed out.
  */
 export default defineAction({
   input: ActionSchemas.dispatch.candidates,
@@ -33,7 +33,7 @@ export default defineAction({
     const target = wish.status === 'assigned' ? wish.assignment?.target : undefined;
     const onIt = new Set([...wish.claims.flatMap((c) => [c.claimerId, c.assigneeId, ...(c.unitId ? [c.unitId] : [])]), ...(target ? [target.id] : [])]);
 
-    const people = (await rt.repos.users.helpersOf(communityId, CANDIDATES)).filter((p) => p._id !== wish.ownerId);
+    const people = await rt.repos.users.helpersOf(communityId, CANDIDATES);
     const units = await rt.repos.org.units(communityId);
     const [loads, unitLoads, distanceOf, staffed] = await Promise.all([
       rt.repos.wishes.openLoadsOf(people.map((p) => p._id)),
@@ -46,7 +46,7 @@ export default defineAction({
       const membership = p.memberships.find((m) => m.communityId === communityId);
       const load = loads.get(p._id) ?? 0;
       const distanceM = distanceOf(membership);
-      const refusal = onIt.has(p._id) ? HOLDS_IT : helperRefusal(p.name, load, max);
+      const refusal = onIt.has(p._id) ? HOLDS_IT : (ownWishRefusal(p.name, wish, p._id) ?? helperRefusal(p.name, load, max));
       const roles = (membership?.roles ?? []).filter((r): r is Role => (HelperRoles as readonly string[]).includes(r));
       return { kind: 'user', id: p._id, name: p.name, roles, load, ...(distanceM !== undefined ? { distanceM } : {}), ...(refusal ? { refusal: { reason: refusal.reason, message: refusal.message } } : {}) };
     });

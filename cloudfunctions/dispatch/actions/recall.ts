@@ -17,7 +17,7 @@ export default defineAction({
     const step = { wish, action: 'recall' as const, caller, input: { reason: input.reason, ...(input.assignTo ? { assignTo: input.assignTo } : {}) } };
     // Refused as the table says before the new assignee is looked at.
     const settings = await assertAllowed(rt, step);
-    if (input.assignTo) await checkAssignTarget(rt, wish.communityId, input.assignTo);
+    if (input.assignTo) await checkAssignTarget(rt, wish.communityId, input.assignTo, wish);
     const { wish: after, event } = await applyAction(rt, { ...step, settings });
     await announceEvent(rt, after, event);
     return { wish: wishView(after, caller) };
