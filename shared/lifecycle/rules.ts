@@ -152,3 +152,28 @@ export function autoConfirmDue(
   if (doneAt === undefined) return false;
   return now.getTime() - toMillis(doneAt) >= settings.autoConfirmDays * DAY;
 }
+
+/** What a recall event keeps (effects.ts `recall`): its reason as the note, those it was taken from in meta. */
+interface RecallFacts {
+  action: string;
+  note?: string;
+  at: Instant;
+  actor: { kind: 'system' } | { kind: 'user'; userId: string };
+  meta?: Record<string, string>;
+}
+
+/**
+ * The 收回 that took this wish from this person (or from a unit they administer), when nothing they did since
+ * followed it: their start or finish, refused because staff took the wish back, is told why rather than 无权.
+ */
+export function recalledFrom(events: readonly RecallFacts[], userId: string, unitIds: readonly string[] = []): { reason: string; at: Instant } | undefined {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i];
+    if (e.actor.kind === 'user' && e.actor.userId === userId) return undefined;
+    if (e.action !== 'recall') continue;
+    const people = (e.meta?.claimerIds ?? '').split(',');
+    const unit = e.meta?.recalledUnitId;
+    if (people.includes(userId) || (unit !== undefined && unitIds.includes(unit))) return { reason: e.note ?? '', at: e.at };
+  }
+  return undefined;
+}

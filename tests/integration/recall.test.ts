@@ -109,10 +109,40 @@ test('a recall racing the claimer\'s 开始服务 leaves exactly one outcome, ev
     if (recall.body.ok) {
       expect(steps).toEqual(['recall']);
       expect(wish).toMatchObject({ status: 'open', claims: [] });
+      // The volunteer who lost is told what happened, not just that they may not.
+      expect(start.body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '社区已收回这个心愿：一直没有上门', details: { reason: 'recalled' } } });
     } else {
       expect(steps).toEqual(['start']);
       expect(wish.status).toBe('in_progress');
       expect(wish.claims).toEqual([expect.objectContaining({ claimerId: volunteer.user.id, startedAt: expect.any(String) })]);
     }
   }
+});
+
+describe('a helper acting on a wish staff took back from them is told it was taken back, and why', () => {
+  test('开始服务 after a recall to the pool', async () => {
+    const wishId = await claimedWish('帮忙搬米');
+    await secretary.ok('dispatch', 'recall', { wishId, reason: '两天没联系上' });
+    const r = await volunteer.call('tasks', 'start', { wishId });
+    expect(r.status).toBe(403);
+    expect(r.body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '社区已收回这个心愿：两天没联系上', details: { action: 'start', reason: 'recalled', recall: { reason: '两天没联系上' } } } });
+    expect((await server.db.collection('wishes').findOne({ _id: wishId as never }))!).toMatchObject({ status: 'open', claims: [] });
+  });
+
+  test('延期 after it was handed to someone else (a wish they can no longer read: still told, not 心愿不存在)', async () => {
+    const wishId = await claimedWish('帮忙修纱窗');
+    await secretary.ok('dispatch', 'recall', { wishId, reason: '改派给住得近的党员', assignTo: { kind: 'user', id: partyMember.user.id } });
+    const r = await volunteer.call('tasks', 'extend', { wishId });
+    expect(r.body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '社区已收回这个心愿：改派给住得近的党员' } });
+  });
+
+  test('once they have claimed it again and let it go, a refusal is the plain one', async () => {
+    const wishId = await claimedWish('帮忙取快递');
+    await secretary.ok('dispatch', 'recall', { wishId, reason: '没有上门' });
+    await volunteer.ok('tasks', 'claim', { wishId });
+    await volunteer.ok('tasks', 'release', { wishId, reason: '临时有事' });
+    const r = await volunteer.call('tasks', 'start', { wishId });
+    expect(r.body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((r.body as any).error.message).not.toContain('收回');
+  });
 });

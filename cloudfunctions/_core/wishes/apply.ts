@@ -1,4 +1,4 @@
-import { AppError, SYSTEM, decide, settingsOf, type CommunitySettings, type DecideInput, type TransitionAction } from '@shared';
+import { AppError, SYSTEM, decide, recalledFrom, settingsOf, transitionOf, unitsAdministeredBy, type CommunitySettings, type DecideInput, type TransitionAction } from '@shared';
 import { actorFor, canRead, relationsTo } from '../access/wishAccess';
 import type { Caller } from '../access/caller';
 import { newId } from '../store/ids';
@@ -92,12 +92,20 @@ async function writeStep(
 
 const settingsFor = async (rt: Runtime, wish: WishDoc) => settingsOf((await loadCommunity(rt, wish.communityId)).settings);
 
+/** An action of those who hold a wish (the table's claimer, assignee, unit admin): what a recall takes from them. */
+const WORKER_STEP = (action: TransitionAction) => transitionOf(action).actors.some((r) => r === 'claimer' || r === 'assignee' || r === 'unit_admin_of_claiming_unit');
+
 /** `decide` for the caller, refusing as an outsider is refused: a wish you may not read does not exist for you. */
 function decideAs(rt: Runtime, wish: WishDoc, a: Apply, settings: CommunitySettings) {
   const actor = a.caller ? actorFor(a.caller, wish) : SYSTEM;
   try {
     return decide(domainOf(wish), a.action, actor, rt.now(), { settings, input: a.input });
   } catch (err) {
+    // A helper's step on a wish staff have just taken back from them (收回 won the race with their 开始服务): say so, and why.
+    if (err instanceof AppError && err.code === 'FORBIDDEN' && a.caller && WORKER_STEP(a.action)) {
+      const recall = recalledFrom(wish.events, a.caller.id, actor.kind === 'user' ? unitsAdministeredBy(actor) : []);
+      if (recall) throw new AppError('FORBIDDEN', `社区已收回这个心愿：${recall.reason}`, { action: a.action, reason: 'recalled', recall });
+    }
     if (err instanceof AppError && err.code === 'FORBIDDEN' && a.caller && !canRead(relationsTo(a.caller, wish), wish, a.caller)) {
       throw new AppError('NOT_FOUND', '心愿不存在');
     }
