@@ -131,3 +131,33 @@ test('the town reads every community of the town, and takes nothing back', async
   fireEvent.click(await screen.findByText('花园街社区'));
   await waitFor(() => expect(callsTo(callMock, 'dispatch', 'board').at(-1)![2]).toEqual({ status: 'claimed', communityId: 'c3' }));
 });
+
+test('加载更多 adds the next page under the same tab, once each, and keeps the counts; a failed page says so and keeps the rows', async () => {
+  actAs('secretary');
+  let down = true;
+  routes({
+    'dispatch.board': (d: Record<string, unknown>) => {
+      if (d.status !== 'claimed') return { items: [], counts, at: new Date().toISOString() };
+      if (!d.cursor) return { items: [stalled], counts, nextCursor: 'next-1', at: new Date().toISOString() };
+      if (down) throw new AppError('INTERNAL', '');
+      // The first page's row again (it moved while paging) and one new one.
+      return { items: [stalled, working], counts: { ...counts, claimed: 0 }, nextCursor: null, at: new Date().toISOString() };
+    },
+  });
+  render(<BoardPage />);
+  fireEvent.click(await screen.findByText('已认领 3'));
+  expect(await screen.findByText('楼道灯不亮了')).toBeInTheDocument();
+  expect(screen.queryByText('帮忙换灯泡')).not.toBeInTheDocument();
+
+  fireEvent.click(screen.getByText('加载更多'));
+  expect(await screen.findByText(/^加载更多失败/)).toBeInTheDocument();
+  expect(screen.getByText('楼道灯不亮了')).toBeInTheDocument();
+
+  down = false;
+  fireEvent.click(screen.getByText('加载更多'));
+  expect(await screen.findByText('帮忙换灯泡')).toBeInTheDocument();
+  expect(screen.getAllByText('楼道灯不亮了')).toHaveLength(1);
+  expect(screen.getByText('已认领 3')).toBeInTheDocument();
+  expect(screen.queryByText('加载更多')).not.toBeInTheDocument();
+  expect(callsTo(callMock, 'dispatch', 'board').at(-1)![2]).toEqual({ status: 'claimed', cursor: 'next-1' });
+});

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { WishStateLabels, type WishState } from '@shared/vocab';
 import type { TransitionAction } from '@shared/lifecycle/transitions';
@@ -9,8 +9,8 @@ import { BannerView } from '../../components/BannerView';
 import { BoardItem } from '../../components/BoardItem';
 import { ChipGroup } from '../../components/ChipGroup';
 import { CommunityFilter } from '../../components/CommunityFilter';
+import { LoadMore, useLoadMore } from '../../components/LoadMore';
 import { staffApi, type BoardRowReply, type StaffWish } from '../../lib/api';
-import { errorText } from '../../lib/errors';
 import { useActiveRole } from '../../lib/session';
 import { useDecisions } from '../../lib/useDecisions';
 import { useGridNames } from '../../lib/useGridNames';
@@ -35,8 +35,7 @@ function Board() {
   const [communityId, setCommunityId] = useState<string | undefined>();
   const filter = { status, ...(gridId ? { gridId } : {}), ...(communityId ? { communityId } : {}) };
   const board = useRemote(() => staffApi.board(filter), [status, gridId, communityId]);
-  const { setData, reload } = board;
-  const [loadingMore, setLoadingMore] = useState(false);
+  const { reload } = board;
   // Taken back: gone from this tab, and the counts move.
   const remove = useCallback(() => void reload(), [reload]);
   const { pending, outcomes, banner, setBanner, decide } = useDecisions(remove, stillHeld);
@@ -48,23 +47,7 @@ function Board() {
     void board.reload().finally(() => Taro.stopPullDownRefresh());
   });
 
-  const loadMore = async () => {
-    const cursor = board.data?.nextCursor;
-    if (!cursor || loadingMore) return;
-    setLoadingMore(true);
-    try {
-      const more = await staffApi.board({ ...filter, cursor });
-      setData((page) => {
-        if (!page) return more;
-        const known = new Set(page.items.map((r) => r.wish.id));
-        return { ...page, items: [...page.items, ...more.items.filter((r) => !known.has(r.wish.id))], nextCursor: more.nextCursor };
-      });
-    } catch (err) {
-      setBanner({ tone: 'error', text: `加载更多失败：${errorText(err)}` });
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const pager = useLoadMore(board, (cursor) => staffApi.board({ ...filter, cursor }), (r) => r.wish.id, (text) => setBanner({ tone: 'error', text }));
 
   const counts = board.data?.counts;
   const tabs = TABS.map((s) => ({ value: s, label: counts ? `${WishStateLabels[s]} ${counts[s]}` : WishStateLabels[s] }));
@@ -124,13 +107,7 @@ function Board() {
             />
           );
         })}
-        {board.data?.nextCursor && (
-          <View className='staff-board__more'>
-            <Button className='staff-btn staff-btn--ghost' size='mini' aria-busy={loadingMore} onClick={() => void loadMore()}>
-              加载更多
-            </Button>
-          </View>
-        )}
+        <LoadMore pager={pager} />
       </StaffState>
     </View>
   );

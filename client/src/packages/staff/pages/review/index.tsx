@@ -7,6 +7,7 @@ import { StaffState } from '../../components/StaffState';
 import { ReviewItem } from '../../components/ReviewItem';
 import { BannerView } from '../../components/BannerView';
 import { ChipGroup } from '../../components/ChipGroup';
+import { LoadMore, useLoadMore } from '../../components/LoadMore';
 import type { ApproveChoice } from '../../components/ApprovePanel';
 import { staffApi } from '../../lib/api';
 import { mayCancel } from '../../lib/roles';
@@ -14,7 +15,6 @@ import { useActiveRole } from '../../lib/session';
 import { useDecisions } from '../../lib/useDecisions';
 import { useRemote } from '../../../../hooks/useRemote';
 import { useGridNames } from '../../lib/useGridNames';
-import { errorText } from '../../lib/errors';
 import type { StaffWish } from '../../lib/api';
 import '../../components/staff.scss';
 import './index.scss';
@@ -50,7 +50,6 @@ function ReviewQueue() {
     [setData],
   );
   const gridNames = useGridNames();
-  const [loadingMore, setLoadingMore] = useState(false);
   const { pending, outcomes, banner, setBanner, decide } = useDecisions(remove, stillPending);
 
   usePullDownRefresh(() => {
@@ -58,22 +57,7 @@ function ReviewQueue() {
     void queue.reload().finally(() => Taro.stopPullDownRefresh());
   });
 
-  const loadMore = async () => {
-    const cursor = queue.data?.nextCursor;
-    if (!cursor || loadingMore) return;
-    setLoadingMore(true);
-    try {
-      const more = await staffApi.queue({ ...gridFilter, cursor });
-      setData((page) => {
-        const known = new Set(page?.items.map((w) => w.id));
-        return { items: [...(page?.items ?? []), ...more.items.filter((w) => !known.has(w.id))], nextCursor: more.nextCursor };
-      });
-    } catch (err) {
-      setBanner({ tone: 'error', text: `加载更多失败：${errorText(err)}` });
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const pager = useLoadMore(queue, (cursor) => staffApi.queue({ ...gridFilter, cursor }), (w) => w.id, (text) => setBanner({ tone: 'error', text }));
 
   const items = (queue.data?.items ?? [])
     .map((w): StaffWish => (w.gridId ? { ...w, gridName: gridNames.get(w.gridId) } : w))
@@ -134,13 +118,7 @@ function ReviewQueue() {
             </View>
           );
         })}
-        {queue.data?.nextCursor && (
-          <View className='staff-review__more'>
-            <Button className='staff-btn staff-btn--ghost' size='mini' aria-busy={loadingMore} onClick={() => void loadMore()}>
-              加载更多
-            </Button>
-          </View>
-        )}
+        <LoadMore pager={pager} />
       </StaffState>
     </View>
   );
