@@ -96,6 +96,26 @@ describe('signing up', () => {
     expect(attendees.filter((x: { status: string }) => x.status === 'signed_up')).toHaveLength(N);
   });
 
+  test('as the app sends them (each tap with its requestId), 30 sign-ups at once for 3 places: exactly 3 get one, 27 are told 名额已满, none is answered 503', async () => {
+    const K = 3;
+    const a = await publish({ places: K });
+    const people = await Promise.all(Array.from({ length: 30 }, () => newHelper()));
+    const taps = people.map((_, i) => `signup-${a.id}-${i}`);
+    const replies = await Promise.all(people.map((p, i) => p.call('activities', 'signUp', { activityId: a.id }, taps[i])));
+    expect(replies.filter((r) => r.status === 503)).toHaveLength(0);
+    expect(replies.filter((r) => r.body.ok)).toHaveLength(K);
+    const refused = replies.filter((r) => !r.body.ok);
+    expect(refused).toHaveLength(30 - K);
+    for (const r of refused) expect(err(r)).toMatchObject({ code: 'CONFLICT', message: '名额已满', details: { reason: 'full' } });
+    const { activity, attendees } = await secretary.ok('activities', 'attendance', { activityId: a.id });
+    expect(activity.placesLeft).toBe(0);
+    const signed = attendees.filter((x: { status: string }) => x.status === 'signed_up').map((x: { userId: string }) => x.userId).sort();
+    expect(signed).toEqual(people.filter((_, i) => replies[i].body.ok).map((p) => p.id).sort());
+    // A tap sent again with its requestId gets the answer it had.
+    const again = await people[0].call('activities', 'signUp', { activityId: a.id }, taps[0]);
+    expect(again.body.ok).toBe(replies[0].body.ok);
+  });
+
   test('signing up twice is refused; withdrawing gives the place back to the next person', async () => {
     const a = await publish({ places: 1 });
     const [first, second] = [await newHelper(), await newHelper()];

@@ -231,6 +231,31 @@ describe('a claim on a wish with no places left', () => {
     expect(sent.filter((c) => c.name === 'abortTransaction')).toHaveLength(0);
     expect((await wishDoc(wish.id))!.claims).toHaveLength(2);
   });
+
+  test('six sign-ups at once for two places of an activity take turns too: two transactions, none conflicting; the other four told 名额已满 from one read each', async () => {
+    const now = new Date();
+    await db.collection('users').insertMany(
+      Array.from({ length: 6 }, (_, i) => ({
+        _id: `u-signup-${i}`, devKey: `signup_${i}`, name: `报名志愿者${i}`, createdAt: now,
+        memberships: [{ communityId: 'com-taoyuan', townId: 'town-huayuan', roles: ['volunteer'] }],
+      })) as never[],
+    );
+    const helpers: Client[] = [];
+    for (let i = 0; i < 6; i++) helpers.push(await server.login(`signup_${i}`));
+    const at = (h: number) => new Date(server.clock.now().getTime() + h * 3_600_000).toISOString();
+    const { activity } = await (await server.login('secretary')).ok('activities', 'publish', {
+      title: '社区义诊搬桌椅', category: 'other', description: '义诊前搬运桌椅。', place: '桃源社区广场', startAt: at(2), endAt: at(4), places: 2, organizer: '桃源社区',
+    });
+    const from = proxy.seen.length;
+    const replies = await Promise.all(helpers.map((h) => h.call('activities', 'signUp', { activityId: activity.id }, rid('signup'))));
+    const said = replies.map((r) => (r.body.ok ? 'OK' : `${r.body.error.code} ${r.body.error.message}`)).sort();
+    expect(said).toEqual([...Array(4).fill('CONFLICT 名额已满'), 'OK', 'OK']);
+    const sent = proxy.seen.slice(from);
+    expect(sent.filter((c) => c.body.startTransaction === true)).toHaveLength(2);
+    expect(sent.filter((c) => c.name === 'commitTransaction')).toHaveLength(2);
+    expect(sent.filter((c) => c.name === 'abortTransaction')).toHaveLength(0);
+    expect(await db.collection('activity_attendance').countDocuments({ activityId: activity.id })).toBe(2);
+  });
 });
 
 describe('a database that stalls for seconds', () => {
