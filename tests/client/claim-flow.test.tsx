@@ -87,6 +87,28 @@ describe('claiming a wish as a volunteer', () => {
     expect(server.calls.find((c) => c.route === 'tasks.complete')?.data).toEqual({ wishId: 'w1', note: '已陪同接种并送回家', hours: 2 });
   });
 
+  it('tells the volunteer whose 开始服务 lost to a 收回 that the community took it back, and why, and drops the stale buttons', async () => {
+    const { set } = wishServer();
+    render(<TaskPage />);
+    fireEvent.click(await screen.findByRole('button', { name: '我来认领' }));
+    await screen.findByRole('button', { name: '开始服务' });
+    // Staff take it back between our load and our tap.
+    set({ status: 'open', claims: [], contactPhone: '138****5678', address: undefined });
+    const routes = taroMock.handler;
+    taroMock.handler = async (req) => {
+      const body = req.data as { action?: string };
+      if (body.action === 'start') {
+        return { statusCode: 403, data: { ok: false, error: new AppError('FORBIDDEN', '社区已收回这个心愿：两天没联系上', { action: 'start', reason: 'recalled' }).toBody() } };
+      }
+      return routes(req);
+    };
+
+    fireEvent.click(screen.getByRole('button', { name: '开始服务' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('社区已收回这个心愿：两天没联系上');
+    await waitFor(() => expect(screen.queryByRole('button', { name: '开始服务' })).not.toBeInTheDocument());
+  });
+
   it('tells the volunteer once when someone else was faster, and shows the wish as taken', async () => {
     remember([wishFixture({ status: undefined }) as never]);
     const { server } = wishServer();

@@ -62,9 +62,10 @@ export function TaskActions({ wishId, status, actions, mine, assignedTo, asUnit,
       await reload();
     } catch (err) {
       setNotice({ kind: 'error', text: messageOf(err) });
-      // Someone else moved the wish: show its real state instead of stale buttons.
+      // Someone else moved the wish, or staff took it back from us (收回: FORBIDDEN, with their reason as the message):
+      // show its real state instead of stale buttons.
       const code = codeOf(err);
-      if (code === 'ALREADY_CLAIMED' || code === 'INVALID_TRANSITION' || code === 'CONFLICT') await reload();
+      if (code === 'ALREADY_CLAIMED' || code === 'INVALID_TRANSITION' || code === 'CONFLICT' || code === 'FORBIDDEN') await reload();
     } finally {
       setBusy(undefined);
     }
