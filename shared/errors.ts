@@ -17,6 +17,11 @@ export const ErrorCodes = [
   'ALREADY_CLAIMED',
   /** Dispatch refused: the person or unit named could not act on it (details.reason says why). */
   'ASSIGNEE_UNAVAILABLE',
+  /**
+   * The caller's membership of the community they act in was deactivated by its secretary (details.reason says why):
+   * nothing there is theirs to do until it is restored; `org.me` and `org.actIn` (to another community) still answer.
+   */
+  'MEMBER_DEACTIVATED',
   /** 时间银行: the balance does not cover the hours asked for (a wish paid by hours, a transfer); nothing was written. */
   'INSUFFICIENT_HOURS',
   /** A check-in code that is not the activity's (mistyped, or another's): type it again. */
@@ -42,6 +47,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   INVALID_TRANSITION: 409,
   ALREADY_CLAIMED: 409,
   ASSIGNEE_UNAVAILABLE: 409,
+  MEMBER_DEACTIVATED: 403,
   INSUFFICIENT_HOURS: 409,
   CODE_WRONG: 400,
   CODE_EXPIRED: 410,

@@ -85,3 +85,96 @@ export function boundsOf(points: readonly LngLat[]): Bounds | null {
   }
   return { west, south, east, north };
 }
+
+/**
+ * How far from a line (in degrees, ~0.01 mm) a point may be and still count as on it: far below anything drawn on a
+ * map, far above the rounding of arithmetic on coordinates given to six decimals.
+ */
+const ON_LINE = 1e-10;
+
+const minus = (a: LngLat, b: LngLat): LngLat => [a[0] - b[0], a[1] - b[1]];
+const dot = (a: LngLat, b: LngLat) => a[0] * b[0] + a[1] * b[1];
+
+/** Where along ab (0 at a, 1 at b) point p lies, when it lies on the segment within ON_LINE; null otherwise. */
+function alongSegment(a: LngLat, b: LngLat, p: LngLat): number | null {
+  const ab = minus(b, a);
+  const len2 = dot(ab, ab);
+  if (len2 === 0) return null;
+  if (Math.abs(cross(a, b, p)) / Math.sqrt(len2) > ON_LINE) return null;
+  const t = dot(minus(p, a), ab) / len2;
+  const slack = 1e-9;
+  return t >= -slack && t <= 1 + slack ? Math.min(1, Math.max(0, t)) : null;
+}
+
+/** The edges of a ring, as [from, to] pairs, running anticlockwise (the inside on their left). */
+function anticlockwiseEdges(ring: readonly LngLat[]): [LngLat, LngLat][] {
+  const ccw = signedArea2(ring) >= 0 ? ring : [...ring].reverse();
+  return ccw.map((p, i) => [p, ccw[(i + 1) % ccw.length]]);
+}
+
+/** Whether the point lies on the ring's outline (within ON_LINE). */
+export function onRing(point: LngLat, ring: readonly LngLat[]): boolean {
+  return anticlockwiseEdges(ring).some(([a, b]) => alongSegment(a, b, point) !== null);
+}
+
+/** Where the segments ab and cd cross at one point strictly between their ends (not touching, not along each other): t along ab. */
+function crossingAt(a: LngLat, b: LngLat, c: LngLat, d: LngLat): number | null {
+  const r = minus(b, a);
+  const s = minus(d, c);
+  const denom = r[0] * s[1] - r[1] * s[0];
+  // Parallel (or nearly): they meet along each other if at all, which the corners' cuts already find.
+  if (Math.abs(denom) <= ON_LINE * Math.hypot(...r) * Math.hypot(...s)) return null;
+  const ac = minus(c, a);
+  const t = (ac[0] * s[1] - ac[1] * s[0]) / denom;
+  const u = (ac[0] * r[1] - ac[1] * r[0]) / denom;
+  return t > 0 && t < 1 && u >= 0 && u <= 1 ? t : null;
+}
+
+/**
+ * Whether some piece of `a`'s outline runs through the inside of `b`, or along `b`'s outline with both insides on
+ * the same side of it. Each edge of `a` is cut wherever `b`'s outline meets it, and the middle of each piece tested.
+ */
+function outlineEnters(a: readonly LngLat[], b: readonly LngLat[]): boolean {
+  const bEdges = anticlockwiseEdges(b);
+  for (const [p, q] of anticlockwiseEdges(a)) {
+    const cuts = [0, 1];
+    for (const [c, d] of bEdges) {
+      for (const v of [c, d]) {
+        const t = alongSegment(p, q, v);
+        if (t !== null) cuts.push(t);
+      }
+      const t = crossingAt(p, q, c, d);
+      if (t !== null) cuts.push(t);
+    }
+    cuts.sort((x, y) => x - y);
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      if (cuts[i + 1] - cuts[i] < 1e-9) continue;
+      const m = (cuts[i] + cuts[i + 1]) / 2;
+      const mid: LngLat = [p[0] + (q[0] - p[0]) * m, p[1] + (q[1] - p[1]) * m];
+      const along = bEdges.find(([c, d]) => alongSegment(c, d, mid) !== null);
+      // On b's outline: a shared stretch of border. Running the same way, both insides lie to its left: they overlap.
+      if (along) {
+        if (dot(minus(q, p), minus(along[1], along[0])) > 0) return true;
+      } else if (insideRing(mid, b)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether two outlines share some area. Outlines that only touch — along a stretch of border, or at a corner — do
+ * not: neighbouring grids share their streets. One inside the other, crossing, or the same outline twice do.
+ */
+export function ringsOverlap(a: readonly LngLat[], b: readonly LngLat[]): boolean {
+  const box = (r: readonly LngLat[]) => boundsOf(r)!;
+  const [x, y] = [box(a), box(b)];
+  if (x.east < y.west || y.east < x.west || x.north < y.south || y.north < x.south) return false;
+  return outlineEnters(a, b) || outlineEnters(b, a);
+}
+
+/** Inside the ring or on its outline: where a building may stand in its grid (a building on the boundary street is in). */
+export function withinRing(point: LngLat, ring: readonly LngLat[]): boolean {
+  return insideRing(point, ring) || onRing(point, ring);
+}

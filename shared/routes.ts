@@ -148,6 +148,7 @@ export const NoticeLinks: Record<NotificationTemplateKey, (wishId?: string) => s
   lease_expired: (id) => (id ? taskPage(id) : Pages.myTasks),
   // Taken back by staff: the wish is no longer theirs, so their own list rather than its page.
   claim_recalled: () => Pages.myTasks,
+  helper_withdrawn: (id) => (id ? wishPage(id) : Pages.home),
   new_pending_wish: () => Pages.review,
   wish_escalated: () => Pages.escalations,
   // The community's workbench lists its open 督办 items.

@@ -21,6 +21,8 @@ import report from './actions/report';
 import requestJoin from './actions/requestJoin';
 import revokeInvite from './actions/revokeInvite';
 import roles from './actions/roles';
+import deactivate from './actions/deactivate';
+import reactivate from './actions/reactivate';
 import saveBuilding from './actions/saveBuilding';
 import saveCompound from './actions/saveCompound';
 import saveGrid from './actions/saveGrid';
@@ -32,6 +34,6 @@ import updateSettings from './actions/updateSettings';
 /** The community's organisation: places, grids, units, party branches, people, roles and how people join. */
 export const main = createFunction('org', {
   me, actIn, updateMe, community, updateSettings, grids, saveGrid, compounds, saveCompound, buildings, saveBuilding,
-  units, saveUnit, partyBranches, saveBranch, closeBranch, report, members, roles, invites, acceptInvite,
+  units, saveUnit, partyBranches, saveBranch, closeBranch, report, members, roles, deactivate, reactivate, invites, acceptInvite,
   listInvites, revokeInvite, requestJoin, joinRequests, decideJoin, myDuty, setDuty, onDuty,
 });

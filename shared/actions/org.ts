@@ -89,6 +89,9 @@ export const SetRolesInput = z.strictObject({
   partyBranchId: Id.nullable().optional(),
   buildingId: Id.nullable().optional(),
 });
+/** 停用 a member in the secretary's community, saying why (kept on the membership); 恢复 restores them. */
+export const DeactivateMemberInput = z.strictObject({ userId: Id, reason: Reason });
+export const ReactivateMemberInput = z.strictObject({ userId: Id, reason: Reason.optional() });
 export const CreateInviteInput = z.strictObject({
   role: Role.exclude(['town_admin', 'secretary']),
   unitId: Id.optional(),
@@ -154,6 +157,8 @@ export const OrgActions = {
   report: ReportToCommunityInput,
   members: MembersInput,
   roles: SetRolesInput,
+  deactivate: DeactivateMemberInput,
+  reactivate: ReactivateMemberInput,
   invites: CreateInviteInput,
   acceptInvite: AcceptInviteInput,
   listInvites: ListInvitesInput,

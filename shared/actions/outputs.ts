@@ -334,6 +334,8 @@ export interface Member {
   partyBranchId?: string;
   /** When they reported (报到) to the community as a party member (ISO). */
   reportedAt?: string;
+  /** Set while their membership here is deactivated (停用): when, by whom and why. */
+  deactivated?: { at: string; by: string; reason: string };
 }
 
 /** An invite code as its community's staff see it; `state` is worked out at read time. */
@@ -446,6 +448,8 @@ export interface ActionOutputs {
     actIn: { user: UserView };
     members: Page<Member>;
     roles: { member: Member };
+    deactivate: { member: Member; vacated: number };
+    reactivate: { member: Member };
     invites: { code: string; role: Exclude<Role, 'town_admin' | 'secretary'>; expiresAt: Instant; maxUses: number };
     acceptInvite: { user: User };
     listInvites: Page<InviteSummary>;

@@ -86,6 +86,8 @@ export const ActionWrites = {
     myDuty: false,
     setDuty: true,
     onDuty: false,
+    deactivate: true,
+    reactivate: true,
   },
   stats: {
     overview: false,

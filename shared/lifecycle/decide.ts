@@ -10,7 +10,7 @@ import type * as z from 'zod';
 import { WishActionLabels } from './actions';
 import { OWN_WISH_CLAIM_MESSAGE, isWishFor } from './dispatchTargets';
 import { relationsOf, unitsAdministeredBy, type Actor, type Relation } from './relations';
-import { autoConfirmDue, canExtend, escalationDue, expiredClaims, nudgeDueAt, slotsFree } from './rules';
+import { autoConfirmDue, canExtend, dispatchedTo, escalationDue, expiredClaims, nudgeDueAt, slotsFree, workOf } from './rules';
 import { EFFECTS, type WishChange } from './effects';
 import { GuardCodes, TransitionActions, transitionOf, type Guard, type Transition, type TransitionAction } from './transitions';
 
@@ -29,6 +29,8 @@ export interface DecideInput {
   /** 督办: the community of the same town a wish moves to (reassign), the town-level unit it goes to (townAssign). */
   toCommunityId?: string;
   unitId?: string;
+  /** 停用: the deactivated member whose work goes back (vacate). */
+  memberId?: string;
   edits?: Partial<{ [K in keyof typeof wishEdits]: z.output<(typeof wishEdits)[K]> }>;
 }
 
@@ -109,6 +111,8 @@ function guardHolds(guard: Guard, wish: Wish, actor: Actor, relations: Set<Relat
       return wish.claims.length > 0 || wish.assignment !== undefined;
     case 'none_started':
       return wish.claims.every((c) => c.startedAt === undefined);
+    case 'member_holds_work':
+      return input.memberId !== undefined && (workOf(wish, input.memberId).length > 0 || dispatchedTo(wish, input.memberId));
     case 'nudge_due': {
       const due = nudgeDueAt(wish);
       return due !== null && now.getTime() >= due.getTime();
@@ -131,6 +135,7 @@ const GUARD_MESSAGES: Record<Guard, string> = {
   nudge_due: '心愿有进展或刚催过，满一天后才能再催',
   held: '没有人认领或接单，无需收回',
   none_started: '已有人开始服务，不能收回',
+  member_holds_work: '该成员没有承接这个心愿',
 };
 
 /** Checks actor, state and guards in that order; the first failure decides the code. */

@@ -5,7 +5,7 @@
 import { forWhomOf } from './relations';
 
 /** Why a dispatch target can't act now: a stable reason for clients, a sentence for staff. */
-export type AssignRefusalReason = 'unit_without_people' | 'too_many_tasks' | 'own_wish';
+export type AssignRefusalReason = 'unit_without_people' | 'too_many_tasks' | 'own_wish' | 'deactivated';
 
 export interface AssignRefusal {
   reason: AssignRefusalReason;
@@ -50,3 +50,9 @@ export function ownWishRefusal(name: string, wish: WishPeople, userId: string): 
 
 /** A claim by the person the wish is for (refused FORBIDDEN, as any claim by someone who may not claim it). */
 export const OWN_WISH_CLAIM_MESSAGE = '这是你自己的心愿，不能认领';
+
+/** A member the community's secretary deactivated (停用): they can't act here, so a dispatch would reach nobody. */
+export function inactiveRefusal(name: string, active: boolean): AssignRefusal | null {
+  if (active) return null;
+  return { reason: 'deactivated', message: `${name}在本社区的成员身份已停用，不能接收派单，请改派他人` };
+}

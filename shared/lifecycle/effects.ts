@@ -5,7 +5,7 @@ import { Stars, type Claim, type Wish } from '../schemas/wish';
 import type { DecideInput } from './decide';
 import { unitsAdministeredBy, type Actor, type Relation } from './relations';
 import { toMillis } from '../schemas/primitives';
-import { escalationDue, expiredClaims, leaseDurationMs, leaseUntil, placesState, slotsFree } from './rules';
+import { dispatchedTo, escalationDue, expiredClaims, leaseDurationMs, leaseUntil, placesState, slotsFree, workOf } from './rules';
 import type { TransitionAction } from './transitions';
 
 /** The wish fields a step may set or clear; `id` never changes, `communityId` only when the town reassigns it. */
@@ -231,6 +231,19 @@ export const EFFECTS: Record<TransitionAction, (ctx: EffectContext) => Effect> =
     if (!to) missing('toCommunityId', '请选择改派到哪个社区');
     if (to === ctx.wish.communityId) missing('toCommunityId', '已在这个社区，请选择另一个社区');
     return { set: { communityId: to }, unset: ['assignment', 'buildingId', 'gridId'], meta: { fromCommunityId: ctx.wish.communityId, toCommunityId: to } };
+  },
+  // Every place of theirs freed leaves a place free, so the wish is open again (others keep theirs, started or not).
+  vacate: (ctx) => {
+    const memberId = ctx.input.memberId ?? missing('memberId', '请选择成员');
+    const gone = new Set(workOf(ctx.wish, memberId));
+    const withdrawn = dispatchedTo(ctx.wish, memberId);
+    const back = ctx.wish.status !== 'open' ? reopen(ctx.now) : {};
+    return {
+      set: { ...back.set, claims: ctx.wish.claims.filter((c) => !gone.has(c)) },
+      unset: [...(back.unset ?? []), ...(withdrawn ? (['assignment'] as const) : [])],
+      note: '服务人已停用，心愿重新等待认领',
+      meta: { memberId, claimerIds: [...gone].map((c) => c.claimerId).join(',') },
+    };
   },
   townAssign: (ctx) => {
     const unitId = ctx.input.unitId;

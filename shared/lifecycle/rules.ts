@@ -63,6 +63,16 @@ export function canExtend(claim: Pick<Claim, 'extensions'>, settings: Pick<Commu
   return claim.extensions < settings.maxExtensions;
 }
 
+/** The places a member holds and has not finished: claimed by them, or their unit's handed to them. */
+export function workOf(wish: Pick<Wish, 'claims'>, memberId: string): Claim[] {
+  return wish.claims.filter((c) => c.completedAt === undefined && (c.assigneeId === memberId || (c.kind === 'user' && c.claimerId === memberId)));
+}
+
+/** Whether the wish waits, dispatched, for this person to accept it. */
+export function dispatchedTo(wish: Pick<Wish, 'assignment'>, memberId: string): boolean {
+  return wish.assignment?.target.kind === 'user' && wish.assignment.target.id === memberId;
+}
+
 /** Waiting for a helper: open in the pool, or dispatched but not yet accepted. */
 const WAITING_STATES = new Set(['open', 'assigned']);
 

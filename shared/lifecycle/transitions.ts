@@ -23,7 +23,8 @@ export type Guard =
   | 'escalation_due' // waited long enough for the next level (escalate)
   | 'nudge_due' // a day since the wish last moved or was nudged (nudge)
   | 'held' // someone holds it: a claim, or a dispatch not yet answered (recall)
-  | 'none_started'; // nobody on it has started the work (recall)
+  | 'none_started' // nobody on it has started the work (recall)
+  | 'member_holds_work'; // the member named holds an unfinished place or the dispatch (vacate)
 
 export interface Transition {
   action: TransitionAction;
@@ -90,6 +91,10 @@ export const TRANSITIONS: readonly Transition[] = [
   // to the pool, or with an assignee straight to them. Once anyone has started, the work is theirs (no row from in_progress).
   { action: 'recall', from: ['open', 'assigned', 'claimed'], to: 'open', otherwise: ['assigned'], actors: TRIAGE, guards: ['held', 'none_started'] },
   { action: 'nudge', from: ['pending_review', 'open', 'assigned', 'claimed', 'in_progress'], to: 'same', actors: FOR_WHOM, guards: ['nudge_due'] },
+  // 停用: the secretary deactivates a member; what they held and had not finished goes back to the pool (their
+  // finished part stays), and a dispatch to them is withdrawn. Any free place leaves the wish open. The system does
+  // the same to a claim that raced the deactivation (cloudfunctions/_core/wishes/vacate.ts `unlessDeactivated`).
+  { action: 'vacate', from: ['assigned', ...HELD], to: 'open', actors: ['staff', 'system'], guards: ['member_holds_work'] },
 ];
 
 /** The code a failed guard is refused with. */
@@ -108,6 +113,7 @@ export const GuardCodes: Record<Guard, 'ALREADY_CLAIMED' | 'CONFLICT'> = {
   nudge_due: 'CONFLICT',
   held: 'CONFLICT',
   none_started: 'CONFLICT',
+  member_holds_work: 'CONFLICT',
 };
 
 export const TransitionActions: readonly TransitionAction[] = TRANSITIONS.map((t) => t.action);

@@ -1,1 +1,2 @@
 export * from './branchTree';
+export * from './membership';

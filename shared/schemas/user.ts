@@ -1,6 +1,15 @@
 import * as z from 'zod';
 import { Role, Roles } from '../enums/roles';
-import { Id, Instant, PersonName, Phone, PhotoRef } from './primitives';
+import { Id, Instant, PersonName, Phone, PhotoRef, Reason } from './primitives';
+
+/** One deactivation or restoration of a membership, kept on it: who, when, and why (required to deactivate). */
+export const MembershipStatusChange = z.strictObject({
+  active: z.boolean(),
+  at: Instant,
+  by: Id,
+  reason: Reason.optional(),
+});
+export type MembershipStatusChange = z.infer<typeof MembershipStatusChange>;
 
 /**
  * What a person is in one community (or, for town_admin, one town). Roles are per
@@ -23,6 +32,13 @@ export const Membership = z
      * party member (在职党员) of a co-building unit (`unitId`) then counts for the unit's branch and this one (双报到).
      */
     reportedAt: Instant.optional(),
+    /**
+     * Set while the community's secretary has deactivated this membership (shared/org `membershipActive`): the person
+     * can't act in this community, isn't dispatched to or listed as a helper here, until it is restored.
+     */
+    deactivated: z.strictObject({ at: Instant, by: Id, reason: Reason }).optional(),
+    /** Every deactivation and restoration, oldest first (the last 20). */
+    statusLog: z.array(MembershipStatusChange).max(20).optional(),
   })
   .refine((m) => m.communityId !== undefined || m.townId !== undefined, {
     message: '须属于一个社区或镇街',

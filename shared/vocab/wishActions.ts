@@ -26,6 +26,7 @@ export const WishActions = [
   'nudge',
   'townAssign',
   'recall',
+  'vacate',
 ] as const;
 
 export type WishAction = (typeof WishActions)[number];
@@ -57,6 +58,7 @@ export const WishActionLabels: Record<WishAction, string> = {
   townAssign: '镇街派给共建单位',
   nudge: '居民催一催',
   recall: '社区收回认领',
+  vacate: '服务人停用，退回',
 };
 
 /** 督办: what the town does about a wish its community has not moved (each an event, each in the escalation list). */

@@ -302,3 +302,32 @@ test('a new code comes with its QR code, and any active one shows it on request:
   // What the code carries: this app's own join page with the code (tests run as h5).
   expect(inviteLink('NEWCODE7')).toBe(`${window.location.origin}${window.location.pathname}#/pages/join/index?code=NEWCODE7`);
 });
+
+test('the secretary stops a member saying why, sees them marked with the reason, and restores them', async () => {
+  const member = { user: { id: 'm2', name: '刘佳' }, roles: ['resident', 'volunteer'] };
+  routeCalls(callMock, {
+    ...tree,
+    'org.members': { items: [member] },
+    'org.deactivate': (d: Record<string, unknown>) => ({ member: { ...member, deactivated: { at: '2026-11-25T03:00:00Z', by: 'u-staff', reason: d.reason } }, vacated: 1 }),
+    'org.reactivate': () => ({ member }),
+  });
+  render(<OrgPage />);
+  fireEvent.click(screen.getByText('成员角色'));
+  fireEvent.click(await screen.findByLabelText('停用刘佳'));
+  // A reason is required before anything is sent.
+  fireEvent.click(screen.getByText('确认停用'));
+  expect(await screen.findByText('停用时请填写原因')).toBeInTheDocument();
+  expect(callsTo(callMock, 'org', 'deactivate')).toHaveLength(0);
+
+  fireEvent.input(screen.getByLabelText('停用原因'), { target: { value: '多次爽约' } });
+  fireEvent.click(screen.getByText('确认停用'));
+  expect(await screen.findByText('已停用，1 个心愿已退回任务大厅')).toBeInTheDocument();
+  expect(callsTo(callMock, 'org', 'deactivate')[0][2]).toEqual({ userId: 'm2', reason: '多次爽约' });
+  expect(screen.getByText(/已停用（.*）：多次爽约/)).toBeInTheDocument();
+  fireEvent.click(screen.getByText('好的'));
+
+  fireEvent.click(screen.getByLabelText('恢复刘佳'));
+  fireEvent.click(screen.getByText('确认恢复'));
+  await waitFor(() => expect(screen.queryByText(/已停用（/)).not.toBeInTheDocument());
+  expect(callsTo(callMock, 'org', 'reactivate')[0][2]).toEqual({ userId: 'm2' });
+});

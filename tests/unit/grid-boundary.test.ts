@@ -1,4 +1,4 @@
-import { GridBoundary, insideRing, isStalled, ringProblem, settingsOf } from '@shared';
+import { GridBoundary, insideRing, isStalled, onRing, ringProblem, ringsOverlap, settingsOf } from '@shared';
 
 /** A grid's outline (网格边界) as the grid editor accepts it and the map draws it. */
 const square = [[0, 0], [2, 0], [2, 2], [0, 2]] as [number, number][];
@@ -39,5 +39,42 @@ describe('stalled (超时未认领): the escalation rules, not a second clock', 
   test('an escalated wish stays stalled until someone takes it; a held one never is', () => {
     expect(isStalled({ status: 'open', createdAt, escalation: { level: 'secretary', at: createdAt } }, settings, createdAt)).toBe(true);
     expect(isStalled({ status: 'claimed', createdAt, escalation: { level: 'town', at: createdAt } }, settings, after(100_000))).toBe(false);
+  });
+});
+
+describe('overlapping outlines (ringsOverlap): two grids of a community may border each other, never share ground', () => {
+  const sq = (x: number, y: number, w = 2, h = 2) => [[x, y], [x + w, y], [x + w, y + h], [x, y + h]] as [number, number][];
+  test('neighbours along a whole side, part of a side, or at one corner only touch', () => {
+    expect(ringsOverlap(square, sq(2, 0))).toBe(false);
+    expect(ringsOverlap(square, sq(2, 1))).toBe(false);
+    expect(ringsOverlap(square, sq(2, 2))).toBe(false);
+    expect(ringsOverlap(square, sq(0, -2, 3, 2))).toBe(false);
+    // A corner of one set on the other's side, pointing away.
+    expect(ringsOverlap(square, [[2, 1], [4, 0], [4, 2]])).toBe(false);
+    expect(ringsOverlap(square, sq(5, 5))).toBe(false);
+  });
+  test('crossing, one inside the other, the same outline (either way round) and one poking in do overlap', () => {
+    expect(ringsOverlap(square, sq(1, 1))).toBe(true);
+    expect(ringsOverlap(square, sq(0.5, 0.5, 1, 1))).toBe(true);
+    expect(ringsOverlap(sq(0.5, 0.5, 1, 1), square)).toBe(true);
+    expect(ringsOverlap(square, square)).toBe(true);
+    expect(ringsOverlap(square, [...square].reverse())).toBe(true);
+    expect(ringsOverlap(square, sq(-1, 0.5, 4, 1))).toBe(true);
+    // Sharing a side and reaching in from it.
+    expect(ringsOverlap(square, sq(0, 0, 1, 2))).toBe(true);
+    expect(ringsOverlap(square, [[2, 1], [1, 0.5], [4, 0], [4, 2]])).toBe(true);
+  });
+  test('concave outlines: a neighbour inside the notch only touches; one across the notch overlaps', () => {
+    const notched = [[0, 0], [4, 0], [4, 4], [2, 1], [0, 4]] as [number, number][];
+    expect(ringsOverlap(notched, [[2, 1], [4, 4], [0, 4]])).toBe(false);
+    expect(ringsOverlap(notched, sq(1.5, 3, 1, 0.5))).toBe(false);
+    expect(ringsOverlap(notched, sq(0.5, 3, 3, 0.5))).toBe(true);
+  });
+  test('at the scale of real grids (a few hundred metres, six decimals): neighbours sharing a street do not overlap', () => {
+    const a = [[113.9921, 31.2511], [113.9951, 31.2511], [113.9951, 31.2539], [113.9921, 31.2539]] as [number, number][];
+    const b = [[113.9951, 31.2511], [113.9983, 31.2511], [113.9983, 31.2539], [113.9951, 31.2539]] as [number, number][];
+    expect(ringsOverlap(a, b)).toBe(false);
+    expect(ringsOverlap(a, b.map(([x, y]) => [x - 0.000001, y] as [number, number]))).toBe(true);
+    expect(onRing([113.9951, 31.2525], a)).toBe(true);
   });
 });

@@ -61,6 +61,12 @@ function expectedOf(t: Transition, wish: Wish, actor: Actor, held: Set<Relation>
   }
   // Leases bind only places whose work has not started.
   if (t.guards?.includes('lease_expired') && wish.claims.every((c) => c.startedAt)) return { allowed: false, code: GuardCodes.lease_expired };
+  // 停用: only a member with unfinished work on it (a place they hold or were handed, or the dispatch) has anything to give back.
+  if (t.guards?.includes('member_holds_work')) {
+    const m = inputFor(t.action).memberId;
+    const holds = wish.claims.some((c) => !c.completedAt && (c.assigneeId === m || (c.kind === 'user' && c.claimerId === m)));
+    if (!holds && !(wish.assignment?.target.kind === 'user' && wish.assignment.target.id === m)) return { allowed: false, code: GuardCodes.member_holds_work };
+  }
   return { allowed: true, to: t.to === 'same' ? [status] : [t.to, ...(t.otherwise ?? []), status] };
 }
 
@@ -126,7 +132,8 @@ describe('the table itself', () => {
 
   test('the system moves nothing a person must decide', () => {
     const bySystem = TRANSITIONS.filter((t) => t.actors.includes('system')).map((t) => t.action).sort();
-    expect(bySystem).toEqual(['confirm', 'escalate', 'expire']);
+    // vacate: only a claim that raced its claimer's deactivation, which the secretary had already decided.
+    expect(bySystem).toEqual(['confirm', 'escalate', 'expire', 'vacate']);
   });
 
   test('the town acts only by 督办 (urge, reassign, townAssign), alone, and only on wishes nobody has taken on', () => {

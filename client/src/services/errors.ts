@@ -23,6 +23,7 @@ export const ErrorMessages: Record<ClientErrorCode, string> = {
   INVALID_TRANSITION: '当前状态不能进行此操作，请刷新后查看',
   ALREADY_CLAIMED: '手慢了，这个心愿已被其他人认领',
   ASSIGNEE_UNAVAILABLE: '对方暂时无法承接，请改派他人',
+  MEMBER_DEACTIVATED: '您在本社区的成员身份已停用，如有疑问请联系社区书记',
   INSUFFICIENT_HOURS: '时间银行余额不足',
   CODE_WRONG: '签到码不正确，请核对后重新输入',
   CODE_EXPIRED: '签到码已过期，请扫描组织者当前出示的签到码',

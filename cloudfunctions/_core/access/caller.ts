@@ -27,7 +27,11 @@ export function hasRole(caller: Caller, ...roles: Role[]): boolean {
   return roles.some((r) => caller.roles.includes(r));
 }
 
-/** The community membership the person chose to act in (their first when none or one they left); a town_admin's town membership otherwise. */
+/**
+ * The community membership the person chose to act in (their first when none or one they left); a town_admin's town
+ * membership otherwise. A deactivated one stays theirs: their calls there are refused (the router), never silently
+ * answered as another community's; they switch with org.actIn.
+ */
 function actingMembership(user: UserDoc): MembershipDoc | undefined {
   const communities = user.memberships.filter((m) => m.communityId !== undefined);
   return communities.find((m) => m.communityId === user.actingCommunityId) ?? communities[0] ?? user.memberships[0];

@@ -30,6 +30,7 @@ export function memberOf(u: Pick<UserDoc, '_id' | 'name' | 'phone' | 'membership
     gridIds: here?.gridIds ?? [],
     ...(here?.partyBranchId ? { partyBranchId: here.partyBranchId } : {}),
     ...(here?.reportedAt ? { reportedAt: new Date(here.reportedAt).toISOString() } : {}),
+    ...(here?.deactivated ? { deactivated: { at: new Date(here.deactivated.at).toISOString(), by: here.deactivated.by, reason: here.deactivated.reason } } : {}),
   };
   return memberEntryOf(member, communityId, actorFor(caller, { communityId }));
 }

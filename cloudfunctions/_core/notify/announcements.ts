@@ -184,6 +184,11 @@ const PLANS: Partial<Record<WishAction, Plan>> = {
     const next = event.to === 'assigned' ? [assigned(wish, event, await assignees(rt, wish, event.meta?.assignKind, event.meta?.assignId))] : await nearby(rt, wish, event);
     return [told, ...next];
   },
+  // 停用: the resident hears their helper can't go on (never why: that is between the member and the community), and the wish is offered again.
+  vacate: async (rt, wish, event) => [
+    { template: 'helper_withdrawn', values: { thing1: wish.title, thing2: '服务人有变动，已重新等待认领' }, recipients: [wish.ownerId] },
+    ...(await nearby(rt, wish, event)),
+  ],
   expire: async (_rt, wish, event) => [
     { template: 'lease_expired', values: { thing1: wish.title, thing2: '认领已超时，心愿已退回' }, recipients: (event.meta?.claimerIds ?? '').split(',').filter(Boolean) },
   ],

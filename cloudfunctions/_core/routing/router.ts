@@ -1,4 +1,4 @@
-import { AppError, failure, parseInput, success, validationError, RequestId, type Envelope } from '@shared';
+import { AppError, OpenToDeactivated, deactivatedRefusal, membershipActive, failure, parseInput, success, validationError, RequestId, type Envelope } from '@shared';
 import type { ActionName, ActionOutputs, ActionSchemas, FunctionName } from '@shared/actions';
 import { isWriteAction } from '@shared/actions/writes';
 import type * as z from 'zod';
@@ -61,6 +61,9 @@ export function createFunction<F extends FunctionName>(fn: F, handlers: Handlers
       if ((def.auth === undefined || def.auth === 'user') && !caller) throw new AppError('UNAUTHENTICATED', '请先登录');
 
       const input = parseInput(def.input, event.data ?? {});
+      // The one place a deactivated membership stops a person, whatever the action and their roles: the caller is read
+      // afresh (deactivation forgets the cached user), so a token from before it is refused at once.
+      if (caller?.membership?.deactivated && !OpenToDeactivated.includes(`${fn}.${name}`)) throw await refusalOf(rt, caller);
       if (def.auth === undefined || def.auth === 'user') {
         const roles = def.roles;
         if (roles && !hasRole(caller!, ...roles)) throw new AppError('FORBIDDEN', '您没有执行此操作的权限');
@@ -82,6 +85,13 @@ export function createFunction<F extends FunctionName>(fn: F, handlers: Handlers
       return failure(err);
     }
   };
+}
+
+async function refusalOf(rt: Runtime, caller: Caller): Promise<AppError> {
+  const id = caller.membership!.communityId;
+  const names = id ? await rt.repos.communities.names([id]) : new Map<string, string>();
+  const elsewhere = caller.user.memberships.some((m) => m.communityId !== undefined && m.communityId !== id && membershipActive(m));
+  return deactivatedRefusal(caller.membership!, id ? names.get(id) : undefined, elsewhere);
 }
 
 function parseRequestId(value: unknown): string {

@@ -20,6 +20,13 @@ const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const DUPLICATE_KEY = 11000;
 
+/**
+ * A membership in force: not deactivated by its secretary (shared/org `membershipActive`). Everyone the product
+ * reaches out to — dispatch targets, helpers on duty or on a call list, those told of a step — is looked for
+ * among these; the member list and the person's own record keep the deactivated too.
+ */
+const ACTIVE = { deactivated: { $exists: false } } as const;
+
 /** People: every query of the users collection goes through here. */
 export class UserRepository {
   constructor(private readonly coll: Collection<UserDoc>) {}
@@ -60,34 +67,34 @@ export class UserRepository {
     return this.coll.findOne({ _id: userId, 'memberships.communityId': communityId });
   }
 
-  /** A party member, volunteer or unit member of the community: someone a wish can be dispatched to. */
+  /** A party member, volunteer or unit member of the community, active or not (the dispatch check says which). */
   helperOf(communityId: string, userId: string): Promise<UserDoc | null> {
     return this.coll.findOne({ _id: userId, memberships: { $elemMatch: { communityId, roles: { $in: [...HelperRoles] } } } });
   }
 
-  /** A member of a co-building unit of the community. */
+  /** A member of a co-building unit of the community, active or not (the handover check says which). */
   unitMemberOf(communityId: string, unitId: string | undefined, userId: string): Promise<UserDoc | null> {
     return this.coll.findOne({ _id: userId, memberships: { $elemMatch: { communityId, unitId } } });
   }
 
-  /** Whether anyone (admin or member) belongs to this unit of the community: a unit nobody is in can't act. */
+  /** Whether anyone active (admin or member) belongs to this unit of the community: a unit nobody active is in can't act. */
   async unitHasPeople(communityId: string, unitId: string): Promise<boolean> {
-    return (await this.coll.countDocuments({ memberships: { $elemMatch: { communityId, unitId } } }, { limit: 1 })) > 0;
+    return (await this.coll.countDocuments({ memberships: { $elemMatch: { communityId, unitId, ...ACTIVE } } }, { limit: 1 })) > 0;
   }
 
-  /** Up to `limit` helpers (party members, volunteers, unit admins) of the community, with where they live. */
+  /** Up to `limit` active helpers (party members, volunteers, unit admins) of the community, with where they live. */
   helpersOf(communityId: string, limit: number): Promise<Pick<UserDoc, '_id' | 'name' | 'phone' | 'memberships'>[]> {
     return this.coll
-      .find({ memberships: { $elemMatch: { communityId, roles: { $in: [...HelperRoles] } } } }, { projection: { name: 1, phone: 1, memberships: 1 } })
+      .find({ memberships: { $elemMatch: { communityId, roles: { $in: [...HelperRoles] }, ...ACTIVE } } }, { projection: { name: 1, phone: 1, memberships: 1 } })
       .limit(limit)
       .toArray();
   }
 
-  /** Those of these people who are helpers of the community, with their memberships (where they live). */
+  /** Those of these people who are active helpers of the community, with their memberships (where they live). */
   helpersAmong(communityId: string, ids: string[]): Promise<Pick<UserDoc, '_id' | 'memberships'>[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.coll
-      .find({ _id: { $in: ids }, memberships: { $elemMatch: { communityId, roles: { $in: [...HelperRoles] } } } }, { projection: { memberships: 1 } })
+      .find({ _id: { $in: ids }, memberships: { $elemMatch: { communityId, roles: { $in: [...HelperRoles] }, ...ACTIVE } } }, { projection: { memberships: 1 } })
       .toArray();
   }
 
@@ -106,9 +113,9 @@ export class UserRepository {
     return this.coll.find({ _id: { $in: ids } }, { projection: { memberships: 1 } }).toArray();
   }
 
-  /** The ids of up to `limit` holders of a role: who hears of a step. */
+  /** The ids of up to `limit` active holders of a role: who hears of a step. */
   async withRole(scope: RoleScope, role: Role, limit: number): Promise<string[]> {
-    const users = await this.coll.find({ memberships: { $elemMatch: { ...scope, roles: role } } }, { projection: { _id: 1 } }).limit(limit).toArray();
+    const users = await this.coll.find({ memberships: { $elemMatch: { ...scope, roles: role, ...ACTIVE } } }, { projection: { _id: 1 } }).limit(limit).toArray();
     return users.map((u) => u._id);
   }
 
@@ -166,6 +173,28 @@ export class UserRepository {
     return { items, nextCursor: nextCursor(items, q.limit) };
   }
 
+  /**
+   * Deactivates or restores the person's membership of this community, only from the state it was read in (a second
+   * secretary's click, or a restoration racing it, changes nothing): null when it had moved on.
+   */
+  setMembershipStatus(userId: string, communityId: string, wasActive: boolean, next: MembershipDoc, at: Date): Promise<UserDoc | null> {
+    return this.coll.findOneAndUpdate(
+      { _id: userId, memberships: { $elemMatch: { communityId, deactivated: { $exists: !wasActive } } } },
+      { $set: { 'memberships.$': next, updatedAt: at } },
+      { returnDocument: 'after' },
+    );
+  }
+
+  /**
+   * Whether the person's membership of the community is active, asked as a write (of `updatedAt`): inside a
+   * request's transaction it conflicts with a deactivation written meanwhile, so a step that gave them work
+   * can't commit on a stale reading of their membership.
+   */
+  async confirmActive(userId: string, communityId: string, at: Date): Promise<boolean> {
+    const done = await this.coll.updateOne({ _id: userId, memberships: { $elemMatch: { communityId, ...ACTIVE } } }, { $set: { updatedAt: at } });
+    return done.matchedCount === 1;
+  }
+
   /** Replaces the person's membership of this community; null when they have none here. */
   setMembership(userId: string, communityId: string, next: MembershipDoc, at: Date): Promise<UserDoc | null> {
     return this.coll.findOneAndUpdate({ _id: userId, 'memberships.communityId': communityId }, { $set: { 'memberships.$': next, updatedAt: at } }, { returnDocument: 'after' });
@@ -220,9 +249,9 @@ export class UserRepository {
     return done.modifiedCount;
   }
 
-  /** Which of these people are members of the community. */
+  /** Which of these people are active members of the community. */
   async membersAmong(communityId: string, ids: string[]): Promise<string[]> {
-    const members = await this.coll.find({ _id: { $in: ids }, 'memberships.communityId': communityId }, { projection: { _id: 1 } }).toArray();
+    const members = await this.coll.find({ _id: { $in: ids }, memberships: { $elemMatch: { communityId, ...ACTIVE } } }, { projection: { _id: 1 } }).toArray();
     return members.map((u) => u._id);
   }
 }

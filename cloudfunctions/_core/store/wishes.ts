@@ -142,6 +142,25 @@ export class WishRepository {
     return this.page({ $or: [{ communityId, $or: mine }, { townId: unit.townId, $or: ofUnit }] }, q);
   }
 
+  /**
+   * The wishes of a community where this person holds an unfinished place or waits as the one dispatched to
+   * (shared/lifecycle `workOf`, `dispatchedTo`): what goes back to the pool when their membership is deactivated.
+   */
+  workHeldIn(communityId: string, userId: string, limit: number): Promise<WishDoc[]> {
+    return this.coll
+      .find({
+        communityId,
+        status: { $in: ['assigned', 'open', 'claimed', 'in_progress'] },
+        $or: [
+          { claims: { $elemMatch: { assigneeId: userId, completedAt: { $exists: false } } } },
+          { claims: { $elemMatch: { claimerId: userId, kind: 'user', completedAt: { $exists: false } } } },
+          { 'assignment.target.kind': 'user', 'assignment.target.id': userId },
+        ],
+      })
+      .limit(limit)
+      .toArray();
+  }
+
   /** How many unfinished wishes a person holds or was dispatched, in any community: their load. */
   openLoadOf(userId: string): Promise<number> {
     return this.coll.countDocuments({

@@ -1,4 +1,5 @@
-import { AppError, helperRefusal, ownWishRefusal, settingsOf, unitRefusal, type AssignRefusal, type AssignTarget, type WishPeople } from '@shared';
+import { AppError, helperRefusal, inactiveRefusal, membershipActive, ownWishRefusal, settingsOf, unitRefusal, type AssignRefusal, type AssignTarget, type WishPeople } from '@shared';
+import type { UserDoc } from '../store/types';
 import { loadCommunity } from '../store/loadCommunity';
 import type { Runtime } from '../runtime/types';
 
@@ -25,10 +26,17 @@ export async function checkAssignTarget(rt: Runtime, communityId: string, target
   if (!user) throw new AppError('VALIDATION_FAILED', '只能派给本社区的党员、志愿者或单位', { fields: [{ path: 'assignTo.id', message: '不是本社区的志愿者' }] });
   const own = ownWishRefusal(user.name, wish, user._id);
   if (own) throw unavailable(own);
+  requireActive(user, communityId);
   const max = settingsOf((await loadCommunity(rt, communityId)).settings).maxOpenTasksPerHelper;
   const refusal = helperRefusal(user.name, await rt.repos.wishes.openLoadOf(user._id), max);
   if (refusal) throw unavailable(refusal);
   return user.name;
+}
+
+/** A person the work would go to whose membership here is deactivated (停用) never hears of it: refused, saying so. */
+export function requireActive(user: Pick<UserDoc, 'name' | 'memberships'>, communityId: string, path = 'assignTo.id'): void {
+  const refusal = inactiveRefusal(user.name, membershipActive(user.memberships.find((m) => m.communityId === communityId)));
+  if (refusal) throw unavailable(refusal, path);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { HelperRoles, URGENT_ALERT_RADIUS_M, declaredOnDuty, helperRefusal, ownWishRefusal, settingsOf, type CallList, type CallListHelper, type Role } from '@shared';
+import { HelperRoles, URGENT_ALERT_RADIUS_M, declaredOnDuty, helperRefusal, membershipActive, ownWishRefusal, settingsOf, type CallList, type CallListHelper, type Role } from '@shared';
 import { gridWorkersOf } from '../access/people';
 import { loadCommunity } from '../store/loadCommunity';
 import { homeDistances } from './homeDistance';
@@ -44,8 +44,11 @@ export async function callListFor(rt: Runtime, wish: WishDoc, callerId: string):
 async function gridWorkerOf(rt: Runtime, wish: WishDoc): Promise<CallList['gridWorker']> {
   if (!wish.gridId) return null;
   const grid = await rt.repos.org.grid(wish.communityId, wish.gridId);
-  const id = grid?.gridWorkerId ?? (await gridWorkersOf(rt, wish.communityId, wish.gridId))[0];
-  const person = id ? await rt.repos.users.find(id) : null;
+  const named = grid?.gridWorkerId ? await rt.repos.users.find(grid.gridWorkerId) : null;
+  // The grid's named worker while they are active here; otherwise whoever active holds the grid (people.ts finds only those).
+  const active = named && membershipActive(named.memberships.find((m) => m.communityId === wish.communityId)) ? named : null;
+  const id = active ? active._id : (await gridWorkersOf(rt, wish.communityId, wish.gridId))[0];
+  const person = active ?? (id ? await rt.repos.users.find(id) : null);
   if (!person) return null;
   return { id: person._id, name: person.name, ...(person.phone ? { phone: person.phone } : {}), ...(grid ? { gridName: grid.name } : {}) };
 }

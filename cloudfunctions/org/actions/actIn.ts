@@ -1,4 +1,4 @@
-import { AppError } from '@shared';
+import { AppError, deactivatedRefusal } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/routing/action';
 import { userCache } from '../../_core/access/caller';
@@ -12,6 +12,8 @@ import { userView } from '../../_core/access/userView';
 export default defineAction({
   input: ActionSchemas.org.actIn,
   async run({ input, caller, rt }) {
+    const there = caller.user.memberships.find((m) => m.communityId === input.communityId);
+    if (there?.deactivated) throw deactivatedRefusal(there, (await rt.repos.communities.names([input.communityId])).get(input.communityId));
     const user = await rt.repos.users.actIn(caller.id, input.communityId, rt.now());
     if (!user) throw new AppError('NOT_FOUND', '您不是该社区成员');
     userCache.forget(rt.repos, caller.id);

@@ -1,4 +1,4 @@
-import { AppError, insideRing, type GridBoundary } from '@shared';
+import { AppError, ringsOverlap, withinRing, type GridBoundary } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/routing/action';
 import { requireMember, requireSecretary, withId } from '../../_core/access/orgAccess';
@@ -12,11 +12,20 @@ async function requireBuildingsInside(rt: Runtime, communityId: string, boundary
   if (buildingIds.length === 0) return;
   const wanted = new Set(buildingIds);
   const outside = (await rt.repos.org.buildings(communityId)).filter(
-    (b) => wanted.has(b._id) && b.location && !insideRing(b.location.coordinates, boundary),
+    (b) => wanted.has(b._id) && b.location && !withinRing(b.location.coordinates, boundary),
   );
   if (outside.length > 0) {
     const names = outside.map((b) => b.name).join('、');
     throw new AppError('VALIDATION_FAILED', `网格边界未包含：${names}`, { fields: [{ path: 'boundary', message: `边界应包含本网格的楼栋：${names}` }] });
+  }
+}
+
+/** Grids of a community border each other, never share ground: a wish there would be two grid workers' or nobody's. */
+async function requireNoOverlap(rt: Runtime, communityId: string, id: string | undefined, boundary: GridBoundary): Promise<void> {
+  const others = (await rt.repos.org.grids(communityId)).filter((g) => g._id !== id && g.boundary && ringsOverlap(boundary, g.boundary));
+  if (others.length > 0) {
+    const names = others.map((g) => g.name).join('、');
+    throw new AppError('VALIDATION_FAILED', `网格边界与其他网格重叠：${names}`, { fields: [{ path: 'boundary', message: `边界不能与「${names}」重叠（相邻网格可以共用边线）` }] });
   }
 }
 
@@ -34,6 +43,7 @@ export default defineAction({
     // Either side may change: the new outline around the stored buildings, or new buildings inside the stored outline.
     const boundary = input.boundary === undefined ? stored?.boundary : (input.boundary ?? undefined);
     if (boundary) await requireBuildingsInside(rt, communityId, boundary, input.buildingIds ?? stored?.buildingIds ?? []);
+    if (input.boundary) await requireNoOverlap(rt, communityId, input.id, input.boundary);
     const fields = {
       name: input.name,
       ...(input.gridWorkerId ? { gridWorkerId: input.gridWorkerId } : {}),

@@ -2,6 +2,7 @@ import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/routing/action';
 import { announceEvent } from '../../_core/notify/announcements';
 import { applyAction, assertAllowed } from '../../_core/wishes/apply';
+import { unlessDeactivated } from '../../_core/wishes/vacate';
 import { wishView } from '../../_core/wishes/views';
 import { leaseOf } from '../lease';
 
@@ -22,6 +23,7 @@ export default defineAction({
   async run({ input, caller, rt }) {
     const wish = await rt.repos.wishes.load(input.wishId);
     const { wish: after, event } = await applyAction(rt, { wish, action: 'claim', caller, input: { asUnit: input.asUnit } });
+    await unlessDeactivated(rt, after, caller.id, caller.communityId);
     await announceEvent(rt, after, event, { actorName: caller.user.name });
     return { wish: wishView(after, caller), leaseUntil: leaseOf(after, caller) };
   },

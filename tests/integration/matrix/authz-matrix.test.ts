@@ -101,8 +101,8 @@ beforeAll(async () => {
   await insertCast(server.db, cast, new Date());
   for (const m of cast) clients.set(m.key, await server.login(m.key));
   for (const c of COMMUNITY_KEYS) await clientOf(c, 'secretary').ok('org', 'updateSettings', { settings: { postsPerDay: 100, maxOpenTasksPerHelper: 50 } });
-  for (const u of await server.db.collection<{ _id: string; memberships: Person['memberships'] }>('users').find({}).toArray()) {
-    persons.set(u._id, { id: u._id, memberships: u.memberships, roles: [...new Set(u.memberships.flatMap((m) => m.roles))] });
+  for (const u of await server.db.collection<{ _id: string; memberships: Person['memberships']; actingCommunityId?: string }>('users').find({}).toArray()) {
+    persons.set(u._id, { id: u._id, memberships: u.memberships, roles: [...new Set(u.memberships.flatMap((m) => m.roles))], actingCommunityId: u.actingCommunityId });
   }
   for (const c of await server.db.collection<{ _id: string; settings?: Partial<CommunitySettings> }>('communities').find({}).toArray()) {
     settings.set(c._id, settingsOf(c.settings));
@@ -210,7 +210,7 @@ test('every other action × every person: the router refuses exactly those witho
   const before = await fingerprint(server.db);
   await inPool(calls, 8, async ({ fn, action, column }) => {
     const person = personOf(column.member);
-    const gate = routerOutcome(handlerOf(fn, action), person);
+    const gate = routerOutcome(handlerOf(fn, action), person, `${fn}.${action}`);
     const write = isWriteAction(fn, action);
     // A write the router lets through would change the org: the fuzz suite drives those.
     if (write && gate === 'OK') return;

@@ -49,6 +49,16 @@ export const CastRoles = {
   grid: ['grid_worker'],
   secretary: ['secretary'],
   town: ['town_admin'],
+  /** A volunteer whose membership the secretary deactivated (停用): refused everything but `OpenToDeactivated`. */
+  deactivated: ['resident', 'volunteer'],
+  /**
+   * Two people like the demo's 周建: each lives in the community's sibling (a resident there) and serves in this one
+   * (a volunteer of its co-building unit). `dual_here` acts in this community, `dual_away` in the one they live in:
+   * this community's wishes are theirs to act on as its volunteer, or closed as to any outsider; the other seeded
+   * community's are a third they don't belong to.
+   */
+  dual_here: ['volunteer'],
+  dual_away: ['volunteer'],
 } as const satisfies Record<string, readonly Role[]>;
 export type CastKey = keyof typeof CastRoles;
 
@@ -99,9 +109,15 @@ export async function insertCast(db: Db, members: CastMember[], now: Date): Prom
             townId: f.townId,
             roles: [...m.roles],
             ...(m.cast === 'grid' ? { gridIds: [f.gridId] } : {}),
-            ...(m.cast === 'unit_admin' || m.cast === 'unit_member' ? { unitId: f.unitId } : {}),
+            ...(m.cast === 'unit_admin' || m.cast === 'unit_member' || m.cast.startsWith('dual_') ? { unitId: f.unitId } : {}),
             ...(m.cast.startsWith('owner') || m.cast === 'neighbour' || m.cast === 'family' ? { buildingId: f.buildingId } : {}),
+            ...(m.cast === 'deactivated' ? { deactivated: { at: now, by: `u-mx-${m.community}-secretary`, reason: '矩阵：已停用的成员' } } : {}),
           };
+    if (m.cast.startsWith('dual_')) {
+      const home = { communityId: f.siblingId, townId: f.townId, roles: ['resident'] };
+      const actingCommunityId = m.cast === 'dual_here' ? f.communityId : f.siblingId;
+      return { _id: m.userId, devKey: m.key, name: m.name, phone: m.phone, memberships: [membership, home], actingCommunityId, createdAt: now };
+    }
     return { _id: m.userId, devKey: m.key, name: m.name, phone: m.phone, memberships: [membership], createdAt: now };
   });
   await db.collection('users').insertMany(docs as never[]);

@@ -100,9 +100,7 @@ beforeAll(async () => {
     });
     await as(c, 'volunteer').ok('activities', 'signUp', { activityId: activity.id });
   }
-  for (const u of await server.db.collection<{ _id: string; memberships: Person['memberships'] }>('users').find({}).toArray()) {
-    persons.set(u._id, { id: u._id, memberships: u.memberships, roles: [...new Set(u.memberships.flatMap((m) => m.roles))] });
-  }
+  await loadPersons();
   // Ids that exist, so fuzzed ids reach past "not found": wishes, people, and the org.
   for (const name of ['wishes', 'users', 'units', 'grids', 'buildings', 'compounds', 'communities', 'party_branches', 'join_requests', 'messages', 'store_items', 'redemptions', 'family_links', 'activities']) {
     ids.push(...(await server.db.collection(name).find({}, { projection: { _id: 1 } }).toArray()).map((d) => String(d._id)));
@@ -110,6 +108,13 @@ beforeAll(async () => {
   ids = [...new Set(ids)];
   world = await loadWorld(server.db);
 });
+
+/** Everyone as stored now (a fuzzed org.roles or org.deactivate may have changed someone). */
+async function loadPersons(): Promise<void> {
+  for (const u of await server.db.collection<{ _id: string; memberships: Person['memberships']; actingCommunityId?: string }>('users').find({}).toArray()) {
+    persons.set(u._id, { id: u._id, memberships: u.memberships, roles: [...new Set(u.memberships.flatMap((m) => m.roles))], actingCommunityId: u.actingCommunityId });
+  }
+}
 
 afterAll(async () => {
   const cpu = process.cpuUsage(cpuStart);
@@ -149,7 +154,7 @@ describe.each(ALL_ACTIONS)('$fn.$action', ({ fn, action }) => {
         if (reply.status >= 500) throw new Error(said);
 
         const parsed = schema.safeParse(data ?? {});
-        const gate = system ? 'OK' : routerOutcome(def, person);
+        const gate = system ? 'OK' : routerOutcome(def, person, `${fn}.${action}`);
         const fieldsOf = () => (body.ok ? undefined : (body.error.details as { fields?: { path: unknown }[] } | undefined)?.fields);
         if (poisoned(JSON.stringify(data))) {
           // The gateway's JSON parser refuses prototype keys before anything else reads the body.
@@ -165,6 +170,8 @@ describe.each(ALL_ACTIONS)('$fn.$action', ({ fn, action }) => {
           }
         } else if (gate === 'FORBIDDEN') {
           if (code !== 'FORBIDDEN' || reply.status !== 403) throw new Error(`expected 403 (roles ${String(def.auth === undefined || def.auth === 'user' ? def.roles : def.auth)}): ${said}`);
+        } else if (gate === 'MEMBER_DEACTIVATED') {
+          if (code !== gate || reply.status !== 403) throw new Error(`expected the deactivated member refused: ${said}`);
         } else if (code === 'VALIDATION_FAILED') {
           const fields = (body as { error: { details?: { fields?: unknown[] } } }).error.details?.fields;
           if (!fields?.length) throw new Error(`a 400 without the field: ${said}`);
@@ -174,6 +181,7 @@ describe.each(ALL_ACTIONS)('$fn.$action', ({ fn, action }) => {
 
         if ((!body.ok || !write) && written.size > 0) throw new Error(`${body.ok ? 'a read' : 'a refusal'} wrote ${[...written].join(', ')}: ${said}`);
         if (written.has('wishes') || written.has('users')) world = await loadWorld(server.db);
+        if (written.has('users')) await loadPersons();
         const leaks = leaksIn(body, person, world, undefined, def.auth === 'public');
         if (leaks.length) throw new Error(`leaks ${leaks.join('; ')}: ${said}`);
       }),

@@ -9,7 +9,7 @@ import type { Db } from 'mongodb';
 import { DISTANCE_STEP_M, actorOf, canRead, canSeeContact, canSeeOwner, entitled, type Viewer, type Wish } from '@shared';
 import { domainOf } from '../../../cloudfunctions/_core/store/stored';
 import type { WishDoc } from '../../../cloudfunctions/_core/store/types';
-import type { Person } from './oracle';
+import { actingMemberships, type Person } from './oracle';
 
 export interface World {
   wishes: Map<string, Wish>;
@@ -57,14 +57,15 @@ export async function refreshWish(db: Db, world: World, wishId: string): Promise
   if (doc) remember(world, domainOf(doc), doc.events);
 }
 
+/** The viewer as the reply was made for: the memberships they act under (`Caller.acting`), never their other community's. */
 function viewerOf(person: Person | null, wish: Wish): Viewer {
-  return person ? actorOf({ id: person.id, memberships: person.memberships }, wish.communityId, wish.townId) : { kind: 'public' };
+  return person ? actorOf({ id: person.id, memberships: actingMemberships(person) }, wish.communityId, wish.townId) : { kind: 'public' };
 }
 
-/** The communities whose records the person may see any id of: their own, and those under their town. */
+/** The communities whose records the person may see any id of: the one they act in, and those under their town. */
 function standingOf(person: Person | null, world: World): Set<string> {
   const out = new Set<string>();
-  for (const m of person?.memberships ?? []) {
+  for (const m of person ? actingMemberships(person) : []) {
     if (m.communityId) out.add(m.communityId);
     else if (m.townId) for (const [c, t] of world.townOf) if (t === m.townId) out.add(c);
   }

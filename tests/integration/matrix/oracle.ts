@@ -7,6 +7,7 @@
 import {
   ActionSchemas,
   AppError,
+  OpenToDeactivated,
   TransitionActions,
   actorOf,
   canRead,
@@ -27,7 +28,9 @@ export type Outcome = 'OK' | ErrorCode;
 export interface Person {
   id: string;
   roles: readonly Role[];
-  memberships: Parameters<typeof actorOf>[0]['memberships'];
+  memberships: (Parameters<typeof actorOf>[0]['memberships'][number] & { deactivated?: unknown })[];
+  /** The community they chose to act in (org.actIn), when they belong to more than one. */
+  actingCommunityId?: string;
 }
 
 /** Every `fn.action` of the registry. */
@@ -62,12 +65,30 @@ export function transitionOfAction(action: string): TransitionAction | 'read' {
   return (TransitionActions as readonly string[]).includes(action) ? (action as TransitionAction) : 'read';
 }
 
-/** The router's gate: signed in (unless public), and holding one of the action's roles. */
-export function routerOutcome(def: ActionDef, person: Person | null): Outcome {
-  if (def.auth === 'public') return 'OK';
+/** The membership a person's calls are answered under: the community they chose, else their first (as `callerOf` picks). */
+function actingOf(person: Person): Person['memberships'][number] | undefined {
+  const communities = person.memberships.filter((m) => m.communityId !== undefined);
+  return communities.find((m) => m.communityId === person.actingCommunityId) ?? communities[0] ?? person.memberships[0];
+}
+
+/** The memberships a call of theirs is answered under (`Caller.acting`): the acting community's and any town's. */
+export function actingMemberships(person: Person): Person['memberships'] {
+  const acting = actingOf(person);
+  return person.memberships.filter((m) => m === acting || m.communityId === undefined);
+}
+
+/**
+ * The router's gate: a deactivated membership refuses everything but `OpenToDeactivated` (shared/org), public reads
+ * included; then signed in (unless public), and holding one of the action's roles in the community they act in.
+ */
+export function routerOutcome(def: ActionDef, person: Person | null, name?: string): Outcome {
   if (def.auth === 'system') return 'FORBIDDEN';
+  const acting = person ? actingOf(person) : undefined;
+  if (acting?.deactivated && !(name !== undefined && OpenToDeactivated.includes(name))) return 'MEMBER_DEACTIVATED';
+  if (def.auth === 'public') return 'OK';
   if (!person) return 'UNAUTHENTICATED';
-  if (def.roles && !def.roles.some((r) => person.roles.includes(r))) return 'FORBIDDEN';
+  const roles = person.memberships.filter((m) => m === acting || m.communityId === undefined).flatMap((m) => m.roles);
+  if (def.roles && !def.roles.some((r) => roles.includes(r))) return 'FORBIDDEN';
   return 'OK';
 }
 
@@ -93,9 +114,9 @@ export function expectedOutcome(
   /** The input names a person or unit the action may not be given to: refused once the caller is allowed. */
   badTarget = false,
 ): { outcome: Outcome; to?: string } {
-  const gate = routerOutcome(handlerOf(fn, action), person);
+  const gate = routerOutcome(handlerOf(fn, action), person, `${fn}.${action}`);
   if (gate !== 'OK' || !person) return { outcome: gate };
-  const actor = actorOf({ id: person.id, memberships: person.memberships }, wish.communityId, wish.townId);
+  const actor = actorOf({ id: person.id, memberships: actingMemberships(person) }, wish.communityId, wish.townId);
   const readable = canRead(wish, actor);
   // A 微故事 is drafted from a wish by the story rules (shared/stories), not the transition table; no fixture has one yet.
   if (fn === 'stories' && action === 'draft') return { outcome: outcomeOf(() => checkDraft(wish, actor, null)) };

@@ -85,6 +85,8 @@ export const SAMPLES: Samples = {
     actIn: { communityId: 'c2' },
     members: { role: 'party_member', q: '张', limit: 20 },
     roles: { userId: 'u1', roles: ['volunteer', 'party_member'], partyBranchId: 'pb1' },
+    deactivate: { userId: 'u1', reason: '长期联系不上，暂停服务' },
+    reactivate: { userId: 'u1' },
     invites: { role: 'volunteer', unitId: 'unit1', expiresInHours: 24 },
     acceptInvite: { code: 'AB12CD34', name: '张三' },
     listInvites: { state: 'active', limit: 20 },

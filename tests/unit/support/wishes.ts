@@ -179,6 +179,9 @@ export function inputFor(action: TransitionAction) {
       return { unitId: 'unit-town' };
     case 'rate':
       return { stars: 5, comment: '非常及时' };
+    // The claimer of the variants: some hold a place (open, two volunteers), some not (a unit's, a dispatch to another).
+    case 'vacate':
+      return { memberId: claimer.userId };
     default:
       return {};
   }

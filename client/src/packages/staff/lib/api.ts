@@ -55,5 +55,8 @@ export const orgApi = {
   saveBranch: (data: ActionInput<'org', 'saveBranch'>) => call('org', 'saveBranch', data),
   closeBranch: (data: ActionInput<'org', 'closeBranch'>) => call('org', 'closeBranch', data),
   setRoles: (data: ActionInput<'org', 'roles'>) => call('org', 'roles', data),
+  /** 停用 / 恢复 a member of the community (the secretary), with a key so a retried tap changes nothing twice. */
+  deactivate: (data: ActionInput<'org', 'deactivate'>, requestId?: string) => call('org', 'deactivate', data, { requestId }),
+  reactivate: (data: ActionInput<'org', 'reactivate'>, requestId?: string) => call('org', 'reactivate', data, { requestId }),
   createInvite: (data: ActionInput<'org', 'invites'>) => call('org', 'invites', data),
 };

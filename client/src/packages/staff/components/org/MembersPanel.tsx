@@ -8,6 +8,8 @@ import type { Member } from '@shared/actions';
 import { StaffState } from '../StaffState';
 import { ChipGroup } from '../ChipGroup';
 import { RoleEditor } from './RoleEditor';
+import { DeactivatedNote, MemberStatusForm } from './MemberStatus';
+import { useActiveRole } from '../../lib/session';
 
 type Filter = 'all' | Role;
 const filters: { value: Filter; label: string }[] = [
@@ -19,12 +21,14 @@ const filters: { value: Filter; label: string }[] = [
   { value: 'resident', label: '居民' },
 ];
 
-/** The community's people and their roles; search goes to the server (names, not phones). */
+/** The community's people, their roles and whether they are stopped (停用); search goes to the server (names, not phones). */
 export function MembersPanel() {
   const [filter, setFilter] = useState<Filter>('all');
   const [typed, setTyped] = useState('');
   const [query, setQuery] = useState('');
-  const [editing, setEditing] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{ id: string; what: 'roles' | 'status' } | null>(null);
+  // Only the secretary stops and restores members (the server says so too); others read who is stopped.
+  const secretary = useActiveRole() === 'secretary';
   const members = useRemote(
     () =>
       orgApi
@@ -32,9 +36,10 @@ export function MembersPanel() {
         .then((r) => r.items),
     [filter, query],
   );
+  const replace = (m: Member) => members.setData((list) => list?.map((x) => (x.user.id === m.user.id ? m : x)));
   const saved = (m: Member) => {
     setEditing(null);
-    members.setData((list) => list?.map((x) => (x.user.id === m.user.id ? m : x)));
+    replace(m);
   };
   const list = members.data ?? [];
 
@@ -70,17 +75,28 @@ export function MembersPanel() {
             <View key={m.user.id} className='staff-org__group'>
               <View className='staff-org__member'>
                 <Text className='staff-org__name'>{m.user.name}</Text>
-                {editing !== m.user.id && (
-                  <Text className='staff-link' onClick={() => setEditing(m.user.id)}>
-                    调整角色
-                  </Text>
+                {editing?.id !== m.user.id && (
+                  <View className='staff-org__links'>
+                    {!m.deactivated && (
+                      <Text className='staff-link' onClick={() => setEditing({ id: m.user.id, what: 'roles' })}>
+                        调整角色
+                      </Text>
+                    )}
+                    {secretary && (
+                      <Text className='staff-link' aria-label={`${m.deactivated ? '恢复' : '停用'}${m.user.name}`} onClick={() => setEditing({ id: m.user.id, what: 'status' })}>
+                        {m.deactivated ? '恢复' : '停用'}
+                      </Text>
+                    )}
+                  </View>
                 )}
               </View>
               <Text className='staff-org__sub'>
                 {m.roles.map((r) => RoleLabels[r]).join('、')}
                 {m.user.phone ? ` · ${m.user.phone}` : ''}
               </Text>
-              {editing === m.user.id && <RoleEditor member={m} onSaved={saved} onClose={() => setEditing(null)} />}
+              <DeactivatedNote member={m} />
+              {editing?.id === m.user.id && editing.what === 'roles' && <RoleEditor member={m} onSaved={saved} onClose={() => setEditing(null)} />}
+              {editing?.id === m.user.id && editing.what === 'status' && <MemberStatusForm member={m} onDone={replace} onClose={() => setEditing(null)} />}
             </View>
           ))}
         </View>
