@@ -1,4 +1,4 @@
-import type { CallList, Member } from '../actions/outputs';
+import type { CallList, FamilyLinkView, Member, OnDutyHelper, RedemptionView } from '../actions/outputs';
 import type { Role } from '../enums/roles';
 import type { Unit } from '../schemas/org';
 import type { Viewer } from './audience';
@@ -15,6 +15,9 @@ function holds(viewer: Viewer, communityId: string, roles: readonly Role[]): boo
 }
 
 const isSelf = (viewer: Viewer, userId: string) => viewer.kind === 'user' && viewer.userId === userId;
+
+/** The roles that run the 爱心超市 desk (the shelf itself is the secretary's). */
+export const DESK_ROLES = ['secretary', 'grid_worker'] as const satisfies readonly Role[];
 
 /** What the helper-name rule needs of a helper: their choice, and where they serve. */
 export interface HelperFacts {
@@ -36,6 +39,13 @@ export const OrgRules = {
    * the wish's community, who dispatch it and must be able to ring someone while the system waits.
    */
   call_contact: (viewer: Viewer, wish: { communityId: string }) => holds(viewer, wish.communityId, ['secretary', 'grid_worker']),
+  /** Who runs the 爱心超市 desk of the community (hands items over against a code): its secretary and grid workers. */
+  desk_staff: (viewer: Viewer, redemption: { communityId: string }) => holds(viewer, redemption.communityId, DESK_ROLES),
+  /**
+   * The other person of a family link (时间银行): the one who asked knows only the phone they typed until the other
+   * accepts, so a number typed in never tells whose it is; the one asked sees who asks.
+   */
+  family_name: (viewer: Viewer, link: { fromId: string; status: string }) => link.status === 'accepted' || !isSelf(viewer, link.fromId),
   /** A co-building unit's contact phone: the community's secretary. */
   unit_contact: (viewer: Viewer, unit: { communityId: string }) => holds(viewer, unit.communityId, ['secretary']),
   /** The phone on a request to join: the person asking and the secretary of the community asked. */
@@ -90,4 +100,30 @@ export function joinRequestEntryOf<T extends { userId: string; communityId: stri
 export function helperNameOf(helper: HelperFacts | undefined, viewer: Viewer): string {
   if (!helper) return '志愿者';
   return OrgRules.helper_name(viewer, helper) ? helper.name : maskName(helper.name);
+}
+
+/**
+ * org.onDuty: the helpers on duty now, each phone only for those `call_contact` lets ring them (the call list of an
+ * urgent wish starts here, so it is the same rule); anyone else who may read the list reads names and hours.
+ */
+export function onDutyOf(items: readonly OnDutyHelper[], communityId: string, viewer: Viewer): OnDutyHelper[] {
+  if (OrgRules.call_contact(viewer, { communityId })) return [...items];
+  return items.map(({ phone: _phone, ...h }) => h);
+}
+
+/** certificates.verify: anyone holding the serial checks a certificate is real; whose it is, only as far as 张*. */
+export function verifiedCertificateOf<T extends { holderName: string }>(certificate: T): T {
+  return { ...certificate, holderName: maskName(certificate.holderName) };
+}
+
+/** A family link (timebank) as `viewer` sees it: the other's name as `family_name` allows. */
+export function familyLinkOf(link: FamilyLinkView, facts: { fromId: string; status: string }, viewer: Viewer): FamilyLinkView {
+  if (OrgRules.family_name(viewer, facts)) return link;
+  return { ...link, other: { ...link.other, name: maskName(link.other.name) } };
+}
+
+/** A 爱心超市 redemption: the holder's name for the desk that hands the item over, not in anyone else's reply. */
+export function redemptionOf(r: RedemptionView & { communityId: string }, viewer: Viewer): RedemptionView {
+  const { communityId, holderName, ...rest } = r;
+  return holderName !== undefined && OrgRules.desk_staff(viewer, { communityId }) ? { ...rest, holderName } : rest;
 }

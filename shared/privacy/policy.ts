@@ -146,7 +146,7 @@ export const ReplyPolicies = {
   },
   unitEntry: {
     builder: 'unitEntryOf',
-    replies: ['org.units'],
+    replies: ['org.units', 'dispatch.townUnits'],
     fields: { contactPhone: { rule: 'unit_contact', otherwise: 'masked' } },
   },
   callList: {
@@ -169,6 +169,28 @@ export const ReplyPolicies = {
       location: { rule: 'contact', otherwise: 'masked' },
       gridId: { rule: 'contact', otherwise: 'absent' },
     },
+  },
+  /** Who is on duty now (org.onDuty): staff phone them, so the phones follow the call list's rule. */
+  onDuty: {
+    builder: 'onDutyOf',
+    replies: ['org.onDuty'],
+    fields: { 'items.phone': { rule: 'call_contact', otherwise: 'absent' } },
+  },
+  /** A 志愿服务证明 checked by its serial (public): real or not, and whose only as far as 张*. */
+  certificateCheck: {
+    builder: 'verifiedCertificateOf',
+    replies: ['certificates.verify'],
+    fields: { holderName: { rule: 'nobody', otherwise: 'masked' } },
+  },
+  familyLink: {
+    builder: 'familyLinkOf',
+    replies: ['timebank.mine', 'timebank.askFamily', 'timebank.answerFamily', 'timebank.removeFamily'],
+    fields: { 'other.name': { rule: 'family_name', otherwise: 'masked' } },
+  },
+  redemption: {
+    builder: 'redemptionOf',
+    replies: ['points.mine', 'points.redeem', 'points.cancel', 'points.fulfil', 'points.lookup'],
+    fields: { holderName: { rule: 'desk_staff', otherwise: 'absent' } },
   },
   joinRequest: {
     builder: 'joinRequestEntryOf',

@@ -180,6 +180,10 @@ test('deactivated in 桃源, 周建 still acts in 花园街 where he lives; he c
   const { wish } = await zhou.ok('wishes', 'create', wishInput({ title: '家里灯泡坏了', buildingId: undefined, address: '花园街12号' }));
   expect(wish.communityId).toBe('com-huayuanjie');
   expect((await zhou.call('org', 'actIn', { communityId: 'com-taoyuan' })).body).toMatchObject({ ok: false, error: { code: 'MEMBER_DEACTIVATED' } });
+  // Nor does a 桃源 invite code let him back in: restoring is the secretary's.
+  const { code } = await secretary.ok('org', 'invites', { role: 'volunteer' });
+  expect((await zhou.call('org', 'acceptInvite', { code })).body).toMatchObject({ ok: false, error: { code: 'MEMBER_DEACTIVATED' } });
+  expect((await server.db.collection<any>('invites').findOne({ code }))!.uses).toBe(0);
   // His choice stands for a new sign-in too.
   expect((await (await server.login('property_staff')).ok('org', 'me')).user.communityId).toBe('com-huayuanjie');
   await secretary.ok('org', 'reactivate', { userId: zhou.user.id });

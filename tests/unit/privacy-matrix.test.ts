@@ -13,6 +13,10 @@ import {
   ANONYMOUS_ACTOR,
   callListOf,
   ANONYMOUS_NAME,
+  familyLinkOf,
+  onDutyOf,
+  redemptionOf,
+  verifiedCertificateOf,
   helperNameOf,
   joinRequestEntryOf,
   mapPointOf,
@@ -592,6 +596,55 @@ describe('map point (dispatch.map: a dot of the grid map, for those who may read
   });
 });
 
+// ---------------------------------------------------------------- people's own records outside the wish
+
+//                               on-duty phone | certificate holder | family: other (asked by owner, pending) | (accepted) | redemption holder
+const PEOPLE_COLUMNS = ['onDuty', 'certificate', 'family_pending', 'family_accepted', 'redemption'] as const;
+const PEOPLE = table(PEOPLE_COLUMNS, {
+  owner: /*                  */ '- M M E -',
+  claimer: /*                */ '- M E E -',
+  assignee: /*               */ '- M E E -',
+  unit_admin: /*             */ '- M E E -',
+  staff: /*                  */ 'E M E E E',
+  grid_staff: /*             */ 'E M E E E',
+  entered_by: /*             */ 'E M E E E',
+  staff_other: /*            */ '- M E E -',
+  town: /*                   */ '- M E E -',
+  other_resident: /*         */ '- M E E -',
+  volunteer_before_claim: /* */ '- M E E -',
+  public: /*                 */ '- M E E -',
+});
+
+describe('on duty, certificates, family links, redemptions (org.onDuty, certificates.verify, timebank, points)', () => {
+  expectCoverage('onDuty', ['items.phone']);
+  expectCoverage('certificateCheck', ['holderName']);
+  expectCoverage('familyLink', ['other.name']);
+  expectCoverage('redemption', ['holderName']);
+  const helper = { id: 'u-volunteer', name: '张晓东', phone: PHONE, roles: ['volunteer' as const], hours: [], urgentAlerts: true };
+  const link = (status: 'pending' | 'accepted') => ({
+    view: { id: 'fl1', other: { id: 'u-son', name: '李建国' }, relation: 'child' as const, status, askedByMe: true, createdAt: at },
+    facts: { fromId: OWNER_ID, status },
+  });
+  const redemption = { id: 'r1', code: 'AB12', itemId: 'i1', itemName: '爱心大米', cost: 10, status: 'pending' as const, createdAt: at, holderName: NAME, communityId: COMMUNITY };
+  test.each(VIEWERS)('%s', (v) => {
+    const pending = link('pending');
+    const accepted = link('accepted');
+    const seen = {
+      onDuty: cellOf(PHONE, onDutyOf([helper], COMMUNITY, viewers[v])[0].phone),
+      certificate: cellOf(NAME, verifiedCertificateOf({ serial: 'S1', holderName: NAME }).holderName),
+      family_pending: cellOf('李建国', familyLinkOf(pending.view, pending.facts, viewers[v]).other.name),
+      family_accepted: cellOf('李建国', familyLinkOf(accepted.view, accepted.facts, viewers[v]).other.name),
+      redemption: cellOf(NAME, redemptionOf(redemption, viewers[v]).holderName),
+    };
+    expect(seen).toEqual(PEOPLE[v]);
+    expect(onDutyOf([helper], COMMUNITY, viewers[v])[0].name).toBe('张晓东');
+    expect(redemptionOf(redemption, viewers[v])).not.toHaveProperty('communityId');
+  });
+});
+
 test('every reply type of the policy is in this matrix', () => {
-  expect(Object.keys(ReplyPolicies).sort()).toEqual(['callList', 'helperName', 'joinRequest', 'mapPoint', 'memberEntry', 'nearbyItem', 'open311Request', 'similarItem', 'storyCard', 'unitEntry', 'wallItem', 'wishDetail', 'wishView']);
+  expect(Object.keys(ReplyPolicies).sort()).toEqual([
+    'callList', 'certificateCheck', 'familyLink', 'helperName', 'joinRequest', 'mapPoint', 'memberEntry', 'nearbyItem', 'onDuty', 'open311Request',
+    'redemption', 'similarItem', 'storyCard', 'unitEntry', 'wallItem', 'wishDetail', 'wishView',
+  ]);
 });

@@ -1,4 +1,4 @@
-import { AppError, inviteRefusal } from '@shared';
+import { AppError, deactivatedRefusal, inviteRefusal } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/routing/action';
 import { rolesChanged } from '../../_core/access/sessions';
@@ -18,6 +18,9 @@ export default defineAction({
     const found = await invites.byCode(codeUpper);
     if (found?.revokedAt) throw new AppError('NOT_FOUND', '邀请码已被撤销');
     if (!found || found.expiresAt <= now) throw new AppError('NOT_FOUND', '邀请码无效或已过期');
+    // A code is no way back in: a membership the secretary deactivated is restored by them (org.reactivate), not redeemed.
+    const stopped = caller.user.memberships.find((m) => m.communityId === found.communityId && m.deactivated);
+    if (stopped) throw deactivatedRefusal(stopped, (await rt.repos.communities.names([found.communityId])).get(found.communityId));
     const ownCode = inviteRefusal(person, found);
     if (ownCode) throw new AppError('FORBIDDEN', ownCode);
     const invite = await invites.use(found, now);

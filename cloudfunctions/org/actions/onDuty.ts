@@ -1,11 +1,12 @@
-import { HelperRoles, declaredOnDuty, dutySlotText, type OnDutyHelper, type Role } from '@shared';
+import { HelperRoles, declaredOnDuty, dutySlotText, onDutyOf, type OnDutyHelper, type Role } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/routing/action';
 import { requireCommunity } from '../../_core/access/caller';
+import { actorFor } from '../../_core/access/wishAccess';
 
 const MAX = 200;
 
-/** Who of the community's helpers is on duty now by their own roster: the people staff can phone. */
+/** Who of the community's helpers is on duty now by their own roster: the people staff can phone (shared/privacy `onDutyOf` decides who gets the phones). */
 export default defineAction({
   input: ActionSchemas.org.onDuty,
   roles: ['secretary', 'grid_worker'],
@@ -21,6 +22,6 @@ export default defineAction({
       const roles = (h.memberships.find((m) => m.communityId === communityId)?.roles ?? []).filter((r): r is Role => (HelperRoles as readonly string[]).includes(r));
       items.push({ id: h._id, name: h.name, ...(h.phone ? { phone: h.phone } : {}), roles, hours: roster.slots.map(dutySlotText), urgentAlerts: roster.urgentAlerts });
     }
-    return { items, at: now.toISOString() };
+    return { items: onDutyOf(items, communityId, actorFor(caller, { communityId })), at: now.toISOString() };
   },
 });

@@ -23,7 +23,7 @@ export default defineAction({
         sourceId: found._id, at: now, redemptionId: found._id, itemName: found.itemName,
       });
       await store.putBack(found.itemId);
-      return { redemption: redemptionView(settled, isSecretary), balance: await ledger.balance(found.communityId, found.userId) };
+      return { redemption: redemptionView(settled, caller), balance: await ledger.balance(found.communityId, found.userId) };
     });
   },
 });

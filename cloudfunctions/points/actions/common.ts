@@ -1,10 +1,11 @@
-import { AppError, describeEntry, type LedgerEntryView, type RedemptionView, type Role, type StoreItemView } from '@shared';
+import { AppError, describeEntry, redemptionOf, type LedgerEntryView, type RedemptionView, type Role, type StoreItemView } from '@shared';
+import { actorFor } from '../../_core/access/wishAccess';
 import { requireCommunity, type Caller } from '../../_core/access/caller';
 import type { LedgerEntryDoc } from '../../_core/store/ledger';
 import type { RedemptionDoc, StoreItemDoc } from '../../_core/store/store';
 
-/** The roles that run the 爱心超市 desk: hand over against a code. The shelf itself is the secretary's. */
-export const DESK_ROLES = ['secretary', 'grid_worker'] as const satisfies readonly Role[];
+/** The roles that run the 爱心超市 desk: hand over against a code (shared/privacy, with the rule of who reads the holder's name). */
+export { DESK_ROLES } from '@shared';
 
 /** The community where the caller holds one of `roles`: whose shelf and codes they work with. */
 export function staffCommunity(caller: Caller, roles: readonly Role[]): string {
@@ -27,13 +28,14 @@ export function itemView(i: StoreItemDoc): StoreItemView {
   return { id: i._id, name: i.name, ...(i.description ? { description: i.description } : {}), cost: i.cost, stock: i.stock, active: i.active };
 }
 
-/** `forStaff`: with the holder's name, which the desk needs to hand over to the right person. */
-export function redemptionView(r: RedemptionDoc, forStaff = false): RedemptionView {
-  return {
+/** A redemption as this caller reads it: the holder's name only for the desk of its community (shared/privacy `redemptionOf`). */
+export function redemptionView(r: RedemptionDoc, caller: Caller): RedemptionView {
+  const view = {
     id: r._id, code: r.code, itemId: r.itemId, itemName: r.itemName, cost: r.cost, status: r.status, createdAt: r.createdAt,
     ...(r.fulfilledAt ? { fulfilledAt: r.fulfilledAt } : {}), ...(r.cancelledAt ? { cancelledAt: r.cancelledAt } : {}),
-    ...(forStaff ? { holderName: r.holderName } : {}),
+    holderName: r.holderName, communityId: r.communityId,
   };
+  return redemptionOf(view, actorFor(caller, { communityId: r.communityId }));
 }
 
 /** A code's redemption, for staff of its community only: any other code is "not found", whoever's it is. */

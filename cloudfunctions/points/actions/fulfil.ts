@@ -14,6 +14,6 @@ export default defineAction({
       const now = await rt.repos.store.redemption(found._id);
       throw new AppError('CONFLICT', now?.status === 'fulfilled' ? '该兑换码已核销，不能重复领取' : '该兑换已取消');
     }
-    return { redemption: redemptionView(settled, true) };
+    return { redemption: redemptionView(settled, caller) };
   },
 });

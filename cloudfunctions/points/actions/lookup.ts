@@ -8,6 +8,6 @@ export default defineAction({
   input: ActionSchemas.points.lookup,
   async run({ input, caller, rt }) {
     const r = await redemptionAtDesk(rt, input.code, staffCommunity(caller, DESK_ROLES));
-    return { redemption: redemptionView(r, true) };
+    return { redemption: redemptionView(r, caller) };
   },
 });

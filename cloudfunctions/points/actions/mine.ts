@@ -12,6 +12,6 @@ export default defineAction({
       rt.repos.ledger.history(communityId, caller.id),
       rt.repos.store.ofHolder(communityId, caller.id),
     ]);
-    return { balance, entries: entries.map(entryView), redemptions: redemptions.map((r) => redemptionView(r)) };
+    return { balance, entries: entries.map(entryView), redemptions: redemptions.map((r) => redemptionView(r, caller)) };
   },
 });

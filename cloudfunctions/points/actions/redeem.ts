@@ -38,7 +38,7 @@ export default defineAction({
         { mayNotOverdraw: true },
       );
       await store.insertRedemption(redemption);
-      return { redemption: redemptionView(redemption), balance: balance - item.cost };
+      return { redemption: redemptionView(redemption, caller), balance: balance - item.cost };
     });
   },
 });

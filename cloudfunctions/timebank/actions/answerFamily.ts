@@ -11,6 +11,6 @@ export default defineAction({
     if (link.toId !== caller.id) throw new AppError('FORBIDDEN', '请等待对方确认');
     const decided = await rt.repos.timebank.decideLink(link._id, ['pending'], input.accept ? 'accepted' : 'declined', rt.now());
     if (!decided) throw new AppError('CONFLICT', '该请求已处理，请刷新');
-    return { link: familyLinkView(decided, caller.id) };
+    return { link: familyLinkView(decided, caller) };
   },
 });

@@ -20,6 +20,6 @@ export default defineAction({
       _id: id, fromId: caller.id, fromName: caller.user.name ?? '', toId: other._id, toName: other.name ?? '', relation: input.relation, status: 'pending', createdAt: rt.now(),
     });
     if (!link) throw new AppError('CONFLICT', '已有一个待确认的请求');
-    return { link: familyLinkView(link, caller.id) };
+    return { link: familyLinkView(link, caller) };
   },
 });

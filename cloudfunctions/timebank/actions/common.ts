@@ -1,4 +1,5 @@
-import { AppError, describeTimeEntry, inverseRelation as inverse, maskName, type FamilyLinkView, type TimeEntryView } from '@shared';
+import { AppError, describeTimeEntry, familyLinkOf, inverseRelation as inverse, type FamilyLinkView, type TimeEntryView } from '@shared';
+import { actorFor } from '../../_core/access/wishAccess';
 import type { Caller } from '../../_core/access/caller';
 import type { FamilyLinkDoc, TimeEntryDoc } from '../../_core/store/timebank';
 
@@ -13,14 +14,12 @@ export function timeEntryView(e: TimeEntryDoc): TimeEntryView {
   return { id: e._id, kind: e.kind, hours: e.hours, at: e.at, text: describeTimeEntry(e), ...(e.wishId ? { wishId: e.wishId } : {}) };
 }
 
-/**
- * A link as `viewerId` sees it. The one who asked knows only a phone number until the other accepts, so the other's
- * name stays masked till then: a number typed in does not tell whose it is. The one asked sees who asks in full.
- */
-export function familyLinkView(l: FamilyLinkDoc, viewerId: string): FamilyLinkView {
-  const askedByMe = l.fromId === viewerId;
-  const other = askedByMe ? { id: l.toId, name: l.status === 'accepted' ? l.toName : maskName(l.toName) } : { id: l.fromId, name: l.fromName };
-  return { id: l._id, other, relation: askedByMe ? l.relation : inverse(l.relation), status: l.status, askedByMe, createdAt: l.createdAt };
+/** A link as the caller (one of its two people) sees it; the other's name as shared/privacy `familyLinkOf` allows. */
+export function familyLinkView(l: FamilyLinkDoc, caller: Caller): FamilyLinkView {
+  const askedByMe = l.fromId === caller.id;
+  const other = askedByMe ? { id: l.toId, name: l.toName } : { id: l.fromId, name: l.fromName };
+  const view = { id: l._id, other, relation: askedByMe ? l.relation : inverse(l.relation), status: l.status, askedByMe, createdAt: l.createdAt };
+  return familyLinkOf(view, l, actorFor(caller, { communityId: caller.communityId ?? '' }));
 }
 
 /** A link the caller is one end of; any other is "not found", whoever's it is. */

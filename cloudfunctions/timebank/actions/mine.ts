@@ -16,7 +16,7 @@ export default defineAction({
     ]);
     return {
       townId, townName: town?.name ?? '', balance, held: heldHours(entries.map((e) => ({ ...e, id: e._id }))),
-      entries: entries.map(timeEntryView), family: links.map((l) => familyLinkView(l, caller.id)),
+      entries: entries.map(timeEntryView), family: links.map((l) => familyLinkView(l, caller)),
     };
   },
 });

@@ -10,6 +10,6 @@ export default defineAction({
     const link = ownLink(await rt.repos.timebank.link(input.linkId), caller.id);
     const removed = await rt.repos.timebank.decideLink(link._id, ['pending', 'accepted'], 'removed', rt.now());
     if (!removed) throw new AppError('CONFLICT', '该关系已解除或已处理');
-    return { link: familyLinkView(removed, caller.id) };
+    return { link: familyLinkView(removed, caller) };
   },
 });

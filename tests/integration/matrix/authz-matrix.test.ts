@@ -17,7 +17,7 @@ import { startTestServer, type Client, type Reply, type TestServer } from '../ha
 import { castMembers, COMMUNITIES, COMMUNITY_KEYS, devKeyOf, insertCast, otherCommunity, type CastKey, type CastMember, type CommunityKey } from './cast';
 import { fingerprint } from './fingerprint';
 import { fixtureKeys, inPool, keyName, makeWish, type FixtureKey } from './fixtures';
-import { leaksIn, loadWorld, refreshWish, type World } from './leaks';
+import { leaksIn, loadWorld, phonesOutsidePolicies, refreshWish, type World } from './leaks';
 import { ALL_ACTIONS, TARGET_FIELDS, WISH_ACTIONS, expectedOutcome, handlerOf, routerOutcome, schemaOf, shapeOf, type Outcome, type Person } from './oracle';
 import { domainOf } from '../../../cloudfunctions/_core/store/stored';
 import type { WishDoc } from '../../../cloudfunctions/_core/store/types';
@@ -101,6 +101,8 @@ beforeAll(async () => {
   await insertCast(server.db, cast, new Date());
   for (const m of cast) clients.set(m.key, await server.login(m.key));
   for (const c of COMMUNITY_KEYS) await clientOf(c, 'secretary').ok('org', 'updateSettings', { settings: { postsPerDay: 100, maxOpenTasksPerHelper: 50 } });
+  // Someone on duty at every hour (any time, urgent alerts on) in each community, so the lists of people staff can phone (org.onDuty) have phones in them.
+  for (const c of COMMUNITY_KEYS) await clientOf(c, 'volunteer').ok('org', 'setDuty', { slots: [], urgentAlerts: true });
   for (const u of await server.db.collection<{ _id: string; memberships: Person['memberships']; actingCommunityId?: string }>('users').find({}).toArray()) {
     persons.set(u._id, { id: u._id, memberships: u.memberships, roles: [...new Set(u.memberships.flatMap((m) => m.roles))], actingCommunityId: u.actingCommunityId });
   }
@@ -114,6 +116,14 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 const personOf = (m: CastMember | null) => (m ? persons.get(m.userId)! : null);
+
+/**
+ * Signs everyone in afresh: an access token lasts 15 minutes (ACCESS_TOKEN_TTL_SECONDS), and on a busy machine one
+ * phase of the matrix can take longer; a TOKEN_EXPIRED would be about the clock, not about the rules.
+ */
+async function freshSignIns(): Promise<void> {
+  for (const m of cast) clients.set(m.key, await server.login(m.key));
+}
 
 async function loadWish(id: string) {
   return domainOf((await server.db.collection<WishDoc>('wishes').findOne({ _id: id }))!);
@@ -179,13 +189,16 @@ test('every wish action × person × state × shape × community gets what the r
     if (reply.body.ok && to && reply.body.data?.wish?.status !== to) failures.push(`${where}: reached ${reply.body.data?.wish?.status}, the table says ${to}`);
     if (reply.body.ok && isWriteAction(cell.fn, cell.action)) await refreshWish(server.db, world, wishId);
     for (const leak of leaksIn(reply.body, person, world, wishId)) failures.push(`${where}: leaks ${leak}`);
+    for (const leak of phonesOutsidePolicies(reply.body, `${cell.fn}.${cell.action}`, person, world)) failures.push(`${where}: ${leak}`);
   };
 
   // Refusals first, on the templates: together they must change nothing at all.
   const before = await fingerprint(server.db);
   const refusals = cells.filter((c) => !(c.expected === 'OK' && isWriteAction(c.fn, c.action)));
+  await freshSignIns();
   await inPool(refusals, 8, (c) => run(c, templates.get(keyName(c.key))!));
   expect(await fingerprint(server.db)).toEqual(before);
+  await freshSignIns();
   await inPool(writes, 8, (c, i) => run(c, fresh[i]));
 
   const cpu = process.cpuUsage(t0);
@@ -202,6 +215,7 @@ test('every wish action × person × state × shape × community gets what the r
 
 test('every other action × every person: the router refuses exactly those without its roles, and no read leaks', async () => {
   world = await loadWorld(server.db);
+  await freshSignIns();
   const failures: string[] = [];
   const people: Column[] = [...columnsFor('tao').filter((c) => c.name !== 'staff_other' && c.name !== 'town_other'), ...columnsFor('szs')];
   const others = ALL_ACTIONS.filter((a) => !WISH_ACTIONS.includes(a) && a.fn !== 'cron');
@@ -222,6 +236,7 @@ test('every other action × every person: the router refuses exactly those witho
       if (gate !== 'OK' && (outcomeOf(reply) !== gate || reply.status !== statusOf(gate))) failures.push(`${where}: expected ${gate}, got ${describeReply(reply)}`);
       if (gate === 'OK' && (reply.status >= 500 || reply.status === 401)) failures.push(`${where}: ${describeReply(reply)}`);
       for (const leak of leaksIn(reply.body, person, world)) failures.push(`${where}: leaks ${leak}`);
+      for (const leak of phonesOutsidePolicies(reply.body, `${fn}.${action}`, person, world)) failures.push(`${where}: ${leak}`);
     }
   });
   expect(await fingerprint(server.db)).toEqual(before);

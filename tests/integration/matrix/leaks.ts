@@ -6,7 +6,7 @@
  * shared/privacy (`canSeeContact`, `canSeeOwner`) applied to the wish as it is now.
  */
 import type { Db } from 'mongodb';
-import { DISTANCE_STEP_M, actorOf, canRead, canSeeContact, canSeeOwner, entitled, type Viewer, type Wish } from '@shared';
+import { DISTANCE_STEP_M, ReplyPolicies, actorOf, canRead, canSeeContact, canSeeOwner, entitled, type Viewer, type Wish } from '@shared';
 import { domainOf } from '../../../cloudfunctions/_core/store/stored';
 import type { WishDoc } from '../../../cloudfunctions/_core/store/types';
 import { actingMemberships, type Person } from './oracle';
@@ -19,6 +19,8 @@ export interface World {
   secrets: Map<string, Set<string>>;
   /** People's own phones. */
   personal: Set<string>;
+  /** Each person's phone, by id. */
+  phoneOf: Map<string, string>;
   /** Every community each wish has been in (the town's 督办 may have moved it): its events say where it was. */
   homes: Map<string, Set<string>>;
 }
@@ -41,10 +43,13 @@ function remember(world: World, wish: Wish, events: readonly { communityId: stri
 }
 
 export async function loadWorld(db: Db): Promise<World> {
-  const world: World = { wishes: new Map(), names: new Map(), townOf: new Map(), secrets: new Map(), personal: new Set(), homes: new Map() };
+  const world: World = { wishes: new Map(), names: new Map(), townOf: new Map(), secrets: new Map(), personal: new Set(), phoneOf: new Map(), homes: new Map() };
   for (const u of await db.collection<{ _id: string; name: string; phone?: string }>('users').find({}).toArray()) {
     world.names.set(u._id, u.name);
-    if (u.phone) world.personal.add(u.phone);
+    if (u.phone) {
+      world.personal.add(u.phone);
+      world.phoneOf.set(u._id, u.phone);
+    }
   }
   for (const c of await db.collection<{ _id: string; townId: string }>('communities').find({}).toArray()) world.townOf.set(c._id, c.townId);
   for (const w of await db.collection<WishDoc>('wishes').find({}).toArray()) remember(world, domainOf(w), w.events);
@@ -62,10 +67,13 @@ function viewerOf(person: Person | null, wish: Wish): Viewer {
   return person ? actorOf({ id: person.id, memberships: actingMemberships(person) }, wish.communityId, wish.townId) : { kind: 'public' };
 }
 
-/** The communities whose records the person may see any id of: the one they act in, and those under their town. */
-function standingOf(person: Person | null, world: World): Set<string> {
+/**
+ * The communities whose records the person may see any id of: the one they act in, and those under their town
+ * (`acting`); or, for the ids of communities themselves, every one they belong to (org.me lists them to switch).
+ */
+function standingOf(person: Person | null, world: World, acting = true): Set<string> {
   const out = new Set<string>();
-  for (const m of person ? actingMemberships(person) : []) {
+  for (const m of !person ? [] : acting ? actingMemberships(person) : person.memberships) {
     if (m.communityId) out.add(m.communityId);
     else if (m.townId) for (const [c, t] of world.townOf) if (t === m.townId) out.add(c);
   }
@@ -96,6 +104,7 @@ export function leaksIn(body: unknown, person: Person | null, world: World, abou
     if (!wishes.some((w) => canSeeContact(w, viewerOf(person, w)))) out.push(`contact ${secret} of ${[...owners].join(',')}`);
   }
   const standing = standingOf(person, world);
+  const belongs = standingOf(person, world, false);
   // A wish the town moved elsewhere stays the business of those who may still open it (its owner) and of the
   // community it came from (its staff were told of it then); so does the community it is in now, to its readers.
   const known = (wish: Wish) =>
@@ -107,7 +116,7 @@ export function leaksIn(body: unknown, person: Person | null, world: World, abou
     if (typeof v === 'string') {
       const wish = world.wishes.get(v);
       if (wish && !known(wish)) out.push(`id ${v} of ${wish.communityId}`);
-      if (!wish && !open && world.townOf.has(v) && !standing.has(v) && !readableCommunities().has(v)) out.push(`id ${v} of ${v}`);
+      if (!wish && !open && world.townOf.has(v) && !belongs.has(v) && !readableCommunities().has(v)) out.push(`id ${v} of ${v}`);
     }
     if (v && typeof v === 'object' && !Array.isArray(v)) {
       const id = (v as { id?: unknown }).id;
@@ -136,4 +145,20 @@ function identityLeaks(text: string, item: Record<string, unknown> | undefined, 
     for (const k of ['ownerId', 'ownerName', 'createdBy'] as const) if (item && k in item) out.push(`anonymous ${k} on ${wish.id}`);
   }
   return out;
+}
+
+/** The actions whose replies the privacy policy governs a phone of (shared/privacy `ReplyPolicies`: a field naming a phone). */
+const PHONE_REPLIES: ReadonlySet<string> = new Set(
+  Object.values(ReplyPolicies).flatMap((p) => (Object.keys(p.fields).some((f) => /phone/i.test(f)) ? [...p.replies] : [])),
+);
+
+/**
+ * A person's phone in the reply of an action no reply policy governs the phones of: it was put there without asking
+ * the policy who may have it (as org.onDuty once did). The caller's own phone (org.me, their own records) is theirs.
+ */
+export function phonesOutsidePolicies(body: unknown, name: string, person: Person | null, world: World): string[] {
+  if (PHONE_REPLIES.has(name)) return [];
+  const own = person ? world.phoneOf.get(person.id) : undefined;
+  const text = JSON.stringify(body);
+  return [...world.personal].filter((phone) => phone !== own && text.includes(phone)).map((phone) => `phone ${phone} outside the reply policies`);
 }
