@@ -316,7 +316,7 @@ test('the secretary stops a member saying why, sees them marked with the reason,
   fireEvent.click(await screen.findByLabelText('停用刘佳'));
   // A reason is required before anything is sent.
   fireEvent.click(screen.getByText('确认停用'));
-  expect(await screen.findByText('停用时请填写原因')).toBeInTheDocument();
+  expect(await screen.findByText('请填写停用原因')).toBeInTheDocument();
   expect(callsTo(callMock, 'org', 'deactivate')).toHaveLength(0);
 
   fireEvent.input(screen.getByLabelText('停用原因'), { target: { value: '多次爽约' } });

@@ -7,12 +7,14 @@ interface Props {
   confirmText: string;
   placeholder?: string;
   busy?: boolean;
+  /** What an empty reason is told (default: the resident will read it). */
+  emptyError?: string;
   onSubmit: (reason: string) => void;
   onClose: () => void;
 }
 
-/** Reject or cancel: the resident will read the reason, so one is required. */
-export function ReasonPanel({ title, confirmText, placeholder, busy, onSubmit, onClose }: Props) {
+/** Reject, cancel or stop a member: someone will read the reason, so one is required. */
+export function ReasonPanel({ title, confirmText, placeholder, busy, emptyError, onSubmit, onClose }: Props) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
 
@@ -20,7 +22,7 @@ export function ReasonPanel({ title, confirmText, placeholder, busy, onSubmit, o
     if (busy) return;
     const parsed = Reason.safeParse(reason);
     if (!parsed.success) {
-      setError(reason.trim() ? parsed.error.issues[0]?.message ?? '请填写原因' : '请填写原因，居民会看到它');
+      setError(reason.trim() ? parsed.error.issues[0]?.message ?? '请填写原因' : emptyError ?? '请填写原因，居民会看到它');
       return;
     }
     setError(null);
