@@ -65,7 +65,7 @@ export const ReplyPolicies = {
       'tasks.claim', 'tasks.extend', 'tasks.release', 'tasks.start', 'tasks.progress', 'tasks.complete', 'tasks.mine',
       'tasks.accept', 'tasks.decline', 'tasks.handover',
       'dispatch.queue', 'dispatch.approve', 'dispatch.reject', 'dispatch.assign', 'dispatch.proxyCreate', 'dispatch.escalations', 'dispatch.cancel',
-      'dispatch.lookup',
+      'dispatch.lookup', 'dispatch.board', 'dispatch.recall',
     ],
     fields: WishViewFields,
   },
