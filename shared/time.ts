@@ -29,7 +29,8 @@ export function chinaYearStart(at: Date): Date {
 }
 
 /** A calendar month as people in China name it: '2026-11'. */
-export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+// Years 2000–2099: a report for year 57 is no report, and its dates are outside what the counters can hold (fuzz: a 500).
+export const MONTH_PATTERN = /^20\d{2}-(0[1-9]|1[0-2])$/;
 
 /** The month's window in China time, as ISO instants: from its first midnight to the next month's. */
 export function chinaMonthRange(month: string): { from: string; to: string } {

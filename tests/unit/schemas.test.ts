@@ -241,3 +241,9 @@ describe('other limits users meet', () => {
     expect(pathsOf(failureOf(action('org', 'roles', { roles: ['town_admin'] })).fields)).toEqual(['roles.0']);
   });
 });
+
+test('a monthly report is asked for a month of this century: year 57 is refused by the schema, not a 500', () => {
+  const { ReportInput } = require('@shared/actions/stats') as typeof import('@shared/actions/stats');
+  expect(ReportInput.safeParse({ month: '2026-11' }).success).toBe(true);
+  expect(ReportInput.safeParse({ month: '0057-12' }).success).toBe(false);
+});
