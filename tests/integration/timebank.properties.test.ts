@@ -67,7 +67,9 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 
 /** Wishes waiting for their resident (with their owner and helper); wishes paid by hours by state. */
 const done: { wishId: string; owner: number; helper: number }[] = [];
-const paid = { pending: [] as { wishId: string; payer: number }[], open: [] as { wishId: string; payer: number }[], rejected: [] as { wishId: string; payer: number }[] };
+/** A wish paid by hours: who paid, and for whom when it is a family member's. */
+type Paid = { wishId: string; payer: number; forWhom?: number };
+const paid = { pending: [] as Paid[], open: [] as Paid[], rejected: [] as Paid[] };
 const take = <T>(list: T[], n: number): T | undefined => (list.length ? list.splice(n % list.length, 1)[0] : undefined);
 const staffOf = (i: number) => (people[i].place === 'taoyuan' ? secretary : secretaryHy);
 const family = (i: number) => (i === 1 ? 0 : 1);
@@ -119,7 +121,9 @@ async function run(op: Op): Promise<void> {
       const input = { ...wishInput({ title: '用时间支付', paidHours: op.hours, ...(op.forFamily ? { forFamilyId: people[family(op.payer)].id } : {}) }), location: { type: 'Point', coordinates: LOCATION[p.place] } };
       if (p.place !== 'taoyuan') delete (input as { buildingId?: string }).buildingId;
       const r = await p.call('wishes', 'create', input);
-      if (!refusedAs(r, 'INSUFFICIENT_HOURS')) paid.pending.push({ wishId: (r.body as { data: { wish: { id: string } } }).data.wish.id, payer: op.payer });
+      if (!refusedAs(r, 'INSUFFICIENT_HOURS')) {
+        paid.pending.push({ wishId: (r.body as { data: { wish: { id: string } } }).data.wish.id, payer: op.payer, ...(op.forFamily ? { forWhom: family(op.payer) } : {}) });
+      }
       return;
     }
     case 'race': {
@@ -138,6 +142,8 @@ async function run(op: Op): Promise<void> {
       const w = take(paid.pending, op.pick);
       if (!w) return;
       if (people[w.payer].place !== 'taoyuan') return void paid.pending.push(w);
+      // Nobody serves a wish they are helped by: one posted for the other person of 桃源社区 has no helper here.
+      if (w.forWhom === 1 - w.payer) return void paid.pending.push(w);
       const helper = people[1 - w.payer];
       await secretary.ok('dispatch', 'approve', { wishId: w.wishId });
       await helper.ok('tasks', 'claim', { wishId: w.wishId });
