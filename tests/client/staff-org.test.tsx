@@ -305,14 +305,18 @@ test('a new code comes with its QR code, and any active one shows it on request:
 
 test('the secretary stops a member saying why, sees them marked with the reason, and restores them', async () => {
   const member = { user: { id: 'm2', name: '刘佳' }, roles: ['resident', 'volunteer'] };
+  const self = { user: { id: 'u-staff', name: '李书记' }, roles: ['secretary'] };
   routeCalls(callMock, {
     ...tree,
-    'org.members': { items: [member] },
+    'org.members': { items: [member, self] },
     'org.deactivate': (d: Record<string, unknown>) => ({ member: { ...member, deactivated: { at: '2026-11-25T03:00:00Z', by: 'u-staff', reason: d.reason } }, vacated: 1 }),
     'org.reactivate': () => ({ member }),
   });
   render(<OrgPage />);
   fireEvent.click(screen.getByText('成员角色'));
+  // The secretary can't stop themselves (the server refuses it): no such link on their own row.
+  await screen.findByLabelText('停用刘佳');
+  expect(screen.queryByLabelText('停用李书记')).toBeNull();
   fireEvent.click(await screen.findByLabelText('停用刘佳'));
   // A reason is required before anything is sent.
   fireEvent.click(screen.getByText('确认停用'));

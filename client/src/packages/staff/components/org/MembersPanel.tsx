@@ -9,7 +9,7 @@ import { StaffState } from '../StaffState';
 import { ChipGroup } from '../ChipGroup';
 import { RoleEditor } from './RoleEditor';
 import { DeactivatedNote, MemberStatusForm } from './MemberStatus';
-import { useActiveRole } from '../../lib/session';
+import { useActiveRole, useSession } from '../../lib/session';
 
 type Filter = 'all' | Role;
 const filters: { value: Filter; label: string }[] = [
@@ -29,6 +29,7 @@ export function MembersPanel() {
   const [editing, setEditing] = useState<{ id: string; what: 'roles' | 'status' } | null>(null);
   // Only the secretary stops and restores members (the server says so too); others read who is stopped.
   const secretary = useActiveRole() === 'secretary';
+  const me = useSession()?.user.id;
   const members = useRemote(
     () =>
       orgApi
@@ -82,7 +83,8 @@ export function MembersPanel() {
                         调整角色
                       </Text>
                     )}
-                    {secretary && (
+                    {/* The server refuses a secretary stopping themselves: no link to a refusal. */}
+                    {secretary && m.user.id !== me && (
                       <Text className='staff-link' aria-label={`${m.deactivated ? '恢复' : '停用'}${m.user.name}`} onClick={() => setEditing({ id: m.user.id, what: 'status' })}>
                         {m.deactivated ? '恢复' : '停用'}
                       </Text>
