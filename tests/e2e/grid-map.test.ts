@@ -57,7 +57,7 @@ test('an urgent wish a grid worker enters for an elder reaches a volunteer on du
   await secretary.getByText('网格地图').click();
   await onMap(secretary, '待认领').waitFor();
   await onMap(secretary, '待认领').click();
-  await secretary.getByText(/^待认领 · 生活帮扶 · /).waitFor();
+  await secretary.getByText(/^TY-\d{4}-\d{4,} · 待认领 · 生活帮扶 · /).waitFor();
   await shot(secretary, 'grid-map-2-secretary-open');
 
   // A volunteer on duty opens the task hall: the urgent wish is the first thing they see, marked 紧急.
@@ -81,6 +81,6 @@ test('an urgent wish a grid worker enters for an elder reaches a volunteer on du
   expect(count(waitingAfter, '待认领')).toBe(count(waitingBefore, '待认领') - 1);
   expect(count(waitingAfter, '已认领')).toBe(count(waitingBefore, '已认领') + 1);
   await onMap(secretary, '已认领').click();
-  await secretary.getByText(/^已认领 · 生活帮扶 · /).waitFor();
+  await secretary.getByText(/^TY-\d{4}-\d{4,} · 已认领 · 生活帮扶 · /).waitFor();
   await shot(secretary, 'grid-map-4-secretary-claimed');
 });

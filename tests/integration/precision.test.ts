@@ -41,12 +41,12 @@ beforeAll(async () => {
   };
   targetId = await post('帮忙搬一下米', target.A);
   // The crowd is copied in the store: the daily limit allows fewer posts than it needs.
-  const wishes = server.db.collection<{ _id: string; title: string; location: unknown }>('wishes');
+  const wishes = server.db.collection<{ _id: string; title: string; location: unknown; number: string }>('wishes');
   const template = (await wishes.findOne({ _id: await post('楼下路灯不亮', crowdAt('A', 0)) }))!;
   crowdIds.push(template._id);
   for (let i = 1; i < CROWD; i++) {
     const _id = `${template._id}c${i}`;
-    await wishes.insertOne({ ...template, _id, title: `楼下路灯不亮${i}`, location: { type: 'Point', coordinates: crowdAt('A', i) } });
+    await wishes.insertOne({ ...template, _id, number: `${template.number}-${i}`, title: `楼下路灯不亮${i}`, location: { type: 'Point', coordinates: crowdAt('A', i) } });
     crowdIds.push(_id);
   }
   volunteer = await server.login('volunteer');

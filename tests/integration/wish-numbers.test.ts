@@ -73,17 +73,19 @@ describe('a new wish gets its community’s next number of the year', () => {
     expect(await counter('com-taoyuan')).toBe(taoyuan);
   });
 
-  test('a creation that fails inside its transaction gives its number back: the next post takes it', async () => {
+  test('a creation that fails inside its transaction leaves a gap, never a number used twice: the next post takes the one after', async () => {
     const before = await counter('com-taoyuan');
-    // The wish's insert fails (not a transient error: no retry), after the counter was taken in the same transaction.
+    // The wish's insert fails (not a transient error: no retry). The number was taken outside the transaction, so a
+    // gateway dying mid-creation never holds the community's counter (crash.test.ts).
     await server.db.admin().command({ configureFailPoint: 'failCommand', mode: { times: 1 }, data: { failCommands: ['insert'], errorCode: 2 } });
     const failed = await secretary.call('dispatch', 'proxyCreate', proxy('写入失败的代录'));
     await server.db.admin().command({ configureFailPoint: 'failCommand', mode: 'off' });
     expect(failed.body.ok).toBe(false);
     expect(await wishes().countDocuments({ title: '写入失败的代录' })).toBe(0);
-    expect(await counter('com-taoyuan')).toBe(before);
+    expect(await counter('com-taoyuan')).toBe(before + 1);
     const { wish } = await secretary.ok('dispatch', 'proxyCreate', proxy('失败之后的代录'));
-    expect(seqOf(wish.number)).toBe(before + 1);
+    expect(seqOf(wish.number)).toBe(before + 2);
+    expect(await wishes().countDocuments({ communityId: 'com-taoyuan', number: wish.number })).toBe(1);
   });
 });
 

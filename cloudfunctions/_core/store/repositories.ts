@@ -106,7 +106,9 @@ export function repositoriesOf(db: Db): Repositories {
 function build(db: Db, c: Collections, scope: object, inTransaction = false): Repositories {
   const repos: Repositories = {
     wishes: new WishRepository(c.wishes),
-    wishNumbers: new WishNumberRepository(c.wishCounters),
+    // Numbers are taken outside any transaction: a gateway that dies inside a creation's transaction would otherwise hold
+    // the community's counter until the server gives the transaction up, and every post there would wait for it.
+    wishNumbers: new WishNumberRepository(inTransaction ? collections(db).wishCounters : c.wishCounters),
     communities: new CommunityRepository(c),
     users: new UserRepository(c.users),
     org: new OrgRepository(c),

@@ -9,9 +9,9 @@ export class WishNumberRepository {
   constructor(private readonly counters: Collection<WishCounterDoc>) {}
 
   /**
-   * Takes `n` numbers of the community's year and returns the last of them (they are last − n + 1 … last). Must run
-   * in the transaction that writes the wishes: two posts at once then conflict on the counter and one runs again
-   * with the next number, and a post that rolls back gives its number back.
+   * Takes `n` numbers of the community's year and returns the last of them (they are last − n + 1 … last), by one
+   * atomic `$inc` outside any transaction (the repositories hand this class the plain collection): two posts at once
+   * get different numbers, and a post that rolls back or runs again leaves a gap, never a number used twice.
    */
   async take(communityId: string, year: number, n = 1): Promise<number> {
     const _id = wishCounterId(communityId, year);

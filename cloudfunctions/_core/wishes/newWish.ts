@@ -46,8 +46,8 @@ export interface NewWish {
 
 /**
  * Builds (shared/lifecycle `createWish`) and stores a wish in `pending_review` with its creation event and its
- * number (心愿编号), the community's next of the year, taken in the same transaction as the insert (the caller's
- * when it has one): two posts at once never share a number, and a post that rolls back gives its number back.
+ * number (心愿编号), the community's next of the year, taken by one atomic step outside the insert's transaction
+ * (store/wishNumbers): two posts at once never share a number, and a post that rolls back leaves a gap.
  * Every way a wish comes to be (a resident's post, for themself or a family member and paid by hours or not, and
  * staff's proxy entry) comes through here.
  */
