@@ -5,11 +5,11 @@ import { chinaWallClock } from './time';
  * was posted in, and its place among that community's wishes of that year (at least four digits; the 10 000th is
  * TY-2026-10000, never cut). Everything that shows, stores, parses or validates a number derives from here.
  *
- * Gaps: the sequence is taken with `$inc` in the transaction that inserts the wish, so a creation that rolls back
- * (a write conflict, a refused hold of hours, a crash before the commit) takes its number back with it, and numbers
- * come out consecutive. Nothing promises that, though: wishes are never deleted today, but a number must stay the
- * wish's for life (it is written on paper, said on the phone), so if one is ever removed its number is not reused.
- * A gap is harmless — nobody counts wishes by their numbers (the statistics do that) — and a reused number is not.
+ * Gaps: the sequence is taken with one atomic `$inc` outside the transaction that inserts the wish (a gateway dying
+ * inside that transaction must not hold the community's counter), so a creation that rolls back or runs again (a
+ * write conflict, a refused hold of hours, a crash before the commit) leaves a gap. A number stays the wish's for
+ * life (it is written on paper, said on the phone) and is never reused. A gap is harmless — nobody counts wishes by
+ * their numbers (the statistics do that) — and a reused number is not.
  */
 
 /** A community's short code: two to four capital letters (TY for 桃源社区), declared with the community. */

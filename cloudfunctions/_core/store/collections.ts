@@ -39,7 +39,7 @@ export const C = {
   partyBranches: 'party_branches',
   units: 'units',
   wishes: 'wishes',
-  /** 心愿编号: one counter per community and year, taken with `$inc` in the transaction of each wish's insert. */
+  /** 心愿编号: one counter per community and year, taken with one `$inc` outside each wish's insert transaction. */
   wishCounters: 'wish_counters',
   services: 'services',
   /** The statistics kept per community and day (and month), written with each event. */
