@@ -1,4 +1,4 @@
-import { startRoomyTestServer, wishInput, type Client, type TestServer } from './harness';
+import { staffScene, wishInput, type Client, type TestServer } from './harness';
 
 /**
  * 网格地图 (issue 13.5): staff see the wishes in play on a map by grid — waiting (待认领), held (已认领) and
@@ -13,12 +13,7 @@ let town: Client;
 let resident: Client;
 let volunteer: Client;
 beforeAll(async () => {
-  server = await startRoomyTestServer();
-  secretary = await server.login('secretary');
-  gridWorker = await server.login('grid_worker');
-  town = await server.login('town_admin');
-  resident = await server.login('resident');
-  volunteer = await server.login('volunteer');
+  ({ server, secretary, gridWorker, town, resident, volunteer } = await staffScene());
 });
 afterAll(() => server?.stop());
 

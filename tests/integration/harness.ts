@@ -128,6 +128,15 @@ export async function startRoomyTestServer(opts: Partial<StartOptions> = {}): Pr
   return server;
 }
 
+/** The people a staff screen's suite plays: a roomy demo server, its secretary, grid worker and town, a resident and a volunteer. */
+export async function staffScene(): Promise<{ server: TestServer; secretary: Client; gridWorker: Client; town: Client; resident: Client; volunteer: Client }> {
+  const server = await startRoomyTestServer();
+  const [secretary, gridWorker, town, resident, volunteer] = await Promise.all(
+    ['secretary', 'grid_worker', 'town_admin', 'resident', 'volunteer'].map((who) => server.login(who)),
+  );
+  return { server, secretary, gridWorker, town, resident, volunteer };
+}
+
 export async function startWechatTestServer(): Promise<WechatTestServer> {
   const wechat = await startFakeWechat('wx-app', 'wx-secret');
   const server = await startTestServer({

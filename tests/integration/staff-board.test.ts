@@ -1,5 +1,5 @@
 import { WISH_NUMBER_PATTERN, WishStates } from '@shared';
-import { startRoomyTestServer, wishInput, type Client, type TestServer } from './harness';
+import { staffScene, wishInput, type Client, type TestServer } from './harness';
 
 /**
  * 全部心愿 (issue 16): staff see every wish of theirs by state, newest first, with how many are in each state, who
@@ -13,12 +13,7 @@ let town: Client;
 let resident: Client;
 let volunteer: Client;
 beforeAll(async () => {
-  server = await startRoomyTestServer();
-  secretary = await server.login('secretary');
-  gridWorker = await server.login('grid_worker');
-  town = await server.login('town_admin');
-  resident = await server.login('resident');
-  volunteer = await server.login('volunteer');
+  ({ server, secretary, gridWorker, town, resident, volunteer } = await staffScene());
 });
 afterAll(() => server?.stop());
 
