@@ -109,6 +109,12 @@ export function forWhomOf(wish: Pick<WishRelationFacts, 'ownerId' | 'beneficiary
   return undefined;
 }
 
+/** The people FOR_WHOM names on this wish, by id: who hears how the help goes, and whom a story about it is asked of. */
+export function forWhomIds(wish: Pick<WishRelationFacts, 'ownerId' | 'beneficiary'>): string[] {
+  const beneficiary = wish.beneficiary?.userId;
+  return beneficiary !== undefined && beneficiary !== wish.ownerId ? [wish.ownerId, beneficiary] : [wish.ownerId];
+}
+
 export function relationsOf(actor: Actor, wish: WishRelationFacts): Set<Relation> {
   const out = new Set<Relation>();
   if (actor.kind === 'system') {

@@ -38,6 +38,11 @@ export interface Story {
   thanks?: string;
   stars?: number;
   ownerId: string;
+  /**
+   * Everyone the story is about (lifecycle `FOR_WHOM`: the owner, and the family member a wish was posted for): each
+   * is asked, any one may consent, and any one may take consent back. Absent on stories drafted before: the owner.
+   */
+  residentIds?: string[];
   /** The wish was posted anonymously: the story names nobody. */
   anonymous: boolean;
   helperIds: string[];
@@ -79,7 +84,10 @@ export function checkDraft(wish: StorySource, actor: UserActor, existing?: Pick<
 
 export type StoryStep = 'consent' | 'withdraw' | 'publish' | 'unpublish';
 
-/** Who a person is to a story: the resident it is about, or staff of its community. */
+/** Whom a story is about: they answer the consent request. */
+export const storyResidents = (story: Pick<Story, 'ownerId' | 'residentIds'>): string[] => story.residentIds ?? [story.ownerId];
+
+/** Who a person is to a story: a resident it is about, or staff of its community. */
 export interface StoryStanding {
   owner: boolean;
   staff: boolean;

@@ -52,6 +52,13 @@ describe('催一催 on a wish waiting too long', () => {
     expect(await screen.findByText(/帮助您的志愿者会收到提醒/)).toBeInTheDocument();
   });
 
+  test('the parent a wish was posted for (时间银行) may nudge it as its poster may', async () => {
+    const forHim = wishFixture({ ownerId: 'u-daughter', createdBy: 'u-daughter', beneficiary: { userId: 'u-res', name: '张阿姨' }, status: 'open', createdAt: ago(30), openedAt: ago(26) });
+    fakeServer({ 'wishes.detail': () => detailReply(forHim, actors.resident()) });
+    render(<WishPage />);
+    expect(await screen.findByRole('button', { name: '催一催' })).toBeInTheDocument();
+  });
+
   test('a finished wish has nothing to nudge', async () => {
     fakeServer({ 'wishes.detail': () => detailReply(wishFixture({ ownerId: 'u-res', status: 'done', createdAt: ago(80), claims: [{ claimerId: 'u-vol' }] }), actors.resident()) });
     render(<WishPage />);

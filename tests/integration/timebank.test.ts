@@ -232,6 +232,11 @@ describe('family: linked by consent, hours given, wishes posted for them', () =>
     expect(err(await father.call('wishes', 'cancel', { wishId: waiting.id, reason: '不需要了' })).code).toBe('FORBIDDEN');
     await secretary.ok('dispatch', 'approve', { wishId: waiting.id });
     expect(err(await father.call('tasks', 'claim', { wishId: waiting.id })).code).toBe('FORBIDDEN');
+    // Both hear that it was approved: the help is his, the hours hers.
+    for (const who of [daughter, father]) {
+      const heard = (await who.ok('notify', 'inbox', { limit: 20 })).items.filter((m: { wishId?: string }) => m.wishId === waiting.id);
+      expect(heard.map((m: { template: string }) => m.template)).toContain('wish_approved');
+    }
 
     const wishId = await doneWish(daughter, helper, 1.5, { title: '陪爸爸去医院复查', paidHours: 2, forFamilyId: father.id });
     const detail = await father.ok('wishes', 'detail', { wishId });
@@ -253,6 +258,18 @@ describe('family: linked by consent, hours given, wishes posted for them', () =>
     expect((await helper.ok('timebank', 'mine', {})).balance).toBe(1.5);
     expect((await father.ok('timebank', 'mine', {})).balance).toBe(0);
     await expectBooksBalanced();
+
+    // Told as a 微故事, it is about him as much as her: both are asked, and his answer counts.
+    const { story } = await secretary.ok('stories', 'draft', { wishId, note: '秦小红在外地上班，小韩陪秦大爷去医院复查。' });
+    for (const who of [daughter, father]) {
+      const asked = (await who.ok('notify', 'inbox', { limit: 20 })).items.filter((m: { wishId?: string }) => m.wishId === wishId);
+      expect(asked.map((m: { template: string }) => m.template)).toContain('story_consent_requested');
+      expect((await who.ok('stories', 'ofWish', { wishId })).story).toMatchObject({ id: story.id, status: 'awaiting_consent' });
+    }
+    expect((await father.ok('stories', 'consent', { storyId: story.id, consent: true })).story.status).toBe('consented');
+    // Either of them may take it back; the neighbour may not answer at all.
+    expect(err(await neighbour.call('stories', 'consent', { storyId: story.id, consent: false })).code).toBe('NOT_FOUND');
+    expect((await daughter.ok('stories', 'consent', { storyId: story.id, consent: false })).story.status).toBe('withdrawn');
   });
 
   test('not family, no longer family, declined, or oneself: no wish for them, no hours given', async () => {

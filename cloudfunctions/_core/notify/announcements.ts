@@ -1,4 +1,4 @@
-import { CategoryLabels, URGENT_ALERT_RADIUS_M, WISH_NUMBER_VALUE, WishStateLabels, maskAddress, metresBetween, onDutyAt, type NotificationTemplateKey, type WishAction } from '@shared';
+import { CategoryLabels, URGENT_ALERT_RADIUS_M, forWhomIds, WISH_NUMBER_VALUE, WishStateLabels, maskAddress, metresBetween, onDutyAt, type NotificationTemplateKey, type WishAction } from '@shared';
 import { noticeLink } from '@shared/routes';
 import { announceAll, type Announcement } from './outbox';
 import { gridWorkersOf, namesOf, secretariesOf, townAdminsOf, unitAdminsOf } from '../access/people';
@@ -26,9 +26,10 @@ const at = (event: WishEventDoc) => event.at.toISOString();
 
 /**
  * Whom the help is for: the owner, and the family member a wish was posted for (时间银行), who confirms and rates it
- * as the owner may (lifecycle `FOR_WHOM`). Review outcomes stay the owner's: editing and resubmitting are theirs alone.
+ * as the owner may (lifecycle `FOR_WHOM`); both hear that it was approved and how the help goes. Only a rejection
+ * stays the owner's: editing and resubmitting are theirs alone.
  */
-const helped = (wish: WishDoc) => [wish.ownerId, ...(wish.beneficiary?.userId && wish.beneficiary.userId !== wish.ownerId ? [wish.beneficiary.userId] : [])];
+const helped = (wish: WishDoc) => forWhomIds(wish);
 
 /** Nothing has moved the wish on since this event (later steps, if any, kept its state). */
 function stillAt(wish: WishDoc, event: WishEventDoc): boolean {
@@ -71,7 +72,7 @@ async function nearby(rt: Runtime, wish: WishDoc, event: WishEventDoc): Promise<
   const members = await rt.repos.users.membersAmong(wish.communityId, subscribed);
   const rosters = await rt.repos.duty.ofMany(members);
   const onDuty = members.filter((id) => onDutyAt(rosters.get(id), event.at));
-  const recipients = [...new Set([...alertable, ...onDuty])].filter((id) => id !== wish.ownerId);
+  const recipients = [...new Set([...alertable, ...onDuty])].filter((id) => !helped(wish).includes(id));
   const thing2 = placeOf(wish, '本社区');
   return [{ template: 'nearby_wish', values: { thing1: urgent ? `【紧急】${wish.title}` : wish.title, thing2, character_string3: urgent ? '紧急' : '附近' }, recipients }];
 }
@@ -126,7 +127,7 @@ const PLANS: Partial<Record<WishAction, Plan>> = {
   create: pending,
   resubmit: pending,
   approve: async (rt, wish, event) => [
-    { template: 'wish_approved', values: { thing1: wish.title, phrase2: '已通过', time3: at(event) }, recipients: [wish.ownerId] },
+    { template: 'wish_approved', values: { thing1: wish.title, phrase2: '已通过', time3: at(event) }, recipients: helped(wish) },
     ...(event.to === 'assigned'
       ? [assigned(wish, event, await assignees(rt, wish, event.meta?.assignKind, event.meta?.assignId))]
       : await nearby(rt, wish, event)),
@@ -186,7 +187,7 @@ const PLANS: Partial<Record<WishAction, Plan>> = {
   },
   // 停用: the resident hears their helper can't go on (never why: that is between the member and the community), and the wish is offered again.
   vacate: async (rt, wish, event) => [
-    { template: 'helper_withdrawn', values: { thing1: wish.title, thing2: '服务人有变动，已重新等待认领' }, recipients: [wish.ownerId] },
+    { template: 'helper_withdrawn', values: { thing1: wish.title, thing2: '服务人有变动，已重新等待认领' }, recipients: helped(wish) },
     ...(await nearby(rt, wish, event)),
   ],
   expire: async (_rt, wish, event) => [

@@ -1,4 +1,4 @@
-import { AppError, actorOf, storyCardOf, storyViewOf, type Story, type StoryCard, type StoryStanding, type StoryView, type Viewer } from '@shared';
+import { AppError, actorOf, storyCardOf, storyResidents, storyViewOf, type Story, type StoryCard, type StoryStanding, type StoryView, type Viewer } from '@shared';
 import type { Caller } from '../../_core/access/caller';
 import type { Runtime } from '../../_core/runtime/types';
 import type { StoryDoc } from '../../_core/store/stories';
@@ -12,7 +12,7 @@ export function domainStory(doc: StoryDoc): Story {
 export function standingOf(caller: Caller | null, story: StoryDoc): StoryStanding & { follows: boolean; viewer: Viewer } {
   if (!caller) return { owner: false, staff: false, follows: false, viewer: { kind: 'public' } };
   const actor = actorOf({ id: caller.id, memberships: caller.acting }, story.communityId, story.townId);
-  const owner = story.ownerId === caller.id;
+  const owner = storyResidents(story).includes(caller.id);
   const staff = actor.roles.includes('secretary');
   const follows = owner || staff || actor.roles.includes('grid_worker') || actor.roles.includes('town_admin');
   return { owner, staff, follows, viewer: actor };

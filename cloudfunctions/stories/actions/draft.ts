@@ -1,4 +1,4 @@
-import { AppError, checkDraft } from '@shared';
+import { AppError, checkDraft, forWhomIds } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { wishPage } from '@shared/routes';
 import { defineAction } from '../../_core/routing/action';
@@ -29,7 +29,7 @@ export default defineAction({
       category: wish.category, title: wish.title, note: input.note,
       beforePhotos: input.beforePhotos ?? [], afterPhotos: input.afterPhotos ?? [],
       ...(thanks ? { thanks } : {}), ...(wish.rating ? { stars: wish.rating.stars } : {}),
-      ownerId: wish.ownerId, ...(wish.ownerName ?? wish.beneficiary?.name ? { ownerName: wish.ownerName ?? wish.beneficiary?.name } : {}),
+      ownerId: wish.ownerId, residentIds: forWhomIds(wish), ...(wish.ownerName ?? wish.beneficiary?.name ? { ownerName: wish.ownerName ?? wish.beneficiary?.name } : {}),
       anonymous: wish.anonymous, helperIds: [...new Set(wish.claims.map((c) => c.assigneeId))],
       status: 'awaiting_consent', authorId: caller.id, draftedAt: now, updatedAt: now,
     };
@@ -44,7 +44,7 @@ export default defineAction({
     await announce(
       rt,
       { template: 'story_consent_requested', eventId: newId(), communityId: wish.communityId, wishId: wish._id, page: wishPage(wish._id), values: { thing1: wish.title, thing2: '社区想把它写成微故事，请您决定是否同意' } },
-      [wish.ownerId],
+      draft.residentIds ?? [wish.ownerId],
     );
     return { story: await viewOf(rt, story, actorFor(caller, wish)) };
   },

@@ -3,6 +3,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { TransitionAction } from '@shared/lifecycle/transitions';
 import { nudgeDueAt } from '@shared/lifecycle/nudge';
+import { FOR_WHOM } from '@shared/lifecycle/relations';
 import { CallButton, PageState, Screen, Timeline, formatTime } from '../../components';
 import { DisputeBanner, openDispute } from '../../features/wish/DisputeBanner';
 import { CallListCard } from '../../features/wish/CallListCard';
@@ -36,8 +37,9 @@ export default function WishPage() {
   const wish = detail.data?.wish;
   // The buttons are the server's: `actions` says what this viewer may do to the wish now.
   const can = (action: TransitionAction) => detail.data?.actions.includes(action) ?? false;
-  // Only a confirmed wish is told as a 微故事; its resident answers the community's request here.
-  const mine = detail.data?.relations.includes('owner') ?? false;
+  // The people the wish is for (its owner, and the family member it was posted for): they nudge, and answer the
+  // community's request to tell a confirmed wish as a 微故事 here.
+  const mine = FOR_WHOM.some((r) => detail.data?.relations.includes(r));
   const told = mine && wish?.status === 'confirmed';
   const story = useRemote(() => (told ? storiesApi.ofWish(id) : Promise.resolve({ story: null })), [id, told]);
   const draft = isStoryView(story.data?.story) ? story.data.story : undefined;
