@@ -224,7 +224,7 @@ test('a rejection needs a reason; one decided elsewhere first is re-read, not sh
   expect(within(wang).getByRole('alert')).toHaveTextContent('拒绝时请填写原因，申请人会看到');
   expect(callsTo(callMock, 'org', 'decideJoin')).toHaveLength(0);
 
-  fireEvent.change(within(wang).getByLabelText('拒绝原因'), { target: { value: '请先到居委会登记住址' } });
+  fireEvent.change(within(wang).getByLabelText('拒绝原因（申请人会看到）'), { target: { value: '请先到居委会登记住址' } });
   fireEvent.click(within(wang).getByText('确认拒绝'));
   await waitFor(() => expect(screen.queryByLabelText('王小明的申请')).not.toBeInTheDocument());
   expect(callsTo(callMock, 'org', 'decideJoin')[0][2]).toEqual({ requestId: 'jr1', approve: false, reason: '请先到居委会登记住址' });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Button, Text, Textarea, View } from '@tarojs/components';
-import { Reason } from '@shared/schemas';
+import { View } from '@tarojs/components';
+import { PanelActions, ReasonField, checkReason } from './PanelParts';
 
 interface Props {
   title: string;
@@ -20,42 +20,25 @@ export function ReasonPanel({ title, confirmText, placeholder, busy, emptyError,
 
   const submit = () => {
     if (busy) return;
-    const parsed = Reason.safeParse(reason);
-    if (!parsed.success) {
-      setError(reason.trim() ? parsed.error.issues[0]?.message ?? '请填写原因' : emptyError ?? '请填写原因，居民会看到它');
-      return;
-    }
+    const checked = checkReason(reason, emptyError ?? '请填写原因，居民会看到它');
+    if ('error' in checked) return setError(checked.error);
     setError(null);
-    onSubmit(parsed.data);
+    onSubmit(checked.reason);
   };
 
   return (
     <View className='staff-panel'>
-      <Text className='staff-panel__label'>{title}</Text>
-      <Textarea
-        className='staff-panel__textarea'
-        aria-label={title}
+      <ReasonField
+        label={title}
         value={reason}
-        maxlength={200}
         placeholder={placeholder ?? '请填写原因（必填）'}
-        onInput={(e) => {
-          setReason(e.detail.value);
-          if (error) setError(null);
+        error={error}
+        onChange={(next) => {
+          setReason(next);
+          setError(null);
         }}
       />
-      {error && (
-        <View className='staff-field-error' role='alert'>
-          {error}
-        </View>
-      )}
-      <View className='staff-panel__actions'>
-        <Button className='staff-btn staff-btn--ghost' size='mini' onClick={onClose}>
-          取消
-        </Button>
-        <Button className='staff-btn staff-btn--danger' size='mini' disabled={busy} aria-busy={busy} onClick={submit}>
-          {confirmText}
-        </Button>
-      </View>
+      <PanelActions confirmText={confirmText} tone='danger' busy={busy} onConfirm={submit} onClose={onClose} />
     </View>
   );
 }

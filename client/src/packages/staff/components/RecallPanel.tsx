@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Button, Text, Textarea, View } from '@tarojs/components';
-import { Reason } from '@shared/schemas';
+import { Text, View } from '@tarojs/components';
 import type { AssignTarget } from '@shared/schemas';
 import { ChipGroup } from './ChipGroup';
 import { AssigneeList } from './AssigneeList';
+import { PanelActions, ReasonField, checkReason } from './PanelParts';
 
 type Then = 'pool' | 'user' | 'unit';
 
@@ -37,34 +37,24 @@ export function RecallPanel({ wishId, from, busy, onSubmit, onClose }: Props) {
   const ready = then === 'pool' || target !== null;
   const submit = () => {
     if (busy || !ready) return;
-    const parsed = Reason.safeParse(reason);
-    if (!parsed.success) {
-      setError(reason.trim() ? (parsed.error.issues[0]?.message ?? '请填写原因') : `请填写收回的原因，${from}会看到它`);
-      return;
-    }
+    const checked = checkReason(reason, `请填写收回的原因，${from}会看到它`);
+    if ('error' in checked) return setError(checked.error);
     setError(null);
-    onSubmit(then === 'pool' || !target ? { reason: parsed.data } : { reason: parsed.data, assignTo: { kind: then, id: target.id } });
+    onSubmit(then === 'pool' || !target ? { reason: checked.reason } : { reason: checked.reason, assignTo: { kind: then, id: target.id } });
   };
 
   return (
     <View className='staff-panel'>
-      <Text className='staff-panel__label'>收回原因</Text>
-      <Textarea
-        className='staff-panel__textarea'
-        aria-label='收回原因'
+      <ReasonField
+        label='收回原因'
         value={reason}
-        maxlength={200}
         placeholder='如：认领一天多了还没有上门、联系不上（必填）'
-        onInput={(e) => {
-          setReason(e.detail.value);
-          if (error) setError(null);
+        error={error}
+        onChange={(next) => {
+          setReason(next);
+          setError(null);
         }}
       />
-      {error && (
-        <View className='staff-field-error' role='alert'>
-          {error}
-        </View>
-      )}
       <Text className='staff-panel__label'>收回后</Text>
       <ChipGroup
         label='收回后'
@@ -76,14 +66,14 @@ export function RecallPanel({ wishId, from, busy, onSubmit, onClose }: Props) {
         }}
       />
       {then !== 'pool' && <AssigneeList wishId={wishId} kind={then} selectedId={target?.id ?? null} onSelect={(id, name) => setTarget({ id, name })} />}
-      <View className='staff-panel__actions'>
-        <Button className='staff-btn staff-btn--ghost' size='mini' onClick={onClose}>
-          取消
-        </Button>
-        <Button className='staff-btn staff-btn--danger' size='mini' disabled={busy || !ready} aria-busy={busy} onClick={submit}>
-          {then === 'pool' ? '确认收回' : target ? `收回并派给 ${target.name}` : '请选择改派对象'}
-        </Button>
-      </View>
+      <PanelActions
+        confirmText={then === 'pool' ? '确认收回' : target ? `收回并派给 ${target.name}` : '请选择改派对象'}
+        tone='danger'
+        busy={busy}
+        disabled={!ready}
+        onConfirm={submit}
+        onClose={onClose}
+      />
     </View>
   );
 }

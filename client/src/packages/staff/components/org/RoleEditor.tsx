@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { Roles } from '@shared/vocab';
 import type { Role } from '@shared/vocab';
 import type { Member } from '@shared/actions';
@@ -8,6 +8,7 @@ import { errorText, fieldErrorsOf } from '../../lib/errors';
 import { useRemote } from '../../../../hooks/useRemote';
 import { ChipGroup } from '../ChipGroup';
 import { RoleChips } from './RoleChips';
+import { FieldError, PanelActions } from '../PanelParts';
 
 /** Town admins are made by the town, not by a community. */
 const grantable = Roles.filter((r): r is Exclude<Role, 'town_admin'> => r !== 'town_admin');
@@ -60,19 +61,8 @@ export function RoleEditor({ member, onSaved, onClose }: Props) {
           />
         </>
       )}
-      {error && (
-        <View className='staff-field-error' role='alert'>
-          {error}
-        </View>
-      )}
-      <View className='staff-panel__actions'>
-        <Button className='staff-btn staff-btn--ghost' size='mini' onClick={onClose}>
-          取消
-        </Button>
-        <Button className='staff-btn staff-btn--primary' size='mini' aria-busy={busy} disabled={busy} onClick={() => void save()}>
-          保存角色
-        </Button>
-      </View>
+      <FieldError error={error} />
+      <PanelActions confirmText='保存角色' busy={busy} onConfirm={() => void save()} onClose={onClose} />
     </View>
   );
 }

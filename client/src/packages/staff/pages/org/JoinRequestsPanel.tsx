@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { RoleLabels } from '@shared/vocab';
 import { JoinRequestStatusLabels } from '@shared/schemas/membership';
 import type { JoinRequestStatus, JoinRole } from '@shared/schemas/membership';
@@ -10,6 +10,7 @@ import { useRemote } from '../../../../hooks/useRemote';
 import { ChipGroup } from '../../components/ChipGroup';
 import { StaffState } from '../../components/StaffState';
 import { RoleChips } from '../../components/org/RoleChips';
+import { FieldError, PanelActions, ReasonField, checkReason } from '../../components/PanelParts';
 import { shortTime } from '../../lib/format';
 import { membershipApi } from './api';
 
@@ -105,8 +106,9 @@ function DecisionForm({ request, approve, onClose, onDecided, onStale }: FormPro
 
   const submit = async () => {
     if (approve && roles.length === 0) return setError('请至少选择一个身份');
-    if (!approve && !reason.trim()) return setError('拒绝时请填写原因，申请人会看到');
-    const payload = approve ? { requestId: request.id, approve, roles } : { requestId: request.id, approve, reason: reason.trim() };
+    const checked = approve ? undefined : checkReason(reason, '拒绝时请填写原因，申请人会看到');
+    if (checked && 'error' in checked) return setError(checked.error);
+    const payload = checked ? { requestId: request.id, approve, reason: checked.reason } : { requestId: request.id, approve, roles };
     setBusy(true);
     setError(null);
     try {
@@ -133,37 +135,19 @@ function DecisionForm({ request, approve, onClose, onDecided, onStale }: FormPro
           <RoleChips label='授予身份' options={joinRoles} selected={roles} onToggle={toggle} />
         </>
       ) : (
-        <>
-          <Text className='staff-panel__label'>拒绝原因（申请人会看到）</Text>
-          <Textarea
-            className='staff-textarea'
-            aria-label='拒绝原因'
-            maxlength={200}
-            value={reason}
-            placeholder='例如：请先到社区居委会登记住址'
-            onInput={(e) => setReason(e.detail.value)}
-          />
-        </>
+        <ReasonField
+          label='拒绝原因（申请人会看到）'
+          value={reason}
+          placeholder='例如：请先到社区居委会登记住址'
+          error={error}
+          onChange={(next) => {
+            setReason(next);
+            setError(null);
+          }}
+        />
       )}
-      {error && (
-        <View className='staff-field-error' role='alert'>
-          {error}
-        </View>
-      )}
-      <View className='staff-panel__actions'>
-        <Button className='staff-btn staff-btn--ghost' size='mini' onClick={onClose}>
-          取消
-        </Button>
-        <Button
-          className={`staff-btn ${approve ? 'staff-btn--primary' : 'staff-btn--danger'}`}
-          size='mini'
-          aria-busy={busy}
-          disabled={busy}
-          onClick={() => void submit()}
-        >
-          {approve ? '确认通过' : '确认拒绝'}
-        </Button>
-      </View>
+      {approve && <FieldError error={error} />}
+      <PanelActions confirmText={approve ? '确认通过' : '确认拒绝'} tone={approve ? 'primary' : 'danger'} busy={busy} onConfirm={() => void submit()} onClose={onClose} />
     </View>
   );
 }
