@@ -3,10 +3,10 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import { UnitKindLabels, UnitKinds, UnitLevelLabels, UnitLevels } from '@shared/vocab';
 import type { UnitKind, UnitLevel } from '@shared/vocab';
 import { SaveUnitInput } from '@shared/actions';
-import { fieldErrorsOf as schemaFieldErrors } from '@shared/validation/parseInput';
 import { Field } from '../../../../components';
 import { orgApi } from '../../lib/api';
-import { errorText, fieldErrorsOf } from '../../lib/errors';
+import { useCheckedSubmit } from '../../lib/useCheckedSubmit';
+import { FieldError } from '../PanelParts';
 import { useRemote } from '../../../../hooks/useRemote';
 import { StaffState } from '../StaffState';
 import { ChipGroup } from '../ChipGroup';
@@ -19,8 +19,7 @@ const blank = { name: '', kind: 'enterprise' as UnitKind, level: 'community' as 
 export function UnitsPanel() {
   const units = useRemote(() => orgApi.units().then((r) => r.items), []);
   const [form, setForm] = useState(blank);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, error, busy, submit } = useCheckedSubmit(SaveUnitInput);
   const [note, setNote] = useState<string | null>(null);
 
   const save = async () => {
@@ -31,25 +30,13 @@ export function UnitsPanel() {
       ...(form.contactName.trim() ? { contactName: form.contactName } : {}),
       ...(form.contactPhone.trim() ? { contactPhone: form.contactPhone } : {}),
     };
-    const parsed = SaveUnitInput.safeParse(payload);
-    if (!parsed.success) {
-      setErrors(Object.fromEntries(schemaFieldErrors(parsed.error).map((f) => [f.path, f.message])));
-      return;
-    }
-    setBusy(true);
-    setErrors({});
     setNote(null);
-    try {
-      await orgApi.saveUnit(parsed.data);
+    await submit(payload, async () => {
+      await orgApi.saveUnit(payload);
       setForm(blank);
-      setNote(`已添加共建单位「${parsed.data.name}」`);
+      setNote(`已添加共建单位「${payload.name.trim()}」`);
       await units.reload();
-    } catch (err) {
-      setErrors(fieldErrorsOf(err));
-      setNote(`保存未成功：${errorText(err)}`);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const list = units.data ?? [];
@@ -81,6 +68,7 @@ export function UnitsPanel() {
       <View className='staff-card'>
         <Text className='staff-card__title'>新增共建单位</Text>
         {note && <View className='staff-banner staff-banner--info'>{note}</View>}
+        <FieldError error={error && `保存未成功：${error}`} />
         <Field label='单位名称' required error={errors.name}>
           <Input className='staff-input' aria-label='单位名称' value={form.name} onInput={(e) => setForm({ ...form, name: e.detail.value })} />
         </Field>

@@ -3,10 +3,10 @@ import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import { PublishActivityInput } from '@shared/actions/activities';
 import type { ActivityView, Wire } from '@shared/actions/outputs';
 import { ActivityCategories, ActivityCategoryLabels, type ActivityCategory } from '@shared/vocab/activities';
-import { parseInput } from '@shared/validation/parseInput';
 import { Field } from '../../../../components';
 import { call } from '../../../../services/api';
-import { errorText, fieldErrorsOf } from '../../lib/errors';
+import { useCheckedSubmit } from '../../lib/useCheckedSubmit';
+import { FieldError } from '../../components/PanelParts';
 import { chinaDayOf, chinaInstant } from './dates';
 
 interface Draft { title: string; category: ActivityCategory; description: string; place: string; day: string; from: string; to: string; places: string; organizer: string }
@@ -16,13 +16,10 @@ export function ActivityForm({ organizer, onPublished, onClose }: { organizer: s
   const [draft, setDraft] = useState<Draft>({
     title: '', category: 'environment', description: '', place: '', day: chinaDayOf(new Date(Date.now() + 86_400_000)), from: '08:30', to: '11:30', places: '20', organizer,
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, error, busy, submit } = useCheckedSubmit(PublishActivityInput);
   const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
 
   const publish = async () => {
-    setError(null);
     const startAt = chinaInstant(draft.day, draft.from);
     const endAt = chinaInstant(draft.day, draft.to);
     if (!startAt || !endAt) return setErrors({ startAt: '请按 2026-12-12 和 08:30 的格式填写日期和时间' });
@@ -30,21 +27,7 @@ export function ActivityForm({ organizer, onPublished, onClose }: { organizer: s
       title: draft.title, category: draft.category, description: draft.description, place: draft.place, startAt, endAt,
       places: draft.places.trim() === '' ? Number.NaN : Number(draft.places), organizer: draft.organizer,
     };
-    try {
-      parseInput(PublishActivityInput, input);
-    } catch (err) {
-      return setErrors(fieldErrorsOf(err));
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      onPublished((await call('activities', 'publish', input)).activity);
-    } catch (err) {
-      setErrors(fieldErrorsOf(err));
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    await submit(input, async () => onPublished((await call('activities', 'publish', input)).activity));
   };
 
   return (
@@ -85,11 +68,7 @@ export function ActivityForm({ organizer, onPublished, onClose }: { organizer: s
       <Field label='组织单位' required error={errors.organizer}>
         <Input className='staff-input' aria-label='组织单位' value={draft.organizer} maxlength={40} onInput={(e) => set({ organizer: e.detail.value })} />
       </Field>
-      {error && (
-        <View className='staff-field-error' role='alert'>
-          {error}
-        </View>
-      )}
+      <FieldError error={error} />
       <View className='staff-actions'>
         <Button className='staff-btn staff-btn--primary' aria-busy={busy} disabled={busy} onClick={() => void publish()}>
           发布

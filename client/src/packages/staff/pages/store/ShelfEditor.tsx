@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { Button, Input, Switch, Text, View } from '@tarojs/components';
 import { StoreItemInput } from '@shared/actions/points';
 import type { StoreItemView } from '@shared/actions/outputs';
-import { parseInput } from '@shared/validation/parseInput';
 import { Field } from '../../../../components';
 import { useRemote } from '../../../../hooks/useRemote';
 import { call } from '../../../../services/api';
-import { errorText, fieldErrorsOf } from '../../lib/errors';
+import { useCheckedSubmit } from '../../lib/useCheckedSubmit';
+import { FieldError } from '../../components/PanelParts';
 import { StaffState } from '../../components/StaffState';
 
 interface Draft { itemId?: string; name: string; description: string; cost: string; stock: string; active: boolean }
@@ -17,13 +17,10 @@ const draftOf = (i: StoreItemView): Draft => ({ itemId: i.id, name: i.name, desc
 export function ShelfEditor() {
   const shelf = useRemote(() => call('points', 'catalogue', {}).then((r) => r.items));
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, error, busy, submit } = useCheckedSubmit(StoreItemInput);
 
   const save = async () => {
     if (!draft) return;
-    setError(null);
     const input = {
       ...(draft.itemId ? { itemId: draft.itemId } : {}),
       name: draft.name,
@@ -32,24 +29,11 @@ export function ShelfEditor() {
       stock: draft.stock.trim() === '' ? Number.NaN : Number(draft.stock),
       active: draft.active,
     };
-    try {
-      parseInput(StoreItemInput, input);
-    } catch (err) {
-      setErrors(fieldErrorsOf(err));
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
+    await submit(input, async () => {
       await call('points', 'saveItem', input);
       setDraft(null);
       await shelf.reload();
-    } catch (err) {
-      setErrors(fieldErrorsOf(err));
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -73,11 +57,7 @@ export function ShelfEditor() {
             <Text>上架（志愿者可兑换）</Text>
             <Switch checked={draft.active} color='#c8161d' onChange={(e) => setDraft({ ...draft, active: e.detail.value })} />
           </View>
-          {error && (
-            <View className='staff-field-error' role='alert'>
-              {error}
-            </View>
-          )}
+          <FieldError error={error} />
           <View className='staff-actions'>
             <Button className='staff-btn staff-btn--primary' aria-busy={busy} disabled={busy} onClick={() => void save()}>
               保存
