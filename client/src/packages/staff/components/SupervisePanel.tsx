@@ -8,6 +8,7 @@ import { call } from '../../../services/api';
 import { messageOf } from '../../../services/errors';
 import { formatTime } from '../../../components/time';
 import { ChipGroup } from './ChipGroup';
+import { FieldError } from './PanelParts';
 
 interface Props {
   wish: { id: string; title: string; communityId: string };
@@ -122,11 +123,7 @@ export function SupervisePanel({ wish, acts, communities, onDone }: Props) {
             maxlength={300}
             onInput={(e) => setNote(e.detail.value)}
           />
-          {error && (
-            <View className='staff-field-error' role='alert'>
-              {error}
-            </View>
-          )}
+          <FieldError error={error} />
           <View className='staff-panel__actions'>
             <Button className='staff-btn staff-btn--ghost' size='mini' onClick={() => setForm(null)}>
               取消

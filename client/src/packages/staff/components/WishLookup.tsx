@@ -5,6 +5,7 @@ import { normalizeWishNumber } from '@shared/wishNumber';
 import { Routes } from '../../../services/nav';
 import { staffApi } from '../lib/api';
 import { errorText } from '../lib/errors';
+import { FieldError } from './PanelParts';
 
 /**
  * 按编号查找: a resident on the phone reads out their wish's number (TY-2026-0123); staff type it as heard (any case,
@@ -50,11 +51,7 @@ export function WishLookup() {
           查找
         </Button>
       </View>
-      {error && (
-        <View className='staff-field-error' role='alert'>
-          {error}
-        </View>
-      )}
+      <FieldError error={error} />
     </View>
   );
 }

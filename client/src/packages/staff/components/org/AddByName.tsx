@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Input, View } from '@tarojs/components';
 import { OrgName } from '@shared/schemas';
 import { errorText, fieldErrorsOf } from '../../lib/errors';
+import { FieldError } from '../PanelParts';
 
 interface Props {
   placeholder: string;
@@ -41,11 +42,7 @@ export function AddByName({ placeholder, onSave }: Props) {
           添加
         </Button>
       </View>
-      {error && (
-        <View className='staff-field-error' role='alert'>
-          {error}
-        </View>
-      )}
+      <FieldError error={error} />
     </View>
   );
 }

@@ -9,6 +9,7 @@ import { call } from '../../../../services/api';
 import { errorText } from '../../lib/errors';
 import { timesOf } from '../../../../features/activity/format';
 import { chinaClockOf, chinaDayOf, chinaInstant } from './dates';
+import { FieldError } from '../../components/PanelParts';
 
 type Attendee = Wire<AttendeeView>;
 
@@ -38,11 +39,7 @@ function CorrectForm({ activity, attendee, onDone }: { activity: Wire<ActivityVi
     <View>
       {!attendee.checkedInAt && <Input className='staff-input' aria-label='签到时间' value={from} onInput={(e) => setFrom(e.detail.value)} />}
       <Input className='staff-input' aria-label='签退时间' value={to} onInput={(e) => setTo(e.detail.value)} />
-      {error && (
-        <View className='staff-field-error' role='alert'>
-          {error}
-        </View>
-      )}
+      <FieldError error={error} />
       <Button className='staff-btn staff-btn--primary' aria-busy={busy} disabled={busy} onClick={() => void save()}>
         确认补登
       </Button>

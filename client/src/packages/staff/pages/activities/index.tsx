@@ -15,6 +15,7 @@ import { ActivityForm } from './ActivityForm';
 import { AttendancePanel } from './AttendancePanel';
 import { CodeBoard } from './CodeBoard';
 import '../../components/staff.scss';
+import { FieldError } from '../../components/PanelParts';
 
 type Activity = Wire<ActivityView>;
 
@@ -40,11 +41,7 @@ function Manage({ activity, onBack, onChanged }: { activity: Activity; onBack: (
         返回活动列表
       </Button>
       <ActivityCard activity={activity} />
-      {error && (
-        <View className='staff-field-error' role='alert'>
-          {error}
-        </View>
-      )}
+      <FieldError error={error} />
       {stepRefusal('showCode', timesOf(activity), now) === null ? (
         <CodeBoard activityId={activity.id} />
       ) : (

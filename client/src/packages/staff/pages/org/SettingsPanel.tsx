@@ -7,6 +7,7 @@ import { errorText, fieldErrorsOf } from '../../lib/errors';
 import { useRemote } from '../../../../hooks/useRemote';
 import { StaffState } from '../../components/StaffState';
 import { membershipApi } from './api';
+import { FieldError } from '../../components/PanelParts';
 
 type Key = keyof CommunitySettings;
 const fields: { key: Key; label: string; unit: string; hint: string }[] = [
@@ -105,11 +106,7 @@ export function SettingsPanel() {
               />
             </Field>
           ))}
-          {error && (
-            <View className='staff-field-error' role='alert'>
-              {error}
-            </View>
-          )}
+          <FieldError error={error} />
           {notice && (
             <View className='staff-banner staff-banner--info' role='status'>
               {notice}

@@ -6,6 +6,7 @@ import type { RedemptionView } from '@shared/actions/outputs';
 import { formatTime } from '../../../../components';
 import { call } from '../../../../services/api';
 import { errorText } from '../../lib/errors';
+import { FieldError } from '../../components/PanelParts';
 
 /**
  * The desk: a volunteer shows a code (typed, or scanned from the QR code on their phone); the desk sees what it is
@@ -73,11 +74,7 @@ export function DeskPanel() {
           扫码
         </Button>
       </View>
-      {error && (
-        <View className='staff-field-error' role='alert'>
-          {error}
-        </View>
-      )}
+      <FieldError error={error} />
       {notice && (
         <View className='staff-banner staff-banner--info' role='status'>
           {notice}
