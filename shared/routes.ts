@@ -160,6 +160,9 @@ export const NoticeLinks: Record<NotificationTemplateKey, (wishId?: string) => s
   join_decided: () => Pages.me,
   story_consent_requested: (id) => (id ? wishPage(id) : Pages.home),
   story_consent_answered: () => Pages.stories,
+  // Sent with the activity's own page (activityPage); its list when a message lacks it.
+  activity_changed: () => Pages.activities,
+  activity_cancelled: () => Pages.activities,
 };
 
 export function noticeLink(template: NotificationTemplateKey, wishId?: string): string {

@@ -24,6 +24,8 @@ export const NotificationTemplateKeys = [
   'join_decided',
   'story_consent_requested',
   'story_consent_answered',
+  'activity_changed',
+  'activity_cancelled',
 ] as const;
 
 export type NotificationTemplateKey = (typeof NotificationTemplateKeys)[number];
@@ -61,6 +63,8 @@ export const NotificationTemplates: Record<NotificationTemplateKey, Notification
   join_decided: { key: 'join_decided', title: '入社申请结果', fields: { thing1: '社区', phrase2: '结果', thing3: '说明' } },
   story_consent_requested: { key: 'story_consent_requested', title: '社区想分享您的心愿故事', fields: { thing1: '心愿', thing2: '提示' } },
   story_consent_answered: { key: 'story_consent_answered', title: '居民答复了微故事', fields: { thing1: '故事', phrase2: '答复', thing3: '说明' } },
+  activity_changed: { key: 'activity_changed', title: '活动有变动', fields: { thing1: '活动', thing2: '变动', time3: '活动时间' } },
+  activity_cancelled: { key: 'activity_cancelled', title: '活动已取消', fields: { thing1: '活动', thing2: '原因', time3: '原定时间' } },
 };
 
 /** A field's value, or nothing when it was left out (composed messages write '—' for those). */
@@ -100,4 +104,6 @@ export const InboxSentences: Record<NotificationTemplateKey, Said> = {
   join_decided: (v) => `您加入${v('thing1') || '社区'}的申请${v('phrase2') || '有了结果'}${v('thing3') ? `，${v('thing3')}` : ''}。`,
   story_consent_requested: (v) => `社区想把您的心愿「${v('thing1')}」写成微故事分享，请您看看是否同意。`,
   story_consent_answered: (v) => `居民答复了微故事「${v('thing1')}」${v('phrase2') ? `：${v('phrase2')}` : ''}${v('thing3') ? `，${v('thing3')}` : ''}。`,
+  activity_changed: (v) => `您报名的活动「${v('thing1')}」有变动${v('thing2') ? `：${v('thing2')}` : ''}。请按新的安排参加，去不了可以在活动页取消报名。`,
+  activity_cancelled: (v) => `您报名的活动「${v('thing1')}」取消了${v('thing2') ? `，原因是：${v('thing2')}` : ''}。不用再去了。`,
 };

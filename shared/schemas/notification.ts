@@ -42,8 +42,8 @@ export const Message = z.strictObject({
 });
 export type Message = z.infer<typeof Message>;
 
-/** What a person sees of a message, whether or not WeChat delivered it: never its delivery state. */
+/** What a person sees of a message, whether or not WeChat delivered it: never its delivery state. The page is the one its subscribe message opens. */
 export const InboxItem = Message.pick({
-  id: true, userId: true, communityId: true, template: true, title: true, body: true, wishId: true, read: true, createdAt: true,
+  id: true, userId: true, communityId: true, template: true, title: true, body: true, wishId: true, page: true, read: true, createdAt: true,
 });
 export type InboxItem = z.infer<typeof InboxItem>;

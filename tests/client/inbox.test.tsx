@@ -27,3 +27,18 @@ test('reads as sentences, newest first, the unread one marked and opening its wi
   await waitFor(() => expect(server.calls.find((c) => c.route === 'notify.read')?.data).toEqual({ ids: ['m2'] }));
   expect(taroMock.navigations.at(-1)?.url).toContain('w1');
 });
+
+test('a message about an activity opens that activity, the page its WeChat message opens', async () => {
+  taroMock.storage.set('xy.token', 'token-vol');
+  taroMock.storage.set('xy.session', { user: { id: 'u-vol', name: '张晓东', memberships: [{ communityId: 'c1', roles: ['volunteer'] }] }, activeRole: 'volunteer' });
+  fakeServer({
+    'notify.inbox': () => ({
+      items: [item('m3', { template: 'activity_cancelled', title: '活动已取消', body: '您报名的活动「汉江堤岸捡拾垃圾」取消了，原因是：暴雨预警，改期举行。不用再去了。', page: 'packages/helper/pages/activity/index?id=a7' })],
+      unread: 0,
+    }),
+    'notify.read': () => ({ updated: 1 }),
+  });
+  render(<InboxPage />);
+  fireEvent.click(await screen.findByRole('button', { name: /汉江堤岸捡拾垃圾/ }));
+  await waitFor(() => expect(taroMock.navigations.at(-1)?.url).toBe('/packages/helper/pages/activity/index?id=a7'));
+});

@@ -82,6 +82,41 @@ describe('publishing', () => {
   });
 });
 
+describe('those coming are told', () => {
+  /** The activity's messages in one person's inbox, newest first. */
+  const told = async (who: Client, template: string) =>
+    (await who.ok('notify', 'inbox', { limit: 50 })).items.filter((m: { template: string }) => m.template === template) as { body: string; page?: string }[];
+
+  test('a new time or place reaches everyone signed up, with the activity to open; a new title alone, nobody; one who withdrew, never', async () => {
+    const a = await publish({ title: '重阳节敬老包饺子', place: '社区活动室' }, 24, 2);
+    const [going, left] = [await newHelper(), await newHelper()];
+    await going.ok('activities', 'signUp', { activityId: a.id });
+    await left.ok('activities', 'signUp', { activityId: a.id });
+    await left.ok('activities', 'withdraw', { activityId: a.id });
+
+    await secretary.ok('activities', 'edit', { activityId: a.id, title: '重阳节敬老包饺子活动' });
+    expect(await told(going, 'activity_changed')).toHaveLength(0);
+
+    await secretary.ok('activities', 'edit', { activityId: a.id, place: '桃源小区G5栋楼下', startAt: hoursFromNow(25), endAt: hoursFromNow(27) });
+    const [moved] = await told(going, 'activity_changed');
+    expect(moved.body).toMatch(/^您报名的活动「重阳节敬老包饺子活动」有变动：时间改为\d\d-\d\d \d\d:\d\d–\d\d:\d\d，地点改为桃源小区G5栋楼下。/);
+    expect(moved.page).toBe(`packages/helper/pages/activity/index?id=${a.id}`);
+    expect(await told(left, 'activity_changed')).toHaveLength(0);
+  });
+
+  test('called off: everyone coming reads why; one who withdrew is not told', async () => {
+    const a = await publish({ title: '汉江堤岸捡拾垃圾' }, 24, 2);
+    const [going, left] = [await newHelper(), await newHelper()];
+    await going.ok('activities', 'signUp', { activityId: a.id });
+    await left.ok('activities', 'signUp', { activityId: a.id });
+    await left.ok('activities', 'withdraw', { activityId: a.id });
+    await secretary.ok('activities', 'cancel', { activityId: a.id, reason: '暴雨预警，改期举行' });
+    const [off] = await told(going, 'activity_cancelled');
+    expect(off.body).toBe('您报名的活动「汉江堤岸捡拾垃圾」取消了，原因是：暴雨预警，改期举行。不用再去了。');
+    expect(await told(left, 'activity_cancelled')).toHaveLength(0);
+  });
+});
+
 describe('signing up', () => {
   test('N places and 3N people signing up at once: exactly N get one, the rest are told it is full', async () => {
     const N = 4;

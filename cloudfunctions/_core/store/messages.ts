@@ -7,7 +7,7 @@ const DUPLICATE_KEY = 11000;
 
 /** What a person sees of a message (shared InboxItem): the delivery state is the server's business. */
 const INBOX_FIELDS = {
-  userId: 1, communityId: 1, template: 1, title: 1, body: 1, wishId: 1, read: 1, createdAt: 1,
+  userId: 1, communityId: 1, template: 1, title: 1, body: 1, wishId: 1, page: 1, read: 1, createdAt: 1,
 } as const satisfies Record<Exclude<keyof InboxItem, 'id'>, 1>;
 export type InboxLine = Pick<MessageDoc, '_id' | 'payload' | keyof typeof INBOX_FIELDS>;
 

@@ -3,8 +3,9 @@ import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/routing/action';
 import { assertStepOpen, staffActivity } from '../../_core/activities/access';
 import { activityView } from '../../_core/activities/views';
+import { announceCancel } from '../../_core/activities/notices';
 
-/** Staff call an activity off before it starts, with the reason those signed up will read. */
+/** Staff call an activity off before it starts, with the reason those signed up read in their inbox. */
 export default defineAction({
   roles: StaffRoles,
   input: ActionSchemas.activities.cancel,
@@ -19,6 +20,7 @@ export default defineAction({
       if (fresh) assertStepOpen('cancel', fresh, now);
       throw new AppError('CONFLICT', '活动状态已变化，请刷新');
     }
+    await announceCancel(rt, done, input.reason);
     return { activity: activityView(done, now) };
   },
 });

@@ -3,10 +3,11 @@ import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/routing/action';
 import { assertStepOpen, staffActivity } from '../../_core/activities/access';
 import { activityView } from '../../_core/activities/views';
+import { announceChange } from '../../_core/activities/notices';
 import type { ActivityFields } from '../../_core/store/activities';
 
 /**
- * Staff change an activity before it starts. Places may be cut only down to those signed up: the cut and the
+ * Staff change an activity before it starts; those coming hear of a new time or place. Places may be cut only down to those signed up: the cut and the
  * places left move together in one conditional update, so a sign-up racing the edit is never squeezed out.
  */
 export default defineAction({
@@ -32,6 +33,7 @@ export default defineAction({
       const taken = fresh ? fresh.places - fresh.placesLeft : 0;
       throw new AppError('CONFLICT', `已有 ${taken} 人报名，名额不能少于 ${taken}`, { fields: [{ path: 'places', message: `不能少于已报名的 ${taken} 人` }] });
     }
+    await announceChange(rt, a, saved);
     return { activity: activityView(saved, now) };
   },
 });

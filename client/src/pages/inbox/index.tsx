@@ -21,8 +21,8 @@ export default function InboxPage() {
 
   const open = async (item: InboxItem) => {
     if (!item.read) void call('notify', 'read', { ids: [item.id] }).catch(() => undefined);
-    // The page the WeChat message opens, from the same table the server links with.
-    go(to(noticeLink(item.template, item.wishId)));
+    // The page the WeChat message opens (stored with it; older lines: the same table the server links with).
+    go(to(item.page ?? noticeLink(item.template, item.wishId)));
   };
 
   const readAll = async () => {
