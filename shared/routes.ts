@@ -33,7 +33,7 @@ export const SubPackages = [
   },
   {
     root: 'packages/staff',
-    pages: ['pages/index/index', 'pages/review/index', 'pages/proxy/index', 'pages/escalations/index', 'pages/dashboard/index', 'pages/org/index', 'pages/stories/index', 'pages/report/index', 'pages/store/index', 'pages/map/index', 'pages/activities/index', 'pages/board/index'],
+    pages: ['pages/index/index', 'pages/review/index', 'pages/proxy/index', 'pages/escalations/index', 'pages/dashboard/index', 'pages/org/index', 'pages/stories/index', 'pages/report/index', 'pages/store/index', 'pages/map/index', 'pages/activities/index', 'pages/board/index', 'pages/recall/index'],
   },
 ] as const;
 
@@ -93,6 +93,8 @@ export const Pages = {
   staffActivities: 'packages/staff/pages/activities/index',
   /** 全部心愿: every wish of the staff member's scope by state, who holds it, stalled ones to take back (收回). */
   board: 'packages/staff/pages/board/index',
+  /** 收回 one wish from its page: why, and back to the pool or to someone else (the board's panel, for one wish). */
+  recall: 'packages/staff/pages/recall/index',
 } as const satisfies Record<string, PagePath>;
 
 /** A link to `page` with query parameters (values URI-encoded; undefined ones left out). */
@@ -119,6 +121,7 @@ export const wishPage = (wishId: string) => link(Pages.wish, { id: wishId });
 export const taskPage = (wishId: string) => link(Pages.task, { id: wishId });
 /** One 集体活动 from the volunteer's side: sign up, check in and out. */
 export const activityPage = (activityId: string) => link(Pages.activity, { id: activityId });
+export const recallPage = (wishId: string) => link(Pages.recall, { id: wishId });
 /** Edit a rejected wish and send it back to review. */
 export const resubmitPage = (wishId: string) => link(Pages.post, { resubmit: wishId });
 /** Edit a wish still waiting for review. */

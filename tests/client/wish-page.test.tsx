@@ -51,3 +51,16 @@ test('the wish shows its number, to read out when the resident phones the commun
   expect(screen.getByText('心愿编号')).toBeInTheDocument();
   expect(screen.getByText('TY-2026-0123')).toBeInTheDocument();
 });
+
+test('staff opening a claimed wish nobody has started may take it back from here (收回 / 改派); its resident may not', async () => {
+  const claimed = wishFixture({ ownerId: 'u-res', status: 'claimed', claims: [{ claimerId: 'u-vol' }] });
+  fakeServer({ 'wishes.detail': () => detailReply(claimed, actors.secretary('u-staff')) });
+  taroMock.storage.set('xy.session', { user: { id: 'u-staff', name: '彭书记', memberships: [{ communityId: 'c1', roles: ['secretary'] }] }, activeRole: 'secretary' });
+  const { unmount } = render(<WishPage />);
+  (await screen.findByRole('button', { name: '收回 / 改派' })).click();
+  expect(taroMock.navigations.at(-1)?.url).toBe('/packages/staff/pages/recall/index?id=w1');
+  unmount();
+
+  expect(await open({ status: 'claimed', claims: [{ claimerId: 'u-vol' }] })).toEqual(['取消心愿']);
+  expect(screen.queryByRole('button', { name: '收回 / 改派' })).not.toBeInTheDocument();
+});

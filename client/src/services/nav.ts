@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { Role } from '@shared/vocab/roles';
-import { Pages, activityPage, editPage, joinPage, link, resubmitPage, storiesPage, storyPage, taskPage, to, wishPage } from '@shared/routes';
+import { Pages, activityPage, editPage, joinPage, link, resubmitPage, storiesPage, storyPage, recallPage, taskPage, to, wishPage } from '@shared/routes';
 import { takeReturn } from './returnTo';
 import { getSession, rolesOf } from './session';
 import { isH5 } from './platform';
@@ -22,6 +22,7 @@ export const Routes = {
   home: to(Pages.home),
   post: to(Pages.post),
   wish: (id: string) => to(wishPage(id)),
+  recall: (id: string) => to(recallPage(id)),
   resubmit: (id: string) => to(resubmitPage(id)),
   edit: (id: string) => to(editPage(id)),
   wall: to(Pages.wall),

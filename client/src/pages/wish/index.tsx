@@ -109,6 +109,15 @@ export default function WishPage() {
 
             {callNow && <CallListCard wishId={wish.id} />}
 
+            {can('recall') && (
+              <View className="card">
+                <Text className="card__meta">认领或派单后还没有开始服务：可以收回，退回心愿池或改派给别人。</Text>
+                <Button className="btn btn--ghost" onClick={() => go(Routes.recall(id))}>
+                  收回 / 改派
+                </Button>
+              </View>
+            )}
+
             {helpers.length > 0 && (
               <View className="card">
                 <Text className="card__title">帮助您的人</Text>

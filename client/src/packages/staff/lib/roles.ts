@@ -18,6 +18,7 @@ export const ScreenRoles = {
   activities: ['secretary', 'grid_worker'],
   // The town reads every wish of its communities; taking one back is the community's.
   board: ['secretary', 'grid_worker', 'town_admin'],
+  recall: ['secretary', 'grid_worker'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type StaffScreen = keyof typeof ScreenRoles;

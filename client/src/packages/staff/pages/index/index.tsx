@@ -50,6 +50,7 @@ const ScreenPages: Record<StaffScreen, PagePath> = {
   map: Pages.gridMap,
   activities: Pages.staffActivities,
   board: Pages.board,
+  recall: Pages.recall,
 };
 const open = (screen: StaffScreen) => void Taro.navigateTo({ url: to(ScreenPages[screen]) });
 
