@@ -9,6 +9,7 @@ import { BannerView } from '../../components/BannerView';
 import { BoardItem } from '../../components/BoardItem';
 import { ChipGroup } from '../../components/ChipGroup';
 import { CommunityFilter } from '../../components/CommunityFilter';
+import { GridFilter } from '../../components/GridFilter';
 import { LoadMore, useLoadMore } from '../../components/LoadMore';
 import { staffApi, type BoardRowReply, type StaffWish } from '../../lib/api';
 import { useActiveRole } from '../../lib/session';
@@ -22,7 +23,6 @@ import './index.scss';
 
 /** The tabs in the order a wish moves through them, then the ways it can end early. */
 const TABS: readonly WishState[] = ['pending_review', 'open', 'assigned', 'claimed', 'in_progress', 'done', 'confirmed', 'rejected', 'cancelled'];
-const ALL_GRIDS = '';
 
 /** Still ours to take back: the server still offers 收回 (detail.actions). */
 const stillHeld = (actions: readonly TransitionAction[]) => actions.includes('recall');
@@ -31,7 +31,7 @@ function Board() {
   const role = useActiveRole();
   const town = role === 'town_admin';
   const [status, setStatus] = useState<WishState>('pending_review');
-  const [gridId, setGridId] = useState<string>(ALL_GRIDS);
+  const [gridId, setGridId] = useState<string | undefined>();
   const [communityId, setCommunityId] = useState<string | undefined>();
   const filter = { status, ...(gridId ? { gridId } : {}), ...(communityId ? { communityId } : {}) };
   const board = useRemote(() => staffApi.board(filter), [status, gridId, communityId]);
@@ -65,14 +65,7 @@ function Board() {
           <ChipGroup label='心愿状态' options={tabs} value={status} onChange={setStatus} />
         </View>
         {town && <CommunityFilter value={communityId} onChange={setCommunityId} />}
-        {role === 'secretary' && gridNames.size > 1 && (
-          <ChipGroup
-            label='按网格筛选'
-            options={[{ value: ALL_GRIDS, label: '全部网格' }, ...[...gridNames].map(([value, label]) => ({ value, label }))]}
-            value={gridId}
-            onChange={setGridId}
-          />
-        )}
+        {role === 'secretary' && <GridFilter gridNames={gridNames} value={gridId} onChange={setGridId} />}
       </View>
       {banner && <BannerView banner={banner} />}
       <StaffState

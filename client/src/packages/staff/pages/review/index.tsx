@@ -6,7 +6,7 @@ import { StaffGate } from '../../components/StaffGate';
 import { StaffState } from '../../components/StaffState';
 import { ReviewItem } from '../../components/ReviewItem';
 import { BannerView } from '../../components/BannerView';
-import { ChipGroup } from '../../components/ChipGroup';
+import { GridFilter } from '../../components/GridFilter';
 import { LoadMore, useLoadMore } from '../../components/LoadMore';
 import type { ApproveChoice } from '../../components/ApprovePanel';
 import { staffApi } from '../../lib/api';
@@ -22,7 +22,6 @@ import type { TransitionAction } from '@shared/lifecycle/transitions';
 import { suggestedPriority } from '@shared/lifecycle/urgency';
 
 /** A secretary may narrow the queue to one grid; grid workers only ever see their own. */
-const ALL_GRIDS = '';
 
 /** Still ours to decide: the server still offers approval (detail.actions). */
 const stillPending = (actions: readonly TransitionAction[]) => actions.includes('approve');
@@ -41,8 +40,8 @@ function approvedText(wish: StaffWish, choice: ApproveChoice): string {
 
 function ReviewQueue() {
   const role = useActiveRole();
-  const [gridId, setGridId] = useState<string>(ALL_GRIDS);
-  const gridFilter = gridId === ALL_GRIDS ? {} : { gridId };
+  const [gridId, setGridId] = useState<string | undefined>();
+  const gridFilter = gridId === undefined ? {} : { gridId };
   const queue = useRemote(() => staffApi.queue(gridFilter), [gridId]);
   const { setData } = queue;
   const remove = useCallback(
@@ -72,16 +71,7 @@ function ReviewQueue() {
           刷新
         </Button>
       </View>
-      {role === 'secretary' && gridNames.size > 1 && (
-        <View className='staff-review__grids'>
-          <ChipGroup
-            label='按网格筛选'
-            options={[{ value: ALL_GRIDS, label: '全部网格' }, ...[...gridNames].map(([value, label]) => ({ value, label }))]}
-            value={gridId}
-            onChange={setGridId}
-          />
-        </View>
-      )}
+      {role === 'secretary' && <GridFilter className='staff-review__grids' gridNames={gridNames} value={gridId} onChange={setGridId} />}
       {banner && <BannerView banner={banner} />}
       <StaffState
         loading={queue.loading}
