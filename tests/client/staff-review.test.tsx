@@ -236,3 +236,25 @@ test('a normal wish whose words mean danger is marked 可能紧急, sorted first
   await waitFor(() => expect(callsTo(callMock, 'dispatch', 'approve')).toHaveLength(1));
   expect(callsTo(callMock, 'dispatch', 'approve')[0][2]).toEqual({ wishId: 'w3', priority: 'urgent' });
 });
+
+test('a secretary with two grids narrows the queue to one, and back to all', async () => {
+  routeCalls(callMock, {
+    'dispatch.queue': (d: Record<string, unknown>) => ({ items: d.gridId === 'g1' ? [repair] : [ride, repair] }),
+    'org.grids': { items: [{ id: 'g1', name: '第一网格' }, { id: 'g2', name: '第二网格' }] },
+  });
+  await openQueue();
+  fireEvent.click(await screen.findByRole('radio', { name: '第一网格' }));
+  await waitFor(() => expect(screen.queryByText('接送去卫生院打疫苗')).not.toBeInTheDocument());
+  expect(callsTo(callMock, 'dispatch', 'queue').at(-1)![2]).toEqual({ gridId: 'g1' });
+  fireEvent.click(screen.getByRole('radio', { name: '全部网格' }));
+  expect(await screen.findByText('接送去卫生院打疫苗')).toBeInTheDocument();
+  expect(callsTo(callMock, 'dispatch', 'queue').at(-1)![2]).toEqual({});
+});
+
+test('a grid worker, whose queue is their grid already, gets no grid choice', async () => {
+  actAs('grid_worker');
+  routeCalls(callMock, { 'dispatch.queue': { items: [ride] }, 'org.grids': { items: [{ id: 'g1', name: '第一网格' }, { id: 'g2', name: '第二网格' }] } });
+  await openQueue();
+  await waitFor(() => expect(callsTo(callMock, 'org', 'grids').length).toBeGreaterThan(0));
+  expect(screen.queryByRole('radiogroup', { name: '按网格筛选' })).not.toBeInTheDocument();
+});
