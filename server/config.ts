@@ -4,7 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import * as z from 'zod';
-import { templateIdsFromEnv } from '../cloudfunctions/_core/runtime/config';
+import { mapTilesOf } from '@shared/mapTiles';
+import { mapTilesFromEnv, templateIdsFromEnv } from '../cloudfunctions/_core/runtime/config';
 import type { CoreConfig } from '../cloudfunctions/_core/runtime/types';
 
 export type ServerMode = 'local' | 'selfhosted';
@@ -49,6 +50,8 @@ export interface ServerConfig {
   logRequests: boolean;
   templateIds: CoreConfig['templateIds'];
   miniprogramState: CoreConfig['miniprogramState'];
+  /** The h5 map's tiles (XINYUAN_MAP_TILES); unset, h5 draws the schematic plot of the grids. */
+  mapTiles?: CoreConfig['mapTiles'];
 }
 
 /** One problem with one variable. */
@@ -147,6 +150,9 @@ const EnvSchema = z
     H5_DIR: text(),
     CRON_INTERVAL_MS: integer(60_000, 0),
     LOG_REQUESTS: oneOf(['true', 'false', '1', '0']),
+    XINYUAN_MAP_TILES: text(),
+    XINYUAN_MAP_TILES_DATUM: text(),
+    XINYUAN_MAP_TILES_ATTRIBUTION: text(),
   })
   .superRefine(
     (env, ctx) => {
@@ -157,6 +163,10 @@ const EnvSchema = z
       if (production && mode === 'local') problem('XINYUAN_MODE', '生产环境不能是 local（会开放演示登录）');
       if ((production || mode === 'selfhosted') && (env.TOKEN_SECRET ?? '').length < TOKEN_SECRET_MIN) {
         problem('TOKEN_SECRET', `${production ? '生产环境' : 'selfhosted 模式'}必须设置，至少 ${TOKEN_SECRET_MIN} 个字符（用于签发登录令牌）`);
+      }
+      if (env.XINYUAN_MAP_TILES) {
+        const tiles = mapTilesOf(env.XINYUAN_MAP_TILES, env.XINYUAN_MAP_TILES_DATUM, env.XINYUAN_MAP_TILES_ATTRIBUTION);
+        if ('problem' in tiles) problem(tiles.variable, tiles.problem);
       }
       if (mode === 'selfhosted') {
         if (!env.WECHAT_APPID) problem('WECHAT_APPID', 'selfhosted 模式必须设置（微信登录）');
@@ -172,6 +182,8 @@ function describe(variable: string, message: string, env: Env): string {
   const raw = env[variable];
   let shown = raw === undefined || raw === '' || variable.endsWith('_SECRET') ? undefined : raw;
   if (variable === 'MONGODB_URI') shown = shown?.replace(/\/\/[^@/]*@/, '//…@');
+  // A tile service's key rides in its URL (天地图 tk=…, 高德 key=…): a browser key, but no need to print it in logs.
+  if (variable === 'XINYUAN_MAP_TILES') shown = shown?.replace(/([?&](?:tk|key)=)[^&\s]+/gi, '$1…');
   return `环境变量 ${variable} ${message}${shown === undefined ? '' : `，现在是 "${shown}"`}`;
 }
 
@@ -217,5 +229,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     logRequests: e.LOG_REQUESTS === undefined ? e.NODE_ENV !== 'test' : e.LOG_REQUESTS === 'true' || e.LOG_REQUESTS === '1',
     templateIds: templateIdsFromEnv(env),
     miniprogramState: e.WECHAT_MINIPROGRAM_STATE ?? 'formal',
+    // Checked above with every other variable; read here the one way the cloud functions read it.
+    mapTiles: mapTilesFromEnv(env),
   };
 }

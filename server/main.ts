@@ -130,7 +130,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       now: opts.now ?? (() => new Date()),
       notifier,
       content: wechat ? wechatContentChecker(wechat) : new WordListChecker(),
-      config: { mode: config.mode, templateIds: config.templateIds, miniprogramState: config.miniprogramState },
+      config: { mode: config.mode, templateIds: config.templateIds, miniprogramState: config.miniprogramState, ...(config.mapTiles ? { mapTiles: config.mapTiles } : {}) },
     };
     if (opts.seed ?? config.mode === 'local') await seedDemo(conn.db, runtime, { dutyRosters: opts.seedDutyRosters ?? true });
 

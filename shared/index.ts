@@ -17,6 +17,7 @@ export * from './actions';
 export * from './routes';
 export * from './coords';
 export * from './geometry';
+export * from './mapTiles';
 export * from './points';
 export * from './timebank';
 export * from './org';

@@ -12,6 +12,7 @@ import type { GeoPoint, Instant } from '../schemas/primitives';
 import type { InboxItem } from '../schemas/notification';
 import type { Building, Community, Compound, Grid, GridBoundary, PartyBranch, Unit } from '../schemas/org';
 import type { MapState } from '../vocab/mapStates';
+import type { MapTiles } from '../mapTiles';
 import type { Priority } from '../vocab/priorities';
 import type { EscalationLevel } from '../schemas/wish';
 import type { Membership, User } from '../schemas/user';
@@ -115,6 +116,8 @@ export interface GridMap {
   /** More wishes matched than the map draws: filter to see the rest. */
   truncated: boolean;
   at: Instant;
+  /** The h5 map's tiles when the server has them configured (XINYUAN_MAP_TILES); without, h5 draws the schematic. */
+  tiles?: MapTiles;
 }
 
 /** One 督办 act of the town on a wish, as its timeline records it. */
@@ -432,7 +435,8 @@ export interface ActionOutputs {
       | { community: Community; town: NamedRef | null }
       | { community: null; town: NamedRef | null; communities: NamedRef[] };
     updateSettings: { community: Community };
-    grids: { items: Grid[] };
+    /** `tiles`: what the outline editor draws on in h5, as dispatch.map's. */
+    grids: { items: Grid[]; tiles?: MapTiles };
     saveGrid: { grid: Grid };
     compounds: { items: Compound[] };
     saveCompound: { compound: Compound };

@@ -110,3 +110,41 @@ test('a person acting as a resident is told the map is for staff, and calls noth
   expect(screen.getByText('暂无权限')).toBeInTheDocument();
   expect(callMock).not.toHaveBeenCalled();
 });
+
+describe('with tiles configured on the server', () => {
+  const tiles = { layers: ['http://tiles.test/{z}/{x}/{y}.png', 'http://labels.test/{z}/{x}/{y}.png'], subdomains: 'abc', datum: 'gcj02' as const, attribution: '© 测试底图' };
+
+  beforeEach(() => {
+    // Leaflet measures its box; jsdom's are all 0 × 0.
+    jest.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(360);
+    jest.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(360);
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  test('h5 draws the grids and the wishes on the tiles, each layer as configured, with its credit; a tap on a dot opens it', async () => {
+    actAs('secretary');
+    routeCalls(callMock, { 'dispatch.map': { ...reply, tiles } });
+    render(<GridMapPage />);
+
+    const map = await screen.findByRole('group', { name: '网格地图' });
+    expect(screen.queryByRole('group', { name: '网格示意图' })).toBeNull();
+    expect(screen.queryByText(/示意图：/)).toBeNull();
+    const sources = [...map.querySelectorAll('img.leaflet-tile')].map((t) => t.getAttribute('src'));
+    expect(sources.some((s) => /^http:\/\/tiles\.test\/\d+\/\d+\/\d+\.png$/.test(s!))).toBe(true);
+    expect(sources.some((s) => /^http:\/\/labels\.test\//.test(s!))).toBe(true);
+    expect(map).toHaveTextContent('© 测试底图');
+
+    // The same dots as on the plot, named alike, in their kind's colour; two grids drawn, each labelled with its counts.
+    const dots = within(map).getAllByRole('button', { name: /（/ });
+    expect(dots.map((d) => d.getAttribute('aria-label')).sort()).toEqual(['【紧急】老人摔倒需要照看（超时未认领）', '帮忙买菜（待认领）', '陪老人看病（已认领）'].sort());
+    expect(new Set(dots.map((d) => (d.firstElementChild as HTMLElement).style.background)).size).toBe(3);
+    expect(map.querySelectorAll('svg path')).toHaveLength(2);
+    expect(within(map).getByText('桃源第一网格')).toBeInTheDocument();
+    expect(within(map).getByText('待1 · 超时0 · 已认领1')).toBeInTheDocument();
+
+    fireEvent.click(within(map).getByRole('button', { name: '【紧急】老人摔倒需要照看（超时未认领）' }).firstElementChild!);
+    expect(await screen.findByText('超时未认领 · 生活帮扶 · 30分钟前')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('查看心愿'));
+    expect(taroMock.navigations.at(-1)).toEqual({ kind: 'navigateTo', url: '/pages/wish/index?id=w3' });
+  });
+});

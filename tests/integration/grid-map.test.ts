@@ -47,6 +47,8 @@ test('the secretary\'s map: every grid of the community with its outline, each w
   expect(perGrid + sum(map.ungridded)).toBe(sum(map.counts));
   expect(sum(map.counts)).toBe(map.points.length);
   expect(map.truncated).toBe(false);
+  // No XINYUAN_MAP_TILES here: nothing to draw on but the schematic (map-tiles.test.ts has a server with tiles).
+  expect(map.tiles).toBeUndefined();
 });
 
 test('a wish moves from 待认领 to 已认领 when a volunteer claims it, and one nobody takes in time is 超时未认领', async () => {

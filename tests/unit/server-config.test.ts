@@ -63,7 +63,8 @@ describe('server config', () => {
   it('treats an empty variable as unset (as an env file copied from .env.example leaves them)', () => {
     const blank = Object.fromEntries(
       ['XINYUAN_MODE', 'PORT', 'HOST', 'MONGODB_URI', 'XINYUAN_DB_PATH', 'TOKEN_SECRET', 'TOKEN_TTL_HOURS', 'ACCESS_TOKEN_TTL_SECONDS', 'WECHAT_APPID', 'WECHAT_SECRET', 'WECHAT_API_BASE',
-        'WECHAT_MINIPROGRAM_STATE', 'BODY_LIMIT_BYTES', 'UPLOAD_DIR', 'UPLOAD_LIMIT_BYTES', 'RATE_LIMIT_PER_MINUTE', 'BEHIND_TLS', 'H5_DIR', 'CRON_INTERVAL_MS'].map((k) => [k, '']),
+        'WECHAT_MINIPROGRAM_STATE', 'BODY_LIMIT_BYTES', 'UPLOAD_DIR', 'UPLOAD_LIMIT_BYTES', 'RATE_LIMIT_PER_MINUTE', 'BEHIND_TLS', 'H5_DIR', 'CRON_INTERVAL_MS',
+        'XINYUAN_MAP_TILES', 'XINYUAN_MAP_TILES_DATUM', 'XINYUAN_MAP_TILES_ATTRIBUTION'].map((k) => [k, '']),
     );
     const { tokenSecret, ...config } = loadConfig(blank);
     const { tokenSecret: _, ...defaults } = loadConfig({});
@@ -98,6 +99,9 @@ describe('server config', () => {
       H5_DIR: '/srv/h5',
       CRON_INTERVAL_MS: '0',
       LOG_REQUESTS: '0',
+      XINYUAN_MAP_TILES: 'https://tiles.example.cn/{z}/{x}/{y}.png',
+      XINYUAN_MAP_TILES_DATUM: 'gcj02',
+      XINYUAN_MAP_TILES_ATTRIBUTION: '© 示例地图',
     });
     expect(config).toEqual({
       production: false,
@@ -124,6 +128,7 @@ describe('server config', () => {
       logRequests: false,
       templateIds: { wish_approved: 'TPL_A' },
       miniprogramState: 'trial',
+      mapTiles: { layers: ['https://tiles.example.cn/{z}/{x}/{y}.png'], subdomains: 'abc', datum: 'gcj02', attribution: '© 示例地图' },
     });
   });
 

@@ -1,4 +1,4 @@
-import type { NotificationTemplateKey } from '@shared';
+import type { MapTiles, NotificationTemplateKey } from '@shared';
 import type { Repositories } from '../store/repositories';
 import type { ContentChecker } from './contentCheck';
 import type { Notifier } from './notifier';
@@ -17,6 +17,8 @@ export interface CoreConfig {
   templateIds: Partial<Record<NotificationTemplateKey, string>>;
   /** Mini-program state for subscribe messages: developer | trial | formal. */
   miniprogramState: 'developer' | 'trial' | 'formal';
+  /** The h5 map's tiles (XINYUAN_MAP_TILES); unset, h5 draws the schematic plot of the grids. */
+  mapTiles?: MapTiles;
 }
 
 /** Everything an action needs from the outside world; the gateway or the WeChat adapter builds it. */

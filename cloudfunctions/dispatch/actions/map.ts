@@ -54,6 +54,7 @@ export default defineAction({
       ungridded,
       truncated: docs.length >= READ_LIMIT || points.length < counts.open + counts.claimed + counts.stalled,
       at: now,
+      ...(rt.config.mapTiles ? { tiles: rt.config.mapTiles } : {}),
     };
   },
 });

@@ -7,6 +7,6 @@ export default defineAction({
   input: ActionSchemas.org.grids,
   async run({ caller, rt }) {
     const items = await rt.repos.org.grids(requireCommunity(caller));
-    return { items: items.map(withId) };
+    return { items: items.map(withId), ...(rt.config.mapTiles ? { tiles: rt.config.mapTiles } : {}) };
   },
 });

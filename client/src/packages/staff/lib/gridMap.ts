@@ -52,6 +52,8 @@ export interface Projection {
   width: number;
   height: number;
   at(p: LngLat): [number, number];
+  /** The point drawn at (x, y): where a tap on the plot lands. */
+  from(xy: readonly [number, number]): [number, number];
 }
 
 /**
@@ -78,6 +80,7 @@ export function projectionOf(frame: Bounds, width: number, pad = 24, minSpanDeg 
     width,
     height,
     at: ([lng, lat]) => [offsetX + (lng - west) * k * scale, offsetY + (north - lat) * scale],
+    from: ([x, y]) => [west + (x - offsetX) / (k * scale), north - (y - offsetY) / scale],
   };
 }
 
@@ -101,4 +104,59 @@ export function spread(points: readonly [number, number][], ringPx: number): [nu
     });
   }
   return out;
+}
+
+/** A frame grown by `share` of its size on every side (at least `minDeg`): room to draw past what is there. */
+export function grown(frame: Bounds, share: number, minDeg = 0): Bounds {
+  const dx = Math.max((frame.east - frame.west) * share, minDeg);
+  const dy = Math.max((frame.north - frame.south) * share, minDeg);
+  return { west: frame.west - dx, south: frame.south - dy, east: frame.east + dx, north: frame.north + dy };
+}
+
+/**
+ * The candidate within `tolerance` of a tap (both measured by `toPx`, the surface's own drawing), or null. Corners of
+ * the neighbouring grids pull a tap onto them: a border drawn by hand beside a neighbour's would overlap it by a
+ * hair, and the server refuses outlines that overlap.
+ */
+export function snapped(tap: readonly [number, number], candidates: readonly LngLat[], toPx: (p: LngLat) => readonly [number, number], tolerance: number): LngLat | null {
+  let best: LngLat | null = null;
+  let bestD = tolerance;
+  for (const c of candidates) {
+    const [x, y] = toPx(c);
+    const d = Math.hypot(x - tap[0], y - tap[1]);
+    if (d <= bestD) {
+      best = c;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+/** Six decimals (~0.1 m): a tapped corner stored as a person would write it down. */
+export const roundedCorner = (p: LngLat): [number, number] => [Math.round(p[0] * 1e6) / 1e6, Math.round(p[1] * 1e6) / 1e6];
+
+/** An outline being drawn: its corners so far, and what a tap on the surface adds. */
+export interface Drawing {
+  corners: readonly LngLat[];
+  /** Corners a tap snaps onto (the other grids'). */
+  snapTo: readonly LngLat[];
+  onTap(p: LngLat): void;
+}
+
+/** A place shown for reference while drawing (a building the outline must hold). */
+export interface Pin {
+  id: string;
+  at: LngLat;
+  label: string;
+}
+
+/** What every surface the map draws on takes: the schematic plot, the tile map (h5) and WeChat's `<map>`. */
+export interface SurfaceProps {
+  map: GridMapReply;
+  selected?: string;
+  onSelect?: (id: string) => void;
+  /** Fixed instead of fitted to what is drawn: the editor's view stays put while corners are added. */
+  frame?: Bounds;
+  drawing?: Drawing;
+  pins?: readonly Pin[];
 }

@@ -8,8 +8,7 @@ import { StaffGate } from '../../components/StaffGate';
 import { StaffState } from '../../components/StaffState';
 import { ChipGroup } from '../../components/ChipGroup';
 import { CommunityFilter } from '../../components/CommunityFilter';
-import { GridPlot } from '../../components/GridPlot';
-import { GridMapWeapp } from '../../components/GridMapWeapp';
+import { MapSurface } from '../../components/MapSurface';
 import { staffApi } from '../../lib/api';
 import { ageText } from '../../lib/format';
 import { byNeed, dotLabel, Legend, StateColours, type GridMapReply, type MapDot } from '../../lib/gridMap';
@@ -134,9 +133,9 @@ function GridMap() {
             </View>
             {data.truncated && <Text className='staff-map__note'>心愿较多，地图只画出了其中一部分；请按状态或类别筛选。</Text>}
             <View className='staff-map__canvas'>
-              {isWeapp ? <GridMapWeapp map={data} onSelect={setSelected} /> : <GridPlot map={data} selected={selected} onSelect={setSelected} />}
+              <MapSurface tiles={data.tiles} map={data} selected={selected} onSelect={setSelected} />
             </View>
-            {!isWeapp && <Text className='staff-map__note'>示意图：按网格边界绘制，未接入地图底图。</Text>}
+            {!isWeapp && !data.tiles && <Text className='staff-map__note'>示意图：按网格边界绘制，未接入地图底图。</Text>}
             <View className='staff-map__legend' aria-label='图例'>
               {Legend.map((l) => (
                 <Text key={l.state} className='staff-map__legend-item'>
