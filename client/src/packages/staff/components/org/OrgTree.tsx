@@ -6,6 +6,7 @@ import { StaffState } from '../StaffState';
 import { ChipGroup } from '../ChipGroup';
 import { AddByName } from './AddByName';
 import { PartyTree } from './PartyTree';
+import { OutlineEditor } from './OutlineEditor';
 
 /** 小区 → 楼栋, 网格 with their 网格员, and the party tree 镇党委 → 社区党总支 → 小区党支部 → 楼栋党小组 (PartyTree). */
 export function OrgTree() {
@@ -22,12 +23,15 @@ export function OrgTree() {
       compounds: compounds.items,
       buildings: buildings.items,
       grids: grids.items,
+      tiles: grids.tiles,
       branches: branches.items,
       units: units.items,
       workerName: new Map(gridWorkers.items.map((m) => [m.user.id, m.user.name])),
     };
   }, []);
   const [compoundId, setCompoundId] = useState<string | null>(null);
+  /** The grid whose outline is being drawn. */
+  const [drawing, setDrawing] = useState<string | null>(null);
   const t = tree.data;
 
   return (
@@ -77,10 +81,31 @@ export function OrgTree() {
             {t.grids.length === 0 && <Text className='staff-chart__empty'>还没有网格</Text>}
             {t.grids.map((g) => (
               <View key={g.id} className='staff-org__group'>
-                <Text className='staff-org__name'>{g.name}</Text>
+                <View className='staff-org__member'>
+                  <Text className='staff-org__name'>{g.name}</Text>
+                  {drawing !== g.id && (
+                    <View className='staff-link' role='button' aria-label={`${g.boundary ? '修改' : '画'}${g.name}的边界`} onClick={() => setDrawing(g.id)}>
+                      {g.boundary ? '修改边界' : '画边界'}
+                    </View>
+                  )}
+                </View>
                 <Text className='staff-org__sub'>
                   网格员：{(g.gridWorkerId && t.workerName.get(g.gridWorkerId)) || '未指定'} · 楼栋 {g.buildingIds?.length ?? 0} 栋
                 </Text>
+                <Text className='staff-org__sub'>{g.boundary ? `地图边界：${g.boundary.length} 个顶点` : '地图边界：未画'}</Text>
+                {drawing === g.id && (
+                  <OutlineEditor
+                    grid={g}
+                    grids={t.grids}
+                    buildings={t.buildings}
+                    tiles={t.tiles}
+                    onClose={() => setDrawing(null)}
+                    onSaved={() => {
+                      setDrawing(null);
+                      void tree.reload();
+                    }}
+                  />
+                )}
               </View>
             ))}
             <AddByName placeholder='新增网格名称' onSave={(name) => orgApi.saveGrid({ name }).then(() => tree.reload())} />
