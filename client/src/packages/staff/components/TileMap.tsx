@@ -123,7 +123,8 @@ export default function TileMap({ tiles, ...props }: SurfaceProps & { tiles: Map
       if (!drawing) label.append(element('span', '', `待${g.counts.open} · 超时${g.counts.stalled} · 已认领${g.counts.claimed}`));
       L.marker(onTiles([ringCentre(g.boundary)[0], top]), {
         icon: L.divIcon({ html: label, className: 'staff-map__tile-label-box', iconSize: [140, drawing ? 18 : 32], iconAnchor: [70, drawing ? 20 : 34] }),
-        interactive: false, keyboard: false,
+        // Under every dot: a label over a neighbour's corner must not hide a wish there.
+        interactive: false, keyboard: false, zIndexOffset: -1000,
       }).addTo(layer);
     }
 
