@@ -1,5 +1,9 @@
 // Indexes must never change answers: the same random documents and filters, with and without indexes.
 import fc from 'fast-check';
+import { FieldIndex } from '../../server/db/index/fieldIndex';
+import { hashValue } from '../../server/db/index/values';
+import { planCandidates } from '../../server/db/query/plan';
+import { Collection } from '../../server/db/storage/collection';
 import { useMongo } from './harness';
 
 const h = useMongo('planner');
@@ -21,7 +25,8 @@ const doc = fc.record(
   },
   { requiredKeys: [] },
 );
-const field = fc.constantFrom('a', 'b', 'c.d', '_id');
+// e.x and e.y name two paths into one array: a conjunction on them may be met by two elements.
+const field = fc.constantFrom('a', 'b', 'c.d', '_id', 'e.x', 'e.y');
 const cond = fc.oneof(
   value,
   value.map((v) => ({ $eq: v })),
@@ -41,8 +46,8 @@ const filter = fc.oneof(
   fc.tuple(fc.array(clause, { minLength: 1, maxLength: 3 }), fc.option(clause, { nil: undefined })).map(([branches, rest]) => ({ ...rest, $or: branches })),
 );
 
-/** A path's value in a generated document, as a filter would name it. */
-const at = (d: Record<string, any>, f: string) => (f === 'c.d' ? d.c?.d : d[f]);
+/** A path's value in a generated document, as a filter would name it (in `e`, the first element's). */
+const at = (d: Record<string, any>, f: string) => (f === 'c.d' ? d.c?.d : f.startsWith('e.') ? d.e?.[0]?.[f.slice(2)] : d[f]);
 
 /**
  * Documents, then filters: the random ones, and equality-then-range filters on the compound
@@ -50,9 +55,16 @@ const at = (d: Record<string, any>, f: string) => (f === 'c.d' ? d.c?.d : d[f]);
  */
 const withBoundaries = fc.array(doc, { minLength: 1, maxLength: 40 }).chain((docs) => {
   const onBound = fc
-    .tuple(fc.nat(docs.length - 1), fc.nat(docs.length - 1), fc.constantFrom(['a', 'c.d'], ['c.d', 'b']), fc.constantFrom('$gt', '$gte', '$lt', '$lte'))
+    .tuple(fc.nat(docs.length - 1), fc.nat(docs.length - 1), fc.constantFrom(['a', 'c.d'], ['c.d', 'b'], ['e.x', 'e.y']), fc.constantFrom('$gt', '$gte', '$lt', '$lte'))
     .map(([i, j, [f, g], op]) => ({ [f]: at(docs[i], f) ?? null, [g]: { [op]: at(docs[j], g) ?? 0 } }));
-  return fc.tuple(fc.constant(docs), fc.array(fc.oneof(filter, onBound), { minLength: 1, maxLength: 8 }));
+  // The same on {e.x, e.y} asked of one element, and of one element beside another condition on the array.
+  const onElement = fc
+    .tuple(fc.nat(docs.length - 1), fc.nat(docs.length - 1), fc.constantFrom('$gt', '$gte', '$lt', '$lte'), fc.boolean())
+    .map(([i, j, op, beside]) => ({
+      e: { $elemMatch: { x: at(docs[i], 'e.x') ?? 0, y: { [op]: at(docs[j], 'e.y') ?? 0 } } },
+      ...(beside ? { 'e.y': { [op === '$gt' || op === '$gte' ? '$lt' : '$gt']: at(docs[i], 'e.y') ?? 0 } } : {}),
+    }));
+  return fc.tuple(fc.constant(docs), fc.array(fc.oneof(filter, onBound, onElement), { minLength: 1, maxLength: 8 }));
 });
 
 describe('index planner', () => {
@@ -88,7 +100,8 @@ describe('index planner', () => {
       }),
       { numRuns: 150 },
     );
-  });
+    // 150 runs of up to 8 filters, each asked three ways of two collections: minutes on a busy machine.
+  }, 300_000);
 });
 
 describe('$elemMatch over an index on the array field', () => {
@@ -144,6 +157,14 @@ describe('two equally good indexes', () => {
   });
 });
 
+/** An in-process collection of these documents with the wishes' index on their steps: what the planner is asked directly. */
+function eventsCollection(docs: object[]): Collection {
+  const coll = new Collection('t.events');
+  coll.addIndex({ v: 2, key: { communityId: 1, 'events.action': 1, 'events.at': 1 }, name: 'c_a_t' });
+  for (const d of docs) coll.insert(d);
+  return coll;
+}
+
 describe('$elemMatch with a range, over a compound index into an array of sub-documents (a wish\'s events)', () => {
   const day = (d: number) => new Date(Date.UTC(2026, 0, d));
   const wish = (id: number, events: { action: string; at: Date | Date[] }[]) => ({ _id: id, communityId: 'c1', events });
@@ -165,15 +186,10 @@ describe('$elemMatch with a range, over a compound index into an array of sub-do
 
     // The planner's own candidates: both bounds used, so wish 1, whose steps all fall outside the window, is
     // never read (with only the lower bound its claim on day 20 made it a candidate). The index's keys pair each
-    // action with each time, so wish 3 stays a candidate the filter then drops.
-    const { Collection } = await import('../../server/db/storage/collection');
-    const { planCandidates } = await import('../../server/db/query/plan');
-    const { hashValue } = await import('../../server/db/index/values');
-    const coll = new Collection('t.events');
-    coll.addIndex({ v: 2, key: { communityId: 1, 'events.action': 1, 'events.at': 1 }, name: 'c_a_t' });
-    for (const d of docs) coll.insert(d);
+    // step's action with that step's time, so wish 3 (a counted step outside, another step inside) is not read either.
+    const coll = eventsCollection(docs);
     const candidates = new Set(planCandidates(coll, within));
-    expect([1, 2, 4].map((id) => candidates.has(hashValue(id)))).toEqual([false, true, true]);
+    expect([1, 2, 3, 4].map((id) => candidates.has(hashValue(id)))).toEqual([false, true, false, true]);
   });
 
   it('keeps one bound once an element holds an array of times, whose values may meet the two bounds apart', async () => {
@@ -186,5 +202,69 @@ describe('$elemMatch with a range, over a compound index into an array of sub-do
     // MongoDB matches 5: within the element, day 1 is before day 15 and day 20 after day 5.
     expect(await ids(indexed, within)).toEqual(await ids(scan, within));
     expect(await ids(scan, within)).toContain(5);
+  });
+});
+
+describe('two paths into one array: one step asked by $elemMatch, or each path on its own', () => {
+  const day = (d: number) => new Date(Date.UTC(2026, 0, d));
+  const docs = [
+    // A claim on day 10: one step both a claim and inside the window.
+    { _id: 1, communityId: 'c1', events: [{ action: 'create', at: day(1) }, { action: 'claim', at: day(10) }] },
+    // A claim on day 1 and another step on day 10: a claim, and a step in the window, but never the same step.
+    { _id: 2, communityId: 'c1', events: [{ action: 'claim', at: day(1) }, { action: 'note', at: day(10) }] },
+    { _id: 3, communityId: 'c1', events: [{ action: 'claim', at: day(20) }] },
+  ];
+  const window = { $gte: day(5), $lt: day(15) };
+  const oneStep = { communityId: 'c1', events: { $elemMatch: { action: 'claim', at: window } } };
+  const eachPath = { communityId: 'c1', 'events.action': 'claim', 'events.at': window };
+
+  it('$elemMatch finds the wish whose one step is both, a plain conjunction also the wish whose two steps are one each', async () => {
+    const scan = h.db.collection('steps_scan');
+    const indexed = h.db.collection('steps_indexed');
+    await indexed.createIndex({ communityId: 1, 'events.action': 1, 'events.at': 1 });
+    await scan.insertMany(docs as any[]);
+    await indexed.insertMany(docs as any[]);
+    const ids = async (c: typeof scan, f: object) => (await c.find(f).sort({ _id: 1 }).toArray()).map((d) => d._id);
+    for (const c of [scan, indexed]) {
+      expect(await ids(c, oneStep)).toEqual([1]);
+      expect(await ids(c, eachPath)).toEqual([1, 2]);
+      expect(await ids(c, { $and: [{ communityId: 'c1' }, { events: { $elemMatch: { action: 'claim' } } }, { events: { $elemMatch: { at: window } } }] })).toEqual([1, 2]);
+    }
+  });
+
+  it("the index pairs each step's action with that step's time, and the planner compounds the two bounds only for one $elemMatch", () => {
+    const coll = eventsCollection(docs);
+    const ix = coll.indexes.find((i) => i.name === 'c_a_t')!;
+    expect(ix.keysFor(docs[1])).toEqual([['c1', 'claim', day(1)], ['c1', 'note', day(10)]]);
+    const candidates = (f: object) => (planCandidates(coll, f) ?? []).map((id) => [1, 2, 3].find((n) => hashValue(n) === id)).sort();
+    expect(candidates(oneStep)).toEqual([1]);
+    // Each path on its own: the claim and the time may be two steps, so only the action bounds the scan.
+    expect(candidates(eachPath)).toEqual([1, 2, 3]);
+    // Two $elemMatch on the array: two steps again.
+    expect(candidates({ communityId: 'c1', $and: [{ events: { $elemMatch: { action: 'claim' } } }, { events: { $elemMatch: { at: window } } }] })).toEqual([1, 2, 3]);
+  });
+});
+
+describe('index keys, as MongoDB makes them', () => {
+  const keys = (key: Record<string, 1>, doc: object, opts: { sparse?: boolean } = {}) => new FieldIndex({ v: 2, key, name: 'k', ...opts }, 't.k').keysFor(doc);
+
+  it('paths through one array take their values from one element at a time, null where an element has none', () => {
+    expect(keys({ 'a.b': 1, 'a.c': 1 }, { a: [{ b: 1 }, { c: 2 }] })).toEqual([[1, null], [null, 2]]);
+    expect(keys({ 'a.b.c': 1, 'a.b.d': 1 }, { a: [1, 2, { b: { c: [3, 4], d: 5 } }] })).toEqual([[null, null], [3, 5], [4, 5]]);
+    expect(keys({ a: 1, 'a.b': 1 }, { a: [{ b: 1 }, { b: 2 }] })).toEqual([[{ b: 1 }, 1], [{ b: 2 }, 2]]);
+    expect(keys({ 'a.b': 1 }, { a: [{ foo: 41 }, { b: 1 }] })).toEqual([[null], [1]]);
+    expect(keys({ 'a.b': 1, 'a.c': 1 }, { a: [] })).toEqual([[null, null]]);
+  });
+
+  it('a field outside the array pairs with every element; paths through two arrays pair every value with every value', () => {
+    expect(keys({ x: 1, 'a.b': 1 }, { x: 7, a: [{ b: 1 }, { b: 2 }] })).toEqual([[7, 1], [7, 2]]);
+    // MongoDB refuses this document ("cannot index parallel arrays"); here every pair is a key, so answers stay right.
+    expect(keys({ a: 1, b: 1 }, { a: [1, 2], b: [3, 4] })).toEqual([[1, 3], [1, 4], [2, 3], [2, 4]]);
+  });
+
+  it('a sparse index leaves out the keys with none of their fields', () => {
+    expect(keys({ 'a.b': 1 }, { a: [{ c: 1 }, { b: 1 }] }, { sparse: true })).toEqual([[1]]);
+    expect(keys({ 'a.b': 1 }, { a: [{ c: 1 }] }, { sparse: true })).toEqual([]);
+    expect(keys({ 'a.b': 1, t: 1 }, { t: 3 }, { sparse: true })).toEqual([[null, 3]]);
   });
 });

@@ -2,7 +2,8 @@
 import { DbError, Codes } from '../errors';
 import { MINGO_OPTIONS, Query } from '../mingoOptions';
 import { SortedList } from './sortedList';
-import { compareValues, Doc, formatKeyValue, hashValue, pathValues, typeRank } from './values';
+import { KeyMaker, MISSING } from './keys';
+import { compareValues, Doc, formatKeyValue, hashValue, typeRank } from './values';
 
 export interface IndexSpec {
   v?: number;
@@ -63,13 +64,24 @@ export class FieldIndex {
   private readonly partial: Query | null;
   multikey = false;
   /**
-   * Per field, the depths of its path at which a document held an array (pathValues): whether bounds from
-   * one $elemMatch may both be used depends on where the arrays are. Only grows, as `multikey` does.
+   * Per field, the depths of its path at which a document held an array (as pathValues counts them): whether bounds
+   * from one $elemMatch may both be used, and whether two fields share an array, depend on where the arrays are.
+   * Only grows, as `multikey` does.
    */
   readonly arrayDepths = new Map<string, Set<number>>();
+  private readonly keys: KeyMaker;
 
   constructor(readonly spec: IndexSpec, public ns: string) {
     this.fields = Object.keys(spec.key);
+    const depths = this.fields.map((f) => {
+      const set = new Set<number>();
+      this.arrayDepths.set(f, set);
+      return set;
+    });
+    this.keys = new KeyMaker(this.fields, (fields, depth, spreadMany) => {
+      for (const f of fields) depths[f].add(depth);
+      if (spreadMany) this.multikey = true;
+    });
     this.partial = spec.partialFilterExpression ? new Query(spec.partialFilterExpression, MINGO_OPTIONS) : null;
   }
 
@@ -84,20 +96,20 @@ export class FieldIndex {
   /** Every key tuple the document contributes, or none if sparse/partial excludes it. */
   keysFor(doc: Doc): any[][] {
     if (this.partial && !this.partial.test(doc)) return [];
-    let present = false;
-    let tuples: any[][] = [[]];
-    for (const f of this.fields) {
-      let depths = this.arrayDepths.get(f);
-      if (!depths) this.arrayDepths.set(f, (depths = new Set()));
-      let values = pathValues(doc, f, depths);
-      if (values.length) present = true;
-      else values = [null];
-      if (values.length > 1) this.multikey = true;
-      const next: any[][] = [];
-      for (const t of tuples) for (const v of values) next.push([...t, v === undefined ? null : v]);
-      tuples = next;
+    const raw = this.keys.tuples(doc);
+    const tuples: any[][] = [];
+    for (const t of raw) {
+      let present = false;
+      for (let i = 0; i < t.length; i++) {
+        if (t[i] === MISSING) t[i] = null;
+        else {
+          present = true;
+          if (t[i] === undefined) t[i] = null;
+        }
+      }
+      // A sparse index leaves out a key with none of its fields (MongoDB decides this key by key).
+      if (!this.spec.sparse || present) tuples.push(t);
     }
-    if (this.spec.sparse && !present) return [];
     if (tuples.length <= 1) return tuples;
     const seen = new Set<string>();
     return tuples.filter((t) => {

@@ -9,11 +9,12 @@ interface FieldCond {
   lo?: { v: any; inclusive: boolean };
   hi?: { v: any; inclusive: boolean };
   /**
-   * From an $elemMatch on a path of this many parts: both bounds hold for one element of that array, so a
-   * multikey index may use both when it has met no array deeper than that element (a nested array's values
-   * could meet the two bounds apart, as MongoDB's multikey paths say).
+   * From an $elemMatch (`of`, the innermost one) on a path of `depth` parts: its conditions hold for one element of
+   * that array, so a multikey index may use both bounds of a field, and compound the bounds of fields sharing the
+   * array, when it has met no array deeper than that element (a nested array's values could meet them apart, as
+   * MongoDB's multikey paths say).
    */
-  elemDepth?: number;
+  elem?: { of: Doc; depth: number };
 }
 
 const usableScalar = (v: any) => {
@@ -34,12 +35,17 @@ function collect(filter: Doc, out: Map<string, FieldCond>): void {
       // Not null: an element without the field matches null, yet its siblings may give the path other values.
       const inner = new Map<string, FieldCond>();
       collect(v.$elemMatch, inner);
+      const depth = k.split('.').length;
       for (const [f, c] of inner) {
-        const cond: FieldCond = { ...c, eq: c.eq?.some((x) => x === null) ? undefined : c.eq, elemDepth: k.split('.').length };
+        // An $elemMatch inside this one keeps its own element, now a path from the document.
+        const elem = c.elem ? { of: c.elem.of, depth: depth + c.elem.depth } : { of: v.$elemMatch, depth };
+        const cond: FieldCond = { ...c, eq: c.eq?.some((x) => x === null) ? undefined : c.eq, elem };
         if (!out.has(`${k}.${f}`) && (cond.eq || cond.lo || cond.hi)) out.set(`${k}.${f}`, cond);
       }
       continue;
     }
+    // A condition beside an $elemMatch's on the same path is not about its element: the $elemMatch's alone is kept.
+    if (out.get(k)?.elem) continue;
     const cond = out.get(k) ?? {};
     if (isPlainObject(v) && Object.keys(v).some((op) => op.startsWith('$'))) {
       for (const [op, arg] of Object.entries(v)) {
@@ -137,6 +143,33 @@ function run({ ix, prefix, range }: Plan, max = Infinity): { ids: string[]; capp
   return { ids: distinct ? entries : [...new Set(entries)], capped: entries.length >= max };
 }
 
+/**
+ * The deepest array two fields of an index share (a depth both met an array at, within the parts their paths have in
+ * common), 0 for none. Keys pair such fields' values element by element (index/keys.ts).
+ */
+function sharedArrayDepth(ix: FieldIndex, f: string, g: string): number {
+  const a = f.split('.');
+  const b = g.split('.');
+  let common = 0;
+  while (common < a.length && common < b.length && a[common] === b[common]) common++;
+  const theirs = ix.arrayDepths.get(g);
+  let deepest = 0;
+  for (const d of ix.arrayDepths.get(f) ?? []) if (d <= common && theirs?.has(d) && d > deepest) deepest = d;
+  return deepest;
+}
+
+/**
+ * Whether the bounds of two fields of an index may be used together. Fields in no shared array: always, each key
+ * pairs every value of one with every value of the other. Fields sharing an array: a key holds the values of one
+ * element, so only when one $elemMatch asks both of one element, over no array deeper than that element (MongoDB's
+ * rule); `{'e.x': 1, 'e.y': 2}` may be met by two elements, and no key holds both.
+ */
+function compoundable(ix: FieldIndex, f: string, cf: FieldCond, g: string, cg: FieldCond): boolean {
+  const shared = sharedArrayDepth(ix, f, g);
+  if (!shared) return true;
+  return cf.elem !== undefined && cf.elem.of === cg.elem?.of && shared <= cf.elem.depth;
+}
+
 function planConjunction(coll: Collection, filter: Doc): string[] | null {
   const conds = new Map<string, FieldCond>();
   collect(filter, conds);
@@ -150,9 +183,11 @@ function planConjunction(coll: Collection, filter: Doc): string[] | null {
     // Equality on the leading fields, then at most a range on the next one.
     const prefix: any[][] = [];
     let range: Bounds | undefined;
-    for (const f of ix.fields) {
+    for (let p = 0; p < ix.fields.length; p++) {
+      const f = ix.fields[p];
       const c = conds.get(f);
       if (!c) break;
+      if (!ix.fields.slice(0, p).every((g) => compoundable(ix, g, conds.get(g)!, f, c))) break;
       if (c.eq) {
         // A sparse index has no entry for missing fields, so it cannot answer equality with null.
         if (ix.spec.sparse && c.eq.some((v) => v === null)) break;
@@ -162,7 +197,7 @@ function planConjunction(coll: Collection, filter: Doc): string[] | null {
       if (c.lo && c.hi && typeRank(c.lo.v) !== typeRank(c.hi.v)) break;
       // On a multikey index two bounds may be met by different elements: keep only one, unless one
       // $elemMatch asks both of the same element (MongoDB intersects those bounds too).
-      const oneElement = c.elemDepth !== undefined && [...(ix.arrayDepths.get(f) ?? [])].every((d) => d <= c.elemDepth!);
+      const oneElement = c.elem !== undefined && [...(ix.arrayDepths.get(f) ?? [])].every((d) => d <= c.elem!.depth);
       range = ix.multikey && !oneElement ? (c.lo ? { lo: c.lo } : { hi: c.hi }) : { lo: c.lo, hi: c.hi };
       break;
     }
