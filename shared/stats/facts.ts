@@ -29,12 +29,23 @@ export type StatField = (typeof WishFields)[number] | (typeof ServiceFields)[num
 
 /**
  * What a number can be split by: `all` (key '_') is the whole; a wish's facts also by category, grid, channel
- * (and status: collected only); a service's by category, grid, the helper, their co-building unit and party branch.
+ * (and status: collected only); a service's by category, grid, the helper, their co-building unit and party branch,
+ * and by branch and unit together (`branchUnit`, key branchUnitKey): the party tree counts a service once for each
+ * of its branches, which the two splits apart cannot tell (stats.branches).
  */
-export type StatDim = 'all' | 'category' | 'grid' | 'channel' | 'status' | 'helper' | 'unit' | 'branch';
+export type StatDim = 'all' | 'category' | 'grid' | 'channel' | 'status' | 'helper' | 'unit' | 'branch' | 'branchUnit';
 /** The key of a fact without a grid, unit or branch. */
 export const NO_KEY = 'none';
 export const ALL_KEY = '_';
+
+/** The `branchUnit` key of a service: its party branch and its co-building unit, NO_KEY for either it has none of. */
+export const branchUnitKey = (partyBranchId?: string | null, unitId?: string | null): string => `${partyBranchId ?? NO_KEY}|${unitId ?? NO_KEY}`;
+
+/** The party branch and unit a `branchUnit` key names (undefined for none). */
+export function branchUnitOf(key: string): { partyBranchId?: string; unitId?: string } {
+  const [b, u] = key.split('|');
+  return { ...(b && b !== NO_KEY ? { partyBranchId: b } : {}), ...(u && u !== NO_KEY ? { unitId: u } : {}) };
+}
 
 /** One counted fact: `n` of `field`, in `communityId`, at `at`, under `dim`/`key`. */
 export interface StatFact {
@@ -112,6 +123,7 @@ export function serviceFacts(s: CountedService): StatFact[] {
   const keys: [StatDim, string][] = [
     ['all', ALL_KEY], ['category', s.category], ['grid', s.gridId ?? NO_KEY],
     ['helper', s.userId], ['unit', s.unitId ?? NO_KEY], ['branch', s.partyBranchId ?? NO_KEY],
+    ['branchUnit', branchUnitKey(s.partyBranchId, s.unitId)],
   ];
   return keys.flatMap(([dim, key]) => [
     { communityId: s.communityId, at, dim, key, field: 'services' as const, n: 1 },

@@ -3,6 +3,9 @@
  * the community where they live; their service counts for their unit's branch (单位党支部) and their 楼栋党小组, and
  * rolls up the tree (楼栋党小组 → 小区党支部 → 社区党总支 → 镇党委) once, however many of their branches meet higher up.
  */
+import { branchUnitKey, chinaDay, unitBranchOf, type BranchNode } from '@shared';
+import { rebuildCounters } from '../../cloudfunctions/_core/stats/rebuild';
+import { repositoriesOf } from '../../cloudfunctions/_core/store/repositories';
 import { startTestServer, wishInput, type Client, type TestServer } from './harness';
 
 let server: TestServer;
@@ -19,6 +22,29 @@ afterAll(async () => {
 type Counts = { services: number; hours: number; members: number; reported: number };
 type Totals = { branches: { id: string; own: Counts; total: Counts }[]; units: { id: string; members: number; reported: number; services: number; hours: number }[] };
 const branch = (t: Totals, id: string) => t.branches.find((b) => b.id === id)!;
+
+const pick = (c: { services: number; hours: number }) => ({ services: c.services, hours: c.hours });
+
+/**
+ * The secretary's services recounted from the service records: each one confirmed in the window once for its party
+ * branch and once for its unit's branch (once if the two are one), and once for its unit.
+ */
+async function recount(window: { from?: string; to?: string }) {
+  const confirmedAt = { $exists: true, ...(window.from ? { $gte: new Date(window.from) } : {}), ...(window.to ? { $lt: new Date(window.to) } : {}) };
+  const services = await server.db.collection('services').find({ communityId: 'com-taoyuan', confirmedAt }).toArray();
+  const tree = (await server.db.collection('party_branches').find({}).toArray()).map(({ _id, ...b }) => ({ ...b, id: _id }) as unknown as BranchNode);
+  const branches = new Map<string, { services: number; hours: number }>();
+  const units = new Map<string, { services: number; hours: number }>();
+  const add = (m: typeof branches, id: string, hours: number) => {
+    const row = m.get(id) ?? { services: 0, hours: 0 };
+    m.set(id, { services: row.services + 1, hours: Math.round((row.hours + hours) * 10) / 10 });
+  };
+  for (const s of services) {
+    for (const id of new Set([s.partyBranchId, unitBranchOf(tree, s.unitId)?.id])) if (id) add(branches, id, s.hours);
+    if (s.unitId) add(units, s.unitId, s.hours);
+  }
+  return { branches, units };
+}
 
 /** A wish of the resident's, approved, claimed, done and confirmed by `helper` with these hours. */
 async function serve(helper: Client, hours: number, title: string): Promise<void> {
@@ -62,6 +88,31 @@ describe('在职党员双报到', () => {
     expect(after.units.find((u) => u.id === 'unit-fuyou')).toMatchObject({ members: 1, reported: 1 });
     const fuyouServices = (t: Totals) => t.units.find((u) => u.id === 'unit-fuyou')!.services;
     expect(fuyouServices(after) - fuyouServices(before)).toBe(1);
+  });
+
+  test("stats.branches reads the kept counters: every branch's own services and hours, and every unit's, are what the service records say, over the whole history and a window from 09:30", async () => {
+    const party = await server.login('party_member');
+    await serve(party, 1.5, '陪老人去卫生院');
+    const now = server.clock.now();
+    // 09:30 of the day before, China time, to a minute from now: the window starts inside a day.
+    const since = new Date(Date.parse(`${chinaDay(now)}T09:30:00+08:00`) - 86_400_000);
+    const windows = [{}, { from: since.toISOString(), to: new Date(now.getTime() + 60_000).toISOString() }];
+    expect((await rebuildCounters(repositoriesOf(server.db))).differences).toEqual([]);
+    for (const window of windows) {
+      const totals: Totals = await secretary.ok('stats', 'branches', window);
+      const { branches, units } = await recount(window);
+      expect(branches.size).toBeGreaterThan(0);
+      for (const b of totals.branches) expect({ id: b.id, ...pick(b.own) }).toEqual({ id: b.id, ...(branches.get(b.id) ?? { services: 0, hours: 0 }) });
+      for (const u of totals.units) expect({ id: u.id, ...pick(u) }).toEqual({ id: u.id, ...(units.get(u.id) ?? { services: 0, hours: 0 }) });
+    }
+    // The counters are what it reads: one changed behind the records shows, until the rebuild sets it back.
+    const month = `com-taoyuan|${chinaDay(now).slice(0, 7)}`;
+    const own = async () => branch(await secretary.ok('stats', 'branches', {}), 'pb-taoyuan-g5').own.services;
+    const kept = await own();
+    await server.db.collection('stat_counters').updateOne({ _id: month } as never, { $inc: { [`n.branchUnit.${branchUnitKey('pb-taoyuan-g5', 'unit-fuyou')}.services`]: 1 } });
+    expect(await own()).toBe(kept + 1);
+    await rebuildCounters(repositoriesOf(server.db), { fix: true });
+    expect(await own()).toBe(kept);
   });
 
   test('only a party member reports, and only to a branch of their community or its town committee', async () => {

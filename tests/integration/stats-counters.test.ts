@@ -1,6 +1,6 @@
 import { chinaDay } from '@shared';
 import { rebuildCounters } from '../../cloudfunctions/_core/stats/rebuild';
-import { prepareCounters } from '../../cloudfunctions/_core/store/migrateCounters';
+import { COUNTERS_MARK, prepareCounters } from '../../cloudfunctions/_core/store/migrateCounters';
 import { repositoriesOf } from '../../cloudfunctions/_core/store/repositories';
 import { startTestServer, wishInput, type TestServer } from './harness';
 
@@ -105,7 +105,7 @@ describe('kept counters and the rebuild', () => {
     // As an older database holds them: confirmed wish, services without confirmedAt or grid.
     await server.db.collection('services').updateMany({ wishId }, { $unset: { confirmedAt: '', gridId: '' } });
     expect((await rebuildCounters(repos())).differences.length).toBeGreaterThan(0);
-    await server.db.collection<{ _id: string }>('meta').deleteOne({ _id: 'stat-counters-v1' });
+    await server.db.collection<{ _id: string }>('meta').deleteOne({ _id: COUNTERS_MARK });
     await prepareCounters(server.db);
     await prepareCounters(server.db);
     const [s] = await server.db.collection('services').find({ wishId }).toArray();

@@ -2,8 +2,11 @@ import type { Db } from 'mongodb';
 import { repositoriesOf, type Repositories } from './repositories';
 import { rebuildCounters } from '../stats/rebuild';
 
-/** Set once the counters were built from the history and the old service records stamped. */
-const MARK = 'stat-counters-v1';
+/**
+ * Set once the counters were built from the history and the old service records stamped. v2: services are also
+ * counted by branch and unit together (stats.branches reads them), so a database counted under v1 is rebuilt once.
+ */
+export const COUNTERS_MARK = 'stat-counters-v2';
 const BATCH = 500;
 
 /**
@@ -36,8 +39,8 @@ export async function stampServices(repos: Repositories): Promise<number> {
  */
 export async function prepareCounters(db: Db): Promise<void> {
   const repos = repositoriesOf(db);
-  if (await repos.meta.find(MARK)) return;
+  if (await repos.meta.find(COUNTERS_MARK)) return;
   await stampServices(repos);
   await rebuildCounters(repos, { fix: true });
-  await repos.meta.advance(MARK, new Date(), 'done');
+  await repos.meta.advance(COUNTERS_MARK, new Date(), 'done');
 }

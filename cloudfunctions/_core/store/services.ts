@@ -7,8 +7,6 @@ function confirmedIn(range: Range): Record<string, unknown> {
   return { confirmedAt: { $exists: true }, ...rangeMatch('confirmedAt', range) };
 }
 
-export interface ServiceRow<K> { _id: K; services: number; hours: number }
-
 /** Service records, one per helper per wish: the unit of "1,800 services delivered", volunteer hours and the leaderboards. */
 export class ServiceRepository {
   constructor(private readonly coll: Collection<ServiceDoc>) {}
@@ -72,16 +70,6 @@ export class ServiceRepository {
   /** Services confirmed in an interval: what part of a day counts from (stats/counters). */
   confirmedBetween(communityIds: string[], part: { from: Date; to: Date }): Promise<ServiceDoc[]> {
     return this.coll.find({ communityId: { $in: communityIds }, confirmedAt: { $gte: part.from, $lt: part.to } }).toArray();
-  }
-
-  /** Services and hours per pair of party branch and unit (either may be absent) over a window: what the party tree rolls up. */
-  byBranchAndUnit(communityIds: string[], range: Range): Promise<ServiceRow<{ b?: string | null; u?: string | null }>[]> {
-    return this.coll
-      .aggregate<ServiceRow<{ b?: string | null; u?: string | null }>>([
-        { $match: { communityId: { $in: communityIds }, ...confirmedIn(range) } },
-        { $group: { _id: { b: '$partyBranchId', u: '$unitId' }, services: { $sum: 1 }, hours: { $sum: '$hours' } } },
-      ])
-      .toArray();
   }
 
   /** Every confirmed service, a page at a time in _id order: what the counters are rebuilt from. */

@@ -1,6 +1,7 @@
-import { rollUp, unitBranchOf, type BranchCounts } from '@shared';
+import { branchUnitOf, rollUp, roundCount, unitBranchOf, type BranchCounts } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/routing/action';
+import { tallyOf } from '../../_core/stats/counters';
 import { statsScope } from '../../_core/stats/scope';
 import { loadCommunity } from '../../_core/store/loadCommunity';
 
@@ -18,20 +19,24 @@ export default defineAction({
   roles: ['secretary', 'grid_worker', 'town_admin'],
   async run({ input, caller, rt }) {
     const { communityIds } = await statsScope(rt, caller, input.communityId);
-    const { org, services, users } = rt.repos;
+    const { org, users } = rt.repos;
     const towns = [...new Set((await Promise.all(communityIds.map((id) => loadCommunity(rt, id)))).map((c) => c.townId))];
     const tree = (await Promise.all(towns.map((t) => org.branchesOfTown(t))))
       .flat()
       .filter((b) => b.level === 'town' || (b.communityId !== undefined && communityIds.includes(b.communityId)))
       .map(({ _id, ...b }) => ({ ...b, id: _id }));
-    const [serviceRows, members, units] = await Promise.all([
-      services.byBranchAndUnit(communityIds, input),
+    const [tally, members, units] = await Promise.all([
+      // The kept counters (stats/counters), as the overview reads them: services by branch and unit together.
+      tallyOf(rt.repos, communityIds, input, ['branchUnit']),
       users.partyMembersIn(communityIds),
       Promise.all(communityIds.map((id) => org.units(id))).then((l) => l.flat()),
     ]);
+    const serviceRows = Object.entries(tally.branchUnit ?? {})
+      .map(([key, n]) => ({ ...branchUnitOf(key), services: roundCount(n.services ?? 0), hours: n.hours ?? 0 }))
+      .filter((r) => r.services !== 0);
     const unitBranch = (u?: string | null) => unitBranchOf(tree, u ?? undefined)?.id;
     const rows = [
-      ...serviceRows.map((r) => ({ branchIds: [r._id.b, unitBranch(r._id.u)], values: { ...zero, services: r.services, hours: r.hours } })),
+      ...serviceRows.map((r) => ({ branchIds: [r.partyBranchId, unitBranch(r.unitId)], values: { ...zero, services: r.services, hours: r.hours } })),
       ...members.map((m) => ({ branchIds: [m.partyBranchId, unitBranch(m.unitId)], values: { ...zero, members: 1, reported: m.reportedAt ? 1 : 0 } })),
     ];
     const total = rollUp(tree, rows, zero);
@@ -47,7 +52,7 @@ export default defineAction({
         })),
       units: units.map((u) => {
         const people = members.filter((m) => m.unitId === u._id);
-        const served = serviceRows.filter((r) => r._id.u === u._id);
+        const served = serviceRows.filter((r) => r.unitId === u._id);
         return {
           id: u._id, name: u.name, kind: u.kind,
           members: people.length, reported: people.filter((m) => m.reportedAt).length,
