@@ -3,6 +3,7 @@ import type { Channel } from '../enums/channels';
 import type { WishState } from '../enums/wishStates';
 import type { WishAction } from '../lifecycle/actions';
 import { chinaDay } from '../points/rule';
+import { chinaWallClock } from '../time';
 
 /**
  * What every statistic counts, declared once. Each number is a sum of facts, and each fact is dated by the
@@ -133,6 +134,8 @@ export function serviceFacts(s: CountedService): StatFact[] {
 
 /** The China calendar day a fact is counted in, 'YYYY-MM-DD'. */
 export const statDay = chinaDay;
+/** The hour of its China day a fact is counted in, '00'–'23'. */
+export const statHour = (at: Date): string => chinaWallClock(at).toISOString().slice(11, 13);
 
 /** Sums per field, per key, per split: what a window's facts add up to. */
 export type Tally = Partial<Record<StatDim, Record<string, Partial<Record<StatField, number>>>>>;

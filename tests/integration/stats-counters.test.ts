@@ -1,4 +1,4 @@
-import { chinaDay } from '@shared';
+import { chinaDay, statHour } from '@shared';
 import { rebuildCounters } from '../../cloudfunctions/_core/stats/rebuild';
 import { COUNTERS_MARK, prepareCounters } from '../../cloudfunctions/_core/store/migrateCounters';
 import { repositoriesOf } from '../../cloudfunctions/_core/store/repositories';
@@ -97,6 +97,24 @@ describe('kept counters and the rebuild', () => {
     expect(found.differences).toEqual([{ id: doc._id, path: 'all._.collected', kept: (doc.n.all._.collected ?? 0) + 5, recomputed: doc.n.all._.collected ?? 0 }]);
     await rebuildCounters(repos(), { fix: true });
     expect((await rebuildCounters(repos())).differences).toEqual([]);
+  });
+
+  test('a window from half past an hour reads its whole hours from the day\'s hour counters, and only the half hour before them from the events', async () => {
+    const secretary = await server.login('secretary');
+    const resident = await server.login('resident');
+    await resident.ok('wishes', 'create', wishInput({ title: '楼道灯不亮' }));
+    const now = server.clock.now();
+    const hourStart = Math.floor(now.getTime() / 3_600_000) * 3_600_000;
+    // 09:30 to 11:00 when it is 10:xx: [09:30, 10:00) from the events, 10:00–11:00 from the hour counter.
+    const window = { from: iso(new Date(hourStart - 1_800_000)), to: iso(new Date(hourStart + 3_600_000)) };
+    const before = await secretary.ok('stats', 'overview', window);
+    expect(before.collected).toBeGreaterThanOrEqual(1);
+    const id = `com-taoyuan|${chinaDay(now)}`;
+    await server.db.collection('stat_counters').updateOne({ _id: id } as never, { $inc: { [`h.${statHour(now)}.all._.collected`]: 5 } });
+    expect((await secretary.ok('stats', 'overview', window)).collected).toBe(before.collected + 5);
+    const found = await rebuildCounters(repos(), { fix: true });
+    expect(found.differences).toEqual([{ id, path: `h.${statHour(now)}.all._.collected`, kept: expect.any(Number), recomputed: expect.any(Number) }]);
+    expect(await secretary.ok('stats', 'overview', window)).toEqual(before);
   });
 
   test('service records from before confirmation was stamped are stamped from their wish at start, once, and then count', async () => {

@@ -1,5 +1,5 @@
 import { mergeTally, roundCount, serviceFacts, wishFacts } from '@shared';
-import { countersOf, flatten, type StatCounterDoc } from '../store/statCounters';
+import { countersOf, flattenCounter, type StatCounterDoc } from '../store/statCounters';
 import type { Repositories } from '../store/repositories';
 
 /** A counter that is not what the events say: `path` is dim.key.field of the document `id` (community|period). */
@@ -17,8 +17,11 @@ export async function rebuildCounters(repos: Repositories, opts: { fix?: boolean
   const add = (docs: ReturnType<typeof countersOf>) => {
     for (const [id, d] of docs) {
       const doc = recomputed.get(id);
-      if (doc) mergeTally(doc.n, d.n);
-      else recomputed.set(id, { _id: id, ...d });
+      if (!doc) recomputed.set(id, { _id: id, ...d });
+      else {
+        mergeTally(doc.n, d.n);
+        for (const [hour, t] of Object.entries(d.h ?? {})) mergeTally(((doc.h ??= {})[hour] ??= {}), t);
+      }
     }
   };
   let wishes = 0;
@@ -49,11 +52,11 @@ export async function rebuildCounters(repos: Repositories, opts: { fix?: boolean
     for (const doc of page) {
       seen.add(doc._id);
       const want = recomputed.get(doc._id);
-      compare(doc._id, flatten(doc.n ?? {}), want ? flatten(want.n) : new Map());
+      compare(doc._id, flattenCounter(doc), want ? flattenCounter(want) : new Map());
       if (!want) stale.push(doc._id);
     }
   }
-  for (const [id, doc] of recomputed) if (!seen.has(id)) compare(id, new Map(), flatten(doc.n));
+  for (const [id, doc] of recomputed) if (!seen.has(id)) compare(id, new Map(), flattenCounter(doc));
   if (opts.fix && (wrong.size || stale.length)) {
     await repos.statCounters.replace([...wrong].flatMap((id) => recomputed.get(id) ?? []), stale);
   }

@@ -4,7 +4,8 @@ import { rebuildCounters } from '../stats/rebuild';
 
 /**
  * Set once the counters were built from the history and the old service records stamped. v2: services are also
- * counted by branch and unit together (stats.branches reads them), so a database counted under v1 is rebuilt once.
+ * counted by branch and unit together (stats.branches reads them) and each day's counters hour by hour, so a
+ * database counted under v1 is rebuilt once.
  */
 export const COUNTERS_MARK = 'stat-counters-v2';
 const BATCH = 500;

@@ -1,4 +1,4 @@
-import { mergeTally, roundCount, statDay, type StatDim, type StatFact, type Tally } from '@shared';
+import { mergeTally, roundCount, statDay, statHour, type StatDim, type StatFact, type Tally } from '@shared';
 import type { AnyBulkWriteOperation, Collection, Filter } from 'mongodb';
 
 /**
@@ -13,6 +13,11 @@ export interface StatCounterDoc {
   grain: 'd' | 'm';
   period: string;
   n: Tally;
+  /**
+   * A day's sums again, hour by hour ('00'–'23', China time): a window that starts or ends inside a day reads its
+   * whole hours here, and only the minutes before its first whole hour and after its last from the events.
+   */
+  h?: Record<string, Tally>;
 }
 
 /** A run of whole days, both ends open or a day 'YYYY-MM-DD' (to: exclusive). */
@@ -25,26 +30,37 @@ export function countersOf(facts: readonly StatFact[], sign: 1 | -1 = 1): Map<st
   const docs = new Map<string, Omit<StatCounterDoc, '_id'>>();
   for (const f of facts) {
     const day = statDay(f.at);
+    const fact: Tally = { [f.dim]: { [f.key]: { [f.field]: sign * f.n } } };
     for (const [grain, period] of [['d', day], ['m', day.slice(0, 7)]] as const) {
       const id = idOf(f.communityId, period);
       let doc = docs.get(id);
-      if (!doc) docs.set(id, (doc = { communityId: f.communityId, grain, period, n: {} }));
-      mergeTally(doc.n, { [f.dim]: { [f.key]: { [f.field]: sign * f.n } } });
+      if (!doc) docs.set(id, (doc = { communityId: f.communityId, grain, period, n: {}, ...(grain === 'd' ? { h: {} } : {}) }));
+      mergeTally(doc.n, fact);
+      if (doc.h) mergeTally((doc.h[statHour(f.at)] ??= {}), fact);
     }
   }
   return docs;
 }
 
-/** Every number of a tally as `dim.key.field` → n: what $inc is given, and what the rebuild compares. */
-export function flatten(t: Tally): Map<string, number> {
-  const out = new Map<string, number>();
+/** Every number of a tally as `dim.key.field` → n (after `prefix`): what $inc is given, and what the rebuild compares. */
+export function flatten(t: Tally, prefix = '', out = new Map<string, number>()): Map<string, number> {
   for (const [dim, keys] of Object.entries(t)) {
     for (const [key, row] of Object.entries(keys ?? {})) {
-      for (const [field, n] of Object.entries(row)) out.set(`${dim}.${key}.${field}`, n as number);
+      for (const [field, n] of Object.entries(row)) out.set(`${prefix}${dim}.${key}.${field}`, n as number);
     }
   }
   return out;
 }
+
+/** Every number of a counter document: its sums as `dim.key.field`, its hours' as `h.<hour>.dim.key.field`. */
+export function flattenCounter(doc: Pick<StatCounterDoc, 'n' | 'h'>): Map<string, number> {
+  const out = flatten(doc.n ?? {});
+  for (const [hour, t] of Object.entries(doc.h ?? {})) flatten(t, `h.${hour}.`, out);
+  return out;
+}
+
+/** The $inc path of a number flattenCounter names. */
+const incPath = (path: string) => (path.startsWith('h.') ? path : `n.${path}`);
 
 export class StatCounterRepository {
   constructor(private readonly coll: Collection<StatCounterDoc>) {}
@@ -53,7 +69,7 @@ export class StatCounterRepository {
   async add(facts: readonly StatFact[], sign: 1 | -1 = 1): Promise<void> {
     const ops: AnyBulkWriteOperation<StatCounterDoc>[] = [];
     for (const [id, doc] of countersOf(facts, sign)) {
-      const inc = Object.fromEntries([...flatten(doc.n)].filter(([, n]) => roundCount(n) !== 0).map(([path, n]) => [`n.${path}`, n]));
+      const inc = Object.fromEntries([...flattenCounter(doc)].filter(([, n]) => roundCount(n) !== 0).map(([path, n]) => [incPath(path), n]));
       if (Object.keys(inc).length === 0) continue;
       ops.push({
         updateOne: { filter: { _id: id }, update: { $inc: inc, $setOnInsert: { communityId: doc.communityId, grain: doc.grain, period: doc.period } }, upsert: true },
@@ -71,6 +87,16 @@ export class StatCounterRepository {
     const docs = await this.coll.find({ communityId: { $in: communityIds }, $or: periodsOf(span) } as Filter<StatCounterDoc>, { projection }).toArray();
     const total: Tally = {};
     for (const d of docs) mergeTally(total, d.n ?? {});
+    return total;
+  }
+
+  /** The counters of these communities over whole hours of one China day (`hours`: '00'–'23'), summed. */
+  async sumHours(communityIds: string[], day: string, hours: readonly string[], dims: readonly StatDim[]): Promise<Tally> {
+    if (hours.length === 0) return {};
+    const projection = Object.fromEntries(hours.flatMap((hour) => dims.map((d) => [`h.${hour}.${d}`, 1])));
+    const docs = await this.coll.find({ _id: { $in: communityIds.map((c) => idOf(c, day)) } }, { projection }).toArray();
+    const total: Tally = {};
+    for (const d of docs) for (const t of Object.values(d.h ?? {})) mergeTally(total, t);
     return total;
   }
 
