@@ -152,6 +152,8 @@ export const NoticeLinks: Record<NotificationTemplateKey, (wishId?: string) => s
   // Taken back by staff: the wish is no longer theirs, so their own list rather than its page.
   claim_recalled: () => Pages.myTasks,
   helper_withdrawn: (id) => (id ? wishPage(id) : Pages.home),
+  // 停用 sent it back to the pool: staff open the wish, to dispatch it again.
+  work_returned: (id) => (id ? wishPage(id) : Pages.staffHome),
   new_pending_wish: () => Pages.review,
   wish_escalated: () => Pages.escalations,
   // The community's workbench lists its open 督办 items.

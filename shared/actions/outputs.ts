@@ -484,7 +484,7 @@ export interface ActionOutputs {
     read: { updated: number };
   };
   cron: {
-    tick: { expired: number; escalated: number; autoConfirmed: number; sent: number };
+    tick: { expired: number; escalated: number; autoConfirmed: number; vacated: number; sent: number };
   };
   certificates: {
     /** The record and its PDF inline, base64 (like stats.export: works the same in WeChat cloud and self-hosted). */

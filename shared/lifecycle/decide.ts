@@ -31,6 +31,11 @@ export interface DecideInput {
   unitId?: string;
   /** 停用: the deactivated member whose work goes back (vacate). */
   memberId?: string;
+  /**
+   * 停用: the member's co-building unit, when nobody active is left in it: a dispatch still waiting for the unit
+   * (nobody accepted it, so nobody holds a place) goes back too, as nobody there can accept it now (vacate).
+   */
+  emptiedUnitId?: string;
   edits?: Partial<{ [K in keyof typeof wishEdits]: z.output<(typeof wishEdits)[K]> }>;
 }
 
@@ -112,7 +117,10 @@ function guardHolds(guard: Guard, wish: Wish, actor: Actor, relations: Set<Relat
     case 'none_started':
       return wish.claims.every((c) => c.startedAt === undefined);
     case 'member_holds_work':
-      return input.memberId !== undefined && (workOf(wish, input.memberId).length > 0 || dispatchedTo(wish, input.memberId));
+      return (
+        input.memberId !== undefined &&
+        (workOf(wish, input.memberId).length > 0 || dispatchedTo(wish, input.memberId) || (input.emptiedUnitId !== undefined && dispatchedTo(wish, input.emptiedUnitId, 'unit')))
+      );
     case 'nudge_due': {
       const due = nudgeDueAt(wish);
       return due !== null && now.getTime() >= due.getTime();

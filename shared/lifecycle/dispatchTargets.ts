@@ -51,8 +51,19 @@ export function ownWishRefusal(name: string, wish: WishPeople, userId: string): 
 /** A claim by the person the wish is for (refused FORBIDDEN, as any claim by someone who may not claim it). */
 export const OWN_WISH_CLAIM_MESSAGE = '这是你自己的心愿，不能认领';
 
-/** A member the community's secretary deactivated (停用): they can't act here, so a dispatch would reach nobody. */
-export function inactiveRefusal(name: string, active: boolean): AssignRefusal | null {
+/**
+ * A member the community's secretary deactivated (停用): they can't act here, so a dispatch (or a handover, or a grid
+ * named theirs: `doing`) would reach nobody.
+ */
+export function inactiveRefusal(name: string, active: boolean, doing = '接收派单'): AssignRefusal | null {
   if (active) return null;
-  return { reason: 'deactivated', message: `${name}在本社区的成员身份已停用，不能接收派单，请改派他人` };
+  return { reason: 'deactivated', message: `${name}在本社区的成员身份已停用，不能${doing}，请另选他人` };
+}
+
+/**
+ * Whom work may go to, of the people staff (or a unit admin handing over its claim) name: never the person the wish
+ * is for, never a deactivated member. The dispatch, the handover and the picker read this one rule.
+ */
+export function personRefusal(name: string, wish: WishPeople, userId: string, active: boolean): AssignRefusal | null {
+  return ownWishRefusal(name, wish, userId) ?? inactiveRefusal(name, active);
 }

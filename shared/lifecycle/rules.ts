@@ -68,9 +68,9 @@ export function workOf(wish: Pick<Wish, 'claims'>, memberId: string): Claim[] {
   return wish.claims.filter((c) => c.completedAt === undefined && (c.assigneeId === memberId || (c.kind === 'user' && c.claimerId === memberId)));
 }
 
-/** Whether the wish waits, dispatched, for this person to accept it. */
-export function dispatchedTo(wish: Pick<Wish, 'assignment'>, memberId: string): boolean {
-  return wish.assignment?.target.kind === 'user' && wish.assignment.target.id === memberId;
+/** Whether the wish waits, dispatched, for this person (or, with kind 'unit', this unit) to accept it. */
+export function dispatchedTo(wish: Pick<Wish, 'assignment'>, id: string, kind: 'user' | 'unit' = 'user'): boolean {
+  return wish.assignment?.target.kind === kind && wish.assignment.target.id === id;
 }
 
 /** Waiting for a helper: open in the pool, or dispatched but not yet accepted. */

@@ -36,7 +36,18 @@ export const Membership = z
      * Set while the community's secretary has deactivated this membership (shared/org `membershipActive`): the person
      * can't act in this community, isn't dispatched to or listed as a helper here, until it is restored.
      */
-    deactivated: z.strictObject({ at: Instant, by: Id, reason: Reason }).optional(),
+    deactivated: z
+      .strictObject({
+        at: Instant,
+        by: Id,
+        reason: Reason,
+        /**
+         * When what they held through this membership went back to the pool (cloudfunctions/_core/wishes/vacate.ts).
+         * Absent: not yet, or a crash came between the deactivation and its sweep; the timer's repair sweeps it then.
+         */
+        sweptAt: Instant.optional(),
+      })
+      .optional(),
     /** Every deactivation and restoration, oldest first (the last 20). */
     statusLog: z.array(MembershipStatusChange).max(20).optional(),
   })

@@ -252,6 +252,27 @@ describe('收回: staff take back a claim or dispatch nobody has started', () =>
   });
 });
 
+describe('停用: a deactivated member’s work goes back to the pool', () => {
+  const toUnit = () => act(openWish(), 'assign', secretary, { assignTo: { kind: 'unit', id: UNIT } }).wish;
+
+  test('a dispatch waiting for their unit goes back only when nobody active is left in it (emptiedUnitId), saying so', () => {
+    // The unit still has someone who can accept: the member held nothing of it, so nothing moves.
+    expect(refusal(() => act(toUnit(), 'vacate', secretary, { memberId: unitMember.userId }))).toBe('CONFLICT');
+    const back = act(toUnit(), 'vacate', secretary, { memberId: unitMember.userId, emptiedUnitId: UNIT });
+    expect(back.to).toBe('open');
+    expect(back.wish.assignment).toBeUndefined();
+    expect(back.event).toMatchObject({ action: 'vacate', from: 'assigned', to: 'open', note: '承接单位已无在岗人员，心愿重新等待认领', meta: { memberId: unitMember.userId, withdrawnUnitId: UNIT } });
+    // Another unit's dispatch is not theirs to withdraw.
+    expect(refusal(() => act(toUnit(), 'vacate', secretary, { memberId: unitMember.userId, emptiedUnitId: 'unit-other' }))).toBe('CONFLICT');
+  });
+
+  test('the system does it where the secretary has no say (another community of the town, the repair)', () => {
+    const claimed = act(openWish(), 'claim', claimer).wish;
+    const back = act(claimed, 'vacate', SYSTEM, { memberId: claimer.userId });
+    expect([back.to, back.wish.claims, back.event.actor]).toEqual(['open', [], { kind: 'system' }]);
+  });
+});
+
 describe('co-building units', () => {
   test('a unit admin claims for the unit, which takes every free place', () => {
     const d = act(openWish({ helpersNeeded: 4 }), 'claim', unitAdmin, { asUnit: UNIT });

@@ -132,7 +132,8 @@ describe('the table itself', () => {
 
   test('the system moves nothing a person must decide', () => {
     const bySystem = TRANSITIONS.filter((t) => t.actors.includes('system')).map((t) => t.action).sort();
-    // vacate: only a claim that raced its claimer's deactivation, which the secretary had already decided.
+    // vacate: only what a deactivation the secretary decided leaves: a claim that raced it, the member's places in the
+    // town's other communities (not the secretary's to move), and a sweep cut short (the timer's repair).
     expect(bySystem).toEqual(['confirm', 'escalate', 'expire', 'vacate']);
   });
 

@@ -36,7 +36,7 @@ const readerOf: Record<NotificationTemplateKey, string> = {
   wish_approved: 'resident', wish_rejected: 'resident', wish_claimed: 'resident', wish_completed: 'resident', rate_reminder: 'resident',
   wish_assigned: 'volunteer', nearby_wish: 'volunteer', wish_disputed: 'volunteer', lease_expired: 'volunteer', claim_recalled: 'volunteer',
   new_pending_wish: 'secretary', wish_escalated: 'secretary', wish_supervised: 'secretary', wish_nudged: 'volunteer', wish_waiting: 'secretary', join_requested: 'secretary', join_decided: 'resident',
-  story_consent_requested: 'resident', story_consent_answered: 'secretary', helper_withdrawn: 'resident',
+  story_consent_requested: 'resident', story_consent_answered: 'secretary', helper_withdrawn: 'resident', work_returned: 'secretary',
   activity_changed: 'volunteer', activity_cancelled: 'volunteer',
 };
 

@@ -15,9 +15,10 @@ export function withId<T extends { _id: string }>({ _id, ...rest }: T): Omit<T, 
   return { id: _id, ...rest };
 }
 
-export async function requireMember(rt: Runtime, communityId: string, userId: string, path: string): Promise<void> {
+export async function requireMember(rt: Runtime, communityId: string, userId: string, path: string): Promise<UserDoc> {
   const found = await rt.repos.users.memberOf(communityId, userId);
   if (!found) throw new AppError('VALIDATION_FAILED', '该用户不是本社区成员', { fields: [{ path, message: '不是本社区成员' }] });
+  return found;
 }
 
 /** A person as the community's member list shows them to this caller (shared/privacy `memberEntryOf`). */

@@ -115,6 +115,16 @@ async function townUnitAdmins(rt: Runtime, unitId: string | undefined): Promise<
   return unit ? unitAdminsOf(rt, unit.communityId, unit._id) : [];
 }
 
+/** Why a 停用 sent a wish back, as staff read it: the unit left with nobody active, or the member who was stopped (never the reason). */
+async function returnedBecause(rt: Runtime, event: WishEventDoc): Promise<string> {
+  const unitId = event.meta?.withdrawnUnitId;
+  const unit = unitId ? await rt.repos.org.unitAnywhere(unitId) : null;
+  if (unit) return `${unit.name}无在岗人员`;
+  const memberId = event.meta?.memberId;
+  const name = memberId ? (await namesOf(rt, [memberId])).get(memberId) : undefined;
+  return `服务人${name ?? ''}已停用`;
+}
+
 const claimed: Plan = async (rt, wish, event, known) => {
   const claimerId = event.meta?.claimerId;
   if (!claimerId) return [];
@@ -185,9 +195,12 @@ const PLANS: Partial<Record<WishAction, Plan>> = {
     const next = event.to === 'assigned' ? [assigned(wish, event, await assignees(rt, wish, event.meta?.assignKind, event.meta?.assignId))] : await nearby(rt, wish, event);
     return [told, ...next];
   },
-  // 停用: the resident hears their helper can't go on (never why: that is between the member and the community), and the wish is offered again.
+  // 停用: the resident hears their helper can't go on (never why: that is between the member and the community), the
+  // community's secretaries that it is back in their queue (it may need dispatching again; a town-level unit's member or
+  // an emptied unit is another community's business, so they would not know), and the wish is offered again.
   vacate: async (rt, wish, event) => [
     { template: 'helper_withdrawn', values: { thing1: wish.title, thing2: '服务人有变动，已重新等待认领' }, recipients: helped(wish) },
+    { template: 'work_returned', values: { thing1: wish.title, thing2: await returnedBecause(rt, event) }, recipients: await secretariesOf(rt, wish.communityId) },
     ...(await nearby(rt, wish, event)),
   ],
   expire: async (_rt, wish, event) => [

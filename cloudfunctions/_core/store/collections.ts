@@ -97,6 +97,8 @@ export const INDEXES: Record<string, IndexDecl[]> = {
     { key: { 'memberships.roles': 1 } },
     // 时间银行: a family member is asked for by the phone number they registered with.
     { key: { phone: 1 }, options: { sparse: true } },
+    // The timer's repair looks for deactivations (停用) not yet swept: few memberships are ever deactivated.
+    { key: { 'memberships.deactivated.at': 1 }, options: { sparse: true } },
   ],
   [C.wishes]: [
     { key: { location: '2dsphere' } },

@@ -1,4 +1,4 @@
-import { HelperRoles, type HelperFacts, type Role } from '@shared';
+import { HelperRoles, membershipActive, type HelperFacts, type Role } from '@shared';
 import { MongoServerError, type Collection, type Filter } from 'mongodb';
 import { nextCursor, pageFilter } from './page';
 import type { MembershipDoc, UserDoc } from './types';
@@ -186,6 +186,29 @@ export class UserRepository {
   }
 
   /**
+   * Deactivated memberships whose work has not been swept back to the pool yet (`deactivated.sweptAt` absent), deactivated
+   * before `before`: a crash came between the deactivation and its sweep, or the sweep is still running (hence `before`).
+   */
+  async unswept(before: Date, limit: number): Promise<{ userId: string; membership: MembershipDoc }[]> {
+    const pending = { 'deactivated.at': { $lt: before }, 'deactivated.sweptAt': { $exists: false } };
+    const users = await this.coll.find({ memberships: { $elemMatch: pending } }, { projection: { memberships: 1 } }).limit(limit).toArray();
+    return users.flatMap((u) =>
+      u.memberships.filter((m) => m.deactivated && !m.deactivated.sweptAt && m.deactivated.at.getTime() < before.getTime()).map((membership) => ({ userId: u._id, membership })),
+    );
+  }
+
+  /**
+   * Marks the deactivation of `at` swept: its work is back in the pool. Only that deactivation: one restored and made
+   * again since is another, with its own sweep to come.
+   */
+  async markSwept(userId: string, communityId: string, at: Date, sweptAt: Date): Promise<void> {
+    await this.coll.updateOne(
+      { _id: userId, memberships: { $elemMatch: { communityId, 'deactivated.at': at, 'deactivated.sweptAt': { $exists: false } } } },
+      { $set: { 'memberships.$.deactivated.sweptAt': sweptAt } },
+    );
+  }
+
+  /**
    * Whether the person's membership of the community is active, asked as a write (of `updatedAt`): inside a
    * request's transaction it conflicts with a deactivation written meanwhile, so a step that gave them work
    * can't commit on a stale reading of their membership.
@@ -226,12 +249,18 @@ export class UserRepository {
     return (await this.coll.findOne({ _id: id }, { projection: { openid: 1 } }))?.openid;
   }
 
-  /** The party members of these communities, as their membership there places them (branch, unit, when they reported). */
+  /**
+   * The active party members of these communities, as their membership there places them (branch, unit, when they
+   * reported): the one source of the party tree's member and 报到 counts (stats.branches). A member the secretary
+   * deactivated (停用) counts in neither until restored; the services they gave before still count.
+   */
   async partyMembersIn(communityIds: string[]): Promise<Pick<MembershipDoc, 'communityId' | 'partyBranchId' | 'unitId' | 'reportedAt'>[]> {
     const users = await this.coll
-      .find({ memberships: { $elemMatch: { communityId: { $in: communityIds }, roles: 'party_member' } } }, { projection: { memberships: 1 } })
+      .find({ memberships: { $elemMatch: { communityId: { $in: communityIds }, roles: 'party_member', ...ACTIVE } } }, { projection: { memberships: 1 } })
       .toArray();
-    return users.flatMap((u) => u.memberships.filter((m) => m.communityId !== undefined && communityIds.includes(m.communityId) && m.roles.includes('party_member')));
+    return users.flatMap((u) =>
+      u.memberships.filter((m) => m.communityId !== undefined && communityIds.includes(m.communityId) && m.roles.includes('party_member') && membershipActive(m)),
+    );
   }
 
   /** How many people are in this party branch (in any of their communities). */

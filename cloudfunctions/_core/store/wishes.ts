@@ -143,22 +143,31 @@ export class WishRepository {
   }
 
   /**
-   * The wishes of a community where this person holds an unfinished place or waits as the one dispatched to
-   * (shared/lifecycle `workOf`, `dispatchedTo`): what goes back to the pool when their membership is deactivated.
+   * The wishes where this person holds an unfinished place or waits as the one dispatched to (shared/lifecycle
+   * `workOf`, `dispatchedTo`) through their membership of `communityId`: everything of that community, and the places
+   * of their co-building unit (`unitId`) handed to them anywhere (a town- or county-level unit also serves the town's
+   * other communities). What goes back to the pool when that membership is deactivated; what they hold through a
+   * membership of another community (where they live and volunteer, say) is not.
    */
-  workHeldIn(communityId: string, userId: string, limit: number): Promise<WishDoc[]> {
+  workHeldVia(communityId: string, userId: string, unitId: string | undefined, limit: number): Promise<WishDoc[]> {
+    const open = { completedAt: { $exists: false } };
     return this.coll
       .find({
-        communityId,
         status: { $in: ['assigned', 'open', 'claimed', 'in_progress'] },
         $or: [
-          { claims: { $elemMatch: { assigneeId: userId, completedAt: { $exists: false } } } },
-          { claims: { $elemMatch: { claimerId: userId, kind: 'user', completedAt: { $exists: false } } } },
-          { 'assignment.target.kind': 'user', 'assignment.target.id': userId },
+          { communityId, claims: { $elemMatch: { assigneeId: userId, ...open } } },
+          { communityId, claims: { $elemMatch: { claimerId: userId, kind: 'user', ...open } } },
+          { communityId, 'assignment.target.kind': 'user', 'assignment.target.id': userId },
+          ...(unitId ? [{ claims: { $elemMatch: { unitId, assigneeId: userId, ...open } } }] : []),
         ],
       })
       .limit(limit)
       .toArray();
+  }
+
+  /** The wishes dispatched to this unit that nobody of it has accepted yet, wherever they are (the town's 督办 sends town-level units to other communities). */
+  waitingForUnit(unitId: string, limit: number): Promise<WishDoc[]> {
+    return this.coll.find({ status: 'assigned', 'assignment.target.kind': 'unit', 'assignment.target.id': unitId }).limit(limit).toArray();
   }
 
   /** How many unfinished wishes a person holds or was dispatched, in any community: their load. */

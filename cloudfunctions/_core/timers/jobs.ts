@@ -3,8 +3,10 @@ import { announceEvent } from '../notify/announcements';
 import { applyAction } from '../wishes/apply';
 import { announceMissed } from '../notify/missedAnnouncements';
 import { drainOutbox, type DrainResult } from '../notify/outbox';
+import { repairSweeps } from '../wishes/vacate';
 import type { Runtime } from '../runtime/types';
 import type { WishDoc } from '../store/types';
+import type { CronJobName } from '@shared/actions/cron';
 
 const BATCH = 500;
 const MINUTE = 60_000;
@@ -87,9 +89,11 @@ export async function autoConfirm(rt: Runtime, settings: Map<string, CommunitySe
   return confirmed;
 }
 
-export type Job = 'leases' | 'escalation' | 'autoConfirm' | 'outbox';
+export type Job = CronJobName;
 export interface TickResult {
   expired: number; escalated: number; autoConfirmed: number;
+  /** Wishes a deactivated member still held (their deactivation's sweep was cut short) sent back to the pool. */
+  vacated: number;
   /** Messages of recent steps found missing (a crash after the step) and queued again. */
   reannounced: number;
   sent: number; outbox: DrainResult | null; at: Date;
@@ -101,8 +105,10 @@ export async function runJobs(rt: Runtime, jobs: Job[]): Promise<TickResult> {
   const expired = has('leases') ? await expireLeases(rt, settings) : 0;
   const escalated = has('escalation') ? await escalate(rt, settings) : 0;
   const autoConfirmed = has('autoConfirm') ? await autoConfirm(rt, settings) : 0;
+  // Before the outbox, so the residents and staff it tells hear in this same tick.
+  const vacated = has('deactivations') ? await repairSweeps(rt) : 0;
   // Messages a crash kept from being written go in first, so this same drain sends them.
   const reannounced = has('outbox') ? await announceMissed(rt) : 0;
   const outbox = has('outbox') ? await drainOutbox(rt) : null;
-  return { expired, escalated, autoConfirmed, reannounced, sent: outbox?.sent ?? 0, outbox, at: rt.now() };
+  return { expired, escalated, autoConfirmed, vacated, reannounced, sent: outbox?.sent ?? 0, outbox, at: rt.now() };
 }

@@ -1,4 +1,4 @@
-import { AppError, helperRefusal, inactiveRefusal, membershipActive, ownWishRefusal, settingsOf, unitRefusal, type AssignRefusal, type AssignTarget, type WishPeople } from '@shared';
+import { AppError, helperRefusal, inactiveRefusal, membershipActive, personRefusal, settingsOf, unitRefusal, type AssignRefusal, type AssignTarget, type WishPeople } from '@shared';
 import type { UserDoc } from '../store/types';
 import { loadCommunity } from '../store/loadCommunity';
 import type { Runtime } from '../runtime/types';
@@ -24,18 +24,27 @@ export async function checkAssignTarget(rt: Runtime, communityId: string, target
   }
   const user = await rt.repos.users.helperOf(communityId, target.id);
   if (!user) throw new AppError('VALIDATION_FAILED', '只能派给本社区的党员、志愿者或单位', { fields: [{ path: 'assignTo.id', message: '不是本社区的志愿者' }] });
-  const own = ownWishRefusal(user.name, wish, user._id);
-  if (own) throw unavailable(own);
-  requireActive(user, communityId);
+  requireCanServe(user, wish, communityId);
   const max = settingsOf((await loadCommunity(rt, communityId)).settings).maxOpenTasksPerHelper;
   const refusal = helperRefusal(user.name, await rt.repos.wishes.openLoadOf(user._id), max);
   if (refusal) throw unavailable(refusal);
   return user.name;
 }
 
-/** A person the work would go to whose membership here is deactivated (停用) never hears of it: refused, saying so. */
-export function requireActive(user: Pick<UserDoc, 'name' | 'memberships'>, communityId: string, path = 'assignTo.id'): void {
-  const refusal = inactiveRefusal(user.name, membershipActive(user.memberships.find((m) => m.communityId === communityId)));
+const activeIn = (user: Pick<UserDoc, 'memberships'>, communityId: string) => membershipActive(user.memberships.find((m) => m.communityId === communityId));
+
+/**
+ * A person the work would go to (dispatched, or handed a unit's claim): refused, saying why, when the wish is for
+ * them or their membership of `communityId` (where they serve) is deactivated (停用) — the shared rule `personRefusal`.
+ */
+export function requireCanServe(user: Pick<UserDoc, '_id' | 'name' | 'memberships'>, wish: WishPeople, communityId: string, path = 'assignTo.id'): void {
+  const refusal = personRefusal(user.name, wish, user._id, activeIn(user, communityId));
+  if (refusal) throw unavailable(refusal, path);
+}
+
+/** A member named to look after something (a grid) whose membership here is deactivated would never hear of it: refused, saying so. */
+export function requireActive(user: Pick<UserDoc, 'name' | 'memberships'>, communityId: string, path: string, doing: string): void {
+  const refusal = inactiveRefusal(user.name, activeIn(user, communityId), doing);
   if (refusal) throw unavailable(refusal, path);
 }
 

@@ -1,4 +1,4 @@
-import { AppError, HelperRoles, helperRefusal, ownWishRefusal, settingsOf, unitRefusal, type DispatchCandidate, type Role } from '@shared';
+import { AppError, HelperRoles, helperRefusal, membershipActive, personRefusal, settingsOf, unitRefusal, type DispatchCandidate, type Role } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/routing/action';
 import { canRead, relationsTo } from '../../_core/access/wishAccess';
@@ -46,7 +46,7 @@ export default defineAction({
       const membership = p.memberships.find((m) => m.communityId === communityId);
       const load = loads.get(p._id) ?? 0;
       const distanceM = distanceOf(membership);
-      const refusal = onIt.has(p._id) ? HOLDS_IT : (ownWishRefusal(p.name, wish, p._id) ?? helperRefusal(p.name, load, max));
+      const refusal = onIt.has(p._id) ? HOLDS_IT : (personRefusal(p.name, wish, p._id, membershipActive(membership)) ?? helperRefusal(p.name, load, max));
       const roles = (membership?.roles ?? []).filter((r): r is Role => (HelperRoles as readonly string[]).includes(r));
       return { kind: 'user', id: p._id, name: p.name, roles, load, ...(distanceM !== undefined ? { distanceM } : {}), ...(refusal ? { refusal: { reason: refusal.reason, message: refusal.message } } : {}) };
     });

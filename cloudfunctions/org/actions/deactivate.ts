@@ -8,7 +8,9 @@ import { vacateWorkOf } from '../../_core/wishes/vacate';
 /**
  * 停用: the secretary stops a member of their community, saying why (kept on the membership). From the next call
  * they can do nothing here (the router refuses it, MEMBER_DEACTIVATED); nobody dispatches to them, lists them as a
- * helper or tells them of steps; and what they held unfinished goes back to the pool, each resident told.
+ * helper or tells them of steps; and what they held unfinished goes back to the pool, each resident told (also a
+ * town-level unit's places in the town's other communities, and their unit's waiting dispatches once nobody active is
+ * left in it).
  * Their other communities are untouched.
  */
 export default defineAction({
@@ -24,8 +26,9 @@ export default defineAction({
     const after = await rt.repos.users.setMembershipStatus(input.userId, communityId, true, next, now);
     if (!after) throw new AppError('CONFLICT', '该成员已停用');
     // Written first, swept second: a claim of theirs written meanwhile is caught by one side or the other (wishes/vacate.ts).
+    // A crash between the two leaves the deactivation unswept, which the timer's repair finds (`repairSweeps`).
     userCache.forget(rt.repos, input.userId);
-    const vacated = await vacateWorkOf(rt, communityId, input.userId, caller);
+    const vacated = await vacateWorkOf(rt, input.userId, after.memberships.find((m) => m.communityId === communityId)!, caller);
     return { member: memberOf(after, communityId, caller), vacated };
   },
 });

@@ -2,6 +2,7 @@ import { AppError, ringsOverlap, withinRing, type GridBoundary } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/routing/action';
 import { requireMember, requireSecretary, withId } from '../../_core/access/orgAccess';
+import { requireActive } from '../../_core/wishes/assignTarget';
 import type { Runtime } from '../../_core/runtime/types';
 
 /**
@@ -33,7 +34,8 @@ export default defineAction({
   input: ActionSchemas.org.saveGrid,
   async run({ input, caller, rt }) {
     const communityId = requireSecretary(caller);
-    if (input.gridWorkerId) await requireMember(rt, communityId, input.gridWorkerId, 'gridWorkerId');
+    // A deactivated member (停用) would be the grid's worker nobody reaches: the call list skips them, the wishes wait.
+    if (input.gridWorkerId) requireActive(await requireMember(rt, communityId, input.gridWorkerId, 'gridWorkerId'), communityId, 'gridWorkerId', '担任网格员');
     // The grid lists only the community's buildings: a foreign id would sit in the list, counted and shown, and be nobody's.
     if (input.buildingIds?.length && !(await rt.repos.org.allBuildingsOf(communityId, input.buildingIds))) {
       throw new AppError('VALIDATION_FAILED', '楼栋不存在', { fields: [{ path: 'buildingIds', message: '包含不属于本社区的楼栋' }] });
