@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { isOffline, messageOf } from '../services/errors';
+import { isPausedHere } from '../services/session';
 
 export interface PageStateProps {
   loading?: boolean;
@@ -16,10 +17,18 @@ export interface PageStateProps {
 
 /**
  * The four states every screen has: loading, error (offline gets its own wording and
- * always a retry), empty, or the content. Content stays visible while reloading; a screen that draws
+ * always a retry; a paused member's refusal only a quiet line under the page's banner), empty, or the content. Content stays visible while reloading; a screen that draws
  * nothing before its first answer (`{data && …}`) shows the spinner meanwhile.
  */
 export function PageState({ loading, error, empty, emptyText = '暂无内容', emptyAction, onRetry, children }: PageStateProps) {
+  if (error && isPausedHere(error)) {
+    // Paused by the community: the banner above (PausedBanner) says why and whom to ask; here only that nothing shows.
+    return (
+      <View className="state state--paused">
+        <Text className="state__text">暂停服务期间，这里的内容暂不显示</Text>
+      </View>
+    );
+  }
   if (error) {
     const offline = isOffline(error);
     return (

@@ -8,6 +8,7 @@ export { PhotoThumbs } from './PhotoThumbs';
 export { StoredPhotos } from './StoredPhotos';
 export { LeaseCountdown, type LeaseCountdownProps } from './LeaseCountdown';
 export { Screen } from './Screen';
+export { PausedBanner, WithPausedBanner } from './PausedBanner';
 export { Field } from './Field';
 export { RoleNav } from './RoleNav';
 export { formatTime, formatDateTime, formatWindow, formatDuration, formatDistance } from './time';

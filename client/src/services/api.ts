@@ -5,7 +5,7 @@ import { AppError, isErrorCode, type Envelope } from '@shared/errors';
 import { OfflineError } from './errors';
 import { apiBase, usesCloud } from './platform';
 import { newRequestId } from './requestId';
-import { getRefreshToken, getToken, onUnauthenticated, setTokens, storedToken, type TokenPair } from './token';
+import { getRefreshToken, getToken, onDeactivated, onUnauthenticated, setTokens, storedToken, type TokenPair } from './token';
 
 /** The functions a person calls (cron is the timer's). */
 export type FunctionName = Exclude<AnyFunction, 'cron'>;
@@ -27,6 +27,7 @@ function unwrap<T>(body: unknown, status?: number): T {
   if (env && typeof env === 'object' && 'ok' in env) {
     if (env.ok) return env.data;
     const code = isErrorCode(env.error?.code) ? env.error.code : 'INTERNAL';
+    if (code === 'MEMBER_DEACTIVATED') onDeactivated();
     throw new AppError(code, env.error?.message ?? '', env.error?.details);
   }
   // No envelope: a proxy or the platform answered (413 from nginx, 502 while restarting).

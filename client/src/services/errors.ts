@@ -52,7 +52,7 @@ export function messageOf(err: unknown): string {
   const serverMessage = err instanceof AppError ? err.message : '';
   const specific =
     /[\u4e00-\u9fff]/.test(serverMessage) &&
-    (code === 'INVALID_TRANSITION' || code === 'CONFLICT' || code === 'FORBIDDEN' || code === 'RATE_LIMITED' || code === 'ASSIGNEE_UNAVAILABLE' || code === 'INSUFFICIENT_HOURS' || code === 'CODE_WRONG' || code === 'CODE_EXPIRED');
+    (code === 'INVALID_TRANSITION' || code === 'CONFLICT' || code === 'FORBIDDEN' || code === 'RATE_LIMITED' || code === 'ASSIGNEE_UNAVAILABLE' || code === 'MEMBER_DEACTIVATED' || code === 'INSUFFICIENT_HOURS' || code === 'CODE_WRONG' || code === 'CODE_EXPIRED');
   return specific ? serverMessage : ErrorMessages[code];
 }
 

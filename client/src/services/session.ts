@@ -1,11 +1,12 @@
 import Taro from '@tarojs/taro';
+import { AppError } from '@shared/errors';
 import { RoleLabels, type Role } from '@shared/vocab/roles';
 import type { User } from '@shared/schemas/user';
 import type { UserView } from '@shared/actions';
 import { call, endSignIn, httpJson } from './api';
 import { isH5, usesCloud } from './platform';
 import { rememberReturn } from './returnTo';
-import { getRefreshToken, getToken, setTokens, setUnauthenticatedHandler, type TokenPair } from './token';
+import { getRefreshToken, getToken, setDeactivatedHandler, setTokens, setUnauthenticatedHandler, type TokenPair } from './token';
 import { Pages, to } from '@shared/routes';
 
 /** The user as the client keeps it: the server's user plus which of their roles is in use. */
@@ -67,12 +68,22 @@ function emit(): void {
   for (const l of listeners) l(current ?? null);
 }
 
+function storedSession(): Session | null {
+  const stored = Taro.getStorageSync(SESSION_KEY) as Session | '' | undefined;
+  return stored && typeof stored === 'object' && stored.user ? stored : null;
+}
+
 export function getSession(): Session | null {
-  if (current === undefined) {
-    const stored = Taro.getStorageSync(SESSION_KEY) as Session | '' | undefined;
-    current = stored && typeof stored === 'object' && stored.user ? stored : null;
-  }
+  if (current === undefined) current = storedSession();
   return current;
+}
+
+/**
+ * The session for an onlooker (the banner every page shows): the one in memory, else the stored one, without loading
+ * it into memory. Which session a page works with stays the page's own first read.
+ */
+export function peekSession(): Session | null {
+  return current !== undefined ? current : storedSession();
 }
 
 function save(session: Session | null): void {
@@ -177,6 +188,59 @@ export function membership(): SessionUser['memberships'][number] | undefined {
   const acting = actingMemberships(s.user);
   return acting.find((m) => m.roles.includes(s.activeRole)) ?? acting[0];
 }
+
+/** A community membership the person is paused in (停用), as the banner tells them. */
+export interface Paused {
+  communityId: string;
+  communityName: string;
+  reason?: string;
+  /** Their other communities where they are active: they may switch to one and go on there. */
+  elsewhere: { id: string; name: string }[];
+}
+
+/**
+ * Whether the community the person acts in has paused them (its secretary deactivated the membership: every call there
+ * is refused MEMBER_DEACTIVATED but who they are and a switch of community), from the session as last read.
+ */
+export function pausedOf(user: SessionUser): Paused | null {
+  const communities = (user.memberships ?? []).filter((m) => m.communityId !== undefined);
+  const acting = communities.find((m) => m.communityId === user.communityId) ?? communities[0];
+  if (!acting?.deactivated) return null;
+  const nameOf = (id: string) => user.communities?.find((c) => c.id === id)?.name ?? (id === user.communityId ? user.communityName : undefined);
+  const communityId = acting.communityId!;
+  return {
+    communityId,
+    communityName: nameOf(communityId) ?? '本社区',
+    ...(acting.deactivated.reason ? { reason: acting.deactivated.reason } : {}),
+    elsewhere: communities
+      .filter((m) => m !== acting && !m.deactivated)
+      .map((m) => ({ id: m.communityId!, name: nameOf(m.communityId!) ?? '其他社区' })),
+  };
+}
+
+/**
+ * A refusal because the community the person acts in paused them: what the banner already says (PausedBanner), so a
+ * page or a toast adds nothing of its own. A refusal about another community (a switch to, or an invite of, one that
+ * paused them) is not: that one is told where it happened.
+ */
+export function isPausedHere(err: unknown): boolean {
+  if (!(err instanceof AppError) || err.code !== 'MEMBER_DEACTIVATED') return false;
+  const user = peekSession()?.user;
+  const acting = user?.communityId ?? user?.memberships.find((m) => m.communityId !== undefined)?.communityId;
+  const about = (err.details as { communityId?: unknown } | undefined)?.communityId;
+  return about === undefined || about === acting;
+}
+
+let rereading: Promise<unknown> | undefined;
+
+/** A call refused MEMBER_DEACTIVATED: who they are is read again (once for every refusal meanwhile), and the banner follows. */
+setDeactivatedHandler(() => {
+  rereading ??= refreshMe()
+    .catch(() => null)
+    .finally(() => {
+      rereading = undefined;
+    });
+});
 
 setUnauthenticatedHandler(() => {
   forget();

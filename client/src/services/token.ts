@@ -45,3 +45,17 @@ export function onUnauthenticated(): void {
 export function setUnauthenticatedHandler(handler: () => void): void {
   unauthenticatedHandler = handler;
 }
+
+let deactivatedHandler: (() => void) | undefined;
+
+export function onDeactivated(): void {
+  deactivatedHandler?.();
+}
+
+/**
+ * session.ts registers what a MEMBER_DEACTIVATED refusal means: the person was paused (停用) by their community since
+ * the session was read, so it is read again and every page's banner says so (components/PausedBanner).
+ */
+export function setDeactivatedHandler(handler: () => void): void {
+  deactivatedHandler = handler;
+}

@@ -5,7 +5,7 @@ import { noticeLink, to } from '@shared/routes';
 import { PageState, RoleNav, Screen, formatTime } from '../../components';
 import { usePaged } from '../../hooks/usePaged';
 import { call } from '../../services/api';
-import { messageOf } from '../../services/errors';
+import { toastError } from '../../services/toast';
 import { go, Routes } from '../../services/nav';
 
 type InboxItem = ActionReply<'notify', 'inbox'>['items'][number];
@@ -30,7 +30,7 @@ export default function InboxPage() {
       await call('notify', 'read', { all: true });
       await inbox.refresh();
     } catch (err) {
-      void Taro.showToast({ title: messageOf(err), icon: 'none' });
+      toastError(err);
     }
   };
 

@@ -8,7 +8,7 @@ import { ReportCard } from '../../features/org/ReportCard';
 import { useElderMode } from '../../services/elder';
 import { go, goHome, Routes } from '../../services/nav';
 import { loginThenReturn } from '../../services/returnTo';
-import { messageOf } from '../../services/errors';
+import { toastError } from '../../services/toast';
 import { chooseFullName, getSession, logout, rolesOf, switchCommunity, switchRole } from '../../services/session';
 
 /** Me: role switch for people with several roles, elder mode, service hours, points, 时间银行, logout. */
@@ -29,7 +29,7 @@ export default function MePage() {
       await chooseFullName(value);
     } catch (err) {
       setFullName(!value);
-      void Taro.showToast({ title: messageOf(err), icon: 'none', duration: 3000 });
+      toastError(err);
     }
   };
 
@@ -40,7 +40,7 @@ export default function MePage() {
       const next = await switchCommunity(communityId);
       goHome(next.activeRole);
     } catch (err) {
-      void Taro.showToast({ title: messageOf(err), icon: 'none', duration: 3000 });
+      toastError(err);
     }
   };
 

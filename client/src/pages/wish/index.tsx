@@ -13,7 +13,7 @@ import { RateForm } from '../../features/wish/RateForm';
 import { WishSummary } from '../../features/wish/WishSummary';
 import { StoryConsent } from '../../features/story/StoryConsent';
 import { useRemote } from '../../hooks/useRemote';
-import { messageOf } from '../../services/errors';
+import { toastError } from '../../services/toast';
 import { go, Routes } from '../../services/nav';
 import { SubmitKey } from '../../services/requestId';
 import { isStoryView, storiesApi } from '../../services/stories';
@@ -56,7 +56,7 @@ export default function WishPage() {
       void Taro.showToast({ title: done, icon: 'success' });
       await detail.reload();
     } catch (err) {
-      void Taro.showToast({ title: messageOf(err), icon: 'none', duration: 3000 });
+      toastError(err);
     } finally {
       setBusy(undefined);
     }

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { RoleLabels } from '@shared/vocab';
 import type { Role } from '@shared/vocab';
+import { WithPausedBanner } from '../../../components';
 import { useElderMode } from '../../../services/elder';
 import { loginThenReturn } from '../../../services/returnTo';
 import { rolesOf, switchRole } from '../../../services/session';
@@ -23,7 +24,14 @@ interface Props {
 export function StaffGate({ screen, children }: Props) {
   const [elder] = useElderMode();
   // 长辈模式 reaches the staff screens through this one wrapper (staff.scss `.staff-elder`).
-  return <View className={elder ? 'staff-elder' : 'staff-root'}><Gate screen={screen}>{children}</Gate></View>;
+  // A paused member (停用) reads why first, on every staff screen as on the others (components/Screen).
+  return (
+    <View className={elder ? 'staff-elder' : 'staff-root'}>
+      <WithPausedBanner>
+        <Gate screen={screen}>{children}</Gate>
+      </WithPausedBanner>
+    </View>
+  );
 }
 
 function Gate({ screen, children }: Props) {

@@ -6,7 +6,7 @@ import { chinaWallClock } from '@shared/time';
 import { PageState, Screen, formatTime } from '../../../../components';
 import { useRemote } from '../../../../hooks/useRemote';
 import { call } from '../../../../services/api';
-import { messageOf } from '../../../../services/errors';
+import { toastError } from '../../../../services/toast';
 import { deliverFile } from '../../../../services/inlineFile';
 import { tasksApi } from '../../../../services/wishes';
 
@@ -53,7 +53,7 @@ export default function HoursPage() {
               onClick={() => {
                 setIssuing(true);
                 issueCertificate()
-                  .catch((err) => void Taro.showToast({ title: messageOf(err), icon: 'none' }))
+                  .catch((err) => toastError(err))
                   .finally(() => setIssuing(false));
               }}
             >

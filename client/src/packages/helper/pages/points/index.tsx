@@ -7,7 +7,7 @@ import { RedemptionCard } from '../../../../features/points/RedemptionCard';
 import { StoreShelf } from '../../../../features/points/StoreShelf';
 import { useRemote } from '../../../../hooks/useRemote';
 import { call } from '../../../../services/api';
-import { messageOf } from '../../../../services/errors';
+import { toastError } from '../../../../services/toast';
 
 /** 积分: what my confirmed service earned, the 爱心超市 to spend it in, my redemption codes and every entry of the ledger. */
 export default function PointsPage() {
@@ -31,7 +31,7 @@ export default function PointsPage() {
       void Taro.showToast({ title: `已退回 ${r.cost} 积分`, icon: 'none' });
       await page.reload();
     } catch (err) {
-      void Taro.showToast({ title: messageOf(err), icon: 'none', duration: 3000 });
+      toastError(err);
     } finally {
       setCancelling(null);
     }

@@ -5,7 +5,7 @@ import type { ActionReply } from '@shared/actions';
 import { PageState, RoleNav, Screen, StatusTag, formatTime } from '../../../../components';
 import { useRemote } from '../../../../hooks/useRemote';
 import { call } from '../../../../services/api';
-import { messageOf } from '../../../../services/errors';
+import { toastError } from '../../../../services/toast';
 import { go, Routes } from '../../../../services/nav';
 import { membership } from '../../../../services/session';
 import { tasksApi, type WishView } from '../../../../services/wishes';
@@ -33,7 +33,7 @@ export default function UnitPage() {
       setHanding(undefined);
       await claims.reload();
     } catch (err) {
-      void Taro.showToast({ title: messageOf(err), icon: 'none', duration: 3000 });
+      toastError(err);
     } finally {
       setBusy(false);
     }

@@ -6,7 +6,7 @@ import { residentCanConsent } from '@shared/stories/rules';
 import { Screen } from '../../../../components';
 import { StoryBody } from '../../../../features/story/StoryBody';
 import { useRemote } from '../../../../hooks/useRemote';
-import { messageOf } from '../../../../services/errors';
+import { toastError } from '../../../../services/toast';
 import { go, Routes } from '../../../../services/nav';
 import { storiesApi, type StoryView } from '../../../../services/stories';
 import { StaffGate } from '../../components/StaffGate';
@@ -36,7 +36,7 @@ function StoryRow({ story, onChanged }: { story: StoryView; onChanged: () => voi
       void Taro.showToast({ title: done, icon: 'success' });
       onChanged();
     } catch (err) {
-      void Taro.showToast({ title: messageOf(err), icon: 'none', duration: 3000 });
+      toastError(err);
     } finally {
       setBusy(false);
     }
