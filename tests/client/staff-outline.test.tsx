@@ -153,8 +153,9 @@ describe('with tiles configured', () => {
     expect(map.querySelector('img.leaflet-tile')!.getAttribute('src')).toMatch(/^http:\/\/tiles\.test\/\d+\/\d+\/\d+\.png$/);
     expect(within(map).getByRole('img', { name: '1栋' })).toBeInTheDocument();
 
-    // The map opens on the community; its middle, tapped, is the middle of what is drawn there.
-    for (const [x, y] of [[180, 180], [220, 180], [200, 220]]) fireEvent.click(map, { clientX: x, clientY: y });
+    // The map opens on the community, fitted below the room left at the top for the grids' names (48 px, 16 below):
+    // the middle of that, tapped, is the middle of what is drawn there.
+    for (const [x, y] of [[180, 196], [220, 196], [200, 236]]) fireEvent.click(map, { clientX: x, clientY: y });
     expect(map.querySelectorAll('.staff-map__tile-corner')).toHaveLength(3);
     fireEvent.click(screen.getByText('保存边界'));
     await waitFor(() => expect(callsTo(callMock, 'org', 'saveGrid')).toHaveLength(1));

@@ -105,7 +105,8 @@ export default function TileMap({ tiles, ...props }: SurfaceProps & { tiles: Map
       const size = m.getSize();
       // Fitted once the box has a size; until then (a page still laid out) a view near enough, fitted when it has one.
       if (size.x > 0 && size.y > 0) {
-        m.fitBounds(bounds, { padding: [24, 24], maxZoom: 18 });
+        // More room above: each grid's name and counts stand over its north edge.
+        m.fitBounds(bounds, { paddingTopLeft: [24, 48], paddingBottomRight: [24, 16], maxZoom: 18 });
         shownPlace.current = place;
       } else {
         m.setView(bounds.getCenter(), 16);
