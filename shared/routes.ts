@@ -128,6 +128,33 @@ export const resubmitPage = (wishId: string) => link(Pages.post, { resubmit: wis
 export const editPage = (wishId: string) => link(Pages.post, { edit: wishId });
 /** Join a community, optionally with an invite code filled in. */
 export const joinPage = (code?: string) => link(Pages.join, { code });
+
+/** A parameter as given, or as it was URI-encoded (WeChat hands a scene and a scanned URL over encoded). */
+function decoded(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * The invite code the join page was opened with, whichever way it came ('' when none):
+ * - `code`: our own link (`joinPage`), what the invite's QR code carries on h5 and in the mini-program;
+ * - `scene`: a 小程序码 made by wxacode.getUnlimited for the join page, whose scene is the code itself
+ *   (6–16 letters and digits, inside the scene's 32) or `code=…`;
+ * - `q`: a 普通链接二维码 rule (扫普通链接二维码打开小程序) opening the join page for our h5 link: WeChat
+ *   passes the whole scanned URL, encoded.
+ */
+export function inviteCodeOf(params: Readonly<Record<string, string | undefined>>): string {
+  if (params.code) return decoded(params.code).trim();
+  if (params.scene) {
+    const scene = decoded(params.scene);
+    return (/(?:^|&)code=([^&]*)/.exec(scene)?.[1] ?? scene).trim();
+  }
+  if (params.q) return decoded(/[?&]code=([^&#]*)/.exec(decoded(params.q))?.[1] ?? '').trim();
+  return '';
+}
 /** The public check of a 志愿服务证明 (the URL its QR code carries, on h5). */
 /** One 微故事, as a shared link opens it. */
 export const storyPage = (storyId: string) => link(Pages.story, { id: storyId });

@@ -1,5 +1,5 @@
 import { AppError } from '../errors';
-import { InboxSentences, NotificationTemplates, type NotificationTemplate, type NotificationTemplateKey } from './templates';
+import { InboxSentences, NotificationTemplates, WISH_NUMBER_LABEL, WISH_NUMBER_VALUE, type NotificationTemplate, type NotificationTemplateKey } from './templates';
 import { chinaWallClock } from '../time';
 
 /**
@@ -56,9 +56,16 @@ function fieldValue(type: string, value: FieldValue): string {
 /** The `data` of subscribeMessage.send: `{ thing1: { value } , … }`. */
 export type MessageData = Record<string, { value: string }>;
 
+/** What a field with no value shows: '—', or '-' where WeChat takes ASCII only (it would refuse '—' and the whole send). */
+function missingValue(type: string): string {
+  return type === 'character_string' || type === 'letter' || type === 'symbol' ? '-' : '—';
+}
+
 /**
  * Compose a subscribe message: every field of the template, each cut to its
  * type's limit; a missing value shows as '—' rather than failing the send.
+ * The wish's number comes from the announcement's `WISH_NUMBER_VALUE`, into the
+ * field the template labels `WISH_NUMBER_LABEL`.
  */
 export function composeMessage(
   template: NotificationTemplateKey | NotificationTemplate,
@@ -67,9 +74,10 @@ export function composeMessage(
   const t = typeof template === 'string' ? NotificationTemplates[template] : template;
   if (!t) throw new AppError('INTERNAL', `unknown template ${String(template)}`);
   const data: MessageData = {};
-  for (const field of Object.keys(t.fields)) {
-    const v = values[field];
-    data[field] = { value: v === undefined || v === '' ? '—' : fieldValue(fieldTypeOf(field), v) };
+  for (const [field, label] of Object.entries(t.fields)) {
+    const v = values[field] ?? (label === WISH_NUMBER_LABEL ? values[WISH_NUMBER_VALUE] : undefined);
+    const type = fieldTypeOf(field);
+    data[field] = { value: v === undefined || v === '' ? missingValue(type) : fieldValue(type, v) };
   }
   return data;
 }

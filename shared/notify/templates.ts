@@ -39,31 +39,45 @@ export interface NotificationTemplate {
   fields: Record<string, string>;
 }
 
+/**
+ * The value an announcement of a wish carries its number (心愿编号) in, the same key for every template: the inbox
+ * says it in its sentence, and composeMessage puts it in the template's field labelled `WISH_NUMBER_LABEL`.
+ */
+export const WISH_NUMBER_VALUE = 'wishNo';
+
+/**
+ * The field of a wish's subscribe message that shows its number: a `character_string` (letters, digits and
+ * symbols, 32 at most: TY-2026-0123 is 12), the one field type that takes the number whole and as written. Its
+ * key (`character_string4`, …) is the field's place in the template chosen in the mini-program's console.
+ */
+export const WISH_NUMBER_LABEL = '心愿编号';
+
+/** The announcement values that carry a wish's number (none for a wish that has none). */
+export function wishNumberValues(wish: { number?: string }): Record<string, string> {
+  return wish.number ? { [WISH_NUMBER_VALUE]: wish.number } : {};
+}
+
 export const NotificationTemplates: Record<NotificationTemplateKey, NotificationTemplate> = {
-  wish_approved: { key: 'wish_approved', title: '心愿审核通过', fields: { thing1: '心愿', phrase2: '状态', time3: '时间' } },
-  wish_rejected: { key: 'wish_rejected', title: '心愿未通过审核', fields: { thing1: '心愿', thing2: '原因', time3: '时间' } },
-  wish_claimed: { key: 'wish_claimed', title: '心愿已被认领', fields: { thing1: '心愿', name2: '认领人', time3: '时间' } },
-  wish_assigned: { key: 'wish_assigned', title: '收到派单', fields: { thing1: '心愿', thing2: '地点', time3: '时间' } },
-  wish_completed: { key: 'wish_completed', title: '心愿已完成', fields: { thing1: '心愿', name2: '服务人', time3: '完成时间' } },
-  wish_disputed: { key: 'wish_disputed', title: '居民反映心愿未完成', fields: { thing1: '心愿', thing2: '原因', time3: '时间' } },
-  rate_reminder: { key: 'rate_reminder', title: '请评价本次服务', fields: { thing1: '心愿', thing2: '提示' } },
-  new_pending_wish: {
-    key: 'new_pending_wish',
-    title: '新心愿待审核',
-    fields: { thing1: '心愿', phrase2: '类别', time3: '提交时间' },
-  },
-  nearby_wish: { key: 'nearby_wish', title: '附近有新心愿', fields: { thing1: '心愿', thing2: '地点', character_string3: '距离' } },
-  wish_escalated: { key: 'wish_escalated', title: '心愿超时未认领', fields: { thing1: '心愿', phrase2: '级别', time3: '提交时间' } },
-  wish_supervised: { key: 'wish_supervised', title: '镇街督办', fields: { thing1: '心愿', phrase2: '督办事项', thing3: '督办内容' } },
-  wish_nudged: { key: 'wish_nudged', title: '居民催一催', fields: { thing1: '心愿', thing2: '提示', time3: '提交时间' } },
-  wish_waiting: { key: 'wish_waiting', title: '居民催一催', fields: { thing1: '心愿', phrase2: '状态', time3: '提交时间' } },
-  lease_expired: { key: 'lease_expired', title: '认领已超时', fields: { thing1: '心愿', thing2: '提示' } },
-  claim_recalled: { key: 'claim_recalled', title: '社区收回了心愿', fields: { thing1: '心愿', thing2: '原因', time3: '时间' } },
-  helper_withdrawn: { key: 'helper_withdrawn', title: '服务人有变动', fields: { thing1: '心愿', thing2: '提示' } },
-  work_returned: { key: 'work_returned', title: '心愿退回待认领', fields: { thing1: '心愿', thing2: '原因' } },
+  wish_approved: { key: 'wish_approved', title: '心愿审核通过', fields: { thing1: '心愿', phrase2: '状态', time3: '时间', character_string4: WISH_NUMBER_LABEL } },
+  wish_rejected: { key: 'wish_rejected', title: '心愿未通过审核', fields: { thing1: '心愿', thing2: '原因', time3: '时间', character_string4: WISH_NUMBER_LABEL } },
+  wish_claimed: { key: 'wish_claimed', title: '心愿已被认领', fields: { thing1: '心愿', name2: '认领人', time3: '时间', character_string4: WISH_NUMBER_LABEL } },
+  wish_assigned: { key: 'wish_assigned', title: '收到派单', fields: { thing1: '心愿', thing2: '地点', time3: '时间', character_string4: WISH_NUMBER_LABEL } },
+  wish_completed: { key: 'wish_completed', title: '心愿已完成', fields: { thing1: '心愿', name2: '服务人', time3: '完成时间', character_string4: WISH_NUMBER_LABEL } },
+  wish_disputed: { key: 'wish_disputed', title: '居民反映心愿未完成', fields: { thing1: '心愿', thing2: '原因', time3: '时间', character_string4: WISH_NUMBER_LABEL } },
+  rate_reminder: { key: 'rate_reminder', title: '请评价本次服务', fields: { thing1: '心愿', thing2: '提示', character_string3: WISH_NUMBER_LABEL } },
+  new_pending_wish: { key: 'new_pending_wish', title: '新心愿待审核', fields: { thing1: '心愿', phrase2: '类别', time3: '提交时间', character_string4: WISH_NUMBER_LABEL } },
+  nearby_wish: { key: 'nearby_wish', title: '附近有新心愿', fields: { thing1: '心愿', thing2: '地点', character_string3: '距离', character_string4: WISH_NUMBER_LABEL } },
+  wish_escalated: { key: 'wish_escalated', title: '心愿超时未认领', fields: { thing1: '心愿', phrase2: '级别', time3: '提交时间', character_string4: WISH_NUMBER_LABEL } },
+  wish_supervised: { key: 'wish_supervised', title: '镇街督办', fields: { thing1: '心愿', phrase2: '督办事项', thing3: '督办内容', character_string4: WISH_NUMBER_LABEL } },
+  wish_nudged: { key: 'wish_nudged', title: '居民催一催', fields: { thing1: '心愿', thing2: '提示', time3: '提交时间', character_string4: WISH_NUMBER_LABEL } },
+  wish_waiting: { key: 'wish_waiting', title: '居民催一催', fields: { thing1: '心愿', phrase2: '状态', time3: '提交时间', character_string4: WISH_NUMBER_LABEL } },
+  lease_expired: { key: 'lease_expired', title: '认领已超时', fields: { thing1: '心愿', thing2: '提示', character_string3: WISH_NUMBER_LABEL } },
+  claim_recalled: { key: 'claim_recalled', title: '社区收回了心愿', fields: { thing1: '心愿', thing2: '原因', time3: '时间', character_string4: WISH_NUMBER_LABEL } },
+  helper_withdrawn: { key: 'helper_withdrawn', title: '服务人有变动', fields: { thing1: '心愿', thing2: '提示', character_string3: WISH_NUMBER_LABEL } },
+  work_returned: { key: 'work_returned', title: '心愿退回待认领', fields: { thing1: '心愿', thing2: '原因', character_string3: WISH_NUMBER_LABEL } },
   join_requested: { key: 'join_requested', title: '新的入社申请', fields: { name1: '申请人', thing2: '申请身份', time3: '申请时间' } },
   join_decided: { key: 'join_decided', title: '入社申请结果', fields: { thing1: '社区', phrase2: '结果', thing3: '说明' } },
-  story_consent_requested: { key: 'story_consent_requested', title: '社区想分享您的心愿故事', fields: { thing1: '心愿', thing2: '提示' } },
+  story_consent_requested: { key: 'story_consent_requested', title: '社区想分享您的心愿故事', fields: { thing1: '心愿', thing2: '提示', character_string3: WISH_NUMBER_LABEL } },
   story_consent_answered: { key: 'story_consent_answered', title: '居民答复了微故事', fields: { thing1: '故事', phrase2: '答复', thing3: '说明' } },
   activity_changed: { key: 'activity_changed', title: '活动有变动', fields: { thing1: '活动', thing2: '变动', time3: '活动时间' } },
   activity_cancelled: { key: 'activity_cancelled', title: '活动已取消', fields: { thing1: '活动', thing2: '原因', time3: '原定时间' } },
@@ -71,12 +85,6 @@ export const NotificationTemplates: Record<NotificationTemplateKey, Notification
 
 /** A field's value, or nothing when it was left out (composed messages write '—' for those). */
 type Said = (v: (field: string) => string) => string;
-
-/**
- * The value an announcement of a wish carries its number (心愿编号) in. No template has such a field, so WeChat's
- * subscribe message never sends it (composeMessage sends the template's fields only); the inbox says it.
- */
-export const WISH_NUMBER_VALUE = 'wishNo';
 
 /** A wish as staff's messages name it: its title, and its number to search or say on the phone. */
 const named = (v: (field: string) => string) => `「${v('thing1')}」${v(WISH_NUMBER_VALUE) ? `（${v(WISH_NUMBER_VALUE)}）` : ''}`;

@@ -119,6 +119,8 @@ export function wishDetailOf(
 /** One row of tasks.nearby (DESIGN.md §5): what a volunteer needs to decide, contact masked. */
 export interface NearbyItem {
   id: string;
+  /** 心愿编号 (shared/wishNumber): public wherever the wish is (the Open311 list gives it too). */
+  number?: string;
   title: string;
   category: Wish['category'];
   categoryLabel: string;
@@ -133,7 +135,7 @@ export interface NearbyItem {
 }
 
 /** The fields a nearby row is made of: the hall reads only these from storage. */
-export const NEARBY_SOURCE_FIELDS = ['title', 'category', 'helpersNeeded', 'claims', 'priority', 'createdAt', 'contactPhone', 'address', 'preferredTime', 'location'] as const;
+export const NEARBY_SOURCE_FIELDS = ['number', 'title', 'category', 'helpersNeeded', 'claims', 'priority', 'createdAt', 'contactPhone', 'address', 'preferredTime', 'location'] as const;
 export type NearbySource = Pick<Wish, 'id' | (typeof NEARBY_SOURCE_FIELDS)[number]>;
 
 /**
@@ -186,6 +188,7 @@ export function nearbyItemOf(wish: NearbySource, from: GeoPoint): NearbyItem {
   if (wish.contactPhone !== undefined) item.contactPhone = maskPhone(wish.contactPhone);
   if (wish.address !== undefined) item.address = maskAddress(wish.address);
   if (wish.preferredTime !== undefined) item.preferredTime = wish.preferredTime;
+  if (wish.number !== undefined) item.number = wish.number;
   return item;
 }
 
@@ -208,6 +211,8 @@ export function similarItemOf(wish: SimilarSource, from: GeoPoint, viewer: Viewe
 /** One card of the public wall (心愿墙). */
 export interface WallItem {
   id: string;
+  /** 心愿编号 (shared/wishNumber), as on every other screen of the wish. */
+  number?: string;
   title: string;
   category: Wish['category'];
   categoryLabel: string;
@@ -245,5 +250,6 @@ export function wallItemOf(wish: Wish, ownerName?: string, helpers: (HelperFacts
   }
   if (wish.doneAt !== undefined) item.doneAt = wish.doneAt;
   if (wish.confirmedAt !== undefined) item.confirmedAt = wish.confirmedAt;
+  if (wish.number !== undefined) item.number = wish.number;
   return item;
 }

@@ -29,3 +29,14 @@ test('a hall card says when the resident wants help (期望时间), and says not
   const other = screen.getByText('门口换灯泡', { exact: false }).closest('.card') as HTMLElement;
   expect(within(other).queryByText(/期望时间/)).toBeNull();
 });
+
+test('a hall card carries the wish’s number (心愿编号), the one the resident and the community say on the phone', async () => {
+  const numbered = { ...item('w-num', '帮忙取快递', 'normal', 200), number: 'TY-2026-0123' };
+  fakeServer({ 'tasks.nearby': () => ({ items: [numbered, item('w-old', '门口换灯泡', 'normal', 100)] }) });
+  render(<HallPage />);
+  const card = (await screen.findByText('帮忙取快递', { exact: false })).closest('.card') as HTMLElement;
+  expect(within(card).getByText('编号 TY-2026-0123')).toBeInTheDocument();
+  // A wish from before numbers says nothing of one.
+  const old = screen.getByText('门口换灯泡', { exact: false }).closest('.card') as HTMLElement;
+  expect(within(old).queryByText(/编号/)).toBeNull();
+});

@@ -172,3 +172,10 @@ test("an invite's QR code opens the join page with its code already filled in", 
   render(<JoinPage />);
   expect(await screen.findByPlaceholderText('请输入邀请码')).toHaveValue('QRCODE12');
 });
+
+test('a 小程序码 made for the join page (its scene, as WeChat hands it over) fills in the code as well', async () => {
+  taroMock.routerParams = { scene: encodeURIComponent('code=QRCODE12') };
+  fakeServer({ 'org.joinRequests': () => ({ items: [] }) });
+  render(<JoinPage />);
+  expect(await screen.findByPlaceholderText('请输入邀请码')).toHaveValue('QRCODE12');
+});

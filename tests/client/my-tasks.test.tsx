@@ -24,3 +24,14 @@ test('each task is tagged with where my own place stands', async () => {
   const tags = Array.from(document.querySelectorAll('.tag')).map((t) => t.textContent);
   expect(tags).toEqual(['已认领', '服务中']);
 });
+
+test('each task shows its wish’s number (心愿编号), the one the resident and the community say on the phone', async () => {
+  fakeServer({
+    'tasks.mine': () => ({
+      items: [wishFixture({ id: 'w1', number: 'TY-2026-0031', title: '帮忙搬书柜', status: 'claimed' }), wishFixture({ id: 'w2', title: '帮忙抬钢琴', status: 'claimed' })],
+    }),
+  });
+  render(<MyTasksPage />);
+  await screen.findByText('帮忙搬书柜');
+  expect(screen.getAllByText(/^编号 /).map((n) => n.textContent)).toEqual(['编号 TY-2026-0031']);
+});

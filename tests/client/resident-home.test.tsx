@@ -50,3 +50,12 @@ test('a wish family posted for me with their time-bank hours is in my list, sayi
   // Mine to confirm: it waits among 待我确认.
   expect(screen.getByText('待我确认（1）')).toBeInTheDocument();
 });
+
+test('each of my wishes shows its number (心愿编号), to say when I ring the community about it', async () => {
+  fakeServer({
+    'wishes.mine': () => ({ items: [wishFixture({ id: 'w1', number: 'TY-2026-0123', title: '楼道灯不亮', status: 'open' }), wishFixture({ id: 'w2', title: '想办个生日会', status: 'open' })] }),
+  });
+  render(<ResidentHome />);
+  await screen.findByText('楼道灯不亮');
+  expect(screen.getAllByText(/^编号 /).map((n) => n.textContent)).toEqual(['编号 TY-2026-0123']);
+});

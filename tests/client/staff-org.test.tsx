@@ -295,7 +295,7 @@ test('a new code comes with its QR code, and any active one shows it on request:
   expect(screen.queryByRole('img', { name: '邀请码 OLDCODE1 的二维码' })).toBeNull();
   fireEvent.click(within(old).getByRole('button', { name: '二维码' }));
   expect(within(old).getByRole('img', { name: '邀请码 OLDCODE1 的二维码' })).toBeInTheDocument();
-  expect(within(old).getByText(/扫码以「志愿者」身份加入/)).toBeInTheDocument();
+  expect(within(old).getByText(/扫码，以「志愿者」身份加入/)).toBeInTheDocument();
 
   fireEvent.click(screen.getByText('生成邀请码'));
   expect(await screen.findByRole('img', { name: '邀请码 NEWCODE7 的二维码' })).toBeInTheDocument();

@@ -90,6 +90,9 @@ describe('subscribe messages through WeChat', () => {
     expect(mine[0].template_id).toBe('TPL_APPROVED');
     // WeChat refuses a thing field over 20 characters: it is cut to fit.
     expect([...mine[0].data.thing1.value].length).toBeLessThanOrEqual(20);
+    // The wish's number (心愿编号) rides in the template's character_string field, as staff say it on the phone.
+    expect(mine[0].data.character_string4.value).toMatch(/^TY-\d{4}-\d{4,}$/);
+    expect([w1.number, w2.number]).toContain(mine[0].data.character_string4.value);
 
     const inbox = (await callAs(token, 'notify', 'inbox', {})).data;
     expect(inbox.items.filter((m: any) => m.template === 'wish_approved')).toHaveLength(2);

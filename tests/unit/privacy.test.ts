@@ -12,6 +12,7 @@ import {
   maskAddress,
   maskName,
   maskPhone,
+  NEARBY_SOURCE_FIELDS,
   nearbyItemOf,
   viewOf,
   wallItemOf,
@@ -150,6 +151,17 @@ describe('who sees a resident\'s contact', () => {
     const from = { type: 'Point' as const, coordinates: [wish.location.coordinates[0], wish.location.coordinates[1] + 0.0073] as [number, number] };
     const item = nearbyItemOf(wish, from);
     expect(item).toMatchObject({ distanceM: 800, slotsFree: 2, categoryLabel: '维修', ...masked });
+  });
+
+  test('a hall card and a wall card name the wish by its number, as every other screen does', () => {
+    const from = { type: 'Point' as const, coordinates: [0, 0] as [number, number] };
+    const open = baseWish({ status: 'open', number: 'TY-2026-0123' });
+    expect(nearbyItemOf(open, from).number).toBe('TY-2026-0123');
+    // What the hall reads from storage includes it (the store is asked for these fields only).
+    expect(NEARBY_SOURCE_FIELDS).toContain('number');
+    expect(wallItemOf({ ...open, status: 'confirmed' }, '张三')!.number).toBe('TY-2026-0123');
+    // A wish from before numbers has none, and no empty one.
+    expect('number' in nearbyItemOf(baseWish({ status: 'open' }), from)).toBe(false);
   });
 });
 

@@ -1,7 +1,8 @@
 /** 心愿编号 (issue 16): TY-2026-0123, declared once in shared/wishNumber and read back however it is typed. */
 import fc from 'fast-check';
 import {
-  Community, WishNumber, communityCodeOf, derivedCommunityCode, formatWishNumber, inboxTextOf, normalizeWishNumber, parseWishNumber, wishNumberYear,
+  Community, NotificationTemplateKeys, NotificationTemplates, WISH_NUMBER_LABEL, WishNumber, communityCodeOf, composeMessage, derivedCommunityCode, fieldTypeOf,
+  formatWishNumber, inboxTextOf, normalizeWishNumber, parseWishNumber, wishNumberValues, wishNumberYear,
 } from '@shared';
 import { COMMUNITIES } from '../../server/seedData';
 
@@ -65,12 +66,32 @@ describe('a community’s short code', () => {
   });
 });
 
-describe('messages to staff name the wish by its number', () => {
-  test('the inbox says the number after the title; WeChat’s message has no field for it', () => {
+describe('messages name the wish by its number', () => {
+  test('the inbox says the number after the title in staff’s messages', () => {
     const values = { thing1: '修水管', phrase2: '维修', time3: '2026-03-01T02:05:00Z', wishNo: 'TY-2026-0123' };
     expect(inboxTextOf('new_pending_wish', values).body).toBe('有一个维修类的新心愿「修水管」（TY-2026-0123）等您审核。');
     expect(inboxTextOf('wish_escalated', { ...values, phrase2: '镇街' }).body).toContain('「修水管」（TY-2026-0123）');
     // A message of a wish from before numbers reads as it always did.
     expect(inboxTextOf('new_pending_wish', { ...values, wishNo: undefined }).body).toBe('有一个维修类的新心愿「修水管」等您审核。');
+  });
+
+  test('every subscribe message about a wish carries its number whole, in a character_string field', () => {
+    const wishTemplates = NotificationTemplateKeys.filter((k) => NotificationTemplates[k].fields.thing1 === '心愿');
+    expect(wishTemplates.length).toBeGreaterThan(10);
+    for (const key of wishTemplates) {
+      const fields = Object.entries(NotificationTemplates[key].fields).filter(([, label]) => label === WISH_NUMBER_LABEL).map(([field]) => field);
+      expect({ key, fields: fields.map(fieldTypeOf) }).toEqual({ key, fields: ['character_string'] });
+      // WeChat takes at most five fields in a subscribe message.
+      expect(Object.keys(NotificationTemplates[key].fields).length).toBeLessThanOrEqual(5);
+      const data = composeMessage(key, { thing1: '修水管', ...wishNumberValues({ number: 'TY-2026-0123' }) });
+      expect(data[fields[0]].value).toBe('TY-2026-0123');
+      // A wish from before numbers: a plain '-', since WeChat refuses anything but ASCII in that field (and the whole send with it).
+      expect(composeMessage(key, { thing1: '修水管' })[fields[0]].value).toBe('-');
+    }
+  });
+
+  test('a number as long as numbers get still fits the field uncut', () => {
+    const longest = formatWishNumber('ABCD', 2026, 999_999_999);
+    expect(composeMessage('wish_approved', { thing1: '修水管', ...wishNumberValues({ number: longest }) }).character_string4.value).toBe(longest);
   });
 });

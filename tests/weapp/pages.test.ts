@@ -9,7 +9,8 @@ import { userOf } from '@shared/pageUsers';
 import { AllPages, type PagePath } from '@shared/routes';
 import type { Role } from '@shared/vocab/roles';
 import { spawnGateway, urlOf, type GatewayProcess } from '../integration/processes';
-import { bootWeapp, type OpenPage } from './shim';
+import { encode } from 'uqr';
+import { attrOf, bootWeapp, type OpenPage, type RenderedNode } from './shim';
 
 /**
  * Every page of the compiled mini-program, opened as the person it is for, against a real server at
@@ -278,6 +279,40 @@ describe("the primary action of each working screen changes the server's state",
     await page.until(() => mp.exchanges.some((e) => e.call?.action === 'approve'), 'the approval is sent');
     await settled(page, 'the server answers');
     expect(await statusOf('secretary', pendingId)).toBe('open');
+    expect(failedExchanges()).toEqual([]);
+    page.close();
+  });
+
+  test('invite: the secretary makes an invite code, shown as an image of the QR code of the join page with the code', async () => {
+    const page = await openAs('secretary', 'packages/staff/pages/org/index', {}, '组织架构');
+    page.tap('邀请码');
+    await page.until(() => page.text().includes('生成邀请码'), 'the invite form opens');
+    page.tap('生成邀请码');
+    await page.until(() => mp.exchanges.some((e) => e.call?.action === 'invites' && e.reply?.ok), 'the code is made');
+    const code = (mp.exchanges.find((e) => e.call?.action === 'invites')!.reply.data as { code: string }).code;
+    const images: string[] = [];
+    const collect = (node: RenderedNode | string) => {
+      if (typeof node === 'string') return;
+      const src = attrOf(node, 'src');
+      if (typeof src === 'string' && src.startsWith('data:image/svg+xml;base64,')) images.push(src);
+      node.children.forEach(collect);
+    };
+    await page.until(() => {
+      images.length = 0;
+      collect(page.tree());
+      return images.length > 0;
+    }, 'its QR code shows');
+    const svg = Buffer.from(images[0].slice('data:image/svg+xml;base64,'.length), 'base64').toString('ascii');
+    const n = Number(/viewBox="0 0 (\d+) /.exec(svg)![1]);
+    const drawn = Array.from({ length: n }, () => Array<boolean>(n).fill(false));
+    for (const [, x, y, run] of /<path[^>]* d="([^"]*)"/.exec(svg)![1].matchAll(/M(\d+) (\d+)h(\d+)/g)) for (let i = 0; i < Number(run); i++) drawn[Number(y)][Number(x) + i] = true;
+    // In the mini-program the code carries the join page's path and the code (services/nav inviteLink).
+    const bare = encode(`pages/join/index?code=${code}`, { border: 0 }).data;
+    const edge = (n - bare.length) / 2;
+    expect(drawn.slice(edge, edge + bare.length).map((row) => row.slice(edge, edge + bare.length))).toEqual(bare);
+    expect(page.text()).toContain(code);
+    const listed = await callAs<{ items: { code: string; state: string }[] }>('secretary', 'org', 'listInvites', {});
+    expect(listed.items.find((i) => i.code === code)).toMatchObject({ state: 'active' });
     expect(failedExchanges()).toEqual([]);
     page.close();
   });

@@ -14,3 +14,4 @@ export { RoleNav } from './RoleNav';
 export { formatTime, formatDateTime, formatWindow, formatDuration, formatDistance } from './time';
 export { switchLabel } from './switchLabel';
 export { CallButton, NavigateButton } from './Contact';
+export { WishNo } from './WishNo';

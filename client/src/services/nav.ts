@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { Role } from '@shared/vocab/roles';
-import { Pages, activityPage, editPage, joinPage, link, resubmitPage, storiesPage, storyPage, recallPage, taskPage, to, wishPage } from '@shared/routes';
+import { Pages, activityPage, editPage, joinPage, link, pageOf, resubmitPage, storiesPage, storyPage, recallPage, taskPage, to, wishPage } from '@shared/routes';
 import { takeReturn } from './returnTo';
 import { getSession, rolesOf } from './session';
 import { isH5 } from './platform';
@@ -63,12 +63,14 @@ export function goHome(role: Role): void {
 
 /**
  * After logging in: back to the page that sent the person to log in (a shared wish link, with
- * its id), else their role's home. Someone with no community yet still goes to join one first.
+ * its id), else their role's home. Someone with no community yet still goes to join one first:
+ * the join page they came from (an invite's QR code, its code in the link) is that page, code kept.
  */
 export function landAfterLogin(role: Role): void {
   const back = takeReturn();
   const session = getSession();
-  if (back && session && rolesOf(session.user).length > 0) void Taro.reLaunch({ url: back });
+  const member = !!session && rolesOf(session.user).length > 0;
+  if (back && session && (member || pageOf(back) === Pages.join)) void Taro.reLaunch({ url: back });
   else goHome(role);
 }
 
@@ -79,8 +81,16 @@ export function back(fallback: string = Routes.home): void {
 }
 
 /**
- * The address an invite's QR code carries: on h5 this app's own join page with the code (a phone's camera
- * opens it); in the mini-program the join page's path with the code, which the person can also type.
+ * The address an invite's QR code carries. On h5: this app's own join page with the code, which a phone's camera
+ * or WeChat's scanner opens; not logged in, the login comes first and lands back there (landAfterLogin).
+ * In the mini-program: the join page's path with the code (`pages/join/index?code=…`), the page and query a
+ * 小程序码 would open. WeChat's scanner does not open a mini-program from a plain QR code of a path, so in
+ * production the staff screen should show a 小程序码 instead: wxacode.getUnlimited({ page: 'pages/join/index',
+ * scene: code, check_path, env_version }) called by the server with the mini-program's access_token (its AppSecret,
+ * which this project has no copy of), for a published version of the page, the image stored and served to the
+ * staff screen; the join page already reads such a scene (shared/routes `inviteCodeOf`). Or a 普通链接二维码 rule
+ * in the mini-program's console for the h5 link's prefix (a verification file on that domain): then this same
+ * h5 link opens the mini-program, the page reads it from `q`.
  */
 export function inviteLink(code: string): string {
   const path = joinPage(code);

@@ -1,4 +1,4 @@
-import { CategoryLabels, URGENT_ALERT_RADIUS_M, forWhomIds, WISH_NUMBER_VALUE, WishStateLabels, maskAddress, metresBetween, onDutyAt, type NotificationTemplateKey, type WishAction } from '@shared';
+import { CategoryLabels, URGENT_ALERT_RADIUS_M, forWhomIds, WishStateLabels, maskAddress, metresBetween, onDutyAt, wishNumberValues, type NotificationTemplateKey, type WishAction } from '@shared';
 import { noticeLink } from '@shared/routes';
 import { announceAll, type Announcement } from './outbox';
 import { gridWorkersOf, namesOf, secretariesOf, townAdminsOf, unitAdminsOf } from '../access/people';
@@ -221,8 +221,8 @@ export async function announceEvent(rt: Runtime, wish: WishDoc, event: WishEvent
   if (!plan) return 0;
   const messages = await plan(rt, wish, event, known);
   const base = { eventId: event.id, communityId: wish.communityId, wishId: wish._id };
-  // Every message of a wish carries its number; the sentences of staff's messages say it (templates.ts `named`).
-  const numbered: Record<string, string> = wish.number ? { [WISH_NUMBER_VALUE]: wish.number } : {};
+  // Every message of a wish carries its number: the subscribe message in its 心愿编号 field, staff's inbox sentences (templates.ts `named`).
+  const numbered = wishNumberValues(wish);
   return announceAll(
     rt,
     messages.map((m): { announcement: Announcement; recipientIds: string[] } => ({

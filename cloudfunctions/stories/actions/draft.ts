@@ -1,4 +1,4 @@
-import { AppError, checkDraft, forWhomIds } from '@shared';
+import { AppError, checkDraft, forWhomIds, wishNumberValues } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { wishPage } from '@shared/routes';
 import { defineAction } from '../../_core/routing/action';
@@ -43,7 +43,7 @@ export default defineAction({
     if (!story) throw new AppError('CONFLICT', '故事刚刚被修改或发布，请刷新后重试');
     await announce(
       rt,
-      { template: 'story_consent_requested', eventId: newId(), communityId: wish.communityId, wishId: wish._id, page: wishPage(wish._id), values: { thing1: wish.title, thing2: '社区想把它写成微故事，请您决定是否同意' } },
+      { template: 'story_consent_requested', eventId: newId(), communityId: wish.communityId, wishId: wish._id, page: wishPage(wish._id), values: { thing1: wish.title, thing2: '社区想把它写成微故事，请您决定是否同意', ...wishNumberValues(wish) } },
       draft.residentIds ?? [wish.ownerId],
     );
     return { story: await viewOf(rt, story, actorFor(caller, wish)) };

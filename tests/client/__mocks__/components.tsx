@@ -12,6 +12,11 @@ const PASS = /^(className|style|role|id|hidden|title|tabIndex|data-.*|aria-.*)$/
 function domProps(props: AnyProps): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(props)) if (PASS.test(k)) out[k] = v;
+  // WeChat's accessibility attribute for a role (no `role` prop on most Taro components): the DOM's role.
+  if ('aria-role' in out) {
+    out.role = out['aria-role'];
+    delete out['aria-role'];
+  }
   if (typeof props.onClick === 'function') out.onClick = props.onClick;
   return out;
 }

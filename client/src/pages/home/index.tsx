@@ -1,7 +1,7 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { WishState } from '@shared/vocab/wishStates';
-import { CategoryIcon, PageState, RoleNav, Screen, StatusTag, formatTime } from '../../components';
+import { CategoryIcon, PageState, RoleNav, Screen, StatusTag, WishNo, formatTime } from '../../components';
 import { useRemote } from '../../hooks/useRemote';
 import { useElderMode } from '../../services/elder';
 import { go, Routes } from '../../services/nav';
@@ -40,6 +40,7 @@ function WishRow({ wish }: { wish: WishView }) {
           <StatusTag status={wish.status} />
         </View>
         <Text className="card__meta">{formatTime(wish.submittedAt ?? wish.createdAt)}</Text>
+        <WishNo number={wish.number} />
         {family && <Text className="card__meta">{family}</Text>}
         {wish.status === 'rejected' && wish.rejectReason && <Text className="card__meta">未通过：{wish.rejectReason}</Text>}
       </View>

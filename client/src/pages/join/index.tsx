@@ -4,6 +4,7 @@ import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import { AppError } from '@shared/errors';
 import { AcceptInviteInput, RequestJoinInput } from '@shared/actions/org';
 import { RoleLabels } from '@shared/vocab/roles';
+import { inviteCodeOf } from '@shared/routes';
 import { JoinRequestStatusLabels, type JoinRole } from '@shared/schemas/membership';
 import { Limits } from '@shared/vocab/limits';
 import { fieldErrorsOf as zodFieldErrors } from '@shared/validation/parseInput';
@@ -43,10 +44,11 @@ function failureText(err: unknown): string {
 
 /** Join a community: an invite code joins at once; without the right code's role, ask the secretary to approve. */
 export default function JoinPage() {
+  const router = useRouter();
   const session = getSession();
   const member = !!session && rolesOf(session.user).length > 0;
-  // An invite's QR code (or link) opens this page with its code: filled in, one tap to join.
-  const [code, setCode] = useState(useRouter().params.code ?? '');
+  // An invite's QR code (or link, or a 小程序码) opens this page with its code: filled in, one tap to join.
+  const [code, setCode] = useState(() => inviteCodeOf(router.params));
   const [name, setName] = useState(session?.user.name ?? '');
   const [phone, setPhone] = useState(session?.user.phone ?? '');
   const [note, setNote] = useState('');

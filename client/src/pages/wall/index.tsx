@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { CategoryLabels } from '@shared/vocab/categories';
-import { CategoryIcon, PageState, RoleNav, Screen, StatusTag, formatTime } from '../../components';
+import { CategoryIcon, PageState, RoleNav, Screen, StatusTag, WishNo, formatTime } from '../../components';
 import { StoryBody } from '../../features/story/StoryBody';
 import { usePaged } from '../../hooks/usePaged';
 import { go, Routes } from '../../services/nav';
@@ -49,6 +49,7 @@ export default function WallPage() {
               <Text className="card__meta">
                 {CategoryLabels[w.category]} · {w.residentName}
               </Text>
+              <WishNo number={w.number} />
               {w.helpers.length > 0 && <Text className="card__meta">帮助者：{w.helpers.join('、')}</Text>}
               {w.stars !== undefined && (
                 <Text className="star star--on" aria-label={`评分 ${w.stars} 星`}>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { urgencySignText, type UrgencySign } from '@shared/lifecycle/urgency';
+import { WishNo } from '../../../components/WishNo';
 import type { StaffWish } from '../lib/api';
 import { ageText, categoryLabel, channelLabel, priorityLabel } from '../lib/format';
 
@@ -26,7 +27,7 @@ export function WishCard({ wish, notice, children, now, sign }: Props) {
         {!urgent && sign && <Text className='staff-wish__priority staff-wish__priority--suggested'>可能紧急</Text>}
         <Text className='staff-wish__age'>{ageText(wish.submittedAt ?? wish.createdAt, now)}</Text>
       </View>
-      {wish.number && <Text className='staff-wish__number'>编号 {wish.number}</Text>}
+      <WishNo number={wish.number} className='staff-wish__number' />
       <Text className='staff-wish__title'>{wish.title}</Text>
       {!urgent && sign && <Text className='staff-wish__sign'>{urgencySignText(sign)}</Text>}
       {wish.description && <Text className='staff-wish__desc'>{wish.description}</Text>}

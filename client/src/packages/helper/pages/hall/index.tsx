@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Categories, CategoryLabels, type Category } from '@shared/vocab/categories';
-import { CategoryIcon, PageState, RoleNav, Screen, StatusTag, formatDistance, formatWindow } from '../../../../components';
+import { CategoryIcon, PageState, RoleNav, Screen, StatusTag, WishNo, formatDistance, formatWindow } from '../../../../components';
 import { remember } from '../../../../features/task/cache';
 import { useRemote } from '../../../../hooks/useRemote';
 import { currentPlace, type Place } from '../../../../services/location';
@@ -94,6 +94,8 @@ export default function HallPage() {
                 {CategoryLabels[w.category]} · {formatDistance(w.distanceM)}
                 {w.helpersNeeded > 1 ? ` · 需 ${w.helpersNeeded} 人` : ''}
               </Text>
+              {/* The number the resident or the community says on the phone about this wish. */}
+              <WishNo number={w.number} />
               {/* When the resident wants it: what a helper needs to know before tapping in. */}
               {w.preferredTime && <Text className="card__meta card__when">期望时间 {formatWindow(w.preferredTime)}</Text>}
             </View>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { WishState } from '@shared/vocab/wishStates';
-import { CategoryIcon, PageState, RoleNav, Screen, StatusTag, formatTime } from '../../../../components';
+import { CategoryIcon, PageState, RoleNav, Screen, StatusTag, WishNo, formatTime } from '../../../../components';
 import { usePaged } from '../../../../hooks/usePaged';
 import { myClaimOf, myPlaceState } from '../../../../features/task/myClaim';
 import { go, Routes } from '../../../../services/nav';
@@ -52,6 +52,7 @@ export default function MyTasksPage() {
                 <StatusTag status={tagOf(w)} />
               </View>
               <Text className="card__meta">{formatTime(w.updatedAt ?? w.createdAt)}</Text>
+              <WishNo number={w.number} />
             </View>
           </View>
         ))}

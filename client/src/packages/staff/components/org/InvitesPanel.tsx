@@ -90,14 +90,11 @@ export function InvitesPanel({ onCreated }: { onCreated?: (invite: Invite) => vo
         </Button>
       </View>
       {made.map((invite) => (
-        <View key={invite.code} className='staff-card staff-invite'>
-          <Text className='staff-invite__code' selectable>
-            {invite.code}
-          </Text>
+        <View key={invite.code} className='staff-card staff-invite' aria-label={`新邀请码 ${invite.code}`}>
+          <InviteQr code={invite.code} role={invite.role} />
           <Text className='staff-org__sub'>
             {RoleLabels[invite.role]} · 可用 {invite.maxUses} 人 · {shortTime(invite.expiresAt)} 前有效
           </Text>
-          <InviteQr code={invite.code} role={invite.role} />
           <Button className='staff-btn staff-btn--ghost' size='mini' onClick={() => copy(invite)}>
             复制邀请语
           </Button>

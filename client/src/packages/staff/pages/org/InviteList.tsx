@@ -10,6 +10,7 @@ import { ChipGroup } from '../../components/ChipGroup';
 import { StaffState } from '../../components/StaffState';
 import { shortTime } from '../../lib/format';
 import { InviteQr } from '../../components/org/InviteQr';
+import { RevocableRow, revokeControls, type RevokeControls } from '../../components/RevocableRow';
 import { membershipApi } from './api';
 
 type Filter = 'all' | InviteState;
@@ -78,15 +79,7 @@ export function InviteList({ version = 0 }: { version?: number }) {
       >
         <View className='staff-card'>
           {items.map((invite) => (
-            <InviteRow
-              key={invite.code}
-              invite={invite}
-              confirming={confirming === invite.code}
-              busy={busy}
-              onAsk={() => setConfirming(invite.code)}
-              onCancel={() => setConfirming(null)}
-              onRevoke={() => void revoke(invite.code)}
-            />
+            <InviteRow key={invite.code} invite={invite} {...revokeControls(invite.code, { confirming, setConfirming, busy, revoke })} />
           ))}
         </View>
       </StaffState>
@@ -94,54 +87,29 @@ export function InviteList({ version = 0 }: { version?: number }) {
   );
 }
 
-interface RowProps {
-  invite: InviteSummary;
-  confirming: boolean;
-  busy: boolean;
-  onAsk: () => void;
-  onCancel: () => void;
-  onRevoke: () => void;
-}
-
-function InviteRow({ invite, confirming, busy, onAsk, onCancel, onRevoke }: RowProps) {
+function InviteRow({ invite, ...controls }: { invite: InviteSummary } & RevokeControls) {
   const [qr, setQr] = useState(false);
+  const live = invite.state === 'active';
   const when = invite.state === 'revoked' && invite.revokedAt ? `${shortTime(invite.revokedAt)} 撤销` : `${shortTime(invite.expiresAt)} 前有效`;
   return (
-    <View className='staff-org__group' aria-label={`邀请码 ${invite.code}`}>
-      <View className='staff-org__member'>
-        <Text className='staff-org__name' selectable>
-          {invite.code}
-        </Text>
-        <Text className={`staff-invite__state staff-invite__state--${invite.state}`}>{InviteStateLabels[invite.state]}</Text>
-      </View>
-      <Text className='staff-org__sub'>
-        {RoleLabels[invite.role]} · 已用 {invite.uses}/{invite.maxUses} 人 · {when}
-        {invite.createdByName ? ` · ${invite.createdByName}创建` : ''}
-      </Text>
-      {qr && invite.state === 'active' && <InviteQr code={invite.code} role={invite.role} />}
-      {invite.state === 'active' && !confirming && (
-        <View className='staff-panel__actions'>
-          <Button className='staff-btn staff-btn--ghost' size='mini' aria-expanded={qr} onClick={() => setQr(!qr)}>
-            {qr ? '收起二维码' : '二维码'}
-          </Button>
-          <Button className='staff-btn staff-btn--danger' size='mini' onClick={onAsk}>
-            撤销
-          </Button>
-        </View>
-      )}
-      {confirming && (
-        <View className='staff-panel'>
-          <Text className='staff-panel__hint'>撤销后该邀请码立即失效，已加入的成员不受影响。</Text>
-          <View className='staff-panel__actions'>
-            <Button className='staff-btn staff-btn--ghost' size='mini' onClick={onCancel}>
-              取消
-            </Button>
-            <Button className='staff-btn staff-btn--danger' size='mini' aria-busy={busy} disabled={busy} onClick={onRevoke}>
-              确认撤销
-            </Button>
-          </View>
-        </View>
-      )}
-    </View>
+    <RevocableRow
+      label={`邀请码 ${invite.code}`}
+      name={invite.code}
+      selectable
+      state={invite.state}
+      stateText={InviteStateLabels[invite.state]}
+      detail={`${RoleLabels[invite.role]} · 已用 ${invite.uses}/${invite.maxUses} 人 · ${when}${invite.createdByName ? ` · ${invite.createdByName}创建` : ''}`}
+      live={live}
+      verb='撤销'
+      warning='撤销后该邀请码立即失效，已加入的成员不受影响。'
+      {...controls}
+      actions={
+        <Button className='staff-btn staff-btn--ghost' size='mini' aria-expanded={qr} onClick={() => setQr(!qr)}>
+          {qr ? '收起二维码' : '二维码'}
+        </Button>
+      }
+    >
+      {qr && live && <InviteQr code={invite.code} role={invite.role} />}
+    </RevocableRow>
   );
 }

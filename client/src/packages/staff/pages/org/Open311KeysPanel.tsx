@@ -9,6 +9,7 @@ import { call } from '../../../../services/api';
 import { useRemote } from '../../../../hooks/useRemote';
 import { Field } from '../../../../components';
 import { StaffState } from '../../components/StaffState';
+import { RevocableRow, revokeControls, type RevokeControls } from '../../components/RevocableRow';
 import { errorText, fieldErrorsOf } from '../../lib/errors';
 import { shortTime } from '../../lib/format';
 
@@ -121,15 +122,7 @@ export function Open311KeysPanel() {
       >
         <View>
           {keys.map((key) => (
-            <KeyRow
-              key={key.id}
-              apiKey={key}
-              confirming={confirming === key.id}
-              busy={busy}
-              onAsk={() => setConfirming(key.id)}
-              onCancel={() => setConfirming(null)}
-              onRevoke={() => void revoke(key.id)}
-            />
+            <KeyRow key={key.id} apiKey={key} {...revokeControls(key.id, { confirming, setConfirming, busy, revoke })} />
           ))}
         </View>
       </StaffState>
@@ -137,48 +130,23 @@ export function Open311KeysPanel() {
   );
 }
 
-interface RowProps {
-  apiKey: KeyView;
-  confirming: boolean;
-  busy: boolean;
-  onAsk: () => void;
-  onCancel: () => void;
-  onRevoke: () => void;
-}
-
-function KeyRow({ apiKey, confirming, busy, onAsk, onCancel, onRevoke }: RowProps) {
+function KeyRow({ apiKey, ...controls }: { apiKey: KeyView } & RevokeControls) {
   const live = !apiKey.revokedAt;
   return (
-    <View className='staff-org__group' aria-label={`密钥 ${apiKey.label}`}>
-      <View className='staff-org__member'>
-        <Text className='staff-org__name'>{apiKey.label}</Text>
-        <Text className={`staff-invite__state staff-invite__state--${live ? 'active' : 'revoked'}`}>{live ? '使用中' : '已停用'}</Text>
-      </View>
-      <Text className='staff-org__sub'>
-        {apiKey.prefix}… · {apiKey.createdByName}于 {shortTime(apiKey.createdAt)} 签发
-        {apiKey.lastUsedAt ? ` · 最近使用 ${shortTime(apiKey.lastUsedAt)}` : ' · 尚未使用'}
-        {apiKey.revokedAt ? ` · ${shortTime(apiKey.revokedAt)} 停用` : ''}
-      </Text>
-      {live && !confirming && (
-        <View className='staff-panel__actions'>
-          <Button className='staff-btn staff-btn--danger' size='mini' onClick={onAsk}>
-            停用
-          </Button>
-        </View>
-      )}
-      {confirming && (
-        <View className='staff-panel'>
-          <Text className='staff-panel__hint'>停用后，对方再用此密钥提交会被拒绝；已提交的心愿不受影响。</Text>
-          <View className='staff-panel__actions'>
-            <Button className='staff-btn staff-btn--ghost' size='mini' onClick={onCancel}>
-              取消
-            </Button>
-            <Button className='staff-btn staff-btn--danger' size='mini' aria-busy={busy} disabled={busy} onClick={onRevoke}>
-              确认停用
-            </Button>
-          </View>
-        </View>
-      )}
-    </View>
+    <RevocableRow
+      label={`密钥 ${apiKey.label}`}
+      name={apiKey.label}
+      state={live ? 'active' : 'revoked'}
+      stateText={live ? '使用中' : '已停用'}
+      detail={
+        `${apiKey.prefix}… · ${apiKey.createdByName}于 ${shortTime(apiKey.createdAt)} 签发` +
+        (apiKey.lastUsedAt ? ` · 最近使用 ${shortTime(apiKey.lastUsedAt)}` : ' · 尚未使用') +
+        (apiKey.revokedAt ? ` · ${shortTime(apiKey.revokedAt)} 停用` : '')
+      }
+      live={live}
+      verb='停用'
+      warning='停用后，对方再用此密钥提交会被拒绝；已提交的心愿不受影响。'
+      {...controls}
+    />
   );
 }
