@@ -112,7 +112,7 @@ async function launchAs(role: Role | null) {
 let launchedAs: Role | null | undefined;
 
 /** The seeded wishes the walk opens, by title. */
-const seeded = { toConfirm: '搬运旧家具到楼下', open: '给视力不好的老人读报', pending: '燃气管道老化请检查', story: '厨房水龙头漏水请帮忙维修', activity: '老年人健康义诊' };
+const seeded = { toConfirm: '搬运旧家具到楼下', open: '给视力不好的老人读报', claimed: '帮忙代购蔬菜和药品', pending: '燃气管道老化请检查', story: '厨房水龙头漏水请帮忙维修', activity: '老年人健康义诊' };
 const ids: Record<string, string> = {};
 const storyNote = '志愿者小张带着工具上门，半小时就换好了阀芯。';
 
@@ -126,6 +126,7 @@ async function wishIdOf(title: string, status: string): Promise<string> {
 beforeAll(async () => {
   ids.toConfirm = await wishIdOf(seeded.toConfirm, 'done');
   ids.open = await wishIdOf(seeded.open, 'open');
+  ids.claimed = await wishIdOf(seeded.claimed, 'claimed');
   // A published 微故事, as a forwarded link opens it.
   const told = await wishIdOf(seeded.story, 'confirmed');
   const { story } = await callAs<{ story: { id: string } }>('secretary', 'stories', 'draft', { wishId: told, note: storyNote });
@@ -162,6 +163,8 @@ const visits: Partial<Record<PagePath, { query?: () => Record<string, string>; s
   'packages/staff/pages/index/index': { shows: ['审核派单', '代录心愿'] },
   'packages/staff/pages/review/index': { shows: [seeded.pending] },
   'packages/staff/pages/board/index': { shows: ['待审核', seeded.pending] },
+  // 收回 is opened from a wish's page, for that wish: one a volunteer has claimed.
+  'packages/staff/pages/recall/index': { query: () => ({ id: ids.claimed }), shows: [seeded.claimed] },
   'packages/staff/pages/escalations/index': { shows: ['上报社区'] },
   'packages/staff/pages/dashboard/index': { shows: ['本期收集'] },
   'packages/staff/pages/org/index': { shows: ['组织架构'] },
