@@ -12,8 +12,8 @@ const dir = __dirname;
 const only = process.argv.slice(2);
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.bench.ts'))
-  // The soak and Lighthouse run for minutes (Lighthouse needs Chromium too): only when named (npm run bench -- soak).
-  .filter((f) => (only.length === 0 ? !/^(soak|lighthouse)\./.test(f) : only.some((o) => f.includes(o))))
+  // The soak, Lighthouse and the h5 profile run for minutes (the last two need Chromium): only when named (npm run bench -- soak).
+  .filter((f) => (only.length === 0 ? !/^(soak|lighthouse|h5profile)\./.test(f) : only.some((o) => f.includes(o))))
   .sort();
 
 const cpus = os.cpus();

@@ -69,6 +69,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       compile: { include: [path.join(root, 'shared')] },
       publicPath: '/',
       staticDirectory: 'static',
+      // XY_H5_SOURCEMAP=1: source maps beside the scripts but not named in them (hidden), for naming the
+      // functions of a CPU profile (npm run bench -- h5profile); the browser never fetches them.
+      ...(process.env.XY_H5_SOURCEMAP === '1' ? { enableSourceMap: true, sourceMapType: 'hidden-source-map' } : {}),
       router: { mode: 'hash' },
       output: {
         filename: 'js/[name].[contenthash:8].js',
@@ -88,6 +91,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // and cached; the login page and the screens that only show things never fetch it.
       webpackChain(chain) {
         chain.module.rule('pure-modules').test(isPureModule).set('sideEffects', false);
+        // View and Text as plain React elements, the other components Taro's (components/h5/index.js says why).
+        chain.resolve.alias.set('@tarojs/components$', path.join(srcDir, 'components', 'h5', 'index.js'));
         const splitChunks = chain.optimization.get('splitChunks');
         chain.optimization.splitChunks({
           ...splitChunks,

@@ -15,3 +15,9 @@ declare namespace NodeJS {
   }
 }
 declare const SUBSCRIBE_TEMPLATES: Record<string, string>;
+
+/** Taro's React components for h5, imported one by one (client/src/components/h5/ViewText.tsx); typed there. */
+declare module '@tarojs/components-react/dist/components/*' {
+  const component: unknown;
+  export default component;
+}
