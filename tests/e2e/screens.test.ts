@@ -51,6 +51,8 @@ const queryOf: Partial<Record<PagePath, () => string>> = {
   'packages/helper/pages/task/index': () => `?id=${ids.task}`,
   'pages/story/index': () => `?id=${ids.story}`,
   'packages/helper/pages/activity/index': () => `?id=${ids.activity}`,
+  // 收回 of the claimed task nobody has started: the panel, as the wish's page opens it.
+  'packages/staff/pages/recall/index': () => `?id=${ids.task}`,
 };
 
 /** Screens that hold several: each tab is photographed too (org's forms are among issue 16's weakest screens). */
