@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import type { RunningServer } from '../../server/main';
-import { apiAs, launch, shot, signIn, startApp } from './harness';
+import { apiAs, launch, shot, signIn, startApp, tapUntil } from './harness';
 
 /**
  * Issue 13's browser check, in Debian chromium against the real server and h5 build: a grid worker enters an
@@ -38,7 +38,7 @@ async function anyTimeOnDuty(who: string): Promise<void> {
 test('an urgent wish a grid worker enters for an elder reaches a volunteer on duty first, and the secretary\'s map shows it claimed', async () => {
   // The grid worker, on a door visit in 花园新村, enters the wish for 李桂英 and publishes it at once as urgent.
   const gridWorker = await signIn(browser, server.url, '网格员 · 陈志强', { geolocation: AT_HUAYUAN_XINCUN, permissions: ['geolocation'] });
-  await gridWorker.getByText('代录心愿').click();
+  await tapUntil(gridWorker.getByText('代录心愿'), gridWorker.getByRole('radiogroup', { name: '来源渠道' }));
   await gridWorker.getByRole('radiogroup', { name: '来源渠道' }).getByText('入户走访').click();
   await gridWorker.getByRole('textbox', { name: '如：王秀英' }).fill('李桂英');
   await gridWorker.getByRole('textbox', { name: '一句话说明，如：接送去卫生院打疫苗' }).fill(title);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../server/main';
 
 export const root = path.join(__dirname, '..', '..');
@@ -81,6 +81,22 @@ export async function signIn(browser: Browser, url: string, label: string | RegE
   await (typeof label === 'string' ? page.getByText(label, { exact: true }) : page.getByText(label).first()).click();
   await page.waitForURL((u) => !u.hash.includes('pages/login'));
   return page;
+}
+
+/**
+ * Taps `tap` until `arrived` shows, at most three times: on a busy machine a tap that lands while the page is still
+ * sliding in after sign-in can be lost (the grid-map walk once waited 30 s for a screen its tap never opened).
+ */
+export async function tapUntil(tap: Locator, arrived: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await tap.click();
+    try {
+      await arrived.waitFor({ timeout: 10_000 });
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+    }
+  }
 }
 
 /** Opens a screen by its route, as a link or a tap on a tab would. */
