@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import type { RunningServer } from '../../server/main';
-import { apiAs as callAs, launch, nameOf as seededName, shot, signIn, startApp } from './harness';
+import { apiAs as callAs, launch, nameOf as seededName, shot, signIn, startApp, tapUntil } from './harness';
 
 /**
  * The walk-throughs issue 16 found broken, played in Debian chromium on the real h5 build against
@@ -79,8 +79,7 @@ test('a wish that needs two helpers: each of two volunteers claims it and can st
 test('the grid worker enters a wish for 李桂英 by her phone, and she sees it in her own account (issue 16 #3)', async () => {
   const title = '帮李奶奶去卫生院取药';
   const grid = await signIn(browser, server.url, '网格员 · 陈志强');
-  await grid.getByText('代录心愿').first().click();
-  await grid.getByText('来源渠道').first().waitFor();
+  await tapUntil(grid.getByText('代录心愿').first(), grid.getByText('来源渠道').first());
   await grid.getByRole('radio', { name: '入户走访' }).click();
   await grid.getByRole('textbox', { name: '如：王秀英' }).fill('李桂英');
   await grid.getByRole('textbox', { name: '如：13812345678' }).fill('07194567890');
@@ -138,8 +137,7 @@ test('延长认领 adds to the time left: the countdown moves forward (issue 16 
 
 test('staff forms use the app’s type scale: hints smaller than labels, red asterisks, no resize grip; 爱心超市’s 扫码 is legible', async () => {
   const grid = await signIn(browser, server.url, '网格员 · 陈志强');
-  await grid.getByText('代录心愿').first().click();
-  await grid.getByText('来源渠道').first().waitFor();
+  await tapUntil(grid.getByText('代录心愿').first(), grid.getByText('来源渠道').first());
   const look = await grid.evaluate(() => {
     const shown = (sel: string) => [...document.querySelectorAll<HTMLElement>(sel)].find((e) => e.offsetParent !== null)!;
     const px = (sel: string) => parseFloat(getComputedStyle(shown(sel)).fontSize);
