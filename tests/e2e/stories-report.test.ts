@@ -54,8 +54,16 @@ test('the monthly report prints on A4', async () => {
   await page.goto(`${server.url}/#/pages/login/index`);
   await page.locator('[data-testid="login-secretary"]').click();
   await page.waitForURL((u) => !u.hash.includes('pages/login'));
-  await visit(page, server.url, '/packages/staff/pages/report/index');
-  await page.getByText('（本月至今）', { exact: false }).click();
+  // Opened again if the screen stays hidden: right after sign-in, on a busy machine, the landing can still be on its way.
+  for (let attempt = 1; ; attempt++) {
+    await visit(page, server.url, '/packages/staff/pages/report/index');
+    try {
+      await page.getByText('（本月至今）', { exact: false }).click({ timeout: 10_000 });
+      break;
+    } catch (err) {
+      if (attempt === 3) throw err;
+    }
+  }
   await page.getByText('“三单”微心愿服务月报', { exact: false }).waitFor();
   await page.getByLabel(/^发布微故事 1$/).waitFor();
   await shot(page, 'monthly-report');
