@@ -1,6 +1,7 @@
 // Options for every mingo call: no server-side JavaScript ($where, $function, $accumulator), so a
 // filter built from user input can never run code in the database process. Two operators are
-// replaced where mingo's output differs from MongoDB's (see below). mingo's top-level Query and
+// replaced where mingo's output differs from MongoDB's (see below), and the query operators that miss
+// values behind nested arrays are corrected (query/pathValues.ts). mingo's top-level Query and
 // Aggregator put their own operators ahead of any given context, so this module hands out the base
 // classes, which take the context as it is: import Query/Aggregator/aggregate from here, not 'mingo'.
 import { Context } from 'mingo';
@@ -13,6 +14,7 @@ import * as queryOps from 'mingo/operators/query';
 import * as windowOps from 'mingo/operators/window';
 import { Query } from 'mingo/query';
 import { resolve } from 'mingo/util';
+import { pathValueOperators } from './query/pathValues';
 
 export { Aggregator, Query };
 
@@ -74,7 +76,7 @@ export const MINGO_OPTIONS = {
     expression: expressionOps,
     pipeline: { ...pipelineOps, $project } as any,
     projection: { ...projectionOps, $elemMatch } as any,
-    query: queryOps,
+    query: { ...queryOps, ...pathValueOperators } as any,
     window: windowOps,
   } as any),
 } as const;
