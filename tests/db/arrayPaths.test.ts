@@ -34,7 +34,7 @@ const cases: [string, Record<string, unknown>, string[]][] = [
   ['$gt two arrays deep', { 'e.f.p': { $gt: 6 } }, ['deep']],
 ];
 
-const ids = (found: { _id: unknown }[]) => found.map((d) => String(d._id)).sort();
+const ids = (found: Record<string, unknown>[]) => found.map((d) => String(d._id)).sort();
 
 describe('a query path through arrays reaches every value, as in MongoDB', () => {
   beforeAll(async () => {
