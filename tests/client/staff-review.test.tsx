@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { AppError } from '@shared/errors';
 import { call } from '../../client/src/services/api';
 import ReviewPage from '../../client/src/packages/staff/pages/review/index';
@@ -256,5 +256,35 @@ test('a grid worker, whose queue is their grid already, gets no grid choice', as
   routeCalls(callMock, { 'dispatch.queue': { items: [ride] }, 'org.grids': { items: [{ id: 'g1', name: '第一网格' }, { id: 'g2', name: '第二网格' }] } });
   await openQueue();
   await waitFor(() => expect(callsTo(callMock, 'org', 'grids').length).toBeGreaterThan(0));
+  expect(screen.queryByRole('radiogroup', { name: '按网格筛选' })).not.toBeInTheDocument();
+});
+
+test('the queue shows together with the grid chips above it, never before them (no list pushed down under the reader)', async () => {
+  let answerGrids: (reply: unknown) => void = () => undefined;
+  routeCalls(callMock, {
+    'dispatch.queue': { items: [ride, repair] },
+    'org.grids': () => new Promise((resolve) => (answerGrids = resolve)),
+  });
+  render(<ReviewPage />);
+  await waitFor(() => expect(callsTo(callMock, 'dispatch', 'queue')).toHaveLength(1));
+  // The queue has answered, the grid names not yet: still loading, no card drawn.
+  await act(() => Promise.resolve());
+  expect(screen.queryByText('接送去卫生院打疫苗')).not.toBeInTheDocument();
+  expect(screen.getByText('加载中…')).toBeInTheDocument();
+
+  answerGrids({ items: [{ id: 'g1', name: '第一网格' }, { id: 'g2', name: '第二网格' }] });
+  expect(await screen.findByText('接送去卫生院打疫苗')).toBeInTheDocument();
+  expect(screen.getByRole('radio', { name: '第二网格' })).toBeInTheDocument();
+  expect(within(card('接送去卫生院打疫苗')).getByText('网格：第二网格')).toBeInTheDocument();
+});
+
+test('grid names that fail to load do not hold the queue back', async () => {
+  routeCalls(callMock, {
+    'dispatch.queue': { items: [ride] },
+    'org.grids': () => {
+      throw new AppError('INTERNAL', '');
+    },
+  });
+  await openQueue();
   expect(screen.queryByRole('radiogroup', { name: '按网格筛选' })).not.toBeInTheDocument();
 });
