@@ -231,3 +231,19 @@ test('while the charts load, the trend keeps its frame and each leaderboard its 
   expect(trend.querySelector('.staff-trend')).not.toHaveAttribute('aria-busy');
   expect(within(units).getByLabelText('县人民医院 96次')).toBeInTheDocument();
 });
+
+test('the tiles and chart cards are drawn before the numbers come, with — for each number, and filled in place', async () => {
+  let answerOverview: (reply: unknown) => void = () => undefined;
+  routeCalls(callMock, { ...charts, 'stats.overview': () => new Promise((resolve) => (answerOverview = resolve)) });
+  render(<DashboardPage />);
+
+  expect(await screen.findByLabelText('本期收集 —')).toBeInTheDocument();
+  expect(screen.getByLabelText('平均评分 —')).toBeInTheDocument();
+  expect(screen.getByLabelText('本期收集 —').closest('[aria-busy="true"]')).not.toBeNull();
+  expect(screen.getByText('心愿趋势（按月）')).toBeInTheDocument();
+  expect(await screen.findByLabelText('就医出行 320')).toBeInTheDocument();
+
+  answerOverview(overview);
+  expect(await screen.findByLabelText('本期收集 1,500')).toBeInTheDocument();
+  expect(screen.getByLabelText('本期收集 1,500').closest('[aria-busy="true"]')).toBeNull();
+});

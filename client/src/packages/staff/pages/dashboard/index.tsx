@@ -82,13 +82,9 @@ function Dashboard() {
         <ChipGroup label='统计时段' options={ranges} value={range} onChange={setRange} />
       </View>
       {banner && <BannerView banner={banner} />}
-      <PageState
-        loading={overview.loading && !overview.data}
-        error={overview.data ? undefined : overview.error || undefined}
-        empty={overview.loading && !overview.data}
-        onRetry={() => void reload()}
-      >
-        {overview.data && <StatTiles overview={overview.data} />}
+      {/* No spinner first: the tiles and the chart cards are drawn at once and filled as each answer comes. */}
+      <PageState error={overview.data ? undefined : overview.error || undefined} onRetry={() => void reload()}>
+        <StatTiles overview={overview.data} />
         <ChartCard title='心愿趋势（按月）' failed={!!c && !c.byMonth}>
           {c ? <TrendChart rows={c.byMonth ?? []} /> : <TrendChartLoading />}
         </ChartCard>
