@@ -3,6 +3,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
 import { PrecompressPlugin } from './precompress';
+import { NoZodJsonSchemaPlugin } from './noJsonSchema';
 import { PreloadCommonChunksPlugin } from './preload';
 import { weappTarget } from './target';
 
@@ -57,12 +58,20 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       // shared/ lives outside sourceRoot; Taro only runs babel on sourceRoot unless told.
       compile: { include: [path.join(root, 'shared')] },
+      // XY_WEAPP_SOURCEMAP=1: source maps beside the scripts (not named in them), to tell which modules fill the main
+      // package (each byte of common.js, vendors.js… attributed to the source its map names); the size bench skips .map files.
+      ...(process.env.XY_WEAPP_SOURCEMAP === '1' ? { enableSourceMap: true, sourceMapType: 'hidden-source-map' } : {}),
       // Pictures stay files (packages/staff/assets/… beside their sub-package): WeChat's <map> takes a marker's
       // iconPath as a path in the package, not as the data: URL webpack would inline a small picture as.
       imageUrlLoaderOption: { limit: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
+      },
+      // The main package has a 600 KB budget (npm run bench -- size): what a page does not use stays out of it.
+      webpackChain(chain) {
+        chain.module.rule('pure-modules').test(isPureModule).set('sideEffects', false);
+        chain.plugin('no-zod-json-schema').use(NoZodJsonSchemaPlugin);
       },
     },
     h5: {
