@@ -1,6 +1,9 @@
 import * as z from 'zod';
 
-/** `deactivations`: the repair of a 停用 whose sweep was cut short (its member's work back to the pool). */
+/**
+ * `deactivations`: the repair of a 停用 whose sweep was cut short (its member's work back to the pool), and of dispatches
+ * waiting for a unit nobody answers for any more.
+ */
 export const CronJob = z.enum(['leases', 'escalation', 'autoConfirm', 'deactivations', 'outbox']);
 export type CronJobName = z.infer<typeof CronJob>;
 /**

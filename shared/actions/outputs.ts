@@ -187,7 +187,7 @@ export interface StaffBoard extends Page<BoardRow> {
   at: Instant;
 }
 
-/** A co-building unit the town may dispatch to, and whether anyone in it would hear of it. */
+/** A co-building unit the town may dispatch to, and whether anyone answers for it (an active admin: shared `answersForUnit`). */
 export type TownUnit = Unit & { communityName: string; hasPeople: boolean };
 
 export interface Page<T> {
@@ -451,7 +451,8 @@ export interface ActionOutputs {
     report: { member: Member };
     actIn: { user: UserView };
     members: Page<Member>;
-    roles: { member: Member };
+    /** `vacated`: wishes that waited for a unit this change left nobody to answer for, sent back to the queue. */
+    roles: { member: Member; vacated: number };
     deactivate: { member: Member; vacated: number };
     reactivate: { member: Member };
     invites: { code: string; role: Exclude<Role, 'town_admin' | 'secretary'>; expiresAt: Instant; maxUses: number };

@@ -32,8 +32,9 @@ export interface DecideInput {
   /** 停用: the deactivated member whose work goes back (vacate). */
   memberId?: string;
   /**
-   * 停用: the member's co-building unit, when nobody active is left in it: a dispatch still waiting for the unit
-   * (nobody accepted it, so nobody holds a place) goes back too, as nobody there can accept it now (vacate).
+   * A co-building unit nobody answers for any more (shared `answersForUnit`: no active admin), after a 停用 or a role
+   * change took its last: a dispatch still waiting for the unit (nobody accepted it, so nobody holds a place) goes back
+   * too, as nobody there can accept it now (vacate). With it, `memberId` may be absent (the timer's repair names no one).
    */
   emptiedUnitId?: string;
   edits?: Partial<{ [K in keyof typeof wishEdits]: z.output<(typeof wishEdits)[K]> }>;
@@ -118,8 +119,8 @@ function guardHolds(guard: Guard, wish: Wish, actor: Actor, relations: Set<Relat
       return wish.claims.every((c) => c.startedAt === undefined);
     case 'member_holds_work':
       return (
-        input.memberId !== undefined &&
-        (workOf(wish, input.memberId).length > 0 || dispatchedTo(wish, input.memberId) || (input.emptiedUnitId !== undefined && dispatchedTo(wish, input.emptiedUnitId, 'unit')))
+        (input.memberId !== undefined && (workOf(wish, input.memberId).length > 0 || dispatchedTo(wish, input.memberId))) ||
+        (input.emptiedUnitId !== undefined && dispatchedTo(wish, input.emptiedUnitId, 'unit'))
       );
     case 'nudge_due': {
       const due = nudgeDueAt(wish);

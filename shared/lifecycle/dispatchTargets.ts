@@ -2,6 +2,9 @@
  * Who staff may dispatch a wish to, as a rule both the dispatch itself (the server refuses) and the picker (it shows
  * the person or unit greyed out, with the same sentence) read. Zod-free: the staff picker loads it.
  */
+import type { Role } from '../enums/roles';
+import { membershipActive } from '../org/membership';
+import type { Membership } from '../schemas/user';
 import { forWhomOf } from './relations';
 
 /** Why a dispatch target can't act now: a stable reason for clients, a sentence for staff. */
@@ -23,10 +26,36 @@ export function helperRefusal(name: string, load: number, max: number): AssignRe
   return { reason: 'too_many_tasks', message: `${name}手上已有 ${load} 个未完成的心愿（上限 ${max} 个），请改派他人`, load, max };
 }
 
-/** A unit with nobody in it (no admin, no member): nobody would hear of the dispatch. */
+/**
+ * Who takes a unit's dispatch: its admin. DESIGN §2 gives the unit_admin alone "claim for the unit, hand a claimed wish
+ * to a unit member" (accept and decline are the `unit_admin_of_claiming_unit`'s, and only admins hear of a dispatch to
+ * the unit); a plain member serves what an admin hands them. So a unit "has people" for a dispatch only while an active
+ * admin is in it, however many members it has.
+ */
+export const UNIT_ACCEPTOR_ROLE = 'unit_admin' as const satisfies Role;
+
+type UnitMembership = Pick<Membership, 'unitId' | 'roles' | 'deactivated'>;
+
+/** Whether this membership answers for the unit: it is the unit's, an admin's, and not deactivated (停用). */
+export function answersForUnit(m: UnitMembership | undefined, unitId: string): boolean {
+  return m !== undefined && m.unitId === unitId && m.roles.includes(UNIT_ACCEPTOR_ROLE) && membershipActive(m);
+}
+
+/**
+ * The unit a change of one membership (停用, a role or unit changed by the secretary, an invite to another unit) takes
+ * its answerer away from: the unit `before` answered for and `after` does not. Every such change goes through the
+ * same step (cloudfunctions/_core/wishes/vacate.ts `unitAnswererGone`): when nobody is left to answer, what waits
+ * dispatched to the unit goes back to the queue.
+ */
+export function unitLeftBy(before: UnitMembership | undefined, after: UnitMembership | undefined): string | undefined {
+  const unitId = before?.unitId;
+  return unitId !== undefined && answersForUnit(before, unitId) && !answersForUnit(after, unitId) ? unitId : undefined;
+}
+
+/** A unit nobody active answers for (no active admin, whatever members it has): nobody could accept the dispatch. */
 export function unitRefusal(name: string, hasPeople: boolean, otherwise = '请先邀请单位管理员或改派他人'): AssignRefusal | null {
   if (hasPeople) return null;
-  return { reason: 'unit_without_people', message: `「${name}」还没有管理员或成员，派给它没有人会收到，${otherwise}` };
+  return { reason: 'unit_without_people', message: `「${name}」没有在岗的单位管理员，派给它没有人能接单，${otherwise}` };
 }
 
 /** The people a wish is for (relations' FOR_WHOM): its owner, and the member it was posted or entered for. */

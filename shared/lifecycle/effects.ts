@@ -235,17 +235,17 @@ export const EFFECTS: Record<TransitionAction, (ctx: EffectContext) => Effect> =
   // Every place of theirs freed leaves a place free, so the wish is open again (others keep theirs, started or not).
   // A dispatch to the member's unit goes too once nobody active is left in it (`emptiedUnitId`): nobody could accept it.
   vacate: (ctx) => {
-    const memberId = ctx.input.memberId ?? missing('memberId', '请选择成员');
-    const gone = new Set(workOf(ctx.wish, memberId));
     const unit = ctx.input.emptiedUnitId;
+    const memberId = ctx.input.memberId ?? (unit === undefined ? missing('memberId', '请选择成员') : undefined);
+    const gone = new Set(memberId === undefined ? [] : workOf(ctx.wish, memberId));
     const unitWithdrawn = unit !== undefined && dispatchedTo(ctx.wish, unit, 'unit') ? unit : undefined;
-    const withdrawn = unitWithdrawn !== undefined || dispatchedTo(ctx.wish, memberId);
+    const withdrawn = unitWithdrawn !== undefined || (memberId !== undefined && dispatchedTo(ctx.wish, memberId));
     const back = ctx.wish.status !== 'open' ? reopen(ctx.now) : {};
     return {
       set: { ...back.set, claims: ctx.wish.claims.filter((c) => !gone.has(c)) },
       unset: [...(back.unset ?? []), ...(withdrawn ? (['assignment'] as const) : [])],
       note: unitWithdrawn ? '承接单位已无在岗人员，心愿重新等待认领' : '服务人已停用，心愿重新等待认领',
-      meta: { memberId, claimerIds: [...gone].map((c) => c.claimerId).join(','), ...(unitWithdrawn ? { withdrawnUnitId: unitWithdrawn } : {}) },
+      meta: { ...(memberId !== undefined ? { memberId } : {}), claimerIds: [...gone].map((c) => c.claimerId).join(','), ...(unitWithdrawn ? { withdrawnUnitId: unitWithdrawn } : {}) },
     };
   },
   townAssign: (ctx) => {

@@ -4,7 +4,8 @@
  * to the community's queue, its secretary told); the party tree's 报到 counts; a grid named theirs. And nobody is
  * handed the wish they are helped by, as nobody is dispatched it.
  */
-import { startRoomyTestServer, wishInput, type Client, type TestServer } from './harness';
+import { wishInput, type Client, type TestServer } from './harness';
+import { unitScene } from './unitScene';
 
 let server: TestServer;
 let secretary: Client;
@@ -14,11 +15,7 @@ let resident: Client;
 let unitAdmin: Client;
 let unitMember: Client;
 beforeAll(async () => {
-  server = await startRoomyTestServer();
-  [secretary, neighbourSecretary, town, resident, unitAdmin, unitMember] = await Promise.all(
-    ['secretary', 'secretary_hy', 'town_admin', 'resident', 'unit_admin', 'unit_member'].map((who) => server.login(who)),
-  );
-  await secretary.ok('org', 'updateSettings', { settings: { maxOpenTasksPerHelper: 50 } });
+  ({ server, secretary, neighbourSecretary, town, resident, unitAdmin, unitMember } = await unitScene());
 });
 afterAll(() => server?.stop());
 

@@ -6,6 +6,9 @@
 import {
   AppError,
   DEFAULT_SETTINGS,
+  answersForUnit,
+  unitLeftBy,
+  unitRefusal,
   SYSTEM,
   TRANSITIONS,
   actorOf,
@@ -264,6 +267,14 @@ describe('停用: a deactivated member’s work goes back to the pool', () => {
     expect(back.event).toMatchObject({ action: 'vacate', from: 'assigned', to: 'open', note: '承接单位已无在岗人员，心愿重新等待认领', meta: { memberId: unitMember.userId, withdrawnUnitId: UNIT } });
     // Another unit's dispatch is not theirs to withdraw.
     expect(refusal(() => act(toUnit(), 'vacate', secretary, { memberId: unitMember.userId, emptiedUnitId: 'unit-other' }))).toBe('CONFLICT');
+  });
+
+  test('the timer’s repair withdraws a dispatch to a unit nobody answers for without naming a member', () => {
+    const back = act(toUnit(), 'vacate', SYSTEM, { emptiedUnitId: UNIT });
+    expect([back.to, back.wish.assignment, back.event.actor]).toEqual(['open', undefined, { kind: 'system' }]);
+    expect(back.event.meta).toEqual({ claimerIds: '', withdrawnUnitId: UNIT });
+    // Naming neither a member nor a unit is no step at all.
+    expect(refusal(() => act(toUnit(), 'vacate', SYSTEM, {}))).toBe('CONFLICT');
   });
 
   test('the system does it where the secretary has no say (another community of the town, the repair)', () => {
@@ -562,5 +573,34 @@ describe('催一催: the resident may nudge a wish that has not moved for a day,
   test('the step names the helpers still at work, for the notice', () => {
     const held = waiting({ status: 'in_progress', claimedAt: hoursBefore(40), claims: [volunteerClaim(claimer.userId, { startedAt: hoursBefore(30) })] });
     expect(step(held, 'nudge', owner, NOW).event.meta).toEqual({ claimerIds: claimer.userId });
+  });
+});
+
+describe('who answers for a unit’s dispatch: its active admin, not its members', () => {
+  const admin = { unitId: UNIT, roles: ['unit_admin' as const] };
+  const member = { unitId: UNIT, roles: ['volunteer' as const] };
+  const stopped = { ...admin, deactivated: { at: NOW, by: secretary.userId, reason: '调离' } };
+
+  test('an admin of the unit answers for it; a plain member, an admin of another unit or a stopped admin does not', () => {
+    expect(answersForUnit(admin, UNIT)).toBe(true);
+    expect(answersForUnit(member, UNIT)).toBe(false);
+    expect(answersForUnit({ ...admin, unitId: 'unit-other' }, UNIT)).toBe(false);
+    expect(answersForUnit(stopped, UNIT)).toBe(false);
+    expect(answersForUnit(undefined, UNIT)).toBe(false);
+  });
+
+  test('a unit is left by 停用, by the admin role taken away, by a move to another unit; not by a member going, nor a change that keeps the admin', () => {
+    expect(unitLeftBy(admin, stopped)).toBe(UNIT);
+    expect(unitLeftBy(admin, { ...admin, roles: ['volunteer'] })).toBe(UNIT);
+    expect(unitLeftBy(admin, { ...admin, unitId: 'unit-other' })).toBe(UNIT);
+    expect(unitLeftBy(admin, { roles: ['resident'] })).toBe(UNIT);
+    expect(unitLeftBy(member, { ...member, deactivated: stopped.deactivated })).toBeUndefined();
+    expect(unitLeftBy(admin, { ...admin, roles: ['unit_admin', 'party_member'] })).toBeUndefined();
+    expect(unitLeftBy(stopped, { ...stopped, roles: ['resident'] })).toBeUndefined();
+  });
+
+  test('a dispatch to a unit nobody answers for is refused, saying an admin is what it lacks', () => {
+    expect(unitRefusal('孝昌县妇幼保健院', true)).toBeNull();
+    expect(unitRefusal('孝昌县妇幼保健院', false)).toMatchObject({ reason: 'unit_without_people', message: expect.stringContaining('没有在岗的单位管理员') });
   });
 });

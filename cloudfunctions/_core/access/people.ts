@@ -1,3 +1,4 @@
+import { UNIT_ACCEPTOR_ROLE } from '@shared';
 import type { Runtime } from '../runtime/types';
 
 /** Who hears about a community's new and escalated wishes. */
@@ -15,8 +16,9 @@ export async function townAdminsOf(rt: Runtime, townId?: string): Promise<string
   return rt.repos.users.withRole({ townId }, 'town_admin', 20);
 }
 
+/** Who hears of the unit's dispatch: those who answer for it (shared `UNIT_ACCEPTOR_ROLE`), as the emptiness rule counts them. */
 export function unitAdminsOf(rt: Runtime, communityId: string, unitId: string): Promise<string[]> {
-  return rt.repos.users.withRole({ communityId, unitId }, 'unit_admin', 10);
+  return rt.repos.users.withRole({ communityId, unitId }, UNIT_ACCEPTOR_ROLE, 10);
 }
 
 export function namesOf(rt: Runtime, ids: string[]): Promise<Map<string, string>> {

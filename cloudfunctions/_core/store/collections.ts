@@ -28,6 +28,12 @@ export interface WxSessionDoc { _id: string; sessionKey: string; updatedAt: Date
 export interface MetaDoc { _id: string; state: string; at: Date }
 /** A helper's duty roster, by user id: kept apart from the user so a roster edit never touches roles or the caller cache. */
 export interface DutyDoc { _id: string; slots: DutySlot[]; urgentAlerts: boolean; updatedAt: Date }
+/**
+ * One per co-building unit (by its id), written by every change that takes away someone who answers for it (停用, a role
+ * or unit changed): two such changes at once both write it, so one of the two transactions conflicts and runs again
+ * seeing the other, rather than each deciding "someone is still there" from a snapshot without the other's change.
+ */
+export interface UnitRosterDoc { _id: string; version: number; at: Date }
 /** Collection names live here and nowhere else. */
 export const C = {
   users: 'users',
@@ -38,6 +44,8 @@ export const C = {
   grids: 'grids',
   partyBranches: 'party_branches',
   units: 'units',
+  /** A write per change to who answers for a unit, for those changes to conflict (UnitRosterDoc). */
+  unitRosters: 'unit_rosters',
   wishes: 'wishes',
   /** 心愿编号: one counter per community and year, taken with one `$inc` outside each wish's insert transaction. */
   wishCounters: 'wish_counters',
@@ -222,6 +230,7 @@ function buildCollections(db: Db, attempt?: Attempt) {
     grids: c<GridDoc>(C.grids),
     partyBranches: c<PartyBranchDoc>(C.partyBranches),
     units: c<UnitDoc>(C.units),
+    unitRosters: c<UnitRosterDoc>(C.unitRosters),
     wishes: c<WishDoc>(C.wishes),
     wishCounters: c<WishCounterDoc>(C.wishCounters),
     services: c<ServiceDoc>(C.services),

@@ -2,6 +2,7 @@ import { AppError, type GeoPoint } from '@shared';
 import type { Collection, Document, Filter, UpdateFilter } from 'mongodb';
 import { newId } from './ids';
 import type { BuildingDoc, CompoundDoc, GridDoc, PartyBranchDoc, UnitDoc } from './types';
+import type { UnitRosterDoc } from './collections';
 
 type OrgDoc = { _id: string; communityId: string };
 type Fields<T> = Omit<Partial<T>, '_id' | 'communityId'>;
@@ -37,6 +38,7 @@ export class OrgRepository {
       grids: Collection<GridDoc>;
       partyBranches: Collection<PartyBranchDoc>;
       units: Collection<UnitDoc>;
+      unitRosters: Collection<UnitRosterDoc>;
     },
   ) {}
 
@@ -58,6 +60,14 @@ export class OrgRepository {
 
   unit(communityId: string, id: string): Promise<UnitDoc | null> {
     return this.c.units.findOne({ _id: id, communityId });
+  }
+
+  /**
+   * Records that someone who answered for the unit may be gone (UnitRosterDoc): written before the unit's people are
+   * counted again, so two such changes at once conflict instead of each counting the other as still there.
+   */
+  async touchUnitRoster(unitId: string, at: Date): Promise<void> {
+    await this.c.unitRosters.updateOne({ _id: unitId }, { $inc: { version: 1 }, $set: { at } }, { upsert: true });
   }
 
   /** A unit wherever it is registered: the town's 督办 dispatches across its communities (the caller checks the town). */

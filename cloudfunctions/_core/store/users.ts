@@ -1,4 +1,4 @@
-import { HelperRoles, membershipActive, type HelperFacts, type Role } from '@shared';
+import { HelperRoles, UNIT_ACCEPTOR_ROLE, answersForUnit, membershipActive, type HelperFacts, type Role } from '@shared';
 import { MongoServerError, type Collection, type Filter } from 'mongodb';
 import { nextCursor, pageFilter } from './page';
 import type { MembershipDoc, UserDoc } from './types';
@@ -77,9 +77,16 @@ export class UserRepository {
     return this.coll.findOne({ _id: userId, memberships: { $elemMatch: { communityId, unitId } } });
   }
 
-  /** Whether anyone active (admin or member) belongs to this unit of the community: a unit nobody active is in can't act. */
-  async unitHasPeople(communityId: string, unitId: string): Promise<boolean> {
-    return (await this.coll.countDocuments({ memberships: { $elemMatch: { communityId, unitId, ...ACTIVE } } }, { limit: 1 })) > 0;
+  /**
+   * Whether anyone answers for this unit of the community now (shared `answersForUnit`: an active admin of it): a unit
+   * nobody answers for can't accept a dispatch. The query only narrows to the unit's admins; the rule decides.
+   */
+  async unitCanAccept(communityId: string, unitId: string): Promise<boolean> {
+    const admins = await this.coll
+      .find({ memberships: { $elemMatch: { communityId, unitId, roles: UNIT_ACCEPTOR_ROLE, ...ACTIVE } } }, { projection: { memberships: 1 } })
+      .limit(1)
+      .toArray();
+    return admins.some((u) => u.memberships.some((m) => m.communityId === communityId && answersForUnit(m, unitId)));
   }
 
   /** Up to `limit` active helpers (party members, volunteers, unit admins) of the community, with where they live. */

@@ -170,6 +170,11 @@ export class WishRepository {
     return this.coll.find({ status: 'assigned', 'assignment.target.kind': 'unit', 'assignment.target.id': unitId }).limit(limit).toArray();
   }
 
+  /** The units some wish waits dispatched to, not yet accepted (the timer's repair asks each whether anyone answers for it). */
+  async unitsWaitedFor(): Promise<string[]> {
+    return (await this.coll.distinct('assignment.target.id', { status: 'assigned', 'assignment.target.kind': 'unit' })) as string[];
+  }
+
   /** How many unfinished wishes a person holds or was dispatched, in any community: their load. */
   openLoadOf(userId: string): Promise<number> {
     return this.coll.countDocuments({

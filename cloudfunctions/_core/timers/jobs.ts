@@ -3,7 +3,7 @@ import { announceEvent } from '../notify/announcements';
 import { applyAction } from '../wishes/apply';
 import { announceMissed } from '../notify/missedAnnouncements';
 import { drainOutbox, type DrainResult } from '../notify/outbox';
-import { repairSweeps } from '../wishes/vacate';
+import { repairEmptiedUnits, repairSweeps } from '../wishes/vacate';
 import type { Runtime } from '../runtime/types';
 import type { WishDoc } from '../store/types';
 import type { CronJobName } from '@shared/actions/cron';
@@ -92,7 +92,7 @@ export async function autoConfirm(rt: Runtime, settings: Map<string, CommunitySe
 export type Job = CronJobName;
 export interface TickResult {
   expired: number; escalated: number; autoConfirmed: number;
-  /** Wishes a deactivated member still held (their deactivation's sweep was cut short) sent back to the pool. */
+  /** Wishes a deactivated member still held (their deactivation's sweep was cut short), or that waited for a unit nobody answers for, sent back to the pool. */
   vacated: number;
   /** Messages of recent steps found missing (a crash after the step) and queued again. */
   reannounced: number;
@@ -106,7 +106,7 @@ export async function runJobs(rt: Runtime, jobs: Job[]): Promise<TickResult> {
   const escalated = has('escalation') ? await escalate(rt, settings) : 0;
   const autoConfirmed = has('autoConfirm') ? await autoConfirm(rt, settings) : 0;
   // Before the outbox, so the residents and staff it tells hear in this same tick.
-  const vacated = has('deactivations') ? await repairSweeps(rt) : 0;
+  const vacated = has('deactivations') ? (await repairSweeps(rt)) + (await repairEmptiedUnits(rt)) : 0;
   // Messages a crash kept from being written go in first, so this same drain sends them.
   const reannounced = has('outbox') ? await announceMissed(rt) : 0;
   const outbox = has('outbox') ? await drainOutbox(rt) : null;

@@ -18,7 +18,7 @@ export async function checkAssignTarget(rt: Runtime, communityId: string, target
   if (target.kind === 'unit') {
     const unit = await rt.repos.org.unit(communityId, target.id);
     if (!unit) throw new AppError('VALIDATION_FAILED', '共建单位不存在', { fields: [{ path: 'assignTo.id', message: '本社区没有这个单位' }] });
-    const refusal = unitRefusal(unit.name, await rt.repos.users.unitHasPeople(communityId, target.id));
+    const refusal = unitRefusal(unit.name, await rt.repos.users.unitCanAccept(communityId, target.id));
     if (refusal) throw unavailable(refusal);
     return unit.name;
   }
@@ -58,7 +58,7 @@ export async function checkTownUnit(rt: Runtime, townId: string | undefined, uni
   if (!unit || !home || home.townId !== townId || (unit.level ?? 'community') === 'community') {
     throw new AppError('VALIDATION_FAILED', '只能派给本镇街的镇级、县级共建单位', { fields: [{ path: 'unitId', message: '不是本镇街的镇级、县级共建单位' }] });
   }
-  const refusal = unitRefusal(unit.name, await rt.repos.users.unitHasPeople(unit.communityId, unitId), '请改派其他单位或社区');
+  const refusal = unitRefusal(unit.name, await rt.repos.users.unitCanAccept(unit.communityId, unitId), '请改派其他单位或社区');
   if (refusal) throw unavailable(refusal, 'unitId');
   return unit.name;
 }

@@ -39,7 +39,7 @@ export default defineAction({
       rt.repos.wishes.openLoadsOf(people.map((p) => p._id)),
       rt.repos.wishes.openUnitLoadsOf(units.map((u) => u._id)),
       homeDistances(rt, communityId, wish.location),
-      Promise.all(units.map((u) => rt.repos.users.unitHasPeople(communityId, u._id))),
+      Promise.all(units.map((u) => rt.repos.users.unitCanAccept(communityId, u._id))),
     ]);
 
     const helpers = people.map((p): DispatchCandidate => {

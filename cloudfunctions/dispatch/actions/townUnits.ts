@@ -17,7 +17,7 @@ export default defineAction({
     const items = [];
     for (const u of units) {
       const viewer = actorFor(caller, { communityId: u.communityId, townId });
-      items.push({ ...unitEntryOf(withId(u), viewer), communityName: names.get(u.communityId) ?? '', hasPeople: await rt.repos.users.unitHasPeople(u.communityId, u._id) });
+      items.push({ ...unitEntryOf(withId(u), viewer), communityName: names.get(u.communityId) ?? '', hasPeople: await rt.repos.users.unitCanAccept(u.communityId, u._id) });
     }
     return { items };
   },

@@ -3,6 +3,7 @@ import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/routing/action';
 import { rolesChanged } from '../../_core/access/sessions';
 import type { MembershipDoc } from '../../_core/store/types';
+import { afterMembershipChange } from '../../_core/wishes/vacate';
 
 /** Join a community (a first, or a second one to serve in), or take a new role in mine, with an invite code; each use is counted atomically. */
 export default defineAction({
@@ -40,6 +41,8 @@ export default defineAction({
     };
     const memberships = [...caller.user.memberships.filter((m) => m.communityId !== invite.communityId), membership];
     const user = await users.setMemberships(caller.id, memberships, { name: input.name, phone: input.phone }, now);
+    // An admin taking another unit's invite leaves their unit: nobody may answer for it now (the system's step, no staff took it).
+    await afterMembershipChange(rt, caller.id, invite.communityId, here, membership, null);
     await rolesChanged(rt, caller.id, identity);
     const { _id, ...rest } = user!;
     return { user: { id: _id, ...rest }, communityId: invite.communityId, roles };

@@ -9,8 +9,8 @@ import { vacateWorkOf } from '../../_core/wishes/vacate';
  * 停用: the secretary stops a member of their community, saying why (kept on the membership). From the next call
  * they can do nothing here (the router refuses it, MEMBER_DEACTIVATED); nobody dispatches to them, lists them as a
  * helper or tells them of steps; and what they held unfinished goes back to the pool, each resident told (also a
- * town-level unit's places in the town's other communities, and their unit's waiting dispatches once nobody active is
- * left in it).
+ * town-level unit's places in the town's other communities, and their unit's waiting dispatches once nobody answers for
+ * it: no active admin, shared `answersForUnit`).
  * Their other communities are untouched.
  */
 export default defineAction({

@@ -5,9 +5,14 @@ import { rolesChanged } from '../../_core/access/sessions';
 import { memberOf, requireSecretary } from '../../_core/access/orgAccess';
 import type { MembershipDoc } from '../../_core/store/types';
 import { loadCommunity } from '../../_core/store/loadCommunity';
+import { afterMembershipChange } from '../../_core/wishes/vacate';
 import { leanedOnClosed } from '../branches';
 
-/** The secretary grants a member's roles (and grids, unit, party branch) in the community. */
+/**
+ * The secretary grants a member's roles (and grids, unit, party branch) in the community. Taking a unit's last admin
+ * away (the role, or moving them to another unit) sends what waits dispatched to that unit back to the queue, as a
+ * 停用 of them would (`afterMembershipChange`); the reply says how many (`vacated`).
+ */
 export default defineAction({
   input: ActionSchemas.org.roles,
   async run({ input, caller, rt, identity }) {
@@ -45,7 +50,8 @@ export default defineAction({
         return repos.users.setMembership(input.userId, communityId, next, now);
       })
       : await users.setMembership(input.userId, communityId, next, now);
+    const vacated = await afterMembershipChange(rt, input.userId, communityId, current, after!.memberships.find((m) => m.communityId === communityId), caller);
     await rolesChanged(rt, input.userId, identity);
-    return { member: memberOf(after!, communityId, caller) };
+    return { member: memberOf(after!, communityId, caller), vacated };
   },
 });

@@ -42,24 +42,10 @@ export function stateLabel(status: string | undefined): string {
   return (status && WishStateLabels[status as WishState]) || '';
 }
 
-/**
- * One formatter per number of decimals, made on first use: toLocaleString with options builds a new
- * Intl.NumberFormat on every call, and the dashboard formats some forty numbers as it first draws.
- * Engines without Intl (some mini-program runtimes) keep toLocaleString.
- */
-const formatters = new Map<number, Intl.NumberFormat>();
-function formatterFor(decimals: number): Intl.NumberFormat | undefined {
-  if (typeof Intl === 'undefined' || typeof Intl.NumberFormat !== 'function') return undefined;
-  let f = formatters.get(decimals);
-  if (!f) formatters.set(decimals, (f = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })));
-  return f;
-}
-
 /** 1234 → "1,234"; averages keep one decimal. */
 export function formatNumber(n: number | undefined | null, decimals = 0): string {
   if (n === undefined || n === null || !Number.isFinite(n)) return '—';
-  const f = formatterFor(decimals);
-  return f ? f.format(n) : n.toLocaleString('zh-CN', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return n.toLocaleString('zh-CN', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
 
 /** "2026-03" → "3月"; a January also shows its year so a trend across years reads right. */

@@ -14,7 +14,7 @@ import { LoadMore, useLoadMore } from '../../components/LoadMore';
 import { staffApi, type BoardRowReply, type StaffWish } from '../../lib/api';
 import { useActiveRole } from '../../lib/session';
 import { useDecisions } from '../../lib/useDecisions';
-import { useGridLookup } from '../../lib/useGridNames';
+import { useGridNames } from '../../lib/useGridNames';
 import { useCommunityNames } from '../../lib/useCommunityNames';
 import { useRemote } from '../../../../hooks/useRemote';
 import { go, Routes } from '../../../../services/nav';
@@ -39,8 +39,7 @@ function Board() {
   // Taken back: gone from this tab, and the counts move.
   const remove = useCallback(() => void reload(), [reload]);
   const { pending, outcomes, banner, setBanner, decide } = useDecisions(remove, stillHeld);
-  const grids = useGridLookup();
-  const gridNames = grids.names;
+  const gridNames = useGridNames();
   const communityNames = useCommunityNames(town);
 
   usePullDownRefresh(() => {
@@ -69,11 +68,10 @@ function Board() {
         {role === 'secretary' && <GridFilter gridNames={gridNames} value={gridId} onChange={setGridId} />}
       </View>
       {banner && <BannerView banner={banner} />}
-      {/* The list waits for the grid names too: the grid chips above it and each card's grid come with them. */}
       <StaffState
-        loading={board.loading || !grids.settled}
+        loading={board.loading}
         error={board.error}
-        hasData={board.data !== undefined && grids.settled}
+        hasData={board.data !== undefined}
         empty={(board.data?.items.length ?? 0) === 0}
         emptyText={`暂无${WishStateLabels[status]}的心愿`}
         onRetry={() => void board.reload()}
