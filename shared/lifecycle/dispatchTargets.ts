@@ -52,6 +52,16 @@ export function unitLeftBy(before: UnitMembership | undefined, after: UnitMember
   return unitId !== undefined && answersForUnit(before, unitId) && !answersForUnit(after, unitId) ? unitId : undefined;
 }
 
+/**
+ * The roles a membership keeps when it moves to another unit: answering for a unit (UNIT_ACCEPTOR_ROLE) is answering
+ * for that unit, so it does not follow the person into the next one (an invite as 志愿者 of 物业 must not make 妇幼保健院's
+ * admin 物业's admin); the new unit's role is granted on its own, by the invite or the secretary.
+ */
+export function rolesMovedTo<R extends string>(roles: readonly R[], fromUnitId: string | undefined, toUnitId: string | undefined): R[] {
+  if (fromUnitId === undefined || toUnitId === undefined || fromUnitId === toUnitId) return [...roles];
+  return roles.filter((r) => r !== UNIT_ACCEPTOR_ROLE);
+}
+
 /** A unit nobody active answers for (no active admin, whatever members it has): nobody could accept the dispatch. */
 export function unitRefusal(name: string, hasPeople: boolean, otherwise = '请先邀请单位管理员或改派他人'): AssignRefusal | null {
   if (hasPeople) return null;

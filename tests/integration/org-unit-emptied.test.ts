@@ -148,11 +148,16 @@ describe('a unit emptied through 成员角色, not 停用', () => {
   });
 });
 
-test('its last admin taking another unit’s invite leaves it: its waiting dispatch goes back (the system’s step)', async () => {
+test('its last admin taking another unit’s invite leaves it, as that unit’s volunteer and not its admin: its waiting dispatch goes back (the system’s step)', async () => {
   const wishId = await sentToFuyou('帮忙疏通厨房下水');
   const { code } = await s.secretary.ok('org', 'invites', { role: 'volunteer', unitId: 'unit-wuye' });
-  await s.unitAdmin.ok('org', 'acceptInvite', { code });
+  const { roles } = await s.unitAdmin.ok('org', 'acceptInvite', { code });
   await expectReturned(wishId, { kind: 'system' });
+  // A volunteer of 物业 now, not its admin: 妇幼保健院's admin role stayed with 妇幼保健院.
+  expect(roles).toContain('volunteer');
+  expect(roles).not.toContain('unit_admin');
+  const stored = (await s.server.db.collection<any>('users').findOne({ _id: s.unitAdmin.user.id }))!.memberships.find((m: any) => m.communityId === 'com-taoyuan');
+  expect([stored.unitId, stored.roles]).toEqual(['unit-wuye', expect.not.arrayContaining(['unit_admin'])]);
   await setRoles(s.unitAdmin, ['unit_admin'], FUYOU);
 });
 

@@ -7,6 +7,7 @@ import {
   AppError,
   DEFAULT_SETTINGS,
   answersForUnit,
+  rolesMovedTo,
   unitLeftBy,
   unitRefusal,
   SYSTEM,
@@ -597,6 +598,13 @@ describe('who answers for a unit’s dispatch: its active admin, not its members
     expect(unitLeftBy(member, { ...member, deactivated: stopped.deactivated })).toBeUndefined();
     expect(unitLeftBy(admin, { ...admin, roles: ['unit_admin', 'party_member'] })).toBeUndefined();
     expect(unitLeftBy(stopped, { ...stopped, roles: ['resident'] })).toBeUndefined();
+  });
+
+  test('moving to another unit, the admin role stays with the unit left; other roles go along', () => {
+    expect(rolesMovedTo(['unit_admin', 'volunteer'], UNIT, 'unit-other')).toEqual(['volunteer']);
+    expect(rolesMovedTo(['unit_admin', 'volunteer'], UNIT, UNIT)).toEqual(['unit_admin', 'volunteer']);
+    expect(rolesMovedTo(['unit_admin'], undefined, 'unit-other')).toEqual(['unit_admin']);
+    expect(rolesMovedTo(['unit_admin'], UNIT, undefined)).toEqual(['unit_admin']);
   });
 
   test('a dispatch to a unit nobody answers for is refused, saying an admin is what it lacks', () => {

@@ -1,4 +1,4 @@
-import { AppError, deactivatedRefusal, inviteRefusal } from '@shared';
+import { AppError, deactivatedRefusal, inviteRefusal, rolesMovedTo } from '@shared';
 import { ActionSchemas } from '@shared/actions';
 import { defineAction } from '../../_core/routing/action';
 import { rolesChanged } from '../../_core/access/sessions';
@@ -33,7 +33,9 @@ export default defineAction({
     // Someone joins the community they live in first, as a resident of it; a second community is one they serve in
     // (a worker of its 物业, a member of its co-building unit), with the invite's role only. They pick where they act (org.actIn).
     const livesElsewhere = caller.user.memberships.some((m) => m.communityId && m.communityId !== invite.communityId);
-    const roles = [...new Set([...(here?.roles ?? []), ...(livesElsewhere ? [] : ['resident' as const]), invite.role])];
+    // An invite into another unit: the admin role of the unit they leave stays there (shared `rolesMovedTo`).
+    const kept = rolesMovedTo(here?.roles ?? [], here?.unitId, invite.unitId);
+    const roles = [...new Set([...kept, ...(livesElsewhere ? [] : ['resident' as const]), invite.role])];
     const membership: MembershipDoc = {
       ...(here ?? {}), communityId: invite.communityId, roles,
       ...(invite.unitId ? { unitId: invite.unitId } : {}),
