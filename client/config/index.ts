@@ -13,6 +13,7 @@ const platform = process.env.TARO_ENV === 'h5' ? 'h5' : 'weapp';
 const sharedDir = `${path.join(root, 'shared')}${path.sep}`;
 const srcDir = `${path.join(root, 'client', 'src')}${path.sep}`;
 const zodDir = `${path.sep}node_modules${path.sep}zod${path.sep}`;
+const h5ComponentsDir = `${path.join(srcDir, 'components', 'h5')}${path.sep}`;
 
 /**
  * Our modules that do nothing on import but define what they export: shared/, and the client's
@@ -20,6 +21,8 @@ const zodDir = `${path.sep}node_modules${path.sep}zod${path.sep}`;
  * what a page does not use, such as the rest of a barrel (components/index.ts) it takes one piece from.
  */
 function isPureModule(resource: string): boolean {
+  // The h5 components (JavaScript): a page takes the one Taro component it uses, not the rest of the barrel.
+  if (resource.startsWith(h5ComponentsDir) && /\.js$/.test(resource)) return true;
   if (!/\.tsx?$/.test(resource)) return false;
   if (resource.startsWith(sharedDir)) return true;
   return resource.startsWith(srcDir) && !/[\\/]pages[\\/]/.test(resource) && !/[\\/]app\.(tsx?|config\.ts)$/.test(resource);

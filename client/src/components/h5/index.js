@@ -12,5 +12,14 @@
 // Re-exports only: a View or Text defined in this module beside the `export *` had webpack (5.91) drop its imports.
 // JavaScript, not TypeScript: the Stencil library's types would bring @stencil/core's jest matchers into tsc, where
 // they clash with jest-dom's (toHaveAttribute). The components' types are @tarojs/components' own.
+// The components the app uses come a module each (taroComponent.js says why); a name exported here outranks the
+// same name from the `export *`, which still gives any other component (all of them in one chunk, as before).
 export * from '@tarojs/components/lib/react';
 export { View, Text } from './ViewText';
+export { Button } from './Button';
+export { Image } from './Image';
+export { Input } from './Input';
+export { Map } from './Map';
+export { Picker } from './Picker';
+export { Switch } from './Switch';
+export { Textarea } from './Textarea';
