@@ -2,9 +2,12 @@ import type { Compiler } from 'webpack';
 
 /**
  * Every h5 page is a lazy chunk, so the browser learns of the chunks a page needs only once the app's
- * entry has downloaded and run: one round trip after another on a slow phone network. The chunks that
- * every page loads (Taro's components, the transport) are known at build time: index.html names them
- * as preloads, fetched alongside the entry instead of after it.
+ * entry has downloaded and run: one round trip after another on a slow phone network, and on a slow
+ * phone the entry's start-up (React, Taro's router) before the page's own script is even asked for.
+ * What each page needs is known at build time, so index.html asks for it alongside the entry:
+ *   - the chunks every page loads (Taro's components, the transport) as plain preloads;
+ *   - the opened page's own chunks (its script and styles, and what it shares with some other pages)
+ *     by a few lines of script that read the page from the address (`#/pages/home/index?…`).
  */
 export class PreloadCommonChunksPlugin {
   apply(compiler: Compiler): void {
@@ -16,16 +19,46 @@ export class PreloadCommonChunksPlugin {
         (assets) => {
           const html = assets['index.html'];
           if (!html) return;
-          const pageGroups = compilation.chunkGroups.filter((g) => !g.isInitial() && g.origins.some((o) => /(^|\/)pages\/[^/]+\/index$/.test(o.request ?? '')));
+          const pageGroups = compilation.chunkGroups
+            .map((g) => ({ g, page: g.isInitial() ? undefined : g.origins.map((o) => pagePathOf(o.request)).find((p) => p !== undefined) }))
+            .filter((x): x is { g: (typeof compilation.chunkGroups)[number]; page: string } => x.page !== undefined);
           if (pageGroups.length === 0) return;
-          const filesOf = (g: (typeof pageGroups)[number]) => new Set(g.chunks.flatMap((c) => [...c.files].filter((f) => f.endsWith('.js'))));
-          const common = [...filesOf(pageGroups[0])].filter((f) => pageGroups.every((g) => filesOf(g).has(f)));
-          if (common.length === 0) return;
+          const filesOf = (g: (typeof pageGroups)[number]['g']) => [...new Set(g.chunks.flatMap((c) => [...c.files].filter((f) => /\.(js|css)$/.test(f))))];
+          const js = (f: string) => f.endsWith('.js');
+          const common = filesOf(pageGroups[0].g).filter((f) => js(f) && pageGroups.every(({ g }) => filesOf(g).includes(f)));
           const base = String(compilation.outputOptions.publicPath ?? '/');
+          const byPage: Record<string, string[]> = {};
+          for (const { g, page } of pageGroups) byPage[page] = filesOf(g).filter((f) => !common.includes(f));
           const links = common.map((f) => `<link rel="preload" as="script" href="${base}${f}">`).join('');
-          compilation.updateAsset('index.html', new sources.RawSource(html.source().toString().replace('</head>', `${links}</head>`)));
+          // The page's preloads go before the stylesheet: a script after a stylesheet waits for it to arrive.
+          const script = `<script>${pagePreloadScript(byPage, base)}</script>`;
+          const out = html
+            .source()
+            .toString()
+            .replace('</title>', `</title>${script}`)
+            .replace('</head>', `${links}</head>`);
+          compilation.updateAsset('index.html', new sources.RawSource(out));
         },
       );
     });
   }
+}
+
+/** `./pages/home/index` or `packages/helper/pages/hall/index` (a chunk group's origin) → the page as the router names it. */
+export function pagePathOf(request: string | undefined): string | undefined {
+  const m = /^(?:\.\/)?((?:packages\/[^/]+\/)?pages\/[^/]+\/index)(?:\.[jt]sx?)?$/.exec(request ?? '');
+  return m?.[1];
+}
+
+/**
+ * The inline script that preloads the opened page's files: `#/pages/wish/index?id=…` → its scripts and styles.
+ * An address that names no page of the app (the bare address: the router's entry page, which sends the person on)
+ * preloads nothing more.
+ */
+export function pagePreloadScript(byPage: Record<string, string[]>, base: string): string {
+  return (
+    `(function(m,b){var p=location.hash.replace(/^#\\/?/,'').split('?')[0];(m[p]||[]).forEach(function(u){` +
+    `var l=document.createElement('link');l.rel='preload';l.as=/\\.css$/.test(u)?'style':'script';l.href=b+u;document.head.appendChild(l)})})` +
+    `(${JSON.stringify(byPage)},${JSON.stringify(base)})`
+  );
 }
