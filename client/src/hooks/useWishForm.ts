@@ -18,6 +18,11 @@ export interface WishFormOptions<D extends object, P, R, E extends FormErrors> {
   send: (payload: P, requestId: string) => Promise<R>;
   /** The server's VALIDATION_FAILED fields (`{ 'beneficiary.name': '…' }`) as errors per form field. */
   serverErrors?: (fields: Record<string, string>) => E;
+  /**
+   * What `validate` needs before it can run, fetched apart from the page (the post form's schemas on h5): awaited by
+   * the first submit; until it resolves, typing is not validated. Rejects with OfflineError when it cannot be fetched.
+   */
+  ready?: () => Promise<unknown>;
 }
 
 export interface WishForm<D, R, E> {
@@ -60,6 +65,9 @@ export function useWishForm<D extends object, P, R, E extends FormErrors>(opts: 
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>();
   const key = useRef(new SubmitKey());
+  // Whether `ready` has resolved; a form given no `ready` (or no longer: the checks are here) validates at once.
+  const waited = useRef(false);
+  const canValidate = () => !opts.ready || waited.current;
 
   useEffect(() => {
     try {
@@ -72,13 +80,26 @@ export function useWishForm<D extends object, P, R, E extends FormErrors>(opts: 
   const update = (patch: Partial<D> | ((draft: D) => Partial<D>)) =>
     setDraft((d) => {
       const next = { ...d, ...(typeof patch === 'function' ? patch(d) : patch) };
-      if (tried) setErrors(validate(next));
+      if (tried && canValidate()) setErrors(validate(next));
       return next;
     });
 
   const submit = async (): Promise<R | undefined> => {
     if (busy) return undefined;
     setTried(true);
+    if (!canValidate()) {
+      setBusy(true);
+      try {
+        await opts.ready!();
+        waited.current = true;
+        setFailure(undefined);
+      } catch (err) {
+        setFailure(err);
+        return undefined;
+      } finally {
+        setBusy(false);
+      }
+    }
     const found = validate(draft);
     setErrors(found);
     if (Object.keys(found).length > 0) return undefined;

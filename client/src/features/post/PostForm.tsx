@@ -8,6 +8,7 @@ import { useWishForm } from '../../hooks/useWishForm';
 import { isOffline, messageOf } from '../../services/errors';
 import type { PickOutcome, Place } from '../../services/location';
 import type { WishView } from '../../services/wishes';
+import { checksLoaded, loadChecks } from './lazyChecks';
 import { SlotLabels, emptyDraft, payloadOf, validateDraft, type TimeSlot, type WishDraft } from './model';
 import { SimilarNotice } from './SimilarNotice';
 import { PayByHours, type TimeBankChoice } from './PayByHours';
@@ -55,6 +56,7 @@ export function PostForm({ scope, initial, elder = false, submitLabel = '提交�
     }),
     payloadOf: (d: WishDraft) => payloadOf(d, elder),
     send: submit,
+    ready: checksLoaded() ? undefined : loadChecks,
   });
   const { draft, update, errors, tried, busy, failure } = form;
   const [more, setMore] = useState(!elder);
@@ -89,8 +91,11 @@ export function PostForm({ scope, initial, elder = false, submitLabel = '提交�
   const dayChoices = useMemo(() => DayChoices.map((c) => ({ ...c, value: c.offset < 0 ? '' : dayOffset(c.offset) })), []);
   const errorCount = Object.keys(errors).length;
 
+  // The checks arrive while the person fills in the form (their first touch or click in it), not with the page.
+  const prepare = () => void loadChecks().catch(() => undefined);
+
   return (
-    <View className="post-form">
+    <View className="post-form" onTouchStart={prepare} onClick={prepare}>
       {failure !== undefined && (
         <View className="banner banner--error" role="alert">
           <Text>{isOffline(failure) ? '网络不给力，心愿还没有提交。内容已为您保存，请稍后点“重试提交”。' : `提交失败：${messageOf(failure)}`}</Text>

@@ -1,8 +1,7 @@
-import { CreateWishInput } from '@shared/actions/wishes';
-import { fieldErrorsOf as zodFieldErrors } from '@shared/validation/parseInput';
 import type { Category } from '@shared/vocab/categories';
 import type { GeoPoint } from '@shared/schemas/primitives';
 import { titleFromDescription } from '@shared/vocab/autoTitle';
+import { loadedChecks } from './lazyChecks';
 
 export { titleFromDescription };
 
@@ -97,12 +96,13 @@ const FieldNames: Record<string, string> = {
   location: '请选择服务地点',
 };
 
-/** Errors per form field, worded for a person ("请选择心愿类别" rather than "必填"). */
+/** Errors per form field, worded for a person ("请选择心愿类别" rather than "必填"). Once the checks are loaded (lazyChecks). */
 export function validateDraft(draft: WishDraft, elder = false): Record<string, string> {
+  const { CreateWishInput, fieldErrorsOf } = loadedChecks();
   const result = CreateWishInput.safeParse(payloadOf(draft, elder));
   if (result.success) return {};
   const errors: Record<string, string> = {};
-  for (const f of zodFieldErrors(result.error)) {
+  for (const f of fieldErrorsOf(result.error)) {
     const top = f.path.split('.')[0] || 'form';
     const key = top === 'preferredTime' ? 'day' : top;
     if (errors[key]) continue;

@@ -12,8 +12,8 @@ import { askSubscribe } from '../../services/subscribe';
 import { wishesApi } from '../../services/wishes';
 import type { WishDraft } from '../../features/post/model';
 import type { WishView } from '../../services/wishes';
-// The form has validated the draft with these schemas already; parsing again gives the call its type.
-import { CreateWishInput, ResubmitWishInput, UpdateWishInput } from '@shared/actions/wishes';
+// The form has validated the draft with these schemas already (loaded by its first submit); parsing again gives the call its type.
+import { loadedChecks } from '../../features/post/lazyChecks';
 
 function draftFromWish(w: WishView): Partial<WishDraft> {
   return {
@@ -33,8 +33,8 @@ type Revision = 'resubmit' | 'edit';
 
 /** The two ways the same form changes a wish of one's own: a rejected one goes back to review, a pending one is edited in place. */
 const Revisions: Record<Revision, { label: string; toast: string; send: (payload: Record<string, unknown>, requestId: string) => Promise<{ wish: WishView }> }> = {
-  resubmit: { label: '修改后重新提交', toast: '已重新提交', send: (payload, requestId) => wishesApi.resubmit(ResubmitWishInput.parse(payload), { requestId }) },
-  edit: { label: '保存修改', toast: '已保存修改', send: (payload, requestId) => wishesApi.update(UpdateWishInput.parse(payload), { requestId }) },
+  resubmit: { label: '修改后重新提交', toast: '已重新提交', send: (payload, requestId) => wishesApi.resubmit(loadedChecks().ResubmitWishInput.parse(payload), { requestId }) },
+  edit: { label: '保存修改', toast: '已保存修改', send: (payload, requestId) => wishesApi.update(loadedChecks().UpdateWishInput.parse(payload), { requestId }) },
 };
 
 /** New wish; `?resubmit=<id>` to edit a rejected wish and send it back to review; `?edit=<id>` to edit one still waiting for review. */
@@ -91,7 +91,7 @@ export default function PostPage() {
         scope="new"
         initial={{ contactPhone: phone }}
         elder={elder}
-        submit={(payload, requestId) => wishesApi.create(CreateWishInput.parse(payload), { requestId })}
+        submit={(payload, requestId) => wishesApi.create(loadedChecks().CreateWishInput.parse(payload), { requestId })}
         onDone={onDone}
         pickPlace={pickPlace}
         homePlace={async () => (await myBuildingPlace()) ?? (await communityCentre())}
