@@ -207,3 +207,43 @@ test('a refused export says why', async () => {
   fireEvent.click(screen.getByText('导出报表'));
   expect(await screen.findByText('导出未成功：操作太频繁，请稍后再试')).toBeInTheDocument();
 });
+
+test('while the charts load, the trend keeps its frame and each leaderboard its five rows, so nothing below moves when they arrive', async () => {
+  let answerMonths: (reply: unknown) => void = () => undefined;
+  routeCalls(callMock, {
+    'stats.overview': overview,
+    ...charts,
+    'stats.breakdown': (d: Record<string, unknown>) =>
+      d.by === 'month' ? new Promise((resolve) => (answerMonths = resolve)) : charts['stats.breakdown'](d),
+  });
+  render(<DashboardPage />);
+  await screen.findByLabelText('本期收集 1,500');
+
+  const trend = screen.getByText('心愿趋势（按月）').parentElement as HTMLElement;
+  const loadingTrend = trend.querySelector('.staff-trend');
+  expect(loadingTrend).toHaveAttribute('aria-busy', 'true');
+  expect(within(trend).getByText('加载中…')).toBeInTheDocument();
+  const units = screen.getByText('共建单位服务榜').parentElement as HTMLElement;
+  expect(units.querySelectorAll('.staff-bars__row')).toHaveLength(5);
+
+  answerMonths({ by: 'month', rows: [{ key: '2026-11', label: '2026-11', count: 55 }] });
+  expect(await screen.findByLabelText('11月 55')).toBeInTheDocument();
+  expect(trend.querySelector('.staff-trend')).not.toHaveAttribute('aria-busy');
+  expect(within(units).getByLabelText('县人民医院 96次')).toBeInTheDocument();
+});
+
+test('the tiles and chart cards are drawn before the numbers come, with — for each number, and filled in place', async () => {
+  let answerOverview: (reply: unknown) => void = () => undefined;
+  routeCalls(callMock, { ...charts, 'stats.overview': () => new Promise((resolve) => (answerOverview = resolve)) });
+  render(<DashboardPage />);
+
+  expect(await screen.findByLabelText('本期收集 —')).toBeInTheDocument();
+  expect(screen.getByLabelText('平均评分 —')).toBeInTheDocument();
+  expect(screen.getByLabelText('本期收集 —').closest('[aria-busy="true"]')).not.toBeNull();
+  expect(screen.getByText('心愿趋势（按月）')).toBeInTheDocument();
+  expect(await screen.findByLabelText('就医出行 320')).toBeInTheDocument();
+
+  answerOverview(overview);
+  expect(await screen.findByLabelText('本期收集 1,500')).toBeInTheDocument();
+  expect(screen.getByLabelText('本期收集 1,500').closest('[aria-busy="true"]')).toBeNull();
+});

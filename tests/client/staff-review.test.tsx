@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { AppError } from '@shared/errors';
 import { call } from '../../client/src/services/api';
 import ReviewPage from '../../client/src/packages/staff/pages/review/index';
@@ -63,7 +63,7 @@ test('approve publishes to the pool and the wish leaves the queue', async () => 
   await openQueue();
 
   fireEvent.click(within(card('接送去卫生院打疫苗')).getByText('通过'));
-  fireEvent.click(screen.getByText('通过并发布'));
+  fireEvent.click(await screen.findByText('通过并发布'));
 
   await waitFor(() => expect(screen.queryByText('接送去卫生院打疫苗')).not.toBeInTheDocument());
   expect(screen.getByRole('status')).toHaveTextContent('已通过「接送去卫生院打疫苗」并发布到心愿池');
@@ -81,7 +81,7 @@ test('approve can dispatch straight to a co-building unit, as urgent', async () 
   await openQueue();
 
   fireEvent.click(screen.getByText('通过'));
-  fireEvent.click(screen.getByText('指派共建单位'));
+  fireEvent.click(await screen.findByText('指派共建单位'));
   fireEvent.click(await screen.findByText('县人民医院'));
   fireEvent.click(screen.getByText('紧急'));
   fireEvent.click(screen.getByText('派给 县人民医院'));
@@ -100,7 +100,7 @@ test('reject demands a reason before anything is sent', async () => {
   await openQueue();
 
   fireEvent.click(screen.getByText('驳回'));
-  fireEvent.click(screen.getByText('确认驳回'));
+  fireEvent.click(await screen.findByText('确认驳回'));
   expect(screen.getByRole('alert')).toHaveTextContent('请填写原因');
   expect(callsTo(callMock, 'dispatch', 'reject')).toHaveLength(0);
 
@@ -122,7 +122,7 @@ test('when someone else acted first, the message says so and the wish shows its 
   await openQueue();
 
   fireEvent.click(screen.getByText('通过'));
-  fireEvent.click(screen.getByText('通过并发布'));
+  fireEvent.click(await screen.findByText('通过并发布'));
 
   expect(await screen.findByText('该心愿已被其他人处理，当前状态：待认领')).toBeInTheDocument();
   expect(screen.getByRole('alert')).toHaveTextContent('该心愿已被其他人处理');
@@ -144,7 +144,7 @@ test('a failed reject keeps the typed reason, and the retry is the same request'
   await openQueue();
 
   fireEvent.click(screen.getByText('驳回'));
-  fireEvent.change(screen.getByLabelText('驳回原因'), { target: { value: '信息不全' } });
+  fireEvent.change(await screen.findByLabelText('驳回原因'), { target: { value: '信息不全' } });
   fireEvent.click(screen.getByText('确认驳回'));
 
   expect(await screen.findByText('服务器开小差了，请稍后再试')).toBeInTheDocument();
@@ -231,7 +231,7 @@ test('a normal wish whose words mean danger is marked 可能紧急, sorted first
   expect(within(card('接送去卫生院打疫苗')).queryByText('可能紧急')).not.toBeInTheDocument();
 
   fireEvent.click(within(card('厨房有异味')).getByText('通过'));
-  expect(screen.getByText('描述中提到“燃气”，可能有燃气泄漏，已预选紧急；如不紧急请改为普通')).toBeInTheDocument();
+  expect(await screen.findByText('描述中提到“燃气”，可能有燃气泄漏，已预选紧急；如不紧急请改为普通')).toBeInTheDocument();
   fireEvent.click(screen.getByText('通过并发布'));
   await waitFor(() => expect(callsTo(callMock, 'dispatch', 'approve')).toHaveLength(1));
   expect(callsTo(callMock, 'dispatch', 'approve')[0][2]).toEqual({ wishId: 'w3', priority: 'urgent' });
@@ -256,5 +256,35 @@ test('a grid worker, whose queue is their grid already, gets no grid choice', as
   routeCalls(callMock, { 'dispatch.queue': { items: [ride] }, 'org.grids': { items: [{ id: 'g1', name: '第一网格' }, { id: 'g2', name: '第二网格' }] } });
   await openQueue();
   await waitFor(() => expect(callsTo(callMock, 'org', 'grids').length).toBeGreaterThan(0));
+  expect(screen.queryByRole('radiogroup', { name: '按网格筛选' })).not.toBeInTheDocument();
+});
+
+test('the queue shows together with the grid chips above it, never before them (no list pushed down under the reader)', async () => {
+  let answerGrids: (reply: unknown) => void = () => undefined;
+  routeCalls(callMock, {
+    'dispatch.queue': { items: [ride, repair] },
+    'org.grids': () => new Promise((resolve) => (answerGrids = resolve)),
+  });
+  render(<ReviewPage />);
+  await waitFor(() => expect(callsTo(callMock, 'dispatch', 'queue')).toHaveLength(1));
+  // The queue has answered, the grid names not yet: still loading, no card drawn.
+  await act(() => Promise.resolve());
+  expect(screen.queryByText('接送去卫生院打疫苗')).not.toBeInTheDocument();
+  expect(screen.getByText('加载中…')).toBeInTheDocument();
+
+  answerGrids({ items: [{ id: 'g1', name: '第一网格' }, { id: 'g2', name: '第二网格' }] });
+  expect(await screen.findByText('接送去卫生院打疫苗')).toBeInTheDocument();
+  expect(screen.getByRole('radio', { name: '第二网格' })).toBeInTheDocument();
+  expect(within(card('接送去卫生院打疫苗')).getByText('网格：第二网格')).toBeInTheDocument();
+});
+
+test('grid names that fail to load do not hold the queue back', async () => {
+  routeCalls(callMock, {
+    'dispatch.queue': { items: [ride] },
+    'org.grids': () => {
+      throw new AppError('INTERNAL', '');
+    },
+  });
+  await openQueue();
   expect(screen.queryByRole('radiogroup', { name: '按网格筛选' })).not.toBeInTheDocument();
 });

@@ -39,3 +39,21 @@ export function BarList({ bars, unit = '', emptyText = '暂无数据', ranked }:
     </View>
   );
 }
+
+/**
+ * While a list of at most `rows` bars loads (a leaderboard's limit): that many empty rows, so the list takes its
+ * place at once and the cards under it are not pushed down when the bars arrive.
+ */
+export function BarListLoading({ rows }: { rows: number }) {
+  return (
+    <View className='staff-bars' aria-busy='true'>
+      {Array.from({ length: rows }, (_, i) => (
+        <View key={i} className='staff-bars__row' aria-hidden={i > 0}>
+          <Text className='staff-bars__label'>{i === 0 ? '加载中…' : '\u00a0'}</Text>
+          <View className='staff-bars__track' />
+          <Text className='staff-bars__value'>{'\u00a0'}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}

@@ -1,11 +1,27 @@
-import { useState } from 'react';
-import { Button, View } from '@tarojs/components';
+import { lazy, Suspense, useState } from 'react';
+import { Button, Text, View } from '@tarojs/components';
 import { suggestedPriority } from '@shared/lifecycle/urgency';
 import type { StaffWish } from '../lib/api';
 import { WishCard } from './WishCard';
-import { ApprovePanel } from './ApprovePanel';
+import { ApprovePanel as ApprovePanelNow } from './ApprovePanel';
 import type { ApproveChoice } from './ApprovePanel';
-import { ReasonPanel } from './ReasonPanel';
+import { ReasonPanel as ReasonPanelNow } from './ReasonPanel';
+
+/**
+ * In the browser the panels behind 通过, 驳回 and 取消心愿 (the assignee picker; the reason's shared schema, and zod
+ * with it) come in a chunk of their own on the first tap: the queue draws without fetching or running them, and
+ * most visits only read it. The mini-program build folds these to the static imports (it has no dynamic import).
+ */
+const ApprovePanel =
+  process.env.TARO_ENV === 'h5' ? lazy(() => import('./ApprovePanel').then((m) => ({ default: m.ApprovePanel }))) : ApprovePanelNow;
+const ReasonPanel =
+  process.env.TARO_ENV === 'h5' ? lazy(() => import('./ReasonPanel').then((m) => ({ default: m.ReasonPanel }))) : ReasonPanelNow;
+
+const PanelLoading = (
+  <View className='staff-panel' aria-busy='true'>
+    <Text className='staff-chart__empty'>加载中…</Text>
+  </View>
+);
 
 type Panel = 'approve' | 'reject' | 'cancel' | null;
 
@@ -44,22 +60,24 @@ export function ReviewItem({ wish, notice, settled, busy, mayCancel, onApprove, 
           </Button>
         </View>
       )}
-      {!settled && panel === 'approve' && (
-        <ApprovePanel wishId={wish.id} initialPriority={suggestion.priority} sign={suggestion.sign} busy={busy} onSubmit={onApprove} onClose={close} />
-      )}
-      {!settled && panel === 'reject' && (
-        <ReasonPanel title='驳回原因' confirmText='确认驳回' busy={busy} onSubmit={onReject} onClose={close} />
-      )}
-      {!settled && panel === 'cancel' && (
-        <ReasonPanel
-          title='取消原因'
-          confirmText='确认取消'
-          placeholder='如：居民已自行解决、重复提交（必填）'
-          busy={busy}
-          onSubmit={onCancel}
-          onClose={close}
-        />
-      )}
+      <Suspense fallback={PanelLoading}>
+        {!settled && panel === 'approve' && (
+          <ApprovePanel wishId={wish.id} initialPriority={suggestion.priority} sign={suggestion.sign} busy={busy} onSubmit={onApprove} onClose={close} />
+        )}
+        {!settled && panel === 'reject' && (
+          <ReasonPanel title='驳回原因' confirmText='确认驳回' busy={busy} onSubmit={onReject} onClose={close} />
+        )}
+        {!settled && panel === 'cancel' && (
+          <ReasonPanel
+            title='取消原因'
+            confirmText='确认取消'
+            placeholder='如：居民已自行解决、重复提交（必填）'
+            busy={busy}
+            onSubmit={onCancel}
+            onClose={close}
+          />
+        )}
+      </Suspense>
     </WishCard>
   );
 }

@@ -25,33 +25,37 @@ const NOW: { key: keyof Overview; label: string; unit?: string }[] = [
   { key: 'helpers', label: '本期参与志愿者' },
 ];
 
-export function StatTiles({ overview }: { overview: Overview }) {
+/**
+ * `overview` undefined: still loading. The tiles are drawn at once with — in place of each number (formatNumber's mark
+ * for none), so the page shows its whole frame before the first answer and nothing moves when the numbers come.
+ */
+export function StatTiles({ overview }: { overview: Overview | undefined }) {
   return (
-    <>
+    <View aria-busy={!overview}>
       <Headline overview={overview} />
       <View className='staff-now'>
         {NOW.map((t) => (
-          <Text key={t.key} className='staff-now__item' aria-label={`${t.label} ${formatNumber(overview[t.key] as number)}`}>
-            {t.label} <Text className='staff-now__value'>{formatNumber(overview[t.key] as number)}</Text>
+          <Text key={t.key} className='staff-now__item' aria-label={`${t.label} ${formatNumber(overview?.[t.key] as number | undefined)}`}>
+            {t.label} <Text className='staff-now__value'>{formatNumber(overview?.[t.key] as number | undefined)}</Text>
             {t.unit ?? ''}
           </Text>
         ))}
       </View>
-    </>
+    </View>
   );
 }
 
-function Headline({ overview }: { overview: Overview }) {
+function Headline({ overview }: { overview: Overview | undefined }) {
   return (
     <View className='staff-tiles'>
       {TILES.map((t) => {
-        const value = overview[t.key] as number | null;
-        const shown = t.key === 'avgRating' && !value ? '暂无' : formatNumber(value, t.decimals);
+        const value = overview?.[t.key] as number | null | undefined;
+        const shown = overview && t.key === 'avgRating' && !value ? '暂无' : formatNumber(value, t.decimals);
         return (
           <View key={t.key} className='staff-tile' aria-label={`${t.label} ${shown}`}>
             <Text className='staff-tile__value'>
               {shown}
-              {shown !== '暂无' && t.unit && <Text className='staff-tile__unit'>{t.unit}</Text>}
+              {overview && shown !== '暂无' && t.unit && <Text className='staff-tile__unit'>{t.unit}</Text>}
             </Text>
             <Text className='staff-tile__label'>{t.label}</Text>
           </View>

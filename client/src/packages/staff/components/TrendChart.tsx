@@ -10,6 +10,18 @@ interface Props {
  * Wishes per month as columns with the count on top: a trend reads well enough this way
  * and costs nothing in the bundle (an F2 canvas would add ~150 KB to the sub-package).
  */
+/**
+ * While the breakdown loads: the chart's own frame (.staff-trend's fixed height), so the cards under it stay
+ * where they are when the columns arrive instead of being pushed down by them.
+ */
+export function TrendChartLoading() {
+  return (
+    <View className='staff-trend staff-trend--loading' aria-busy='true'>
+      <Text className='staff-chart__empty'>加载中…</Text>
+    </View>
+  );
+}
+
 export function TrendChart({ rows }: Props) {
   if (rows.length === 0) return <Text className='staff-chart__empty'>暂无数据</Text>;
   const sorted = [...rows].sort((a, b) => a.key.localeCompare(b.key)).slice(-12);

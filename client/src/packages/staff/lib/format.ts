@@ -42,10 +42,36 @@ export function stateLabel(status: string | undefined): string {
   return (status && WishStateLabels[status as WishState]) || '';
 }
 
-/** 1234 → "1,234"; averages keep one decimal. */
+/**
+ * `abs` with `decimals` places, rounded half up on its shortest decimal form (4.85 → 4.9), as Intl rounds; toFixed
+ * rounds the binary value instead (4.85 → 4.8).
+ */
+function fixedHalfUp(abs: number, decimals: number): string {
+  const s = String(abs);
+  if (s.includes('e')) return abs.toFixed(decimals); // below 1e-6 or from 1e21: never a count, an hour or a rating
+  const [whole, fraction = ''] = s.split('.');
+  if (fraction.length <= decimals) return decimals ? `${whole}.${fraction.padEnd(decimals, '0')}` : whole;
+  const kept = `${whole}${fraction.slice(0, decimals)}`.split('').map(Number);
+  if (Number(fraction[decimals]) >= 5) {
+    let i = kept.length - 1;
+    while (i >= 0 && kept[i] === 9) kept[i--] = 0;
+    if (i >= 0) kept[i]++;
+    else kept.unshift(1);
+  }
+  const digits = kept.join('');
+  return decimals ? `${digits.slice(0, -decimals)}.${digits.slice(-decimals)}` : digits;
+}
+
+/**
+ * 1234 → "1,234"; averages keep one decimal. The text zh-CN's toLocaleString gives, made by hand: toLocaleString
+ * with options builds an Intl.NumberFormat on every call, loading the locale's data first (the largest cost of the
+ * dashboard's own first draw), and some mini-program engines have no Intl at all.
+ */
 export function formatNumber(n: number | undefined | null, decimals = 0): string {
   if (n === undefined || n === null || !Number.isFinite(n)) return '—';
-  return n.toLocaleString('zh-CN', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const [whole, fraction] = fixedHalfUp(Math.abs(n), decimals).split('.');
+  const sign = n < 0 || Object.is(n, -0) ? '-' : '';
+  return `${sign}${whole.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction ? `.${fraction}` : ''}`;
 }
 
 /** "2026-03" → "3月"; a January also shows its year so a trend across years reads right. */

@@ -24,6 +24,9 @@ export interface Charts {
   topVolunteers: LeaderRow[] | null;
 }
 
+/** How many a leaderboard shows (the dashboard keeps that many rows free while it loads). */
+export const LeaderboardSize = 5;
+
 const categoryName = (key: string) => (isCategory(key) ? CategoryLabels[key] : key || '其他');
 
 function settled<T>(p: Promise<T>): Promise<T | null> {
@@ -44,7 +47,7 @@ export function useDashboard(scope: Scope) {
     const breakdown = (by: ActionInput<'stats', 'breakdown'>['by'], label: (k: string) => string = (k) => k) =>
       settled(call('stats', 'breakdown', { ...args, by }).then((r) => r.rows.map((row) => ({ ...row, label: row.label || label(row.key) }))));
     const leaders = (kind: ActionInput<'stats', 'leaderboard'>['kind']) =>
-      settled(call('stats', 'leaderboard', { ...args, kind, limit: 5 }).then((r) => r.rows));
+      settled(call('stats', 'leaderboard', { ...args, kind, limit: LeaderboardSize }).then((r) => r.rows));
     const [byMonth, byCategory, byGrid, topUnits, topVolunteers] = await Promise.all([
       breakdown('month'),
       breakdown('category', categoryName),

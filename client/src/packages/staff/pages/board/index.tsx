@@ -14,7 +14,7 @@ import { LoadMore, useLoadMore } from '../../components/LoadMore';
 import { staffApi, type BoardRowReply, type StaffWish } from '../../lib/api';
 import { useActiveRole } from '../../lib/session';
 import { useDecisions } from '../../lib/useDecisions';
-import { useGridNames } from '../../lib/useGridNames';
+import { useGridLookup } from '../../lib/useGridNames';
 import { useCommunityNames } from '../../lib/useCommunityNames';
 import { useRemote } from '../../../../hooks/useRemote';
 import { go, Routes } from '../../../../services/nav';
@@ -39,7 +39,8 @@ function Board() {
   // Taken back: gone from this tab, and the counts move.
   const remove = useCallback(() => void reload(), [reload]);
   const { pending, outcomes, banner, setBanner, decide } = useDecisions(remove, stillHeld);
-  const gridNames = useGridNames();
+  const grids = useGridLookup();
+  const gridNames = grids.names;
   const communityNames = useCommunityNames(town);
 
   usePullDownRefresh(() => {
@@ -68,10 +69,11 @@ function Board() {
         {role === 'secretary' && <GridFilter gridNames={gridNames} value={gridId} onChange={setGridId} />}
       </View>
       {banner && <BannerView banner={banner} />}
+      {/* The list waits for the grid names too: the grid chips above it and each card's grid come with them. */}
       <StaffState
-        loading={board.loading}
+        loading={board.loading || !grids.settled}
         error={board.error}
-        hasData={board.data !== undefined}
+        hasData={board.data !== undefined && grids.settled}
         empty={(board.data?.items.length ?? 0) === 0}
         emptyText={`暂无${WishStateLabels[status]}的心愿`}
         onRetry={() => void board.reload()}

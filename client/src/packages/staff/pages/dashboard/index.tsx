@@ -6,9 +6,9 @@ import { chinaYearStart } from '@shared/time';
 import { PageState } from '../../../../components';
 import { StaffGate } from '../../components/StaffGate';
 import { StatTiles } from '../../components/StatTiles';
-import { BarList } from '../../components/BarList';
+import { BarList, BarListLoading } from '../../components/BarList';
 import type { Bar } from '../../components/BarList';
-import { TrendChart } from '../../components/TrendChart';
+import { TrendChart, TrendChartLoading } from '../../components/TrendChart';
 import { ChipGroup } from '../../components/ChipGroup';
 import { BannerView } from '../../components/BannerView';
 import { CommunityFilter } from '../../components/CommunityFilter';
@@ -16,7 +16,7 @@ import { BranchTotals } from '../../components/BranchTotals';
 import { errorText } from '../../lib/errors';
 import { ExportOutcomeText, exportStats } from '../../lib/exportFile';
 import { useActiveRole } from '../../lib/session';
-import { useDashboard } from '../../lib/useDashboard';
+import { LeaderboardSize, useDashboard } from '../../lib/useDashboard';
 import type { Banner } from '../../lib/useDecisions';
 import type { BreakdownRow, LeaderRow } from '../../lib/useDashboard';
 import '../../components/staff.scss';
@@ -82,15 +82,11 @@ function Dashboard() {
         <ChipGroup label='统计时段' options={ranges} value={range} onChange={setRange} />
       </View>
       {banner && <BannerView banner={banner} />}
-      <PageState
-        loading={overview.loading && !overview.data}
-        error={overview.data ? undefined : overview.error || undefined}
-        empty={overview.loading && !overview.data}
-        onRetry={() => void reload()}
-      >
-        {overview.data && <StatTiles overview={overview.data} />}
+      {/* No spinner first: the tiles and the chart cards are drawn at once and filled as each answer comes. */}
+      <PageState error={overview.data ? undefined : overview.error || undefined} onRetry={() => void reload()}>
+        <StatTiles overview={overview.data} />
         <ChartCard title='心愿趋势（按月）' failed={!!c && !c.byMonth}>
-          {c ? <TrendChart rows={c.byMonth ?? []} /> : <Text className='staff-chart__empty'>加载中…</Text>}
+          {c ? <TrendChart rows={c.byMonth ?? []} /> : <TrendChartLoading />}
         </ChartCard>
         <ChartCard title='心愿类别' failed={!!c && !c.byCategory}>
           {c ? <BarList bars={rowsToBars(c.byCategory ?? [])} /> : <Text className='staff-chart__empty'>加载中…</Text>}
@@ -99,10 +95,10 @@ function Dashboard() {
           {c ? <BarList bars={rowsToBars(c.byGrid ?? [])} /> : <Text className='staff-chart__empty'>加载中…</Text>}
         </ChartCard>
         <ChartCard title='共建单位服务榜' failed={!!c && !c.topUnits}>
-          {c ? <BarList ranked unit='次' bars={leadersToBars(c.topUnits ?? [])} /> : <Text className='staff-chart__empty'>加载中…</Text>}
+          {c ? <BarList ranked unit='次' bars={leadersToBars(c.topUnits ?? [])} /> : <BarListLoading rows={LeaderboardSize} />}
         </ChartCard>
         <ChartCard title='志愿者服务榜' failed={!!c && !c.topVolunteers}>
-          {c ? <BarList ranked unit='次' bars={leadersToBars(c.topVolunteers ?? [])} /> : <Text className='staff-chart__empty'>加载中…</Text>}
+          {c ? <BarList ranked unit='次' bars={leadersToBars(c.topVolunteers ?? [])} /> : <BarListLoading rows={LeaderboardSize} />}
         </ChartCard>
         <BranchTotals communityId={communityId} from={from} />
         <View className='staff-dashboard__export'>

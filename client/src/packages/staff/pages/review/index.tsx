@@ -14,7 +14,7 @@ import { mayCancel } from '../../lib/roles';
 import { useActiveRole } from '../../lib/session';
 import { useDecisions } from '../../lib/useDecisions';
 import { useRemote } from '../../../../hooks/useRemote';
-import { useGridNames } from '../../lib/useGridNames';
+import { useGridLookup } from '../../lib/useGridNames';
 import type { StaffWish } from '../../lib/api';
 import '../../components/staff.scss';
 import './index.scss';
@@ -28,9 +28,11 @@ const stillPending = (actions: readonly TransitionAction[]) => actions.includes(
 
 /** Urgent (or its words suggest it) first, then the longest waiting: the order a secretary works through the day. */
 const rank = { urgent: 0, high: 1, normal: 2 } as const;
-function byUrgencyThenAge(a: StaffWish, b: StaffWish): number {
-  const p = rank[suggestedPriority(a).priority] - rank[suggestedPriority(b).priority];
-  return p !== 0 ? p : String(a.submittedAt ?? a.createdAt).localeCompare(String(b.submittedAt ?? b.createdAt));
+function byUrgencyThenAge(wishes: StaffWish[]): StaffWish[] {
+  // Each wish's words are searched once, not once per comparison.
+  const keyed = wishes.map((w) => ({ w, rank: rank[suggestedPriority(w).priority], since: String(w.submittedAt ?? w.createdAt) }));
+  keyed.sort((a, b) => a.rank - b.rank || a.since.localeCompare(b.since));
+  return keyed.map((k) => k.w);
 }
 
 function approvedText(wish: StaffWish, choice: ApproveChoice): string {
@@ -48,7 +50,8 @@ function ReviewQueue() {
     (id: string) => setData((page) => page && { ...page, items: page.items.filter((w) => w.id !== id) }),
     [setData],
   );
-  const gridNames = useGridNames();
+  const grids = useGridLookup();
+  const gridNames = grids.names;
   const { pending, outcomes, banner, setBanner, decide } = useDecisions(remove, stillPending);
 
   usePullDownRefresh(() => {
@@ -58,9 +61,7 @@ function ReviewQueue() {
 
   const pager = useLoadMore(queue, (cursor) => staffApi.queue({ ...gridFilter, cursor }), (w) => w.id, (text) => setBanner({ tone: 'error', text }));
 
-  const items = (queue.data?.items ?? [])
-    .map((w): StaffWish => (w.gridId ? { ...w, gridName: gridNames.get(w.gridId) } : w))
-    .sort(byUrgencyThenAge);
+  const items = byUrgencyThenAge((queue.data?.items ?? []).map((w): StaffWish => (w.gridId ? { ...w, gridName: gridNames.get(w.gridId) } : w)));
   const open = items.filter((w) => !outcomes[w.id]?.settled).length;
 
   return (
@@ -73,10 +74,11 @@ function ReviewQueue() {
       </View>
       {role === 'secretary' && <GridFilter className='staff-review__grids' gridNames={gridNames} value={gridId} onChange={setGridId} />}
       {banner && <BannerView banner={banner} />}
+      {/* The list waits for the grid names too: the chips above it and each card's grid come with them. */}
       <StaffState
-        loading={queue.loading}
+        loading={queue.loading || !grids.settled}
         error={queue.error}
-        hasData={queue.data !== undefined}
+        hasData={queue.data !== undefined && grids.settled}
         empty={items.length === 0}
         emptyText='暂无待审核的心愿'
         onRetry={() => void queue.reload()}
