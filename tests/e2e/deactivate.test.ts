@@ -1,42 +1,29 @@
-import type { Browser } from 'playwright-core';
-import type { RunningServer } from '../../server/main';
-import { apiAs, launch, recordErrors, shot, signIn, startApp, visit } from './harness';
+import { apiAs, recordErrors, shot, signIn, useApp, visit } from './harness';
 
 /**
  * 停用 in the browser (issue 13), against the real server and h5 build: the secretary pauses a volunteer in 组织管理,
  * saying why; the wish the volunteer held goes back to the pool; the volunteer, on their own phone, reads one banner
  * saying they are paused, why and whom to ask (no failure per call); the secretary restores them and the banner goes.
  */
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startApp();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = useApp();
 
 const REASON = '连续两次认领后未上门，暂停服务待核实';
 /** The seeded wish 刘佳 holds: 杨建国's blocked drain. */
 const DRAIN = '卫生间下水道堵塞';
 
 test('the secretary pauses a volunteer: their claim returns to the pool, they see why on every page, and restored they go on', async () => {
-  const api = apiAs(server);
+  const api = apiAs(app.server);
   const drain = (await api('secretary', 'dispatch', 'board', { status: 'claimed' })).items.map((r: any) => r.wish).find((w: any) => w.title === DRAIN);
   expect(drain).toBeDefined();
 
   // 刘佳, on her phone, has the drain among her tasks.
-  const volunteer = await signIn(browser, server.url, '志愿者 · 刘佳');
+  const volunteer = await signIn(app.browser, app.server.url, '志愿者 · 刘佳');
   const volunteerErrors = recordErrors(volunteer);
-  await visit(volunteer, server.url, '/packages/helper/pages/mine/index');
+  await visit(volunteer, app.server.url, '/packages/helper/pages/mine/index');
   await volunteer.getByText(DRAIN).waitFor();
 
   // The secretary stops her in 组织管理 → 成员角色, saying why.
-  const secretary = await signIn(browser, server.url, '社区书记 · 彭书记');
+  const secretary = await signIn(app.browser, app.server.url, '社区书记 · 彭书记');
   const secretaryErrors = recordErrors(secretary);
   await secretary.getByText('组织管理').click();
   await secretary.getByText('成员角色', { exact: true }).click();
@@ -55,7 +42,7 @@ test('the secretary pauses a volunteer: their claim returns to the pool, they se
   const { wish, events } = await api('secretary', 'wishes', 'detail', { wishId: drain.id });
   expect([wish.status, wish.claims]).toEqual(['open', []]);
   expect(events.at(-1)).toMatchObject({ action: 'vacate' });
-  const other = await signIn(browser, server.url, '志愿者 · 张晓东');
+  const other = await signIn(app.browser, app.server.url, '志愿者 · 张晓东');
   await other.getByText(DRAIN).waitFor();
   await shot(other, 'deactivate-3-drain-back-in-the-hall');
 
@@ -70,7 +57,7 @@ test('the secretary pauses a volunteer: their claim returns to the pool, they se
   expect(await volunteer.getByText('加载失败').count()).toBe(0);
   await shot(volunteer, 'deactivate-4-volunteer-paused');
   // Every page says it, once.
-  await visit(volunteer, server.url, '/pages/me/index');
+  await visit(volunteer, app.server.url, '/pages/me/index');
   await volunteer.getByText('长辈模式', { exact: true }).waitFor();
   await banner.waitFor();
   expect(await volunteer.getByRole('alert', { name: '暂停服务' }).count()).toBe(1);
@@ -83,7 +70,7 @@ test('the secretary pauses a volunteer: their claim returns to the pool, they se
   await shot(secretary, 'deactivate-6-secretary-restored');
   await banner.getByText('已恢复？刷新状态').click();
   await banner.waitFor({ state: 'detached' });
-  await visit(volunteer, server.url, '/packages/helper/pages/hall/index');
+  await visit(volunteer, app.server.url, '/packages/helper/pages/hall/index');
   await volunteer.getByText(DRAIN).waitFor();
   await shot(volunteer, 'deactivate-7-volunteer-restored');
 

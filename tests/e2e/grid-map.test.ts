@@ -1,24 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import type { RunningServer } from '../../server/main';
-import { apiAs, launch, shot, signIn, startApp, tapUntil } from './harness';
+import type { Page } from 'playwright-core';
+import { apiAs, shot, signIn, tapUntil, useApp } from './harness';
 
 /**
  * Issue 13's browser check, in Debian chromium against the real server and h5 build: a grid worker enters an
  * urgent wish for an elder they visited; a volunteer on duty finds it at the top of the task hall marked 紧急
  * and claims it; the secretary's 网格地图 shows its dot go from 待认领 to 已认领.
  */
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startApp();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = useApp();
 
 const title = '李奶奶在家摔倒需要有人照看';
 /**
@@ -32,12 +20,12 @@ const onMap = (page: Page, state: string) => page.getByRole('group', { name: '�
 
 async function anyTimeOnDuty(who: string): Promise<void> {
   // 张晓东's seeded hours are 07:00–22:00 China time; the test may run at night. No hours with alerts on says "any time".
-  await apiAs(server)(who, 'org', 'setDuty', { slots: [], urgentAlerts: true }, 'e2e-duty-anytime');
+  await apiAs(app.server)(who, 'org', 'setDuty', { slots: [], urgentAlerts: true }, 'e2e-duty-anytime');
 }
 
 test('an urgent wish a grid worker enters for an elder reaches a volunteer on duty first, and the secretary\'s map shows it claimed', async () => {
   // The grid worker, on a door visit in 花园新村, enters the wish for 李桂英 and publishes it at once as urgent.
-  const gridWorker = await signIn(browser, server.url, '网格员 · 陈志强', { geolocation: AT_HUAYUAN_XINCUN, permissions: ['geolocation'] });
+  const gridWorker = await signIn(app.browser, app.server.url, '网格员 · 陈志强', { geolocation: AT_HUAYUAN_XINCUN, permissions: ['geolocation'] });
   await tapUntil(gridWorker.getByText('代录心愿'), gridWorker.getByRole('radiogroup', { name: '来源渠道' }));
   await gridWorker.getByRole('radiogroup', { name: '来源渠道' }).getByText('入户走访').click();
   await gridWorker.getByRole('textbox', { name: '如：王秀英' }).fill('李桂英');
@@ -53,7 +41,7 @@ test('an urgent wish a grid worker enters for an elder reaches a volunteer on du
   await gridWorker.getByText(`已为李桂英录入心愿「${title}」，当前状态：待认领`).waitFor();
 
   // The secretary's map: the dot is in 花园新村网格, waiting.
-  const secretary = await signIn(browser, server.url, '社区书记 · 彭书记');
+  const secretary = await signIn(app.browser, app.server.url, '社区书记 · 彭书记');
   await secretary.getByText('网格地图').click();
   await onMap(secretary, '待认领').waitFor();
   await onMap(secretary, '待认领').click();
@@ -62,7 +50,7 @@ test('an urgent wish a grid worker enters for an elder reaches a volunteer on du
 
   // A volunteer on duty opens the task hall: the urgent wish is the first thing they see, marked 紧急.
   await anyTimeOnDuty('volunteer');
-  const volunteer = await signIn(browser, server.url, '志愿者 · 张晓东');
+  const volunteer = await signIn(app.browser, app.server.url, '志愿者 · 张晓东');
   const first = volunteer.locator('.wish-item').first();
   await first.getByText(title).waitFor();
   expect(await first.locator('.tag--urgent').textContent()).toBe('紧急');

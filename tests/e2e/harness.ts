@@ -7,12 +7,15 @@ export const root = path.join(__dirname, '..', '..');
 export const shotsDir = path.join(root, 'artifacts', 'screenshots');
 const h5Dir = path.join(root, 'dist', 'h5');
 
-/** The real server (in-memory database, demo seed) hosting the h5 build that `npm test` made first. */
-export async function startApp(): Promise<RunningServer> {
+/**
+ * The real server (in-memory database, demo seed) hosting the h5 build that `npm test` made first;
+ * `env` adds variables to the server's environment (a tile service, say).
+ */
+export async function startApp(env: Record<string, string> = {}): Promise<RunningServer> {
   if (!fs.existsSync(path.join(h5Dir, 'index.html'))) {
     throw new Error(`dist/h5/index.html is missing: build the browser client first (npm run build:h5; npm test does it before jest).`);
   }
-  return startServer({ port: 0, dbPath: ':memory:', seed: true, mode: 'local', cronIntervalMs: 0, config: { h5Dir } });
+  return startServer({ port: 0, dbPath: ':memory:', seed: true, mode: 'local', cronIntervalMs: 0, config: { h5Dir }, env: { ...process.env, ...env } });
 }
 
 export async function launch(): Promise<Browser> {
@@ -20,6 +23,31 @@ export async function launch(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
   });
+}
+
+/** A browser suite's app: its server and browser, there from the suite's first hook to its last test. */
+export interface App {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+}
+
+/**
+ * Starts the app and a browser before the suite's tests and stops both after them, the server by its own
+ * handle (never by a name pattern: other work on the machine runs servers too). Call it at the top of a
+ * suite, before hooks that use the app; read `app.server` and `app.browser` in hooks and tests, since
+ * they exist only once the suite has begun. `env` is read when the server starts.
+ */
+export function useApp(env?: () => Record<string, string>): App {
+  const app = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    app.server = await startApp(env?.());
+    app.browser = await launch();
+  });
+  afterAll(async () => {
+    await app.browser?.close();
+    await app.server?.stop();
+  });
+  return app;
 }
 
 /** The phones the walks use: a small one (375×812) and the 390×844 of issue 16's walk-through. */

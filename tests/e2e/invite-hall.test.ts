@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { encode } from 'uqr';
-import type { RunningServer } from '../../server/main';
-import { launch, newPhone, PHONE, recordErrors, shot, startApp } from './harness';
+import { newPhone, PHONE, recordErrors, shot, useApp } from './harness';
 
 /**
  * The invite's QR code and the task hall on a 390×844 phone, in normal and in elder mode, on the real h5 build:
@@ -9,26 +8,15 @@ import { launch, newPhone, PHONE, recordErrors, shot, startApp } from './harness
  * after logging in, and the hall's cards carry each wish's number. Screenshots (artifacts/screenshots/) are for
  * people to look at; what can be measured here is measured: contrast (axe-core) and, in elder mode, tap targets.
  */
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startApp();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = useApp();
 
 type Mode = 'normal' | 'elder';
 
 /** A phone signed in as `label`, in `mode` (the elder switch is kept in storage, as the 我的 page keeps it). */
 async function phoneAs(label: string, mode: Mode): Promise<{ page: Page; errors: string[] }> {
-  const page = await newPhone(browser, { viewport: PHONE, timezoneId: 'Asia/Shanghai' });
+  const page = await newPhone(app.browser, { viewport: PHONE, timezoneId: 'Asia/Shanghai' });
   const errors = recordErrors(page, { console: true });
-  await page.goto(`${server.url}/#/pages/login/index`);
+  await page.goto(`${app.server.url}/#/pages/login/index`);
   if (mode === 'elder') await page.evaluate(() => localStorage.setItem('xy.elder', JSON.stringify({ data: '1' })));
   await page.getByText(label, { exact: true }).click();
   await page.waitForURL((u) => !u.hash.includes('pages/login'));
@@ -79,7 +67,7 @@ async function wholeScreen(page: Page, name: string): Promise<void> {
 
 test.each(['normal', 'elder'] as const)('in %s mode, a new invite shows its QR code (the join link, module for module) and its code large; a phone that scans it joins with the code', async (mode) => {
   const { page, errors } = await phoneAs('社区书记 · 彭书记', mode);
-  await page.goto(`${server.url}/#/packages/staff/pages/org/index`);
+  await page.goto(`${app.server.url}/#/packages/staff/pages/org/index`);
   await page.getByText('邀请码', { exact: true }).first().click();
   await page.getByText('生成邀请码', { exact: true }).click();
   const codeText = page.locator('.staff-invite__code').first();
@@ -87,7 +75,7 @@ test.each(['normal', 'elder'] as const)('in %s mode, a new invite shows its QR c
   const code = (await codeText.innerText()).trim();
   expect(code).toMatch(/^[A-Za-z0-9]{6,16}$/);
 
-  const link = `${server.url}/#/pages/join/index?code=${code}`;
+  const link = `${app.server.url}/#/pages/join/index?code=${code}`;
   const shown = await modulesShown(page, `邀请码 ${code} 的二维码`);
   const bare = encode(link, { border: 0 }).data;
   const edge = (shown.length - bare.length) / 2;
@@ -109,7 +97,7 @@ test.each(['normal', 'elder'] as const)('in %s mode, a new invite shows its QR c
   expect(errors).toEqual([]);
 
   // Scanned by a phone signed out: log in first, then the join page with the code filled in.
-  const scanner = await newPhone(browser, { viewport: PHONE });
+  const scanner = await newPhone(app.browser, { viewport: PHONE });
   await scanner.goto(link);
   await scanner.waitForURL((u) => u.hash.includes('pages/login'));
   await scanner.getByText('居民 · 郑大爷', { exact: true }).click();

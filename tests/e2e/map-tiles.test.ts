@@ -1,11 +1,8 @@
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import zlib from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../server/main';
-import { launch, root, shot, signIn, visit } from './harness';
+import type { Page } from 'playwright-core';
+import { shot, signIn, useApp, visit } from './harness';
 
 /**
  * Issue 13.5 in the browser: with a tile service configured (XINYUAN_MAP_TILES, here a tile server on 127.0.0.1 —
@@ -14,8 +11,6 @@ import { launch, root, shot, signIn, visit } from './harness';
  * server's sentence, saved elsewhere, and then shown on the map. The tiles are WGS-84, so every point goes through
  * the datum shift both ways.
  */
-let server: RunningServer;
-let browser: Browser;
 let tiles: http.Server;
 const fetched: string[] = [];
 
@@ -68,27 +63,23 @@ beforeAll(async () => {
     res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' }).end(TILES[(Number(m[2]) + Number(m[3])) % 2]);
   });
   await new Promise<void>((ok) => tiles.listen(0, '127.0.0.1', ok));
-  const { port } = tiles.address() as AddressInfo;
-  // harness.startApp's server, reading the tiles from its environment.
-  const h5Dir = path.join(root, 'dist', 'h5');
-  if (!fs.existsSync(path.join(h5Dir, 'index.html'))) throw new Error('dist/h5/index.html is missing: npm run build:h5 first');
-  server = await startServer({
-    port: 0, dbPath: ':memory:', seed: true, mode: 'local', cronIntervalMs: 0, config: { h5Dir },
-    env: { ...process.env, XINYUAN_MAP_TILES: `http://127.0.0.1:${port}/tiles/{z}/{x}/{y}.png`, XINYUAN_MAP_TILES_DATUM: 'wgs84', XINYUAN_MAP_TILES_ATTRIBUTION: '测试底图' },
-  });
-  browser = await launch();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
   await new Promise((ok) => tiles?.close(ok));
 });
+
+// The app reads the tile service from its environment; the tile server above has started by then.
+const app = useApp(() => ({
+  XINYUAN_MAP_TILES: `http://127.0.0.1:${(tiles.address() as AddressInfo).port}/tiles/{z}/{x}/{y}.png`,
+  XINYUAN_MAP_TILES_DATUM: 'wgs84',
+  XINYUAN_MAP_TILES_ATTRIBUTION: '测试底图',
+}));
 
 const mapOf = (page: Page, drawing = false) => page.getByRole('group', { name: drawing ? '网格地图：点按添加边界顶点' : '网格地图' });
 
 test('the secretary sees the wishes on tiles, draws a new grid\'s outline there (refused over a neighbour, saved beside), and the map shows it', async () => {
-  const secretary = await signIn(browser, server.url, '社区书记 · 彭书记');
+  const secretary = await signIn(app.browser, app.server.url, '社区书记 · 彭书记');
   await secretary.getByText('网格地图').click();
   const map = mapOf(secretary);
   await map.waitFor();
@@ -105,7 +96,7 @@ test('the secretary sees the wishes on tiles, draws a new grid\'s outline there 
   await secretary.locator('.staff-map__picked').getByText(first!.replace(/（.*）$/, '').replace(/^【紧急】/, '')).waitFor();
 
   // 组织管理: a new grid, then its outline, tapped corner by corner on the same tiles.
-  await visit(secretary, server.url, '/packages/staff/pages/org/index');
+  await visit(secretary, app.server.url, '/packages/staff/pages/org/index');
   await secretary.getByRole('textbox', { name: '新增网格名称' }).fill('河畔网格');
   await secretary.locator('.staff-add', { has: secretary.getByRole('textbox', { name: '新增网格名称' }) }).getByText('添加').click();
   await secretary.getByRole('button', { name: '画河畔网格的边界' }).click();
@@ -143,7 +134,7 @@ test('the secretary sees the wishes on tiles, draws a new grid\'s outline there 
   await shot(secretary, 'map-tiles-4-outline-saved');
 
   // The 网格地图 draws the new grid on the tiles.
-  await visit(secretary, server.url, '/packages/staff/pages/map/index');
+  await visit(secretary, app.server.url, '/packages/staff/pages/map/index');
   const after = mapOf(secretary);
   await after.getByText('河畔网格').waitFor();
   await after.getByText('待0 · 超时0 · 已认领0').first().waitFor();

@@ -1,32 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
-import type { RunningServer } from '../../server/main';
-import { apiAs as callAs, launch, newPhone, PHONE, recordErrors, shot, startApp } from './harness';
+import type { Page } from 'playwright-core';
+import { apiAs as callAs, newPhone, PHONE, recordErrors, shot, useApp } from './harness';
 
 /**
  * What a person meets on a 390×844 phone that no component test can see: a shared link
  * surviving login, React and Taro's web components agreeing on the page, text contrast,
  * and elder mode's tap targets and spacing, measured in Debian chromium on the real h5 build.
  */
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startApp();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = useApp();
 
 /** A fresh phone, signed out, that records what React and the page log as errors. */
 async function phone(): Promise<{ page: Page; errors: string[] }> {
-  const page = await newPhone(browser, { viewport: PHONE });
+  const page = await newPhone(app.browser, { viewport: PHONE });
   return { page, errors: recordErrors(page, { console: true }) };
 }
 
-const apiAs = (who: string, fn: string, action: string, data: object = {}) => callAs(server)(who, fn, action, data);
+const apiAs = (who: string, fn: string, action: string, data: object = {}) => callAs(app.server)(who, fn, action, data);
 
 async function logInFromLoginScreen(page: Page, label: string): Promise<void> {
   await page.waitForURL((u) => u.hash.includes('pages/login'));
@@ -41,7 +29,7 @@ test('a shared wish link opened while signed out opens that wish after login, an
   const wish = mine.items[0];
   const { page, errors } = await phone();
 
-  await page.goto(`${server.url}/#/pages/wish/index?id=${wish.id}`);
+  await page.goto(`${app.server.url}/#/pages/wish/index?id=${wish.id}`);
   await logInFromLoginScreen(page, '居民 · 胡秀兰');
 
   await page.waitForURL((u) => u.hash.includes('pages/wish/index') && u.hash.includes(`id=${wish.id}`));
@@ -76,7 +64,7 @@ async function smallTapTargets(page: Page, min: number): Promise<string[]> {
 test('resident screens pass text contrast in normal and elder mode; in elder mode every tap target is ≥ 48px and labels keep clear of values', async () => {
   const mine = (await apiAs('resident', 'wishes', 'mine', { limit: 5 })) as { items: { id: string; title: string }[] };
   const { page, errors } = await phone();
-  await page.goto(`${server.url}/#/pages/login/index`);
+  await page.goto(`${app.server.url}/#/pages/login/index`);
   expect(await contrastFailures(page)).toEqual([]);
   await logInFromLoginScreen(page, '居民 · 胡秀兰');
   await page.getByText('＋ 发布心愿').waitFor();
@@ -88,7 +76,7 @@ test('resident screens pass text contrast in normal and elder mode; in elder mod
   expect(await smallTapTargets(page, 48)).toEqual([]);
   await shot(page, 'elder-home');
 
-  await page.goto(`${server.url}/#/pages/wish/index?id=${mine.items[0].id}`);
+  await page.goto(`${app.server.url}/#/pages/wish/index?id=${mine.items[0].id}`);
   await page.getByText('需要人数').waitFor();
   expect(await contrastFailures(page)).toEqual([]);
   expect(await smallTapTargets(page, 48)).toEqual([]);
@@ -108,7 +96,7 @@ test('resident screens pass text contrast in normal and elder mode; in elder mod
 
 test('staff screens pass text contrast', async () => {
   const { page } = await phone();
-  await page.goto(`${server.url}/#/pages/login/index`);
+  await page.goto(`${app.server.url}/#/pages/login/index`);
   await logInFromLoginScreen(page, '社区书记 · 彭书记');
   await page.getByText('审核派单').first().waitFor();
   expect(await contrastFailures(page)).toEqual([]);
@@ -125,7 +113,7 @@ test('a unit admin hands the unit’s claim to a member, and the unit’s list s
   const assigned = mine.items.find((w) => w.status === 'assigned');
   expect(assigned).toBeDefined();
   const { page, errors } = await phone();
-  await page.goto(`${server.url}/#/pages/login/index`);
+  await page.goto(`${app.server.url}/#/pages/login/index`);
   await logInFromLoginScreen(page, '共建单位管理员 · 王丽华');
   await page.getByText(assigned!.title).click();
   await page.getByText('接受', { exact: true }).click();

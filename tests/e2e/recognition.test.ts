@@ -2,9 +2,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import type { RunningServer } from '../../server/main';
-import { apiAs as callAs, launch, shot, shotsDir, signIn, startApp, visit } from './harness';
+import type { Page } from 'playwright-core';
+import { apiAs as callAs, shot, shotsDir, signIn, useApp, visit } from './harness';
 
 /**
  * Issue 12's browser check, in Debian chromium on the real h5 build: what a volunteer gets back for a service.
@@ -13,19 +12,11 @@ import { apiAs as callAs, launch, shot, shotsDir, signIn, startApp, visit } from
  * the code; the volunteer downloads their 志愿服务证明, which is read back and rendered to a picture, and whose
  * serial anyone can check on the public verification page.
  */
-let server: RunningServer;
-let browser: Browser;
+const app = useApp();
 let apiAs: ReturnType<typeof callAs>;
 
 beforeAll(async () => {
-  server = await startApp();
-  browser = await launch();
-  apiAs = callAs(server);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  apiAs = callAs(app.server);
 });
 
 const title = '帮我把旧衣柜搬到楼下回收点';
@@ -51,26 +42,26 @@ test('a confirmed service shows as hours and points, the points buy an item the 
   await apiAs('volunteer', 'tasks', 'claim', { wishId: wish.id }, `e2e-recognition-claim`);
   await apiAs('volunteer', 'tasks', 'start', { wishId: wish.id }, `e2e-recognition-start`);
 
-  const volunteer = await signIn(browser, server.url, '志愿者 · 张晓东');
-  await visit(volunteer, server.url, '/packages/helper/pages/hours/index');
+  const volunteer = await signIn(app.browser, app.server.url, '志愿者 · 张晓东');
+  await visit(volunteer, app.server.url, '/packages/helper/pages/hours/index');
   const hoursBefore = await heroNumber(volunteer, /累计服务时长 ([\d.]+) 小时/);
-  await visit(volunteer, server.url, '/packages/helper/pages/points/index');
+  await visit(volunteer, app.server.url, '/packages/helper/pages/points/index');
   const pointsBefore = await heroNumber(volunteer, /^(\d+) 积分$/);
 
   // 张晓东 completes, saying how long it took.
-  await visit(volunteer, server.url, `/packages/helper/pages/task/index?id=${wish.id}`);
+  await visit(volunteer, app.server.url, `/packages/helper/pages/task/index?id=${wish.id}`);
   await volunteer.getByRole('textbox', { name: /已陪同老人到卫生院完成接种/ }).fill('衣柜已搬到楼下回收点，顺手把地面扫干净了');
   await volunteer.getByText(`${HOURS} 小时`, { exact: true }).click();
   await volunteer.getByText('确认完成', { exact: true }).click();
   await volunteer.getByText('服务已完成，等待居民确认。').waitFor();
 
   // Nothing counts until the resident confirms: the hours page says it waits for her.
-  await visit(volunteer, server.url, '/packages/helper/pages/hours/index');
+  await visit(volunteer, app.server.url, '/packages/helper/pages/hours/index');
   await volunteer.getByText(title).waitFor();
   expect(await heroNumber(volunteer, /累计服务时长 ([\d.]+) 小时/)).toBe(hoursBefore);
 
-  const resident = await signIn(browser, server.url, '居民 · 胡秀兰');
-  await visit(resident, server.url, `/pages/wish/index?id=${wish.id}`);
+  const resident = await signIn(app.browser, app.server.url, '居民 · 胡秀兰');
+  await visit(resident, app.server.url, `/pages/wish/index?id=${wish.id}`);
   await resident.getByText('确认已完成').click();
   await resident.getByText('评价本次服务').waitFor();
 
@@ -78,7 +69,7 @@ test('a confirmed service shows as hours and points, the points buy an item the 
   await volunteer.reload();
   await volunteer.getByText(`累计服务时长 ${hoursBefore + HOURS} 小时`, { exact: false }).waitFor();
   await shot(volunteer, 'recognition-1-hours');
-  await visit(volunteer, server.url, '/packages/helper/pages/points/index');
+  await visit(volunteer, app.server.url, '/packages/helper/pages/points/index');
   const pointsAfter = await heroNumber(volunteer, /^(\d+) 积分$/);
   expect(pointsAfter).toBeGreaterThan(pointsBefore);
   await volunteer.getByText(`「${title}」经居民确认，服务 ${HOURS} 小时，获得 ${pointsAfter - pointsBefore} 积分`, { exact: false }).first().waitFor();
@@ -98,8 +89,8 @@ test('a confirmed service shows as hours and points, the points buy an item the 
   await shot(volunteer, 'recognition-3-redeemed');
 
   // At the 爱心超市 the secretary types the code he shows and hands the item over.
-  const secretary = await signIn(browser, server.url, '社区书记 · 彭书记');
-  await visit(secretary, server.url, '/packages/staff/pages/store/index');
+  const secretary = await signIn(app.browser, app.server.url, '社区书记 · 彭书记');
+  await visit(secretary, app.server.url, '/packages/staff/pages/store/index');
   await secretary.getByRole('textbox', { name: '兑换码' }).fill(code);
   await secretary.getByText('查询', { exact: true }).click();
   await secretary.getByText(`兑换人：张晓东`, { exact: false }).waitFor();
@@ -111,7 +102,7 @@ test('a confirmed service shows as hours and points, the points buy an item the 
   await secretary.getByText('状态：已领取', { exact: false }).waitFor();
 
   // The certificate: a PDF download, its text Chinese and whole, its serial checkable by anyone.
-  await visit(volunteer, server.url, '/packages/helper/pages/hours/index');
+  await visit(volunteer, app.server.url, '/packages/helper/pages/hours/index');
   const [download] = await Promise.all([volunteer.waitForEvent('download'), volunteer.getByText('开具志愿服务证明（本年度）').click()]);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xy-cert-'));
   const pdf = path.join(dir, download.suggestedFilename());
@@ -127,8 +118,8 @@ test('a confirmed service shows as hours and points, the points buy an item the 
   execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', pdf, path.join(shotsDir, 'recognition-5-certificate')]);
   expect(fs.statSync(path.join(shotsDir, 'recognition-5-certificate.png')).size).toBeGreaterThan(10_000);
 
-  const stranger = await browser.newContext().then((c) => c.newPage());
-  await visit(stranger, server.url, `/pages/verify/index?serial=${serial}`);
+  const stranger = await app.browser.newContext().then((c) => c.newPage());
+  await visit(stranger, app.server.url, `/pages/verify/index?serial=${serial}`);
   await stranger.getByText('核验', { exact: true }).click();
   await stranger.getByText('证明有效').waitFor();
   await stranger.getByText('出具社区：桃源社区').waitFor();

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { userOf } from '@shared/pageUsers';
 import { AllPages, type PagePath } from '@shared/routes';
 import type { Role } from '@shared/vocab/roles';
-import type { RunningServer } from '../../server/main';
-import { apiAs as callAs, launch, newPhone, PHONE, recordErrors, root, startApp } from './harness';
+import { apiAs as callAs, newPhone, PHONE, recordErrors, root, useApp } from './harness';
 
 /**
  * Every screen of the route table, as the person it is for, photographed on a 390×844 phone in
@@ -13,18 +12,15 @@ import { apiAs as callAs, launch, newPhone, PHONE, recordErrors, root, startApp 
  * The screen must come to rest showing something of its own, with no error on it and none thrown.
  */
 const screensDir = path.join(root, 'artifacts', 'screens');
-let server: RunningServer;
-let browser: Browser;
+const app = useApp();
 const ids: Record<string, string> = {};
 
-const apiAs = (who: string, fn: string, action: string, data: object = {}) => callAs(server)(who, fn, action, data);
+const apiAs = (who: string, fn: string, action: string, data: object = {}) => callAs(app.server)(who, fn, action, data);
 
 const wishId = async (title: string, status: string): Promise<string> =>
   (await apiAs('secretary', 'dispatch', 'queue', { status, limit: 50 })).items.find((w: { title: string }) => w.title === title).id;
 
 beforeAll(async () => {
-  server = await startApp();
-  browser = await launch();
   ids.wish = await wishId('搬运旧家具到楼下', 'done');
   ids.task = await wishId('帮忙代购蔬菜和药品', 'claimed');
   const told = await wishId('厨房水龙头漏水请帮忙维修', 'confirmed');
@@ -33,11 +29,6 @@ beforeAll(async () => {
   await apiAs('secretary', 'stories', 'publish', { storyId: story.id });
   ids.story = story.id;
   ids.activity = (await apiAs('volunteer', 'activities', 'list', {})).items.find((a: { title: string }) => a.title === '老年人健康义诊').id;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 /** The login button of each role's demo person (services/session.ts DemoAccounts). */
@@ -62,7 +53,7 @@ const tabsOf: Partial<Record<PagePath, string[]>> = {
 
 /** A phone that counts requests in flight, so a screen is photographed once its data has arrived. */
 async function phone(role: Role | null): Promise<{ context: BrowserContext; page: Page; errors: string[]; quiet(): Promise<void> }> {
-  const page = await newPhone(browser, { viewport: PHONE, timezoneId: 'Asia/Shanghai' });
+  const page = await newPhone(app.browser, { viewport: PHONE, timezoneId: 'Asia/Shanghai' });
   const context = page.context();
   const errors = recordErrors(page);
   let inFlight = 0;
@@ -76,7 +67,7 @@ async function phone(role: Role | null): Promise<{ context: BrowserContext; page
       await page.waitForTimeout(50);
     }
   };
-  await page.goto(`${server.url}/#/pages/login/index`);
+  await page.goto(`${app.server.url}/#/pages/login/index`);
   if (role) {
     await page.getByText(new RegExp(`^${loginLabel[role]} · `)).first().click();
     await page.waitForURL((u) => !u.hash.includes('pages/login'));
@@ -113,7 +104,7 @@ describe.each([...byUser].map(([role, pages]) => [role ?? 'signed out', role, pa
       await page.setViewportSize({ width: 390, height: 844 });
     };
     for (const route of pages) {
-      await page.goto(`${server.url}/#/${route}${queryOf[route]?.() ?? ''}`);
+      await page.goto(`${app.server.url}/#/${route}${queryOf[route]?.() ?? ''}`);
       await page.reload();
       const name = route.replace(/\/index$/, '').replace(/\//g, '_');
       await photograph(route, name);

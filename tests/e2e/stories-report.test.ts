@@ -2,39 +2,30 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import type { RunningServer } from '../../server/main';
-import { apiAs as callAs, launch, newPhone, PHONE, shot, shotsDir, startApp, visit } from './harness';
+import type { Page } from 'playwright-core';
+import { apiAs as callAs, newPhone, PHONE, shot, shotsDir, useApp, visit } from './harness';
 
 /**
  * In the browser, on the real h5 build: a published 微故事 opens the wall and opens by its shared link
  * signed out; the street office's monthly report prints on A4 (the PDF Chromium prints is read back).
  */
-let server: RunningServer;
-let browser: Browser;
+const app = useApp();
 let storyId: string;
 
-const apiAs = (who: string, fn: string, action: string, data: object = {}) => callAs(server)(who, fn, action, data);
+const apiAs = (who: string, fn: string, action: string, data: object = {}) => callAs(app.server)(who, fn, action, data);
 
 beforeAll(async () => {
-  server = await startApp();
-  browser = await launch();
   const wish = (await apiAs('secretary', 'dispatch', 'queue', { status: 'confirmed', limit: 50 })).items.find((w: any) => w.title === '厨房水龙头漏水请帮忙维修');
   ({ story: { id: storyId } } = await apiAs('secretary', 'stories', 'draft', { wishId: wish.id, note: '杨大爷家的水龙头滴了一个月，志愿者小张带着工具上门，半小时就换好了阀芯。' }));
   await apiAs('resident2', 'stories', 'consent', { storyId, consent: true });
   await apiAs('secretary', 'stories', 'publish', { storyId });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const signedOut = (): Promise<Page> => newPhone(browser, { viewport: PHONE });
+const signedOut = (): Promise<Page> => newPhone(app.browser, { viewport: PHONE });
 
 test('the wall opens with the story; its shared link opens signed out', async () => {
   const page = await signedOut();
-  await visit(page, server.url, '/pages/wall/index?communityId=com-taoyuan');
+  await visit(page, app.server.url, '/pages/wall/index?communityId=com-taoyuan');
   const story = page.getByLabel('微故事：厨房水龙头漏水请帮忙维修');
   await story.waitFor();
   const wish = page.getByText('楼道灯坏了需要更换').first();
@@ -42,7 +33,7 @@ test('the wall opens with the story; its shared link opens signed out', async ()
   expect((await story.boundingBox())!.y).toBeLessThan((await wish.boundingBox())!.y);
   await shot(page, 'wall-with-story');
 
-  await visit(page, server.url, `/pages/story/index?id=${storyId}`);
+  await visit(page, app.server.url, `/pages/story/index?id=${storyId}`);
   await page.getByText('杨大爷家的水龙头滴了一个月', { exact: false }).waitFor();
   expect(await page.getByText('杨建国').count()).toBe(0);
   await shot(page, 'story-shared-link');
@@ -51,12 +42,12 @@ test('the wall opens with the story; its shared link opens signed out', async ()
 test('the monthly report prints on A4', async () => {
   // By the button's test id: its label gains the person's name once the server lists the seeded people.
   const page = await signedOut();
-  await page.goto(`${server.url}/#/pages/login/index`);
+  await page.goto(`${app.server.url}/#/pages/login/index`);
   await page.locator('[data-testid="login-secretary"]').click();
   await page.waitForURL((u) => !u.hash.includes('pages/login'));
   // Opened again if the screen stays hidden: right after sign-in, on a busy machine, the landing can still be on its way.
   for (let attempt = 1; ; attempt++) {
-    await visit(page, server.url, '/packages/staff/pages/report/index');
+    await visit(page, app.server.url, '/packages/staff/pages/report/index');
     try {
       await page.getByText('（本月至今）', { exact: false }).click({ timeout: 10_000 });
       break;

@@ -1,6 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import type { RunningServer } from '../../server/main';
-import { apiAs as callAs, launch, nameOf as seededName, shot, signIn, startApp, tapUntil } from './harness';
+import type { Page } from 'playwright-core';
+import { apiAs as callAs, nameOf as seededName, shot, signIn, tapUntil, useApp } from './harness';
 
 /**
  * The walk-throughs issue 16 found broken, played in Debian chromium on the real h5 build against
@@ -9,26 +8,15 @@ import { apiAs as callAs, launch, nameOf as seededName, shot, signIn, startApp, 
  * a resident's wish reaching her grid worker's queue, and a claim extended by 延长认领.
  * (A shared link surviving login and a unit's handover are walked in phone.test.ts.)
  */
-let server: RunningServer;
-let browser: Browser;
+const app = useApp();
 
-beforeAll(async () => {
-  server = await startApp();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const apiAs = (who: string, fn: string, action: string, data: object = {}) => callAs(server)(who, fn, action, data);
+const apiAs = (who: string, fn: string, action: string, data: object = {}) => callAs(app.server)(who, fn, action, data);
 
 /** A seeded person who is not one of the named demo accounts (e.g. a second volunteer), by name. */
-const nameOf = (as: string): Promise<string> => seededName(server, as);
+const nameOf = (as: string): Promise<string> => seededName(app.server, as);
 
 /** One person on their own phone, signed in by tapping the login button that ends with their name. */
-const signInByName = (name: string): Promise<Page> => signIn(browser, server.url, new RegExp(` · ${name}$`));
+const signInByName = (name: string): Promise<Page> => signIn(app.browser, app.server.url, new RegExp(` · ${name}$`));
 
 async function openTask(helper: Page, title: string): Promise<void> {
   await helper.getByText(title).first().click();
@@ -50,7 +38,7 @@ test('a wish that needs two helpers: each of two volunteers claims it and can st
   });
   await apiAs('secretary', 'dispatch', 'approve', { wishId: wish.id });
 
-  const first = await signIn(browser, server.url, '志愿者 · 张晓东');
+  const first = await signIn(app.browser, app.server.url, '志愿者 · 张晓东');
   await openTask(first, title);
   await first.getByText('我来认领').click();
   await first.getByText('认领成功，请在时限内开始服务').waitFor();
@@ -78,7 +66,7 @@ test('a wish that needs two helpers: each of two volunteers claims it and can st
 
 test('the grid worker enters a wish for 李桂英 by her phone, and she sees it in her own account (issue 16 #3)', async () => {
   const title = '帮李奶奶去卫生院取药';
-  const grid = await signIn(browser, server.url, '网格员 · 陈志强');
+  const grid = await signIn(app.browser, app.server.url, '网格员 · 陈志强');
   await tapUntil(grid.getByText('代录心愿').first(), grid.getByText('来源渠道').first());
   await grid.getByRole('radio', { name: '入户走访' }).click();
   await grid.getByRole('textbox', { name: '如：王秀英' }).fill('李桂英');
@@ -92,14 +80,14 @@ test('the grid worker enters a wish for 李桂英 by her phone, and she sees it 
   await grid.getByText(`已为李桂英录入心愿「${title}」`, { exact: false }).waitFor();
   await shot(grid, 'walk-proxy-done');
 
-  const elder = await signIn(browser, server.url, '独居老人 · 李桂英');
+  const elder = await signIn(app.browser, app.server.url, '独居老人 · 李桂英');
   await elder.getByText(title).first().waitFor();
   await shot(elder, 'walk-proxy-elder-home');
 });
 
 test("a resident's wish reaches the queue of her building's grid worker (issue 16 #2)", async () => {
   const title = '楼道里堆满杂物请协调清理';
-  const resident = await signIn(browser, server.url, '居民 · 胡秀兰');
+  const resident = await signIn(app.browser, app.server.url, '居民 · 胡秀兰');
   await resident.getByText('＋ 发布心愿').click();
   await resident.getByText('需要什么帮助').waitFor();
   await resident.getByText('矛盾调解', { exact: true }).click();
@@ -109,7 +97,7 @@ test("a resident's wish reaches the queue of her building's grid worker (issue 1
   await resident.getByText('已提交，社区工作人员审核后会发布给志愿者。').waitFor();
 
   // 胡秀兰 lives in G5, in 桃源第二网格, whose grid worker is 陈志强.
-  const grid = await signIn(browser, server.url, '网格员 · 陈志强');
+  const grid = await signIn(app.browser, app.server.url, '网格员 · 陈志强');
   await grid.getByText('审核派单').first().click();
   const card = grid.getByLabel(`心愿：${title}`);
   await card.waitFor();
@@ -118,7 +106,7 @@ test("a resident's wish reaches the queue of her building's grid worker (issue 1
 });
 
 test('延长认领 adds to the time left: the countdown moves forward (issue 16 #6)', async () => {
-  const volunteer = await signIn(browser, server.url, '志愿者 · 张晓东');
+  const volunteer = await signIn(app.browser, app.server.url, '志愿者 · 张晓东');
   await volunteer.getByText('我的任务').first().click();
   await volunteer.getByText('帮忙代购蔬菜和药品').first().click();
   await volunteer.getByText(/认领剩余 /).first().waitFor();
@@ -136,7 +124,7 @@ test('延长认领 adds to the time left: the countdown moves forward (issue 16 
 });
 
 test('staff forms use the app’s type scale: hints smaller than labels, red asterisks, no resize grip; 爱心超市’s 扫码 is legible', async () => {
-  const grid = await signIn(browser, server.url, '网格员 · 陈志强');
+  const grid = await signIn(app.browser, app.server.url, '网格员 · 陈志强');
   await tapUntil(grid.getByText('代录心愿').first(), grid.getByText('来源渠道').first());
   const look = await grid.evaluate(() => {
     const shown = (sel: string) => [...document.querySelectorAll<HTMLElement>(sel)].find((e) => e.offsetParent !== null)!;
@@ -153,7 +141,7 @@ test('staff forms use the app’s type scale: hints smaller than labels, red ast
   expect(look.grips).toBe(0);
   await shot(grid, 'walk-proxy-form');
 
-  await grid.goto(`${server.url}/#/packages/staff/pages/store/index`);
+  await grid.goto(`${app.server.url}/#/packages/staff/pages/store/index`);
   const scan = grid.locator('taro-button-core', { hasText: '扫码' });
   await scan.waitFor();
   const [fg, bg] = await scan.evaluate((b) => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor]);
@@ -169,7 +157,7 @@ test('全部心愿: the secretary finds a claim on its tab, takes it back with a
   await apiAs('secretary', 'dispatch', 'approve', { wishId: wish.id });
   await apiAs('volunteer', 'tasks', 'claim', { wishId: wish.id });
 
-  const secretary = await signIn(browser, server.url, '社区书记 · 彭书记');
+  const secretary = await signIn(app.browser, app.server.url, '社区书记 · 彭书记');
   await secretary.getByText('全部心愿').first().click();
   await secretary.getByText(/^已认领 \d+$/).click();
   const card = secretary.getByLabel(`心愿：${title}`);
@@ -187,7 +175,7 @@ test('全部心愿: the secretary finds a claim on its tab, takes it back with a
   await secretary.getByText('社区收回认领').waitFor();
   await secretary.getByText(reason).first().waitFor();
 
-  const volunteer = await signIn(browser, server.url, '志愿者 · 张晓东');
+  const volunteer = await signIn(app.browser, app.server.url, '志愿者 · 张晓东');
   await volunteer.getByText('消息', { exact: true }).first().click();
   await volunteer.getByText(`社区收回了您手上的心愿「${title}」，原因是：${reason}`, { exact: false }).waitFor();
   await shot(volunteer, 'walk-recalled-inbox');
