@@ -97,6 +97,39 @@ describe('wire protocol from raw sockets', () => {
     expect(await h.db.collection('seq').countDocuments()).toBe(3);
   });
 
+  it('ends every reply with operationTime and $clusterTime, as a replica-set member does, the time moving with each write', async () => {
+    const send = async (body: object) => {
+      const { data } = await rawExchange(opMsg({ ...body, $db: h.db.databaseName }));
+      expect(data.readInt32LE(0)).toBe(data.length); // one whole message, its length as declared
+      return replyDoc(data);
+    };
+    const first = await send({ ping: 1 });
+    const wrote = await send({ insert: 'clock', documents: [{ _id: 1 }] });
+    const after = await send({ find: 'clock', filter: {} });
+    for (const reply of [first, wrote, after]) {
+      expect(Object.keys(reply).slice(-2)).toEqual(['operationTime', '$clusterTime']);
+      expect(reply.operationTime._bsontype).toBe('Timestamp');
+      expect(reply.$clusterTime.clusterTime._bsontype).toBe('Timestamp');
+      expect(reply.$clusterTime.clusterTime.compare(reply.operationTime)).toBeGreaterThanOrEqual(0);
+      expect(reply.$clusterTime.signature.hash.length()).toBe(20);
+      expect(['number', 'bigint'].includes(typeof reply.$clusterTime.signature.keyId) || reply.$clusterTime.signature.keyId._bsontype === 'Long').toBe(true);
+    }
+    expect(wrote).toMatchObject({ ok: 1, n: 1 });
+    expect(after.cursor.firstBatch).toEqual([{ _id: 1 }]);
+    expect(wrote.operationTime.compare(first.operationTime)).toBeGreaterThan(0);
+    expect(after.$clusterTime.clusterTime.compare(wrote.operationTime)).toBeGreaterThanOrEqual(0);
+  });
+
+  it('sends a reply of several hundred kilobytes whole, the cluster time at its end', async () => {
+    await h.db.collection<{ _id: number; pad: string }>('wide').insertMany(Array.from({ length: 40 }, (_, i) => ({ _id: i, pad: 'p'.repeat(10_000) })));
+    const { data } = await rawExchange(opMsg({ find: 'wide', filter: {}, batchSize: 100, $db: h.db.databaseName }), 1000);
+    expect(data.readInt32LE(0)).toBe(data.length);
+    const reply = replyDoc(data);
+    expect(reply.cursor.firstBatch.map((d: { _id: number }) => d._id)).toEqual(Array.from({ length: 40 }, (_, i) => i));
+    expect(reply.cursor.firstBatch.every((d: { pad: string }) => d.pad.length === 10_000)).toBe(true);
+    expect(Object.keys(reply).slice(-2)).toEqual(['operationTime', '$clusterTime']);
+  });
+
   it.each([
     ['a length below the header size', (() => { const b = Buffer.alloc(16); b.writeInt32LE(4, 0); return b; })()],
     ['a huge declared size', (() => { const b = Buffer.alloc(16); b.writeInt32LE(0x7fffffff, 0); b.writeInt32LE(2013, 12); return b; })()],

@@ -9,6 +9,7 @@ import { ClusterClock } from '../txn/clusterTime';
 import { Engine, LogRecord } from '../storage/engine';
 import { Transaction } from '../txn/transaction';
 import { DirectWriter } from '../txn/writer';
+import { Reply, REPLY_TAIL } from '../wire/messages';
 import { adminCommands } from './admin';
 import { CommandContext, Handler, ServerInfo } from './context';
 import { CursorStore } from './cursors';
@@ -64,12 +65,18 @@ const NO_USER = createHash('sha256').update('').digest();
  * as mongod refuses a locale it does not know, rather than answering with binary comparisons.
  */
 function refuseCollation(cmd: Doc): void {
-  const statements = [cmd, ...(Array.isArray(cmd.updates) ? cmd.updates : []), ...(Array.isArray(cmd.deletes) ? cmd.deletes : []), ...(Array.isArray(cmd.indexes) ? cmd.indexes : [])];
-  for (const s of statements) {
-    const c = s?.collation;
-    if (c === undefined || (c && c.locale === 'simple')) continue;
-    throw new DbError(Codes.BadValue, `collation ${JSON.stringify(c)} is not supported by the embedded server (only {locale: "simple"})`);
+  refuseStatementCollation(cmd);
+  // Loops rather than one spread list: this runs for every command, and most carry none of these arrays.
+  for (const field of ['updates', 'deletes', 'indexes']) {
+    const statements = cmd[field];
+    if (Array.isArray(statements)) for (const s of statements) refuseStatementCollation(s);
   }
+}
+
+function refuseStatementCollation(s: Doc | undefined): void {
+  const c = s?.collation;
+  if (c === undefined || (c && c.locale === 'simple')) return;
+  throw new DbError(Codes.BadValue, `collation ${JSON.stringify(c)} is not supported by the embedded server (only {locale: "simple"})`);
 }
 
 function unsatisfiableWriteConcern(wc: Doc | undefined): Doc | null {
@@ -110,9 +117,8 @@ export class Dispatcher {
   }
 
   /** serverStatus.opcounters: documents inserted, update/delete statements, finds, getMores, the rest. */
-  private count(cmd: Doc): void {
+  private count(name: string, cmd: Doc): void {
     const ops = this.info.metrics.opcounters;
-    const name = Dispatcher.commandName(cmd);
     if (name === 'insert') ops.insert += Array.isArray(cmd.documents) ? cmd.documents.length : 0;
     else if (name === 'update') ops.update += Array.isArray(cmd.updates) ? cmd.updates.length : 0;
     else if (name === 'delete') ops.delete += Array.isArray(cmd.deletes) ? cmd.deletes.length : 0;
@@ -126,9 +132,10 @@ export class Dispatcher {
   }
 
   /** Never throws: errors come back as MongoDB error documents. */
-  async run(cmd: Doc, db: string, connectionId: number, fail: FailAction | null = null): Promise<Doc> {
-    if (TRACE) process.stderr.write(`dbtrace ${connectionId} ${Dispatcher.commandName(cmd)} ${String(Object.values(cmd)[0])}\n`);
-    this.count(cmd);
+  async run(cmd: Doc, db: string, connectionId: number, fail: FailAction | null = null): Promise<Reply> {
+    const name = Dispatcher.commandName(cmd);
+    if (TRACE) process.stderr.write(`dbtrace ${connectionId} ${name} ${String(Object.values(cmd)[0])}\n`);
+    this.count(name, cmd);
     const appName = cmd.client?.application?.name;
     if (typeof appName === 'string') this.appNames.set(connectionId, appName);
     if (fail?.error) return this.withClusterTime(fail.error.toReply());
@@ -136,12 +143,12 @@ export class Dispatcher {
     const log: LogRecord[] = [];
     let reply: Doc;
     try {
-      reply = this.execute(cmd, db, connectionId, log);
+      reply = this.execute(name, cmd, db, connectionId, log);
     } catch (e) {
       reply = toDbError(e).toReply();
     }
     // A one-node set cannot acknowledge w > 1 or a tag set: the write happened, its write concern fails.
-    const statement = cmd.autocommit !== undefined && Dispatcher.commandName(cmd) !== 'commitTransaction' && Dispatcher.commandName(cmd) !== 'abortTransaction';
+    const statement = cmd.autocommit !== undefined && name !== 'commitTransaction' && name !== 'abortTransaction';
     const unsatisfiable = reply.ok && !reply.writeConcernError && !statement ? unsatisfiableWriteConcern(cmd.writeConcern) : null;
     if (unsatisfiable) reply = { ...reply, writeConcernError: unsatisfiable };
     // After execute, so a retried write replays the first reply without the injected error.
@@ -164,11 +171,13 @@ export class Dispatcher {
   }
 
   /** Every reply gossips the cluster time and says when it happened, as a replica-set member does. */
-  private withClusterTime(reply: Doc): Doc {
-    reply.operationTime ??= this.clock.now();
-    reply.$clusterTime = this.clock.gossip();
+  private withClusterTime(reply: Reply): Reply {
+    reply[REPLY_TAIL] = this.clock.replyTail(); // operationTime and $clusterTime, last, as bytes kept per tick
     return reply;
   }
+
+  /** Made once, not per command: every command's context carries it. */
+  private readonly listSessions = (): Doc[] => this.localSessions();
 
   private localSessions(): Doc[] {
     return [...this.sessions].map(([key, s]) => ({
@@ -187,8 +196,7 @@ export class Dispatcher {
     this.cursors.killSession(key);
   }
 
-  private execute(cmd: Doc, db: string, connectionId: number, log: LogRecord[]): Doc {
-    const name = Dispatcher.commandName(cmd);
+  private execute(name: string, cmd: Doc, db: string, connectionId: number, log: LogRecord[]): Doc {
     const lsidKey = cmd.lsid?.id?.buffer ? Buffer.from(cmd.lsid.id.buffer).toString('hex') : null;
     const session = lsidKey ? this.session(lsidKey) : null;
     const txnNumber = cmd.txnNumber !== undefined ? Number(cmd.txnNumber) : null;
@@ -233,7 +241,7 @@ export class Dispatcher {
       log,
       connectionId,
       lsidKey,
-      localSessions: () => this.localSessions(),
+      localSessions: this.listSessions,
     };
     const reply = handler(cmd, ctx);
     if (session && txnNumber !== null && RETRYABLE.has(name)) session.retry = { txnNumber, reply };
@@ -306,7 +314,7 @@ export class Dispatcher {
       log,
       connectionId,
       lsidKey,
-      localSessions: () => this.localSessions(),
+      localSessions: this.listSessions,
     };
     try {
       return handler(cmd, ctx);

@@ -12,11 +12,12 @@ import {
   OP_COMPRESSED,
   parseMessage,
   ProtocolError,
+  Reply,
   Request,
 } from './messages';
 
 export interface CommandRunner {
-  run(cmd: Doc, db: string, connectionId: number, fail?: FailAction | null): Promise<Doc>;
+  run(cmd: Doc, db: string, connectionId: number, fail?: FailAction | null): Promise<Reply>;
   /** A configured fail point's verdict on this command (delay, disconnect, error), if it trips. */
   failAction?(cmd: Doc, connectionId: number): FailAction | null;
   /** Whether a client's topologyVersion is still ours (if not, an awaitable hello answers at once). */
@@ -141,9 +142,9 @@ export class Connection {
       if (this.closed) return;
       const reply = await this.runner.run(req.command, 'admin', this.id);
       if (this.closed) return;
-      const buf = encodeMsgReply(responseTo, reply, FLAG_MORE_TO_COME);
-      responseTo = buf.readInt32LE(4);
-      this.write(buf);
+      const msg = encodeMsgReply(responseTo, reply, FLAG_MORE_TO_COME);
+      responseTo = msg[0].readInt32LE(4);
+      this.write(msg);
       void tick();
     };
     void tick();
@@ -164,7 +165,15 @@ export class Connection {
     });
   }
 
-  private write(buf: Buffer): void {
-    if (!this.closed) this.socket.write(buf);
+  /** One message, in one buffer or (a large one, not copied into one) several written together. */
+  private write(msg: Buffer[]): void {
+    if (this.closed) return;
+    if (msg.length === 1) {
+      this.socket.write(msg[0]);
+      return;
+    }
+    this.socket.cork();
+    for (const b of msg) this.socket.write(b);
+    this.socket.uncork();
   }
 }

@@ -119,28 +119,71 @@ export function parseMessage(buf: Buffer): Request {
 
 let nextRequestId = 1;
 
-export function encodeMsgReply(responseTo: number, doc: Doc, flags = 0): Buffer {
-  const body = serialize(doc, { ignoreUndefined: true });
-  const header = Buffer.alloc(21);
-  header.writeInt32LE(21 + body.length, 0);
-  header.writeInt32LE(nextRequestId++ & 0x7fffffff, 4);
-  header.writeInt32LE(responseTo, 8);
-  header.writeInt32LE(OP_MSG, 12);
-  header.writeUInt32LE(flags, 16);
-  header[20] = 0;
-  return Buffer.concat([header, body]);
+/**
+ * BSON elements, already encoded, that end a reply's document: the cluster time every reply carries is
+ * written from bytes kept per clock tick instead of being serialised afresh for every reply. A symbol
+ * key, so `serialize` never sees it; the encoders below append it.
+ */
+export const REPLY_TAIL = Symbol('replyTail');
+
+/** A reply document, possibly ending with pre-encoded elements. */
+export type Reply = Doc & { [REPLY_TAIL]?: Buffer };
+
+/** Above this a reply's body is sent as it is, behind its header, rather than copied into one buffer. */
+const COPY_LIMIT = 64 * 1024;
+
+/**
+ * One message: `head` (its header, filled in here apart from the document), then the reply document
+ * with its tail. Small messages come back as one buffer; a large body is not copied again (the socket
+ * writes the pieces together).
+ */
+function encodeReply(head: Buffer, doc: Reply): Buffer[] {
+  const body = asBuffer(serialize(doc, { ignoreUndefined: true }));
+  const tail = doc[REPLY_TAIL];
+  const docLength = body.length + (tail ? tail.length : 0);
+  const length = head.length + docLength;
+  head.writeInt32LE(length, 0);
+  head.writeInt32LE(nextRequestId++ & 0x7fffffff, 4);
+  if (!tail) {
+    if (body.length > COPY_LIMIT) return [head, body];
+    const out = Buffer.allocUnsafe(length);
+    head.copy(out, 0);
+    body.copy(out, head.length);
+    return [out];
+  }
+  // The tail goes where the document's terminating 0 was; the document's length grows by it.
+  body.writeInt32LE(docLength, 0);
+  if (body.length > COPY_LIMIT) return [head, body.subarray(0, body.length - 1), Buffer.concat([tail, ZERO])];
+  const out = Buffer.allocUnsafe(length);
+  head.copy(out, 0);
+  body.copy(out, head.length, 0, body.length - 1);
+  tail.copy(out, head.length + body.length - 1);
+  out[length - 1] = 0;
+  return [out];
+}
+const ZERO = Buffer.from([0]);
+
+/** bson types its output as a Uint8Array; a Buffer over the same bytes (no copy). */
+export function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-export function encodeOpReply(responseTo: number, doc: Doc): Buffer {
-  const body = serialize(doc, { ignoreUndefined: true });
-  const header = Buffer.alloc(36);
-  header.writeInt32LE(36 + body.length, 0);
-  header.writeInt32LE(nextRequestId++ & 0x7fffffff, 4);
-  header.writeInt32LE(responseTo, 8);
-  header.writeInt32LE(OP_REPLY, 12);
-  header.writeInt32LE(8, 16); // AwaitCapable
-  header.writeBigInt64LE(0n, 20);
-  header.writeInt32LE(0, 28);
-  header.writeInt32LE(1, 32);
-  return Buffer.concat([header, body]);
+export function encodeMsgReply(responseTo: number, doc: Reply, flags = 0): Buffer[] {
+  const head = Buffer.allocUnsafe(21);
+  head.writeInt32LE(responseTo, 8);
+  head.writeInt32LE(OP_MSG, 12);
+  head.writeUInt32LE(flags, 16);
+  head[20] = 0; // section kind 0: the body
+  return encodeReply(head, doc);
+}
+
+export function encodeOpReply(responseTo: number, doc: Reply): Buffer[] {
+  const head = Buffer.allocUnsafe(36);
+  head.writeInt32LE(responseTo, 8);
+  head.writeInt32LE(OP_REPLY, 12);
+  head.writeInt32LE(8, 16); // AwaitCapable
+  head.writeBigInt64LE(0n, 20); // cursorId
+  head.writeInt32LE(0, 28); // startingFrom
+  head.writeInt32LE(1, 32); // numberReturned
+  return encodeReply(head, doc);
 }
