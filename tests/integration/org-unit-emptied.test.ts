@@ -171,3 +171,49 @@ test('the timer’s repair: a unit left with no admin by a change cut short (no 
   expect((await tick()).vacated).toBe(0);
   expect(await vacatesOf(wishId)).toHaveLength(1);
 });
+
+describe('a dispatch racing the change that takes its target away, each in its own transaction, both open together', () => {
+  const failNothing = () => s.server.db.admin().command({ configureFailPoint: 'failCommand', mode: 'off' });
+  /** Both commits held back a moment: each transaction has read what it checks before the other's is in. */
+  const holdCommits = () =>
+    s.server.db.admin().command({ configureFailPoint: 'failCommand', mode: { times: 2 }, data: { failCommands: ['commitTransaction'], blockConnection: true, blockTimeMS: 800 } });
+  afterEach(failNothing);
+
+  async function openWish(title: string): Promise<string> {
+    const { wish } = await s.resident.ok('wishes', 'create', wishInput({ title }));
+    await s.secretary.ok('dispatch', 'approve', { wishId: wish.id });
+    return wish.id;
+  }
+
+  test('staff dispatch to the unit while its last admin is stopped: the wish is not left with the unit', async () => {
+    const wishId = await openWish('帮忙清理楼道杂物');
+    await holdCommits();
+    const [dispatched, stopped] = await Promise.all([
+      s.secretary.call('dispatch', 'assign', { wishId, assignTo: { kind: 'unit', id: FUYOU } }, randomUUID()),
+      s.secretary.call('org', 'deactivate', { userId: s.unitAdmin.user.id, reason: REASON }, randomUUID()),
+    ]);
+    await failNothing();
+    expect(stopped.body.ok).toBe(true);
+    const w = await wishOf(wishId);
+    expect([w.status, w.assignment]).toEqual(['open', undefined]);
+    // Whichever ran again saw the other: the dispatch refused saying why, or made and sent back by the 停用.
+    if (!dispatched.body.ok) expect(dispatched.body).toMatchObject({ error: { code: 'ASSIGNEE_UNAVAILABLE', details: { reason: 'unit_without_people' } } });
+    await s.secretary.ok('org', 'reactivate', { userId: s.unitAdmin.user.id });
+  });
+
+  test('staff dispatch to a volunteer while the volunteer is stopped: the wish is not left with them', async () => {
+    const volunteer = await s.server.login('volunteer2');
+    const wishId = await openWish('帮忙取快递');
+    await holdCommits();
+    const [dispatched, stopped] = await Promise.all([
+      s.secretary.call('dispatch', 'assign', { wishId, assignTo: { kind: 'user', id: volunteer.user.id } }, randomUUID()),
+      s.secretary.call('org', 'deactivate', { userId: volunteer.user.id, reason: REASON }, randomUUID()),
+    ]);
+    await failNothing();
+    expect(stopped.body.ok).toBe(true);
+    const w = await wishOf(wishId);
+    expect([w.status, w.assignment]).toEqual(['open', undefined]);
+    if (!dispatched.body.ok) expect(dispatched.body).toMatchObject({ error: { code: 'ASSIGNEE_UNAVAILABLE', details: { reason: 'deactivated' } } });
+    await s.secretary.ok('org', 'reactivate', { userId: volunteer.user.id });
+  });
+});

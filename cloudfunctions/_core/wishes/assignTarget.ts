@@ -4,7 +4,7 @@ import { loadCommunity } from '../store/loadCommunity';
 import type { Runtime } from '../runtime/types';
 
 /** A refusal of the shared rule (lifecycle/dispatchTargets) as the error the client reads. */
-function unavailable({ message, ...details }: AssignRefusal, path = 'assignTo.id'): AppError {
+export function unavailable({ message, ...details }: AssignRefusal, path = 'assignTo.id'): AppError {
   return new AppError('ASSIGNEE_UNAVAILABLE', message, { ...details, fields: [{ path, message }] });
 }
 

@@ -1,4 +1,5 @@
-import { AppError, deactivatedRefusal, unitLeftBy, type DecideInput } from '@shared';
+import { AppError, deactivatedRefusal, inactiveRefusal, unitLeftBy, unitRefusal, type AssignTarget, type DecideInput } from '@shared';
+import { unavailable } from './assignTarget';
 import { announceEvent } from '../notify/announcements';
 import { applyAction } from './apply';
 import type { Caller } from '../access/caller';
@@ -140,4 +141,25 @@ export async function unlessDeactivated(rt: Runtime, wish: WishDoc, memberId: st
   // In a request's transaction the refusal undoes the step itself; outside one, the step stands until undone here.
   await vacateOne(rt, wish, { memberId }, null);
   throw deactivatedRefusal(membership ?? { communityId });
+}
+
+/**
+ * After a step that dispatched a wish (approve, assign, recall with an assignee, the town's townAssign): the person may
+ * have been stopped (停用), or the unit's last admin taken away, between the dispatch's check and its write, and that
+ * change's sweep may have looked before the dispatch was there. As with a claim (`unlessDeactivated`): the dispatch
+ * writes first and confirms second, as a write (the person's `confirmActive`, the unit's roster), so in a transaction
+ * it conflicts with the change and one of the two runs again seeing the other; the change writes first and sweeps
+ * second. Whichever comes last sees the other. Refused here, the dispatch is undone (the system's `vacate`) and staff
+ * told why, with the sentence the check would have given.
+ */
+export async function confirmDispatched(rt: Runtime, wish: WishDoc, target: AssignTarget, name: string, unitCommunityId = wish.communityId): Promise<void> {
+  if (target.kind === 'user') {
+    if (await rt.repos.users.confirmActive(target.id, wish.communityId, rt.now())) return;
+    await vacateOne(rt, wish, { memberId: target.id }, null);
+    throw unavailable(inactiveRefusal(name, false)!);
+  }
+  await rt.repos.org.touchUnitRoster(target.id, rt.now());
+  if (await rt.repos.users.unitCanAccept(unitCommunityId, target.id)) return;
+  await vacateOne(rt, wish, { emptiedUnitId: target.id }, null);
+  throw unavailable(unitRefusal(name, false)!, target.kind === 'unit' && unitCommunityId !== wish.communityId ? 'unitId' : 'assignTo.id');
 }

@@ -3,6 +3,7 @@ import { defineAction } from '../../_core/routing/action';
 import { announceEvent } from '../../_core/notify/announcements';
 import { applyAction, assertAllowed } from '../../_core/wishes/apply';
 import { checkAssignTarget } from '../../_core/wishes/assignTarget';
+import { confirmDispatched } from '../../_core/wishes/vacate';
 import { wishView } from '../../_core/wishes/views';
 
 /**
@@ -17,8 +18,9 @@ export default defineAction({
     const step = { wish, action: 'recall' as const, caller, input: { reason: input.reason, ...(input.assignTo ? { assignTo: input.assignTo } : {}) } };
     // Refused as the table says before the new assignee is looked at.
     const settings = await assertAllowed(rt, step);
-    if (input.assignTo) await checkAssignTarget(rt, wish.communityId, input.assignTo, wish);
+    const name = input.assignTo ? await checkAssignTarget(rt, wish.communityId, input.assignTo, wish) : undefined;
     const { wish: after, event } = await applyAction(rt, { ...step, settings });
+    if (input.assignTo && name !== undefined) await confirmDispatched(rt, after, input.assignTo, name);
     await announceEvent(rt, after, event);
     return { wish: wishView(after, caller) };
   },
