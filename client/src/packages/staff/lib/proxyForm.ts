@@ -1,9 +1,12 @@
-import { ProxyCreateInput } from '@shared/actions';
 import type { ActionInput } from '@shared/actions';
 import type { Category, Channel, Priority } from '@shared/vocab';
 import type { GeoPoint } from '@shared/schemas';
-import { fieldErrorsOf } from '@shared/validation/parseInput';
+import { lazyModule } from '../../../services/lazyModule';
+import { bundledChecks, importChecks } from './importProxyChecks';
 import { preferredTimeOf as windowOf, type DayPart } from '../../../features/post/model';
+
+/** zod and the dispatch schemas: with the page in the mini-program, fetched on first use on h5 (proxyChecks.ts). */
+export const proxyChecks = lazyModule(bundledChecks, importChecks, 'the proxy form’s checks');
 
 /** What the proxy form holds while a person types; strings until submit. */
 export interface ProxyDraft {
@@ -120,8 +123,9 @@ export function draftErrorsFrom(fields: { path: string; message: string }[]): Dr
   return out;
 }
 
-/** The same schema the server parses with: a form that passes here passes there. */
+/** The same schema the server parses with: a form that passes here passes there. Needs proxyChecks loaded. */
 export function validateDraft(d: ProxyDraft): DraftErrors {
+  const { ProxyCreateInput, fieldErrorsOf } = proxyChecks.get();
   const result = ProxyCreateInput.safeParse(toPayload(d));
   const errors = result.success ? {} : draftErrorsFrom(fieldErrorsOf(result.error));
   // An untouched field reads better as "please choose" than as a schema complaint.

@@ -10,7 +10,7 @@ import { ProxyForm } from '../../components/ProxyForm';
 import { BannerView } from '../../components/BannerView';
 import { staffApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
-import { draftErrorsFrom, emptyDraft, toPayload, validateDraft } from '../../lib/proxyForm';
+import { draftErrorsFrom, emptyDraft, proxyChecks, toPayload, validateDraft } from '../../lib/proxyForm';
 import { usePlaces } from '../../lib/usePlaces';
 import type { Banner } from '../../lib/useDecisions';
 import type { SimilarWish } from '@shared/actions';
@@ -30,6 +30,7 @@ function ProxyEntry() {
     payloadOf: toPayload,
     send: (payload, requestId) => staffApi.proxyCreate(payload, requestId),
     serverErrors: (fields) => draftErrorsFrom(Object.entries(fields).map(([path, message]) => ({ path, message }))),
+    ready: proxyChecks.isLoaded() ? undefined : proxyChecks.load,
   });
   const [created, setCreated] = useState<{ wish: StaffWish; similar: SimilarWish[] } | null>(null);
   const places = usePlaces();
@@ -79,8 +80,11 @@ function ProxyEntry() {
     );
   }
 
+  // The checks arrive while the person fills in the form (their first touch or click in it), not with the page.
+  const prepare = () => void proxyChecks.load().catch(() => undefined);
+
   return (
-    <View className='staff-page'>
+    <View className='staff-page' onTouchStart={prepare} onClick={prepare}>
       {banner && <BannerView banner={banner} />}
       <ProxyForm draft={form.draft} errors={form.errors} places={places} onChange={form.update} />
       <View className='staff-proxy__submit'>
