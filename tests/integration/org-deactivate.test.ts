@@ -214,3 +214,19 @@ describe('deactivation racing the member’s claim', () => {
   test('a plain claim', () => race(false));
   test('a claim with a requestId (in its transaction)', () => race(true));
 });
+
+test('an invite accepted right after a 停用 in another community (the person read a moment before) leaves that 停用 standing', async () => {
+  const huayuanjieSecretary = await server.login('secretary_hy');
+  const zhou = await server.login('property_staff');
+  await zhou.ok('org', 'actIn', { communityId: 'com-huayuanjie' });
+  await zhou.ok('org', 'me');
+  // 桃源 stops him through another gateway process, whose 停用 this process's caller cache does not hear of.
+  const users = server.db.collection<any>('users');
+  await users.updateOne({ _id: zhou.user.id, 'memberships.communityId': 'com-taoyuan' }, { $set: { 'memberships.$.deactivated': { at: new Date(), by: 'u-secretary', reason: '另一进程停用' } } });
+  const { code } = await huayuanjieSecretary.ok('org', 'invites', { role: 'volunteer' });
+  await zhou.ok('org', 'acceptInvite', { code });
+  const memberships = (await users.findOne({ _id: zhou.user.id }))!.memberships;
+  expect(memberships.find((m: any) => m.communityId === 'com-taoyuan').deactivated).toMatchObject({ reason: '另一进程停用' });
+  expect(memberships.find((m: any) => m.communityId === 'com-huayuanjie').roles).toContain('volunteer');
+  await users.updateOne({ _id: zhou.user.id, 'memberships.communityId': 'com-taoyuan' }, { $unset: { 'memberships.$.deactivated': '' } });
+});

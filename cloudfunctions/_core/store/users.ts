@@ -230,10 +230,17 @@ export class UserRepository {
     return this.coll.findOneAndUpdate({ _id: userId, 'memberships.communityId': communityId }, { $set: { 'memberships.$': next, updatedAt: at } }, { returnDocument: 'after' });
   }
 
-  /** Sets every membership at once, with the name and phone they gave (accepting an invite). */
-  setMemberships(userId: string, memberships: MembershipDoc[], profile: { name?: string; phone?: string }, at: Date): Promise<UserDoc | null> {
-    const set = { memberships, updatedAt: at, ...(profile.name ? { name: profile.name } : {}), ...(profile.phone ? { phone: profile.phone } : {}) };
-    return this.coll.findOneAndUpdate({ _id: userId }, { $set: set }, { returnDocument: 'after', projection: { devKey: 0 } });
+  /**
+   * The person's membership of one community as an invite makes it, with the name and phone they gave: written alone
+   * (the person's other memberships untouched), and only while the one it replaces is still active (`before`), or while
+   * they have none there. Null when that moved on meanwhile (a 停用 written since they were read: never undone here).
+   */
+  redeemInvite(userId: string, before: MembershipDoc | undefined, membership: MembershipDoc, profile: { name?: string; phone?: string }, at: Date): Promise<UserDoc | null> {
+    const set = { updatedAt: at, ...(profile.name ? { name: profile.name } : {}), ...(profile.phone ? { phone: profile.phone } : {}) };
+    const communityId = membership.communityId;
+    return before
+      ? this.coll.findOneAndUpdate({ _id: userId, memberships: { $elemMatch: { communityId, ...ACTIVE } } }, { $set: { 'memberships.$': membership, ...set } }, { returnDocument: 'after', projection: { devKey: 0 } })
+      : this.coll.findOneAndUpdate({ _id: userId, 'memberships.communityId': { $ne: communityId } }, { $push: { memberships: membership }, $set: set }, { returnDocument: 'after', projection: { devKey: 0 } });
   }
 
   /** Adds roles to an existing membership; false when the membership is gone. */

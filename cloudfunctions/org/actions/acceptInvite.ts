@@ -41,12 +41,18 @@ export default defineAction({
       ...(invite.unitId ? { unitId: invite.unitId } : {}),
       ...(invite.gridId && invite.role === 'grid_worker' ? { gridIds: [...new Set([...(here?.gridIds ?? []), invite.gridId])] } : {}),
     };
-    const memberships = [...caller.user.memberships.filter((m) => m.communityId !== invite.communityId), membership];
-    const user = await users.setMemberships(caller.id, memberships, { name: input.name, phone: input.phone }, now);
+    // Only this community's membership is written, and only as it was read: the person as read here may be a moment
+    // old (the caller cache, another process), and writing all their memberships back would undo a 停用 made since.
+    const user = await users.redeemInvite(caller.id, here, membership, { name: input.name, phone: input.phone }, now);
+    if (!user) {
+      const current = (await users.find(caller.id))?.memberships.find((m) => m.communityId === invite.communityId);
+      if (current?.deactivated) throw deactivatedRefusal(current, (await rt.repos.communities.names([invite.communityId])).get(invite.communityId));
+      throw new AppError('CONFLICT', '成员信息刚刚有变动，请重试');
+    }
     // An admin taking another unit's invite leaves their unit: nobody may answer for it now (the system's step, no staff took it).
     await afterMembershipChange(rt, caller.id, invite.communityId, here, membership, null);
     await rolesChanged(rt, caller.id, identity);
-    const { _id, ...rest } = user!;
+    const { _id, ...rest } = user;
     return { user: { id: _id, ...rest }, communityId: invite.communityId, roles };
   },
 });
