@@ -12,7 +12,7 @@ export interface LazyModule<M> {
 /**
  * A module the h5 build fetches apart from the page (a chunk of its own, `importer` in a `.h5.ts` file Taro's build
  * picks) and the mini-program and the tests take with it (`bundled`): the way a form's zod schemas stay out of its
- * page's first load. features/post/lazyChecks.ts is the post form's copy of the same; new ones use this.
+ * page's first load (the post form's checks, features/post/lazyChecks.ts; the proxy form's, staff/lib/proxyForm.ts).
  */
 export function lazyModule<M>(bundled: M | undefined, importer: () => Promise<M>, what: string): LazyModule<M> {
   let loaded = bundled;
