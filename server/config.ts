@@ -31,6 +31,8 @@ export interface ServerConfig {
   /** Photos (POST /api/upload): where they are kept (default: next to the embedded database) and how large one may be. */
   uploadDir?: string;
   uploadLimitBytes: number;
+  /** Voice notes (the same route): a minute of speech is well under 1 MB in any codec a recorder picks. */
+  voiceLimitBytes: number;
   rateLimitPerMinute: number;
   /** How long a request may wait on the database before it is answered 503 UNAVAILABLE. */
   requestTimeoutMs: number;
@@ -142,6 +144,7 @@ const EnvSchema = z
     BODY_LIMIT_BYTES: integer(256 * 1024, 1024),
     UPLOAD_DIR: text(),
     UPLOAD_LIMIT_BYTES: integer(5 * 1024 * 1024, 1024),
+    VOICE_LIMIT_BYTES: integer(2 * 1024 * 1024, 1024),
     RATE_LIMIT_PER_MINUTE: integer(600, 1),
     TRUST_PROXY: z.preprocess(unset, z.string().refine(trustProxyValid, { error: TRUST_PROXY_RULE }).optional()),
     REQUEST_TIMEOUT_MS: integer(8_000, 100),
@@ -219,6 +222,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     uploadDir: e.UPLOAD_DIR,
     uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
+    voiceLimitBytes: e.VOICE_LIMIT_BYTES,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     trustProxy: trustProxyOf(e.TRUST_PROXY),
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,

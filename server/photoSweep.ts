@@ -14,10 +14,10 @@ const BATCH = 500;
 export interface SweepResult { removed: number; kept: number }
 
 /**
- * Deletes uploaded photos that no wish or 微故事 refers to once they are past the grace period, and the
- * chunks of uploads a crash cut short. Every photo a wish keeps is on one of its events
- * (tasks.progress and tasks.complete put it there; completion and progress copy it), so the
- * indexed `events.photos` is the one place to look for a wish; a story keeps its before/after photos itself. `kept` counts the old photos still in use.
+ * Deletes uploaded photos and voice notes that no wish or 微故事 refers to once they are past the grace period, and
+ * the chunks of uploads a crash cut short. A helper's photos are on the wish's events (tasks.progress and
+ * tasks.complete put them there; completion copies them); what the resident posted with is on the wish itself
+ * (`photos`, `voice.url`, each indexed); a story keeps its before/after photos itself. `kept` counts the old files still in use.
  */
 export async function sweepUnusedPhotos(rt: Runtime): Promise<SweepResult> {
   const now = rt.now().getTime();

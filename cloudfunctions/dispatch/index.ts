@@ -17,6 +17,7 @@ import recall from './actions/recall';
 import board from './actions/board';
 import candidates from './actions/candidates';
 import reject from './actions/reject';
+import transcribe from './actions/transcribe';
 
 /** 社区派单: the community reviews, publishes and dispatches. */
-export const main = createFunction('dispatch', { queue, approve, reject, assign, proxyCreate, escalations, cancel, callList, urge, reassign, townAssign, supervision, townUnits, map, recall, board, candidates, lookup });
+export const main = createFunction('dispatch', { queue, approve, reject, assign, proxyCreate, escalations, cancel, callList, urge, reassign, townAssign, supervision, townUnits, map, recall, board, candidates, lookup, transcribe });

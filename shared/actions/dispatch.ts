@@ -4,9 +4,9 @@ import { Channel } from '../enums/channels';
 import { MapState } from '../enums/mapStates';
 import { Priority } from '../enums/priorities';
 import { WishState } from '../enums/wishStates';
-import { Id, Note, PageInput, Reason } from '../schemas/primitives';
+import { Description, Id, Note, PageInput, Reason, Title } from '../schemas/primitives';
 import { AssignTarget, Beneficiary, EscalationLevel } from '../schemas/wish';
-import { wishFields } from './wishes';
+import { wishFields, withWords } from './wishes';
 import { normalizeWishNumber } from '../wishNumber';
 
 const WishRef = { wishId: Id };
@@ -24,14 +24,16 @@ export const AssignInput = z.strictObject({ ...WishRef, assignTo: AssignTarget, 
  * Staff enter a wish that came by WeChat group, QQ, phone or a door visit.
  * `approveNow` skips review (urgent incidents are dispatched at once).
  */
-export const ProxyCreateInput = z.strictObject({
-  ...wishFields,
-  channel: Channel,
-  beneficiary: Beneficiary,
-  priority: Priority.optional(),
-  approveNow: z.boolean().default(false),
-  assignTo: AssignTarget.optional(),
-});
+export const ProxyCreateInput = withWords(
+  z.strictObject({
+    ...wishFields,
+    channel: Channel,
+    beneficiary: Beneficiary,
+    priority: Priority.optional(),
+    approveNow: z.boolean().default(false),
+    assignTo: AssignTarget.optional(),
+  }),
+);
 export const EscalationsInput = z.strictObject({ level: EscalationLevel.optional(), ...PageInput });
 export const DispatchCancelInput = z.strictObject({ ...WishRef, reason: Reason });
 /** Whom staff can phone about a wish now: nearby helpers free to take it, the grid worker, the unit's contact. */
@@ -72,6 +74,12 @@ export const MapInput = z.strictObject({
   category: Category.optional(),
 });
 
+/**
+ * 整理语音: staff who listened to a wish's voice note type out what was said as its description, and may give it a
+ * better title than the （语音） one it was posted with. The voice note stays.
+ */
+export const TranscribeInput = z.strictObject({ ...WishRef, description: Description, title: Title.optional() });
+
 /** 心愿编号: the wish a caller reads out (TY-2026-0123, in any case, spacing or dashes), as staff open it. */
 export const LookupInput = z.strictObject({
   number: z
@@ -101,4 +109,5 @@ export const DispatchActions = {
   board: BoardInput,
   candidates: CandidatesInput,
   lookup: LookupInput,
+  transcribe: TranscribeInput,
 } as const;

@@ -426,6 +426,7 @@ export interface ActionOutputs {
     board: StaffBoard;
     candidates: DispatchCandidates;
     lookup: WishReply;
+    transcribe: WishReply;
   };
   org: {
     me: { user: UserView };

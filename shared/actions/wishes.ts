@@ -1,14 +1,16 @@
 import * as z from 'zod';
 import { Category } from '../enums/categories';
 import { WishState } from '../enums/wishStates';
-import { Address, Comment, Description, GeoPoint, Id, PageInput, Phone, Reason, TimeWindow, Title } from '../schemas/primitives';
-import { HelpersNeeded, PaidHours, Stars } from '../schemas/wish';
+import { Address, Comment, Description, GeoPoint, Id, PageInput, Phone, Reason, TimeWindow, Title, VoiceNote, WishPhotos } from '../schemas/primitives';
+import { HelpersNeeded, PaidHours, Stars, missingWords, voiceTitle } from '../schemas/wish';
 
-/** What a resident fills in; staff fill in the same for a proxy entry. */
+/** What a resident fills in; staff fill in the same for a proxy entry. Title and description as `withWords` says. */
 export const wishFields = {
   category: Category,
-  title: Title,
-  description: Description,
+  title: Title.optional(),
+  description: Description.optional(),
+  photos: WishPhotos.optional(),
+  voice: VoiceNote.optional(),
   location: GeoPoint,
   address: Address.optional(),
   buildingId: Id.optional(),
@@ -23,6 +25,10 @@ export const wishEdits = {
   category: Category.optional(),
   title: Title.optional(),
   description: Description.optional(),
+  /** The photos as they are to be now (the kept ones and any new); null removes them all. */
+  photos: WishPhotos.nullable().optional(),
+  /** A new recording replaces the old; null deletes it (the words rule then wants a title and a description). */
+  voice: VoiceNote.nullable().optional(),
   location: GeoPoint.optional(),
   address: Address.nullable().optional(),
   buildingId: Id.nullable().optional(),
@@ -34,13 +40,29 @@ export const wishEdits = {
 
 const WishRef = { wishId: Id };
 
-export const CreateWishInput = z.strictObject({
-  ...wishFields,
-  /** 用时间支付: these hours are held from the poster's 时间银行 account now and paid when the wish is confirmed. */
-  paidHours: PaidHours.optional(),
-  /** For a family member who accepted the link (时间银行 家人): they are named on the wish as the one helped. */
-  forFamilyId: Id.optional(),
-});
+type Worded = { category: z.output<typeof Category>; title?: string; description?: string; voice?: unknown };
+
+/**
+ * A new wish's words (schemas/wish `missingWords`): refused field by field when neither they nor a voice note are
+ * there; a title left out beside a voice note becomes the category's （语音） title.
+ */
+export function withWords<S extends z.ZodType<Worded>>(schema: S) {
+  return schema
+    .superRefine((v, ctx) => {
+      for (const m of missingWords(v)) ctx.addIssue({ code: 'custom', path: [m.path], message: m.message });
+    })
+    .transform((v) => ({ ...v, title: v.title ?? voiceTitle(v.category) }) as z.output<S> & { title: string });
+}
+
+export const CreateWishInput = withWords(
+  z.strictObject({
+    ...wishFields,
+    /** 用时间支付: these hours are held from the poster's 时间银行 account now and paid when the wish is confirmed. */
+    paidHours: PaidHours.optional(),
+    /** For a family member who accepted the link (时间银行 家人): they are named on the wish as the one helped. */
+    forFamilyId: Id.optional(),
+  }),
+);
 export const UpdateWishInput = z
   .strictObject({ ...WishRef, ...wishEdits })
   .refine((v) => Object.keys(v).some((k) => k !== 'wishId'), { message: '没有要修改的内容', path: ['wishId'] });

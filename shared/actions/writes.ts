@@ -55,6 +55,7 @@ export const ActionWrites = {
     board: false,
     candidates: false,
     lookup: false,
+    transcribe: true,
   },
   org: {
     me: false,

@@ -37,6 +37,9 @@ export interface DecideInput {
    * too, as nobody there can accept it now (vacate). With it, `memberId` may be absent (the timer's repair names no one).
    */
   emptiedUnitId?: string;
+  /** 整理语音: what staff typed out of the voice note, and a better title if they gave one (transcribe). */
+  description?: string;
+  title?: string;
   edits?: Partial<{ [K in keyof typeof wishEdits]: z.output<(typeof wishEdits)[K]> }>;
 }
 
@@ -117,6 +120,8 @@ function guardHolds(guard: Guard, wish: Wish, actor: Actor, relations: Set<Relat
       return wish.claims.length > 0 || wish.assignment !== undefined;
     case 'none_started':
       return wish.claims.every((c) => c.startedAt === undefined);
+    case 'has_voice':
+      return wish.voice !== undefined;
     case 'member_holds_work':
       return (
         (input.memberId !== undefined && (workOf(wish, input.memberId).length > 0 || dispatchedTo(wish, input.memberId))) ||
@@ -145,6 +150,7 @@ const GUARD_MESSAGES: Record<Guard, string> = {
   held: '没有人认领或接单，无需收回',
   none_started: '已有人开始服务，不能收回',
   member_holds_work: '该成员没有承接这个心愿',
+  has_voice: '这个心愿没有语音，无需整理',
 };
 
 /** Checks actor, state and guards in that order; the first failure decides the code. */
@@ -206,7 +212,7 @@ export function decide(wish: Wish, action: TransitionAction, actor: Actor, now: 
 }
 
 /** Placeholder input so allowedActions can ask decide about actions that need one. */
-const PROBE_INPUT: DecideInput = { reason: '-', note: '-', stars: 5, toUserId: 'probe', assignTo: { kind: 'user', id: 'probe' }, toCommunityId: 'probe', unitId: 'probe' };
+const PROBE_INPUT: DecideInput = { reason: '-', note: '-', description: '-', stars: 5, toUserId: 'probe', assignTo: { kind: 'user', id: 'probe' }, toCommunityId: 'probe', unitId: 'probe' };
 
 /** The actions this actor may take on this wish now: what a UI shows as buttons. */
 export function allowedActions(wish: Wish, actor: Actor, now: Date = new Date(), settings: CommunitySettings = DEFAULT_SETTINGS): TransitionAction[] {

@@ -1,7 +1,7 @@
 import { AppError } from '../errors';
 import type { WishState } from '../enums/wishStates';
 import type { CommunitySettings } from '../schemas/settings';
-import { Stars, type Claim, type Wish } from '../schemas/wish';
+import { Stars, missingWords, type Claim, type Wish } from '../schemas/wish';
 import type { DecideInput } from './decide';
 import { unitsAdministeredBy, type Actor, type Relation } from './relations';
 import { toMillis } from '../schemas/primitives';
@@ -63,8 +63,12 @@ function reopen(now: Date): Effect {
   return { set: { openedAt: now }, unset: ['escalation'] };
 }
 
-/** Edits as a change: a null clears an optional field, undefined leaves it. */
-function edited(edits: DecideInput['edits']): Effect {
+/**
+ * Edits as a change: a null clears an optional field, undefined leaves it. The wish they leave must still say what
+ * it wants in words or by voice (schemas/wish `missingWords`): deleting the voice note of a wish with no description
+ * is refused, field by field, as a new wish would be.
+ */
+function edited(wish: Wish, edits: DecideInput['edits']): Effect {
   const set: Record<string, unknown> = {};
   const unset: WishField[] = [];
   for (const [key, value] of Object.entries(edits ?? {})) {
@@ -72,6 +76,10 @@ function edited(edits: DecideInput['edits']): Effect {
     if (value === null) unset.push(key as WishField);
     else set[key] = value;
   }
+  const after = { ...wish, ...set } as Partial<Wish>;
+  for (const key of unset) delete after[key];
+  const lacking = missingWords(after);
+  if (lacking.length > 0) throw new AppError('VALIDATION_FAILED', `输入有误：${lacking[0].path}：${lacking[0].message}`, { fields: lacking });
   return { set: set as WishChange['set'], unset };
 }
 
@@ -118,10 +126,10 @@ export const EFFECTS: Record<TransitionAction, (ctx: EffectContext) => Effect> =
   },
   // Back in review as a new submission: its waiting time starts again.
   resubmit: (ctx) => {
-    const e = edited(ctx.input.edits);
+    const e = edited(ctx.wish, ctx.input.edits);
     return { ...e, set: { ...e.set, submittedAt: ctx.now }, unset: [...(e.unset ?? []), 'rejectReason'] };
   },
-  update: (ctx) => edited(ctx.input.edits),
+  update: (ctx) => edited(ctx.wish, ctx.input.edits),
   cancel: (ctx) => ({ set: { cancelledAt: ctx.now, claims: [] }, unset: ['assignment'] }),
   claim: (ctx) => {
     const { actor, input, wish } = ctx;
@@ -219,6 +227,11 @@ export const EFFECTS: Record<TransitionAction, (ctx: EffectContext) => Effect> =
   escalate: (ctx) => {
     const level = escalationDue(ctx.wish, ctx.settings, ctx.now)!;
     return { set: { escalation: { level, at: ctx.now } }, meta: { level } };
+  },
+  // The voice note stays: a helper may still want to hear it, and staff to check what they typed against it.
+  transcribe: (ctx) => {
+    if (!ctx.input.description) missing('description', '请填写语音里说的内容');
+    return { set: { description: ctx.input.description, ...(ctx.input.title ? { title: ctx.input.title } : {}) } };
   },
   urge: (ctx) => {
     if (!ctx.input.note) missing('note', '请填写催办内容');

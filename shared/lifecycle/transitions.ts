@@ -24,7 +24,8 @@ export type Guard =
   | 'nudge_due' // a day since the wish last moved or was nudged (nudge)
   | 'held' // someone holds it: a claim, or a dispatch not yet answered (recall)
   | 'none_started' // nobody on it has started the work (recall)
-  | 'member_holds_work'; // the member named holds an unfinished place or the dispatch (vacate)
+  | 'member_holds_work' // the member named holds an unfinished place or the dispatch (vacate)
+  | 'has_voice'; // the wish has a voice note to type out (transcribe)
 
 export interface Transition {
   action: TransitionAction;
@@ -95,6 +96,9 @@ export const TRANSITIONS: readonly Transition[] = [
   // finished part stays), and a dispatch to them is withdrawn. Any free place leaves the wish open. The system does
   // the same to a claim that raced the deactivation (cloudfunctions/_core/wishes/vacate.ts `unlessDeactivated`).
   { action: 'vacate', from: ['assigned', ...HELD], to: 'open', actors: ['staff', 'system'], guards: ['member_holds_work'] },
+  // 整理语音: staff who listened type out what the resident said, while anyone may still need to read it (in review,
+  // in the pool, while the work is held). The state does not move; the timeline says it was done.
+  { action: 'transcribe', from: ['pending_review', 'open', 'assigned', 'claimed', 'in_progress'], to: 'same', actors: TRIAGE, guards: ['has_voice'] },
 ];
 
 /** The code a failed guard is refused with. */
@@ -114,6 +118,7 @@ export const GuardCodes: Record<Guard, 'ALREADY_CLAIMED' | 'CONFLICT'> = {
   held: 'CONFLICT',
   none_started: 'CONFLICT',
   member_holds_work: 'CONFLICT',
+  has_voice: 'CONFLICT',
 };
 
 export const TransitionActions: readonly TransitionAction[] = TRANSITIONS.map((t) => t.action);

@@ -33,9 +33,9 @@ export function urgencySign(text: string): UrgencySign | null {
  * The priority staff should start from when they review a wish: what it already has if
  * someone raised it, urgent if its words suggest danger, otherwise normal.
  */
-export function suggestedPriority(wish: { priority?: Priority; title: string; description: string }): { priority: Priority; sign: UrgencySign | null } {
+export function suggestedPriority(wish: { priority?: Priority; title: string; description?: string }): { priority: Priority; sign: UrgencySign | null } {
   if (wish.priority && wish.priority !== 'normal') return { priority: wish.priority, sign: null };
-  const sign = urgencySign(`${wish.title} ${wish.description}`);
+  const sign = urgencySign(`${wish.title} ${wish.description ?? ''}`);
   return { priority: sign ? 'urgent' : 'normal', sign };
 }
 

@@ -43,6 +43,13 @@ export const WishViewFields = {
   ownerId: { rule: 'identity', otherwise: 'exact', anonymous: 'absent' },
   createdBy: { rule: 'identity', otherwise: 'exact', anonymous: 'absent' },
   'rating.by': { rule: 'identity', otherwise: 'exact', anonymous: 'absent' },
+  /**
+   * What the resident showed and said (photos of their home, their voice): the people the wish is for, staff of its
+   * community, and the helper while holding the work, as the exact address. Everyone else gets nothing of them: not a
+   * volunteer deciding in the pool, not the town, never the wall, Open311 or the hall (those builders never copy them).
+   */
+  photos: { rule: 'contact', otherwise: 'absent' },
+  voice: { rule: 'contact', otherwise: 'absent' },
 } as const satisfies Record<string, FieldPolicy<WishRule>>;
 
 export type WishViewField = keyof typeof WishViewFields;
@@ -132,6 +139,9 @@ export const ReplyPolicies = {
       location: WishViewFields.location,
       /** What the resident wrote: the title stands in for it, as on the wall. */
       description: { rule: 'nobody', otherwise: 'absent' },
+      /** What the resident showed and said: never in open data. */
+      photos: { rule: 'nobody', otherwise: 'absent' },
+      voice: { rule: 'nobody', otherwise: 'absent' },
     },
   },
   helperName: {

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { Limits } from '../vocab/limits';
-import { isPhotoRef } from '../vocab/photoRefs';
+import { isAudioRef, isPhotoRef } from '../vocab/photoRefs';
 
 /**
  * Building blocks every schema uses. Ids and keys are shaped so that no client value
@@ -115,10 +115,24 @@ export function toMillis(t: Instant): number {
   return t instanceof Date ? t.getTime() : Date.parse(t);
 }
 
-export { UPLOADED_PHOTO_NAME, isPhotoRef } from '../vocab/photoRefs';
+export { UPLOADED_AUDIO_NAME, UPLOADED_PHOTO_NAME, isAudioRef, isPhotoRef } from '../vocab/photoRefs';
 
 export const PhotoRef = z.string().refine(isPhotoRef, '照片地址不正确：只能是本系统上传的照片');
 export const Photos = z.array(PhotoRef).max(Limits.photos, `最多 ${Limits.photos} 张照片`);
+/** The photos a wish is posted with (not the helper's report). */
+export const WishPhotos = z.array(PhotoRef).max(Limits.wishPhotos, `最多 ${Limits.wishPhotos} 张照片`);
+
+export const AudioRef = z.string().refine(isAudioRef, '语音地址不正确：只能是本系统上传的语音');
+/** 语音: a recording and how long it runs, whole seconds as the recorder counted them (at least 1, at most a minute). */
+export const VoiceNote = z.strictObject({
+  url: AudioRef,
+  seconds: z
+    .number({ error: '请填写语音时长' })
+    .int('语音时长按整秒计')
+    .min(1, '语音太短，请按住说话')
+    .max(Limits.voiceSeconds, `语音最长 ${Limits.voiceSeconds} 秒`),
+});
+export type VoiceNote = z.infer<typeof VoiceNote>;
 
 export const Longitude = z.number().min(-180, '经度应在 -180 到 180 之间').max(180, '经度应在 -180 到 180 之间');
 export const Latitude = z.number().min(-90, '纬度应在 -90 到 90 之间').max(90, '纬度应在 -90 到 90 之间');

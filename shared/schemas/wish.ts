@@ -1,9 +1,9 @@
 import * as z from 'zod';
-import { Category } from '../enums/categories';
+import { Category, CategoryInfos } from '../enums/categories';
 import { Channel } from '../enums/channels';
 import { Priority } from '../enums/priorities';
 import { WishState } from '../enums/wishStates';
-import { Address, Comment, Description, GeoPoint, Id, Instant, Note, PersonName, Phone, Photos, Reason, TimeWindow, Title } from './primitives';
+import { Address, Comment, Description, GeoPoint, Id, Instant, Note, PersonName, Phone, Photos, Reason, TimeWindow, Title, VoiceNote, WishPhotos } from './primitives';
 import { ServiceHours } from './service';
 import { HOURS_STEP, MAX_WITHDRAWAL_HOURS } from '../timebank/rules';
 import { WISH_NUMBER_PATTERN } from '../wishNumber';
@@ -84,6 +84,34 @@ export const Beneficiary = z.strictObject({
   phone: Phone.optional(),
 });
 
+/**
+ * A voice note may stand in for the words (an elder who can't type presses 按住 说话 and picks a category): then the
+ * title may be left out, and is the category's label with （语音） (`voiceTitle`), and the description may be left
+ * out, until staff type out what was said (dispatch.transcribe). Without a voice note both are needed. This is the
+ * rule for every way a wish is entered (wishes.create, dispatch.proxyCreate) and every edit (the effect of update,
+ * resubmit): one function, asked by the schemas and by the lifecycle.
+ */
+export interface WishWords {
+  title?: string;
+  description?: string;
+  voice?: unknown;
+}
+export const VOICE_TITLE_MARK = '（语音）';
+export const voiceTitle = (category: Category): string => `${CategoryInfos[category].label}${VOICE_TITLE_MARK}`;
+export const WORDS_MESSAGES = {
+  title: '请填写标题，或按住说话录一段语音',
+  description: '请写下需要什么帮助，或按住说话录一段语音',
+} as const;
+/** The fields the words rule finds missing, each with what to do about it; empty when the wish says enough. */
+export function missingWords(w: WishWords): { path: 'title' | 'description'; message: string }[] {
+  if (w.voice !== undefined && w.voice !== null) return [];
+  const out: { path: 'title' | 'description'; message: string }[] = [];
+  // Absent, not empty: an empty or blank one is its own schema's error (不能为空), said once.
+  if (w.title === undefined) out.push({ path: 'title', message: WORDS_MESSAGES.title });
+  if (w.description === undefined) out.push({ path: 'description', message: WORDS_MESSAGES.description });
+  return out;
+}
+
 /** 心愿编号 TY-2026-0123 (shared/wishNumber): given at creation, never changed. */
 export const WishNumber = z.string().regex(WISH_NUMBER_PATTERN, '心愿编号格式如 TY-2026-0123');
 
@@ -95,7 +123,12 @@ export const Wish = z.strictObject({
   townId: Id.optional(),
   category: Category,
   title: Title,
-  description: Description,
+  /** Absent only while a voice note says it (`missingWords`), until staff type it out. */
+  description: Description.optional(),
+  /** Photos the resident (or staff entering for them) attached: shown only to those the `contact` rule names. */
+  photos: WishPhotos.optional(),
+  /** 语音: what the resident said, for those the `contact` rule names; staff type it out into the description. */
+  voice: VoiceNote.optional(),
   location: GeoPoint,
   address: Address.optional(),
   buildingId: Id.optional(),

@@ -8,4 +8,8 @@ export const Limits = {
   name: 20,
   address: 100,
   photos: 9,
+  /** Photos a resident (or staff entering for them) attaches to a wish: a few of the leak, the form, the broken lock. */
+  wishPhotos: 6,
+  /** The longest voice note, in seconds (a WeChat voice message's length). */
+  voiceSeconds: 60,
 } as const;

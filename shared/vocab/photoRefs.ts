@@ -1,5 +1,9 @@
 /** The name of a photo our server stored (`POST /api/upload`): its content's sha256 and the kind its bytes showed. */
 export const UPLOADED_PHOTO_NAME = /^([0-9a-f]{64})\.(jpg|png|webp)$/;
+/** The name of a voice note our server stored, the same way: what a phone's recorder (mp3, aac, m4a) or a browser's (webm, ogg, mp4 as m4a) makes. */
+export const UPLOADED_AUDIO_NAME = /^([0-9a-f]{64})\.(mp3|aac|m4a|webm|ogg)$/;
+/** A WeChat cloud fileID of a recording: the extension is the only kind it can show. */
+const CLOUD_AUDIO = /\.(mp3|aac|m4a|webm|ogg)$/;
 const CLOUD_FILE_ID = /^cloud:\/\/[A-Za-z0-9][A-Za-z0-9-]{0,63}(\.[A-Za-z0-9-]{1,128})?\/[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/;
 
 /**
@@ -10,5 +14,16 @@ const CLOUD_FILE_ID = /^cloud:\/\/[A-Za-z0-9][A-Za-z0-9-]{0,63}(\.[A-Za-z0-9-]{1
 export function isPhotoRef(ref: string): boolean {
   if (ref.length > 300) return false;
   if (ref.startsWith('/files/')) return UPLOADED_PHOTO_NAME.test(ref.slice('/files/'.length));
+  return isCloudFileId(ref);
+}
+
+function isCloudFileId(ref: string): boolean {
   return CLOUD_FILE_ID.test(ref) && !ref.slice('cloud://'.length).split('/').some((seg) => seg === '.' || seg === '..');
+}
+
+/** A voice note we stored, by the same rules as a photo (`isPhotoRef`), of an audio kind only: a photo is never played, a recording never shown. */
+export function isAudioRef(ref: string): boolean {
+  if (ref.length > 300) return false;
+  if (ref.startsWith('/files/')) return UPLOADED_AUDIO_NAME.test(ref.slice('/files/'.length));
+  return isCloudFileId(ref) && CLOUD_AUDIO.test(ref);
 }

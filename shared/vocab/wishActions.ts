@@ -27,6 +27,7 @@ export const WishActions = [
   'townAssign',
   'recall',
   'vacate',
+  'transcribe',
 ] as const;
 
 export type WishAction = (typeof WishActions)[number];
@@ -59,6 +60,12 @@ export const WishActionLabels: Record<WishAction, string> = {
   nudge: '居民催一催',
   recall: '社区收回认领',
   vacate: '服务人停用，退回',
+  transcribe: '整理语音内容',
+};
+
+/** Where a step reads better on the timeline as a sentence than as its label. */
+export const TimelinePhrases: Partial<Record<WishAction, string>> = {
+  transcribe: '工作人员整理了语音内容',
 };
 
 /** 督办: what the town does about a wish its community has not moved (each an event, each in the escalation list). */

@@ -45,6 +45,7 @@ const OWN_PLACE: Partial<Record<Guard, (mine: Claim[], held: Set<Relation>) => b
 const WHOLE_WISH: Partial<Record<Guard, (wish: Wish) => boolean>> = {
   held: (wish) => wish.claims.length > 0 || wish.assignment !== undefined,
   none_started: (wish) => wish.claims.every((c) => !c.startedAt),
+  has_voice: (wish) => wish.voice !== undefined,
 };
 
 /** What the table says, given every relation the actor actually holds. */

@@ -83,6 +83,9 @@ const PHONE = '13812345678';
 const BENEFICIARY_PHONE = '07194567890';
 const ADDRESS = '桃源社区幸福小区3栋2单元501室';
 const NAME = '李桂英';
+/** What the resident showed and said: the same audience as the exact address. */
+const PHOTO = `/files/${'c1'.repeat(32)}.jpg`;
+const VOICE = { url: `/files/${'d2'.repeat(32)}.mp3`, seconds: 12 };
 /** The building is the address's building: org.buildings gives its position to any member. */
 const BUILDING = 'bld-ligy';
 
@@ -115,6 +118,8 @@ function wishOf(kind: 'proxy' | 'anonymous_proxy' | 'anonymous_own', extra: Part
       { claimerId: 'u-unitadmin', kind: 'unit', unitId: UNIT, assigneeId: 'u-assignee', slots: 1, leaseUntil: at, extensions: 0, claimedAt: at },
     ],
     rating: { stars: 5, by: OWNER_ID, at },
+    photos: [PHOTO],
+    voice: VOICE,
     createdAt: at,
     updatedAt: at,
     ...extra,
@@ -180,58 +185,58 @@ function expectCoverage(reply: keyof typeof ReplyPolicies, columns: readonly str
 
 const WISH_COLUMNS = [
   'contactPhone', 'address', 'location', 'buildingId', 'gridId', 'beneficiary.phone', 'beneficiary.name', 'beneficiary.userId',
-  'ownerName', 'ownerId', 'createdBy', 'rating.by',
+  'ownerName', 'ownerId', 'createdBy', 'rating.by', 'photos', 'voice',
 ] as const;
 const DETAIL_COLUMNS = [...WISH_COLUMNS, 'people[owner]', 'events.actor[owner]', 'phones[helper]'] as const;
 type DetailColumn = (typeof DETAIL_COLUMNS)[number];
 
 /** A proxy entry, not anonymous: beneficiary and owner named, masked alike for those who may not know them. */
-//                                contact: phone addr loc bld grid b.phone | identity: b.name b.userId ownerName ownerId createdBy rating.by people[owner] actor[owner] | helper's phone
+//                                contact: phone addr loc bld grid b.phone | identity: b.name b.userId ownerName ownerId createdBy rating.by | photos voice | people[owner] actor[owner] | helper's phone
 const PROXY = table(DETAIL_COLUMNS, {
-  owner: /*                  */ 'E E E E E E   E E E E E E   E E   E',
-  claimer: /*                */ 'E E E E E E   E E E E E E   E E   -',
-  assignee: /*               */ 'E E E E E E   E E E E E E   E E   -',
-  unit_admin: /*             */ 'E E E E E E   E E E E E E   E E   -',
-  staff: /*                  */ 'E E E E E E   E E E E E E   E E   E',
-  grid_staff: /*             */ 'E E E E E E   E E E E E E   E E   E',
-  entered_by: /*             */ 'M M M - - M   E E E E E E   E E   E',
-  staff_other: /*            */ 'M M M - - M   M - M E E E   M E   -',
-  town: /*                   */ 'M M M - - M   M - M E E E   M E   -',
-  other_resident: /*         */ 'M M M - - M   M - M E E E   M E   -',
-  volunteer_before_claim: /* */ 'M M M - - M   M - M E E E   M E   -',
-  public: /*                 */ 'M M M - - M   M - M E E E   M E   -',
+  owner: /*                  */ 'E E E E E E   E E E E E E   E E   E E   E',
+  claimer: /*                */ 'E E E E E E   E E E E E E   E E   E E   -',
+  assignee: /*               */ 'E E E E E E   E E E E E E   E E   E E   -',
+  unit_admin: /*             */ 'E E E E E E   E E E E E E   E E   E E   -',
+  staff: /*                  */ 'E E E E E E   E E E E E E   E E   E E   E',
+  grid_staff: /*             */ 'E E E E E E   E E E E E E   E E   E E   E',
+  entered_by: /*             */ 'M M M - - M   E E E E E E   - -   E E   E',
+  staff_other: /*            */ 'M M M - - M   M - M E E E   - -   M E   -',
+  town: /*                   */ 'M M M - - M   M - M E E E   - -   M E   -',
+  other_resident: /*         */ 'M M M - - M   M - M E E E   - -   M E   -',
+  volunteer_before_claim: /* */ 'M M M - - M   M - M E E E   - -   M E   -',
+  public: /*                 */ 'M M M - - M   M - M E E E   - -   M E   -',
 });
 
 /** The same entry, anonymous: nothing of the owner for those who may not know them. */
 const ANONYMOUS_PROXY = table(DETAIL_COLUMNS, {
-  owner: /*                  */ 'E E E E E E   E E E E E E   E E   E',
-  claimer: /*                */ 'E E E E E E   E E E E E E   E E   -',
-  assignee: /*               */ 'E E E E E E   E E E E E E   E E   -',
-  unit_admin: /*             */ 'E E E E E E   E E E E E E   E E   -',
-  staff: /*                  */ 'E E E E E E   E E E E E E   E E   E',
-  grid_staff: /*             */ 'E E E E E E   E E E E E E   E E   E',
-  entered_by: /*             */ 'M M M - - M   E E E E E E   E E   E',
-  staff_other: /*            */ 'M M M - - M   N - - - - -   - -   -',
-  town: /*                   */ 'M M M - - M   N - - - - -   - -   -',
-  other_resident: /*         */ 'M M M - - M   N - - - - -   - -   -',
-  volunteer_before_claim: /* */ 'M M M - - M   N - - - - -   - -   -',
-  public: /*                 */ 'M M M - - M   N - - - - -   - -   -',
+  owner: /*                  */ 'E E E E E E   E E E E E E   E E   E E   E',
+  claimer: /*                */ 'E E E E E E   E E E E E E   E E   E E   -',
+  assignee: /*               */ 'E E E E E E   E E E E E E   E E   E E   -',
+  unit_admin: /*             */ 'E E E E E E   E E E E E E   E E   E E   -',
+  staff: /*                  */ 'E E E E E E   E E E E E E   E E   E E   E',
+  grid_staff: /*             */ 'E E E E E E   E E E E E E   E E   E E   E',
+  entered_by: /*             */ 'M M M - - M   E E E E E E   - -   E E   E',
+  staff_other: /*            */ 'M M M - - M   N - - - - -   - -   - -   -',
+  town: /*                   */ 'M M M - - M   N - - - - -   - -   - -   -',
+  other_resident: /*         */ 'M M M - - M   N - - - - -   - -   - -   -',
+  volunteer_before_claim: /* */ 'M M M - - M   N - - - - -   - -   - -   -',
+  public: /*                 */ 'M M M - - M   N - - - - -   - -   - -   -',
 });
 
 /** A resident's own anonymous wish (no beneficiary; nobody typed it in for them). */
 const ANONYMOUS_OWN = table(DETAIL_COLUMNS, {
-  owner: /*                  */ 'E E E E E .   . . E E E E   E E   E',
-  claimer: /*                */ 'E E E E E .   . . E E E E   E E   -',
-  assignee: /*               */ 'E E E E E .   . . E E E E   E E   -',
-  unit_admin: /*             */ 'E E E E E .   . . E E E E   E E   -',
-  staff: /*                  */ 'E E E E E .   . . E E E E   E E   E',
-  grid_staff: /*             */ 'E E E E E .   . . E E E E   E E   E',
-  entered_by: /*             */ 'M M M - - .   . . - - - -   - -   -',
-  staff_other: /*            */ 'M M M - - .   . . - - - -   - -   -',
-  town: /*                   */ 'M M M - - .   . . - - - -   - -   -',
-  other_resident: /*         */ 'M M M - - .   . . - - - -   - -   -',
-  volunteer_before_claim: /* */ 'M M M - - .   . . - - - -   - -   -',
-  public: /*                 */ 'M M M - - .   . . - - - -   - -   -',
+  owner: /*                  */ 'E E E E E .   . . E E E E   E E   E E   E',
+  claimer: /*                */ 'E E E E E .   . . E E E E   E E   E E   -',
+  assignee: /*               */ 'E E E E E .   . . E E E E   E E   E E   -',
+  unit_admin: /*             */ 'E E E E E .   . . E E E E   E E   E E   -',
+  staff: /*                  */ 'E E E E E .   . . E E E E   E E   E E   E',
+  grid_staff: /*             */ 'E E E E E .   . . E E E E   E E   E E   E',
+  entered_by: /*             */ 'M M M - - .   . . - - - -   - -   - -   -',
+  staff_other: /*            */ 'M M M - - .   . . - - - -   - -   - -   -',
+  town: /*                   */ 'M M M - - .   . . - - - -   - -   - -   -',
+  other_resident: /*         */ 'M M M - - .   . . - - - -   - -   - -   -',
+  volunteer_before_claim: /* */ 'M M M - - .   . . - - - -   - -   - -   -',
+  public: /*                 */ 'M M M - - .   . . - - - -   - -   - -   -',
 });
 
 /** Who may open wishes.detail of the open wish at all (the rest: not found). */
@@ -268,6 +273,8 @@ function expectNoStraySecrets(reply: unknown, cells: Partial<Record<DetailColumn
   if (cells.ownerName !== 'E' && cells['beneficiary.name'] !== 'E' && cells['people[owner]'] !== 'E') expect(text).not.toContain(NAME);
   if (cells.ownerId !== 'E') expect(text).not.toContain(OWNER_ID);
   if (cells['phones[helper]'] !== 'E') expect(text).not.toContain(HELPER_PHONE);
+  if (cells.photos !== 'E') expect(text).not.toContain(PHOTO);
+  if (cells.voice !== 'E') expect(text).not.toContain(VOICE.url);
   expect(text).not.toContain('13900002222');
 }
 
@@ -406,7 +413,7 @@ describe('wall item (stats.wall: the public wall, for everyone alike)', () => {
 });
 
 describe('Open311 request (open311.requests, open311.request: the public endpoint, the same for every reader)', () => {
-  expectCoverage('open311Request', ['row', 'address', 'location', 'description']);
+  expectCoverage('open311Request', ['row', 'address', 'location', 'description', 'photos', 'voice']);
   const OPEN311_SHOWN: Record<string, boolean> = {
     'pending, plain': false, 'open, plain': true, 'claimed, plain': true, 'open, legal aid': false,
     'open, mediation': false, 'pending, health': false, 'rejected, plain': false,
@@ -423,6 +430,9 @@ describe('Open311 request (open311.requests, open311.request: the public endpoin
       expect([request.long, request.lat]).toEqual([Math.round(lng * 1e6) / 1e6, Math.round(lat * 1e6) / 1e6]);
       expect(request.description).toBe(wish.title);
       expect(JSON.stringify(request)).not.toContain(wish.description);
+      // What the resident showed and said is nobody's in open data.
+      expect(JSON.stringify(request)).not.toContain(PHOTO);
+      expect(JSON.stringify(request)).not.toContain(VOICE.url);
       // Nobody is named, not even masked; no id of a person; nothing to ring.
       expectNoStraySecrets(request, { ownerId: '-', createdBy: '-' });
       expect(JSON.stringify(request)).not.toMatch(/李|u-typist|\*\*\*\*\d/);

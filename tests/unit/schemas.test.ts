@@ -124,8 +124,8 @@ describe('wishes.create: what a resident gets told', () => {
     const data = sampleOf('wishes', 'create');
     delete data.title;
     const { fields, message } = failureOf(() => parseAction('wishes', { action: 'create', data }));
-    expect(fields).toEqual([{ path: 'title', message: '必填' }]);
-    expect(message).toBe('输入有误：title：必填');
+    expect(fields).toEqual([{ path: 'title', message: '请填写标题，或按住说话录一段语音' }]);
+    expect(message).toBe('输入有误：title：请填写标题，或按住说话录一段语音');
   });
 
   test('coordinates outside the earth, in either position, are refused by index', () => {

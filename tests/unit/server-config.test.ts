@@ -42,6 +42,7 @@ describe('server config', () => {
       bodyLimitBytes: 256 * 1024,
       uploadDir: undefined,
       uploadLimitBytes: 5 * 1024 * 1024,
+      voiceLimitBytes: 2 * 1024 * 1024,
       rateLimitPerMinute: 600,
       // A stalled database is answered 503 within the deadline, not queued behind (issue 11).
       requestTimeoutMs: 8_000,
@@ -118,6 +119,7 @@ describe('server config', () => {
       bodyLimitBytes: 2048,
       uploadDir: '/srv/photos',
       uploadLimitBytes: 1048576,
+      voiceLimitBytes: 2 * 1024 * 1024,
       rateLimitPerMinute: 60,
       requestTimeoutMs: 2500,
       maxInFlight: 64,

@@ -126,6 +126,9 @@ export const INDEXES: Record<string, IndexDecl[]> = {
     { key: { updatedAt: 1 } },
     // The sweep of unused uploads asks which photos some wish still shows; most wishes have none.
     { key: { 'events.photos': 1 }, options: { sparse: true } },
+    // …and which photos and voice notes some wish was posted with.
+    { key: { photos: 1 }, options: { sparse: true } },
+    { key: { 'voice.url': 1 }, options: { sparse: true } },
     // 心愿编号: staff open a wish by its number; two wishes of a community never share one.
     { key: { communityId: 1, number: 1 }, options: { unique: true, partialFilterExpression: { number: { $type: 'string' } }, name: 'number_unique' } },
   ],

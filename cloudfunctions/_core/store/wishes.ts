@@ -355,10 +355,15 @@ export class WishRepository {
     return this.coll.find({ updatedAt: { $gte: since } }).sort({ updatedAt: 1 }).limit(limit).toArray();
   }
 
-  /** Which of these photo URLs some wish's timeline still shows. */
+  /**
+   * Which of these uploaded files (`/files/…`) some wish still shows: on its timeline, or the photos and voice note it
+   * was posted with. One read: MongoDB answers each branch of the `$or` from its own (sparse) index.
+   */
   async photosInUse(urls: string[]): Promise<Set<string>> {
-    const holders = await this.coll.find({ 'events.photos': { $in: urls } }, { projection: { 'events.photos': 1 } }).toArray();
-    return new Set(holders.flatMap((w) => w.events.flatMap((e) => e.photos ?? [])));
+    const holders = await this.coll
+      .find({ $or: [{ 'events.photos': { $in: urls } }, { photos: { $in: urls } }, { 'voice.url': { $in: urls } }] }, { projection: { 'events.photos': 1, photos: 1, 'voice.url': 1 } })
+      .toArray();
+    return new Set(holders.flatMap((w) => [...(w.events ?? []).flatMap((e) => e.photos ?? []), ...(w.photos ?? []), ...(w.voice ? [w.voice.url] : [])]));
   }
 
   /** How many wishes the person entered in [since, until], counting no further than `limit` (all a rate limit needs to know). */

@@ -1,4 +1,4 @@
-import { AppError, Description, isCategory, parseInput, wgs84ToGcj02, type GeoPoint } from '@shared';
+import { AppError, Beneficiary, Description, isCategory, parseInput, wgs84ToGcj02, type GeoPoint } from '@shared';
 import { titleFromDescription } from '@shared/vocab/autoTitle';
 import { ActionSchemas } from '@shared/actions';
 import { keyHolder } from '../../_core/open311/keys';
@@ -36,7 +36,7 @@ export default defineAction({
     const description = input.email === undefined ? input.description : `${input.description}\n联系邮箱：${input.email}`;
     if (!Description.safeParse(description).success) throw field('description', '描述加上联系邮箱超过了长度上限，请缩短描述');
     const name = `${input.last_name ?? ''}${input.first_name ?? ''}` || UNNAMED;
-    const beneficiary = parseInput(ActionSchemas.dispatch.proxyCreate.shape.beneficiary, { name, ...(input.phone ? { phone: input.phone } : {}) });
+    const beneficiary = parseInput(Beneficiary, { name, ...(input.phone ? { phone: input.phone } : {}) });
     const { wish } = await enterProxyWish(rt, caller, community, {
       channel: 'open311',
       beneficiary,

@@ -61,6 +61,8 @@ function inputFor(fn: string, action: string, wish: { id: string; communityId: s
     wishId: wish.id,
     reason: '情况有变化',
     note: '已经上门看过了',
+    // 整理语音: what staff typed out of the voice note.
+    description: '老人说家里水龙头一直滴水，下午在家',
     stars: 5,
     toUserId: member(c, 'unit_member').userId,
     assignTo: { kind: 'user', id: member(c, 'volunteer').userId },

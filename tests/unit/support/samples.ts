@@ -64,6 +64,7 @@ export const SAMPLES: Samples = {
     board: { status: 'claimed', gridId: 'grid1', limit: 20 },
     candidates: { wishId },
     lookup: { number: 'TY-2026-0123' },
+    transcribe: { wishId, description: '老人说家里水龙头一直滴水，想请人来修一下，下午都在家', title: '水龙头滴水需要维修' },
   },
   org: {
     me: {},

@@ -120,6 +120,9 @@ export function variantsOf(status: WishState): Variant[] {
 /** Make the action's own preconditions (guards) hold, so the table alone decides. */
 export function preparedFor(action: TransitionAction, wish: Wish): Wish {
   switch (action) {
+    // 整理语音 is of a wish with a voice note (without one: lifecycle.rules says it is refused).
+    case 'transcribe':
+      return { ...wish, voice: { url: `/files/${'d2'.repeat(32)}.mp3`, seconds: 8 } };
     case 'expire':
       return { ...wish, claims: wish.claims.map((c) => ({ ...c, leaseUntil: hoursBefore(1) })) };
     case 'assign':
@@ -182,6 +185,8 @@ export function inputFor(action: TransitionAction) {
     // The claimer of the variants: some hold a place (open, two volunteers), some not (a unit's, a dispatch to another).
     case 'vacate':
       return { memberId: claimer.userId };
+    case 'transcribe':
+      return { description: '老人说家里水龙头一直滴水，想请人来修，下午都在家' };
     default:
       return {};
   }
