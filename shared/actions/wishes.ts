@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { Category } from '../enums/categories';
 import { WishState } from '../enums/wishStates';
 import { Address, Comment, Description, GeoPoint, Id, PageInput, Phone, Reason, TimeWindow, Title, VoiceNote, WishPhotos } from '../schemas/primitives';
-import { HelpersNeeded, PaidHours, Stars, missingWords, voiceTitle } from '../schemas/wish';
+import { HelpersNeeded, PaidHours, Stars, WORDS_MESSAGES, missingWords, voiceTitle } from '../schemas/wish';
 
 /** What a resident fills in; staff fill in the same for a proxy entry. Title and description as `withWords` says. */
 export const wishFields = {
@@ -47,10 +47,12 @@ type Worded = { category: z.output<typeof Category>; title?: string; description
  * there; a title left out beside a voice note becomes the category's （语音） title.
  */
 export function withWords<S extends z.ZodType<Worded>>(schema: S) {
+  // Checked even while other fields are wrong (no category yet): the form names every missing thing at once.
+  const when = (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null;
+  const lacks = (path: 'title' | 'description') => (v: Worded) => !missingWords(v).some((m) => m.path === path);
   return schema
-    .superRefine((v, ctx) => {
-      for (const m of missingWords(v)) ctx.addIssue({ code: 'custom', path: [m.path], message: m.message });
-    })
+    .refine(lacks('title'), { path: ['title'], message: WORDS_MESSAGES.title, when })
+    .refine(lacks('description'), { path: ['description'], message: WORDS_MESSAGES.description, when })
     .transform((v) => ({ ...v, title: v.title ?? voiceTitle(v.category) }) as z.output<S> & { title: string });
 }
 

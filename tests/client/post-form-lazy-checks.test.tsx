@@ -41,12 +41,12 @@ describe('the post form on h5 fetches its checks when the resident starts on it,
     fireEvent.change(screen.getByPlaceholderText('例如：3栋2单元501'), { target: { value: '3栋2单元501' } });
     fireEvent.click(screen.getByRole('button', { name: '重试提交' }));
     // The title is still missing: said at once under it, and nothing is sent.
-    expect(await screen.findByText('不能为空')).toBeInTheDocument();
+    expect(await screen.findByText('请填写标题，或按住说话录一段语音')).toBeInTheDocument();
     expect(server.calls).toHaveLength(0);
 
     // From then on the form checks as the resident types, as before, and sends.
     fireEvent.change(screen.getByPlaceholderText(/陪同去医院打疫苗/), { target: { value: '想请人陪我修水龙头' } });
-    expect(screen.queryByText('不能为空')).not.toBeInTheDocument();
+    expect(screen.queryByText('请填写标题，或按住说话录一段语音')).not.toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: '重试提交' }));
     await waitFor(() => expect(onDone).toHaveBeenCalledWith(expect.objectContaining({ id: 'w11' })));
     expect(server.calls[0]).toMatchObject({ route: 'wishes.create', data: { category: 'repair', title: '想请人陪我修水龙头' } });

@@ -18,10 +18,14 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   return startServer({ port: 0, dbPath: ':memory:', seed: true, mode: 'local', cronIntervalMs: 0, config: { h5Dir }, env: { ...process.env, ...env } });
 }
 
-export async function launch(): Promise<Browser> {
+/** `microphone`: a fake one that says yes without asking (Chromium's test device: a beep), for the voice-note walk. */
+export async function launch({ microphone = false } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage',
+      ...(microphone ? ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', '--autoplay-policy=no-user-gesture-required'] : []),
+    ],
   });
 }
 

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { WishActionLabels, type WishAction } from '@shared/vocab/wishActions';
+import { TimelinePhrases, WishActionLabels, type WishAction } from '@shared/vocab/wishActions';
 import { RoleLabels, type Role } from '@shared/vocab/roles';
 import { StoredPhotos } from './StoredPhotos';
 import { formatTime } from './time';
@@ -39,7 +39,7 @@ export function Timeline({ events, people = {} }: { events: readonly TimelineEve
             <View className="timeline__dot" />
             <View className="timeline__body">
               <View className="timeline__head">
-                <Text className="timeline__action">{WishActionLabels[e.action as WishAction] ?? e.action}</Text>
+                <Text className="timeline__action">{TimelinePhrases[e.action as WishAction] ?? WishActionLabels[e.action as WishAction] ?? e.action}</Text>
                 <Text className="timeline__time">{formatTime(e.at)}</Text>
               </View>
               {who && <Text className="timeline__actor">{who}</Text>}

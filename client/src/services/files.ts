@@ -1,4 +1,4 @@
-import { isPhotoRef } from '@shared/vocab/photoRefs';
+import { isAudioRef, isPhotoRef } from '@shared/vocab/photoRefs';
 import { apiUrl } from './api';
 
 /**
@@ -7,5 +7,11 @@ import { apiUrl } from './api';
  */
 export function photoSrc(ref: string): string | undefined {
   if (!isPhotoRef(ref)) return undefined;
+  return ref.startsWith('/files/') ? apiUrl(ref) : ref;
+}
+
+/** Where a player finds a stored voice note, by the same rule as a photo: ours or a cloud fileID, nothing else. */
+export function audioSrc(ref: string): string | undefined {
+  if (!isAudioRef(ref)) return undefined;
   return ref.startsWith('/files/') ? apiUrl(ref) : ref;
 }

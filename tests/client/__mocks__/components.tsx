@@ -18,6 +18,8 @@ function domProps(props: AnyProps): Record<string, unknown> {
     delete out['aria-role'];
   }
   if (typeof props.onClick === 'function') out.onClick = props.onClick;
+  // Touches (a press-and-hold) and the mouse that stands in for them in a desktop browser.
+  for (const [k, v] of Object.entries(props)) if (/^on(Touch|Mouse)[A-Z]/.test(k) && typeof v === 'function') out[k] = v;
   return out;
 }
 

@@ -3,19 +3,24 @@ import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import { Limits } from '@shared/vocab/limits';
 import { chinaDate } from '@shared/time';
 import { CategoryGrid, Field, switchLabel } from '../../components';
+import { PhotoPicker } from '../../components/PhotoPicker';
 import { useSimilarWishes } from '../../hooks/useSimilarWishes';
 import { useWishForm } from '../../hooks/useWishForm';
 import { isOffline, messageOf } from '../../services/errors';
 import type { PickOutcome, Place } from '../../services/location';
 import type { WishView } from '../../services/wishes';
+import { PhotoUploadError, VoiceUploadError, withUploads } from '../../services/uploads';
 import { checksLoaded, loadChecks } from './lazyChecks';
 import { SlotLabels, emptyDraft, payloadOf, validateDraft, type TimeSlot, type WishDraft } from './model';
 import { SimilarNotice } from './SimilarNotice';
 import { PayByHours, type TimeBankChoice } from './PayByHours';
+import { VoiceRecorder } from './VoiceRecorder';
 
 export interface PostFormProps {
   /** Storage key of the draft: one per new wish, one per wish being resubmitted. */
   scope: string;
+  /** The wish being edited (its photos and voice go to its folder in cloud storage). */
+  wishId?: string;
   /** Starting values when no draft exists (a rejected wish being edited, the user's phone). */
   initial?: Partial<WishDraft>;
   elder?: boolean;
@@ -45,7 +50,7 @@ const DayChoices = [
  * The wish form: validates with the shared schema as the person types (after the first
  * submit), writes every keystroke to a draft, and keeps everything on a failed submit.
  */
-export function PostForm({ scope, initial, elder = false, submitLabel = '提交心愿', submit, onDone, pickPlace, homePlace, timebank }: PostFormProps) {
+export function PostForm({ scope, wishId, initial, elder = false, submitLabel = '提交心愿', submit, onDone, pickPlace, homePlace, timebank }: PostFormProps) {
   const form = useWishForm({
     storageKey: `xy.draft.${scope}`,
     blank: emptyDraft,
@@ -55,7 +60,8 @@ export function PostForm({ scope, initial, elder = false, submitLabel = '提交�
       ...(timebank && d.payByHours && d.paidHours > timebank.balance ? { paidHours: `时间余额不足：当前可用 ${timebank.balance} 小时` } : {}),
     }),
     payloadOf: (d: WishDraft) => payloadOf(d, elder),
-    send: submit,
+    // Photos and the voice note go up first; a failed upload keeps them in the draft to send again.
+    send: async (payload, requestId) => submit(await withUploads(payload, wishId ?? 'new'), requestId),
     ready: checksLoaded() ? undefined : loadChecks,
   });
   const { draft, update, errors, tried, busy, failure } = form;
@@ -98,7 +104,13 @@ export function PostForm({ scope, initial, elder = false, submitLabel = '提交�
     <View className="post-form" onTouchStart={prepare} onClick={prepare}>
       {failure !== undefined && (
         <View className="banner banner--error" role="alert">
-          <Text>{isOffline(failure) ? '网络不给力，心愿还没有提交。内容已为您保存，请稍后点“重试提交”。' : `提交失败：${messageOf(failure)}`}</Text>
+          <Text>
+            {isOffline(failure)
+              ? '网络不给力，心愿还没有提交。内容已为您保存，请稍后点“重试提交”。'
+              : failure instanceof PhotoUploadError || failure instanceof VoiceUploadError
+                ? `${failure.message}。内容已为您保存，可点“重试提交”`
+                : `提交失败：${messageOf(failure)}`}
+          </Text>
         </View>
       )}
 
@@ -110,7 +122,7 @@ export function PostForm({ scope, initial, elder = false, submitLabel = '提交�
 
       <View className="form-group">
         {!elder && (
-          <Field label="标题" required error={errors.title} hint={`一句话说明，${Limits.title}字以内`}>
+          <Field label="标题" required={!draft.voice} error={errors.title} hint={draft.voice ? `可不填，将显示为“类别（语音）”` : `一句话说明，${Limits.title}字以内`}>
             <Input
               className="input"
               placeholder="例如：腿脚不便，想请人陪同去医院打疫苗"
@@ -120,7 +132,10 @@ export function PostForm({ scope, initial, elder = false, submitLabel = '提交�
             />
           </Field>
         )}
-        <Field label={elder ? '说说您的心愿' : '详细描述'} required error={errors.description ?? (elder ? errors.title : undefined)}>
+        <Field label="语音（可代替文字）">
+          <VoiceRecorder value={draft.voice} error={errors.voice} onChange={(voice) => update({ voice })} />
+        </Field>
+        <Field label={elder ? '说说您的心愿' : '详细描述'} required={!draft.voice} error={errors.description ?? (elder ? errors.title : undefined)}>
           <Textarea
             className="textarea"
             placeholder="什么时间、需要做什么、有什么要注意的"
@@ -129,6 +144,7 @@ export function PostForm({ scope, initial, elder = false, submitLabel = '提交�
             onInput={(e) => update({ description: e.detail.value })}
           />
         </Field>
+        <PhotoPicker photos={draft.photos ?? []} max={Limits.wishPhotos} error={errors.photos} onChange={(photos) => update({ photos })} />
         <Field label="服务地点" required error={errors.location}>
           <View className="row row--between">
             <Text className={`place-label${draft.location ? '' : ' muted'}`}>{draft.location ? draft.locationLabel || '已选择' : '尚未选择'}</Text>

@@ -1,7 +1,7 @@
 import type { WishView } from '../../services/wishes';
 
 /** Optional fields the form leaves out when empty: on an existing wish, emptying one must clear it. */
-const CLEARABLE = ['address', 'contactPhone', 'preferredTime'] as const;
+const CLEARABLE = ['address', 'contactPhone', 'preferredTime', 'photos', 'voice'] as const;
 
 /**
  * The form's payload as edits to `original` (wishes.update / wishes.resubmit): a field the person

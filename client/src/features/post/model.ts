@@ -2,6 +2,7 @@ import type { Category } from '@shared/vocab/categories';
 import type { GeoPoint } from '@shared/schemas/primitives';
 import { titleFromDescription } from '@shared/vocab/autoTitle';
 import { loadedChecks } from './lazyChecks';
+import { isAudioRef, isPhotoRef } from '@shared/vocab/photoRefs';
 
 export { titleFromDescription };
 
@@ -26,6 +27,10 @@ export interface WishDraft {
   paidHours: number;
   /** A family member the wish is for ('' = myself). */
   forFamilyId: string;
+  /** Photos picked (local files until sent) or kept (stored references of a wish being edited). */
+  photos: string[];
+  /** 语音: a recording (local until sent, or stored) and its seconds; it may stand in for the title and description. */
+  voice?: { src: string; seconds: number };
 }
 
 export const emptyDraft = (): WishDraft => ({
@@ -40,6 +45,7 @@ export const emptyDraft = (): WishDraft => ({
   payByHours: false,
   paidHours: 1,
   forFamilyId: '',
+  photos: [],
 });
 
 export const SlotLabels: Record<TimeSlot, string> = {
@@ -73,13 +79,20 @@ export function effectiveTitle(draft: WishDraft, elder: boolean): string {
   return titleFromDescription(draft.description);
 }
 
-/** The `wishes.create` payload; optional fields left out when empty. */
+/**
+ * The `wishes.create` payload; optional fields left out when empty. A title or description left empty is left out
+ * too: beside a voice note the server fills in the title and the description waits (schemas/wish `missingWords`),
+ * without one the schema asks for them. Photos and the voice note are local files until the form uploads them.
+ */
 export function payloadOf(draft: WishDraft, elder = false): Record<string, unknown> {
   const preferredTime = preferredTimeOf(draft.day, draft.slot);
+  const title = effectiveTitle(draft, elder);
   return {
     category: draft.category,
-    title: effectiveTitle(draft, elder),
-    description: draft.description,
+    ...(title.trim() ? { title } : {}),
+    ...(draft.description.trim() ? { description: draft.description } : {}),
+    ...(draft.photos?.length ? { photos: draft.photos } : {}),
+    ...(draft.voice ? { voice: { url: draft.voice.src, seconds: draft.voice.seconds } } : {}),
     location: draft.location,
     ...(draft.address.trim() ? { address: draft.address.trim() } : {}),
     ...(draft.contactPhone.trim() ? { contactPhone: draft.contactPhone.trim() } : {}),
@@ -91,6 +104,14 @@ export function payloadOf(draft: WishDraft, elder = false): Record<string, unkno
   };
 }
 
+/**
+ * What a draft holding local files is checked as before they are uploaded: the shared schema takes only stored
+ * references, so a local file stands in as one of the right kind (the upload then gives the real one).
+ */
+const STAND_IN = '0'.repeat(64);
+export const standInPhoto = (p: string) => (isPhotoRef(p) ? p : `/files/${STAND_IN}.jpg`);
+export const standInVoice = (p: string) => (isAudioRef(p) ? p : `/files/${STAND_IN}.mp3`);
+
 const FieldNames: Record<string, string> = {
   category: '请选择心愿类别',
   location: '请选择服务地点',
@@ -99,7 +120,14 @@ const FieldNames: Record<string, string> = {
 /** Errors per form field, worded for a person ("请选择心愿类别" rather than "必填"). Once the checks are loaded (lazyChecks). */
 export function validateDraft(draft: WishDraft, elder = false): Record<string, string> {
   const { CreateWishInput, fieldErrorsOf } = loadedChecks();
-  const result = CreateWishInput.safeParse(payloadOf(draft, elder));
+  const payload = payloadOf(draft, elder);
+  // Files not sent yet are checked as the stored references they will become.
+  const voice = payload.voice as { url: string; seconds: number } | undefined;
+  const result = CreateWishInput.safeParse({
+    ...payload,
+    ...(payload.photos ? { photos: (payload.photos as string[]).map(standInPhoto) } : {}),
+    ...(voice ? { voice: { ...voice, url: standInVoice(voice.url) } } : {}),
+  });
   if (result.success) return {};
   const errors: Record<string, string> = {};
   for (const f of fieldErrorsOf(result.error)) {

@@ -4,8 +4,8 @@ import { Limits } from '@shared/vocab/limits';
 import { Field } from '../../components';
 import { fieldErrorsOf, messageOf } from '../../services/errors';
 import { SubmitKey } from '../../services/requestId';
-import { PhotoThumbs } from '../../components/PhotoThumbs';
-import { choosePhotos, PhotoUploadError, uploadPhotos } from './photos';
+import { PhotoPicker } from '../../components/PhotoPicker';
+import { PhotoUploadError, uploadPhotos } from '../../services/uploads';
 
 export interface ReportFormProps {
   wishId: string;
@@ -75,28 +75,15 @@ export function ReportForm({ wishId, kind, submit, onDone }: ReportFormProps) {
           </View>
         </Field>
       )}
-      <Field label={`照片（选填，最多 ${MAX_PHOTOS} 张）`} error={photoError} hint={photos.length > 0 ? '点照片可移除' : undefined}>
-        <PhotoThumbs
-          srcs={photos}
-          labelOf={(i) => `移除第 ${i + 1} 张照片`}
-          onTap={(i) => {
-            setPhotos(photos.filter((_, j) => j !== i));
-            setPhotoError(undefined);
-          }}
-        >
-          {photos.length < MAX_PHOTOS && (
-            <Button
-              className="btn btn--small"
-              onClick={async () => {
-                const chosen = await choosePhotos(MAX_PHOTOS - photos.length).catch(() => []);
-                setPhotos([...photos, ...chosen.filter((p) => !photos.includes(p))].slice(0, MAX_PHOTOS));
-              }}
-            >
-              添加照片
-            </Button>
-          )}
-        </PhotoThumbs>
-      </Field>
+      <PhotoPicker
+        photos={photos}
+        max={MAX_PHOTOS}
+        error={photoError}
+        onChange={(next) => {
+          setPhotos(next);
+          setPhotoError(undefined);
+        }}
+      />
       <Button className="btn btn--primary" aria-busy={busy} disabled={busy} onClick={onSubmit}>
         {complete ? '确认完成' : '提交进展'}
       </Button>

@@ -2,6 +2,8 @@ import { Text, View } from '@tarojs/components';
 import { CategoryLabels } from '@shared/vocab/categories';
 import type { WishState } from '@shared/vocab/wishStates';
 import { CategoryIcon, StatusTag, formatDistance, formatTime, formatWindow } from '../../components';
+import { StoredPhotos } from '../../components/StoredPhotos';
+import { VoicePlayer } from '../../components/VoicePlayer';
 import type { NearbyItem, WishView } from '../../services/wishes';
 
 /** A wish as read in full (wishes.detail), or a task hall row when that is all the helper may see. */
@@ -27,6 +29,9 @@ export function WishSummary({ wish, status: shown }: { wish: SummaryWish; /** Th
         </View>
       </View>
       {description && <Text className="wish-desc">{description}</Text>}
+      {/* What the resident said and showed: only those the privacy policy names are sent them. */}
+      {'voice' in wish && wish.voice && <VoicePlayer src={wish.voice.url} seconds={wish.voice.seconds} label="居民的语音" />}
+      {'photos' in wish && wish.photos && <StoredPhotos refs={wish.photos} label="心愿照片" />}
       <View className="gap" />
       {'number' in wish && wish.number && (
         <View className="kv">

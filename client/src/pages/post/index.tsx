@@ -19,7 +19,9 @@ function draftFromWish(w: WishView): Partial<WishDraft> {
   return {
     category: w.category,
     title: w.title,
-    description: w.description,
+    description: w.description ?? '',
+    photos: w.photos ?? [],
+    ...(w.voice ? { voice: { src: w.voice.url, seconds: w.voice.seconds } } : {}),
     location: w.location,
     locationLabel: w.address || '原地点',
     address: w.address ?? '',
@@ -72,6 +74,7 @@ export default function PostPage() {
           {original.data && (
             <PostForm
               scope={`${revision}.${wishId}`}
+              wishId={wishId}
               initial={draftFromWish(original.data.wish)}
               elder={elder}
               submitLabel={how.label}

@@ -4,6 +4,7 @@ import { Limits } from '@shared/vocab/limits';
 import { chinaDate } from '@shared/time';
 import { urgencySign, urgencySignText } from '@shared/lifecycle/urgency';
 import { CategoryGrid, Field } from '../../../components';
+import { PhotoPicker } from '../../../components/PhotoPicker';
 import { Periods } from '../lib/proxyForm';
 import type { DraftErrors, Period, ProxyDraft } from '../lib/proxyForm';
 import type { Places } from '../lib/usePlaces';
@@ -74,6 +75,13 @@ export function ProxyForm({ draft, errors, places, onChange }: Props) {
       </Field>
       {text('title')}
       {text('description')}
+      <PhotoPicker
+        photos={draft.photos ?? []}
+        max={Limits.wishPhotos}
+        error={errors.photos}
+        buttonClassName='staff-btn staff-btn--ghost'
+        onChange={(photos) => onChange({ photos })}
+      />
       <Field label='服务地点' required error={errors.location}>
         <LocationField draft={draft} places={places} onChange={onChange} />
       </Field>

@@ -6,9 +6,11 @@ import { WishCard } from './WishCard';
 import { ApprovePanel as ApprovePanelNow } from './ApprovePanel';
 import type { ApproveChoice } from './ApprovePanel';
 import { ReasonPanel as ReasonPanelNow } from './ReasonPanel';
+import { TranscribePanel as TranscribePanelNow } from './TranscribePanel';
+import type { WishView } from '../../../services/wishes';
 
 /**
- * In the browser the panels behind 通过, 驳回 and 取消心愿 (the assignee picker; the reason's shared schema, and zod
+ * In the browser the panels behind 通过, 驳回, 取消心愿 and 整理语音 (the assignee picker; the reason's shared schema, and zod
  * with it) come in a chunk of their own on the first tap: the queue draws without fetching or running them, and
  * most visits only read it. The mini-program build folds these to the static imports (it has no dynamic import).
  */
@@ -16,6 +18,8 @@ const ApprovePanel =
   process.env.TARO_ENV === 'h5' ? lazy(() => import('./ApprovePanel').then((m) => ({ default: m.ApprovePanel }))) : ApprovePanelNow;
 const ReasonPanel =
   process.env.TARO_ENV === 'h5' ? lazy(() => import('./ReasonPanel').then((m) => ({ default: m.ReasonPanel }))) : ReasonPanelNow;
+const TranscribePanel =
+  process.env.TARO_ENV === 'h5' ? lazy(() => import('./TranscribePanel').then((m) => ({ default: m.TranscribePanel }))) : TranscribePanelNow;
 
 const PanelLoading = (
   <View className='staff-panel' aria-busy='true'>
@@ -23,7 +27,7 @@ const PanelLoading = (
   </View>
 );
 
-type Panel = 'approve' | 'reject' | 'cancel' | null;
+type Panel = 'approve' | 'reject' | 'cancel' | 'transcribe' | null;
 
 interface Props {
   wish: StaffWish;
@@ -35,10 +39,12 @@ interface Props {
   onApprove: (choice: ApproveChoice) => void;
   onReject: (reason: string) => void;
   onCancel: (reason: string) => void;
+  /** 整理语音 saved: the wish as it now reads. */
+  onTranscribed: (wish: WishView) => void;
 }
 
 /** A pending wish with its three decisions; only one panel is open at a time. */
-export function ReviewItem({ wish, notice, settled, busy, mayCancel, onApprove, onReject, onCancel }: Props) {
+export function ReviewItem({ wish, notice, settled, busy, mayCancel, onApprove, onReject, onCancel, onTranscribed }: Props) {
   const [panel, setPanel] = useState<Panel>(null);
   const close = () => setPanel(null);
   const suggestion = suggestedPriority(wish);
@@ -52,6 +58,11 @@ export function ReviewItem({ wish, notice, settled, busy, mayCancel, onApprove, 
               取消心愿
             </Button>
           )}
+          {wish.voice && (
+            <Button className='staff-btn staff-btn--ghost' size='mini' onClick={() => setPanel('transcribe')}>
+              {wish.description ? '修改整理' : '整理语音'}
+            </Button>
+          )}
           <Button className='staff-btn staff-btn--danger' size='mini' onClick={() => setPanel('reject')}>
             驳回
           </Button>
@@ -63,6 +74,16 @@ export function ReviewItem({ wish, notice, settled, busy, mayCancel, onApprove, 
       <Suspense fallback={PanelLoading}>
         {!settled && panel === 'approve' && (
           <ApprovePanel wishId={wish.id} initialPriority={suggestion.priority} sign={suggestion.sign} busy={busy} onSubmit={onApprove} onClose={close} />
+        )}
+        {!settled && panel === 'transcribe' && (
+          <TranscribePanel
+            wish={wish}
+            onClose={close}
+            onSaved={(saved) => {
+              close();
+              onTranscribed(saved);
+            }}
+          />
         )}
         {!settled && panel === 'reject' && (
           <ReasonPanel title='驳回原因' confirmText='确认驳回' busy={busy} onSubmit={onReject} onClose={close} />

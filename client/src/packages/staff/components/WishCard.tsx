@@ -4,6 +4,8 @@ import { urgencySignText, type UrgencySign } from '@shared/lifecycle/urgency';
 import { WishNo } from '../../../components/WishNo';
 import type { StaffWish } from '../lib/api';
 import { ageText, categoryLabel, channelLabel, priorityLabel } from '../lib/format';
+import { StoredPhotos } from '../../../components/StoredPhotos';
+import { VoicePlayer } from '../../../components/VoicePlayer';
 
 interface Props {
   wish: StaffWish;
@@ -31,6 +33,13 @@ export function WishCard({ wish, notice, children, now, sign }: Props) {
       <Text className='staff-wish__title'>{wish.title}</Text>
       {!urgent && sign && <Text className='staff-wish__sign'>{urgencySignText(sign)}</Text>}
       {wish.description && <Text className='staff-wish__desc'>{wish.description}</Text>}
+      {wish.voice && (
+        <View className='staff-wish__voice'>
+          <VoicePlayer src={wish.voice.url} seconds={wish.voice.seconds} label='居民的语音' />
+          {!wish.description && <Text className='staff-wish__hint'>居民用语音说明，请听后整理成文字</Text>}
+        </View>
+      )}
+      {wish.photos && <StoredPhotos refs={wish.photos} label='心愿照片' />}
       <View className='staff-wish__facts'>
         <Text>来源：{channelLabel(wish.channel)}</Text>
         {wish.gridName && <Text>网格：{wish.gridName}</Text>}

@@ -1,4 +1,5 @@
 import { codeOf, messageOf } from '../../../services/errors';
+import { PhotoUploadError, VoiceUploadError } from '../../../services/uploads';
 
 export { codeOf, fieldErrorsOf, isOffline } from '../../../services/errors';
 
@@ -8,7 +9,8 @@ export function isRace(err: unknown): boolean {
   return code === 'CONFLICT' || code === 'INVALID_TRANSITION' || code === 'ALREADY_CLAIMED';
 }
 
-/** A Chinese sentence for any failure (server codes and offline alike). */
+/** A Chinese sentence for any failure (server codes and offline alike; an upload says which file and why). */
 export function errorText(err: unknown): string {
+  if (err instanceof PhotoUploadError || err instanceof VoiceUploadError) return err.message;
   return messageOf(err);
 }

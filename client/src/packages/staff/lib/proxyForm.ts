@@ -3,7 +3,7 @@ import type { Category, Channel, Priority } from '@shared/vocab';
 import type { GeoPoint } from '@shared/schemas';
 import { lazyModule } from '../../../services/lazyModule';
 import { bundledChecks, importChecks } from './importProxyChecks';
-import { preferredTimeOf as windowOf, type DayPart } from '../../../features/post/model';
+import { preferredTimeOf as windowOf, standInPhoto, type DayPart } from '../../../features/post/model';
 
 /** zod and the dispatch schemas: with the page in the mini-program, fetched on first use on h5 (proxyChecks.ts). */
 export const proxyChecks = lazyModule(bundledChecks, importChecks, 'the proxy form’s checks');
@@ -27,6 +27,8 @@ export interface ProxyDraft {
   preferredPeriod: Period | null;
   priority: Priority;
   approveNow: boolean;
+  /** Photos staff took on the visit or were sent in the group (local files until sent). */
+  photos: string[];
 }
 
 export function emptyDraft(channel: Channel = 'phone'): ProxyDraft {
@@ -46,6 +48,7 @@ export function emptyDraft(channel: Channel = 'phone'): ProxyDraft {
     preferredPeriod: null,
     priority: 'normal',
     approveNow: false,
+    photos: [],
   };
 }
 
@@ -75,6 +78,7 @@ export function toPayload(d: ProxyDraft): ActionInput<'dispatch', 'proxyCreate'>
     approveNow: d.approveNow,
   };
   if (phone) payload.contactPhone = phone;
+  if (d.photos?.length) payload.photos = d.photos;
   const address = blankToUndefined(d.address);
   if (address) payload.address = address;
   if (d.buildingId) payload.buildingId = d.buildingId;
@@ -98,6 +102,7 @@ const FIELD_OF: Record<string, keyof ProxyDraft> = {
   preferredTime: 'preferredDate',
   channel: 'channel',
   priority: 'priority',
+  photos: 'photos',
 };
 
 /** Friendlier words for a missing required field than the schema's generic ones. */
@@ -126,7 +131,9 @@ export function draftErrorsFrom(fields: { path: string; message: string }[]): Dr
 /** The same schema the server parses with: a form that passes here passes there. Needs proxyChecks loaded. */
 export function validateDraft(d: ProxyDraft): DraftErrors {
   const { ProxyCreateInput, fieldErrorsOf } = proxyChecks.get();
-  const result = ProxyCreateInput.safeParse(toPayload(d));
+  const payload = toPayload(d);
+  // Photos not sent yet are checked as the stored references they will become.
+  const result = ProxyCreateInput.safeParse(payload.photos ? { ...payload, photos: payload.photos.map(standInPhoto) } : payload);
   const errors = result.success ? {} : draftErrorsFrom(fieldErrorsOf(result.error));
   // An untouched field reads better as "please choose" than as a schema complaint.
   if (errors.category && d.category === null) errors.category = MISSING.category;

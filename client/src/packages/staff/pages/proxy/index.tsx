@@ -5,6 +5,7 @@ import { WishStateLabels } from '@shared/vocab';
 import { SimilarNotice } from '../../../../features/post/SimilarNotice';
 import { useSimilarWishes } from '../../../../hooks/useSimilarWishes';
 import { useWishForm } from '../../../../hooks/useWishForm';
+import { withUploads } from '../../../../services/uploads';
 import { StaffGate } from '../../components/StaffGate';
 import { ProxyForm } from '../../components/ProxyForm';
 import { BannerView } from '../../components/BannerView';
@@ -28,7 +29,8 @@ function ProxyEntry() {
     blank: emptyDraft,
     validate: validateDraft,
     payloadOf: toPayload,
-    send: (payload, requestId) => staffApi.proxyCreate(payload, requestId),
+    // Photos go up first; a failed upload keeps them in the draft to send again.
+    send: async (payload, requestId) => staffApi.proxyCreate(await withUploads(payload, 'new'), requestId),
     serverErrors: (fields) => draftErrorsFrom(Object.entries(fields).map(([path, message]) => ({ path, message }))),
     ready: proxyChecks.isLoaded() ? undefined : proxyChecks.load,
   });

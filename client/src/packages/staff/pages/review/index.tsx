@@ -103,6 +103,10 @@ function ReviewQueue() {
                 onReject={(reason) =>
                   void decide(wish, { reject: reason }, (id) => staffApi.reject(wish.id, reason, id), `已驳回「${wish.title}」`)
                 }
+                onTranscribed={(saved) => {
+                  setData((page) => page && { ...page, items: page.items.map((w) => (w.id === saved.id ? { ...w, ...saved } : w)) });
+                  setBanner({ tone: 'info', text: `已整理「${saved.title}」的语音内容` });
+                }}
                 onCancel={(reason) =>
                   void decide(wish, { cancel: reason }, (id) => staffApi.cancel(wish.id, reason, id), `已取消「${wish.title}」`)
                 }

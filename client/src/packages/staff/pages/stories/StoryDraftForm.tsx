@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import { Limits } from '@shared/vocab/limits';
 import { Field, PhotoThumbs, StoredPhotos } from '../../../../components';
-import { choosePhotos, PhotoUploadError, uploadPhotos } from '../../../../features/task/photos';
+import { choosePhotos, PhotoUploadError, uploadPhotos } from '../../../../services/uploads';
 import { fieldErrorsOf, messageOf } from '../../../../services/errors';
 import { SubmitKey } from '../../../../services/requestId';
 import type { StaffWish } from '../../lib/api';

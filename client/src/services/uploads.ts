@@ -1,0 +1,112 @@
+import Taro from '@tarojs/taro';
+import { AppError } from '@shared/errors';
+import { isAudioRef, isPhotoRef } from '@shared/vocab/photoRefs';
+import { apiUrl, authHeader, withFreshToken } from './api';
+import { messageOf, OfflineError } from './errors';
+import { usesCloud } from './platform';
+
+const UPLOAD_TIMEOUT_MS = 60000;
+
+/** A photo that did not reach the server; says which one and why, so the person can retry or drop it. */
+export class PhotoUploadError extends Error {
+  constructor(readonly index: number, readonly reason: unknown) {
+    super(`第 ${index + 1} 张照片上传失败：${reasonText(reason)}`);
+    this.name = 'PhotoUploadError';
+  }
+}
+
+/** The voice note did not reach the server: the recording is kept, to send again or record anew. */
+export class VoiceUploadError extends Error {
+  constructor(readonly reason: unknown) {
+    super(`语音上传失败：${reasonText(reason)}`);
+    this.name = 'VoiceUploadError';
+  }
+}
+
+function reasonText(err: unknown): string {
+  // The server names the limit ("照片不能超过 5 MB") or the format; that helps more than a generic line.
+  if (err instanceof AppError && /[\u4e00-\u9fff]/.test(err.message) && err.code !== 'INTERNAL') return err.message;
+  return messageOf(err);
+}
+
+export async function choosePhotos(max: number): Promise<string[]> {
+  const res = await Taro.chooseImage({ count: max, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+  return res.tempFilePaths;
+}
+
+/** POST /api/upload on our server (multipart, one `file`); the reply is a `/files/…` path. */
+async function uploadToServer(filePath: string): Promise<string> {
+  const { url } = await withFreshToken<{ url?: unknown }>(async () => {
+    try {
+      return await Taro.uploadFile({ url: apiUrl('/api/upload'), filePath, name: 'file', timeout: UPLOAD_TIMEOUT_MS, header: authHeader() });
+    } catch {
+      throw new OfflineError();
+    }
+  });
+  if (typeof url !== 'string') throw new AppError('INTERNAL', '');
+  return url;
+}
+
+async function uploadToCloud(folder: string, filePath: string, i: number, fallbackExt: string): Promise<string> {
+  // The fileID must read as a PhotoRef (or AudioRef): the extension is the only part of the local path it keeps.
+  const last = filePath.split('.').pop() ?? '';
+  const ext = /^[A-Za-z0-9]{1,5}$/.test(last) ? last : fallbackExt;
+  const res = await Taro.cloud.uploadFile({ cloudPath: `wishes/${folder}/${Date.now()}-${i}.${ext}`, filePath });
+  return res.fileID;
+}
+
+/** Local path → stored reference, so a retried submit does not send the same file twice. */
+const uploaded = new Map<string, string>();
+
+async function uploadOne(folder: string, path: string, i: number, fallbackExt: string): Promise<string> {
+  let ref = uploaded.get(path);
+  if (!ref) {
+    ref = usesCloud() ? await uploadToCloud(folder, path, i, fallbackExt) : await uploadToServer(path);
+    uploaded.set(path, ref);
+  }
+  return ref;
+}
+
+/**
+ * Uploads chosen photos in order: WeChat cloud storage (fileIDs) or our server (`/files/…`). One already stored
+ * (a wish being edited keeps its photos) is kept as it is. The first failure stops and throws PhotoUploadError.
+ * `folder`: the wish's id, or `new` for one not posted yet.
+ */
+export async function uploadPhotos(folder: string, paths: string[]): Promise<string[]> {
+  const refs: string[] = [];
+  for (const [i, p] of paths.entries()) {
+    if (isPhotoRef(p)) {
+      refs.push(p);
+      continue;
+    }
+    try {
+      refs.push(await uploadOne(folder, p, i, 'jpg'));
+    } catch (err) {
+      throw new PhotoUploadError(i, err);
+    }
+  }
+  return refs;
+}
+
+/** The recording's stored reference (kept as it is when already stored); VoiceUploadError when it does not get through. */
+export async function uploadVoice(folder: string, path: string): Promise<string> {
+  if (isAudioRef(path)) return path;
+  try {
+    return await uploadOne(folder, path, 0, 'mp3');
+  } catch (err) {
+    throw new VoiceUploadError(err);
+  }
+}
+
+/**
+ * A form's payload with its photos and voice note uploaded: local files become stored references, stored ones stay.
+ * Photos first, then the voice note; the first failure throws (PhotoUploadError, VoiceUploadError) and the form keeps
+ * the files to send again.
+ */
+export async function withUploads<P extends { photos?: unknown; voice?: unknown }>(payload: P, folder: string): Promise<P> {
+  const out: P = { ...payload };
+  if (Array.isArray(payload.photos)) out.photos = await uploadPhotos(folder, payload.photos as string[]);
+  const voice = payload.voice as { url: string; seconds: number } | undefined;
+  if (voice) out.voice = { ...voice, url: await uploadVoice(folder, voice.url) };
+  return out;
+}
