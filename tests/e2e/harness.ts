@@ -131,9 +131,28 @@ export async function tapUntil(tap: Locator, arrived: Locator): Promise<void> {
   }
 }
 
-/** Opens a screen by its route, as a link or a tap on a tab would. */
+/** The Taro page shown now: its route and query, as Taro names the page's element (`/pages/x/index?stamp=…`). */
+const shownPage = (page: Page) =>
+  page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.taro_page')].filter((d) => getComputedStyle(d).display !== 'none').map((d) => d.id));
+
+/**
+ * Opens a screen by its route, as a link or a tap on a tab would, and waits until Taro shows that screen. A hash
+ * change that lands while the screen before is still starting up (right after sign-in) can be dropped by the router
+ * and leave the old screen up: then the screen is opened again, by a full load of its address the second time.
+ */
 export async function visit(page: Page, url: string, route: string): Promise<void> {
-  await page.goto(`${url}/#${route}`);
+  const path = route.split('?')[0];
+  for (let attempt = 1; ; attempt++) {
+    if (attempt > 1 && page.url() === `${url}/#${route}`) await page.reload();
+    else await page.goto(`${url}/#${route}`);
+    const arrived = await page
+      .waitForFunction((p) => [...document.querySelectorAll<HTMLElement>('.taro_page')].some((d) => d.id.split('?')[0] === p && getComputedStyle(d).display !== 'none'), path, { timeout: 10_000 })
+      .then(() => true, () => false);
+    if (arrived) return;
+    const showing = await shownPage(page);
+    if (attempt === 3) throw new Error(`${route} did not open after ${attempt} tries; the screen shown is ${JSON.stringify(showing)} at ${page.url()}`);
+    console.warn(`visit: ${route} did not open (showing ${JSON.stringify(showing)}); opening it again`);
+  }
 }
 
 export async function shot(page: Page, name: string): Promise<string> {
