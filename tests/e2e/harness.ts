@@ -39,13 +39,14 @@ export interface App {
  * Starts the app and a browser before the suite's tests and stops both after them, the server by its own
  * handle (never by a name pattern: other work on the machine runs servers too). Call it at the top of a
  * suite, before hooks that use the app; read `app.server` and `app.browser` in hooks and tests, since
- * they exist only once the suite has begun. `env` is read when the server starts.
+ * they exist only once the suite has begun. `env` is read when the server starts; `browser` is how
+ * chromium is launched (a fake microphone for the voice walk).
  */
-export function useApp(env?: () => Record<string, string>): App {
+export function useApp(env?: () => Record<string, string>, browser: { microphone?: boolean } = {}): App {
   const app = {} as { server: RunningServer; browser: Browser };
   beforeAll(async () => {
     app.server = await startApp(env?.());
-    app.browser = await launch();
+    app.browser = await launch(browser);
   });
   afterAll(async () => {
     await app.browser?.close();

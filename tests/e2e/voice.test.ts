@@ -1,27 +1,14 @@
-import type { Browser } from 'playwright-core';
-import type { RunningServer } from '../../server/main';
-import { launch, shot, signIn, startApp } from './harness';
+import { shot, signIn, useApp } from './harness';
 
 /**
  * 语音心愿 (issue 16) in Chromium with a fake microphone, against the real server and h5 build: a resident who would
  * rather not type picks 维修, holds 按住 说话, lets go, listens, and posts with nothing else; the secretary plays it on
  * the review queue, types out what was said, and approves it.
  */
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startApp();
-  browser = await launch({ microphone: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = useApp(undefined, { microphone: true });
 
 test('a resident says a wish, the secretary listens, types it out and approves it', async () => {
-  const resident = await signIn(browser, server.url, '居民 · 胡秀兰');
+  const resident = await signIn(app.browser, app.server.url, '居民 · 胡秀兰');
   await resident.getByText('＋ 发布心愿').click();
   await resident.getByText('需要什么帮助').waitFor();
   await resident.getByText('维修', { exact: true }).click();
@@ -52,7 +39,7 @@ test('a resident says a wish, the secretary listens, types it out and approves i
   await shot(resident, 'voice-wish-page');
 
   // The secretary hears it on the review queue and types it out.
-  const secretary = await signIn(browser, server.url, '社区书记 · 彭书记');
+  const secretary = await signIn(app.browser, app.server.url, '社区书记 · 彭书记');
   await secretary.getByText('审核派单').click();
   const card = secretary.getByLabel('心愿：维修（语音）');
   await card.waitFor();
