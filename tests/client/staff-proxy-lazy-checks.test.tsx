@@ -44,7 +44,7 @@ test('代录心愿 on h5 fetches its checks when the grid worker starts on the f
   expect(fetches).toHaveLength(2);
   await act(async () => fetches[1].resolve());
   fireEvent.click(screen.getByText('提交心愿'));
-  expect(await screen.findByText('请填写心愿标题')).toBeInTheDocument();
+  expect(await screen.findByText('请填写标题，或按住说话录一段语音')).toBeInTheDocument();
   expect(callsTo(callMock, 'dispatch', 'proxyCreate')).toHaveLength(0);
 
   type('心愿标题', '接送去卫生院打疫苗');

@@ -42,8 +42,8 @@ test('an empty submit shows what is missing, field by field, and sends nothing',
 
   expect(screen.getByText('请填写居民姓名')).toBeInTheDocument();
   expect(screen.getByText('请选择心愿类别')).toBeInTheDocument();
-  expect(screen.getByText('请填写心愿标题')).toBeInTheDocument();
-  expect(screen.getByText('请描述需要什么帮助')).toBeInTheDocument();
+  expect(screen.getByText('请填写标题，或按住说话录一段语音')).toBeInTheDocument();
+  expect(screen.getByText('请写下需要什么帮助，或按住说话录一段语音')).toBeInTheDocument();
   expect(screen.getByText('请选择服务地点或楼栋')).toBeInTheDocument();
   expect(screen.getByText('还有内容需要填写或修改，请查看红色提示')).toBeInTheDocument();
   expect(callsTo(callMock, 'dispatch', 'proxyCreate')).toHaveLength(0);

@@ -219,3 +219,35 @@ describe('the sweep of unused uploads', () => {
     expect((await fetch(`${server.url}${dropped}`)).status).toBe(404);
   });
 });
+
+describe('a voice note the grid worker records with an elder (代录心愿)', () => {
+  test("李桂英 says what she needs into the grid worker's phone: the wish is hers with the voice note, staff type it out", async () => {
+    const grid = await server.login('grid_worker');
+    const url = await urlOf(grid, freshVoice());
+    const { wish } = await grid.ok('dispatch', 'proxyCreate', {
+      category: 'repair', location: wishInput().location, buildingId: 'bld-x1', voice: { url, seconds: 14 },
+      channel: 'door_visit', beneficiary: { name: '李桂英', phone: '07194567890' },
+    });
+    expect(wish).toMatchObject({ title: '维修（语音）', voice: { url, seconds: 14 }, status: 'pending_review' });
+    expect(wish.description).toBeUndefined();
+
+    const elder = await server.login('elder');
+    expect((await elder.ok('wishes', 'mine', {})).items.map((x: any) => x.id)).toContain(wish.id);
+    expect((await elder.ok('wishes', 'detail', { wishId: wish.id })).wish.voice).toEqual({ url, seconds: 14 });
+    // The same audience as a resident's own: the town above reads the wish but does not hear her.
+    expect(JSON.stringify(await (await server.login('town_admin')).ok('wishes', 'detail', { wishId: wish.id }))).not.toContain(url);
+
+    const said = '卫生间的灯不亮了，想请人来换个灯泡，上午在家';
+    const typed = await (await server.login('secretary')).ok('dispatch', 'transcribe', { wishId: wish.id, description: said, title: '卫生间灯泡坏了' });
+    expect(typed.wish).toMatchObject({ title: '卫生间灯泡坏了', description: said, voice: { url, seconds: 14 } });
+    expect((await elder.ok('wishes', 'detail', { wishId: wish.id })).wish).toMatchObject({ description: said, voice: { url, seconds: 14 } });
+  });
+
+  test('without a voice note the proxy entry asks for the words as the resident form does, and nothing is entered', async () => {
+    const grid = await server.login('grid_worker');
+    const before = await server.db.collection('wishes').countDocuments();
+    const reply = await grid.call('dispatch', 'proxyCreate', { category: 'repair', location: wishInput().location, channel: 'phone', beneficiary: { name: '李桂英' } });
+    expect(reply.body).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: { fields: [{ path: 'title', message: '请填写标题，或按住说话录一段语音' }, { path: 'description' }] } } });
+    expect(await server.db.collection('wishes').countDocuments()).toBe(before);
+  });
+});

@@ -17,6 +17,10 @@ interface Props {
   value?: VoiceValue;
   onChange: (value: VoiceValue | undefined) => void;
   error?: string;
+  /** What to say before anything is recorded (the resident's form speaks to the resident, the proxy form to staff). */
+  hint?: string;
+  /** Whose recording the player names, for screen readers. */
+  playerLabel?: string;
 }
 
 type Press = { startY: number; cancelling: boolean; handle: RecordingHandle; at: number };
@@ -32,7 +36,7 @@ const yOf = (e: unknown) => {
  * away. Then it can be played, deleted, or recorded again by holding once more. Touch in the mini-program and on
  * phones; the mouse too in a desktop browser.
  */
-export function VoiceRecorder({ value, onChange, error }: Props) {
+export function VoiceRecorder({ value, onChange, error, hint, playerLabel = '您录的语音' }: Props) {
   const [press, setPress] = useState<Press | null>(null);
   const [elapsed, setElapsed] = useState(0);
   const [problem, setProblem] = useState<string>();
@@ -94,7 +98,7 @@ export function VoiceRecorder({ value, onChange, error }: Props) {
     <View className="voice-recorder">
       {value && !press && (
         <View className="voice-row">
-          <VoicePlayer src={value.src} seconds={value.seconds} local={!isAudioRef(value.src)} label="您录的语音" />
+          <VoicePlayer src={value.src} seconds={value.seconds} local={!isAudioRef(value.src)} label={playerLabel} />
           <Button className="btn btn--small btn--danger" onClick={() => onChange(undefined)}>
             删除
           </Button>
@@ -123,7 +127,7 @@ export function VoiceRecorder({ value, onChange, error }: Props) {
         </View>
       ) : (
         <View className="field__hint">
-          <Text>{value ? '点上面的语音可以听一遍；不满意可删除或重录' : `不方便打字？按住说话，最长 ${MAX_SECONDS} 秒，社区工作人员会听并帮您整理`}</Text>
+          <Text>{value ? '点上面的语音可以听一遍；不满意可删除或重录' : (hint ?? `不方便打字？按住说话，最长 ${MAX_SECONDS} 秒，社区工作人员会听并帮您整理`)}</Text>
         </View>
       )}
       {(problem ?? error) && (

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import { ChannelLabels, PriorityLabels, Priorities, ProxyChannels } from '@shared/vocab';
 import { Limits } from '@shared/vocab/limits';
@@ -5,6 +6,7 @@ import { chinaDate } from '@shared/time';
 import { urgencySign, urgencySignText } from '@shared/lifecycle/urgency';
 import { CategoryGrid, Field } from '../../../components';
 import { PhotoPicker } from '../../../components/PhotoPicker';
+import { VoiceRecorder as VoiceRecorderNow } from '../../../features/post/VoiceRecorder';
 import { Periods } from '../lib/proxyForm';
 import type { DraftErrors, Period, ProxyDraft } from '../lib/proxyForm';
 import type { Places } from '../lib/usePlaces';
@@ -21,6 +23,14 @@ interface Props {
 const channels = ProxyChannels.filter((c) => c !== 'miniprogram').map((c) => ({ value: c, label: ChannelLabels[c] }));
 const priorities = Priorities.map((p) => ({ value: p, label: PriorityLabels[p] }));
 const periods = (Object.keys(Periods) as Period[]).map((p) => ({ value: p, label: Periods[p] }));
+
+/**
+ * The resident's own recorder (one component for both forms). In the browser it comes in a chunk of its own just
+ * after the page has drawn, so the proxy page's first load is no heavier; the mini-program has it in its package.
+ */
+const VoiceRecorder =
+  process.env.TARO_ENV === 'h5' ? lazy(() => import('../../../features/post/VoiceRecorder').then((m) => ({ default: m.VoiceRecorder }))) : VoiceRecorderNow;
+const VoiceHint = `请居民对着手机说出心愿：按住说话，最长 ${Limits.voiceSeconds} 秒；提交后可在审核队列整理语音`;
 
 /** China's calendar date; the picker starts at today so a past visit cannot be asked for. */
 function today(): string {
@@ -47,10 +57,13 @@ const afterSubmit = [
 export function ProxyForm({ draft, errors, places, onChange }: Props) {
   const sign = urgencySign(`${draft.title} ${draft.description}`);
   const text = (key: TextKey) => {
-    const { label, placeholder, maxlength, required, hint, multiline } = TextFields[key];
+    const { label, placeholder, maxlength, hint, multiline } = TextFields[key];
+    // A voice note stands in for the title and the description (the words rule), as on the resident's form.
+    const spoken = draft.voice && (key === 'title' || key === 'description');
+    const required = TextFields[key].required && !spoken;
     const Box = multiline ? Textarea : Input;
     return (
-      <Field label={label} required={required} error={errors[key]} hint={hint}>
+      <Field label={label} required={required} error={errors[key]} hint={spoken && key === 'title' ? '可不填，将显示为“类别（语音）”' : hint}>
         <Box
           className={multiline ? 'staff-textarea' : 'staff-input'}
           aria-label={label}
@@ -75,6 +88,11 @@ export function ProxyForm({ draft, errors, places, onChange }: Props) {
       </Field>
       {text('title')}
       {text('description')}
+      <Field label='语音（可代替文字）' error={errors.voice}>
+        <Suspense fallback={<View className='hold'><Text>按住 说话</Text></View>}>
+          <VoiceRecorder value={draft.voice} hint={VoiceHint} playerLabel='录下的语音' onChange={(voice) => onChange({ voice })} />
+        </Suspense>
+      </Field>
       <PhotoPicker
         photos={draft.photos ?? []}
         max={Limits.wishPhotos}
