@@ -5,6 +5,7 @@ import prodConfig from './prod';
 import { PrecompressPlugin } from './precompress';
 import { NoZodJsonSchemaPlugin } from './noJsonSchema';
 import { PreloadCommonChunksPlugin } from './preload';
+import { TARO_ROUTER_FILES } from './routerLatestWins';
 import { weappTarget } from './target';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -105,6 +106,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain.module.rule('pure-modules').test(isPureModule).set('sideEffects', false);
         // View and Text as plain React elements, the other components Taro's (components/h5/index.js says why).
         chain.resolve.alias.set('@tarojs/components$', path.join(srcDir, 'components', 'h5', 'index.js'));
+        // The screen shown is the one asked for last, however the scripts arrive (routerLatestWins.ts says why).
+        chain.module.rule('router-latest-wins').test(TARO_ROUTER_FILES).use('latest-wins').loader(path.join(__dirname, 'routerLatestWins.ts'));
         const splitChunks = chain.optimization.get('splitChunks');
         chain.optimization.splitChunks({
           ...splitChunks,

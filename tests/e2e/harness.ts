@@ -137,23 +137,17 @@ const shownPage = (page: Page) =>
   page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.taro_page')].filter((d) => getComputedStyle(d).display !== 'none').map((d) => d.id));
 
 /**
- * Opens a screen by its route, as a link or a tap on a tab would, and waits until Taro shows that screen. A hash
- * change that lands while the screen before is still starting up (right after sign-in) can be dropped by the router
- * and leave the old screen up: then the screen is opened again, by a full load of its address the second time.
+ * Opens a screen by its route, as a link or a tap on a tab would, and waits until Taro shows that screen. Right after
+ * sign-in the landing screen may still be loading: the screen asked for last is the one that must stay
+ * (client/config/routerLatestWins.ts), so a screen that does not come is a failure, said with what is shown instead.
  */
 export async function visit(page: Page, url: string, route: string): Promise<void> {
   const path = route.split('?')[0];
-  for (let attempt = 1; ; attempt++) {
-    if (attempt > 1 && page.url() === `${url}/#${route}`) await page.reload();
-    else await page.goto(`${url}/#${route}`);
-    const arrived = await page
-      .waitForFunction((p) => [...document.querySelectorAll<HTMLElement>('.taro_page')].some((d) => d.id.split('?')[0] === p && getComputedStyle(d).display !== 'none'), path, { timeout: 10_000 })
-      .then(() => true, () => false);
-    if (arrived) return;
-    const showing = await shownPage(page);
-    if (attempt === 3) throw new Error(`${route} did not open after ${attempt} tries; the screen shown is ${JSON.stringify(showing)} at ${page.url()}`);
-    console.warn(`visit: ${route} did not open (showing ${JSON.stringify(showing)}); opening it again`);
-  }
+  await page.goto(`${url}/#${route}`);
+  const arrived = await page
+    .waitForFunction((p) => [...document.querySelectorAll<HTMLElement>('.taro_page')].some((d) => d.id.split('?')[0] === p && getComputedStyle(d).display !== 'none'), path, { timeout: 20_000 })
+    .then(() => true, () => false);
+  if (!arrived) throw new Error(`${route} did not open; the screen shown is ${JSON.stringify(await shownPage(page))} at ${page.url()}`);
 }
 
 export async function shot(page: Page, name: string): Promise<string> {
