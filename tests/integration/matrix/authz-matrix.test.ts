@@ -16,7 +16,7 @@ import { Categories, Relations, WishStates, actorOf, httpStatusOf, isWriteAction
 import { startTestServer, type Client, type Reply, type TestServer } from '../harness';
 import { castMembers, COMMUNITIES, COMMUNITY_KEYS, devKeyOf, insertCast, otherCommunity, type CastKey, type CastMember, type CommunityKey } from './cast';
 import { fingerprint } from './fingerprint';
-import { fixtureKeys, inPool, keyName, makeWish, type FixtureKey } from './fixtures';
+import { MATRIX_SERVER_CONFIG, fixtureKeys, inPool, keyName, makeWish, type FixtureKey } from './fixtures';
 import { leaksIn, loadWorld, phonesOutsidePolicies, refreshWish, type World } from './leaks';
 import { ALL_ACTIONS, TARGET_FIELDS, WISH_ACTIONS, expectedOutcome, handlerOf, routerOutcome, schemaOf, shapeOf, type Outcome, type Person } from './oracle';
 import { domainOf } from '../../../cloudfunctions/_core/store/stored';
@@ -99,7 +99,7 @@ const statusOf = (o: Outcome) => (o === 'OK' ? 200 : httpStatusOf(o));
 
 beforeAll(async () => {
   const t0 = process.cpuUsage();
-  server = await startTestServer({ config: { rateLimitPerMinute: 1_000_000 } as never });
+  server = await startTestServer({ config: MATRIX_SERVER_CONFIG as never });
   await insertCast(server.db, cast, new Date());
   for (const m of cast) clients.set(m.key, await server.login(m.key));
   for (const c of COMMUNITY_KEYS) await clientOf(c, 'secretary').ok('org', 'updateSettings', { settings: { postsPerDay: 100, maxOpenTasksPerHelper: 50 } });

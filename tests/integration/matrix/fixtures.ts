@@ -10,6 +10,14 @@ import { WishStates, type Category, type WishState } from '@shared';
 import type { Client } from '../harness';
 import { COMMUNITIES, type CastKey, type CommunityKey } from './cast';
 
+/**
+ * The matrix servers' limits: thousands of calls from one address, and a deadline no call meets only by luck. These
+ * suites check who may do what and what a call writes; a deadline's 503 (server/overload.ts) is checked elsewhere, and
+ * here it would be wrong twice over: the first cron tick, sweeping every fixture wish, can outlast 8 s on a busy machine,
+ * and its work, which a 503 does not stop, would then be counted against the next call.
+ */
+export const MATRIX_SERVER_CONFIG = { rateLimitPerMinute: 1_000_000, requestTimeoutMs: 120_000 };
+
 export const Shapes = ['plain', 'anon'] as const;
 export type Shape = (typeof Shapes)[number];
 

@@ -17,7 +17,7 @@ import { repositoriesOf } from '../../../cloudfunctions/_core/store/repositories
 import { inputArbitrary } from './arbitraries';
 import { castMembers, COMMUNITY_KEYS, insertCast, type CastMember } from './cast';
 import { BOOKKEEPING, fingerprint } from './fingerprint';
-import { fixtureKeys, inPool, makeWish } from './fixtures';
+import { MATRIX_SERVER_CONFIG, fixtureKeys, inPool, makeWish } from './fixtures';
 import { leaksIn, loadWorld, type World } from './leaks';
 import { ALL_ACTIONS, handlerOf, routerOutcome, schemaOf, type Person } from './oracle';
 
@@ -60,7 +60,7 @@ beforeAll(async () => {
   // when it leaves a collection as it was; MONGODB_URI, when set, is watched the same way.
   embedded = process.env.MONGODB_URI ? undefined : await startEmbeddedMongo({ port: 0, dbPath: ':memory:' });
   const uri = process.env.MONGODB_URI ?? embedded!.uri;
-  server = await startTestServer({ mongoUri: `${uri}${uri.includes('?') ? '&' : '?'}monitorCommands=true`, config: { rateLimitPerMinute: 1_000_000 } as never });
+  server = await startTestServer({ mongoUri: `${uri}${uri.includes('?') ? '&' : '?'}monitorCommands=true`, config: MATRIX_SERVER_CONFIG as never });
   const client = (server.db as unknown as { client: MongoClient }).client;
   const pending = new Map<number, string>();
   client.on('commandStarted', (e) => {
