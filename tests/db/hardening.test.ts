@@ -165,6 +165,21 @@ describe('limits', () => {
     expect(await c.countDocuments()).toBe(1);
     await stillServes();
   });
+
+  it('rejects a document that only the _id the server adds would take over 16 MB, sent as the body or as a sequence', async () => {
+    // 16 MB less 4 bytes as sent; the server's ObjectId _id (17 bytes) takes it over the limit.
+    const pad = 16 * 1024 * 1024 - 4 - (4 + 1 + 'pad\0'.length + 4 + 1 + 1);
+    const doc = { pad: 'z'.repeat(pad) };
+    expect(serialize(doc).length).toBe(16 * 1024 * 1024 - 4);
+    const asBody = replyDoc((await rawExchange(opMsg({ insert: 'edge', documents: [doc], $db: h.db.databaseName }), 3000)).data);
+    const asSequence = replyDoc((await rawExchange(opMsg({ insert: 'edge', $db: h.db.databaseName }, { sequence: { id: 'documents', docs: [doc] } }), 3000)).data);
+    for (const reply of [asBody, asSequence]) {
+      expect(reply).toMatchObject({ ok: 1, n: 0 });
+      expect(reply.writeErrors[0].code).toBe(10334);
+    }
+    expect(await h.db.collection('edge').countDocuments()).toBe(0);
+    await stillServes();
+  });
 });
 
 describe('server-side JavaScript', () => {

@@ -9,7 +9,7 @@ import { ClusterClock } from '../txn/clusterTime';
 import { Engine, LogRecord } from '../storage/engine';
 import { Transaction } from '../txn/transaction';
 import { DirectWriter } from '../txn/writer';
-import { Reply, REPLY_TAIL } from '../wire/messages';
+import { asBuffer, commandName, Reply, REPLY_TAIL } from '../wire/messages';
 import { adminCommands } from './admin';
 import { CommandContext, Handler, ServerInfo } from './context';
 import { CursorStore } from './cursors';
@@ -107,10 +107,6 @@ export class Dispatcher {
     return !!tv?.processId && String(tv.processId) === String(this.info.processId) && Number(tv.counter) === 0;
   }
 
-  static commandName(cmd: Doc): string {
-    return Object.keys(cmd)[0] ?? '';
-  }
-
   /** Whether the command trips a configured fail point; the connection applies delay and disconnect. */
   failAction(cmd: Doc, connectionId: number): FailAction | null {
     return this.failPoints.check(cmd, this.appNames.get(connectionId));
@@ -133,7 +129,7 @@ export class Dispatcher {
 
   /** Never throws: errors come back as MongoDB error documents. */
   async run(cmd: Doc, db: string, connectionId: number, fail: FailAction | null = null): Promise<Reply> {
-    const name = Dispatcher.commandName(cmd);
+    const name = commandName(cmd);
     if (TRACE) process.stderr.write(`dbtrace ${connectionId} ${name} ${String(Object.values(cmd)[0])}\n`);
     this.count(name, cmd);
     const appName = cmd.client?.application?.name;
@@ -197,7 +193,7 @@ export class Dispatcher {
   }
 
   private execute(name: string, cmd: Doc, db: string, connectionId: number, log: LogRecord[]): Doc {
-    const lsidKey = cmd.lsid?.id?.buffer ? Buffer.from(cmd.lsid.id.buffer).toString('hex') : null;
+    const lsidKey = cmd.lsid?.id?.buffer ? asBuffer(cmd.lsid.id.buffer).toString('hex') : null; // hex of the bytes, not copied first
     const session = lsidKey ? this.session(lsidKey) : null;
     const txnNumber = cmd.txnNumber !== undefined ? Number(cmd.txnNumber) : null;
     if (name === 'configureFailPoint') return this.failPoints.configure(cmd);

@@ -35,6 +35,14 @@ export class SortedList<T> {
   insert(x: T): void {
     this.count++;
     if (this.chunks.length === 0) { this.chunks.push([x]); return; }
+    // At or past the last element: the common case for ascending keys (ObjectIds, dates, counters),
+    // one comparison instead of two binary searches.
+    const last = this.chunks[this.chunks.length - 1];
+    if (this.cmp(last[last.length - 1], x) <= 0) {
+      last.push(x);
+      if (last.length > CHUNK * 2) this.chunks.push(last.splice(CHUNK));
+      return;
+    }
     const ci = this.chunkFor(x);
     const chunk = this.chunks[ci];
     chunk.splice(SortedList.lowerBound(chunk, (y) => this.cmp(y, x) > 0), 0, x);

@@ -101,11 +101,11 @@ export class Collection {
     for (const ix of this.indexes) ix.checkUnique(id, doc, ignore);
   }
 
-  insert(doc: Doc): string {
-    const id = idKey(doc._id);
+  /** `id` is `idKey(doc._id)`, when the caller has it already. */
+  insert(doc: Doc, id = idKey(doc._id)): string {
     if (this.docs.has(id)) throw this.idIndex.duplicateError([doc._id]);
     this.checkUnique(id, doc);
-    this.put(id, doc);
+    this.add(id, fastShallow(doc));
     return id;
   }
 
@@ -113,13 +113,16 @@ export class Collection {
   put(id: string, given: Doc): void {
     const doc = fastShallow(given);
     const old = this.docs.get(id);
+    if (!old) return this.add(id, doc);
     this.docs.set(id, doc);
-    if (old) {
-      // Most updates leave most keys alone: only indexes whose keys moved are touched.
-      for (const ix of this.indexes) ix.replace(id, old, doc);
-      for (const g of this.geo) g.replace(id, old, doc);
-      return;
-    }
+    // Most updates leave most keys alone: only indexes whose keys moved are touched.
+    for (const ix of this.indexes) ix.replace(id, old, doc);
+    for (const g of this.geo) g.replace(id, old, doc);
+  }
+
+  /** A document whose id is not yet taken, already in fast mode. */
+  private add(id: string, doc: Doc): void {
+    this.docs.set(id, doc);
     for (const ix of this.indexes) ix.add(id, doc);
     for (const g of this.geo) g.add(id, doc);
   }

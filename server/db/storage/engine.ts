@@ -130,6 +130,7 @@ export class Engine {
 
   /** A non-transactional write wins over an open transaction holding the document: that transaction aborts. */
   private breakLock(ns: string, id: string): void {
+    if (this.locks.size === 0) return; // no transaction holds anything: skip building the key
     const holder = this.locks.get(lockKey(ns, id));
     if (holder) {
       holder.abortFor(writeConflict());
@@ -152,7 +153,7 @@ export class Engine {
   insert(c: Collection, doc: Doc, log: LogRecord[]): void {
     const id = idKey(doc._id);
     this.breakLock(c.ns, id);
-    c.insert(doc);
+    c.insert(doc, id);
     this.afterWrite(c, id, null);
     log.push({ o: Op.PutDoc, ns: c.ns, d: doc });
   }

@@ -4,6 +4,7 @@ import { Socket } from 'net';
 import type { FailAction } from '../commands/failPoints';
 import { Doc } from '../index/values';
 import {
+  commandName,
   encodeMsgReply,
   encodeOpReply,
   FLAG_EXHAUST_ALLOWED,
@@ -103,7 +104,7 @@ export class Connection {
   private async handle(req: Request): Promise<void> {
     const cmd = req.command;
     const db = req.kind === 'msg' ? String(cmd.$db ?? 'admin') : (req.fullCollectionName ?? 'admin.$cmd').split('.')[0];
-    const name = Object.keys(cmd)[0];
+    const name = commandName(cmd);
     const awaitable = (name === 'hello' || name === 'isMaster' || name === 'ismaster') && cmd.topologyVersion && cmd.maxAwaitTimeMS !== undefined;
     if (awaitable && this.runner.isCurrentTopology(cmd.topologyVersion)) {
       // Streaming monitoring: nothing ever changes in a one-node set, so answer after maxAwaitTimeMS.

@@ -33,6 +33,22 @@ function readHeader(buf: Buffer): Header {
   return { length: buf.readInt32LE(0), requestId: buf.readInt32LE(4), responseTo: buf.readInt32LE(8), opCode: buf.readInt32LE(12) };
 }
 
+/**
+ * On a parsed command: the size in bytes of the largest document it arrived in (its body, or a document of
+ * a sequence). Every document inside is at most that large, so a write need not measure one again when
+ * this is well under the limit. A symbol: never serialised, never seen by key iteration.
+ */
+export const LARGEST_DOCUMENT = Symbol('largestDocument');
+
+/** A command as parsed from a message. */
+export type Command = Doc & { [LARGEST_DOCUMENT]?: number };
+
+/** The first key of a command (its name), without building the list of all its keys. */
+export function commandName(cmd: Doc): string {
+  for (const k in cmd) return k;
+  return '';
+}
+
 export interface Request {
   header: Header;
   kind: 'msg' | 'query';
@@ -44,12 +60,69 @@ export interface Request {
   tooLarge?: number;
 }
 
-function readDoc(buf: Buffer, offset: number, end: number): { doc: Doc; size: number } {
+/** One document and its size in bytes; a command's body is decoded without its `$clusterTime` (see below). */
+function readDoc(buf: Buffer, offset: number, end: number, isBody = false): { doc: Doc; size: number } {
   if (offset + 5 > end) throw new ProtocolError('truncated document');
   const size = buf.readInt32LE(offset);
   if (size < 5 || offset + size > end) throw new ProtocolError(`invalid document length ${size}`);
-  const doc = deserialize(buf.subarray(offset, offset + size), BSON_OPTIONS) as Doc;
+  const bytes = buf.subarray(offset, offset + size);
+  const doc = deserialize((isBody && withoutClusterTime(bytes)) || bytes, BSON_OPTIONS) as Doc;
   return { doc, size };
+}
+
+/** `$clusterTime` as the bytes of a BSON element name (with its terminating 0). */
+const CLUSTER_TIME_NAME = Buffer.from('$clusterTime\0', 'latin1');
+
+/** Bytes an element's value takes after its name, for the BSON types of fixed size (the rest say their own). */
+const FIXED_VALUE_SIZE: Record<number, number> = { 0x01: 8, 0x06: 0, 0x07: 12, 0x08: 1, 0x09: 8, 0x0a: 0, 0x10: 4, 0x11: 8, 0x12: 8, 0x13: 16, 0x7f: 0, 0xff: 0 };
+
+/**
+ * The command body without its `$clusterTime` element, or null when it has none (or the bytes before it
+ * do not add up: the body is then decoded whole, and the decoder says what is wrong). Every driver gossips
+ * `$clusterTime` into every command; one node has no other member's time to learn from it, so nothing
+ * reads it, and decoding it (a Timestamp, a nested signature with a Binary hash) was a measurable part
+ * of each command's cost. Skipping it changes no answer.
+ */
+export function withoutClusterTime(body: Buffer): Buffer | null {
+  const end = body.length - 1; // the document's terminating 0
+  let p = 4;
+  while (p < end) {
+    const start = p;
+    const type = body[p++];
+    const nameEnd = body.indexOf(0, p);
+    if (nameEnd < 0 || nameEnd >= end) return null;
+    const isClusterTime = nameEnd - p === CLUSTER_TIME_NAME.length - 1 && body.compare(CLUSTER_TIME_NAME, 0, CLUSTER_TIME_NAME.length, p, nameEnd + 1) === 0;
+    p = nameEnd + 1;
+    let size = FIXED_VALUE_SIZE[type];
+    if (size === undefined && type === 0x0b) {
+      // regex: pattern and options, two cstrings
+      const patternEnd = body.indexOf(0, p);
+      const optionsEnd = patternEnd < 0 ? -1 : body.indexOf(0, patternEnd + 1);
+      if (optionsEnd < 0) return null;
+      size = optionsEnd + 1 - p;
+    } else if (size === undefined) {
+      if (p + 4 > end) return null;
+      const n = body.readInt32LE(p);
+      if (n < 0) return null;
+      if (type === 0x02 || type === 0x0d || type === 0x0e) size = 4 + n; // string, code, symbol
+      else if (type === 0x03 || type === 0x04 || type === 0x0f) size = n; // document, array, code with scope
+      else if (type === 0x05) size = 5 + n; // binary: length, subtype, bytes
+      else if (type === 0x0c) size = 4 + n + 12; // DBPointer: string, ObjectId
+      else return null;
+    }
+    const next = p + size;
+    if (next > end) return null;
+    if (isClusterTime) {
+      if (type !== 0x03) return null; // not a document: let the decoder see it as it is
+      const out = Buffer.allocUnsafe(body.length - (next - start));
+      body.copy(out, 0, 0, start);
+      body.copy(out, start, next);
+      out.writeInt32LE(out.length, 0);
+      return out;
+    }
+    p = next;
+  }
+  return null;
 }
 
 function readCString(buf: Buffer, offset: number, end: number): { s: string; next: number } {
@@ -70,12 +143,13 @@ export function parseMessage(buf: Buffer): Request {
     let off = 20;
     let command: Doc | null = null;
     let bodySize = 0;
+    let largestSequenced = 0;
     const sequences: [string, Doc[]][] = [];
     while (off < bodyEnd) {
       const kind = buf[off++];
       if (kind === 0) {
         if (command) throw new ProtocolError('OP_MSG with more than one body section');
-        const { doc, size } = readDoc(buf, off, bodyEnd);
+        const { doc, size } = readDoc(buf, off, bodyEnd, true);
         command = doc;
         bodySize = size;
         off += size;
@@ -91,6 +165,7 @@ export function parseMessage(buf: Buffer): Request {
           const { doc, size: ds } = readDoc(buf, p, secEnd);
           docs.push(doc);
           p += ds;
+          if (ds > largestSequenced) largestSequenced = ds;
         }
         sequences.push([id, docs]);
         off = secEnd;
@@ -104,6 +179,7 @@ export function parseMessage(buf: Buffer): Request {
       command[id] = docs;
     }
     const tooLarge = bodySize > MAX_BSON_OBJECT_SIZE + COMMAND_OVERHEAD ? bodySize : undefined;
+    (command as Command)[LARGEST_DOCUMENT] = Math.max(bodySize, largestSequenced);
     return { header, kind: 'msg', flags, command, tooLarge };
   }
   if (header.opCode === OP_QUERY) {
