@@ -83,6 +83,44 @@ describe('a secretary manages invite codes', () => {
   });
 });
 
+describe('a refusal at the last step spends no use', () => {
+  /** Someone whom 桃源 stopped through another gateway process a moment ago (this process's caller cache has not heard of it). */
+  async function stoppedBehindTheCache(name: string) {
+    const person = await newcomer(name);
+    await person.ok('org', 'me');
+    await server.db.collection<any>('users').updateOne({ _id: person.user.id }, {
+      $push: { memberships: { communityId: 'com-taoyuan', roles: ['resident'], deactivated: { at: new Date(), by: secretary.user.id, reason: '另一进程停用' } } },
+    } as any);
+    return person;
+  }
+  const usesOf = async (code: string) => (await server.db.collection<any>('invites').findOne({ code }))!.uses;
+
+  test('a person stopped meanwhile is refused, the code keeps its use, and the next person gets in with it', async () => {
+    const invite = await secretary.ok('org', 'invites', { role: 'resident', maxUses: 1 });
+    const stopped = await stoppedBehindTheCache('stopped-sven');
+    expect((await stopped.call('org', 'acceptInvite', { code: invite.code })).body).toMatchObject({ ok: false, error: { code: 'MEMBER_DEACTIVATED' } });
+    expect(await usesOf(invite.code)).toBe(0);
+    const next = await newcomer('next-nina');
+    expect((await next.ok('org', 'acceptInvite', { code: invite.code, name: '妮娜' })).roles).toEqual(['resident']);
+    expect(await usesOf(invite.code)).toBe(1);
+  });
+
+  test('the last use sought at once by a person refused at the last step and by another: the other joins, every time', async () => {
+    for (let round = 0; round < 4; round++) {
+      const invite = await secretary.ok('org', 'invites', { role: 'resident', maxUses: 1 });
+      const stopped = await stoppedBehindTheCache(`stopped-${round}`);
+      const other = await newcomer(`other-${round}`);
+      const [refused, joined] = await Promise.all([
+        stopped.call('org', 'acceptInvite', { code: invite.code }),
+        other.call('org', 'acceptInvite', { code: invite.code, name: `来者${round}` }),
+      ]);
+      expect(refused.body).toMatchObject({ ok: false, error: { code: 'MEMBER_DEACTIVATED' } });
+      expect(joined.body).toMatchObject({ ok: true, data: { roles: ['resident'] } });
+      expect(await usesOf(invite.code)).toBe(1);
+    }
+  });
+});
+
 describe('who may see and revoke codes', () => {
   test("a secretary of another community neither sees nor revokes this community's codes", async () => {
     const invite = await secretary.ok('org', 'invites', { role: 'volunteer' });
