@@ -82,3 +82,21 @@ test('the grid worker of the wish\'s grid may ring the same people; helpers, the
   expect(elsewhere.status).toBe(404);
   expect(JSON.stringify(elsewhere.body)).not.toContain('138071200');
 });
+
+test('a grid worker whose role the secretary took away is no longer the grid’s contact, though the grid still names them', async () => {
+  const gridWorker = await server.login('grid_worker');
+  const users = server.db.collection<any>('users');
+  const before = (await users.findOne({ _id: gridWorker.user.id }))!.memberships.find((m: any) => m.communityId === 'com-taoyuan');
+  const wishId = await urgentWishFor('楼道灯全灭了');
+  expect((await secretary.ok('dispatch', 'callList', { wishId })).gridWorker).toMatchObject({ name: '陈志强' });
+  await secretary.ok('org', 'roles', { userId: gridWorker.user.id, roles: ['resident'] });
+  try {
+    expect((await server.db.collection<any>('grids').findOne({ name: '桃源第二网格' }))!.gridWorkerId).toBe(gridWorker.user.id);
+    const list = await secretary.ok('dispatch', 'callList', { wishId });
+    expect(list.gridWorker?.name).not.toBe('陈志强');
+    expect(JSON.stringify(list)).not.toContain('13807120008');
+  } finally {
+    await secretary.ok('org', 'roles', { userId: gridWorker.user.id, roles: before.roles, gridIds: before.gridIds ?? [] });
+  }
+  expect((await secretary.ok('dispatch', 'callList', { wishId })).gridWorker).toMatchObject({ name: '陈志强' });
+});

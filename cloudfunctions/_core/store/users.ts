@@ -120,9 +120,10 @@ export class UserRepository {
     return this.coll.find({ _id: { $in: ids } }, { projection: { memberships: 1 } }).toArray();
   }
 
-  /** The ids of up to `limit` active holders of a role: who hears of a step. */
-  async withRole(scope: RoleScope, role: Role, limit: number): Promise<string[]> {
-    const users = await this.coll.find({ memberships: { $elemMatch: { ...scope, roles: role, ...ACTIVE } } }, { projection: { _id: 1 } }).limit(limit).toArray();
+  /** The ids of up to `limit` active holders of a role (only among `ids` when given): who hears of a step, whom staff reach. */
+  async withRole(scope: RoleScope, role: Role, limit: number, ids?: readonly string[]): Promise<string[]> {
+    const among = ids ? { _id: { $in: [...ids] } } : {};
+    const users = await this.coll.find({ ...among, memberships: { $elemMatch: { ...scope, roles: role, ...ACTIVE } } }, { projection: { _id: 1 } }).limit(limit).toArray();
     return users.map((u) => u._id);
   }
 

@@ -1,5 +1,5 @@
-import { HelperRoles, URGENT_ALERT_RADIUS_M, declaredOnDuty, helperRefusal, membershipActive, ownWishRefusal, settingsOf, type CallList, type CallListHelper, type Role } from '@shared';
-import { gridWorkersOf } from '../access/people';
+import { HelperRoles, URGENT_ALERT_RADIUS_M, declaredOnDuty, helperRefusal, ownWishRefusal, settingsOf, type CallList, type CallListHelper, type Role } from '@shared';
+import { gridContactOf, gridWorkersOf } from '../access/people';
 import { loadCommunity } from '../store/loadCommunity';
 import { homeDistances } from './homeDistance';
 import type { Runtime } from '../runtime/types';
@@ -44,11 +44,9 @@ export async function callListFor(rt: Runtime, wish: WishDoc, callerId: string):
 async function gridWorkerOf(rt: Runtime, wish: WishDoc): Promise<CallList['gridWorker']> {
   if (!wish.gridId) return null;
   const grid = await rt.repos.org.grid(wish.communityId, wish.gridId);
-  const named = grid?.gridWorkerId ? await rt.repos.users.find(grid.gridWorkerId) : null;
-  // The grid's named worker while they are active here; otherwise whoever active holds the grid (people.ts finds only those).
-  const active = named && membershipActive(named.memberships.find((m) => m.communityId === wish.communityId)) ? named : null;
-  const id = active ? active._id : (await gridWorkersOf(rt, wish.communityId, wish.gridId))[0];
-  const person = active ?? (id ? await rt.repos.users.find(id) : null);
+  // A grid the wish names but that is gone meanwhile: whoever active holds it still answers (people.ts).
+  const id = grid ? await gridContactOf(rt, wish.communityId, grid) : (await gridWorkersOf(rt, wish.communityId, wish.gridId))[0];
+  const person = id ? await rt.repos.users.find(id) : null;
   if (!person) return null;
   return { id: person._id, name: person.name, ...(person.phone ? { phone: person.phone } : {}), ...(grid ? { gridName: grid.name } : {}) };
 }
