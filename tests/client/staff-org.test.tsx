@@ -63,6 +63,31 @@ test('grants a role to a member, and shows the refusal when the server says no',
   expect(await screen.findByText('您没有权限进行此操作')).toBeInTheDocument();
 });
 
+test('taking a unit’s last admin role away tells the secretary how much work went back to wait for a taker', async () => {
+  const admin = { user: { id: 'm3', name: '王院长' }, roles: ['resident', 'unit_admin'], unitId: 'unit-fuyou' };
+  routeCalls(callMock, {
+    ...tree,
+    'org.members': { items: [admin] },
+    'org.roles': (d: Record<string, unknown>) => ({ member: { ...admin, roles: d.roles }, vacated: (d.roles as string[]).includes('unit_admin') ? 0 : 2 }),
+  });
+  render(<OrgPage />);
+  fireEvent.click(screen.getByText('成员角色'));
+  fireEvent.click(await screen.findByText('调整角色'));
+  fireEvent.click(screen.getByRole('checkbox', { name: '单位管理员' }));
+  fireEvent.click(screen.getByText('保存角色'));
+
+  expect(await screen.findByRole('status')).toHaveTextContent('已收回 2 项未完成的工作，重新等待认领');
+  expect(screen.getByText('居民', { selector: '.staff-org__sub' })).toBeInTheDocument();
+
+  // A change that took nothing back says nothing; the old sentence goes with the next edit.
+  fireEvent.click(screen.getByText('调整角色'));
+  expect(screen.queryByRole('status')).toBeNull();
+  fireEvent.click(screen.getByRole('checkbox', { name: '单位管理员' }));
+  fireEvent.click(screen.getByText('保存角色'));
+  expect(await screen.findByText('居民、单位管理员')).toBeInTheDocument();
+  expect(screen.queryByText(/已收回/)).toBeNull();
+});
+
 test('creates an invite code and shows it large enough to read out', async () => {
   routeCalls(callMock, {
     ...tree,

@@ -17,6 +17,11 @@ export function DeactivatedNote({ member }: { member: Member }) {
   );
 }
 
+/** What a role change took back, for the secretary who made it: the wishes that waited for a unit now left with no admin. */
+export function vacatedText(vacated: number): string {
+  return `已收回 ${vacated} 项未完成的工作，重新等待认领`;
+}
+
 interface Props {
   member: Member;
   onDone: (member: Member) => void;

@@ -8,7 +8,7 @@ import type { Member } from '@shared/actions';
 import { StaffState } from '../StaffState';
 import { ChipGroup } from '../ChipGroup';
 import { RoleEditor } from './RoleEditor';
-import { DeactivatedNote, MemberStatusForm } from './MemberStatus';
+import { DeactivatedNote, MemberStatusForm, vacatedText } from './MemberStatus';
 import { useActiveRole, useSession } from '../../lib/session';
 
 type Filter = 'all' | Role;
@@ -38,9 +38,12 @@ export function MembersPanel() {
     [filter, query],
   );
   const replace = (m: Member) => members.setData((list) => list?.map((x) => (x.user.id === m.user.id ? m : x)));
-  const saved = (m: Member) => {
+  // What a role change took back (a unit left with no admin to answer for its work), said under the member it was about.
+  const [taken, setTaken] = useState<{ id: string; text: string } | null>(null);
+  const saved = (m: Member, vacated: number) => {
     setEditing(null);
     replace(m);
+    setTaken(vacated > 0 ? { id: m.user.id, text: vacatedText(vacated) } : null);
   };
   const list = members.data ?? [];
 
@@ -79,7 +82,7 @@ export function MembersPanel() {
                 {editing?.id !== m.user.id && (
                   <View className='staff-org__links'>
                     {!m.deactivated && (
-                      <Text className='staff-link' onClick={() => setEditing({ id: m.user.id, what: 'roles' })}>
+                      <Text className='staff-link' onClick={() => { setTaken(null); setEditing({ id: m.user.id, what: 'roles' }); }}>
                         调整角色
                       </Text>
                     )}
@@ -97,6 +100,11 @@ export function MembersPanel() {
                 {m.user.phone ? ` · ${m.user.phone}` : ''}
               </Text>
               <DeactivatedNote member={m} />
+              {taken?.id === m.user.id && editing?.id !== m.user.id && (
+                <View role='status'>
+                  <Text className='staff-org__sub'>{taken.text}</Text>
+                </View>
+              )}
               {editing?.id === m.user.id && editing.what === 'roles' && <RoleEditor member={m} onSaved={saved} onClose={() => setEditing(null)} />}
               {editing?.id === m.user.id && editing.what === 'status' && <MemberStatusForm member={m} onDone={replace} onClose={() => setEditing(null)} />}
             </View>

@@ -15,7 +15,7 @@ const grantable = Roles.filter((r): r is Exclude<Role, 'town_admin'> => r !== 't
 
 interface Props {
   member: Member;
-  onSaved: (member: Member) => void;
+  onSaved: (member: Member, vacated: number) => void;
   onClose: () => void;
 }
 
@@ -37,8 +37,9 @@ export function RoleEditor({ member, onSaved, onClose }: Props) {
     setError(null);
     try {
       const moved = branchId !== (member.partyBranchId ?? null);
-      await orgApi.setRoles({ userId: member.user.id, roles: roles as Exclude<Role, 'town_admin'>[], ...(moved ? { partyBranchId: branchId } : {}) });
-      onSaved({ ...member, roles, ...(branchId ? { partyBranchId: branchId } : {}) });
+      const r = await orgApi.setRoles({ userId: member.user.id, roles: roles as Exclude<Role, 'town_admin'>[], ...(moved ? { partyBranchId: branchId } : {}) });
+      // The member as the server now has them; `vacated`: the work this change took back (a unit left with no admin).
+      onSaved(r.member, r.vacated ?? 0);
     } catch (err) {
       setError(fieldErrorsOf(err).partyBranchId ?? errorText(err));
     } finally {
