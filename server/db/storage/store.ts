@@ -34,6 +34,15 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
+/**
+ * A journal is opened for appending with O_DSYNC where the platform has it: each write returns only once
+ * its bytes (and the file size that reaches them) are on disk, which is what write + fdatasync gave, in
+ * one system call and one trip to the thread pool per group commit instead of two. Elsewhere (Windows)
+ * the flush loop calls datasync after writing, as before.
+ */
+const DSYNC = fs.constants.O_DSYNC;
+const JOURNAL_FLAGS = DSYNC ? fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_APPEND | DSYNC : 'a';
+
 const journalName = (gen: number) => `journal.${String(gen).padStart(8, '0')}`;
 
 function listJournals(dir: string): number[] {
@@ -140,7 +149,7 @@ class FileStore implements Store {
   private handle(gen: number): Promise<FileHandle> {
     let h = this.handles.get(gen);
     if (!h) {
-      h = open(path.join(this.dir, journalName(gen)), 'a').then((fh) => {
+      h = open(path.join(this.dir, journalName(gen)), JOURNAL_FLAGS).then((fh) => {
         fsyncDir(this.dir); // the new file's directory entry must survive a crash too
         return fh;
       });
@@ -159,7 +168,7 @@ class FileStore implements Store {
     });
   }
 
-  /** Group commit: everything queued while the previous fsync ran goes out in one write + one fsync. */
+  /** Group commit: everything queued while the previous flush ran goes out in one durable write (O_DSYNC, or write + datasync). */
   private async flushLoop(): Promise<void> {
     try {
       while (this.pending.length) {
@@ -171,14 +180,14 @@ class FileStore implements Store {
             const gen = batch[i].gen;
             let j = i;
             while (j < batch.length && batch[j].gen === gen) j++;
-            const data = Buffer.concat(batch.slice(i, j).map((p) => p.buf));
+            const data = j - i === 1 ? batch[i].buf : Buffer.concat(batch.slice(i, j).map((p) => p.buf));
             const fh = await this.handle(gen);
             await fh.write(data, 0, data.length, null);
             touched.add(fh);
             this.journalBytes += data.length;
             i = j;
           }
-          for (const fh of touched) await fh.datasync();
+          if (!DSYNC) for (const fh of touched) await fh.datasync();
           for (const p of batch) p.resolve();
         } catch (e) {
           for (const p of batch) p.reject(e as Error);
