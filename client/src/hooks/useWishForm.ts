@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { fieldErrorsOf } from '../services/errors';
 import { SubmitKey } from '../services/requestId';
@@ -77,12 +77,19 @@ export function useWishForm<D extends object, P, R, E extends FormErrors>(opts: 
     }
   }, [storageKey, draft]);
 
-  const update = (patch: Partial<D> | ((draft: D) => Partial<D>)) =>
-    setDraft((d) => {
-      const next = { ...d, ...(typeof patch === 'function' ? patch(d) : patch) };
-      if (tried && canValidate()) setErrors(validate(next));
-      return next;
-    });
+  // One `update` for the form's life, reading what it validates with from the last render: the form's parts can be
+  // memoised on it, so an answer or a keystroke redraws the field it changes, not the whole form.
+  const live = useRef({ tried, validate, canValidate });
+  live.current = { tried, validate, canValidate };
+  const update = useCallback(
+    (patch: Partial<D> | ((draft: D) => Partial<D>)) =>
+      setDraft((d) => {
+        const next = { ...d, ...(typeof patch === 'function' ? patch(d) : patch) };
+        if (live.current.tried && live.current.canValidate()) setErrors(live.current.validate(next));
+        return next;
+      }),
+    [],
+  );
 
   const submit = async (): Promise<R | undefined> => {
     if (busy) return undefined;

@@ -1,14 +1,13 @@
 import { useState } from 'react';
 import { Button, Picker, Text, View } from '@tarojs/components';
 import { pickPlace } from '../../../services/location';
-import type { Places } from '../lib/usePlaces';
+import { usePlaces, type Places } from '../lib/usePlaces';
 import type { ProxyDraft } from '../lib/proxyForm';
 
 type LocationPatch = Pick<ProxyDraft, 'location' | 'locationSource' | 'buildingId'> & { address?: string };
 
 interface Props {
   draft: ProxyDraft;
-  places: Places;
   onChange: (patch: LocationPatch) => void;
 }
 
@@ -23,7 +22,9 @@ function describe(d: ProxyDraft, places: Places): string {
  * Where the help is needed: a building of the community, the map (gcj02, as
  * chooseLocation returns), or the community's own point when nothing better is known.
  */
-export function LocationField({ draft, places, onChange }: Props) {
+export function LocationField({ draft, onChange }: Props) {
+  // The community's buildings, asked for here (after the form's first paint): their answer redraws this field only.
+  const places = usePlaces();
   const [notice, setNotice] = useState<string>();
   const chooseOnMap = async () => {
     // The same picker as the resident's: no map (h5 without a map key) falls back to the browser's position, or says so.

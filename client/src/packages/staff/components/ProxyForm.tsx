@@ -1,22 +1,21 @@
-import { lazy, Suspense } from 'react';
+import { lazy, memo, Suspense } from 'react';
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import { ChannelLabels, PriorityLabels, Priorities, ProxyChannels } from '@shared/vocab';
 import { Limits } from '@shared/vocab/limits';
 import { chinaDate } from '@shared/time';
+import type { Category } from '@shared/vocab/categories';
 import { urgencySign, urgencySignText } from '@shared/lifecycle/urgency';
 import { CategoryGrid, Field } from '../../../components';
 import { PhotoPicker } from '../../../components/PhotoPicker';
 import { VoiceRecorder as VoiceRecorderNow } from '../../../features/post/VoiceRecorder';
 import { Periods } from '../lib/proxyForm';
 import type { DraftErrors, Period, ProxyDraft } from '../lib/proxyForm';
-import type { Places } from '../lib/usePlaces';
 import { ChipGroup } from './ChipGroup';
 import { LocationField } from './LocationField';
 
 interface Props {
   draft: ProxyDraft;
   errors: DraftErrors;
-  places: Places;
   onChange: (patch: Partial<ProxyDraft>) => void;
 }
 
@@ -54,27 +53,13 @@ const afterSubmit = [
 ] as const;
 
 /** The resident's wish form plus who it is for and how it reached us. */
-export function ProxyForm({ draft, errors, places, onChange }: Props) {
+export function ProxyForm({ draft, errors, onChange }: Props) {
   const sign = urgencySign(`${draft.title} ${draft.description}`);
-  const text = (key: TextKey) => {
-    const { label, placeholder, maxlength, hint, multiline } = TextFields[key];
-    // A voice note stands in for the title and the description (the words rule), as on the resident's form.
-    const spoken = draft.voice && (key === 'title' || key === 'description');
-    const required = TextFields[key].required && !spoken;
-    const Box = multiline ? Textarea : Input;
-    return (
-      <Field label={label} required={required} error={errors[key]} hint={spoken && key === 'title' ? '可不填，将显示为“类别（语音）”' : hint}>
-        <Box
-          className={multiline ? 'staff-textarea' : 'staff-input'}
-          aria-label={label}
-          placeholder={placeholder}
-          maxlength={maxlength}
-          value={draft[key]}
-          onInput={(e) => onChange({ [key]: e.detail.value })}
-        />
-      </Field>
-    );
-  };
+  // Each typed field is memoised on its value (onChange is the form's one update): a keystroke redraws the field it
+  // changes, not the whole form.
+  const text = (key: TextKey) => (
+    <TextPart name={key} value={draft[key]} error={errors[key]} spoken={!!draft.voice && (key === 'title' || key === 'description')} onChange={onChange} />
+  );
 
   return (
     <View className='staff-form'>
@@ -83,9 +68,7 @@ export function ProxyForm({ draft, errors, places, onChange }: Props) {
       </Field>
       {text('residentName')}
       {text('residentPhone')}
-      <Field label='心愿类别' required error={errors.category}>
-        <CategoryGrid value={draft.category ?? undefined} onChange={(category) => onChange({ category })} />
-      </Field>
+      <CategoryPart category={draft.category ?? undefined} error={errors.category} onChange={onChange} />
       {text('title')}
       {text('description')}
       <Field label='语音（可代替文字）' error={errors.voice}>
@@ -93,15 +76,9 @@ export function ProxyForm({ draft, errors, places, onChange }: Props) {
           <VoiceRecorder value={draft.voice} hint={VoiceHint} playerLabel='录下的语音' onChange={(voice) => onChange({ voice })} />
         </Suspense>
       </Field>
-      <PhotoPicker
-        photos={draft.photos ?? []}
-        max={Limits.wishPhotos}
-        error={errors.photos}
-        buttonClassName='staff-btn staff-btn--ghost'
-        onChange={(photos) => onChange({ photos })}
-      />
+      <PhotosPart photos={draft.photos} error={errors.photos} onChange={onChange} />
       <Field label='服务地点' required error={errors.location}>
-        <LocationField draft={draft} places={places} onChange={onChange} />
+        <LocationField draft={draft} onChange={onChange} />
       </Field>
       {text('address')}
       <Field label='希望时间' error={errors.preferredDate} hint='不填表示时间不限'>
@@ -166,3 +143,34 @@ export function ProxyForm({ draft, errors, places, onChange }: Props) {
     </View>
   );
 }
+
+const TextPart = memo(function TextPart({ name, value, error, spoken, onChange }: { name: TextKey; value: string; error?: string; spoken: boolean; onChange: Props['onChange'] }) {
+  const { label, placeholder, maxlength, hint, multiline } = TextFields[name];
+  // A voice note stands in for the title and the description (the words rule), as on the resident's form.
+  const required = TextFields[name].required && !spoken;
+  const Box = multiline ? Textarea : Input;
+  return (
+    <Field label={label} required={required} error={error} hint={spoken && name === 'title' ? '可不填，将显示为“类别（语音）”' : hint}>
+      <Box
+        className={multiline ? 'staff-textarea' : 'staff-input'}
+        aria-label={label}
+        placeholder={placeholder}
+        maxlength={maxlength}
+        value={value}
+        onInput={(e) => onChange({ [name]: e.detail.value })}
+      />
+    </Field>
+  );
+});
+
+const CategoryPart = memo(function CategoryPart({ category, error, onChange }: { category?: Category; error?: string; onChange: Props['onChange'] }) {
+  return (
+    <Field label='心愿类别' required error={error}>
+      <CategoryGrid value={category} onChange={(c) => onChange({ category: c })} />
+    </Field>
+  );
+});
+
+const PhotosPart = memo(function PhotosPart({ photos, error, onChange }: { photos?: string[]; error?: string; onChange: Props['onChange'] }) {
+  return <PhotoPicker photos={photos ?? []} max={Limits.wishPhotos} error={error} buttonClassName='staff-btn staff-btn--ghost' onChange={(p) => onChange({ photos: p })} />;
+});

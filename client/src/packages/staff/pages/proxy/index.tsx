@@ -12,7 +12,6 @@ import { BannerView } from '../../components/BannerView';
 import { staffApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { draftErrorsFrom, emptyDraft, proxyChecks, toPayload, validateDraft } from '../../lib/proxyForm';
-import { usePlaces } from '../../lib/usePlaces';
 import type { Banner } from '../../lib/useDecisions';
 import type { SimilarWish } from '@shared/actions';
 import type { StaffWish } from '../../lib/api';
@@ -35,7 +34,6 @@ function ProxyEntry() {
     ready: proxyChecks.isLoaded() ? undefined : proxyChecks.load,
   });
   const [created, setCreated] = useState<{ wish: StaffWish; similar: SimilarWish[] } | null>(null);
-  const places = usePlaces();
   const similar = useSimilarWishes(form.draft.category, form.draft.location, form.busy);
 
   // The confirmation replaces a long form the person had scrolled to the bottom of: show it from its top.
@@ -88,7 +86,7 @@ function ProxyEntry() {
   return (
     <View className='staff-page' onTouchStart={prepare} onClick={prepare}>
       {banner && <BannerView banner={banner} />}
-      <ProxyForm draft={form.draft} errors={form.errors} places={places} onChange={form.update} />
+      <ProxyForm draft={form.draft} errors={form.errors} onChange={form.update} />
       <View className='staff-proxy__submit'>
         <SimilarNotice items={similar} advice={StaffAdvice} />
         <Button className='staff-btn staff-btn--primary' aria-busy={form.busy} disabled={form.busy} onClick={() => void submit()}>
