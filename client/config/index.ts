@@ -11,6 +11,8 @@ import { weappTarget } from './target';
 const root = path.resolve(__dirname, '..', '..');
 const platform = process.env.TARO_ENV === 'h5' ? 'h5' : 'weapp';
 
+// The screens' early reads (h5): read by the build and taken by the app, so compiled into the app as well.
+const earlyCallsFile = path.join(__dirname, 'earlyCalls.ts');
 const sharedDir = `${path.join(root, 'shared')}${path.sep}`;
 const srcDir = `${path.join(root, 'client', 'src')}${path.sep}`;
 const zodDir = `${path.sep}node_modules${path.sep}zod${path.sep}`;
@@ -24,6 +26,7 @@ const h5ComponentsDir = `${path.join(srcDir, 'components', 'h5')}${path.sep}`;
 function isPureModule(resource: string): boolean {
   // The h5 components (JavaScript): a page takes the one Taro component it uses, not the rest of the barrel.
   if (resource.startsWith(h5ComponentsDir) && /\.js$/.test(resource)) return true;
+  if (resource === earlyCallsFile) return true;
   if (!/\.tsx?$/.test(resource)) return false;
   if (resource.startsWith(sharedDir)) return true;
   return resource.startsWith(srcDir) && !/[\\/]pages[\\/]/.test(resource) && !/[\\/]app\.(tsx?|config\.ts)$/.test(resource);
@@ -61,7 +64,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       // shared/ lives outside sourceRoot; Taro only runs babel on sourceRoot unless told.
-      compile: { include: [path.join(root, 'shared')] },
+      compile: { include: [path.join(root, 'shared'), earlyCallsFile] },
       // XY_WEAPP_SOURCEMAP=1: source maps beside the scripts (not named in them), to tell which modules fill the main
       // package (each byte of common.js, vendors.js… attributed to the source its map names); the size bench skips .map files.
       ...(process.env.XY_WEAPP_SOURCEMAP === '1' ? { enableSourceMap: true, sourceMapType: 'hidden-source-map' } : {}),
@@ -79,7 +82,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
-      compile: { include: [path.join(root, 'shared')] },
+      compile: { include: [path.join(root, 'shared'), earlyCallsFile] },
       publicPath: '/',
       staticDirectory: 'static',
       // XY_H5_SOURCEMAP=1: source maps beside the scripts but not named in them (hidden), for naming the
@@ -108,6 +111,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain.resolve.alias.set('@tarojs/components$', path.join(srcDir, 'components', 'h5', 'index.js'));
         // The screen shown is the one asked for last, however the scripts arrive (routerLatestWins.ts says why).
         chain.module.rule('router-latest-wins').test(TARO_ROUTER_FILES).use('latest-wins').loader(path.join(__dirname, 'routerLatestWins.ts'));
+        // Taro.request's polyfills that run in app start-up for nothing: fetch (every browser of the h5 floor has it;
+        // 10 KB) and JSONP (never used; 6 KB). AbortController's polyfill stays: iOS 11 lacks it.
+        chain.resolve.alias.set('whatwg-fetch$', path.join(__dirname, 'h5', 'noFetchPolyfill.js'));
+        chain.resolve.alias.set('jsonp-retry$', path.join(__dirname, 'h5', 'noJsonp.js'));
         const splitChunks = chain.optimization.get('splitChunks');
         chain.optimization.splitChunks({
           ...splitChunks,
@@ -134,7 +141,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         });
         // Brotli and gzip copies of every text file, made once here and sent as each browser accepts (server/gateway.ts).
         if (process.env.NODE_ENV !== 'development') {
-          chain.plugin('preload-common').use(PreloadCommonChunksPlugin);
+          chain.plugin('preload-common').use(PreloadCommonChunksPlugin, [{ fnBase: `${target.apiBase.replace(/\/$/, '')}/api/fn/` }]);
           chain.plugin('precompress').use(PrecompressPlugin);
         }
       },

@@ -1,4 +1,5 @@
 import type { Compiler } from 'webpack';
+import { EarlyCalls, earlyCallsScript } from './earlyCalls';
 
 /**
  * Every h5 page is a lazy chunk, so the browser learns of the chunks a page needs only once the app's
@@ -10,6 +11,9 @@ import type { Compiler } from 'webpack';
  *     by a few lines of script that read the page from the address (`#/pages/home/index?…`).
  */
 export class PreloadCommonChunksPlugin {
+  /** `fnBase`: where the app calls its functions (`<apiBase>/api/fn/`), for the screen's early calls (services/earlyCalls.ts). */
+  constructor(private readonly options: { fnBase: string }) {}
+
   apply(compiler: Compiler): void {
     const { Compilation, sources } = compiler.webpack;
     compiler.hooks.thisCompilation.tap('PreloadCommonChunksPlugin', (compilation) => {
@@ -31,7 +35,8 @@ export class PreloadCommonChunksPlugin {
           for (const { g, page } of pageGroups) byPage[page] = filesOf(g).filter((f) => !common.includes(f));
           const links = common.map((f) => `<link rel="preload" as="script" href="${base}${f}">`).join('');
           // The page's preloads go before the stylesheet: a script after a stylesheet waits for it to arrive.
-          const script = `<script>${pagePreloadScript(byPage, base)}</script>`;
+          // Then the screen's first reads, so their answers travel while the scripts arrive and run.
+          const script = `<script>${pagePreloadScript(byPage, base)};${earlyCallsScript(EarlyCalls, this.options.fnBase)}</script>`;
           const out = html
             .source()
             .toString()

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import type { RunningServer } from '../../server/main';
-import { launch, signIn, startApp, visit } from './harness';
+import { apiAs, launch, signIn, startApp, visit } from './harness';
 
 /**
  * What a screen's first load costs a phone, on the real h5 build in chromium: the scripts it fetches and the work
@@ -63,5 +63,35 @@ test('the post form fetches its checks (zod) when the resident starts on it, and
   await resident.waitForFunction(() => performance.getEntriesByType('resource').some((r) => /\/js\/zod\./.test(r.name)));
   await resident.getByText('提交心愿', { exact: true }).click();
   await resident.getByText('请选择心愿类别').waitFor();
+  await resident.context().close();
+});
+
+test('a resident opening her wish by its address: index.html asks for it before the app has run, and the screen asks no more', async () => {
+  const resident = await signIn(browser, server.url, '居民 · 胡秀兰');
+  const mine = (await apiAs(server)('resident', 'wishes', 'mine', {})) as { items: { id: string; title: string }[] };
+  const wish = mine.items[0];
+  // A full load of the address, in a new tab of her browser (signed in), as a notice or a shared link opens it.
+  const tab = await resident.context().newPage();
+  // Each call with the document's state when it was made: 'loading' is while index.html is parsed, before any of the
+  // app's (deferred) scripts has run.
+  await tab.addInitScript(() => {
+    const w = window as unknown as { fetch: typeof fetch; calls: string[][] };
+    const real = w.fetch;
+    w.calls = [];
+    w.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      w.calls.push([String(input), document.readyState, String(init?.body ?? '')]);
+      return real(input, init);
+    };
+  });
+  const asked: string[] = [];
+  tab.on('request', (r) => {
+    if (r.url().endsWith('/api/fn/wishes')) asked.push(r.postData() ?? '');
+  });
+  await tab.goto(`${server.url}/#/pages/wish/index?id=${wish.id}`);
+  await tab.getByText(wish.title).first().waitFor();
+  const detail = JSON.stringify({ action: 'detail', data: { wishId: wish.id } });
+  expect(asked).toEqual([detail]);
+  const calls = await tab.evaluate(() => (window as unknown as { calls: string[][] }).calls);
+  expect(calls.filter(([url]) => url.endsWith('/api/fn/wishes'))).toEqual([['/api/fn/wishes', 'loading', detail]]);
   await resident.context().close();
 });

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import type { ActionInput, ActionName, ActionOutputs, ActionReply, FunctionName as AnyFunction } from '@shared/actions';
 import { isWriteAction } from '@shared/actions/writes';
 import { AppError, isErrorCode, type Envelope } from '@shared/errors';
+import { takeEarlyReply } from '../../config/earlyCalls';
 import { OfflineError } from './errors';
 import { apiBase, usesCloud } from './platform';
 import { newRequestId } from './requestId';
@@ -130,6 +131,21 @@ export function httpJson<T>(method: 'GET' | 'POST', path: string, body?: object)
   return withFreshToken<T>(() => send(method, path, body, authHeader()));
 }
 
+/**
+ * h5: the reply to this call if index.html started it already (client/config/earlyCalls.ts): the screen's first reads
+ * go out while the app's scripts are still on their way. A reply saying the token expired is handled as a sent
+ * call's would be (renewed, sent again); no reply (offline) sends afresh.
+ */
+function earlyReply<T>(fn: string, payload: object): Promise<T> | undefined {
+  let early = takeEarlyReply(fn, JSON.stringify(payload), getToken());
+  if (!early) return undefined;
+  return withFreshToken<T>(async () => {
+    const reply = await early;
+    early = undefined;
+    return reply ?? send('POST', `/api/fn/${fn}`, payload, authHeader());
+  });
+}
+
 /** `data` may be left out when the action takes nothing required. */
 type CallArgs<In> = object extends In ? [data?: In, opts?: CallOptions] : [data: In, opts?: CallOptions];
 
@@ -139,7 +155,7 @@ type CallArgs<In> = object extends In ? [data?: In, opts?: CallOptions] : [data:
  * rejects with AppError for `{ok:false}` and with OfflineError when nothing answered.
  * Writes (ActionWrites) always carry a requestId; reads never do.
  */
-export async function call<F extends FunctionName, A extends ActionName<F> & keyof ActionOutputs[F]>(
+export function call<F extends FunctionName, A extends ActionName<F> & keyof ActionOutputs[F]>(
   fn: F,
   action: A,
   ...[data, opts]: CallArgs<ActionInput<F, A>>
@@ -147,6 +163,15 @@ export async function call<F extends FunctionName, A extends ActionName<F> & key
   type T = ActionReply<F, A>;
   const requestId = opts?.requestId ?? (isWriteAction(fn, action) ? newRequestId() : undefined);
   const payload = { action, data: data ?? {}, ...(requestId ? { requestId } : {}) };
+  // Outside the async transport, so that the mini-program's build drops this branch whole (it has no index.html).
+  if (process.env.TARO_ENV === 'h5') {
+    const early = earlyReply<T>(fn, payload);
+    if (early) return early;
+  }
+  return transport<T>(fn, payload);
+}
+
+async function transport<T>(fn: FunctionName, payload: object): Promise<T> {
   if (usesCloud()) {
     let result: unknown;
     try {

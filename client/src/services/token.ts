@@ -4,7 +4,8 @@ import Taro from '@tarojs/taro';
  * The tokens live apart from session.ts so the transport doesn't import the session (no cycle): the access
  * token sent with every call (minutes long) and the refresh token that renews it (server/auth.ts).
  */
-const TOKEN_KEY = 'xy.token';
+/** Also read by index.html's inline script (client/config/earlyCalls.ts TokenStorageKey; tests/client/early-calls.test.tsx holds the two equal). */
+export const TOKEN_KEY = 'xy.token';
 const REFRESH_KEY = 'xy.refresh';
 let cached: string | null | undefined;
 let unauthenticatedHandler: (() => void) | undefined;
