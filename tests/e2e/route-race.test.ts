@@ -12,9 +12,25 @@ const app = useApp();
 /** The build's page → scripts map, written into index.html for preloading (client/config/preload.ts). */
 async function pageFiles(): Promise<Record<string, string[]>> {
   const html = await (await fetch(`${app.server.url}/`)).text();
-  const map = /\}\)\((\{"pages\/.*?\}),"[^"]*"\)<\/script>/.exec(html);
-  if (!map) throw new Error('index.html carries no page → files map');
-  return JSON.parse(map[1]) as Record<string, string[]>;
+  const start = html.indexOf('({"pages/');
+  if (start < 0) throw new Error('index.html carries no page → files map');
+  return JSON.parse(jsonObjectAt(html, start + 1)) as Record<string, string[]>;
+}
+
+/** The JSON object that opens at `from`, read up to its own closing brace (the inline script goes on after it). */
+function jsonObjectAt(text: string, from: number): string {
+  let depth = 0;
+  let inString = false;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return text.slice(from, i + 1);
+  }
+  throw new Error('the page → files map in index.html is not closed');
 }
 
 const shownPages = (page: Page) =>
