@@ -48,6 +48,8 @@ export interface Transition {
 const WAITING: readonly WishState[] = ['open', 'assigned'];
 const WORKERS = ['claimer', 'assignee', 'unit_admin_of_claiming_unit'] as const satisfies readonly Relation[];
 const TRIAGE = ['staff', 'grid_staff'] as const satisfies readonly Relation[];
+/** Who holds a place (extend, release): the same people who work it. */
+const HOLDERS = WORKERS;
 /** Each claimer holds, starts and finishes their own place while others are still free (帮帮团). */
 const HELD: readonly WishState[] = ['open', 'claimed', 'in_progress'];
 
@@ -67,8 +69,10 @@ export const TRANSITIONS: readonly Transition[] = [
     guards: ['not_claiming_yet', 'slot_free'],
     takenIn: ['claimed', 'assigned', 'in_progress'],
   },
-  { action: 'extend', from: HELD, to: 'same', actors: ['claimer', 'unit_admin_of_claiming_unit'], guards: ['not_started', 'extensions_left'] },
-  { action: 'release', from: HELD, to: 'open', actors: ['claimer', 'unit_admin_of_claiming_unit'], guards: ['not_started'] },
+  // Who holds a place keeps or gives it up: its claimer, the unit's admin for a unit's claim, and the member a unit's
+  // place was handed to (who does the work, and whom a unit left with no admin leaves alone with it).
+  { action: 'extend', from: HELD, to: 'same', actors: HOLDERS, guards: ['not_started', 'extensions_left'] },
+  { action: 'release', from: HELD, to: 'open', actors: HOLDERS, guards: ['not_started'] },
   { action: 'expire', from: HELD, to: 'open', actors: ['system'], guards: ['lease_expired'] },
   { action: 'assign', from: ['open', 'assigned'], to: 'assigned', actors: TRIAGE, guards: ['no_claims'] },
   { action: 'accept', from: ['assigned'], to: 'claimed', actors: ['assignee', 'unit_admin_of_claiming_unit'] },

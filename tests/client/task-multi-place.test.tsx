@@ -141,6 +141,16 @@ describe('the task screen of a multi-place wish follows the server’s actions',
     expect(screen.getByRole('timer')).toHaveTextContent('认领剩余 12小时');
   });
 
+  it('the member a unit’s place was handed to sees its countdown and can extend, start and give it up (the unit may have no admin left)', async () => {
+    await signIn({ id: 'u-mem', unitId: 'unit1' }, 'volunteer');
+    const wish = multi({ status: 'claimed', claims: [claim('u-uadm', { kind: 'unit', unitId: 'unit1', slots: 3, assigneeId: 'u-mem', leaseUntil: lease(8) })] });
+    const { actions, shown } = await openAs(wish, { ...actors.volunteer('u-mem'), unitId: 'unit1' });
+
+    expect([...actions].sort()).toEqual(['extend', 'progress', 'release', 'start']);
+    expect(shown).toEqual(['延长认领', '开始服务', '放弃认领']);
+    expect(screen.getByRole('timer')).toHaveTextContent('认领剩余 8小时');
+  });
+
   it('a unit admin may claim every free place for the unit', async () => {
     await signIn({ id: 'u-uadm', unitId: 'unit1' }, 'unit_admin');
     const wish = multi({ status: 'open', claims: [claim('u-a')] });

@@ -76,6 +76,35 @@ describe('members without an admin don’t answer for a unit', () => {
   });
 });
 
+describe('a unit’s place handed to a member, once the unit has no admin', () => {
+  test('the member doing the work may still extend it and give it up, and their wish page offers both', async () => {
+    const { wish } = await s.resident.ok('wishes', 'create', wishInput({ title: '帮忙搬运旧家具' }));
+    await s.secretary.ok('dispatch', 'approve', { wishId: wish.id });
+    await s.unitAdmin.ok('tasks', 'claim', { wishId: wish.id, asUnit: FUYOU });
+    await s.unitAdmin.ok('tasks', 'handover', { wishId: wish.id, toUserId: s.unitMember.user.id });
+    await s.secretary.ok('org', 'deactivate', { userId: s.unitAdmin.user.id, reason: REASON });
+    try {
+      // The place stays with 陈静, who does the work; nobody else could keep it or hand it back now.
+      const before = await wishOf(wish.id);
+      expect(before.claims).toEqual([expect.objectContaining({ kind: 'unit', unitId: FUYOU, assigneeId: s.unitMember.user.id })]);
+      const { actions } = await s.unitMember.ok('wishes', 'detail', { wishId: wish.id });
+      expect(actions).toEqual(expect.arrayContaining(['extend', 'release', 'start']));
+
+      await s.unitMember.ok('tasks', 'extend', { wishId: wish.id });
+      const extended = await wishOf(wish.id);
+      expect(extended.claims[0].extensions).toBe(1);
+      expect(extended.claims[0].leaseUntil.getTime()).toBeGreaterThan(before.claims[0].leaseUntil.getTime());
+
+      await s.unitMember.ok('tasks', 'release', { wishId: wish.id, reason: '单位暂时无人统筹，先放回大厅' });
+      const released = await wishOf(wish.id);
+      expect([released.status, released.claims]).toEqual(['open', []]);
+      expect(released.events.at(-1)).toMatchObject({ action: 'release', actor: { kind: 'user', userId: s.unitMember.user.id } });
+    } finally {
+      await s.secretary.ok('org', 'reactivate', { userId: s.unitAdmin.user.id });
+    }
+  });
+});
+
 describe('two admins of one unit stopped at the same instant', () => {
   const failNothing = () => s.server.db.admin().command({ configureFailPoint: 'failCommand', mode: 'off' });
   afterEach(failNothing);
