@@ -2,6 +2,7 @@ export * from './actions';
 export * from './relations';
 export * from './rules';
 export * from './transitions';
+export * from './news';
 export * from './decide';
 export * from './create';
 export * from './effects';

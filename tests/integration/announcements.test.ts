@@ -301,3 +301,48 @@ describe('announcements', () => {
     expect(await stored(event)).toEqual([]);
   });
 });
+
+describe('a step said again says only what still stands', () => {
+  test('a dispatch lost in a crash, then withdrawn by the 停用 of its person: the resident hears it was approved, the stopped person nothing', async () => {
+    const { wish } = await people.resident.ok('wishes', 'create', wishInput({ title: '派单后崩溃再停用' }));
+    const { event } = await crashAfter(await wishOf(wish.id), 'approve', 'secretary', { assignTo: { kind: 'user', id: 'u-volunteer2' } });
+    await people.secretary.ok('org', 'deactivate', { userId: 'u-volunteer2', reason: '暂停服务待核实' });
+    try {
+      expect((await wishOf(wish.id)).status).toBe('open');
+      minutes(2);
+      await tick();
+      expect((await stored(event)).map((m) => `${m.userId}:${m.template}`)).toEqual(['u-resident:wish_approved']);
+    } finally {
+      await people.secretary.ok('org', 'reactivate', { userId: 'u-volunteer2' });
+    }
+  });
+
+  test('a claim lost in a crash and given up before the repair: the resident is not told it was claimed', async () => {
+    const { wish } = await people.resident.ok('wishes', 'create', wishInput({ title: '认领后崩溃再放弃' }));
+    await people.secretary.ok('dispatch', 'approve', { wishId: wish.id });
+    const { event } = await crashAfter(await wishOf(wish.id), 'claim', 'volunteer');
+    await people.volunteer.ok('tasks', 'release', { wishId: wish.id });
+    minutes(2);
+    await tick();
+    expect(await stored(event)).toEqual([]);
+  });
+
+  test('a unit’s place handed to a member, lost in a crash and taken back by staff: the member is not told it is theirs', async () => {
+    const { wish } = await people.resident.ok('wishes', 'create', wishInput({ title: '转交后崩溃再收回' }));
+    await people.secretary.ok('dispatch', 'approve', { wishId: wish.id });
+    await people.unit_admin.ok('tasks', 'claim', { wishId: wish.id, asUnit: 'unit-fuyou' });
+    const { event } = await crashAfter(await wishOf(wish.id), 'handover', 'unit_admin', { toUserId: 'u-unit_member' });
+    await people.secretary.ok('dispatch', 'recall', { wishId: wish.id, reason: '一直没有上门' });
+    minutes(2);
+    await tick();
+    expect(await stored(event)).toEqual([]);
+  });
+
+  test('a lost dispatch that still stands is said in full', async () => {
+    const { wish } = await people.resident.ok('wishes', 'create', wishInput({ title: '派单后崩溃' }));
+    const { event } = await crashAfter(await wishOf(wish.id), 'approve', 'secretary', { assignTo: { kind: 'user', id: 'u-party_member' } });
+    minutes(2);
+    await tick();
+    expect((await stored(event)).map((m) => `${m.userId}:${m.template}`).sort()).toEqual(['u-party_member:wish_assigned', 'u-resident:wish_approved']);
+  });
+});

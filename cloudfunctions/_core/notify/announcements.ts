@@ -1,4 +1,4 @@
-import { CategoryLabels, URGENT_ALERT_RADIUS_M, forWhomIds, WishStateLabels, maskAddress, metresBetween, onDutyAt, wishNumberValues, type NotificationTemplateKey, type WishAction } from '@shared';
+import { CategoryLabels, URGENT_ALERT_RADIUS_M, forWhomIds, holdingStands, WishStateLabels, maskAddress, metresBetween, onDutyAt, wishNumberValues, type NotificationTemplateKey, type WishAction } from '@shared';
 import { noticeLink } from '@shared/routes';
 import { announceAll, type Announcement } from './outbox';
 import { gridWorkersOf, namesOf, secretariesOf, townAdminsOf, unitAdminsOf } from '../access/people';
@@ -17,6 +17,8 @@ interface Message {
   values: Record<string, string>;
   recipients: string[];
   page?: string;
+  /** It tells someone they now hold the wish (a dispatch, a claim, a handed place): said only while that still stands. */
+  holding?: true;
 }
 
 /** Who hears of a step and what they read, from the event and the wish alone, so the repair can say it again. */
@@ -54,7 +56,7 @@ async function assignees(rt: Runtime, wish: WishDoc, kind: string | undefined, i
 const placeOf = (wish: WishDoc, otherwise: string) => (wish.address ? maskAddress(wish.address) : otherwise);
 
 const assigned = (wish: WishDoc, event: WishEventDoc, recipients: string[]): Message => ({
-  template: 'wish_assigned', values: { thing1: wish.title, thing2: placeOf(wish, '见详情'), time3: at(event) }, recipients,
+  template: 'wish_assigned', values: { thing1: wish.title, thing2: placeOf(wish, '见详情'), time3: at(event) }, recipients, holding: true,
 });
 
 /**
@@ -129,7 +131,7 @@ const claimed: Plan = async (rt, wish, event, known) => {
   const claimerId = event.meta?.claimerId;
   if (!claimerId) return [];
   const name = await nameOf(rt, claimerId, event, known);
-  return [{ template: 'wish_claimed', values: { thing1: wish.title, name2: name ?? '志愿者', time3: at(event) }, recipients: helped(wish) }];
+  return [{ template: 'wish_claimed', values: { thing1: wish.title, name2: name ?? '志愿者', time3: at(event) }, recipients: helped(wish), holding: true }];
 };
 
 /** Who hears of each step; a step not listed tells nobody. */
@@ -219,7 +221,10 @@ export const ANNOUNCED_ACTIONS: ReadonlySet<WishAction> = new Set(Object.keys(PL
 export async function announceEvent(rt: Runtime, wish: WishDoc, event: WishEventDoc, known: Known = {}): Promise<number> {
   const plan = PLANS[event.action];
   if (!plan) return 0;
-  const messages = await plan(rt, wish, event, known);
+  // Said again by the repair after a later step undid it (a 停用, a release, a recall…), "派给您了" or "已被认领" would be
+  // untrue: such news goes only while the wish still holds what the step gave (shared/lifecycle/news `holdingStands`).
+  const stands = holdingStands(wish, event);
+  const messages = (await plan(rt, wish, event, known)).filter((m) => stands || !m.holding);
   const base = { eventId: event.id, communityId: wish.communityId, wishId: wish._id };
   // Every message of a wish carries its number: the subscribe message in its 心愿编号 field, staff's inbox sentences (templates.ts `named`).
   const numbered = wishNumberValues(wish);
