@@ -1,6 +1,7 @@
 import { toMillis, type Instant } from '../schemas/primitives';
 import type { WishEvent } from '../schemas/event';
 import type { Wish } from '../schemas/wish';
+import { workOf } from './rules';
 import type { TransitionAction } from './transitions';
 
 /**
@@ -67,3 +68,12 @@ export const UNDONE_BY: Record<Holding['kind'], readonly TransitionAction[]> = {
   claim: ['release', 'expire', 'recall', 'vacate', 'cancel'],
   handover: ['handover', 'release', 'expire', 'recall', 'vacate', 'cancel'],
 };
+
+/**
+ * Of the helpers a step told to get on with the work (a resident's 催一催, a dispute sending it back to them), those who
+ * still hold an unfinished place on the wish as it is now (rules `workOf`, what a 停用 takes away): one stopped, whose
+ * place was recalled or who gave it up since is not told the resident is waiting for them.
+ */
+export function stillWorking(wish: Pick<Wish, 'claims'>, helperIds: readonly string[]): string[] {
+  return helperIds.filter((id) => workOf(wish, id).length > 0);
+}

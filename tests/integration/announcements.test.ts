@@ -338,6 +338,23 @@ describe('a step said again says only what still stands', () => {
     expect(await stored(event)).toEqual([]);
   });
 
+  test('a 催一催 lost in a crash, then its helper stopped: the stopped helper is not told the resident is waiting for them', async () => {
+    const { wish } = await people.resident.ok('wishes', 'create', wishInput({ title: '催促后崩溃再停用' }));
+    await people.secretary.ok('dispatch', 'approve', { wishId: wish.id });
+    await people.party_member.ok('tasks', 'claim', { wishId: wish.id });
+    server.clock.advanceHours(25);
+    const { event } = await crashAfter(await wishOf(wish.id), 'nudge', 'resident');
+    expect(event.meta).toMatchObject({ claimerIds: 'u-party_member' });
+    await people.secretary.ok('org', 'deactivate', { userId: 'u-party_member', reason: '暂停服务待核实' });
+    try {
+      minutes(2);
+      await tick();
+      expect(await stored(event)).toEqual([]);
+    } finally {
+      await people.secretary.ok('org', 'reactivate', { userId: 'u-party_member' });
+    }
+  });
+
   test('a lost dispatch that still stands is said in full', async () => {
     const { wish } = await people.resident.ok('wishes', 'create', wishInput({ title: '派单后崩溃' }));
     const { event } = await crashAfter(await wishOf(wish.id), 'approve', 'secretary', { assignTo: { kind: 'user', id: 'u-party_member' } });

@@ -4,7 +4,7 @@
  * of "a step that gives someone work" and "a later step that takes it away" (shared/lifecycle/news `UNDONE_BY`) is
  * played here, and so are later steps that leave the work where it was.
  */
-import { SYSTEM, UNDONE_BY, holdingOf, holdingStands, type Actor, type DecideInput, type Holding, type TransitionAction, type Wish } from '@shared';
+import { SYSTEM, UNDONE_BY, holdingOf, holdingStands, stillWorking, type Actor, type DecideInput, type Holding, type TransitionAction, type Wish } from '@shared';
 import { assignee, claimer, otherHelper, owner, secretary, townAdmin, unitAdmin, unitMember, person, UNIT } from './support/people';
 import { NOW, baseWish, hoursAfter, hoursBefore, step } from './support/wishes';
 
@@ -95,5 +95,18 @@ describe('later steps that leave the work where it was', () => {
     const g = act(baseWish(), 'approve', secretary, {}, NOW);
     expect(holdingOf(g.event)).toBeUndefined();
     expect(holdingStands(act(g.wish, 'cancel', owner, { reason: '不需要了' }).wish, g.event)).toBe(true);
+  });
+});
+
+describe('helpers told to get on with the work (催一催, a dispute)', () => {
+  test('are those still holding an unfinished place: not one stopped, recalled or gone since, nor one whose part is done', () => {
+    const both = act(act(openWish({ helpersNeeded: 2 }), 'claim', claimer).wish, 'claim', otherHelper).wish;
+    expect(stillWorking(both, [claimer.userId, otherHelper.userId])).toEqual([claimer.userId, otherHelper.userId]);
+    expect(stillWorking(act(both, 'vacate', secretary, { memberId: claimer.userId }).wish, [claimer.userId, otherHelper.userId])).toEqual([otherHelper.userId]);
+    expect(stillWorking(act(both, 'release', otherHelper).wish, [claimer.userId, otherHelper.userId])).toEqual([claimer.userId]);
+    expect(stillWorking(act(both, 'recall', secretary, { reason: '没有上门' }).wish, [claimer.userId, otherHelper.userId])).toEqual([]);
+    const g = handed();
+    expect(stillWorking(g.wish, [unitMember.userId])).toEqual([unitMember.userId]);
+    expect(stillWorking(act(g.wish, 'vacate', secretary, { memberId: unitMember.userId }).wish, [unitMember.userId])).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { CategoryLabels, URGENT_ALERT_RADIUS_M, forWhomIds, holdingStands, WishStateLabels, maskAddress, metresBetween, onDutyAt, wishNumberValues, type NotificationTemplateKey, type WishAction } from '@shared';
+import { CategoryLabels, URGENT_ALERT_RADIUS_M, forWhomIds, holdingStands, stillWorking, WishStateLabels, maskAddress, metresBetween, onDutyAt, wishNumberValues, type NotificationTemplateKey, type WishAction } from '@shared';
 import { noticeLink } from '@shared/routes';
 import { announceAll, type Announcement } from './outbox';
 import { gridWorkersOf, namesOf, secretariesOf, townAdminsOf, unitAdminsOf } from '../access/people';
@@ -165,7 +165,7 @@ const PLANS: Partial<Record<WishAction, Plan>> = {
   dispute: async (rt, wish, event) => [{
     template: 'wish_disputed',
     values: { thing1: wish.title, thing2: event.note ?? '', time3: at(event) },
-    recipients: [...(event.meta?.claimerIds ?? '').split(',').filter(Boolean), ...(await secretariesOf(rt, wish.communityId))],
+    recipients: [...stillWorking(wish, (event.meta?.claimerIds ?? '').split(',').filter(Boolean)), ...(await secretariesOf(rt, wish.communityId))],
   }],
   escalate: async (rt, wish, event) => {
     const town = event.meta?.level === 'town';
@@ -177,7 +177,8 @@ const PLANS: Partial<Record<WishAction, Plan>> = {
   nudge: async (rt, wish, event) => {
     const helpers = (event.meta?.claimerIds ?? '').split(',').filter(Boolean);
     const submitted = (wish.submittedAt ?? wish.createdAt).toISOString();
-    if (helpers.length > 0) return [{ template: 'wish_nudged', values: { thing1: wish.title, thing2: '居民在等您上门，请尽快联系', time3: submitted }, recipients: helpers }];
+    // Only those still on it (said again after a 停用 or a recall, the others no longer are); the wish's return was told then.
+    if (helpers.length > 0) return [{ template: 'wish_nudged', values: { thing1: wish.title, thing2: '居民在等您上门，请尽快联系', time3: submitted }, recipients: stillWorking(wish, helpers) }];
     return [{
       template: 'wish_waiting',
       values: { thing1: wish.title, phrase2: WishStateLabels[wish.status], time3: submitted },
