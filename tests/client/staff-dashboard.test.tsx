@@ -95,6 +95,25 @@ test('draws the trend, category, grid and leaderboard charts from the breakdowns
   expect(callsTo(callMock, 'stats', 'breakdown').map((c) => c[2].by).sort()).toEqual(['category', 'grid', 'month']);
 });
 
+test('the trend shows the last twelve months in order across a new year, and orders them without building a collator', async () => {
+  // localeCompare's first call in a page builds an ICU collator: a long task on a phone, for keys that are digits and dashes.
+  const collate = jest.spyOn(String.prototype, 'localeCompare');
+  const months = ['2026-02', '2025-03', '2026-01', '2025-12', '2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-02'];
+  routeCalls(callMock, {
+    'stats.overview': overview,
+    ...charts,
+    'stats.breakdown': (d: Record<string, unknown>) =>
+      d.by === 'month' ? { by: 'month', rows: months.map((key, i) => ({ key, label: key, count: i + 1 })) } : charts['stats.breakdown'](d),
+  });
+  render(<DashboardPage />);
+
+  await screen.findByLabelText('2月 1');
+  const columns = [...document.querySelectorAll('.staff-trend__col')].map((c) => c.getAttribute('aria-label'));
+  expect(columns).toEqual(['3月 2', '4月 5', '5月 6', '6月 7', '7月 8', '8月 9', '9月 10', '10月 11', '11月 12', '12月 4', '26年1月 3', '2月 1']);
+  expect(collate).not.toHaveBeenCalled();
+  collate.mockRestore();
+});
+
 test('no ratings yet reads as 暂无, not 0', async () => {
   routeCalls(callMock, { 'stats.overview': { ...overview, avgRating: null }, ...charts });
   render(<DashboardPage />);

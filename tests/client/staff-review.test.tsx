@@ -55,6 +55,21 @@ test('lists pending wishes with category, channel, grid, resident and urgency, u
   expect(titles).toEqual(['心愿：厨房水管漏水', '心愿：接送去卫生院打疫苗']);
 });
 
+test('of equal urgency the longest waiting comes first, ordered without building a collator', async () => {
+  // localeCompare's first call in a page builds an ICU collator: a long task on a phone, for instants that need no language.
+  const collate = jest.spyOn(String.prototype, 'localeCompare');
+  const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3600_000).toISOString();
+  const waiting = [5, 30, 1, 12].map((h) => ({ ...ride, id: `w${h}`, number: undefined, title: `等了${h}小时的心愿`, createdAt: at(h) }));
+  routeCalls(callMock, { 'dispatch.queue': { items: waiting }, 'org.grids': { items: [{ id: 'g2', name: '第二网格' }] } });
+  render(<ReviewPage />);
+  await screen.findByText('等了5小时的心愿');
+
+  const titles = screen.getAllByLabelText(/^心愿：/).map((el) => el.getAttribute('aria-label'));
+  expect(titles).toEqual(['心愿：等了30小时的心愿', '心愿：等了12小时的心愿', '心愿：等了5小时的心愿', '心愿：等了1小时的心愿']);
+  expect(collate).not.toHaveBeenCalled();
+  collate.mockRestore();
+});
+
 test('approve publishes to the pool and the wish leaves the queue', async () => {
   routeCalls(callMock, {
     'dispatch.queue': { items: [ride, repair] },

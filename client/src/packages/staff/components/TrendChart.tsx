@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { monthLabel } from '../lib/format';
+import { byCodeUnits, monthLabel } from '../lib/format';
 import type { BreakdownRow } from '../lib/useDashboard';
 
 interface Props {
@@ -24,7 +24,7 @@ export function TrendChartLoading() {
 
 export function TrendChart({ rows }: Props) {
   if (rows.length === 0) return <Text className='staff-chart__empty'>暂无数据</Text>;
-  const sorted = [...rows].sort((a, b) => a.key.localeCompare(b.key)).slice(-12);
+  const sorted = [...rows].sort((a, b) => byCodeUnits(a.key, b.key)).slice(-12);
   const max = Math.max(1, ...sorted.map((r) => r.count));
   return (
     <View className='staff-trend'>

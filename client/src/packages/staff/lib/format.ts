@@ -74,6 +74,15 @@ export function formatNumber(n: number | undefined | null, decimals = 0): string
   return `${sign}${whole.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction ? `.${fraction}` : ''}`;
 }
 
+/**
+ * Ascending by UTF-16 code units, for keys made to sort that way ('YYYY-MM', ISO instants). Not localeCompare: its
+ * first call in a page builds an ICU collator (about 25 ms of main thread on a fast desktop, some 100 ms on the phone
+ * Lighthouse models), and an ordering of digits and dashes needs no language.
+ */
+export function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** "2026-03" → "3月"; a January also shows its year so a trend across years reads right. */
 export function monthLabel(key: string): string {
   const m = /^(\d{4})-(\d{1,2})/.exec(key);

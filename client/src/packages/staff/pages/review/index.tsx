@@ -10,6 +10,7 @@ import { GridFilter } from '../../components/GridFilter';
 import { LoadMore, useLoadMore } from '../../components/LoadMore';
 import type { ApproveChoice } from '../../components/ApprovePanel';
 import { staffApi } from '../../lib/api';
+import { byCodeUnits } from '../../lib/format';
 import { mayCancel } from '../../lib/roles';
 import { useActiveRole } from '../../lib/session';
 import { useDecisions } from '../../lib/useDecisions';
@@ -31,7 +32,7 @@ const rank = { urgent: 0, high: 1, normal: 2 } as const;
 function byUrgencyThenAge(wishes: StaffWish[]): StaffWish[] {
   // Each wish's words are searched once, not once per comparison.
   const keyed = wishes.map((w) => ({ w, rank: rank[suggestedPriority(w).priority], since: String(w.submittedAt ?? w.createdAt) }));
-  keyed.sort((a, b) => a.rank - b.rank || a.since.localeCompare(b.since));
+  keyed.sort((a, b) => a.rank - b.rank || byCodeUnits(a.since, b.since));
   return keyed.map((k) => k.w);
 }
 
