@@ -115,6 +115,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // 10 KB) and JSONP (never used; 6 KB). AbortController's polyfill stays: iOS 11 lacks it.
         chain.resolve.alias.set('whatwg-fetch$', path.join(__dirname, 'h5', 'noFetchPolyfill.js'));
         chain.resolve.alias.set('jsonp-retry$', path.join(__dirname, 'h5', 'noJsonp.js'));
+        // `platform` parses the user agent when its module loads; Taro reads it only in getDeviceInfo: parse on first read.
+        chain.resolve.alias.set('platform$', path.join(__dirname, 'h5', 'lazyPlatform.js'));
         const splitChunks = chain.optimization.get('splitChunks');
         chain.optimization.splitChunks({
           ...splitChunks,
