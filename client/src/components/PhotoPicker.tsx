@@ -1,6 +1,7 @@
 import { Button } from '@tarojs/components';
 import { isPhotoRef } from '@shared/vocab/photoRefs';
 import { photoSrc } from '../services/files';
+import { prefetchMediaCalls } from '../services/mediaCalls';
 import { choosePhotos } from '../services/uploads';
 import { Field } from './Field';
 import { PhotoThumbs } from './PhotoThumbs';
@@ -34,7 +35,7 @@ export function PhotoPicker({ photos, max, onChange, label = `照片（选填，
         onTap={(i) => onChange(photos.filter((_, j) => j !== i))}
       >
         {photos.length < max && (
-          <Button className={buttonClassName} onClick={() => void add()}>
+          <Button className={buttonClassName} onTouchStart={prefetchMediaCalls} onClick={() => void add()}>
             添加照片
           </Button>
         )}

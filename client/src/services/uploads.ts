@@ -4,6 +4,7 @@ import { isAudioRef, isPhotoRef } from '@shared/vocab/photoRefs';
 import { apiUrl, authHeader, withFreshToken } from './api';
 import { messageOf, OfflineError } from './errors';
 import { usesCloud } from './platform';
+import { chooseImage, uploadFile } from './mediaCalls';
 
 const UPLOAD_TIMEOUT_MS = 60000;
 
@@ -30,7 +31,7 @@ function reasonText(err: unknown): string {
 }
 
 export async function choosePhotos(max: number): Promise<string[]> {
-  const res = await Taro.chooseImage({ count: max, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+  const res = await chooseImage({ count: max, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
   return res.tempFilePaths;
 }
 
@@ -38,7 +39,7 @@ export async function choosePhotos(max: number): Promise<string[]> {
 async function uploadToServer(filePath: string): Promise<string> {
   const { url } = await withFreshToken<{ url?: unknown }>(async () => {
     try {
-      return await Taro.uploadFile({ url: apiUrl('/api/upload'), filePath, name: 'file', timeout: UPLOAD_TIMEOUT_MS, header: authHeader() });
+      return await uploadFile({ url: apiUrl('/api/upload'), filePath, name: 'file', timeout: UPLOAD_TIMEOUT_MS, header: authHeader() });
     } catch {
       throw new OfflineError();
     }
