@@ -9,5 +9,7 @@
  */
 export function afterPaint(): Promise<void> {
   if (process.env.TARO_ENV !== 'h5' || typeof requestAnimationFrame !== 'function') return Promise.resolve();
+  // A tab in the background draws no frames: nothing to wait for there.
+  if (typeof document !== 'undefined' && document.visibilityState === 'hidden') return Promise.resolve();
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
