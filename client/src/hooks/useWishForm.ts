@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
+import { draftFiles, type DraftFileFields } from '../services/draftFiles';
 import { fieldErrorsOf } from '../services/errors';
 import { SubmitKey } from '../services/requestId';
 
@@ -23,6 +24,11 @@ export interface WishFormOptions<D extends object, P, R, E extends FormErrors> {
    * the first submit; until it resolves, typing is not validated. Rejects with OfflineError when it cannot be fetched.
    */
   ready?: () => Promise<unknown>;
+  /**
+   * The draft's local files (a recording, photos picked): kept with it (services/draftFiles) so a restart or a reload
+   * loses none, brought back with it, and thrown away once deleted from it or sent.
+   */
+  files?: DraftFileFields<D>;
 }
 
 export interface WishForm<D, R, E> {
@@ -77,6 +83,8 @@ export function useWishForm<D extends object, P, R, E extends FormErrors>(opts: 
     }
   }, [storageKey, draft]);
 
+  useDraftFiles(storageKey, draft, setDraft, opts.files);
+
   // One `update` for the form's life, reading what it validates with from the last render: the form's parts can be
   // memoised on it, so an answer or a keystroke redraws the field it changes, not the whole form.
   const live = useRef({ tried, validate, canValidate });
@@ -117,6 +125,8 @@ export function useWishForm<D extends object, P, R, E extends FormErrors>(opts: 
       const reply = await opts.send(payload, key.current.for(payload));
       key.current.done();
       Taro.removeStorageSync(storageKey);
+      // Sent: the files it was sent with are the server's now.
+      if (opts.files) void draftFiles().prune(storageKey, []).catch(() => undefined);
       return reply;
     } catch (err) {
       setFailure(err);
@@ -136,4 +146,94 @@ export function useWishForm<D extends object, P, R, E extends FormErrors>(opts: 
   };
 
   return { draft, update, errors, tried, busy, failure, submit, reset };
+}
+
+/** What useDraftFiles remembers between draws. */
+interface DraftFilesMemory<D> {
+  /** Paths known kept (a restored draft's were kept when it was written). */
+  kept: Set<string>;
+  /** The paths the draft held at the last look. */
+  held: string[];
+  /** The draft as it is now: a throw-away decided earlier asks it when it runs, to spare what was recorded since. */
+  latest: D;
+  /** Each path whose kept copy the draft does not hold yet (its swap is not drawn). */
+  moved: Map<string, string>;
+  /** Keeps under way. */
+  keeping: Set<Promise<void>>;
+  swept?: boolean;
+  /** The form is there: sent or left, it decides nothing more about the scope's files. */
+  live?: boolean;
+}
+
+const remember = <D,>(held: string[], latest: D): DraftFilesMemory<D> => ({
+  kept: new Set(held),
+  held,
+  latest,
+  moved: new Map(),
+  keeping: new Set(),
+});
+
+/**
+ * Keeps the draft's files with it (services/draftFiles): those of a restored draft are brought back first (a lost one
+ * is taken out), each new one is kept as it arrives (the mini-program's copy replaces the temp path), and when the
+ * draft lets one go (删除, 重录, a photo tapped away) it is thrown away. A store that fails leaves the path as it was:
+ * keeping files must never cost the draft itself.
+ */
+function useDraftFiles<D extends object>(scope: string, draft: D, setDraft: (f: (d: D) => D) => void, files?: DraftFileFields<D>) {
+  // One ref, not seven: this hook is in the mini-program's main package (budget 600 KB).
+  const ref = useRef<DraftFilesMemory<D>>();
+  const m: DraftFilesMemory<D> = ref.current || (ref.current = remember(files ? files.of(draft) : [], draft));
+  m.latest = draft;
+
+  useEffect(() => {
+    m.live = true;
+    const restored = m.held;
+    if (files && restored.length > 0) {
+      void Promise.all(restored.map((p) => draftFiles().revive(scope, p).catch(() => p))).then((now) => {
+        if (!m.live) return;
+        now.forEach((p) => p && m.kept.add(p));
+        setDraft((d) => ({ ...d, ...files.swap(d, (p) => (restored.includes(p) ? now[restored.indexOf(p)] : p)) }));
+      });
+    }
+    return () => {
+      m.live = false;
+    };
+    // Once, for the draft as restored.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    if (!files) return;
+    const now = files.of(draft);
+    const gone = m.held.some((p) => !now.includes(p));
+    m.held = now;
+    const store = draftFiles();
+    const fresh = now.filter((p) => !m.kept.has(p));
+    fresh.forEach((path) => {
+      m.kept.add(path);
+      const done: Promise<void> = store
+        .keep(scope, path)
+        .catch(() => path)
+        .then((copy) => {
+          m.keeping.delete(done);
+          if (copy === path) return;
+          m.kept.add(copy);
+          m.moved.set(path, copy);
+          setDraft((d) => ({ ...d, ...files.swap(d, (p) => (p === path ? copy : p)) }));
+        });
+      m.keeping.add(done);
+    });
+    // Throws away what the draft does not hold, looked at when it runs and once every keep under way has its copy:
+    // a quick 重录's new recording is not taken for litter, nor is a copy whose swap is not drawn yet.
+    const prune = (): Promise<unknown> | undefined => {
+      if (m.keeping.size > 0) return Promise.all(m.keeping).then(prune);
+      const paths = files.of(m.latest);
+      return m.live ? store.prune(scope, paths.concat(paths.map((p) => m.moved.get(p) || p))) : undefined;
+    };
+    // The first new file also sweeps what an earlier draft of this scope left (one whose storage was cleared).
+    const sweep = fresh.length > 0 && !m.swept;
+    if (sweep) m.swept = true;
+    if (gone || sweep) void Promise.resolve().then(prune).catch(() => undefined);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scope, draft]);
 }

@@ -12,6 +12,7 @@ import type { Category } from '@shared/vocab/categories';
 import type { PickOutcome, Place } from '../../services/location';
 import type { WishView } from '../../services/wishes';
 import { PhotoUploadError, VoiceUploadError, withUploads } from '../../services/uploads';
+import { mediaFiles } from '../../services/draftFiles';
 import { checksLoaded, loadChecks } from './lazyChecks';
 import { SlotLabels, emptyDraft, payloadOf, validateDraft, type TimeSlot, type WishDraft } from './model';
 import { SimilarNotice } from './SimilarNotice';
@@ -40,6 +41,9 @@ export interface PostFormProps {
 function dayOffset(days: number): string {
   return chinaDate(new Date(Date.now() + days * 86400000));
 }
+
+/** The recording and photos a draft holds survive a restart or a reload with it. */
+const draftMedia = mediaFiles<WishDraft>();
 
 const DayChoices = [
   { label: '不限', offset: -1 },
@@ -72,6 +76,7 @@ export function PostForm({ scope, wishId, initial, elder = false, submitLabel = 
     // Photos and the voice note go up first; a failed upload keeps them in the draft to send again.
     send: async (payload, requestId) => submit(await withUploads(payload, wishId ?? 'new'), requestId),
     ready: checksLoaded() ? undefined : loadChecks,
+    files: draftMedia,
   });
   const { draft, update, errors, tried, busy, failure } = form;
   const similar = useSimilarWishes(draft.category, draft.location, busy);

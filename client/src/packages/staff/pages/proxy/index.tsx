@@ -6,12 +6,13 @@ import { SimilarNotice } from '../../../../features/post/SimilarNotice';
 import { useSimilarWishes } from '../../../../hooks/useSimilarWishes';
 import { useWishForm } from '../../../../hooks/useWishForm';
 import { withUploads } from '../../../../services/uploads';
+import { mediaFiles } from '../../../../services/draftFiles';
 import { StaffGate } from '../../components/StaffGate';
 import { ProxyForm } from '../../components/ProxyForm';
 import { BannerView } from '../../components/BannerView';
 import { staffApi } from '../../lib/api';
 import { errorText } from '../../lib/errors';
-import { draftErrorsFrom, emptyDraft, proxyChecks, toPayload, validateDraft } from '../../lib/proxyForm';
+import { draftErrorsFrom, emptyDraft, proxyChecks, toPayload, validateDraft, type ProxyDraft } from '../../lib/proxyForm';
 import type { Banner } from '../../lib/useDecisions';
 import type { SimilarWish } from '@shared/actions';
 import type { StaffWish } from '../../lib/api';
@@ -19,6 +20,8 @@ import { stateLabel } from '../../lib/format';
 import '../../components/staff.scss';
 import './index.scss';
 import { Pages, to } from '@shared/routes';
+
+const draftMedia = mediaFiles<ProxyDraft>();
 
 const StaffAdvice = '如果是同一件事，就不必重复录入；如果不一样，照常提交。';
 
@@ -32,6 +35,8 @@ function ProxyEntry() {
     send: async (payload, requestId) => staffApi.proxyCreate(await withUploads(payload, 'new'), requestId),
     serverErrors: (fields) => draftErrorsFrom(Object.entries(fields).map(([path, message]) => ({ path, message }))),
     ready: proxyChecks.isLoaded() ? undefined : proxyChecks.load,
+    // The elder's recording and the photos survive the app closed mid-visit.
+    files: draftMedia,
   });
   const [created, setCreated] = useState<{ wish: StaffWish; similar: SimilarWish[] } | null>(null);
   const similar = useSimilarWishes(form.draft.category, form.draft.location, form.busy);
