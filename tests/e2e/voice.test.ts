@@ -2,8 +2,8 @@ import { shot, signIn, useApp } from './harness';
 
 /**
  * 语音心愿 (issue 16) in Chromium with a fake microphone, against the real server and h5 build: a resident who would
- * rather not type picks 维修, holds 按住 说话, lets go, listens, and posts with nothing else; the secretary plays it on
- * the review queue, types out what was said, and approves it.
+ * rather not type picks 维修, holds 按住 说话, lets go, finds it still there after a reload, listens, and posts with
+ * nothing else; the secretary plays it on the review queue, types out what was said, and approves it.
  */
 const app = useApp(undefined, { microphone: true });
 
@@ -25,6 +25,10 @@ test('a resident says a wish, the secretary listens, types it out and approves i
   const mine = resident.getByRole('button', { name: /^播放您录的语音，\d 秒$/ });
   await mine.waitFor();
   await shot(resident, 'voice-recorded');
+
+  // The page reloaded before sending (a tap on refresh, the browser dropping the tab): the recording is still there.
+  await resident.reload();
+  await mine.waitFor();
 
   // Listen to it once: it plays to its end.
   await mine.click();
