@@ -77,3 +77,17 @@ export const UNDONE_BY: Record<Holding['kind'], readonly TransitionAction[]> = {
 export function stillWorking(wish: Pick<Wish, 'claims'>, helperIds: readonly string[]): string[] {
   return helperIds.filter((id) => workOf(wish, id).length > 0);
 }
+
+type Moved = Pick<WishEvent, 'id' | 'from' | 'to'>;
+
+/**
+ * Whether the wish is still where the step left it: in the state it moved to, every later step keeping it there (an
+ * extend, a 催办, another 催一催). News that the wish waits, for review, in the pool, for staff to move it (a new or
+ * resubmitted wish, 附近有新心愿, an escalation, a 催一催 nobody holds, work a 停用 gave back), is true only so long:
+ * once a later step moved it on (reviewed, claimed, dispatched, cancelled…), said again by the timer's repair it would
+ * send someone to a wish that no longer waits for them.
+ */
+export function stillWhereLeft(wish: Pick<Wish, 'status'> & { events: readonly Moved[] }, event: Pick<WishEvent, 'id' | 'to'>): boolean {
+  const later = wish.events.slice(wish.events.findIndex((e) => e.id === event.id) + 1);
+  return wish.status === event.to && later.every((e) => e.from === e.to);
+}

@@ -355,6 +355,33 @@ describe('a step said again says only what still stands', () => {
     }
   });
 
+  test('an escalation lost in a crash: said while the wish still waits, not once it was claimed before the repair', async () => {
+    const { wish: waiting } = await people.resident.ok('wishes', 'create', wishInput({ title: '升级后崩溃仍无人认领' }));
+    const { wish: taken } = await people.resident.ok('wishes', 'create', wishInput({ title: '升级后崩溃再被认领' }));
+    await people.secretary.ok('dispatch', 'approve', { wishId: waiting.id });
+    await people.secretary.ok('dispatch', 'approve', { wishId: taken.id });
+    server.clock.advanceHours(25);
+    const stillWaits = await crashAfter(await wishOf(waiting.id), 'escalate', null);
+    const nowTaken = await crashAfter(await wishOf(taken.id), 'escalate', null);
+    await people.volunteer2.ok('tasks', 'claim', { wishId: taken.id });
+    minutes(2);
+    await tick();
+    expect((await stored(stillWaits.event)).map((m) => `${m.userId}:${m.template}`)).toEqual(['u-secretary:wish_escalated']);
+    expect(await stored(nowTaken.event)).toEqual([]);
+  });
+
+  test('a 催一催 of a wish nobody holds, lost in a crash, then dispatched: staff are not told it is waiting on them', async () => {
+    const { wish } = await people.resident.ok('wishes', 'create', wishInput({ title: '催促无人认领后崩溃再派单' }));
+    await people.secretary.ok('dispatch', 'approve', { wishId: wish.id });
+    server.clock.advanceHours(25);
+    const { event } = await crashAfter(await wishOf(wish.id), 'nudge', 'resident');
+    expect(event.meta).toMatchObject({ claimerIds: '' });
+    await people.secretary.ok('dispatch', 'assign', { wishId: wish.id, assignTo: { kind: 'user', id: 'u-party_member' } });
+    minutes(2);
+    await tick();
+    expect(await stored(event)).toEqual([]);
+  });
+
   test('a lost dispatch that still stands is said in full', async () => {
     const { wish } = await people.resident.ok('wishes', 'create', wishInput({ title: '派单后崩溃' }));
     const { event } = await crashAfter(await wishOf(wish.id), 'approve', 'secretary', { assignTo: { kind: 'user', id: 'u-party_member' } });

@@ -4,7 +4,7 @@
  * of "a step that gives someone work" and "a later step that takes it away" (shared/lifecycle/news `UNDONE_BY`) is
  * played here, and so are later steps that leave the work where it was.
  */
-import { SYSTEM, UNDONE_BY, holdingOf, holdingStands, stillWorking, type Actor, type DecideInput, type Holding, type TransitionAction, type Wish } from '@shared';
+import { SYSTEM, UNDONE_BY, holdingOf, holdingStands, stillWhereLeft, stillWorking, type Actor, type DecideInput, type Holding, type TransitionAction, type Wish } from '@shared';
 import { assignee, claimer, otherHelper, owner, secretary, townAdmin, unitAdmin, unitMember, person, UNIT } from './support/people';
 import { NOW, baseWish, hoursAfter, hoursBefore, step } from './support/wishes';
 
@@ -108,5 +108,46 @@ describe('helpers told to get on with the work (催一催, a dispute)', () => {
     const g = handed();
     expect(stillWorking(g.wish, [unitMember.userId])).toEqual([unitMember.userId]);
     expect(stillWorking(act(g.wish, 'vacate', secretary, { memberId: unitMember.userId }).wish, [unitMember.userId])).toEqual([]);
+  });
+});
+
+describe('news that the wish waits (a new wish, 附近有新心愿, an escalation, a 催一催 nobody holds, work a 停用 gave back)', () => {
+  /** The wish after each step, with the events the store appends (ids e0, e1…): what the repair reads. */
+  type Played = { wish: Wish & { events: { id: string; from: Wish['status'] | null; to: Wish['status'] }[] }; ids: string[] };
+  const play = (wish: Wish, ...steps: [TransitionAction, Actor, DecideInput?, Date?][]): Played => {
+    let w: Played['wish'] = { ...wish, events: [] };
+    const ids: string[] = [];
+    steps.forEach(([action, actor, input = {}, at = hoursAfter(ids.length + 1)], i) => {
+      const { wish: next, event } = step(w, action, actor, at, { input });
+      ids.push(`e${i}`);
+      w = { ...next, events: [...w.events, { id: `e${i}`, from: event.from, to: event.to }] };
+    });
+    return { wish: w, ids };
+  };
+  const eventOf = (p: Played, i: number) => ({ id: p.ids[i], to: p.wish.events[i].to });
+  const waitedDay = hoursAfter(25);
+
+  test('stands while later steps keep the wish where the step left it (a 催办, a second escalation)', () => {
+    const escalated = play(openWish(), ['escalate', SYSTEM, {}, waitedDay], ['urge', townAdmin, { note: '请尽快' }, hoursAfter(26)]);
+    expect(stillWhereLeft(escalated.wish, eventOf(escalated, 0))).toBe(true);
+    const twice = play(openWish(), ['escalate', SYSTEM, {}, waitedDay], ['escalate', SYSTEM, {}, hoursAfter(24 * 4)]);
+    expect(stillWhereLeft(twice.wish, eventOf(twice, 0))).toBe(true);
+  });
+  test('is gone once a later step moved it on: reviewed, claimed, dispatched, cancelled', () => {
+    const reviewed = play(baseWish(), ['approve', secretary]);
+    expect(stillWhereLeft({ ...reviewed.wish, events: [{ id: 'created', from: null, to: 'pending_review' }, ...reviewed.wish.events] }, { id: 'created', to: 'pending_review' })).toBe(false);
+    const escalatedThenClaimed = play(openWish(), ['escalate', SYSTEM, {}, waitedDay], ['claim', claimer, {}, hoursAfter(26)]);
+    expect(stillWhereLeft(escalatedThenClaimed.wish, eventOf(escalatedThenClaimed, 0))).toBe(false);
+    const nudgedThenDispatched = play(openWish(), ['nudge', owner, {}, waitedDay], ['assign', secretary, { assignTo: { kind: 'user', id: assignee.userId } }, hoursAfter(26)]);
+    expect(stillWhereLeft(nudgedThenDispatched.wish, eventOf(nudgedThenDispatched, 0))).toBe(false);
+    const returnedThenTaken = play(openWish(), ['claim', claimer], ['vacate', SYSTEM, { memberId: claimer.userId }], ['claim', otherHelper]);
+    expect(stillWhereLeft(returnedThenTaken.wish, eventOf(returnedThenTaken, 1))).toBe(false);
+    const returnedThenCancelled = play(openWish(), ['claim', claimer], ['vacate', SYSTEM, { memberId: claimer.userId }], ['cancel', owner, { reason: '已自行解决' }]);
+    expect(stillWhereLeft(returnedThenCancelled.wish, eventOf(returnedThenCancelled, 1))).toBe(false);
+  });
+  test('a wish moved on and back (taken, then given up) is not where the step left it: its return was news of its own', () => {
+    const p = play(openWish(), ['escalate', SYSTEM, {}, waitedDay], ['claim', claimer, {}, hoursAfter(26)], ['release', claimer, {}, hoursAfter(27)]);
+    expect(p.wish.status).toBe('open');
+    expect(stillWhereLeft(p.wish, eventOf(p, 0))).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { CategoryLabels, URGENT_ALERT_RADIUS_M, forWhomIds, holdingStands, stillWorking, WishStateLabels, maskAddress, metresBetween, onDutyAt, wishNumberValues, type NotificationTemplateKey, type WishAction } from '@shared';
+import { CategoryLabels, URGENT_ALERT_RADIUS_M, forWhomIds, holdingStands, stillWhereLeft, stillWorking, WishStateLabels, maskAddress, metresBetween, onDutyAt, wishNumberValues, type NotificationTemplateKey, type WishAction } from '@shared';
 import { noticeLink } from '@shared/routes';
 import { announceAll, type Announcement } from './outbox';
 import { gridWorkersOf, namesOf, secretariesOf, townAdminsOf, unitAdminsOf } from '../access/people';
@@ -19,6 +19,8 @@ interface Message {
   page?: string;
   /** It tells someone they now hold the wish (a dispatch, a claim, a handed place): said only while that still stands. */
   holding?: true;
+  /** It tells someone the wish waits where the step left it (for review, in the pool, for staff): said only while it does. */
+  waiting?: true;
 }
 
 /** Who hears of a step and what they read, from the event and the wish alone, so the repair can say it again. */
@@ -32,12 +34,6 @@ const at = (event: WishEventDoc) => event.at.toISOString();
  * stays the owner's: editing and resubmitting are theirs alone.
  */
 const helped = (wish: WishDoc) => forWhomIds(wish);
-
-/** Nothing has moved the wish on since this event (later steps, if any, kept its state). */
-function stillAt(wish: WishDoc, event: WishEventDoc): boolean {
-  const later = wish.events.slice(wish.events.findIndex((e) => e.id === event.id) + 1);
-  return wish.status === event.to && later.every((e) => e.from === e.to);
-}
 
 async function nameOf(rt: Runtime, userId: string, event: WishEventDoc, known: Known): Promise<string | undefined> {
   if (known.actorName && event.actor.kind === 'user' && event.actor.userId === userId) return known.actorName;
@@ -66,7 +62,8 @@ const assigned = (wish: WishDoc, event: WishEventDoc, recipients: string[]): Mes
  * (shared/privacy `nearbyItemOf`): masked.
  */
 async function nearby(rt: Runtime, wish: WishDoc, event: WishEventDoc): Promise<Message[]> {
-  if (!stillAt(wish, event)) return [];
+  // Said again once the wish was taken, nobody's news (announceEvent would drop it): not worth the queries.
+  if (!stillWhereLeft(wish, event)) return [];
   const urgent = wish.priority === 'urgent';
   const subscribed = await rt.repos.subscriptions.holders('nearby_wish', 200);
   const alertable = urgent ? await urgentAlertees(rt, wish, event.at) : [];
@@ -76,7 +73,7 @@ async function nearby(rt: Runtime, wish: WishDoc, event: WishEventDoc): Promise<
   const onDuty = members.filter((id) => onDutyAt(rosters.get(id), event.at));
   const recipients = [...new Set([...alertable, ...onDuty])].filter((id) => !helped(wish).includes(id));
   const thing2 = placeOf(wish, '本社区');
-  return [{ template: 'nearby_wish', values: { thing1: urgent ? `【紧急】${wish.title}` : wish.title, thing2, character_string3: urgent ? '紧急' : '附近' }, recipients }];
+  return [{ template: 'nearby_wish', values: { thing1: urgent ? `【紧急】${wish.title}` : wish.title, thing2, character_string3: urgent ? '紧急' : '附近' }, recipients, waiting: true }];
 }
 
 /** Helpers of the wish's community who asked for urgent alerts, are on duty at `at` and live near it (or haven't said where). */
@@ -94,13 +91,13 @@ async function urgentAlertees(rt: Runtime, wish: WishDoc, at: Date): Promise<str
 }
 
 /** A wish (new or resubmitted) waiting for review: its reviewers, but not whoever entered it; no news once reviewed. */
-const pending: Plan = async (rt, wish, event) => {
-  if (!stillAt(wish, event)) return [];
+const pending: Plan = async (rt, wish) => {
   const staff = [...(await secretariesOf(rt, wish.communityId)), ...(await gridWorkersOf(rt, wish.communityId, wish.gridId))];
   return [{
     template: 'new_pending_wish',
     values: { thing1: wish.title, phrase2: CategoryLabels[wish.category], time3: wish.createdAt.toISOString() },
     recipients: staff.filter((id) => id !== wish.createdBy),
+    waiting: true,
   }];
 };
 
@@ -170,7 +167,7 @@ const PLANS: Partial<Record<WishAction, Plan>> = {
   escalate: async (rt, wish, event) => {
     const town = event.meta?.level === 'town';
     const to = town ? await townAdminsOf(rt, wish.townId) : await secretariesOf(rt, wish.communityId);
-    return [{ template: 'wish_escalated', values: { thing1: wish.title, phrase2: town ? '镇街' : '社区', time3: wish.createdAt.toISOString() }, recipients: to }];
+    return [{ template: 'wish_escalated', values: { thing1: wish.title, phrase2: town ? '镇街' : '社区', time3: wish.createdAt.toISOString() }, recipients: to, waiting: true }];
   },
   urge: supervised('催办'),
   // 催一催: whoever holds the unfinished work hears it; a wish nobody holds yet is the community's to move.
@@ -183,6 +180,7 @@ const PLANS: Partial<Record<WishAction, Plan>> = {
       template: 'wish_waiting',
       values: { thing1: wish.title, phrase2: WishStateLabels[wish.status], time3: submitted },
       recipients: [...(await secretariesOf(rt, wish.communityId)), ...(await gridWorkersOf(rt, wish.communityId, wish.gridId))],
+      waiting: true,
     }];
   },
   reassign: supervised('改派'),
@@ -202,8 +200,8 @@ const PLANS: Partial<Record<WishAction, Plan>> = {
   // community's secretaries that it is back in their queue (it may need dispatching again; a town-level unit's member or
   // an emptied unit is another community's business, so they would not know), and the wish is offered again.
   vacate: async (rt, wish, event) => [
-    { template: 'helper_withdrawn', values: { thing1: wish.title, thing2: '服务人有变动，已重新等待认领' }, recipients: helped(wish) },
-    { template: 'work_returned', values: { thing1: wish.title, thing2: await returnedBecause(rt, event) }, recipients: await secretariesOf(rt, wish.communityId) },
+    { template: 'helper_withdrawn', values: { thing1: wish.title, thing2: '服务人有变动，已重新等待认领' }, recipients: helped(wish), waiting: true },
+    { template: 'work_returned', values: { thing1: wish.title, thing2: await returnedBecause(rt, event) }, recipients: await secretariesOf(rt, wish.communityId), waiting: true },
     ...(await nearby(rt, wish, event)),
   ],
   expire: async (_rt, wish, event) => [
@@ -224,8 +222,10 @@ export async function announceEvent(rt: Runtime, wish: WishDoc, event: WishEvent
   if (!plan) return 0;
   // Said again by the repair after a later step undid it (a 停用, a release, a recall…), "派给您了" or "已被认领" would be
   // untrue: such news goes only while the wish still holds what the step gave (shared/lifecycle/news `holdingStands`).
+  // Likewise "it waits for you" once something moved it on (reviewed, taken, dispatched): `stillWhereLeft`.
   const stands = holdingStands(wish, event);
-  const messages = (await plan(rt, wish, event, known)).filter((m) => stands || !m.holding);
+  const still = stillWhereLeft(wish, event);
+  const messages = (await plan(rt, wish, event, known)).filter((m) => (stands || !m.holding) && (still || !m.waiting));
   const base = { eventId: event.id, communityId: wish.communityId, wishId: wish._id };
   // Every message of a wish carries its number: the subscribe message in its 心愿编号 field, staff's inbox sentences (templates.ts `named`).
   const numbered = wishNumberValues(wish);
