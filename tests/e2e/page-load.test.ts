@@ -46,6 +46,20 @@ test('我的心愿 defines only the components it shows: no map (with its gestur
   await resident.context().close();
 });
 
+test('Taro’s base styles come in the app’s stylesheet ahead of ours, not injected by the app’s script as it starts', async () => {
+  const resident = await signIn(browser, server.url, '居民 · 胡秀兰');
+  await visit(resident, server.url, '/pages/home/index');
+  await resident.getByText('＋ 发布心愿').waitFor();
+  const styles = await resident.evaluate(() => ({
+    injected: [...document.querySelectorAll('style')].filter((s) => /\.taro-app-wrap|html,\s*body\s*\{/.test(s.textContent ?? '')).length,
+    linked: [...document.styleSheets].some((sheet) => sheet.href !== null && [...sheet.cssRules].some((r) => (r as CSSStyleRule).selectorText === '.taro-app-wrap')),
+    // Taro's global.css names a body font too: ours, after it, is the one shown.
+    font: getComputedStyle(document.body).fontFamily,
+  }));
+  expect(styles).toEqual({ injected: 0, linked: true, font: expect.stringContaining('PingFang SC') });
+  await resident.context().close();
+});
+
 test('the post form fetches its checks (zod) when the resident starts on it, and typing forces no layout per keystroke', async () => {
   const resident = await signIn(browser, server.url, '居民 · 胡秀兰');
   await visit(resident, server.url, '/pages/post/index');
