@@ -30,42 +30,51 @@ function reasonText(err: unknown): string {
   return messageOf(err);
 }
 
-export async function choosePhotos(max: number): Promise<string[]> {
-  const res = await chooseImage({ count: max, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-  return res.tempFilePaths;
+// Promise chains, not async functions, below: the mini-program's build turns each async function into a state machine
+// (about twice the bytes), and this module is in its main package (budget 600 KB). Each still only rejects, never throws.
+
+export function choosePhotos(max: number): Promise<string[]> {
+  try {
+    // Called at once, inside the tap: a browser opens its file chooser only for a person's own gesture.
+    return chooseImage({ count: max, sizeType: ['compressed'], sourceType: ['album', 'camera'] }).then((res) => res.tempFilePaths);
+  } catch (err) {
+    return Promise.reject(err);
+  }
 }
 
 /** POST /api/upload on our server (multipart, one `file`); the reply is a `/files/…` path. */
-async function uploadToServer(filePath: string): Promise<string> {
-  const { url } = await withFreshToken<{ url?: unknown }>(async () => {
-    try {
-      return await uploadFile({ url: apiUrl('/api/upload'), filePath, name: 'file', timeout: UPLOAD_TIMEOUT_MS, header: authHeader() });
-    } catch {
-      throw new OfflineError();
-    }
+function uploadToServer(filePath: string): Promise<string> {
+  return withFreshToken<{ url?: unknown }>(() =>
+    Promise.resolve()
+      .then(() => uploadFile({ url: apiUrl('/api/upload'), filePath, name: 'file', timeout: UPLOAD_TIMEOUT_MS, header: authHeader() }))
+      .catch(() => {
+        throw new OfflineError();
+      }),
+  ).then(({ url }) => {
+    if (typeof url !== 'string') throw new AppError('INTERNAL', '');
+    return url;
   });
-  if (typeof url !== 'string') throw new AppError('INTERNAL', '');
-  return url;
 }
 
-async function uploadToCloud(folder: string, filePath: string, i: number, fallbackExt: string): Promise<string> {
+function uploadToCloud(folder: string, filePath: string, i: number, fallbackExt: string): Promise<string> {
   // The fileID must read as a PhotoRef (or AudioRef): the extension is the only part of the local path it keeps.
   const last = filePath.split('.').pop() ?? '';
   const ext = /^[A-Za-z0-9]{1,5}$/.test(last) ? last : fallbackExt;
-  const res = await Taro.cloud.uploadFile({ cloudPath: `wishes/${folder}/${Date.now()}-${i}.${ext}`, filePath });
-  return res.fileID;
+  return Promise.resolve()
+    .then(() => Taro.cloud.uploadFile({ cloudPath: `wishes/${folder}/${Date.now()}-${i}.${ext}`, filePath }))
+    .then((res) => res.fileID);
 }
 
 /** Local path → stored reference, so a retried submit does not send the same file twice. */
 const uploaded = new Map<string, string>();
 
-async function uploadOne(folder: string, path: string, i: number, fallbackExt: string): Promise<string> {
-  let ref = uploaded.get(path);
-  if (!ref) {
-    ref = usesCloud() ? await uploadToCloud(folder, path, i, fallbackExt) : await uploadToServer(path);
-    uploaded.set(path, ref);
-  }
-  return ref;
+function uploadOne(folder: string, path: string, i: number, fallbackExt: string): Promise<string> {
+  const ref = uploaded.get(path);
+  if (ref) return Promise.resolve(ref);
+  return (usesCloud() ? uploadToCloud(folder, path, i, fallbackExt) : uploadToServer(path)).then((stored) => {
+    uploaded.set(path, stored);
+    return stored;
+  });
 }
 
 /**
@@ -73,30 +82,31 @@ async function uploadOne(folder: string, path: string, i: number, fallbackExt: s
  * (a wish being edited keeps its photos) is kept as it is. The first failure stops and throws PhotoUploadError.
  * `folder`: the wish's id, or `new` for one not posted yet.
  */
-export async function uploadPhotos(folder: string, paths: string[]): Promise<string[]> {
+export function uploadPhotos(folder: string, paths: string[]): Promise<string[]> {
   const refs: string[] = [];
-  for (const [i, p] of paths.entries()) {
-    if (isPhotoRef(p)) {
-      refs.push(p);
-      continue;
-    }
-    try {
-      refs.push(await uploadOne(folder, p, i, 'jpg'));
-    } catch (err) {
-      throw new PhotoUploadError(i, err);
-    }
-  }
-  return refs;
+  return paths
+    .reduce<Promise<unknown>>(
+      (before, p, i) =>
+        before
+          .then(() =>
+            isPhotoRef(p)
+              ? p
+              : uploadOne(folder, p, i, 'jpg').catch((err: unknown) => {
+                  throw new PhotoUploadError(i, err);
+                }),
+          )
+          .then((ref) => refs.push(ref)),
+      Promise.resolve(),
+    )
+    .then(() => refs);
 }
 
 /** The recording's stored reference (kept as it is when already stored); VoiceUploadError when it does not get through. */
-export async function uploadVoice(folder: string, path: string): Promise<string> {
-  if (isAudioRef(path)) return path;
-  try {
-    return await uploadOne(folder, path, 0, 'mp3');
-  } catch (err) {
+export function uploadVoice(folder: string, path: string): Promise<string> {
+  if (isAudioRef(path)) return Promise.resolve(path);
+  return uploadOne(folder, path, 0, 'mp3').catch((err: unknown) => {
     throw new VoiceUploadError(err);
-  }
+  });
 }
 
 /**
@@ -104,10 +114,16 @@ export async function uploadVoice(folder: string, path: string): Promise<string>
  * Photos first, then the voice note; the first failure throws (PhotoUploadError, VoiceUploadError) and the form keeps
  * the files to send again.
  */
-export async function withUploads<P extends { photos?: unknown; voice?: unknown }>(payload: P, folder: string): Promise<P> {
+export function withUploads<P extends { photos?: unknown; voice?: unknown }>(payload: P, folder: string): Promise<P> {
   const out: P = { ...payload };
-  if (Array.isArray(payload.photos)) out.photos = await uploadPhotos(folder, payload.photos as string[]);
   const voice = payload.voice as { url: string; seconds: number } | undefined;
-  if (voice) out.voice = { ...voice, url: await uploadVoice(folder, voice.url) };
-  return out;
+  return (Array.isArray(payload.photos) ? uploadPhotos(folder, payload.photos as string[]) : Promise.resolve(undefined))
+    .then((photos) => {
+      if (photos) out.photos = photos;
+      return voice && uploadVoice(folder, voice.url);
+    })
+    .then((url) => {
+      if (voice) out.voice = { ...voice, url };
+      return out;
+    });
 }
