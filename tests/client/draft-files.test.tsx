@@ -283,6 +283,7 @@ describe('in the mini-program', () => {
     view.unmount();
     for (const p of [...files.keys()]) if (p.startsWith('wxfile://tmp')) files.delete(p);
   };
+  /** The copies kept for a draft: its folder is named by the draft's storage key, each character not [\w.-] as _. */
   const draftCopies = (scope: string) => [...files.keys()].filter((p) => p.startsWith(`${USER}/drafts/${scope}/`));
 
   async function hold(seconds: number, tempFilePath: string, name = '您录的语音') {
@@ -329,12 +330,12 @@ describe('in the mini-program', () => {
     await screen.findByText('选择楼栋');
     fireEvent.change(screen.getByLabelText('居民姓名'), { target: { value: '李桂英' } });
     await hold(14, 'wxfile://tmp/li.mp3', '录下的语音');
-    await waitFor(() => expect(draftCopies('xy.staff.proxyDraft')).toHaveLength(1));
+    await waitFor(() => expect(draftCopies('xy.staff.proxyDraft_u-staff')).toHaveLength(1));
 
     restartApp(first);
     render(<ProxyPage />);
     fireEvent.click(await screen.findByRole('button', { name: '播放录下的语音，14 秒' }));
-    expect(players.at(-1)).toMatchObject({ src: draftCopies('xy.staff.proxyDraft')[0], played: 1 });
+    expect(players.at(-1)).toMatchObject({ src: draftCopies('xy.staff.proxyDraft_u-staff')[0], played: 1 });
     expect(screen.getByDisplayValue('李桂英')).toBeInTheDocument();
   });
 });

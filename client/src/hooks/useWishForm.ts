@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { draftFiles, type DraftFileFields } from '../services/draftFiles';
 import { fieldErrorsOf } from '../services/errors';
 import { SubmitKey } from '../services/requestId';
+import { peekSession } from '../services/session';
 
 export type FormErrors = Partial<Record<string, string>>;
 
@@ -58,13 +59,24 @@ function restore<D extends object>(key: string, blank: () => D, initial?: Partia
 }
 
 /**
+ * A draft belongs to the person who wrote it. A phone is often shared (an elder's and her grandson's, a grid office's):
+ * the next person signed in starts from a blank form, and the writer finds the draft, its recording and photos, when
+ * they sign in again. Signed out (a form never opens so), the key is the form's own.
+ */
+export function ownDraftKey(storageKey: string): string {
+  const userId = peekSession()?.user.id;
+  return userId ? storageKey + '@' + userId : storageKey;
+}
+
+/**
  * The wish forms' common behaviour (the resident's post and the staff's proxy entry): the draft
  * is written through to storage and kept on any failure, errors come from the shared schema
  * (and the server's), and a retry of the same payload reuses its requestId so a reply lost to
  * a flaky network never makes a second wish.
  */
 export function useWishForm<D extends object, P, R, E extends FormErrors>(opts: WishFormOptions<D, P, R, E>): WishForm<D, R, E> {
-  const { storageKey, validate } = opts;
+  const { validate } = opts;
+  const [storageKey] = useState(() => ownDraftKey(opts.storageKey));
   const [draft, setDraft] = useState<D>(() => restore(storageKey, opts.blank, opts.initial));
   const [errors, setErrors] = useState<E>({} as E);
   const [tried, setTried] = useState(false);
