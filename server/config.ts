@@ -1,6 +1,6 @@
 /** Environment variables as read (not the ambient NodeJS.ProcessEnv, which others augment). */
 type Env = Record<string, string | undefined>;
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import * as z from 'zod';
@@ -22,6 +22,8 @@ export interface ServerConfig {
   /** Where the embedded database keeps its files (':memory:' keeps nothing). */
   dbPath: string;
   tokenSecret: string;
+  /** FILES_SECRET: signs the expiring URLs of photos and voice notes (server/fileUrls.ts); unset, `filesSecretOf` derives one from the token secret. */
+  filesSecret?: string;
   /** How long a sign-in lasts without signing in again: the life of its (rotating) refresh token. */
   tokenTtlHours: number;
   /** How long one access token is honoured; the client renews it with the refresh token. */
@@ -54,6 +56,15 @@ export interface ServerConfig {
   miniprogramState: CoreConfig['miniprogramState'];
   /** The h5 map's tiles (XINYUAN_MAP_TILES); unset, h5 draws the schematic plot of the grids. */
   mapTiles?: CoreConfig['mapTiles'];
+}
+
+/**
+ * The key file URLs are signed with: FILES_SECRET, else one derived from the token secret. Derived, not a fresh random
+ * one: every worker of a cluster (and every gateway on one database) shares TOKEN_SECRET, so they share this too and
+ * a URL one signed works on another; and a key of its own, so a file URL says nothing about the token key.
+ */
+export function filesSecretOf(config: Pick<ServerConfig, 'filesSecret' | 'tokenSecret'>): string {
+  return config.filesSecret ?? createHmac('sha256', config.tokenSecret).update('xinyuan files/v1').digest('hex');
 }
 
 /** One problem with one variable. */
@@ -135,6 +146,7 @@ const EnvSchema = z
     MONGODB_DB: text(),
     XINYUAN_DB_PATH: text(),
     TOKEN_SECRET: text(),
+    FILES_SECRET: text(),
     TOKEN_TTL_HOURS: integer(24 * 7, 1),
     ACCESS_TOKEN_TTL_SECONDS: integer(15 * 60, 1),
     WECHAT_APPID: text(),
@@ -166,6 +178,9 @@ const EnvSchema = z
       if (production && mode === 'local') problem('XINYUAN_MODE', '生产环境不能是 local（会开放演示登录）');
       if ((production || mode === 'selfhosted') && (env.TOKEN_SECRET ?? '').length < TOKEN_SECRET_MIN) {
         problem('TOKEN_SECRET', `${production ? '生产环境' : 'selfhosted 模式'}必须设置，至少 ${TOKEN_SECRET_MIN} 个字符（用于签发登录令牌）`);
+      }
+      if (env.FILES_SECRET !== undefined && env.FILES_SECRET.length < TOKEN_SECRET_MIN) {
+        problem('FILES_SECRET', `至少 ${TOKEN_SECRET_MIN} 个字符（用于签发照片和语音的链接）；不设则由 TOKEN_SECRET 派生`);
       }
       if (env.XINYUAN_MAP_TILES) {
         const tiles = mapTilesOf(env.XINYUAN_MAP_TILES, env.XINYUAN_MAP_TILES_DATUM, env.XINYUAN_MAP_TILES_ATTRIBUTION);
@@ -216,6 +231,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     dbPath: e.XINYUAN_DB_PATH ?? path.join('.data', 'db'),
     // Local mode without a secret: a fresh one per start (tokens end with the process).
     tokenSecret: e.TOKEN_SECRET ?? randomBytes(32).toString('hex'),
+    ...(e.FILES_SECRET ? { filesSecret: e.FILES_SECRET } : {}),
     tokenTtlHours: e.TOKEN_TTL_HOURS,
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     wechat: { appId: e.WECHAT_APPID, secret: e.WECHAT_SECRET, apiBase: (e.WECHAT_API_BASE ?? 'https://api.weixin.qq.com').replace(/\/$/, '') },

@@ -11,7 +11,7 @@ import { connect } from '../cloudfunctions/_core/store/connect';
 import { LocalSink, type Notifier } from '../cloudfunctions/_core/runtime/notifier';
 import type { Runtime } from '../cloudfunctions/_core/runtime/types';
 import { repositoriesOf } from '../cloudfunctions/_core/store/repositories';
-import { ConfigError, loadConfig, type ServerConfig, type ServerMode } from './config';
+import { ConfigError, filesSecretOf, loadConfig, type ServerConfig, type ServerMode } from './config';
 import { FUNCTIONS } from './functions';
 import { buildGateway, routesOf, type GatewayRoute } from './gateway';
 import { startEmbeddedMongo } from './db/embeddedMongo';
@@ -23,6 +23,7 @@ import { seedDemo } from './seed';
 import { USER_NOTES } from './seedData';
 import { sweepUnusedPhotos, type SweepResult } from './photoSweep';
 import { Tokens } from './tokens';
+import { fileUrlSigner } from './fileUrls';
 import { importDiskPhotos } from './uploads';
 import { WechatHttpSender, WechatServerApi, wechatContentChecker } from './wechatApi';
 
@@ -131,6 +132,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       notifier,
       content: wechat ? wechatContentChecker(wechat) : new WordListChecker(),
       config: { mode: config.mode, templateIds: config.templateIds, miniprogramState: config.miniprogramState, ...(config.mapTiles ? { mapTiles: config.mapTiles } : {}) },
+      media: fileUrlSigner(filesSecretOf(config)),
     };
     if (opts.seed ?? config.mode === 'local') await seedDemo(conn.db, runtime, { dutyRosters: opts.seedDutyRosters ?? true });
 

@@ -7,7 +7,8 @@ import { AppError } from '@shared';
 import { UPLOADED_AUDIO_NAME, UPLOADED_PHOTO_NAME } from '@shared/schemas/primitives';
 import type { Runtime } from '../cloudfunctions/_core/runtime/types';
 import type { PhotoInfo } from '../cloudfunctions/_core/store/photos';
-import type { ServerConfig } from './config';
+import { filesSecretOf, type ServerConfig } from './config';
+import { fileUrlSigner, refusalError, type FileUrlSigner } from './fileUrls';
 
 export interface UploadDeps {
   config: ServerConfig;
@@ -80,28 +81,36 @@ export function parseRange(header: string | undefined, length: number): { start:
   return { start, end };
 }
 
-/** Headers every photo reply carries, whole or in part. */
-function photoHeaders(reply: FastifyReply, photo: PhotoInfo, etag: string, type: string): void {
+/** Headers every photo reply carries, whole or in part. `maxAge`: what is left of the URL's life. */
+function photoHeaders(reply: FastifyReply, photo: PhotoInfo, etag: string, type: string, maxAge: number): void {
   reply
     .header('content-type', type)
     .header('x-content-type-options', 'nosniff')
     // A photo is never a page: even if a browser were talked into rendering it, it runs nothing.
     .header('content-security-policy', "default-src 'none'; sandbox; frame-ancestors 'none'")
-    // The name is the content: it never changes. Private: photos of people's homes stay out of shared caches.
-    .header('cache-control', 'private, max-age=31536000, immutable')
+    // The name is the content: it never changes; the browser keeps it no longer than its URL works. Private: photos
+    // of people's homes stay out of shared caches.
+    .header('cache-control', `private, max-age=${maxAge}, immutable`)
     .header('etag', etag)
     .header('last-modified', photo.uploadedAt.toUTCString())
     .header('accept-ranges', 'bytes');
 }
 
-async function servePhoto(req: FastifyRequest<{ Params: { '*': string } }>, reply: FastifyReply, rt: Runtime) {
+type FileRequest = FastifyRequest<{ Params: { '*': string }; Querystring: Record<string, unknown> }>;
+
+async function servePhoto(req: FileRequest, reply: FastifyReply, rt: Runtime, signer: FileUrlSigner) {
   const name = req.params['*'];
   const m = partsOf(name);
   if (!m) throw new AppError('NOT_FOUND', '文件不存在');
+  // The signature before the database: a request without one learns nothing, not even whether such a file exists.
+  const now = rt.now();
+  const refused = signer.check(name, req.query, now);
+  if (refused) throw refusalError(refused);
   const photo = await rt.repos.photos.stat(name);
   if (!photo) throw new AppError('NOT_FOUND', '文件不存在');
   const etag = `"${m.sha}"`;
-  photoHeaders(reply, photo, etag, kindOfExt(m.ext).type);
+  const maxAge = Math.max(0, Number(req.query.exp) - Math.floor(now.getTime() / 1000));
+  photoHeaders(reply, photo, etag, kindOfExt(m.ext).type, maxAge);
   if (req.headers['if-none-match'] === etag) return reply.status(304).send();
   // If-Range with another validator: the client's part is of something else, so it gets the whole.
   const ifRange = req.headers['if-range'];
@@ -138,7 +147,9 @@ export async function importDiskPhotos(config: ServerConfig, rt: Runtime): Promi
  * '/files/<sha256>.<ext>'}`, a path the client resolves against its API base, so stored wishes survive a change of
  * domain. Photos and recordings share the route, so one person's uploads of either draw on one budget a minute;
  * each kind has its own size limit.
- * `GET /files/<name>` serves it to anyone holding the name (an `<image>` can't send a token).
+ * `GET /files/<name>?u=…&exp=…&sig=…` serves it to whoever holds a URL a reply signed for them, until it expires
+ * (server/fileUrls.ts: an `<image>` can't send a token); without a valid signature it is 403, whether or not the file
+ * exists. The upload's own reply is the bare reference, which serves nothing: the uploader sent the bytes.
  * Kept in the database (GridFS), so any gateway on it serves what another took in.
  */
 export async function uploadRoutes(app: FastifyInstance, d: UploadDeps): Promise<void> {
@@ -192,5 +203,6 @@ export async function uploadRoutes(app: FastifyInstance, d: UploadDeps): Promise
   );
 
   // A wildcard, so `/files/../x` and nested paths land here (and get 404) instead of the h5 fallback.
-  app.get<{ Params: { '*': string } }>('/files/*', (req, reply) => servePhoto(req, reply, d.runtime));
+  const signer = fileUrlSigner(filesSecretOf(d.config));
+  app.get<{ Params: { '*': string }; Querystring: Record<string, unknown> }>('/files/*', (req, reply) => servePhoto(req, reply, d.runtime, signer));
 }

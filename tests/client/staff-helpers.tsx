@@ -3,6 +3,7 @@
  * and a fake `call` that answers per `fn.action` (the services/api boundary).
  */
 import type { Role } from '@shared/enums';
+import Taro from '@tarojs/taro';
 import { taroMock } from './__mocks__/taro';
 import { switchRole } from '../../client/src/services/session';
 
@@ -44,3 +45,30 @@ export const proxyPlaces = {
   'org.buildings': { items: [{ id: 'b3', name: '3栋', compoundId: 'k1', location: { type: 'Point', coordinates: [110.12, 32.81] } }] },
   'org.compounds': { items: [{ id: 'k1', name: '香城苑' }] },
 };
+
+export interface FakePlayer {
+  src: string;
+  played: number;
+  /** What the player's onError was given: call it to fail the play (a link that expired). */
+  fail?: () => void;
+}
+
+/** Taro's InnerAudioContext, each one made recorded in `players` (emptied here): its source, its plays, its failure. */
+export function fakePlayers(players: FakePlayer[]): void {
+  players.length = 0;
+  (Taro as unknown as Record<string, unknown>).createInnerAudioContext = () => {
+    const p: FakePlayer = { src: '', played: 0 };
+    players.push(p);
+    return {
+      set src(v: string) {
+        p.src = v;
+      },
+      play: () => p.played++,
+      stop: () => undefined,
+      destroy: () => undefined,
+      onEnded: () => undefined,
+      onStop: () => undefined,
+      onError: (cb: () => void) => (p.fail = cb),
+    };
+  };
+}

@@ -3,11 +3,10 @@
  * out what was said (dispatch.transcribe) and the card then reads it; then approves as usual.
  */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import Taro from '@tarojs/taro';
 import { call } from '../../client/src/services/api';
 import ReviewPage from '../../client/src/packages/staff/pages/review/index';
 import { Timeline } from '../../client/src/components/Timeline';
-import { actAs, callsTo, routeCalls } from './staff-helpers';
+import { actAs, callsTo, fakePlayers, routeCalls, type FakePlayer } from './staff-helpers';
 
 jest.mock('../../client/src/services/api', () => ({ call: jest.fn(), httpJson: jest.fn(), apiUrl: (p: string) => `http://127.0.0.1:46010${p}` }));
 const callMock = call as jest.Mock;
@@ -26,27 +25,12 @@ const spoken = {
   photos: [PHOTO],
   createdAt: new Date(Date.now() - 3600_000).toISOString(),
 };
-const players: { src: string; played: number }[] = [];
+const players: FakePlayer[] = [];
 
 beforeEach(() => {
   callMock.mockReset();
-  players.length = 0;
   actAs('secretary');
-  (Taro as unknown as Record<string, unknown>).createInnerAudioContext = () => {
-    const p = { src: '', played: 0 };
-    players.push(p);
-    return {
-      set src(v: string) {
-        p.src = v;
-      },
-      play: () => p.played++,
-      stop: () => undefined,
-      destroy: () => undefined,
-      onEnded: () => undefined,
-      onStop: () => undefined,
-      onError: () => undefined,
-    };
-  };
+  fakePlayers(players);
 });
 
 const card = () => screen.getByLabelText('心愿：维修（语音）');
@@ -58,7 +42,7 @@ test('a wish said by voice plays on the card, with its photo, and says it waits 
   expect(within(card()).getByText('居民用语音说明，请听后整理成文字')).toBeInTheDocument();
   expect([...card().querySelectorAll('img.photo')].map((i) => i.getAttribute('src'))).toEqual([`http://127.0.0.1:46010${PHOTO}`]);
   fireEvent.click(within(card()).getByRole('button', { name: '播放居民的语音，14 秒' }));
-  expect(players).toEqual([{ src: `http://127.0.0.1:46010${VOICE}`, played: 1 }]);
+  expect(players).toEqual([expect.objectContaining({ src: `http://127.0.0.1:46010${VOICE}`, played: 1 })]);
 });
 
 test('the secretary types out what was said: sent as the description with a better title, and the card reads it', async () => {

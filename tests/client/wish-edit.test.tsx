@@ -72,3 +72,22 @@ test('resubmitting a rejected wish clears a field the resident emptied, too', as
   await waitFor(() => expect(server.calls.some((c) => c.route === 'wishes.resubmit')).toBe(true));
   expect(server.calls.find((c) => c.route === 'wishes.resubmit')?.data).toMatchObject({ wishId: 'w1', contactPhone: null, address: '3栋2单元501' });
 });
+
+test('a wish shown with signed photo and voice links is saved back with the references it was stored as, not the links', async () => {
+  // As the server hands them to this resident for the hour (server/fileUrls.ts); the form shows them from these links.
+  const photo = `/files/${'c'.repeat(64)}.jpg`;
+  const voice = `/files/${'d'.repeat(64)}.m4a`;
+  const signed = (ref: string) => `${ref}?u=u-res&exp=1796630400&sig=${'7'.repeat(64)}`;
+  taroMock.routerParams = { edit: 'w1' };
+  const server = fakeServer({
+    'wishes.detail': () => detailReply(pending({ photos: [signed(photo)], voice: { url: signed(voice), seconds: 9 } }), actors.resident()),
+    'wishes.update': (data) => ({ wish: pending({ title: data.title }) }),
+  });
+  const { container } = render(<PostPage />);
+  fireEvent.change(await screen.findByDisplayValue('陪同去卫生院打疫苗'), { target: { value: '陪同去卫生院打流感疫苗' } });
+  expect(container.querySelector('img.photo')?.getAttribute('src')).toContain(signed(photo));
+  fireEvent.click(screen.getByRole('button', { name: '保存修改' }));
+
+  await waitFor(() => expect(server.calls.some((c) => c.route === 'wishes.update')).toBe(true));
+  expect(server.calls.find((c) => c.route === 'wishes.update')?.data).toMatchObject({ wishId: 'w1', photos: [photo], voice: { url: voice, seconds: 9 } });
+});

@@ -145,9 +145,10 @@ describe('security headers on every reply (issue 11, L6)', () => {
       await fetch(`${server.url}/api/fn/wishes`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${volunteer.token}` }, body: '{"action":"mine","data":{}}' }),
       await fetch(`${server.url}/api/fn/nope`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }),
       await fetch(`${server.url}/files/${'a'.repeat(64)}.jpg`),
+      await fetch(`${server.url}${server.fileUrl(`/files/${'a'.repeat(64)}.jpg`)}`),
       await fetch(`${server.url}/api/auth/me`),
     ];
-    expect(replies.map((r) => r.status)).toEqual([200, 200, 404, 404, 401]);
+    expect(replies.map((r) => r.status)).toEqual([200, 200, 404, 403, 404, 401]);
     for (const r of replies) {
       expectSecurityHeaders(r.headers, r.url);
       expect(r.headers.get('strict-transport-security')).toBeNull();

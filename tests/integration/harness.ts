@@ -13,6 +13,11 @@ import { startFakeWechat, type FakeWechat } from './fakeWechat';
  */
 export interface TestServer extends RunningServer {
   clock: { advanceHours(h: number): void; now(): Date };
+  /**
+   * A stored `/files/…` reference as a reply would hand it to `viewer` (signed, expiring: server/fileUrls.ts), for
+   * suites about serving the bytes; suites about who is given a file read it from the replies themselves.
+   */
+  fileUrl(ref: string, viewer?: string): string;
   login(as: string): Promise<Client>;
   anonymous(): Client;
   /** A client for a token obtained some other way (WeChat login…). */
@@ -89,6 +94,7 @@ export async function startTestServer(opts: Partial<StartOptions> = {}): Promise
       }
     },
     clock: { advanceHours: (h) => void (offsetMs += h * 3_600_000), now },
+    fileUrl: (ref, viewer = '-') => server.runtime.media!.sign(ref, viewer, server.runtime.now()),
     ...clients,
   };
 }

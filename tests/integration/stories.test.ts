@@ -4,6 +4,7 @@
  * consent back takes it down. Never a sensitive wish; an anonymous resident stays anonymous.
  */
 import { startTestServer, type Client, type TestServer } from './harness';
+import { storedRef } from '@shared/vocab/photoRefs';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
@@ -34,7 +35,8 @@ describe('from draft to the wall, with the resident’s consent', () => {
     const before = await upload(Buffer.concat([PNG, Buffer.from('before')]), secretary.token!);
     const after = await upload(Buffer.concat([PNG, Buffer.from('after')]), secretary.token!);
     const { story } = await secretary.ok('stories', 'draft', { wishId, note: NOTE, beforePhotos: [before], afterPhotos: [after] });
-    expect(story).toMatchObject({ status: 'awaiting_consent', title: '厨房水龙头漏水请帮忙维修', note: NOTE, thanks: '修好了，很及时', stars: 4, beforePhotos: [before], afterPhotos: [after], residentName: '杨**' });
+    expect(story).toMatchObject({ status: 'awaiting_consent', title: '厨房水龙头漏水请帮忙维修', note: NOTE, thanks: '修好了，很及时', stars: 4, residentName: '杨**' });
+    expect([story.beforePhotos.map(storedRef), story.afterPhotos.map(storedRef)]).toEqual([[before], [after]]);
 
     const resident = await server.login('resident2');
     const inbox = await resident.ok('notify', 'inbox', {});
@@ -57,7 +59,10 @@ describe('from draft to the wall, with the resident’s consent', () => {
     expect(published.story.status).toBe('published');
     const shared = await server.anonymous().ok('stories', 'detail', { storyId: story.id });
     expect(shared.community.name).toBe('桃源社区');
-    expect(shared.story).toMatchObject({ id: story.id, title: '厨房水龙头漏水请帮忙维修', note: NOTE, residentName: '杨**', helpers: ['张**'], afterPhotos: [after] });
+    expect(shared.story).toMatchObject({ id: story.id, title: '厨房水龙头漏水请帮忙维修', note: NOTE, residentName: '杨**', helpers: ['张**'] });
+    // A published story is public: a reader nobody signed in gets its photos, as a link that expires like any other.
+    expect(shared.story.afterPhotos).toEqual([expect.stringMatching(new RegExp(`^${after.replace('.', '\\.')}\\?u=-&exp=\\d+&sig=`))]);
+    expect((await fetch(`${server.url}${shared.story.afterPhotos[0]}`)).status).toBe(200);
     // The public card names neither the wish nor its state.
     expect(shared.story.wishId).toBeUndefined();
     expect(JSON.stringify(shared)).not.toContain(wishId);
@@ -156,6 +161,6 @@ describe('who and what never reaches the wall', () => {
     await secretary.ok('stories', 'draft', { wishId, note: '教会了', afterPhotos: [photo] });
     await server.db.collection('photos.files').updateOne({ _id: photo.slice('/files/'.length) as never }, { $set: { 'metadata.lastUploadAt': new Date(server.clock.now().getTime() - 25 * 3_600_000) } });
     await server.sweepPhotos();
-    expect((await fetch(`${server.url}${photo}`)).status).toBe(200);
+    expect((await fetch(`${server.url}${server.fileUrl(photo)}`)).status).toBe(200);
   });
 });

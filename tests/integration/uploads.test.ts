@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { Binary, ObjectId } from 'mongodb';
 import { PhotoRef } from '@shared/schemas/primitives';
+import { storedRef } from '@shared/vocab/photoRefs';
 import { awayFromWindowEdge, startTestServer, wishInput, type TestServer } from './harness';
 
 // A 1×1 PNG, as a phone would never send but every decoder accepts.
@@ -80,13 +81,13 @@ describe('photos over HTTP', () => {
     expect(await storedFiles()).toContain(url.slice('/files/'.length));
     expect(JSON.stringify(await server.db.collection('photos.files').find().toArray())).not.toContain('passwd');
 
-    const got = await fetch(`${server.url}${url}`);
+    const got = await fetch(`${server.url}${server.fileUrl(url)}`);
     expect(got.status).toBe(200);
     expect(got.headers.get('content-type')).toBe('image/png');
     expect(got.headers.get('x-content-type-options')).toBe('nosniff');
     expect(got.headers.get('cache-control')).toContain('immutable');
     expect(Buffer.from(await got.arrayBuffer()).equals(PNG)).toBe(true);
-    const again = await fetch(`${server.url}${url}`, { headers: { 'if-none-match': got.headers.get('etag')! } });
+    const again = await fetch(`${server.url}${server.fileUrl(url)}`, { headers: { 'if-none-match': got.headers.get('etag')! } });
     expect(again.status).toBe(304);
 
     // The same photo again (a retried submit) is the same file.
@@ -95,16 +96,18 @@ describe('photos over HTTP', () => {
     expect(await server.db.collection('photos.chunks').countDocuments({ files_id: url.slice('/files/'.length) })).toBe(1);
 
     const done = await volunteer.ok('tasks', 'complete', { wishId: wish.id, note: '灯泡已换好', photos: [url] });
-    expect(done.wish.completion.photos).toEqual([url]);
+    expect(done.wish.completion.photos.map(storedRef)).toEqual([url]);
     const detail = await resident.ok('wishes', 'detail', { wishId: wish.id });
-    expect(detail.wish.completion).toMatchObject({ note: '灯泡已换好', photos: [url] });
+    expect(detail.wish.completion).toMatchObject({ note: '灯泡已换好' });
+    expect(detail.wish.completion.photos.map(storedRef)).toEqual([url]);
+    expect((await fetch(`${server.url}${detail.wish.completion.photos[0]}`)).status).toBe(200);
   });
 
   test('range requests: a part of the photo with 206 and Content-Range, a range past the end is 416, If-Range with another validator gets the whole', async () => {
     const volunteer = await server.login('volunteer');
     const big = Buffer.concat([PNG, Buffer.from(Array.from({ length: 40_000 }, (_, i) => i % 251))]);
     const url: string = (await upload(big, { token: volunteer.token })).body.data.url;
-    const get = (headers: Record<string, string>) => fetch(`${server.url}${url}`, { headers });
+    const get = (headers: Record<string, string>) => fetch(`${server.url}${server.fileUrl(url)}`, { headers });
     const whole = await get({});
     expect(whole.headers.get('accept-ranges')).toBe('bytes');
     expect(whole.headers.get('last-modified')).toBeTruthy();
@@ -136,7 +139,7 @@ describe('photos over HTTP', () => {
 
   test('a photo an earlier version kept on disk is moved into the database at start and served', async () => {
     expect(await storedFiles()).toContain(LEGACY_NAME);
-    const got = await fetch(`${server.url}/files/${LEGACY_NAME}`);
+    const got = await fetch(`${server.url}${server.fileUrl(`/files/${LEGACY_NAME}`)}`);
     expect(got.status).toBe(200);
     expect(Buffer.from(await got.arrayBuffer()).equals(LEGACY)).toBe(true);
   });
@@ -147,10 +150,10 @@ describe('photos over HTTP', () => {
     const webp = Buffer.concat([Buffer.from('RIFF'), Buffer.from([40, 0, 0, 0]), Buffer.from('WEBPVP8 '), Buffer.alloc(28, 2)]);
     const j = await upload(jpeg, { token: volunteer.token, filename: 'a.png', type: 'image/png' });
     expect(j.body.data.url).toMatch(/\.jpg$/);
-    expect((await fetch(`${server.url}${j.body.data.url}`)).headers.get('content-type')).toBe('image/jpeg');
+    expect((await fetch(`${server.url}${server.fileUrl(j.body.data.url)}`)).headers.get('content-type')).toBe('image/jpeg');
     const w = await upload(webp, { token: volunteer.token, filename: 'b.jpg', type: 'image/jpeg' });
     expect(w.body.data.url).toMatch(/\.webp$/);
-    expect((await fetch(`${server.url}${w.body.data.url}`)).headers.get('content-type')).toBe('image/webp');
+    expect((await fetch(`${server.url}${server.fileUrl(w.body.data.url)}`)).headers.get('content-type')).toBe('image/webp');
   });
 
   test('malformed multipart is a 400 naming the file, not a 500 (issue 11, L4)', async () => {
@@ -211,14 +214,14 @@ describe('photos over HTTP', () => {
     expect((await upload(PNG, { token: volunteer.token })).status).toBe(200);
   });
 
-  test('only stored names are served: traversal and unknown names are 404 envelopes', async () => {
+  test('only stored names are served: traversal and unknown names are 404 envelopes, a name nobody stored even signed', async () => {
     fs.writeFileSync(path.join(root, 'secret.txt'), 'top secret');
     for (const p of [
       '/files/../secret.txt',
       '/files/..%2Fsecret.txt',
       '/files/%2e%2e/secret.txt',
       '/files/../../server/config.ts',
-      '/files/' + 'a'.repeat(64) + '.png',
+      server.fileUrl('/files/' + 'a'.repeat(64) + '.png'),
       '/files/' + 'A'.repeat(64) + '.png',
       '/files/' + 'a'.repeat(64) + '.svg',
       '/files/',
@@ -282,7 +285,7 @@ describe('photos nobody used', () => {
     expect(left).toEqual(expect.arrayContaining([onProgress, onReport, fresh, resent]));
     expect(await chunks.find({ files_id: `${'c'.repeat(64)}.png` }).map((c) => c.n).toArray()).toEqual([1]);
     expect(await chunks.countDocuments({ files_id: abandoned })).toBe(0);
-    expect((await rawGet(`/files/${abandoned}`)).status).toBe(404);
+    expect((await rawGet(server.fileUrl(`/files/${abandoned}`))).status).toBe(404);
 
     // What the resident is shown still loads.
     const detail = await resident.ok('wishes', 'detail', { wishId: wish.id });

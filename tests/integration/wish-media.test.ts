@@ -4,6 +4,7 @@
  * voice note out, and the sweep of unused uploads keeping what a wish was posted with.
  */
 import { createHash } from 'node:crypto';
+import { storedRef } from '@shared/vocab/photoRefs';
 import { startTestServer, wishInput, type Client, type TestServer } from './harness';
 
 const PHOTO_LIMIT = 64 * 1024;
@@ -58,13 +59,13 @@ describe('the upload takes in voice notes, told by their bytes', () => {
     expect(up.status).toBe(200);
     const ext = kind === 'mp3frames' ? 'mp3' : kind;
     expect(up.body.data.url).toBe(`/files/${createHash('sha256').update(bytes).digest('hex')}.${ext}`);
-    const got = await fetch(`${server.url}${up.body.data.url}`);
+    const got = await fetch(`${server.url}${server.fileUrl(up.body.data.url)}`);
     expect(got.status).toBe(200);
     expect(got.headers.get('content-type')).toBe(TYPES[ext]);
     expect(got.headers.get('x-content-type-options')).toBe('nosniff');
     expect(Buffer.from(await got.arrayBuffer()).equals(bytes)).toBe(true);
     // A player seeks with byte ranges.
-    const part = await fetch(`${server.url}${up.body.data.url}`, { headers: { range: 'bytes=0-3' } });
+    const part = await fetch(`${server.url}${server.fileUrl(up.body.data.url)}`, { headers: { range: 'bytes=0-3' } });
     expect(part.status).toBe(206);
     expect(Buffer.from(await part.arrayBuffer()).equals(bytes.subarray(0, 4))).toBe(true);
   });
@@ -98,7 +99,8 @@ describe('a wish said by voice', () => {
     const resident = await server.login('resident');
     const url = await urlOf(resident, freshVoice());
     const { wish } = await resident.ok('wishes', 'create', { category: 'repair', location: wishInput().location, voice: { url, seconds: 9 } });
-    expect(wish).toMatchObject({ title: '维修（语音）', voice: { url, seconds: 9 }, status: 'pending_review' });
+    expect(wish).toMatchObject({ title: '维修（语音）', voice: { seconds: 9 }, status: 'pending_review' });
+    expect(storedRef(wish.voice.url)).toBe(url);
     expect(wish.description).toBeUndefined();
   });
 
@@ -123,7 +125,7 @@ describe('a wish said by voice', () => {
     const [first, second, photo] = [await urlOf(resident, freshVoice()), await urlOf(resident, freshVoice()), await urlOf(resident, freshPhoto())];
     const { wish } = await resident.ok('wishes', 'create', { category: 'repair', location: wishInput().location, voice: { url: first, seconds: 5 }, photos: [photo] });
     const rerecorded = await resident.ok('wishes', 'update', { wishId: wish.id, voice: { url: second, seconds: 12 }, photos: null });
-    expect(rerecorded.wish.voice).toEqual({ url: second, seconds: 12 });
+    expect({ ...rerecorded.wish.voice, url: storedRef(rerecorded.wish.voice.url) }).toEqual({ url: second, seconds: 12 });
     expect(rerecorded.wish.photos).toBeUndefined();
     const refused = await resident.call('wishes', 'update', { wishId: wish.id, voice: null });
     expect(refused.body).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: { fields: [{ path: 'description' }] } } });
@@ -167,7 +169,8 @@ describe('who hears it and sees the photos', () => {
     const refused = await people.resident.call('dispatch', 'transcribe', { wishId, description: said });
     expect(refused.body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const { wish } = await people.secretary.ok('dispatch', 'transcribe', { wishId, description: said, title: '阳台晾衣架坏了' });
-    expect(wish).toMatchObject({ description: said, title: '阳台晾衣架坏了', voice: { url: voiceUrl, seconds: 20 } });
+    expect(wish).toMatchObject({ description: said, title: '阳台晾衣架坏了', voice: { seconds: 20 } });
+    expect(storedRef(wish.voice.url)).toBe(voiceUrl);
     const detail = await people.resident.ok('wishes', 'detail', { wishId });
     expect(detail.events.at(-1)).toMatchObject({ action: 'transcribe', from: 'pending_review', to: 'pending_review', actor: { role: 'secretary' } });
     expect(JSON.stringify(detail.events)).not.toContain(said);
@@ -188,14 +191,14 @@ describe('who hears it and sees the photos', () => {
   test('the helper who claims it hears it and fetches the bytes; another helper does not get it', async () => {
     await people.volunteer.ok('tasks', 'claim', { wishId });
     const detail = await people.volunteer.ok('wishes', 'detail', { wishId });
-    expect(detail.wish.voice).toEqual({ url: voiceUrl, seconds: 20 });
-    expect(detail.wish.photos).toEqual([photoUrl]);
+    expect({ ...detail.wish.voice, url: storedRef(detail.wish.voice.url) }).toEqual({ url: voiceUrl, seconds: 20 });
+    expect(detail.wish.photos.map(storedRef)).toEqual([photoUrl]);
     const audio = await fetch(`${server.url}${detail.wish.voice.url}`);
     expect(audio.status).toBe(200);
     expect(audio.headers.get('content-type')).toBe('audio/mp4');
     expect((await people.volunteer2.call('wishes', 'detail', { wishId })).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     // The stored name is the content's sha256: a name nobody was given is not found.
-    expect((await fetch(`${server.url}/files/${'0'.repeat(64)}.m4a`)).status).toBe(404);
+    expect((await fetch(`${server.url}${server.fileUrl(`/files/${'0'.repeat(64)}.m4a`)}`)).status).toBe(404);
   });
 
   test('once the work is done and confirmed, the helper no longer has them; the resident still does', async () => {
@@ -215,8 +218,8 @@ describe('the sweep of unused uploads', () => {
     const old = new Date(server.clock.now().getTime() - 25 * 3_600_000);
     await server.db.collection('photos.files').updateMany({}, { $set: { 'metadata.lastUploadAt': old } });
     await server.sweepPhotos();
-    for (const url of [kept, photo]) expect((await fetch(`${server.url}${url}`)).status).toBe(200);
-    expect((await fetch(`${server.url}${dropped}`)).status).toBe(404);
+    for (const url of [kept, photo]) expect((await fetch(`${server.url}${server.fileUrl(url)}`)).status).toBe(200);
+    expect((await fetch(`${server.url}${server.fileUrl(dropped)}`)).status).toBe(404);
   });
 });
 
@@ -228,19 +231,24 @@ describe('a voice note the grid worker records with an elder (代录心愿)', ()
       category: 'repair', location: wishInput().location, buildingId: 'bld-x1', voice: { url, seconds: 14 },
       channel: 'door_visit', beneficiary: { name: '李桂英', phone: '07194567890' },
     });
-    expect(wish).toMatchObject({ title: '维修（语音）', voice: { url, seconds: 14 }, status: 'pending_review' });
+    expect(wish).toMatchObject({ title: '维修（语音）', voice: { seconds: 14 }, status: 'pending_review' });
+    expect(storedRef(wish.voice.url)).toBe(url);
     expect(wish.description).toBeUndefined();
 
     const elder = await server.login('elder');
     expect((await elder.ok('wishes', 'mine', {})).items.map((x: any) => x.id)).toContain(wish.id);
-    expect((await elder.ok('wishes', 'detail', { wishId: wish.id })).wish.voice).toEqual({ url, seconds: 14 });
+    const heard = (await elder.ok('wishes', 'detail', { wishId: wish.id })).wish.voice;
+    expect({ ...heard, url: storedRef(heard.url) }).toEqual({ url, seconds: 14 });
     // The same audience as a resident's own: the town above reads the wish but does not hear her.
     expect(JSON.stringify(await (await server.login('town_admin')).ok('wishes', 'detail', { wishId: wish.id }))).not.toContain(url);
 
     const said = '卫生间的灯不亮了，想请人来换个灯泡，上午在家';
     const typed = await (await server.login('secretary')).ok('dispatch', 'transcribe', { wishId: wish.id, description: said, title: '卫生间灯泡坏了' });
-    expect(typed.wish).toMatchObject({ title: '卫生间灯泡坏了', description: said, voice: { url, seconds: 14 } });
-    expect((await elder.ok('wishes', 'detail', { wishId: wish.id })).wish).toMatchObject({ description: said, voice: { url, seconds: 14 } });
+    expect(typed.wish).toMatchObject({ title: '卫生间灯泡坏了', description: said, voice: { seconds: 14 } });
+    expect(storedRef(typed.wish.voice.url)).toBe(url);
+    const after = (await elder.ok('wishes', 'detail', { wishId: wish.id })).wish;
+    expect(after).toMatchObject({ description: said, voice: { seconds: 14 } });
+    expect(storedRef(after.voice.url)).toBe(url);
   });
 
   test('without a voice note the proxy entry asks for the words as the resident form does, and nothing is entered', async () => {

@@ -63,7 +63,7 @@ describe('server config', () => {
 
   it('treats an empty variable as unset (as an env file copied from .env.example leaves them)', () => {
     const blank = Object.fromEntries(
-      ['XINYUAN_MODE', 'PORT', 'HOST', 'MONGODB_URI', 'XINYUAN_DB_PATH', 'TOKEN_SECRET', 'TOKEN_TTL_HOURS', 'ACCESS_TOKEN_TTL_SECONDS', 'WECHAT_APPID', 'WECHAT_SECRET', 'WECHAT_API_BASE',
+      ['XINYUAN_MODE', 'PORT', 'HOST', 'MONGODB_URI', 'XINYUAN_DB_PATH', 'TOKEN_SECRET', 'FILES_SECRET', 'TOKEN_TTL_HOURS', 'ACCESS_TOKEN_TTL_SECONDS', 'WECHAT_APPID', 'WECHAT_SECRET', 'WECHAT_API_BASE',
         'WECHAT_MINIPROGRAM_STATE', 'BODY_LIMIT_BYTES', 'UPLOAD_DIR', 'UPLOAD_LIMIT_BYTES', 'RATE_LIMIT_PER_MINUTE', 'BEHIND_TLS', 'H5_DIR', 'CRON_INTERVAL_MS',
         'XINYUAN_MAP_TILES', 'XINYUAN_MAP_TILES_DATUM', 'XINYUAN_MAP_TILES_ATTRIBUTION'].map((k) => [k, '']),
     );
@@ -154,6 +154,7 @@ describe('server config', () => {
     ['TOKEN_SECRET', '生产环境必须设置，至少 32 个字符', { ...PRODUCTION, TOKEN_SECRET: 'short' }],
     ['TOKEN_SECRET', '生产环境必须设置，至少 32 个字符', { ...PRODUCTION, TOKEN_SECRET: undefined }],
     ['TOKEN_SECRET', 'selfhosted 模式必须设置', { XINYUAN_MODE: 'selfhosted', WECHAT_APPID: 'a', WECHAT_SECRET: 'b', TOKEN_SECRET: 'x'.repeat(31) }],
+    ['FILES_SECRET', '至少 32 个字符（用于签发照片和语音的链接）', { FILES_SECRET: 'short' }],
     ['TOKEN_TTL_HOURS', '应为不小于 1 的整数', { TOKEN_TTL_HOURS: '0' }],
     ['WECHAT_APPID', 'selfhosted 模式必须设置', { ...PRODUCTION, WECHAT_APPID: undefined }],
     ['WECHAT_SECRET', 'selfhosted 模式必须设置', { XINYUAN_MODE: 'selfhosted', TOKEN_SECRET: SECRET, WECHAT_APPID: 'a' }],

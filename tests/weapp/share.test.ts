@@ -11,7 +11,8 @@ if (!fs.existsSync(path.join(dist, 'app.json'))) {
   throw new Error('dist/weapp/app.json is missing: build the mini-program first (npm run build:weapp:local; npm test does it before jest).');
 }
 
-const AFTER = `/files/${'b'.repeat(64)}.jpg`;
+// As a reply hands it: signed for this reader, expiring (server/fileUrls.ts).
+const AFTER = `/files/${'b'.repeat(64)}.jpg?u=-&exp=1796630400&sig=${'5'.repeat(64)}`;
 const story = {
   id: 's1', title: '厨房水龙头漏水请帮忙维修', category: 'repair', categoryLabel: '维修', note: '志愿者小张带着工具上门，半小时就换好了阀芯。',
   beforePhotos: [], afterPhotos: [AFTER], residentName: '杨**', helpers: ['张**'], publishedAt: '2026-11-26T10:00:00+08:00',
@@ -29,6 +30,8 @@ test('the story page opens signed out and shares itself with its title, link and
   expect(typeof instance.onShareAppMessage).toBe('function');
   const shared = instance.onShareAppMessage!({ from: 'button' });
   expect(shared).toMatchObject({ title: '桃源社区·微故事：厨房水龙头漏水请帮忙维修', path: '/pages/story/index?id=s1' });
-  expect(shared.imageUrl).toMatch(new RegExp(`/files/${'b'.repeat(64)}\\.jpg$`));
+  // The whole signed link, against the build's absolute API base: WeChat fetches the picture with no token.
+  expect(shared.imageUrl).toMatch(/^https?:\/\/[^/]+\/files\//);
+  expect(shared.imageUrl.endsWith(AFTER)).toBe(true);
   page.close();
 });

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { isOffline, messageOf } from '../services/errors';
 import { isPausedHere } from '../services/session';
+import { MediaRefresh } from './mediaRefresh';
 
 export interface PageStateProps {
   loading?: boolean;
@@ -18,7 +19,8 @@ export interface PageStateProps {
 /**
  * The four states every screen has: loading, error (offline gets its own wording and
  * always a retry; a paused member's refusal only a quiet line under the page's banner), empty, or the content. Content stays visible while reloading; a screen that draws
- * nothing before its first answer (`{data && …}`) shows the spinner meanwhile.
+ * nothing before its first answer (`{data && …}`) shows the spinner meanwhile. `onRetry` is also how a photo or a
+ * voice note on the content whose link failed (expired while the screen stayed open) gets a fresh one (MediaRefresh).
  */
 export function PageState({ loading, error, empty, emptyText = '暂无内容', emptyAction, onRetry, children }: PageStateProps) {
   if (error && isPausedHere(error)) {
@@ -60,5 +62,5 @@ export function PageState({ loading, error, empty, emptyText = '暂无内容', e
       </View>
     );
   }
-  return <>{children}</>;
+  return onRetry ? <MediaRefresh reload={onRetry}>{children}</MediaRefresh> : <>{children}</>;
 }

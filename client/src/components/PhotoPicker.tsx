@@ -1,6 +1,5 @@
 import { Button } from '@tarojs/components';
-import { isPhotoRef } from '@shared/vocab/photoRefs';
-import { photoSrc } from '../services/files';
+import { isStoredPhoto, photoSrc } from '../services/files';
 import { prefetchMediaCalls } from '../services/mediaCalls';
 import { choosePhotos } from '../services/uploads';
 import { Field } from './Field';
@@ -30,7 +29,7 @@ export function PhotoPicker({ photos, max, onChange, label = `照片（选填，
   return (
     <Field label={label} error={error} hint={photos.length > 0 ? '点照片可移除' : undefined}>
       <PhotoThumbs
-        srcs={photos.map((p) => (isPhotoRef(p) ? (photoSrc(p) ?? p) : p))}
+        srcs={photos.map((p) => (isStoredPhoto(p) ? (photoSrc(p) ?? p) : p))}
         labelOf={(i) => `移除第 ${i + 1} 张照片`}
         onTap={(i) => onChange(photos.filter((_, j) => j !== i))}
       >

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { photoSrc } from '../services/files';
+import { useMediaFailed } from './mediaRefresh';
 import { PhotoThumbs } from './PhotoThumbs';
 
 /**
@@ -13,7 +14,9 @@ function openPhoto(urls: string[], current: string): void {
 
 /** Photos a helper sent (cloud file ids or our server's paths), each opening full size on a tap; any other reference is not shown. */
 export function StoredPhotos({ refs, label }: { refs: string[]; label: string }) {
+  const failed = useMediaFailed();
   const urls = refs.map(photoSrc).filter((u): u is string => u !== undefined);
   if (urls.length === 0) return null;
-  return <PhotoThumbs srcs={urls} labelOf={(i) => `${label} ${i + 1}`} onTap={(i) => openPhoto(urls, urls[i])} />;
+  // One that fails to load (its link expired while the screen stayed open): the screen asks for fresh links.
+  return <PhotoThumbs srcs={urls} labelOf={(i) => `${label} ${i + 1}`} onTap={(i) => openPhoto(urls, urls[i])} onFail={failed} />;
 }

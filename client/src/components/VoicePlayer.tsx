@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { audioSrc } from '../services/files';
+import { useMediaFailed } from './mediaRefresh';
 
 type Audio = ReturnType<typeof Taro.createInnerAudioContext>;
 
@@ -11,10 +12,13 @@ type Audio = ReturnType<typeof Taro.createInnerAudioContext>;
  */
 export function VoicePlayer({ src, seconds, label = '语音', local = false }: { src: string; seconds: number; label?: string; local?: boolean }) {
   const [playing, setPlaying] = useState(false);
-  const [failed, setFailed] = useState(false);
+  // Which URL failed: a fresh one (the screen fetched the wish again) is not shown as failed.
+  const [failedUrl, setFailedUrl] = useState<string>();
   const audio = useRef<Audio | null>(null);
+  const expired = useMediaFailed();
   // A recording not sent yet plays from the recorder's own file; anything else only if it is one we stored.
   const url = local ? src : audioSrc(src);
+  const failed = failedUrl !== undefined && failedUrl === url;
 
   useEffect(
     () => () => {
@@ -38,11 +42,13 @@ export function VoicePlayer({ src, seconds, label = '语音', local = false }: {
       a.onStop(() => setPlaying(false));
       a.onError(() => {
         setPlaying(false);
-        setFailed(true);
+        setFailedUrl(url);
+        // Its link may have expired while the screen stayed open: the screen fetches a fresh one; a tap plays it.
+        if (!local) expired(url);
       });
       audio.current = a;
     }
-    setFailed(false);
+    setFailedUrl(undefined);
     setPlaying(true);
     audio.current.play();
   };

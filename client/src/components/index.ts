@@ -6,6 +6,7 @@ export { CategoryGrid, type CategoryGridProps } from './CategoryGrid';
 export { Timeline, type TimelineEvent } from './Timeline';
 export { PhotoThumbs } from './PhotoThumbs';
 export { StoredPhotos } from './StoredPhotos';
+export { MediaRefresh, useMediaFailed } from './mediaRefresh';
 export { LeaseCountdown, type LeaseCountdownProps } from './LeaseCountdown';
 export { Screen } from './Screen';
 export { PausedBanner, WithPausedBanner } from './PausedBanner';

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { AppError } from '@shared/errors';
-import { isAudioRef, isPhotoRef } from '@shared/vocab/photoRefs';
+import { isAudioRef, isPhotoRef, storedRef } from '@shared/vocab/photoRefs';
 import { apiUrl, authHeader, withFreshToken } from './api';
 import { messageOf, OfflineError } from './errors';
 import { usesCloud } from './platform';
@@ -89,8 +89,9 @@ export function uploadPhotos(folder: string, paths: string[]): Promise<string[]>
       (before, p, i) =>
         before
           .then(() =>
-            isPhotoRef(p)
-              ? p
+            // A kept photo came in a reply, signed to be shown: it goes back as the reference it was stored as.
+            isPhotoRef(storedRef(p))
+              ? storedRef(p)
               : uploadOne(folder, p, i, 'jpg').catch((err: unknown) => {
                   throw new PhotoUploadError(i, err);
                 }),
@@ -103,7 +104,7 @@ export function uploadPhotos(folder: string, paths: string[]): Promise<string[]>
 
 /** The recording's stored reference (kept as it is when already stored); VoiceUploadError when it does not get through. */
 export function uploadVoice(folder: string, path: string): Promise<string> {
-  if (isAudioRef(path)) return Promise.resolve(path);
+  if (isAudioRef(storedRef(path))) return Promise.resolve(storedRef(path));
   return uploadOne(folder, path, 0, 'mp3').catch((err: unknown) => {
     throw new VoiceUploadError(err);
   });

@@ -5,6 +5,7 @@ import type * as z from 'zod';
 import type { ActionContext, ActionDef } from './action';
 import { hasRole, resolveCaller, type Caller } from '../access/caller';
 import { once } from './idempotency';
+import { withMediaUrls } from './media';
 import type { Identity, InvocationContext, Runtime } from '../runtime/types';
 
 export interface FunctionEvent {
@@ -70,6 +71,9 @@ export function createFunction<F extends FunctionName>(fn: F, handlers: Handlers
       }
       const runAction = def.run as (ctx: ActionContext<unknown, Caller | null>) => Promise<unknown>;
       const work = (on: Runtime) => runAction({ input, caller, rt: on, identity: who });
+      // Photos and voice notes are handed out as this caller's expiring URLs, signed afresh on every reply (a replayed
+      // write's kept reply too): what is stored, and kept for replays, is the bare reference.
+      const shown = <R>(reply: R): R => withMediaUrls(reply, rt.media, caller?.id ?? '-', rt.now());
       if (isWriteAction(fn, name) && event.requestId !== undefined) {
         const requestId = parseRequestId(event.requestId);
         const ctx = { input, caller: caller!, rt, identity: who };
@@ -77,9 +81,9 @@ export function createFunction<F extends FunctionName>(fn: F, handlers: Handlers
         const turn = 'turnsOn' in def && def.turnsOn ? def.turnsOn(input) : undefined;
         const replayed = 'replayed' in def ? def.replayed : undefined;
         const kept = replayed ? (reply: Envelope<unknown>) => (reply.ok ? success(replayed(reply.data as never)) : reply) : undefined;
-        return await once(rt, `${fn}.${name}:${caller?.id ?? 'system'}:${requestId}`, work, { refuseEarly, turn, kept });
+        return shown(await once(rt, `${fn}.${name}:${caller?.id ?? 'system'}:${requestId}`, work, { refuseEarly, turn, kept }));
       }
-      return success(await work(rt));
+      return success(shown(await work(rt)));
     } catch (err) {
       logUnexpected(fn, String(event?.action), err);
       return failure(err);

@@ -21,6 +21,15 @@ export interface CoreConfig {
   mapTiles?: MapTiles;
 }
 
+/**
+ * How a reply hands a viewer the photos and voice notes it shows (self-hosted: signed, expiring `/files/…` URLs,
+ * server/fileUrls.ts). Absent in WeChat cloud mode: cloud fileIDs are shown through WeChat's own storage rules.
+ */
+export interface MediaUrls {
+  /** The URL `viewer` (a user id, or `-` signed out) is given for a stored reference; a reference not ours stays as it is. */
+  sign(ref: string, viewer: string, now: Date): string;
+}
+
 /** Everything an action needs from the outside world; the gateway or the WeChat adapter builds it. */
 export interface Runtime {
   /** Storage: actions read and write through these, never through collections. */
@@ -29,6 +38,7 @@ export interface Runtime {
   notifier: Notifier;
   content: ContentChecker;
   config: CoreConfig;
+  media?: MediaUrls;
 }
 
 export interface InvocationContext {

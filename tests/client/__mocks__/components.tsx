@@ -88,6 +88,7 @@ export function Switch(props: AnyProps) {
 }
 
 export function Image(props: AnyProps) {
-  const p = props as { src?: string; alt?: string };
-  return createElement('img', { ...domProps(props), src: p.src, alt: p.alt ?? '' });
+  const p = props as { src?: string; alt?: string; onError?: unknown };
+  // Taro's Image reports a source that fails to load (binderror in the mini-program, the img's error in the browser).
+  return createElement('img', { ...domProps(props), src: p.src, alt: p.alt ?? '', ...(typeof p.onError === 'function' ? { onError: p.onError } : {}) });
 }

@@ -211,6 +211,9 @@ test('every wish action × person × state × shape × community gets what the r
       `${((Date.now() - started) / 1000).toFixed(1)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU`,
   );
   expect(failures).toEqual([]);
+  // 整理语音 is tried where it works (a plain wish has a voice note) as well as where it is refused.
+  const transcribe = cells.filter((c) => c.fn === 'dispatch' && c.action === 'transcribe');
+  expect([...new Set(transcribe.map((c) => c.expected))]).toEqual(expect.arrayContaining(['OK', 'CONFLICT', 'FORBIDDEN']));
   const targeted = WISH_ACTIONS.filter(({ fn, action }) => TARGET_FIELDS.some((f) => f in shapeOf(fn, action))).length;
   expect(counts.wishCalls).toBe((WISH_ACTIONS.length + targeted) * keys.length * columnsFor('tao').length);
 });

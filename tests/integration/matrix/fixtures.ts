@@ -4,8 +4,10 @@
  * volunteer's claim, assigned to a party member) and `anon` (posted anonymously by
  * `owner_anon`, dispatched to the co-building unit, accepted by its admin and handed to a
  * member). Every wish gets a phone, room number and position of its own, so any of them
- * found in a reply names the wish it came from.
+ * found in a reply names the wish it came from; a `plain` wish also a photo and a voice note of its own (the leak
+ * scanner looks for them; staff type the voice note out: `transcribe` succeeds there, and is refused on `anon`).
  */
+import { createHash } from 'node:crypto';
 import { WishStates, type Category, type WishState } from '@shared';
 import type { Client } from '../harness';
 import { COMMUNITIES, type CastKey, type CommunityKey } from './cast';
@@ -48,6 +50,13 @@ export function uniqueWishInput(community: CommunityKey, anonymous: boolean, cat
   };
 }
 
+/** A photo and a voice note no other wish has: names of stored uploads (nothing reads the bytes to post a wish). */
+export function uniqueMedia() {
+  const n = ++serial;
+  const name = (ext: string) => `/files/${createHash('sha256').update(`matrix media ${n}`).digest('hex')}.${ext}`;
+  return { photos: [name('jpg')], voice: { url: name('m4a'), seconds: 7 } };
+}
+
 /** The steps from posting to `state`, for one shape; `category` to make one like another (rules that look at it). */
 export async function makeWish(key: FixtureKey, as: ClientOf, category?: Category): Promise<string> {
   const { community: c, shape, state } = key;
@@ -56,7 +65,7 @@ export async function makeWish(key: FixtureKey, as: ClientOf, category?: Categor
   const staff = as(c, 'secretary');
   const worker = shape === 'plain' ? as(c, 'claimer') : as(c, 'unit_member');
   const input = uniqueWishInput(c, shape === 'anon', category);
-  const { wish } = await owner.ok('wishes', 'create', shape === 'plain' ? { ...input, forFamilyId: as(c, 'family').user.id } : input);
+  const { wish } = await owner.ok('wishes', 'create', shape === 'plain' ? { ...input, ...uniqueMedia(), forFamilyId: as(c, 'family').user.id } : input);
   const wishId: string = wish.id;
   const step = (who: Client, fn: string, action: string, data: object = {}) => who.ok(fn, action, { wishId, ...data });
   if (state === 'pending_review') return wishId;

@@ -2,11 +2,12 @@
  * What a reply must not carry, read off the reply itself: a phone, room number or exact
  * position of a wish whose contact the viewer is not entitled to; a distance finer than the
  * shown step; the name (or, when anonymous, the id) of an owner the viewer may not know; an
- * id of a wish or community the viewer has no standing in. Entitlement is the named rules of
- * shared/privacy (`canSeeContact`, `canSeeOwner`) applied to the wish as it is now.
+ * id of a wish or community the viewer has no standing in; a photo or voice note of a wish (its `/files/` name, signed or
+ * not) the viewer may not have, or a URL signed for someone else. Entitlement is the named rules of shared/privacy
+ * (`canSeeContact`, `canSeeOwner`, the rules `WishViewFields` names for photos and voice) applied to the wish as it is now.
  */
 import type { Db } from 'mongodb';
-import { DISTANCE_STEP_M, ReplyPolicies, actorOf, canRead, canSeeContact, canSeeOwner, entitled, type Viewer, type Wish } from '@shared';
+import { DISTANCE_STEP_M, ReplyPolicies, WishViewFields, actorOf, canRead, canSeeContact, canSeeOwner, entitled, type Viewer, type Wish } from '@shared';
 import { domainOf } from '../../../cloudfunctions/_core/store/stored';
 import type { WishDoc } from '../../../cloudfunctions/_core/store/types';
 import { actingMemberships, type Person } from './oracle';
@@ -23,6 +24,8 @@ export interface World {
   phoneOf: Map<string, string>;
   /** Every community each wish has been in (the town's 督办 may have moved it): its events say where it was. */
   homes: Map<string, Set<string>>;
+  /** A stored upload's name → the wishes posted with it, and as which field (`photos`, `voice`). */
+  media: Map<string, { wishId: string; field: 'photos' | 'voice' }[]>;
 }
 
 function remember(world: World, wish: Wish, events: readonly { communityId: string }[] = []): void {
@@ -35,6 +38,12 @@ function remember(world: World, wish: Wish, events: readonly { communityId: stri
     set.add(wish.id);
     world.secrets.set(secret, set);
   };
+  const attached = [...(wish.photos ?? []).map((url) => ({ url, field: 'photos' as const })), ...(wish.voice ? [{ url: wish.voice.url, field: 'voice' as const }] : [])];
+  for (const { url, field } of attached) {
+    const name = url.slice('/files/'.length);
+    const holders = (world.media.get(name) ?? []).filter((h) => h.wishId !== wish.id || h.field !== field);
+    world.media.set(name, [...holders, { wishId: wish.id, field }]);
+  }
   add(wish.contactPhone);
   add(wish.beneficiary?.phone);
   add(/(\d{5}室)/.exec(wish.address ?? '')?.[1]);
@@ -43,7 +52,7 @@ function remember(world: World, wish: Wish, events: readonly { communityId: stri
 }
 
 export async function loadWorld(db: Db): Promise<World> {
-  const world: World = { wishes: new Map(), names: new Map(), townOf: new Map(), secrets: new Map(), personal: new Set(), phoneOf: new Map(), homes: new Map() };
+  const world: World = { wishes: new Map(), names: new Map(), townOf: new Map(), secrets: new Map(), personal: new Set(), phoneOf: new Map(), homes: new Map(), media: new Map() };
   for (const u of await db.collection<{ _id: string; name: string; phone?: string }>('users').find({}).toArray()) {
     world.names.set(u._id, u.name);
     if (u.phone) {
@@ -87,6 +96,24 @@ function walk(value: unknown, visit: (v: unknown, key: string | undefined) => vo
 }
 
 const SECRET = /1\d{10}|0\d{10}|\d{5}室|\d{2,3}\.\d{4,}/g;
+/** An upload's name in a reply, bare or signed for a viewer (shared/vocab/photoRefs `SIGNED_FILE_QUERY`). */
+const MEDIA = /\/files\/([0-9a-f]{64}\.[a-z0-9]{2,4})(?:\?u=([A-Za-z0-9_-]+)&exp=\d+&sig=[0-9a-f]{64})?/g;
+
+/** Photos and voice notes the viewer may not have, or a link signed for someone else (a reply is signed for its caller). */
+function mediaLeaks(text: string, person: Person | null, world: World): string[] {
+  const out: string[] = [];
+  for (const [, name, signedFor] of text.matchAll(MEDIA)) {
+    if (signedFor !== undefined && signedFor !== (person?.id ?? '-')) out.push(`media ${name} signed for ${signedFor}`);
+    const holders = world.media.get(name);
+    if (!holders) continue;
+    const allowed = holders.some(({ wishId, field }) => {
+      const wish = world.wishes.get(wishId)!;
+      return entitled(WishViewFields[field].rule, wish, viewerOf(person, wish));
+    });
+    if (!allowed) out.push(`${holders.map((h) => h.field).join('/')} ${name} of ${holders.map((h) => h.wishId).join(',')}`);
+  }
+  return out;
+}
 
 /**
  * Every leak in `body` for `person`; `about` names the wish a single-wish reply is about, so
@@ -103,6 +130,7 @@ export function leaksIn(body: unknown, person: Person | null, world: World, abou
     const wishes = [...owners].map((id) => world.wishes.get(id)!);
     if (!wishes.some((w) => canSeeContact(w, viewerOf(person, w)))) out.push(`contact ${secret} of ${[...owners].join(',')}`);
   }
+  out.push(...mediaLeaks(text, person, world));
   const standing = standingOf(person, world);
   const belongs = standingOf(person, world, false);
   // A wish the town moved elsewhere stays the business of those who may still open it (its owner) and of the

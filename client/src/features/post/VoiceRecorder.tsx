@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import { isAudioRef } from '@shared/vocab/photoRefs';
 import { VoicePlayer } from '../../components/VoicePlayer';
+import { isStoredAudio } from '../../services/files';
 import { MAX_SECONDS, startRecording, type Recording, type RecordingHandle } from '../../services/recorder';
 
 /** How far up (px) the finger slides before letting go throws the recording away, as in WeChat. */
@@ -98,7 +98,7 @@ export function VoiceRecorder({ value, onChange, error, hint, playerLabel = '您
     <View className="voice-recorder">
       {value && !press && (
         <View className="voice-row">
-          <VoicePlayer src={value.src} seconds={value.seconds} local={!isAudioRef(value.src)} label={playerLabel} />
+          <VoicePlayer src={value.src} seconds={value.seconds} local={!isStoredAudio(value.src)} label={playerLabel} />
           <Button className="btn btn--small btn--danger" onClick={() => onChange(undefined)}>
             删除
           </Button>

@@ -46,7 +46,8 @@ export function StoryDraftForm({ wish, submit, onDone }: Props) {
     setError(undefined);
     try {
       const beforePhotos = await uploadPhotos(wish.id, before);
-      const afterPhotos = [...reportPhotos, ...(await uploadPhotos(wish.id, after))].slice(0, max);
+      // The report's photos came signed to be shown; uploadPhotos sends them back as the stored references.
+      const afterPhotos = [...(await uploadPhotos(wish.id, reportPhotos)), ...(await uploadPhotos(wish.id, after))].slice(0, max);
       const draft = { note: note.trim(), beforePhotos, afterPhotos, withThanks };
       await submit(draft, key.current.for(draft));
       key.current.done();
