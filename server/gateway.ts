@@ -75,6 +75,14 @@ function clientErrorReply(err: NodeJS.ErrnoException, headers: Record<string, st
   return `${head.join('\r\n')}\r\n\r\n${body}`;
 }
 
+/**
+ * The client went away while its reply was being written, typically a compressed one streaming out as a screen is
+ * closed mid-load: nobody is left to answer and nothing on our side failed, so it is no internal error to report.
+ */
+export function clientLeft(err: unknown, request: { socket?: { destroyed: boolean } | null }): boolean {
+  return (err as NodeJS.ErrnoException | undefined)?.code === 'ERR_STREAM_PREMATURE_CLOSE' && request.socket?.destroyed === true;
+}
+
 /** Framework errors (bad JSON, body too large, rate limit) become the same envelope as ours, never a stack trace. */
 function envelopeOf(err: FastifyError | AppError): Envelope<never> {
   if (err instanceof AppError) return failure(err);
@@ -172,7 +180,7 @@ export async function buildGateway(d: GatewayDeps): Promise<FastifyInstance> {
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const envelope = envelopeOf(err);
-    if (!envelope.ok && envelope.error.code === 'INTERNAL') console.error(JSON.stringify({ t: new Date().toISOString(), msg: 'internal error', requestId: req.id, error: String(err?.stack ?? err) }));
+    if (!envelope.ok && envelope.error.code === 'INTERNAL' && !clientLeft(err, req.raw)) console.error(JSON.stringify({ t: new Date().toISOString(), msg: 'internal error', requestId: req.id, error: String(err?.stack ?? err) }));
     return send(reply, envelope);
   });
 
