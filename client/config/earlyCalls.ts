@@ -30,6 +30,8 @@ export const EarlyCalls: Partial<Record<PagePath, readonly EarlyCall[]>> = {
     { fn: 'dispatch', action: 'queue', data: {} },
     { fn: 'org', action: 'grids', data: {} },
   ],
+  // For everyone the screen is open to; a town admin's first read is the whole town's, the same call.
+  'packages/staff/pages/dashboard/index': [{ fn: 'stats', action: 'dashboard', data: {} }],
 };
 
 /**

@@ -303,6 +303,17 @@ export interface BranchTotalsReply {
   units: { id: string; name: string; kind: Unit['kind']; members: number; reported: number; services: number; hours: number }[];
 }
 
+/** stats.dashboard: each part as the read of its name answers it (stats.overview, breakdown's rows, leaderboard's rows, branches). */
+export interface DashboardReply {
+  overview: StatsOverview;
+  byMonth: BreakdownReply['rows'];
+  byCategory: BreakdownReply['rows'];
+  byGrid: BreakdownReply['rows'];
+  topUnits: LeaderboardReply['rows'];
+  topVolunteers: LeaderboardReply['rows'];
+  branches: BranchTotalsReply;
+}
+
 /**
  * The signed-in person as the client keeps them: who, where, and which roles. The same
  * shape from `GET /api/auth/me`, the login replies and `org.me` (WeChat cloud).
@@ -473,6 +484,7 @@ export interface ActionOutputs {
     breakdown: BreakdownReply;
     leaderboard: LeaderboardReply;
     branches: BranchTotalsReply;
+    dashboard: DashboardReply;
     /** Published 微故事 first (the first page only), then the realised wishes that have none, a page at a time. */
     wall: Page<WallItem> & { community: { id: string; name: string }; stories: StoryCard[] };
     /** A download link (or file id in WeChat cloud) for the spreadsheet. */

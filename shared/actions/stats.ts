@@ -30,6 +30,12 @@ export const ExportInput = z
   .strictObject({ ...scope, format: z.enum(['xlsx', 'csv']).default('xlsx'), ...rangeFields })
   .refine(fromBeforeTo, rangeRule);
 
+/**
+ * 统计看板's first read in one call: what stats.overview, breakdown (by month, category, grid), leaderboard (units,
+ * volunteers) and branches answer for one scope and window.
+ */
+export const DashboardInput = z.strictObject({ ...scope, ...rangeFields }).refine(fromBeforeTo, rangeRule);
+
 /** The street office's monthly report: one community, or (a town admin without `communityId`) the whole town. */
 export const ReportInput = z.strictObject({ ...scope, month: z.string().regex(MONTH_PATTERN, '月份格式应为 YYYY-MM') });
 
@@ -38,6 +44,7 @@ export const StatsActions = {
   breakdown: BreakdownInput,
   leaderboard: LeaderboardInput,
   branches: BranchesInput,
+  dashboard: DashboardInput,
   wall: WallInput,
   export: ExportInput,
   report: ReportInput,

@@ -95,6 +95,7 @@ export const ActionWrites = {
     breakdown: false,
     leaderboard: false,
     branches: false,
+    dashboard: false,
     wall: false,
     export: false,
     report: false,

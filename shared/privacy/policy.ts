@@ -146,7 +146,7 @@ export const ReplyPolicies = {
   },
   helperName: {
     builder: 'helperNameOf',
-    replies: ['stats.wall', 'stats.leaderboard', 'stories.detail', 'stories.ofWish', 'stories.list'],
+    replies: ['stats.wall', 'stats.leaderboard', 'stats.dashboard', 'stories.detail', 'stories.ofWish', 'stories.list'],
     fields: { name: { rule: 'helper_name', otherwise: 'masked' } },
   },
   memberEntry: {

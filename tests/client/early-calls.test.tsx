@@ -14,6 +14,7 @@ import ResidentHome from '../../client/src/pages/home/index';
 import WishPage from '../../client/src/pages/wish/index';
 import TaskPage from '../../client/src/packages/helper/pages/task/index';
 import ReviewPage from '../../client/src/packages/staff/pages/review/index';
+import DashboardPage from '../../client/src/packages/staff/pages/dashboard/index';
 import { switchRole } from '../../client/src/services/session';
 import { TOKEN_KEY } from '../../client/src/services/token';
 import { taroMock } from './__mocks__/taro';
@@ -34,6 +35,7 @@ const Screens: Record<string, { Page: ComponentType; role: Role; params: Record<
   'pages/wish/index': { Page: WishPage, role: 'resident', params: { id: 'w1' } },
   'packages/helper/pages/task/index': { Page: TaskPage, role: 'volunteer', params: { id: 'w1' } },
   'packages/staff/pages/review/index': { Page: ReviewPage, role: 'secretary', params: {} },
+  'packages/staff/pages/dashboard/index': { Page: DashboardPage, role: 'secretary', params: {} },
 };
 
 const bodyOf = (c: EarlyCall, params: Record<string, string>) =>

@@ -18,40 +18,40 @@ const overview = {
   pendingReview: 12,
 };
 
-/** Replies shaped as cloudfunctions/stats answers them (BreakdownReply / LeaderboardReply: `rows`). */
-const charts = {
-  'stats.breakdown': (d: Record<string, unknown>) => {
-    if (d.by === 'month')
-      return { by: 'month', rows: [{ key: '2026-10', label: '2026-10', count: 40 }, { key: '2026-11', label: '2026-11', count: 55 }] };
-    if (d.by === 'category')
-      return { by: 'category', rows: [{ key: 'medical_trip', label: '就医出行', count: 320 }, { key: 'repair', label: '维修', count: 210 }] };
-    return { by: 'grid', rows: [{ key: 'g1', label: '第一网格', count: 700 }, { key: 'none', label: '未划网格', count: 3 }] };
-  },
-  'stats.leaderboard': (d: Record<string, unknown>) =>
-    d.kind === 'unit'
-      ? { rows: [{ rank: 1, id: 'u1', name: '县人民医院', services: 96, hours: 200 }] }
-      : { rows: [{ rank: 1, id: 'p1', name: '陈志强', services: 41, hours: 80 }] },
-  'stats.branches': {
-    branches: [
-      { id: 'b0', level: 'town', name: '花园镇党委', own: counts(0, 0, 0), total: counts(7, 12.5, 5, 3) },
-      { id: 'b1', level: 'community', name: '桃源社区党总支', parentId: 'b0', own: counts(0, 0, 1), total: counts(7, 12.5, 5, 3) },
-      { id: 'b2', level: 'compound', name: '桃源小区党支部', parentId: 'b1', own: counts(2, 3), total: counts(5, 9, 3, 2) },
-      { id: 'b3', level: 'building', name: 'G5栋党小组', parentId: 'b2', own: counts(3, 6, 3, 2), total: counts(3, 6, 3, 2) },
-      { id: 'b4', level: 'unit', name: '妇幼保健院党支部', parentId: 'b1', own: counts(2, 3.5, 2, 1), total: counts(2, 3.5, 2, 1) },
-    ],
-    units: [
-      { id: 'u1', name: '孝昌县妇幼保健院', kind: 'public_institution', members: 2, reported: 1, services: 4, hours: 7 },
-      { id: 'u2', name: '桃源物业服务中心', kind: 'property_company', members: 0, reported: 0, services: 0, hours: 0 },
-    ],
-  },
+const months = [{ key: '2026-10', label: '2026-10', count: 40 }, { key: '2026-11', label: '2026-11', count: 55 }];
+const branches = {
+  branches: [
+    { id: 'b0', level: 'town', name: '花园镇党委', own: counts(0, 0, 0), total: counts(7, 12.5, 5, 3) },
+    { id: 'b1', level: 'community', name: '桃源社区党总支', parentId: 'b0', own: counts(0, 0, 1), total: counts(7, 12.5, 5, 3) },
+    { id: 'b2', level: 'compound', name: '桃源小区党支部', parentId: 'b1', own: counts(2, 3), total: counts(5, 9, 3, 2) },
+    { id: 'b3', level: 'building', name: 'G5栋党小组', parentId: 'b2', own: counts(3, 6, 3, 2), total: counts(3, 6, 3, 2) },
+    { id: 'b4', level: 'unit', name: '妇幼保健院党支部', parentId: 'b1', own: counts(2, 3.5, 2, 1), total: counts(2, 3.5, 2, 1) },
+  ],
+  units: [
+    { id: 'u1', name: '孝昌县妇幼保健院', kind: 'public_institution', members: 2, reported: 1, services: 4, hours: 7 },
+    { id: 'u2', name: '桃源物业服务中心', kind: 'property_company', members: 0, reported: 0, services: 0, hours: 0 },
+  ],
 };
+
+/** stats.dashboard's reply (DashboardReply: the overview, the breakdowns' and leaderboards' rows, the party tree), with `parts` changed. */
+const dashboard = (parts: Record<string, unknown> = {}) => ({
+  overview,
+  byMonth: months,
+  byCategory: [{ key: 'medical_trip', label: '就医出行', count: 320 }, { key: 'repair', label: '维修', count: 210 }],
+  byGrid: [{ key: 'g1', label: '第一网格', count: 700 }, { key: 'none', label: '未划网格', count: 3 }],
+  topUnits: [{ rank: 1, id: 'u1', name: '县人民医院', services: 96, hours: 200 }],
+  topVolunteers: [{ rank: 1, id: 'p1', name: '陈志强', services: 41, hours: 80 }],
+  branches,
+  ...parts,
+});
+const charts = { 'stats.dashboard': () => dashboard() };
 
 function counts(services: number, hours: number, members = 0, reported = 0) {
   return { services, hours, members, reported };
 }
 
 test('shows each party branch with its totals rolled up the tree, and the units’ party members who reported (双报到)', async () => {
-  routeCalls(callMock, { 'stats.overview': overview, ...charts });
+  routeCalls(callMock, charts);
   render(<DashboardPage />);
 
   expect(await screen.findAllByText('服务 7 次 · 12.5 小时 · 党员 5 人（已报到 3）')).toHaveLength(2);
@@ -69,7 +69,7 @@ beforeEach(() => {
 });
 
 test('shows the headline numbers the stats function returns', async () => {
-  routeCalls(callMock, { 'stats.overview': overview, ...charts });
+  routeCalls(callMock, charts);
   render(<DashboardPage />);
 
   expect(await screen.findByLabelText('本期收集 1,500')).toBeInTheDocument();
@@ -81,8 +81,8 @@ test('shows the headline numbers the stats function returns', async () => {
   expect(screen.getByLabelText('平均评分 4.8')).toBeInTheDocument();
 });
 
-test('draws the trend, category, grid and leaderboard charts from the breakdowns', async () => {
-  routeCalls(callMock, { 'stats.overview': overview, ...charts });
+test('draws the trend, category, grid and leaderboard charts, all from one read of the server', async () => {
+  routeCalls(callMock, charts);
   render(<DashboardPage />);
 
   expect(await screen.findByLabelText('11月 55')).toBeInTheDocument();
@@ -92,7 +92,8 @@ test('draws the trend, category, grid and leaderboard charts from the breakdowns
   expect(screen.getByLabelText('第一网格 700')).toBeInTheDocument();
   expect(screen.getByLabelText('县人民医院 96次')).toBeInTheDocument();
   expect(screen.getByLabelText('陈志强 41次')).toBeInTheDocument();
-  expect(callsTo(callMock, 'stats', 'breakdown').map((c) => c[2].by).sort()).toEqual(['category', 'grid', 'month']);
+  // One request and one render for the whole screen (stats.dashboard), the one index.html starts early.
+  expect(callMock.mock.calls).toEqual([['stats', 'dashboard', {}]]);
 });
 
 test('the trend shows the last twelve months in order across a new year, and orders them without building a collator', async () => {
@@ -100,10 +101,7 @@ test('the trend shows the last twelve months in order across a new year, and ord
   const collate = jest.spyOn(String.prototype, 'localeCompare');
   const months = ['2026-02', '2025-03', '2026-01', '2025-12', '2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-02'];
   routeCalls(callMock, {
-    'stats.overview': overview,
-    ...charts,
-    'stats.breakdown': (d: Record<string, unknown>) =>
-      d.by === 'month' ? { by: 'month', rows: months.map((key, i) => ({ key, label: key, count: i + 1 })) } : charts['stats.breakdown'](d),
+    'stats.dashboard': () => dashboard({ byMonth: months.map((key, i) => ({ key, label: key, count: i + 1 })) }),
   });
   render(<DashboardPage />);
 
@@ -115,13 +113,13 @@ test('the trend shows the last twelve months in order across a new year, and ord
 });
 
 test('no ratings yet reads as 暂无, not 0', async () => {
-  routeCalls(callMock, { 'stats.overview': { ...overview, avgRating: null }, ...charts });
+  routeCalls(callMock, { 'stats.dashboard': () => dashboard({ overview: { ...overview, avgRating: null } }) });
   render(<DashboardPage />);
   expect(await screen.findByLabelText('平均评分 暂无')).toBeInTheDocument();
 });
 
 test('a time range is sent to every stats call', async () => {
-  routeCalls(callMock, { 'stats.overview': overview, ...charts });
+  routeCalls(callMock, charts);
   render(<DashboardPage />);
   await screen.findByLabelText('本期收集 1,500');
   callMock.mockClear();
@@ -132,43 +130,49 @@ test('a time range is sent to every stats call', async () => {
   for (const [, , data] of callMock.mock.calls) expect(data.from).toEqual(expect.any(String));
 });
 
-test('one failed chart does not take the numbers down; a failed overview offers a retry', async () => {
-  let overviewDown = true;
+test('a failed read offers a retry, and the retry fills every number and chart', async () => {
+  let down = true;
   routeCalls(callMock, {
-    'stats.overview': () => {
-      if (overviewDown) throw new AppError('INTERNAL', '');
-      return overview;
-    },
-    ...charts,
-    'stats.leaderboard': () => {
-      throw new AppError('FORBIDDEN', '');
+    'stats.dashboard': () => {
+      if (down) throw new AppError('INTERNAL', '');
+      return dashboard();
     },
   });
   render(<DashboardPage />);
 
   expect(await screen.findByText('加载失败')).toBeInTheDocument();
-  overviewDown = false;
+  down = false;
   fireEvent.click(screen.getByText('重试'));
 
   expect(await screen.findByLabelText('本期服务人次 1,800')).toBeInTheDocument();
-  expect(await screen.findByLabelText('就医出行 320')).toBeInTheDocument();
-  const units = screen.getByText('共建单位服务榜').parentElement as HTMLElement;
-  expect(within(units).getByText('该图表加载失败，下拉可重试')).toBeInTheDocument();
+  expect(screen.getByLabelText('就医出行 320')).toBeInTheDocument();
+  expect(screen.getByLabelText('县人民医院 96次')).toBeInTheDocument();
+  expect(screen.getAllByText('服务 7 次 · 12.5 小时 · 党员 5 人（已报到 3）')).toHaveLength(2);
+});
+
+test('a category or grid the server could not name is still shown with a readable label', async () => {
+  routeCalls(callMock, {
+    'stats.dashboard': () =>
+      dashboard({ byCategory: [{ key: 'repair', label: '', count: 9 }, { key: '', label: '', count: 2 }], byGrid: [{ key: '', label: '', count: 4 }] }),
+  });
+  render(<DashboardPage />);
+  expect(await screen.findByLabelText('维修 9')).toBeInTheDocument();
+  expect(screen.getByLabelText('其他 2')).toBeInTheDocument();
+  expect(screen.getByLabelText('未划分网格 4')).toBeInTheDocument();
 });
 
 test('a town admin picks a community of the town', async () => {
   actAs('town_admin');
   routeCalls(callMock, {
     'org.community': { community: null, communities: [{ id: 'c1', name: '狮子山社区' }, { id: 'c2', name: '桃源社区' }] },
-    'stats.overview': (d: Record<string, unknown>) => ({ ...overview, collected: d.communityId === 'c2' ? 88 : 1500 }),
-    ...charts,
+    'stats.dashboard': (d: Record<string, unknown>) => dashboard({ overview: { ...overview, collected: d.communityId === 'c2' ? 88 : 1500 } }),
   });
   render(<DashboardPage />);
   expect(await screen.findByLabelText('本期收集 1,500')).toBeInTheDocument();
 
   fireEvent.click(await screen.findByText('桃源社区'));
   expect(await screen.findByLabelText('本期收集 88')).toBeInTheDocument();
-  expect(callsTo(callMock, 'stats', 'overview').at(-1)?.[2]).toEqual({ communityId: 'c2' });
+  expect(callsTo(callMock, 'stats', 'dashboard').at(-1)?.[2]).toEqual({ communityId: 'c2' });
 });
 
 test('a grid worker is told the dashboard is not for their role', () => {
@@ -191,7 +195,6 @@ test('export downloads the ledger as the XLSX the server wrote, byte for byte, u
   const file = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0xe7, 0xbc, 0x96]);
   const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   routeCalls(callMock, {
-    'stats.overview': overview,
     ...charts,
     'stats.export': { fileName: '心愿台账-2026-11-22.xlsx', mimeType: xlsx, base64: Buffer.from(file).toString('base64'), rows: 1, truncated: false },
   });
@@ -215,7 +218,6 @@ test('export downloads the ledger as the XLSX the server wrote, byte for byte, u
 
 test('a refused export says why', async () => {
   routeCalls(callMock, {
-    'stats.overview': overview,
     ...charts,
     'stats.export': () => {
       throw new AppError('RATE_LIMITED', '');
@@ -227,42 +229,27 @@ test('a refused export says why', async () => {
   expect(await screen.findByText('导出未成功：操作太频繁，请稍后再试')).toBeInTheDocument();
 });
 
-test('while the charts load, the trend keeps its frame and each leaderboard its five rows, so nothing below moves when they arrive', async () => {
-  let answerMonths: (reply: unknown) => void = () => undefined;
-  routeCalls(callMock, {
-    'stats.overview': overview,
-    ...charts,
-    'stats.breakdown': (d: Record<string, unknown>) =>
-      d.by === 'month' ? new Promise((resolve) => (answerMonths = resolve)) : charts['stats.breakdown'](d),
-  });
-  render(<DashboardPage />);
-  await screen.findByLabelText('本期收集 1,500');
-
-  const trend = screen.getByText('心愿趋势（按月）').parentElement as HTMLElement;
-  const loadingTrend = trend.querySelector('.staff-trend');
-  expect(loadingTrend).toHaveAttribute('aria-busy', 'true');
-  expect(within(trend).getByText('加载中…')).toBeInTheDocument();
-  const units = screen.getByText('共建单位服务榜').parentElement as HTMLElement;
-  expect(units.querySelectorAll('.staff-bars__row')).toHaveLength(5);
-
-  answerMonths({ by: 'month', rows: [{ key: '2026-11', label: '2026-11', count: 55 }] });
-  expect(await screen.findByLabelText('11月 55')).toBeInTheDocument();
-  expect(trend.querySelector('.staff-trend')).not.toHaveAttribute('aria-busy');
-  expect(within(units).getByLabelText('县人民医院 96次')).toBeInTheDocument();
-});
-
-test('the tiles and chart cards are drawn before the numbers come, with — for each number, and filled in place', async () => {
-  let answerOverview: (reply: unknown) => void = () => undefined;
-  routeCalls(callMock, { ...charts, 'stats.overview': () => new Promise((resolve) => (answerOverview = resolve)) });
+test('the tiles and chart cards are drawn before the answer comes, with — for each number, the trend keeping its frame and each leaderboard its five rows, so nothing below moves when it arrives', async () => {
+  let answer: (reply: unknown) => void = () => undefined;
+  routeCalls(callMock, { 'stats.dashboard': () => new Promise((resolve) => (answer = resolve)) });
   render(<DashboardPage />);
 
   expect(await screen.findByLabelText('本期收集 —')).toBeInTheDocument();
   expect(screen.getByLabelText('平均评分 —')).toBeInTheDocument();
   expect(screen.getByLabelText('本期收集 —').closest('[aria-busy="true"]')).not.toBeNull();
-  expect(screen.getByText('心愿趋势（按月）')).toBeInTheDocument();
-  expect(await screen.findByLabelText('就医出行 320')).toBeInTheDocument();
+  const trend = screen.getByText('心愿趋势（按月）').parentElement as HTMLElement;
+  expect(trend.querySelector('.staff-trend')).toHaveAttribute('aria-busy', 'true');
+  expect(within(trend).getByText('加载中…')).toBeInTheDocument();
+  const units = screen.getByText('共建单位服务榜').parentElement as HTMLElement;
+  expect(units.querySelectorAll('.staff-bars__row')).toHaveLength(5);
+  const volunteers = screen.getByText('志愿者服务榜').parentElement as HTMLElement;
+  expect(volunteers.querySelectorAll('.staff-bars__row')).toHaveLength(5);
 
-  answerOverview(overview);
+  answer(dashboard());
   expect(await screen.findByLabelText('本期收集 1,500')).toBeInTheDocument();
   expect(screen.getByLabelText('本期收集 1,500').closest('[aria-busy="true"]')).toBeNull();
+  expect(screen.getByLabelText('11月 55')).toBeInTheDocument();
+  expect(trend.querySelector('.staff-trend')).not.toHaveAttribute('aria-busy');
+  expect(within(units).getByLabelText('县人民医院 96次')).toBeInTheDocument();
+  expect(screen.getByText('桃源小区党支部')).toBeInTheDocument();
 });

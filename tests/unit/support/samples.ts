@@ -104,6 +104,7 @@ export const SAMPLES: Samples = {
     breakdown: { by: 'category' },
     leaderboard: { kind: 'party_branch', metric: 'hours', limit: 10 },
     branches: { from: '2026-11-01T00:00:00+08:00' },
+    dashboard: { from: '2026-11-01T00:00:00+08:00' },
     wall: { limit: 20 },
     export: { format: 'xlsx' },
     report: { month: '2026-11' },

@@ -1,30 +1,18 @@
 import { Text, View } from '@tarojs/components';
 import { PartyBranchLevelLabels } from '@shared/vocab';
 import { inTreeOrder } from '@shared/org';
-import { call } from '../../../services/api';
-import { useRemote } from '../../../hooks/useRemote';
-
-interface Props {
-  communityId?: string;
-  from?: string;
-}
+import type { DashboardData } from '../lib/useDashboard';
 
 /**
  * 党组织与双报到: each branch's services and hours rolled up the tree (a 党总支 counts what its 党支部 and 党小组 did,
  * each service once), its party members and how many have reported (报到); then per co-building unit, its party
- * members, how many reported where they live, and its people's services.
+ * members, how many reported where they live, and its people's services. `totals` undefined: still loading.
  */
-export function BranchTotals({ communityId, from }: Props) {
-  const totals = useRemote(
-    () => call('stats', 'branches', { ...(communityId ? { communityId } : {}), ...(from ? { from } : {}) }),
-    [communityId ?? '', from ?? ''],
-  );
-  const t = totals.data;
+export function BranchTotals({ totals: t }: { totals: DashboardData['branches'] | undefined }) {
   return (
     <View className='staff-card'>
       <Text className='staff-card__title'>党组织与双报到</Text>
-      {totals.error !== undefined && !t && <Text className='staff-chart__empty'>加载失败，下拉可重试</Text>}
-      {!t && totals.error === undefined && <Text className='staff-chart__empty'>加载中…</Text>}
+      {!t && <Text className='staff-chart__empty'>加载中…</Text>}
       {t &&
         inTreeOrder(t.branches).map(({ node: row, depth }) => (
           <View key={row.id} className='staff-org__branch' style={{ paddingLeft: `${depth * 16}px` }}>

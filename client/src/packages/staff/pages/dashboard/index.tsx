@@ -39,14 +39,16 @@ const rowsToBars = (rows: BreakdownRow[]): Bar[] =>
   [...rows].sort((a, b) => b.count - a.count).map((r) => ({ key: r.key, label: r.label, value: r.count }));
 const leadersToBars = (rows: LeaderRow[]): Bar[] => rows.map((r) => ({ key: r.id, label: r.name, value: r.services }));
 
-function ChartCard({ title, failed, children }: { title: string; failed: boolean; children: ReactNode }) {
+function ChartCard({ title, children }: { title: string; children: ReactNode }) {
   return (
     <View className='staff-card'>
       <Text className='staff-card__title'>{title}</Text>
-      {failed ? <Text className='staff-chart__empty'>该图表加载失败，下拉可重试</Text> : children}
+      {children}
     </View>
   );
 }
+
+const loadingText = <Text className='staff-chart__empty'>加载中…</Text>;
 
 function Dashboard() {
   const role = useActiveRole();
@@ -55,11 +57,9 @@ function Dashboard() {
   const [banner, setBanner] = useState<Banner | null>(null);
   const [exporting, setExporting] = useState(false);
   const from = fromOf(range);
-  const { overview, charts } = useDashboard({ communityId, from });
-
-  const reload = () => Promise.all([overview.reload(), charts.reload()]);
+  const dashboard = useDashboard({ communityId, from });
   usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh());
+    void dashboard.reload().finally(() => Taro.stopPullDownRefresh());
   });
 
   const runExport = async () => {
@@ -74,7 +74,7 @@ function Dashboard() {
     }
   };
 
-  const c = charts.data;
+  const d = dashboard.data;
   return (
     <View className='staff-page'>
       <View className='staff-dashboard__filters'>
@@ -82,25 +82,19 @@ function Dashboard() {
         <ChipGroup label='统计时段' options={ranges} value={range} onChange={setRange} />
       </View>
       {banner && <BannerView banner={banner} />}
-      {/* No spinner first: the tiles and the chart cards are drawn at once and filled as each answer comes. */}
-      <PageState error={overview.data ? undefined : overview.error || undefined} onRetry={() => void reload()}>
-        <StatTiles overview={overview.data} />
-        <ChartCard title='心愿趋势（按月）' failed={!!c && !c.byMonth}>
-          {c ? <TrendChart rows={c.byMonth ?? []} /> : <TrendChartLoading />}
+      {/* No spinner first: the tiles and the chart cards are drawn at once and filled when the answer comes. */}
+      <PageState error={d ? undefined : dashboard.error || undefined} onRetry={() => void dashboard.reload()}>
+        <StatTiles overview={d?.overview} />
+        <ChartCard title='心愿趋势（按月）'>{d ? <TrendChart rows={d.byMonth} /> : <TrendChartLoading />}</ChartCard>
+        <ChartCard title='心愿类别'>{d ? <BarList bars={rowsToBars(d.byCategory)} /> : loadingText}</ChartCard>
+        <ChartCard title='各网格心愿'>{d ? <BarList bars={rowsToBars(d.byGrid)} /> : loadingText}</ChartCard>
+        <ChartCard title='共建单位服务榜'>
+          {d ? <BarList ranked unit='次' bars={leadersToBars(d.topUnits)} /> : <BarListLoading rows={LeaderboardSize} />}
         </ChartCard>
-        <ChartCard title='心愿类别' failed={!!c && !c.byCategory}>
-          {c ? <BarList bars={rowsToBars(c.byCategory ?? [])} /> : <Text className='staff-chart__empty'>加载中…</Text>}
+        <ChartCard title='志愿者服务榜'>
+          {d ? <BarList ranked unit='次' bars={leadersToBars(d.topVolunteers)} /> : <BarListLoading rows={LeaderboardSize} />}
         </ChartCard>
-        <ChartCard title='各网格心愿' failed={!!c && !c.byGrid}>
-          {c ? <BarList bars={rowsToBars(c.byGrid ?? [])} /> : <Text className='staff-chart__empty'>加载中…</Text>}
-        </ChartCard>
-        <ChartCard title='共建单位服务榜' failed={!!c && !c.topUnits}>
-          {c ? <BarList ranked unit='次' bars={leadersToBars(c.topUnits ?? [])} /> : <BarListLoading rows={LeaderboardSize} />}
-        </ChartCard>
-        <ChartCard title='志愿者服务榜' failed={!!c && !c.topVolunteers}>
-          {c ? <BarList ranked unit='次' bars={leadersToBars(c.topVolunteers ?? [])} /> : <BarListLoading rows={LeaderboardSize} />}
-        </ChartCard>
-        <BranchTotals communityId={communityId} from={from} />
+        <BranchTotals totals={d?.branches} />
         <View className='staff-dashboard__export'>
           <Button className='staff-btn staff-btn--primary' aria-busy={exporting} disabled={exporting} onClick={() => void runExport()}>
             导出报表
