@@ -89,7 +89,7 @@ test('draws the trend, category, grid and leaderboard charts, all from one read 
   expect(screen.getByLabelText('10月 40')).toBeInTheDocument();
   expect(screen.getByLabelText('就医出行 320')).toBeInTheDocument();
   expect(screen.getByLabelText('维修 210')).toBeInTheDocument();
-  expect(screen.getByLabelText('第一网格 700')).toBeInTheDocument();
+  expect(await screen.findByLabelText('第一网格 700')).toBeInTheDocument();
   expect(screen.getByLabelText('县人民医院 96次')).toBeInTheDocument();
   expect(screen.getByLabelText('陈志强 41次')).toBeInTheDocument();
   // One request and one render for the whole screen (stats.dashboard), the one index.html starts early.
@@ -146,7 +146,7 @@ test('a failed read offers a retry, and the retry fills every number and chart',
 
   expect(await screen.findByLabelText('本期服务人次 1,800')).toBeInTheDocument();
   expect(screen.getByLabelText('就医出行 320')).toBeInTheDocument();
-  expect(screen.getByLabelText('县人民医院 96次')).toBeInTheDocument();
+  expect(await screen.findByLabelText('县人民医院 96次')).toBeInTheDocument();
   expect(screen.getAllByText('服务 7 次 · 12.5 小时 · 党员 5 人（已报到 3）')).toHaveLength(2);
 });
 
@@ -158,7 +158,7 @@ test('a category or grid the server could not name is still shown with a readabl
   render(<DashboardPage />);
   expect(await screen.findByLabelText('维修 9')).toBeInTheDocument();
   expect(screen.getByLabelText('其他 2')).toBeInTheDocument();
-  expect(screen.getByLabelText('未划分网格 4')).toBeInTheDocument();
+  expect(await screen.findByLabelText('未划分网格 4')).toBeInTheDocument();
 });
 
 test('a town admin picks a community of the town', async () => {
@@ -250,6 +250,25 @@ test('the tiles and chart cards are drawn before the answer comes, with — for 
   expect(screen.getByLabelText('本期收集 1,500').closest('[aria-busy="true"]')).toBeNull();
   expect(screen.getByLabelText('11月 55')).toBeInTheDocument();
   expect(trend.querySelector('.staff-trend')).not.toHaveAttribute('aria-busy');
-  expect(within(units).getByLabelText('县人民医院 96次')).toBeInTheDocument();
+  expect(await within(units).findByLabelText('县人民医院 96次')).toBeInTheDocument();
+  expect(screen.getByText('桃源小区党支部')).toBeInTheDocument();
+});
+
+test('the first screenful is drawn first; the cards below the fold fill in a draw of their own after it, in frames that were already there', async () => {
+  // What the page showed after each change to it: the headline filled or not, the grid chart filled or not.
+  const seen: string[] = [];
+  const observer = new MutationObserver(() => {
+    const state = `${screen.queryByLabelText('本期收集 1,500') ? 'tiles' : '—'}/${screen.queryByLabelText('第一网格 700') ? 'grids' : '—'}`;
+    if (seen.at(-1) !== state) seen.push(state);
+  });
+  observer.observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
+  routeCalls(callMock, charts);
+  render(<DashboardPage />);
+
+  expect(await screen.findByLabelText('第一网格 700')).toBeInTheDocument();
+  observer.disconnect();
+  expect(seen).toEqual(['—/—', 'tiles/—', 'tiles/grids']);
+  // The leaderboards and the party tree fill with the grids.
+  expect(screen.getByLabelText('陈志强 41次')).toBeInTheDocument();
   expect(screen.getByText('桃源小区党支部')).toBeInTheDocument();
 });
