@@ -3,6 +3,8 @@ import { ChildProcess, spawn } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
+import { connect } from 'net';
+import { deserialize, serialize } from 'bson';
 import { MongoClient } from 'mongodb';
 import { startEmbeddedMongo } from '../../server/db/embeddedMongo';
 
@@ -75,6 +77,39 @@ maybe('durability with a dbPath', () => {
     expect(await db2.collection('places').find({ loc: { $near: { $geometry: { type: 'Point', coordinates: [114, 22] }, $maxDistance: 10 } } }).toArray()).toHaveLength(1);
     expect((await db2.listCollections().toArray()).map((c) => c.name).sort()).toEqual(['places', 'users']);
     await client.close();
+    await server.stop();
+  });
+
+  it('a command sent right behind a write waits for the write\'s journal flush and sees it', async () => {
+    const server = await startEmbeddedMongo({ port: 0, dbPath: dir() });
+    const msg = (body: object, requestId: number) => {
+      const doc = Buffer.from(serialize(body));
+      const head = Buffer.alloc(21);
+      head.writeInt32LE(21 + doc.length, 0);
+      head.writeInt32LE(requestId, 4);
+      head.writeInt32LE(2013, 12);
+      return Buffer.concat([head, doc]);
+    };
+    const data = await new Promise<Buffer>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      const s = connect(server.port, '127.0.0.1', () => {
+        s.write(Buffer.concat([msg({ insert: 'piped', documents: [{ _id: 1 }], $db: 'app' }, 1), msg({ find: 'piped', filter: {}, $db: 'app' }, 2)]));
+      });
+      s.on('data', (d) => {
+        chunks.push(d);
+        const all = Buffer.concat(chunks);
+        if (all.length >= 4 && all.length > all.readInt32LE(0) && all.length >= all.readInt32LE(0) + all.readInt32LE(all.readInt32LE(0))) {
+          s.destroy();
+          resolve(all);
+        }
+      });
+      s.on('error', reject);
+    });
+    const first = data.subarray(0, data.readInt32LE(0));
+    const second = data.subarray(first.length);
+    expect([first.readInt32LE(8), second.readInt32LE(8)]).toEqual([1, 2]);
+    expect(deserialize(first.subarray(21))).toMatchObject({ ok: 1, n: 1 });
+    expect(deserialize(second.subarray(21)).cursor.firstBatch).toEqual([{ _id: 1 }]);
     await server.stop();
   });
 

@@ -120,6 +120,31 @@ describe('wire protocol from raw sockets', () => {
     expect(after.$clusterTime.clusterTime.compare(wrote.operationTime)).toBeGreaterThanOrEqual(0);
   });
 
+  it('answers commands sent together in one write in order, each to its own request', async () => {
+    const db = h.db.databaseName;
+    const withId = (msg: Buffer, requestId: number) => {
+      msg.writeInt32LE(requestId, 4);
+      return msg;
+    };
+    const bytes = Buffer.concat([
+      withId(opMsg({ insert: 'piped', documents: [{ _id: 1 }], $db: db }), 101),
+      withId(opMsg({ find: 'piped', filter: {}, $db: db }), 102),
+      withId(opMsg({ nosuchcommand: 1, $db: db }), 103),
+      withId(opMsg({ ping: 1, $db: db }), 104),
+    ]);
+    const { data } = await rawExchange(bytes);
+    const replies: { responseTo: number; doc: any }[] = [];
+    for (let off = 0; off < data.length; off += data.readInt32LE(off)) {
+      const msg = data.subarray(off, off + data.readInt32LE(off));
+      replies.push({ responseTo: msg.readInt32LE(8), doc: replyDoc(msg) });
+    }
+    expect(replies.map((r) => r.responseTo)).toEqual([101, 102, 103, 104]);
+    expect(replies[0].doc).toMatchObject({ ok: 1, n: 1 });
+    expect(replies[1].doc.cursor.firstBatch).toEqual([{ _id: 1 }]);
+    expect(replies[2].doc).toMatchObject({ ok: 0, codeName: 'CommandNotFound' });
+    expect(replies[3].doc).toMatchObject({ ok: 1 });
+  });
+
   it('sends a reply of several hundred kilobytes whole, the cluster time at its end', async () => {
     await h.db.collection<{ _id: number; pad: string }>('wide').insertMany(Array.from({ length: 40 }, (_, i) => ({ _id: i, pad: 'p'.repeat(10_000) })));
     const { data } = await rawExchange(opMsg({ find: 'wide', filter: {}, batchSize: 100, $db: h.db.databaseName }), 1000);

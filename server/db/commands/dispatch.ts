@@ -127,8 +127,11 @@ export class Dispatcher {
     this.appNames.delete(connectionId);
   }
 
-  /** Never throws: errors come back as MongoDB error documents. */
-  async run(cmd: Doc, db: string, connectionId: number, fail: FailAction | null = null): Promise<Reply> {
+  /**
+   * Never throws: errors come back as MongoDB error documents. The reply is returned as it is unless the
+   * command wrote to a journal, whose flush it must wait for: no promise for the commands that need none.
+   */
+  run(cmd: Doc, db: string, connectionId: number, fail: FailAction | null = null): Reply | Promise<Reply> {
     const name = commandName(cmd);
     if (TRACE) process.stderr.write(`dbtrace ${connectionId} ${name} ${String(Object.values(cmd)[0])}\n`);
     this.count(name, cmd);
@@ -153,15 +156,14 @@ export class Dispatcher {
       const labels = fail.labels ?? serverErrorLabels(cmd, null, Number(wce.code));
       reply = { ...reply, writeConcernError: wce, ...(labels.length ? { errorLabels: labels } : {}) };
     }
-    if (log.length) {
-      const p = this.durability.commit(log);
-      if (p) {
-        try {
-          await p;
-        } catch (e) {
-          return new DbError(Codes.InternalError, `journal write failed: ${(e as Error).message}`).toReply();
-        }
-      }
+    const flushed = log.length ? this.durability.commit(log) : null;
+    if (flushed) {
+      // The cluster time is the one when the reply goes, after the flush.
+      const durable = reply;
+      return flushed.then(
+        () => this.withClusterTime(durable),
+        (e: Error) => new DbError(Codes.InternalError, `journal write failed: ${e.message}`).toReply(),
+      );
     }
     return this.withClusterTime(reply);
   }

@@ -18,7 +18,8 @@ import {
 } from './messages';
 
 export interface CommandRunner {
-  run(cmd: Doc, db: string, connectionId: number, fail?: FailAction | null): Promise<Reply>;
+  /** The reply, or a promise of it when the command must wait (a journal flush). */
+  run(cmd: Doc, db: string, connectionId: number, fail?: FailAction | null): Reply | Promise<Reply>;
   /** A configured fail point's verdict on this command (delay, disconnect, error), if it trips. */
   failAction?(cmd: Doc, connectionId: number): FailAction | null;
   /** Whether a client's topologyVersion is still ours (if not, an awaitable hello answers at once). */
@@ -68,58 +69,96 @@ export class Connection {
       // Concatenate only once the whole message is here: large messages arrive in many chunks.
       if (this.buffered < length) break;
       const all = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
+      if (all.length === length) {
+        // The usual case (one request, one read): the chunk is the message, nothing is left over.
+        this.queue.push(all);
+        this.chunks = [];
+        this.buffered = 0;
+        break;
+      }
       this.queue.push(all.subarray(0, length));
       const rest = all.subarray(length);
-      this.chunks = rest.length ? [rest] : [];
+      this.chunks = [rest];
       this.buffered = rest.length;
     }
-    void this.pump();
+    this.pump();
   }
 
-  private async pump(): Promise<void> {
+  /**
+   * Runs queued messages in order. A command that needs no wait (no journal flush, sleep or fail-point
+   * delay) is answered synchronously, without a promise: most are, and a promise chain per command was a
+   * measurable part of each insert's cost. One that waits holds the queue until it is answered.
+   */
+  private pump(): void {
     if (this.busy) return;
     this.busy = true;
-    try {
-      while (this.queue.length && !this.closed) {
-        const raw = this.queue.shift()!;
-        let req: Request;
-        try {
-          if (raw.readInt32LE(12) === OP_COMPRESSED) throw new ProtocolError('compression was not negotiated');
-          req = parseMessage(raw);
-        } catch {
-          return this.close();
-        }
-        try {
-          await this.handle(req);
-        } catch {
-          // A bug in one command must cost this connection, never the server.
-          return this.close();
-        }
+    while (this.queue.length && !this.closed) {
+      const raw = this.queue.shift()!;
+      let waiting: Promise<void> | void;
+      try {
+        if (raw.readInt32LE(12) === OP_COMPRESSED) throw new ProtocolError('compression was not negotiated');
+        waiting = this.handle(parseMessage(raw));
+      } catch {
+        // Malformed, or a bug in one command: it costs this connection, never the server.
+        this.busy = false;
+        return this.close();
       }
-    } finally {
-      this.busy = false;
+      if (waiting) {
+        waiting.then(
+          () => {
+            this.busy = false;
+            this.pump();
+          },
+          () => {
+            this.busy = false;
+            this.close();
+          },
+        );
+        return;
+      }
     }
+    this.busy = false;
   }
 
-  private async handle(req: Request): Promise<void> {
+  /** Answers one request: synchronously, or (when it waits for something) with a promise of the answer sent. */
+  private handle(req: Request): Promise<void> | void {
     const cmd = req.command;
-    const db = req.kind === 'msg' ? String(cmd.$db ?? 'admin') : (req.fullCollectionName ?? 'admin.$cmd').split('.')[0];
     const name = commandName(cmd);
-    const awaitable = (name === 'hello' || name === 'isMaster' || name === 'ismaster') && cmd.topologyVersion && cmd.maxAwaitTimeMS !== undefined;
+    const awaitable = (name === 'hello' || name === 'isMaster' || name === 'ismaster') && !!cmd.topologyVersion && cmd.maxAwaitTimeMS !== undefined;
     if (awaitable && this.runner.isCurrentTopology(cmd.topologyVersion)) {
       // Streaming monitoring: nothing ever changes in a one-node set, so answer after maxAwaitTimeMS.
-      await this.sleep(Number(cmd.maxAwaitTimeMS));
-      if (this.closed) return;
+      return this.after(Number(cmd.maxAwaitTimeMS), () => this.checkFailPoint(req, awaitable));
     }
-    const fail = req.tooLarge ? null : (this.runner.failAction?.(cmd, this.id) ?? null);
-    if (fail?.blockMs) {
-      await this.sleep(fail.blockMs);
-      if (this.closed) return;
-    }
+    return this.checkFailPoint(req, awaitable);
+  }
+
+  private checkFailPoint(req: Request, awaitable: boolean): Promise<void> | void {
+    const fail = req.tooLarge ? null : (this.runner.failAction?.(req.command, this.id) ?? null);
+    if (fail?.blockMs) return this.after(fail.blockMs, () => this.runAndAnswer(req, awaitable, fail));
+    return this.runAndAnswer(req, awaitable, fail);
+  }
+
+  /** Waits, then goes on unless the connection closed meanwhile. */
+  private async after(ms: number, then: () => Promise<void> | void): Promise<void> {
+    await this.sleep(ms);
+    if (this.closed) return;
+    return then();
+  }
+
+  private runAndAnswer(req: Request, awaitable: boolean, fail: FailAction | null): Promise<void> | void {
     if (fail?.closeConnection) return this.close();
-    const reply = req.tooLarge
-      ? { ok: 0, errmsg: `BSONObj size: ${req.tooLarge} (0x${req.tooLarge.toString(16)}) is invalid. Size must be between 0 and 16793600(16MB)`, code: 10334, codeName: 'BSONObjectTooLarge' }
-      : await this.runner.run(cmd, db, this.id, fail);
+    const cmd = req.command;
+    if (req.tooLarge) {
+      const size = req.tooLarge;
+      return this.answer(req, { ok: 0, errmsg: `BSONObj size: ${size} (0x${size.toString(16)}) is invalid. Size must be between 0 and 16793600(16MB)`, code: 10334, codeName: 'BSONObjectTooLarge' }, awaitable, fail);
+    }
+    const db = req.kind === 'msg' ? String(cmd.$db ?? 'admin') : (req.fullCollectionName ?? 'admin.$cmd').split('.')[0];
+    const reply = this.runner.run(cmd, db, this.id, fail);
+    if (reply instanceof Promise) return reply.then((r) => this.answer(req, r, awaitable, fail));
+    this.answer(req, reply, awaitable, fail);
+  }
+
+  private answer(req: Request, reply: Reply, awaitable: boolean, fail: FailAction | null): void {
     if (this.closed) return;
     if (fail?.closeAfter) return this.close();
     if (req.kind === 'query') {
@@ -129,7 +168,7 @@ export class Connection {
     if (req.flags & FLAG_MORE_TO_COME) return; // unacknowledged write: the client wants no reply
     if (awaitable && req.flags & FLAG_EXHAUST_ALLOWED) {
       this.write(encodeMsgReply(req.header.requestId, reply, FLAG_MORE_TO_COME));
-      this.streamHello(req, Number(cmd.maxAwaitTimeMS));
+      this.streamHello(req, Number(req.command.maxAwaitTimeMS));
       return;
     }
     this.write(encodeMsgReply(req.header.requestId, reply));
