@@ -220,7 +220,7 @@ describe('in the browser', () => {
     const view = renderPostForm();
     const photo = URL.createObjectURL(new Blob(['照片：漏水的水管'], { type: 'image/jpeg' }));
     taro.chooseImage = async () => ({ tempFilePaths: [photo] });
-    fireEvent.click(screen.getByRole('button', { name: '添加照片' }));
+    fireEvent.click(await screen.findByRole('button', { name: '添加照片' }));
     await waitFor(() => expect(document.querySelector(`img[src="${photo}"]`)).not.toBeNull());
     await waitFor(async () => expect(await keptKeys()).toHaveLength(1));
 

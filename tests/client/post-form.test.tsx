@@ -77,7 +77,7 @@ describe('posting a wish', () => {
 
     const third = renderPostForm();
     server.offline = false;
-    fireEvent.click(screen.getByRole('button', { name: '提交心愿' }));
+    fireEvent.click(await screen.findByRole('button', { name: '提交心愿' }));
     await waitFor(() => expect(third.onDone).toHaveBeenCalled());
   });
 

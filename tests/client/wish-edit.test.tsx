@@ -46,7 +46,7 @@ test('the edit form starts from the wish and saves the change with wishes.update
   render(<PostPage />);
   const title = await screen.findByDisplayValue('陪同去卫生院打疫苗');
   fireEvent.change(title, { target: { value: '陪同去卫生院打流感疫苗' } });
-  fireEvent.change(screen.getByDisplayValue('3栋2单元501'), { target: { value: '' } });
+  fireEvent.change(await screen.findByDisplayValue('3栋2单元501'), { target: { value: '' } });
   fireEvent.click(screen.getByRole('button', { name: '保存修改' }));
 
   await waitFor(() => expect(server.calls.some((c) => c.route === 'wishes.update')).toBe(true));
@@ -85,7 +85,7 @@ test('a wish shown with signed photo and voice links is saved back with the refe
   });
   const { container } = render(<PostPage />);
   fireEvent.change(await screen.findByDisplayValue('陪同去卫生院打疫苗'), { target: { value: '陪同去卫生院打流感疫苗' } });
-  expect(container.querySelector('img.photo')?.getAttribute('src')).toContain(signed(photo));
+  await waitFor(() => expect(container.querySelector('img.photo')?.getAttribute('src')).toContain(signed(photo)));
   fireEvent.click(screen.getByRole('button', { name: '保存修改' }));
 
   await waitFor(() => expect(server.calls.some((c) => c.route === 'wishes.update')).toBe(true));

@@ -13,6 +13,7 @@ import type { PickOutcome, Place } from '../../services/location';
 import type { WishView } from '../../services/wishes';
 import { PhotoUploadError, VoiceUploadError, withUploads } from '../../services/uploads';
 import { mediaFiles } from '../../services/draftFiles';
+import { afterPaint } from '../../services/afterPaint';
 import { checksLoaded, loadChecks } from './lazyChecks';
 import { SlotLabels, emptyDraft, payloadOf, validateDraft, type TimeSlot, type WishDraft } from './model';
 import { SimilarNotice } from './SimilarNotice';
@@ -79,6 +80,7 @@ export function PostForm({ scope, wishId, initial, elder = false, submitLabel = 
     files: draftMedia,
   });
   const { draft, update, errors, tried, busy, failure } = form;
+  const below = useBelowFold();
   const similar = useSimilarWishes(draft.category, draft.location, busy);
 
   // Fill the place from the resident's building when nothing was chosen yet.
@@ -125,45 +127,72 @@ export function PostForm({ scope, wishId, initial, elder = false, submitLabel = 
         {!elder && <TitlePart title={draft.title} voiced={voiced} error={errors.title} update={update} />}
         <VoicePart voice={draft.voice} error={errors.voice} update={update} />
         <DescriptionPart description={draft.description} voiced={voiced} elder={elder} error={errors.description ?? (elder ? errors.title : undefined)} update={update} />
-        <PhotosPart photos={draft.photos} error={errors.photos} update={update} />
-        <PlacePart location={draft.location} locationLabel={draft.locationLabel} error={errors.location} pickPlace={pickPlace} update={update} />
-        <AddressPart address={draft.address} error={errors.address} update={update} />
-        <PhonePart contactPhone={draft.contactPhone} error={errors.contactPhone} update={update} />
+        {/* Below the fold on a phone: drawn a task after the first screenful (useBelowFold). */}
+        {below && (
+          <>
+            <PhotosPart photos={draft.photos} error={errors.photos} update={update} />
+            <PlacePart location={draft.location} locationLabel={draft.locationLabel} error={errors.location} pickPlace={pickPlace} update={update} />
+            <AddressPart address={draft.address} error={errors.address} update={update} />
+            <PhonePart contactPhone={draft.contactPhone} error={errors.contactPhone} update={update} />
+          </>
+        )}
       </View>
 
-      <MorePart
-        elder={elder}
-        day={draft.day}
-        slot={draft.slot}
-        helpersNeeded={draft.helpersNeeded}
-        anonymous={draft.anonymous}
-        dayError={errors.day}
-        helpersError={errors.helpersNeeded}
-        update={update}
-      />
-
-      {timebank && (
-        <PayPart
-          choice={timebank}
-          payByHours={draft.payByHours}
-          paidHours={draft.paidHours}
-          forFamilyId={draft.forFamilyId}
-          error={errors.paidHours ?? errors.forFamilyId}
-          update={update}
-        />
+      {below && (
+        <>
+          <MorePart
+            elder={elder}
+            day={draft.day}
+            slot={draft.slot}
+            helpersNeeded={draft.helpersNeeded}
+            anonymous={draft.anonymous}
+            dayError={errors.day}
+            helpersError={errors.helpersNeeded}
+            update={update}
+          />
+          {timebank && (
+            <PayPart
+              choice={timebank}
+              payByHours={draft.payByHours}
+              paidHours={draft.paidHours}
+              forFamilyId={draft.forFamilyId}
+              error={errors.paidHours ?? errors.forFamilyId}
+              update={update}
+            />
+          )}
+          <SimilarNotice items={similar} />
+          {tried && errorCount > 0 && !failure && (
+            <View className="banner banner--error" role="alert">
+              <Text>还有 {errorCount} 处需要修改</Text>
+            </View>
+          )}
+          <Button className="btn btn--primary btn--big" aria-busy={busy} disabled={busy} onClick={onSubmit}>
+            {failure !== undefined ? '重试提交' : submitLabel}
+          </Button>
+        </>
       )}
-
-      <SimilarNotice items={similar} />
-      {tried && errorCount > 0 && !failure && (
-        <View className="banner banner--error" role="alert">
-          <Text>还有 {errorCount} 处需要修改</Text>
-        </View>
-      )}
-      <Button className="btn btn--primary btn--big" aria-busy={busy} disabled={busy} onClick={onSubmit}>
-        {failure !== undefined ? '重试提交' : submitLabel}
-      </Button>
     </View>
   );
+}
+
+/**
+ * False for the form's first draw in h5, true a task after it is on screen (afterPaint): the parts below the fold on a
+ * phone (photos, place, time, paying by hours, the submit button) are drawn then. One draw of the whole form was one
+ * long task on a slow phone (Lighthouse's TBT), two halves are not; what is added is below what is shown, so nothing
+ * on screen moves. The mini-program (drawn by WeChat, not by this thread) draws it all at once.
+ */
+function useBelowFold(): boolean {
+  const [below, setBelow] = useState(process.env.TARO_ENV !== 'h5');
+  useEffect(() => {
+    if (below) return undefined;
+    let alive = true;
+    void afterPaint().then(() => alive && setBelow(true));
+    return () => {
+      alive = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return below;
 }
 
 const CategoryPart = memo(function CategoryPart({ category, error, update }: { category?: Category; error?: string; update: Update }) {
