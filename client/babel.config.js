@@ -12,7 +12,8 @@ module.exports = {
     [
       'taro',
       {
-        framework: 'react',
+        // As client/config/index.ts chooses: Preact for the mini-program, React for h5.
+        framework: process.env.TARO_ENV === 'h5' ? 'react' : 'preact',
         ts: true,
         compiler: 'webpack5',
         ...(process.env.TARO_ENV === 'h5' ? { targets: h5Targets } : {}),

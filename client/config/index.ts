@@ -59,7 +59,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       '@shared': path.join(root, 'shared'),
     },
     copy: { patterns: [], options: {} },
-    framework: 'react',
+    // The mini-program on Preact (React's API through preact/compat): react-dom's reconciler was 89 KB of the main
+    // package's 600 KB budget. h5 stays on React: on Preact its screens fetched 30 KB (brotli) less each but did not
+    // take less of the main thread (npm run bench -- h5profile), and the post form's long tasks grew.
+    framework: platform === 'weapp' ? 'preact' : 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
     mini: {
