@@ -6,6 +6,7 @@ import { CategoryGrid, Field, switchLabel } from '../../components';
 import { PhotoPicker } from '../../components/PhotoPicker';
 import { useSimilarWishes } from '../../hooks/useSimilarWishes';
 import { useWishForm } from '../../hooks/useWishForm';
+import { useBelowFold } from '../../hooks/useBelowFold';
 import { isOffline, messageOf } from '../../services/errors';
 import type { GeoPoint } from '@shared/schemas/primitives';
 import type { Category } from '@shared/vocab/categories';
@@ -13,7 +14,6 @@ import type { PickOutcome, Place } from '../../services/location';
 import type { WishView } from '../../services/wishes';
 import { PhotoUploadError, VoiceUploadError, withUploads } from '../../services/uploads';
 import { mediaFiles } from '../../services/draftFiles';
-import { afterPaint } from '../../services/afterPaint';
 import { checksLoaded, loadChecks } from './lazyChecks';
 import { SlotLabels, emptyDraft, payloadOf, validateDraft, type TimeSlot, type WishDraft } from './model';
 import { SimilarNotice } from './SimilarNotice';
@@ -127,7 +127,7 @@ export function PostForm({ scope, wishId, initial, elder = false, submitLabel = 
         {!elder && <TitlePart title={draft.title} voiced={voiced} error={errors.title} update={update} />}
         <VoicePart voice={draft.voice} error={errors.voice} update={update} />
         <DescriptionPart description={draft.description} voiced={voiced} elder={elder} error={errors.description ?? (elder ? errors.title : undefined)} update={update} />
-        {/* Below the fold on a phone: drawn a task after the first screenful (useBelowFold). */}
+        {/* Below the fold on a phone: drawn a task after the first screenful (hooks/useBelowFold). */}
         {below && (
           <>
             <PhotosPart photos={draft.photos} error={errors.photos} update={update} />
@@ -173,26 +173,6 @@ export function PostForm({ scope, wishId, initial, elder = false, submitLabel = 
       )}
     </View>
   );
-}
-
-/**
- * False for the form's first draw in h5, true a task after it is on screen (afterPaint): the parts below the fold on a
- * phone (photos, place, time, paying by hours, the submit button) are drawn then. One draw of the whole form was one
- * long task on a slow phone (Lighthouse's TBT), two halves are not; what is added is below what is shown, so nothing
- * on screen moves. The mini-program (drawn by WeChat, not by this thread) draws it all at once.
- */
-function useBelowFold(): boolean {
-  const [below, setBelow] = useState(process.env.TARO_ENV !== 'h5');
-  useEffect(() => {
-    if (below) return undefined;
-    let alive = true;
-    void afterPaint().then(() => alive && setBelow(true));
-    return () => {
-      alive = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  return below;
 }
 
 const CategoryPart = memo(function CategoryPart({ category, error, update }: { category?: Category; error?: string; update: Update }) {

@@ -12,6 +12,7 @@ import { Periods } from '../lib/proxyForm';
 import type { DraftErrors, Period, ProxyDraft } from '../lib/proxyForm';
 import { ChipGroup } from './ChipGroup';
 import { LocationField } from './LocationField';
+import { useBelowFold } from '../../../hooks/useBelowFold';
 
 interface Props {
   draft: ProxyDraft;
@@ -55,6 +56,7 @@ const afterSubmit = [
 /** The resident's wish form plus who it is for and how it reached us. */
 export function ProxyForm({ draft, errors, onChange }: Props) {
   const sign = urgencySign(`${draft.title} ${draft.description}`);
+  const below = useBelowFold();
   // Each typed field is memoised on its value (onChange is the form's one update): a keystroke redraws the field it
   // changes, not the whole form.
   const text = (key: TextKey) => (
@@ -71,75 +73,80 @@ export function ProxyForm({ draft, errors, onChange }: Props) {
       <CategoryPart category={draft.category ?? undefined} error={errors.category} onChange={onChange} />
       {text('title')}
       {text('description')}
-      <Field label='语音（可代替文字）' error={errors.voice}>
-        <Suspense fallback={<View className='hold'><Text>按住 说话</Text></View>}>
-          <VoiceRecorder value={draft.voice} hint={VoiceHint} playerLabel='录下的语音' onChange={(voice) => onChange({ voice })} />
-        </Suspense>
-      </Field>
-      <PhotosPart photos={draft.photos} error={errors.photos} onChange={onChange} />
-      <Field label='服务地点' required error={errors.location}>
-        <LocationField draft={draft} onChange={onChange} />
-      </Field>
-      {text('address')}
-      <Field label='希望时间' error={errors.preferredDate} hint='不填表示时间不限'>
-        <View className='staff-actions staff-actions--start'>
-          <Picker mode='date' value={draft.preferredDate} start={today()} onChange={(e) => onChange({ preferredDate: String(e.detail.value) })}>
-            <Button className='staff-btn staff-btn--ghost' size='mini'>
-              {draft.preferredDate || '选择日期'}
-            </Button>
-          </Picker>
-          {draft.preferredDate && (
-            <Text className='staff-link' onClick={() => onChange({ preferredDate: '', preferredPeriod: null })}>
-              不限时间
-            </Text>
-          )}
-        </View>
-        {draft.preferredDate && (
-          <ChipGroup label='时段' options={periods} value={draft.preferredPeriod} onChange={(preferredPeriod) => onChange({ preferredPeriod })} />
-        )}
-      </Field>
-      <Field label='需要人数' error={errors.helpersNeeded}>
-        <View className='staff-stepper'>
-          <Button
-            className='staff-btn staff-btn--ghost'
-            size='mini'
-            aria-label='减少人数'
-            disabled={draft.helpersNeeded <= 1}
-            onClick={() => onChange({ helpersNeeded: Math.max(1, draft.helpersNeeded - 1) })}
-          >
-            −
-          </Button>
-          <Text className='staff-stepper__value'>{draft.helpersNeeded} 人</Text>
-          <Button
-            className='staff-btn staff-btn--ghost'
-            size='mini'
-            aria-label='增加人数'
-            disabled={draft.helpersNeeded >= 10}
-            onClick={() => onChange({ helpersNeeded: Math.min(10, draft.helpersNeeded + 1) })}
-          >
-            +
-          </Button>
-        </View>
-      </Field>
-      <Field label='优先级' error={errors.priority}>
-        <ChipGroup label='优先级' options={priorities} value={draft.priority} onChange={(priority) => onChange({ priority })} />
-        {draft.priority === 'normal' && sign && (
-          <View className='staff-panel__hint' role='note'>
-            <Text>{urgencySignText(sign)}，</Text>
-            <View className='staff-link staff-link--inline' role='button' onClick={() => onChange({ priority: 'urgent' })}>
-              设为紧急
+      {/* Below the fold on a phone: drawn a task after the first screenful (hooks/useBelowFold). */}
+      {below && (
+        <>
+          <Field label='语音（可代替文字）' error={errors.voice}>
+            <Suspense fallback={<View className='hold'><Text>按住 说话</Text></View>}>
+              <VoiceRecorder value={draft.voice} hint={VoiceHint} playerLabel='录下的语音' onChange={(voice) => onChange({ voice })} />
+            </Suspense>
+          </Field>
+          <PhotosPart photos={draft.photos} error={errors.photos} onChange={onChange} />
+          <Field label='服务地点' required error={errors.location}>
+            <LocationField draft={draft} onChange={onChange} />
+          </Field>
+          {text('address')}
+          <Field label='希望时间' error={errors.preferredDate} hint='不填表示时间不限'>
+            <View className='staff-actions staff-actions--start'>
+              <Picker mode='date' value={draft.preferredDate} start={today()} onChange={(e) => onChange({ preferredDate: String(e.detail.value) })}>
+                <Button className='staff-btn staff-btn--ghost' size='mini'>
+                  {draft.preferredDate || '选择日期'}
+                </Button>
+              </Picker>
+              {draft.preferredDate && (
+                <Text className='staff-link' onClick={() => onChange({ preferredDate: '', preferredPeriod: null })}>
+                  不限时间
+                </Text>
+              )}
             </View>
-          </View>
-        )}
-      </Field>
-      <Field label='提交后' hint='紧急情况可直接通过，心愿立即进入心愿池'>
-        <ChipGroup
-          label='提交后'
-          options={afterSubmit}
-          value={draft.approveNow ? 'now' : 'review'}
-          onChange={(v) => onChange({ approveNow: v === 'now' })}
-        />
-      </Field>
+            {draft.preferredDate && (
+              <ChipGroup label='时段' options={periods} value={draft.preferredPeriod} onChange={(preferredPeriod) => onChange({ preferredPeriod })} />
+            )}
+          </Field>
+          <Field label='需要人数' error={errors.helpersNeeded}>
+            <View className='staff-stepper'>
+              <Button
+                className='staff-btn staff-btn--ghost'
+                size='mini'
+                aria-label='减少人数'
+                disabled={draft.helpersNeeded <= 1}
+                onClick={() => onChange({ helpersNeeded: Math.max(1, draft.helpersNeeded - 1) })}
+              >
+                −
+              </Button>
+              <Text className='staff-stepper__value'>{draft.helpersNeeded} 人</Text>
+              <Button
+                className='staff-btn staff-btn--ghost'
+                size='mini'
+                aria-label='增加人数'
+                disabled={draft.helpersNeeded >= 10}
+                onClick={() => onChange({ helpersNeeded: Math.min(10, draft.helpersNeeded + 1) })}
+              >
+                +
+              </Button>
+            </View>
+          </Field>
+          <Field label='优先级' error={errors.priority}>
+            <ChipGroup label='优先级' options={priorities} value={draft.priority} onChange={(priority) => onChange({ priority })} />
+            {draft.priority === 'normal' && sign && (
+              <View className='staff-panel__hint' role='note'>
+                <Text>{urgencySignText(sign)}，</Text>
+                <View className='staff-link staff-link--inline' role='button' onClick={() => onChange({ priority: 'urgent' })}>
+                  设为紧急
+                </View>
+              </View>
+            )}
+          </Field>
+          <Field label='提交后' hint='紧急情况可直接通过，心愿立即进入心愿池'>
+            <ChipGroup
+              label='提交后'
+              options={afterSubmit}
+              value={draft.approveNow ? 'now' : 'review'}
+              onChange={(v) => onChange({ approveNow: v === 'now' })}
+            />
+          </Field>
+        </>
+      )}
     </View>
   );
 }
