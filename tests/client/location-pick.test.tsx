@@ -25,7 +25,8 @@ test('地图选点 without a map key uses the browser’s position instead, and 
 
   fakeServer({ 'wishes.similar': () => ({ items: [] }) });
   renderPostForm({ homePlace: undefined, pickPlace });
-  expect(screen.getByText('尚未选择')).toBeInTheDocument();
+  // The place is below a phone's first screen: the form draws it a task after the fields above (useBelowFold).
+  expect(await screen.findByText('尚未选择')).toBeInTheDocument();
   fireEvent.click(screen.getByText('地图选点'));
 
   expect(await screen.findByText('当前位置（浏览器定位）')).toBeInTheDocument();
@@ -37,7 +38,7 @@ test('with neither a map nor a position, 地图选点 tells the person what to d
   taroMock.location = new Error('User denied Geolocation');
   fakeServer({});
   renderPostForm({ homePlace: undefined, pickPlace });
-  fireEvent.click(screen.getByText('地图选点'));
+  fireEvent.click(await screen.findByText('地图选点'));
 
   expect(await screen.findByRole('status')).toHaveTextContent('请在“详细地址”中写明服务地点');
   expect(screen.getByText('尚未选择')).toBeInTheDocument();
