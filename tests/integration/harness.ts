@@ -46,8 +46,9 @@ export interface Client {
   ok<T = any>(fn: string, action: string, data?: unknown): Promise<T>;
 }
 
-async function request(url: string, init: { method?: string; token?: string; body?: unknown; raw?: string }): Promise<Reply> {
+async function request(url: string, init: { method?: string; token?: string; body?: unknown; raw?: string; timeoutMs?: number }): Promise<Reply> {
   const res = await fetch(url, {
+    ...(init.timeoutMs ? { signal: AbortSignal.timeout(init.timeoutMs) } : {}),
     method: init.method ?? 'POST',
     headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
     body: init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),

@@ -43,16 +43,22 @@ test('killing one of two workers mid-load loses no acknowledged write and the lo
 
   const acked: { requestId: string; title: string; id: string; at: number }[] = [];
   let retries = 0;
-  /** Posts one wish, retrying with the same requestId through connection resets and 5xx, as the client does. */
+  let timeouts = 0;
+  /**
+   * Posts one wish, retrying with the same requestId through connection resets, 5xx and no answer in 15 s, as the
+   * client does (services/api's TIMEOUT_MS): a connection the primary handed to the worker as it was killed may
+   * never be answered (the full run once waited 240 s on one without a timeout).
+   */
   const post = async (token: string, title: string) => {
     const requestId = randomUUID();
     for (let attempt = 0; attempt < 20; attempt++) {
       try {
-        const r = await request(`${base}/api/fn/wishes`, { token, body: { action: 'create', data: wishInput({ title }), requestId } });
+        const r = await request(`${base}/api/fn/wishes`, { token, body: { action: 'create', data: wishInput({ title }), requestId }, timeoutMs: 15_000 });
         if (r.status === 200) return acked.push({ requestId, title, id: r.body.ok ? (r.body.data as { wish: { id: string } }).wish.id : '', at: Date.now() });
         if (r.status < 500 && r.status !== 409) throw new Error(`refused: ${r.status} ${JSON.stringify(r.body)}`);
       } catch (err) {
         if (String(err).includes('refused')) throw err;
+        if ((err as Error).name === 'TimeoutError') timeouts++;
       }
       retries++;
       await new Promise((r) => setTimeout(r, 100));
@@ -96,5 +102,5 @@ test('killing one of two workers mid-load loses no acknowledged write and the lo
   } finally {
     await client.close();
   }
-  console.log(`workers kill: ${acked.length} acknowledged, ${acked.filter((w) => w.at > killedAt).length} after the kill, ${retries} retries`);
+  console.log(`workers kill: ${acked.length} acknowledged, ${acked.filter((w) => w.at > killedAt).length} after the kill, ${retries} retries (${timeouts} after 15 s without an answer)`);
 }, 240_000);
