@@ -12,14 +12,14 @@ import ProxyPage from '../../client/src/packages/staff/pages/proxy/index';
 import { taroMock } from './__mocks__/taro';
 import { fakeServer } from './support/fakeServer';
 import { renderPostForm } from './support/postForm';
-import { actAs, proxyPlaces } from './staff-helpers';
+import { actAs, fakePlayers, proxyPlaces, type FakePlayer } from './staff-helpers';
 
 // jsdom has no structuredClone, which IndexedDB (here fake-indexeddb) stores values with; Node's v8 clones alike.
 Object.assign(globalThis, { structuredClone: (v: unknown) => v8.deserialize(v8.serialize(v)) });
 
 const taro = Taro as unknown as Record<string, unknown>;
 let clock = 1_000_000;
-const players: { src: string; played: number }[] = [];
+const players: FakePlayer[] = [];
 const uploads: { path: string; bytes?: string }[] = [];
 
 /** The browser's blob: URLs: each names a Blob until the page goes (`reloadPage`). */
@@ -40,25 +40,10 @@ const notFound = (path: string) => Object.assign(new Error(`no such file or dire
 beforeEach(() => {
   taroMock.reset();
   taroMock.storage.set('xy.token', 'token-res');
-  players.length = 0;
   uploads.length = 0;
   clock = 1_000_000;
   jest.spyOn(Date, 'now').mockImplementation(() => clock);
-  taro.createInnerAudioContext = () => {
-    const p = { src: '', played: 0 };
-    players.push(p);
-    return {
-      set src(v: string) {
-        p.src = v;
-      },
-      play: () => p.played++,
-      stop: () => undefined,
-      destroy: () => undefined,
-      onEnded: () => undefined,
-      onStop: () => undefined,
-      onError: () => undefined,
-    };
-  };
+  fakePlayers(players);
   taro.uploadFile = async (req: { filePath: string }) => {
     const blob = blobs.get(req.filePath);
     uploads.push({ path: req.filePath, bytes: blob ? await readBlob(blob) : files.get(req.filePath) });

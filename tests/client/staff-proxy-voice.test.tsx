@@ -8,11 +8,11 @@ import Taro from '@tarojs/taro';
 import ProxyPage from '../../client/src/packages/staff/pages/proxy/index';
 import { taroMock } from './__mocks__/taro';
 import { fakeServer } from './support/fakeServer';
-import { actAs, proxyPlaces } from './staff-helpers';
+import { actAs, fakePlayers, proxyPlaces, type FakePlayer } from './staff-helpers';
 
 type StopResult = { tempFilePath: string; duration: number };
 const recorder = { onStop: undefined as undefined | ((r: StopResult) => void), next: { tempFilePath: '', duration: 0 } };
-const players: { src: string; played: number }[] = [];
+const players: FakePlayer[] = [];
 const uploads: string[] = [];
 const taro = Taro as unknown as Record<string, unknown>;
 let clock = 1_000_000;
@@ -22,7 +22,6 @@ beforeEach(() => {
   taroMock.storage.set('xy.token', 'token-grid');
   actAs('grid_worker');
   process.env.TARO_ENV = 'weapp';
-  players.length = 0;
   uploads.length = 0;
   jest.spyOn(Date, 'now').mockImplementation(() => clock);
   taro.getRecorderManager = () => ({
@@ -31,21 +30,7 @@ beforeEach(() => {
     onStop: (cb: (r: StopResult) => void) => (recorder.onStop = cb),
     onError: () => undefined,
   });
-  taro.createInnerAudioContext = () => {
-    const p = { src: '', played: 0 };
-    players.push(p);
-    return {
-      set src(v: string) {
-        p.src = v;
-      },
-      play: () => p.played++,
-      stop: () => undefined,
-      destroy: () => undefined,
-      onEnded: () => undefined,
-      onStop: () => undefined,
-      onError: () => undefined,
-    };
-  };
+  fakePlayers(players);
   taro.uploadFile = async (req: { filePath: string }) => {
     uploads.push(req.filePath);
     return { statusCode: 200, data: JSON.stringify({ ok: true, data: { url: `/files/${'b'.repeat(64)}.mp3` } }) };
