@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { chinaYearStart } from '@shared/time';
 import { PageState } from '../../../../components';
+import { useBelowFold } from '../../../../hooks/useBelowFold';
 import { StaffGate } from '../../components/StaffGate';
 import { StatTiles } from '../../components/StatTiles';
 import { BarList, BarListLoading } from '../../components/BarList';
@@ -50,22 +51,6 @@ function ChartCard({ title, children }: { title: string; children: ReactNode }) 
 
 const loadingText = <Text className='staff-chart__empty'>加载中…</Text>;
 
-/**
- * True from the task after `ready` first turns true. The cards below the fold (grids, leaderboards, the party tree) are
- * filled in a task of their own after the first screenful is drawn: on a slow phone one draw of everything is one long
- * task that blocks a tap (Lighthouse's TBT), two halves are not. Their frames and placeholders are drawn from the start,
- * so nothing on screen moves when they fill.
- */
-function useNextTask(ready: boolean): boolean {
-  const [next, setNext] = useState(false);
-  useEffect(() => {
-    if (!ready || next) return undefined;
-    const timer = setTimeout(() => setNext(true), 0);
-    return () => clearTimeout(timer);
-  }, [ready, next]);
-  return next;
-}
-
 function Dashboard() {
   const role = useActiveRole();
   const [range, setRange] = useState<Range>('all');
@@ -91,7 +76,7 @@ function Dashboard() {
   };
 
   const d = dashboard.data;
-  const below = useNextTask(!!d) ? d : undefined;
+  const below = useBelowFold(!!d) ? d : undefined;
   return (
     <View className='staff-page'>
       <View className='staff-dashboard__filters'>
@@ -104,7 +89,7 @@ function Dashboard() {
         <StatTiles overview={d?.overview} />
         <ChartCard title='心愿趋势（按月）'>{d ? <TrendChart rows={d.byMonth} /> : <TrendChartLoading />}</ChartCard>
         <ChartCard title='心愿类别'>{d ? <BarList bars={rowsToBars(d.byCategory)} /> : loadingText}</ChartCard>
-        {/* Below the fold on a phone: filled a task later (useNextTask). */}
+        {/* Below the fold on a phone: filled a task after the first screenful is drawn (useBelowFold). */}
         <ChartCard title='各网格心愿'>{below ? <BarList bars={rowsToBars(below.byGrid)} /> : loadingText}</ChartCard>
         <ChartCard title='共建单位服务榜'>
           {below ? <BarList ranked unit='次' bars={leadersToBars(below.topUnits)} /> : <BarListLoading rows={LeaderboardSize} />}
