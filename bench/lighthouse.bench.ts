@@ -6,7 +6,7 @@
  * Too slow for `npm test` (a minute or more per screen on a shared 2-core machine). Builds dist/h5 when
  * it is missing, never otherwise: after a client change, `npm run build:h5` first.
  * CHROME_PATH (default /usr/bin/chromium)  BENCH_PORT (default 0: any free port)  BENCH_LH_RUNS=3 (median of
- * each screen's runs)  BENCH_LH_ONLY=login,hall  BENCH_LH_REPORTS=dir (each run's full JSON report)  BENCH_H5_DIR=dir
+ * each screen's runs)  BENCH_LH_ONLY=login,hall  BENCH_LH_REPORTS=dir (each run's full JSON report, and its trace as <screen>-<n>.trace.json for DevTools)  BENCH_H5_DIR=dir
  * (another build than dist/h5, e.g. a copy of main's, to compare with). `npm run bench -- h5profile` says what the
  * main thread does (bench/h5profile.bench.ts).
  * The load average is printed before and after: Lighthouse's CPU-bound figures (TBT, and LCP through it)
@@ -79,7 +79,11 @@ async function main(): Promise<void> {
         if (lhr.runtimeError) throw new Error(`${screen.name}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
         // A session the app did not accept would measure the login screen under another name.
         if (screen.as && lhr.finalDisplayedUrl.includes('pages/login')) throw new Error(`${screen.name}: landed on the login screen (${lhr.finalDisplayedUrl})`);
-        if (REPORTS) fs.writeFileSync(path.join(REPORTS, `${screen.name}-${i + 1}.json`), result.report as string);
+        if (REPORTS) {
+          fs.writeFileSync(path.join(REPORTS, `${screen.name}-${i + 1}.json`), result.report as string);
+          const trace = (result.artifacts as { Trace?: unknown }).Trace;
+          if (trace) fs.writeFileSync(path.join(REPORTS, `${screen.name}-${i + 1}.trace.json`), JSON.stringify(trace));
+        }
         const a = lhr.audits;
         const notes = [
           ...Object.values(a).filter((x) => x.score !== null && x.score < 1 && lhr.categories.accessibility.auditRefs.some((r) => r.id === x.id && r.weight > 0))

@@ -6,6 +6,7 @@ import { PrecompressPlugin } from './precompress';
 import { NoZodJsonSchemaPlugin } from './noJsonSchema';
 import { PreloadCommonChunksPlugin } from './preload';
 import { TARO_ROUTER_FILES } from './routerLatestWins';
+import { TARO_REACT_RUNTIME } from './pageMountTransition';
 import { weappTarget } from './target';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -29,6 +30,8 @@ function isPureModule(resource: string): boolean {
   if (resource === earlyCallsFile) return true;
   if (!/\.tsx?$/.test(resource)) return false;
   if (resource.startsWith(sharedDir)) return true;
+  // bootYield is imported for what it does as it loads (it holds the app's start for a task), not for an export.
+  if (/[\\/]services[\\/]bootYield(\.h5)?\.ts$/.test(resource)) return false;
   return resource.startsWith(srcDir) && !/[\\/]pages[\\/]/.test(resource) && !/[\\/]app\.(tsx?|config\.ts)$/.test(resource);
 }
 
@@ -114,6 +117,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain.resolve.alias.set('@tarojs/components$', path.join(srcDir, 'components', 'h5', 'index.js'));
         // The screen shown is the one asked for last, however the scripts arrive (routerLatestWins.ts says why).
         chain.module.rule('router-latest-wins').test(TARO_ROUTER_FILES).use('latest-wins').loader(path.join(__dirname, 'routerLatestWins.ts'));
+        // A screen's first render in slices, not one long task (pageMountTransition.ts says why).
+        chain.module.rule('page-mount-transition').test(TARO_REACT_RUNTIME).use('transition').loader(path.join(__dirname, 'pageMountTransition.ts'));
+        // The h5 targets (babel.config.js: Chrome 57, iOS 11) run async functions: services/bootYield.h5.ts's top-level
+        // await is compiled to one; webpack reads the root package.json's older browserslist (iOS 8) and would warn.
+        chain.output.merge({ environment: { asyncFunction: true } });
         // Taro.request's polyfills that run in app start-up for nothing: fetch (every browser of the h5 floor has it;
         // 10 KB) and JSONP (never used; 6 KB). AbortController's polyfill stays: iOS 11 lacks it.
         chain.resolve.alias.set('whatwg-fetch$', path.join(__dirname, 'h5', 'noFetchPolyfill.js'));

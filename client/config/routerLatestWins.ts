@@ -8,7 +8,9 @@
  * Applied as a webpack loader to @tarojs/router's files in the h5 build. A router whose code no longer has the lines
  * this rewrites fails the build, so an upgrade cannot drop the fix silently.
  */
-const EDITS: readonly (readonly [find: string, replace: string])[] = [
+import { applyEdits, type Edit } from './sourcePatch';
+
+const EDITS: readonly Edit[] = [
   ['const pageLock = {};', 'const pageLock = {};\n    let latestRender = 0;'],
   ['const currentLock = pageLock[routerPath];', 'const currentLock = pageLock[routerPath];\n        const thisRender = ++latestRender;'],
   ['if (!element || currentLock !== postLock)', 'if (!element || currentLock !== postLock || thisRender !== latestRender)'],
@@ -17,13 +19,7 @@ const EDITS: readonly (readonly [find: string, replace: string])[] = [
 /** The router's source with the global guard; a source without the router's render is returned as it is. */
 export function patchRouter(source: string, file = 'router'): string {
   if (!source.includes('const pageLock = {};') && !source.includes('pageLock[routerPath]')) return source;
-  return EDITS.reduce((code, [find, replace]) => {
-    const at = code.indexOf(find);
-    if (at < 0 || code.indexOf(find, at + 1) >= 0) {
-      throw new Error(`client/config/routerLatestWins.ts: ${file} no longer has exactly one "${find}"; check whether Taro's router still shows a late screen over a newer one, and update or drop this fix.`);
-    }
-    return code.slice(0, at) + replace + code.slice(at + find.length);
-  }, source);
+  return applyEdits(source, EDITS, file, 'client/config/routerLatestWins.ts', "check whether Taro's router still shows a late screen over a newer one");
 }
 
 /** The webpack loader. */

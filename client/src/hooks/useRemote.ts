@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 
 export interface Remote<T> {
   data: T | undefined;
@@ -30,11 +30,19 @@ export function useRemote<T>(load: () => Promise<T>, deps: readonly unknown[] = 
     setError(undefined);
     try {
       const value = await loadRef.current();
-      if (current()) setDataState(value);
+      // What arrived is drawn as a transition: React renders a long list in slices the browser can answer a tap
+      // between, where one render of it was one long task on a slow phone (issue 16, TBT); shown all at once.
+      if (current()) {
+        startTransition(() => {
+          setDataState(value);
+          setLoading(false);
+        });
+      }
     } catch (err) {
-      if (current()) setError(err);
-    } finally {
-      if (current()) setLoading(false);
+      if (current()) {
+        setError(err);
+        setLoading(false);
+      }
     }
   }, []);
 
