@@ -384,6 +384,40 @@ describe('a step said again says only what still stands', () => {
     expect(await stored(event)).toEqual([]);
   });
 
+  test('a 催办 lost in a crash: staff are urged while the wish still waits, not once it was claimed before the repair', async () => {
+    const { wish: waiting } = await people.resident.ok('wishes', 'create', wishInput({ title: '催办后崩溃仍无人认领' }));
+    const { wish: taken } = await people.resident.ok('wishes', 'create', wishInput({ title: '催办后崩溃再被认领' }));
+    await people.secretary.ok('dispatch', 'approve', { wishId: waiting.id });
+    await people.secretary.ok('dispatch', 'approve', { wishId: taken.id });
+    const stillWaits = await crashAfter(await wishOf(waiting.id), 'urge', 'town_admin', { note: '请今天安排' });
+    const nowTaken = await crashAfter(await wishOf(taken.id), 'urge', 'town_admin', { note: '请今天安排' });
+    await people.volunteer2.ok('tasks', 'claim', { wishId: taken.id });
+    minutes(2);
+    await tick();
+    expect((await stored(stillWaits.event)).map((m) => `${m.userId}:${m.template}`).sort()).toEqual(['u-grid_worker:wish_supervised', 'u-secretary:wish_supervised']);
+    expect(await stored(nowTaken.event)).toEqual([]);
+  });
+
+  test('a 改派 lost in a crash, then sent by the town to a unit: the new community is not asked to handle it', async () => {
+    const { wish } = await people.resident.ok('wishes', 'create', wishInput({ title: '改派后崩溃再镇街派单' }));
+    await people.secretary.ok('dispatch', 'approve', { wishId: wish.id });
+    const { event } = await crashAfter(await wishOf(wish.id), 'reassign', 'town_admin', { toCommunityId: 'com-huayuanjie' });
+    await people.town_admin.ok('dispatch', 'townAssign', { wishId: wish.id, unitId: 'unit-fuyou' });
+    minutes(2);
+    await tick();
+    expect(await stored(event)).toEqual([]);
+  });
+
+  test('a 镇街派单 lost in a crash and declined by the unit: neither the unit nor the community hears of a dispatch that is gone', async () => {
+    const { wish } = await people.resident.ok('wishes', 'create', wishInput({ title: '镇街派单后崩溃再婉拒' }));
+    await people.secretary.ok('dispatch', 'approve', { wishId: wish.id });
+    const { event } = await crashAfter(await wishOf(wish.id), 'townAssign', 'town_admin', { unitId: 'unit-fuyou' });
+    await people.unit_admin.ok('tasks', 'decline', { wishId: wish.id, reason: '本周人手不够' });
+    minutes(2);
+    await tick();
+    expect(await stored(event)).toEqual([]);
+  });
+
   test('a lost dispatch that still stands is said in full', async () => {
     const { wish } = await people.resident.ok('wishes', 'create', wishInput({ title: '派单后崩溃' }));
     const { event } = await crashAfter(await wishOf(wish.id), 'approve', 'secretary', { assignTo: { kind: 'user', id: 'u-party_member' } });

@@ -101,11 +101,17 @@ const pending: Plan = async (rt, wish) => {
   }];
 };
 
-/** 督办: the community's secretary and the grid worker of the wish's grid (after a reassign, the new community's). */
-const supervised = (what: string): Plan => async (rt, wish, event) => [{
+/**
+ * 督办: the community's secretary and the grid worker of the wish's grid (after a reassign, the new community's). A
+ * 催办 or 改派 asks them to move a wish that waits, so it is news only while it still waits (said again by the repair
+ * after it was reviewed, taken or finished, "请尽快处理" would send them to nothing); a 镇街派单 tells them where the town
+ * sent it, news only while the dispatch stands.
+ */
+const supervised = (what: string, about: 'waiting' | 'holding'): Plan => async (rt, wish, event) => [{
   template: 'wish_supervised',
   values: { thing1: wish.title, phrase2: what, thing3: event.note ?? `${what}，请尽快处理` },
   recipients: [...(await secretariesOf(rt, wish.communityId)), ...(await gridWorkersOf(rt, wish.communityId, wish.gridId))],
+  [about]: true,
 }];
 
 /** The admins of a unit wherever it is registered: the town dispatches to units of its other communities too. */
@@ -169,7 +175,7 @@ const PLANS: Partial<Record<WishAction, Plan>> = {
     const to = town ? await townAdminsOf(rt, wish.townId) : await secretariesOf(rt, wish.communityId);
     return [{ template: 'wish_escalated', values: { thing1: wish.title, phrase2: town ? '镇街' : '社区', time3: wish.createdAt.toISOString() }, recipients: to, waiting: true }];
   },
-  urge: supervised('催办'),
+  urge: supervised('催办', 'waiting'),
   // 催一催: whoever holds the unfinished work hears it; a wish nobody holds yet is the community's to move.
   nudge: async (rt, wish, event) => {
     const helpers = (event.meta?.claimerIds ?? '').split(',').filter(Boolean);
@@ -183,10 +189,10 @@ const PLANS: Partial<Record<WishAction, Plan>> = {
       waiting: true,
     }];
   },
-  reassign: supervised('改派'),
+  reassign: supervised('改派', 'waiting'),
   townAssign: async (rt, wish, event) => [
     assigned(wish, event, await townUnitAdmins(rt, event.meta?.assignId)),
-    ...(await supervised('镇街派单')(rt, wish, event, {})),
+    ...(await supervised('镇街派单', 'holding')(rt, wish, event, {})),
   ],
   // 收回: those it was taken from hear why; then whoever it went to, or the helpers nearby when it is back in the pool.
   recall: async (rt, wish, event) => {
