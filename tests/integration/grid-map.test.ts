@@ -103,6 +103,11 @@ test('the town sees its communities with positions to ~100 m and no wish\'s grid
   expect((await town.call('dispatch', 'map', { communityId: 'com-shizishan' })).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 });
 
+test('the town admin, who belongs to no community, reads the grid names of the town\'s communities (their 全部心愿 and 超时预警 cards name them) and none of another town\'s', async () => {
+  const { items } = await town.ok('org', 'grids', {});
+  expect(items.map((g: any) => g.name).sort()).toEqual(['桃源第一网格', '桃源第二网格', '花园新村网格'].sort());
+});
+
 test('a volunteer or a resident has no map; a secretary of another community sees nothing of this one', async () => {
   for (const who of [volunteer, resident, await server.login('party_member')]) {
     expect((await who.call('dispatch', 'map', {})).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
