@@ -63,6 +63,8 @@ test('a photo whose link failed makes the screen fetch again, and shows the fres
   fireEvent.error(img);
   fireEvent.error(img);
   await waitFor(() => expect(callsTo(callMock, 'dispatch', 'queue')).toHaveLength(4));
+  // The fourth link is a new one: once it is shown, its failure asks again.
+  await waitFor(() => expect(photoSrc()).toBe(`http://127.0.0.1:46010${signed(PHOTO, 4)}`));
   fireEvent.error(card().querySelector('img.photo')!);
   await act(async () => undefined);
   expect(callsTo(callMock, 'dispatch', 'queue')).toHaveLength(5);
