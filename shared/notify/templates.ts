@@ -46,6 +46,13 @@ export interface NotificationTemplate {
 export const WISH_NUMBER_VALUE = 'wishNo';
 
 /**
+ * The value a 收到派单 carries who sent the wish in, for the inbox's sentence (WeChat's template has no field for it):
+ * the community unless said, the town (镇街派单) or the unit's admin handing the unit's claim to a member. Without it
+ * 陈静 read "社区把心愿…派给了您" of what 王丽华 had handed her.
+ */
+export const ASSIGNED_BY_VALUE = 'by';
+
+/**
  * The field of a wish's subscribe message that shows its number: a `character_string` (letters, digits and
  * symbols, 32 at most: TY-2026-0123 is 12), the one field type that takes the number whole and as written. Its
  * key (`character_string4`, …) is the field's place in the template chosen in the mini-program's console.
@@ -97,7 +104,7 @@ export const InboxSentences: Record<NotificationTemplateKey, Said> = {
   wish_approved: (v) => `您的心愿「${v('thing1')}」通过了审核，附近的志愿者现在能看到它了。`,
   wish_rejected: (v) => `您的心愿「${v('thing1')}」没有通过审核${v('thing2') ? `，原因是：${v('thing2')}` : ''}。您可以修改后重新提交。`,
   wish_claimed: (v) => `${v('name2') || '志愿者'}认领了您的心愿「${v('thing1')}」，会尽快联系您。`,
-  wish_assigned: (v) => `社区把心愿${named(v)}派给了您${v('thing2') ? `，地点在${v('thing2')}` : ''}，请尽快查看。`,
+  wish_assigned: (v) => `${v(ASSIGNED_BY_VALUE) || '社区'}把心愿${named(v)}派给了您${v('thing2') ? `，地点在${v('thing2')}` : ''}，请尽快查看。`,
   wish_completed: (v) => `${v('name2') || '志愿者'}完成了您的心愿「${v('thing1')}」，请您确认并评价。`,
   rate_reminder: (v) => `心愿「${v('thing1')}」已经完成，请您为这次服务打个分。`,
   wish_disputed: (v) => `居民说心愿${named(v)}还没有完成${v('thing2') ? `：${v('thing2')}` : ''}。请联系居民，处理好后再点完成。`,

@@ -98,7 +98,10 @@ test('镇街派单: to a county-level unit with people; its admin hears, accepts
   expect(wish).toMatchObject({ status: 'assigned', assignment: { target: { kind: 'unit', id: 'unit-fuyou' } } });
 
   const unitAdmin = await server.login('unit_admin');
-  expect(await inboxOf(unitAdmin, wishId, 'wish_assigned')).toHaveLength(1);
+  const dispatched = await inboxOf(unitAdmin, wishId, 'wish_assigned');
+  expect(dispatched).toHaveLength(1);
+  // The town sent it, not a community: the message says who did.
+  expect(dispatched[0].body).toMatch(/^镇街把心愿「老人家中漏水需要维修」（TY-\d{4}-\d{4}）派给了您/);
   expect((await unitAdmin.ok('tasks', 'mine', {})).items.map((w: any) => w.id)).toContain(wishId);
   const accepted = await unitAdmin.ok('tasks', 'accept', { wishId });
   expect(accepted.wish.status).toBe('claimed');
@@ -106,6 +109,9 @@ test('镇街派单: to a county-level unit with people; its admin hears, accepts
   const member = await server.login('unit_member');
   await unitAdmin.ok('tasks', 'handover', { wishId, toUserId: member.user.id });
   expect((await member.ok('tasks', 'mine', {})).items.map((w: any) => w.id)).toContain(wishId);
+  // She hears it from her unit's admin, who handed it to her (it said "社区把心愿…派给了您").
+  const handed = await inboxOf(member, wishId, 'wish_assigned');
+  expect(handed.map((m: any) => m.body)).toEqual([expect.stringMatching(/^本单位的王丽华把心愿「老人家中漏水需要维修」（TY-\d{4}-\d{4}）派给了您/)]);
   await member.ok('tasks', 'start', { wishId });
   expect((await member.ok('tasks', 'complete', { wishId, note: '已修好水管' })).wish.status).toBe('done');
   const events = (await neighbourSecretary.ok('wishes', 'detail', { wishId })).events.map((e: any) => e.action);

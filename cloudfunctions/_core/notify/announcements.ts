@@ -1,5 +1,6 @@
 import { CategoryLabels, URGENT_ALERT_RADIUS_M, forWhomIds, holdingStands, stillWhereLeft, stillWorking, WishStateLabels, maskAddress, metresBetween, onDutyAt, wishNumberValues, type NotificationTemplateKey, type WishAction } from '@shared';
 import { noticeLink } from '@shared/routes';
+import { ASSIGNED_BY_VALUE } from '@shared/notify/templates';
 import { announceAll, type Announcement } from './outbox';
 import { gridWorkersOf, namesOf, secretariesOf, townAdminsOf, unitAdminsOf } from '../access/people';
 import type { Runtime } from '../runtime/types';
@@ -51,8 +52,12 @@ async function assignees(rt: Runtime, wish: WishDoc, kind: string | undefined, i
  */
 const placeOf = (wish: WishDoc, otherwise: string) => (wish.address ? maskAddress(wish.address) : otherwise);
 
-const assigned = (wish: WishDoc, event: WishEventDoc, recipients: string[]): Message => ({
-  template: 'wish_assigned', values: { thing1: wish.title, thing2: placeOf(wish, '见详情'), time3: at(event) }, recipients, holding: true,
+/** `by`: who sent it, when not the community (templates.ts `ASSIGNED_BY_VALUE`). */
+const assigned = (wish: WishDoc, event: WishEventDoc, recipients: string[], by?: string): Message => ({
+  template: 'wish_assigned',
+  values: { thing1: wish.title, thing2: placeOf(wish, '见详情'), time3: at(event), ...(by ? { [ASSIGNED_BY_VALUE]: by } : {}) },
+  recipients,
+  holding: true,
 });
 
 /**
@@ -155,7 +160,10 @@ const PLANS: Partial<Record<WishAction, Plan>> = {
   accept: claimed,
   decline: async (rt, wish, event) => nearby(rt, wish, event),
   assign: async (rt, wish, event) => [assigned(wish, event, await assignees(rt, wish, event.meta?.assignKind, event.meta?.assignId))],
-  handover: async (_rt, wish, event) => [assigned(wish, event, event.meta?.toUserId ? [event.meta.toUserId] : [])],
+  handover: async (rt, wish, event, known) => {
+    const admin = event.actor.kind === 'user' ? await nameOf(rt, event.actor.userId, event, known) : undefined;
+    return [assigned(wish, event, event.meta?.toUserId ? [event.meta.toUserId] : [], `本单位的${admin ?? '管理员'}`)];
+  },
   // One helper of several finishing their part is not the wish done: the resident hears once, at the end.
   complete: async (rt, wish, event, known) => {
     if (event.actor.kind !== 'user' || event.to !== 'done') return [];
@@ -191,7 +199,7 @@ const PLANS: Partial<Record<WishAction, Plan>> = {
   },
   reassign: supervised('改派', 'waiting'),
   townAssign: async (rt, wish, event) => [
-    assigned(wish, event, await townUnitAdmins(rt, event.meta?.assignId)),
+    assigned(wish, event, await townUnitAdmins(rt, event.meta?.assignId), '镇街'),
     ...(await supervised('镇街派单', 'holding')(rt, wish, event, {})),
   ],
   // 收回: those it was taken from hear why; then whoever it went to, or the helpers nearby when it is back in the pool.
