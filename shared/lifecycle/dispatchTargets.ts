@@ -106,3 +106,16 @@ export function inactiveRefusal(name: string, active: boolean, doing = '接收�
 export function personRefusal(name: string, wish: WishPeople, userId: string, active: boolean): AssignRefusal | null {
   return ownWishRefusal(name, wish, userId) ?? inactiveRefusal(name, active);
 }
+
+/** Who sends a wish to its assignee, as people say it. */
+export const DispatcherLabels = { town: '镇街', community: '社区' } as const;
+
+/**
+ * Who sent an assigned wish to whoever must now accept it: the town when the step that made it 已指派 last was a
+ * 镇街派单 (townAssign), else the community (派单 at review, 派单, 收回并改派). The task screen's 接受/拒绝 card and the
+ * 收到派单 message say it; both said 社区 of the town's dispatch.
+ */
+export function dispatcherOf(events: readonly { action: string; to: string }[]): keyof typeof DispatcherLabels {
+  const last = [...events].reverse().find((e) => e.to === 'assigned');
+  return last?.action === 'townAssign' ? 'town' : 'community';
+}

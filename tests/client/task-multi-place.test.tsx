@@ -131,6 +131,20 @@ describe('the task screen of a multi-place wish follows the server’s actions',
     expect(screen.queryByRole('timer')).not.toBeInTheDocument();
   });
 
+  it('a unit admin whose unit the town dispatched a wish to reads that the town sent it, not the community', async () => {
+    await signIn({ id: 'u-uadm', unitId: 'unit1' }, 'unit_admin');
+    const wish = multi({ status: 'assigned', claims: [], assignment: { target: { kind: 'unit', id: 'unit1' }, by: 'u-town', at: '2026-11-20T09:00:00+08:00' } });
+    const step = (action: string, from: string | null, to: string, at: string) => ({ wishId: 'w1', communityId: 'c1', action, actor: { kind: 'user', userId: 'u-town' }, from, to, at });
+    const events = [step('create', null, 'pending_review', '2026-11-19T09:00:00+08:00'), step('approve', 'pending_review', 'open', '2026-11-19T10:00:00+08:00'), step('townAssign', 'open', 'assigned', '2026-11-20T09:00:00+08:00')];
+    const reply = detailReply(wish, actors.unitAdmin('u-uadm', 'unit1'), { events });
+    fakeServer({ 'wishes.detail': () => reply });
+    taroMock.routerParams = { id: 'w1' };
+    render(<TaskPage />);
+
+    expect(await screen.findByText('镇街把这个心愿派给了您的单位')).toBeInTheDocument();
+    expect(screen.queryByText(/社区把这个心愿/)).toBeNull();
+  });
+
   it('a unit admin whose unit holds every place sees the unit’s countdown and can extend, start and release', async () => {
     await signIn({ id: 'u-uadm', unitId: 'unit1' }, 'unit_admin');
     const wish = multi({ status: 'claimed', claims: [claim('u-uadm', { kind: 'unit', unitId: 'unit1', slots: 3, leaseUntil: lease(12) })] });

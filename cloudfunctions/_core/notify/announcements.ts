@@ -1,6 +1,7 @@
 import { CategoryLabels, URGENT_ALERT_RADIUS_M, forWhomIds, holdingStands, stillWhereLeft, stillWorking, WishStateLabels, maskAddress, metresBetween, onDutyAt, wishNumberValues, type NotificationTemplateKey, type WishAction } from '@shared';
 import { noticeLink } from '@shared/routes';
 import { ASSIGNED_BY_VALUE } from '@shared/notify/templates';
+import { DispatcherLabels } from '@shared/lifecycle/dispatchTargets';
 import { announceAll, type Announcement } from './outbox';
 import { gridWorkersOf, namesOf, secretariesOf, townAdminsOf, unitAdminsOf } from '../access/people';
 import type { Runtime } from '../runtime/types';
@@ -199,7 +200,7 @@ const PLANS: Partial<Record<WishAction, Plan>> = {
   },
   reassign: supervised('改派', 'waiting'),
   townAssign: async (rt, wish, event) => [
-    assigned(wish, event, await townUnitAdmins(rt, event.meta?.assignId), '镇街'),
+    assigned(wish, event, await townUnitAdmins(rt, event.meta?.assignId), DispatcherLabels.town),
     ...(await supervised('镇街派单', 'holding')(rt, wish, event, {})),
   ],
   // 收回: those it was taken from hear why; then whoever it went to, or the helpers nearby when it is back in the pool.

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { WishState } from '@shared/vocab/wishStates';
 import type { TransitionAction } from '@shared/lifecycle/transitions';
+import { DispatcherLabels } from '@shared/lifecycle/dispatchTargets';
 import { LeaseCountdown } from '../../components';
 import { codeOf, messageOf } from '../../services/errors';
 import { SubmitKey } from '../../services/requestId';
@@ -29,6 +30,8 @@ export interface TaskActionsProps {
   mine?: ClaimView;
   /** Whom a pending assignment names, for its wording: the viewer, or their unit. */
   assignedTo?: 'user' | 'unit';
+  /** Who sent it (shared `dispatcherOf`): 社区, or 镇街 for a town's 派单. */
+  assignedBy?: string;
   /** Claim for the unit (unit admins) instead of for oneself. */
   asUnit?: string;
   /** Re-read the wish after any change (or a lost race). */
@@ -40,7 +43,7 @@ export interface TaskActionsProps {
  * report, complete. Every button is one the server listed in `actions`; this screen decides
  * nothing about who may do what.
  */
-export function TaskActions({ wishId, status, actions, mine, assignedTo, asUnit, reload }: TaskActionsProps) {
+export function TaskActions({ wishId, status, actions, mine, assignedTo, assignedBy = DispatcherLabels.community, asUnit, reload }: TaskActionsProps) {
   const [busy, setBusy] = useState<string>();
   const [notice, setNotice] = useState<Notice>();
   const claimKey = useRef(new SubmitKey());
@@ -98,7 +101,7 @@ export function TaskActions({ wishId, status, actions, mine, assignedTo, asUnit,
 
       {(can('accept') || can('decline')) && (
         <View className="card">
-          <Text className="card__title">社区把这个心愿派给了{assignedTo === 'unit' ? '您的单位' : '您'}</Text>
+          <Text className="card__title">{assignedBy}把这个心愿派给了{assignedTo === 'unit' ? '您的单位' : '您'}</Text>
           <View className="btn-row">
             {can('accept') && (
               <Button className="btn btn--primary" aria-busy={busy === 'accept'} disabled={!!busy} onClick={() => run('accept', () => tasksApi.accept(wishId), '已接受派单')}>

@@ -1,5 +1,6 @@
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { DispatcherLabels, dispatcherOf } from '@shared/lifecycle/dispatchTargets';
 import { CallButton, NavigateButton, PageState, Screen, Timeline } from '../../../../components';
 import { recall } from '../../../../features/task/cache';
 import { myClaimOf, myPlaceState } from '../../../../features/task/myClaim';
@@ -76,6 +77,7 @@ export default function TaskPage() {
               actions={actions}
               mine={mine}
               assignedTo={wish?.assignment?.target.kind}
+              assignedBy={DispatcherLabels[dispatcherOf(events)]}
               asUnit={unitAdmin ? m?.unitId : undefined}
               reload={loaded.reload}
             />
