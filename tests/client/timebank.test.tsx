@@ -54,6 +54,28 @@ describe('用时间支付 on the post form', () => {
     expect(server.calls[0].data).toMatchObject({ paidHours: 1.5 });
     expect(server.calls[0].data).not.toHaveProperty('forFamilyId');
   });
+
+  it('with no hours but family to post for, offers whom it is for and no 用时间支付 switch that could only be refused', async () => {
+    fakeServer({});
+    renderPostForm({ timebank: { balance: 0, family: [mother] } });
+    await screen.findByText('3号楼');
+    expect(screen.getByText('为谁发布')).toBeInTheDocument();
+    expect(screen.queryByRole('switch', { name: '用时间支付' })).not.toBeInTheDocument();
+    expect(screen.getByText('时间银行暂无可用时间：为邻居服务并经确认后存入，才能用时间支付。')).toBeInTheDocument();
+  });
+
+  it('opened from 用时间发布心愿, has 用时间支付 on, even over a draft kept from an earlier visit', async () => {
+    fakeServer({});
+    const first = renderPostForm({ timebank: { balance: 3, family: [] } });
+    await screen.findByText('3号楼');
+    expect(screen.getByRole('switch', { name: '用时间支付' })).not.toBeChecked();
+    first.unmount();
+
+    renderPostForm({ timebank: { balance: 3, family: [] }, paying: true });
+    await screen.findByText('3号楼');
+    expect(screen.getByRole('switch', { name: '用时间支付' })).toBeChecked();
+    expect(screen.getByText('发布时预扣，心愿确认完成后正式支付；取消或未通过审核会退回')).toBeInTheDocument();
+  });
 });
 
 test('a wish paid by hours says so, and names whom it is for', () => {
@@ -110,4 +132,17 @@ test('the 时间银行 page: balance and held hours, the history in sentences, a
   expect(await screen.findByRole('button', { name: '转给家人' })).toBeInTheDocument();
   expect(server.calls.find((c) => c.route === 'timebank.answerFamily')!.data).toEqual({ linkId: 'fl-1', accept: true });
   expect(screen.getByText('解除关联')).toBeInTheDocument();
+
+  // 用时间发布心愿 opens the form with 用时间支付 on.
+  fireEvent.click(screen.getByRole('button', { name: '用时间发布心愿' }));
+  expect(taroMock.navigations.at(-1)).toMatchObject({ url: '/pages/post/index?pay=1' });
+});
+
+test('the 时间银行 page offers 用时间发布心愿 only with hours to pay', async () => {
+  taroMock.storage.set('xy.token', 'token-mum');
+  taroMock.storage.set('xy.session', { user: { id: 'u-mother', name: '朱妈妈', memberships: [{ communityId: 'c1', roles: ['resident'] }] }, activeRole: 'resident' });
+  fakeServer({ 'timebank.mine': () => ({ townId: 't1', townName: '花园镇', balance: 0, held: 0, entries: [], family: [] }) });
+  render(<TimeBankPage />);
+  expect(await screen.findByText('0 小时')).toBeInTheDocument();
+  expect(screen.queryByRole('button', { name: '用时间发布心愿' })).not.toBeInTheDocument();
 });

@@ -21,6 +21,8 @@ export const Routes = {
   login: to(Pages.login),
   home: to(Pages.home),
   post: to(Pages.post),
+  /** The post form with 用时间支付 on: what the 时间银行's 用时间发布心愿 opens. */
+  postPaying: to(link(Pages.post, { pay: '1' })),
   wish: (id: string) => to(wishPage(id)),
   recall: (id: string) => to(recallPage(id)),
   resubmit: (id: string) => to(resubmitPage(id)),

@@ -21,7 +21,7 @@ interface Props {
 /**
  * 用时间支付 on the post form: pay for the help with hours from the 时间银行 (held now, paid when the wish is
  * confirmed, back if it is cancelled or not approved), and post for a family member. Offered only when there are
- * hours or family to choose.
+ * hours or family to choose; the switch only when there are hours to pay with.
  */
 export function PayByHours({ choice, draft, error, update }: Props) {
   const { balance, family } = choice;
@@ -40,9 +40,14 @@ export function PayByHours({ choice, draft, error, update }: Props) {
           </View>
         </Field>
       )}
-      <Field label={`用时间支付（时间银行可用 ${formatHours(balance)}）`} error={error} hint={draft.payByHours ? '发布时预扣，心愿确认完成后正式支付；取消或未通过审核会退回' : undefined}>
-        <Switch {...switchLabel('用时间支付')} checked={draft.payByHours} color="#c8161d" onChange={(e) => update({ payByHours: e.detail.value, paidHours: Math.min(draft.paidHours, max) })} />
-      </Field>
+      {/* No hours, nothing to pay with: a switch would only lead to 时间余额不足 at submit (李桂英, posting for her daughter). */}
+      {balance < HOURS_STEP && !draft.payByHours ? (
+        <Text className="muted">时间银行暂无可用时间：为邻居服务并经确认后存入，才能用时间支付。</Text>
+      ) : (
+        <Field label={`用时间支付（时间银行可用 ${formatHours(balance)}）`} error={error} hint={draft.payByHours ? '发布时预扣，心愿确认完成后正式支付；取消或未通过审核会退回' : undefined}>
+          <Switch {...switchLabel('用时间支付')} checked={draft.payByHours} color="#c8161d" onChange={(e) => update({ payByHours: e.detail.value, paidHours: Math.min(draft.paidHours, max) })} />
+        </Field>
+      )}
       {draft.payByHours && (
         <Field label="支付时长">
           <HoursStepper value={draft.paidHours} max={max} label="支付时长" onChange={(paidHours) => update({ paidHours })} />

@@ -36,6 +36,8 @@ export interface PostFormProps {
   homePlace?: () => Promise<Place | undefined>;
   /** A new wish: my 时间银行 balance and family, to pay by hours or post for a family member. */
   timebank?: TimeBankChoice;
+  /** Opened to pay by hours (时间银行's 用时间发布心愿): 用时间支付 is switched on, over a draft kept from before too. */
+  paying?: boolean;
 }
 
 /** China's date `days` from now: 今天 is the resident's today wherever the phone's clock is set. */
@@ -64,7 +66,7 @@ type Update = (patch: Partial<WishDraft> | ((draft: WishDraft) => Partial<WishDr
  * resident's building, the time bank) and each keystroke redraw the part they change, not the whole form (some
  * 250 components, each a long task on a phone when redrawn: npm run bench -- h5profile).
  */
-export function PostForm({ scope, wishId, initial, elder = false, submitLabel = '提交心愿', submit, onDone, pickPlace, homePlace, timebank }: PostFormProps) {
+export function PostForm({ scope, wishId, initial, elder = false, submitLabel = '提交心愿', submit, onDone, pickPlace, homePlace, timebank, paying = false }: PostFormProps) {
   const form = useWishForm({
     storageKey: `xy.draft.${scope}`,
     blank: emptyDraft,
@@ -82,6 +84,11 @@ export function PostForm({ scope, wishId, initial, elder = false, submitLabel = 
   const { draft, update, errors, tried, busy, failure } = form;
   const below = useBelowFold();
   const similar = useSimilarWishes(draft.category, draft.location, busy);
+
+  useEffect(() => {
+    if (paying) update({ payByHours: true });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   // Fill the place from the resident's building when nothing was chosen yet.
   useEffect(() => {

@@ -53,13 +53,13 @@ function onDone(revision: Revision | undefined, wish: WishView) {
   });
 }
 
-/** New wish; `?resubmit=<id>` to edit a rejected wish and send it back to review; `?edit=<id>` to edit one still waiting for review. */
+/** New wish (`?pay=1`: paid by hours, 时间银行's 用时间发布心愿); `?resubmit=<id>` to edit a rejected wish and send it back to review; `?edit=<id>` to edit one still waiting for review. */
 export default function PostPage() {
   const { params } = useRouter();
   const revision: Revision | undefined = params.edit ? 'edit' : params.resubmit ? 'resubmit' : undefined;
   const wishId = params.edit ?? params.resubmit;
   // Two screens on one route, each asking only for what it shows: a new wish never waits on a wish to edit, nor an edit on the time bank.
-  return revision && wishId ? <ReviseWish revision={revision} wishId={wishId} /> : <NewWish />;
+  return revision && wishId ? <ReviseWish revision={revision} wishId={wishId} /> : <NewWish paying={params.pay === '1'} />;
 }
 
 /** Where a new wish takes place unless the resident picks one: their building, else the community's centre. */
@@ -69,7 +69,7 @@ async function homePlace() {
   return (await myBuildingPlace()) ?? (await communityCentre());
 }
 
-function NewWish() {
+function NewWish({ paying }: { paying: boolean }) {
   const [elder] = useElderMode();
   const phone = getSession()?.user.phone ?? '';
   // My 时间银行, for paying by hours or posting for family: asked for once the form is on screen, and posting never
@@ -95,6 +95,7 @@ function NewWish() {
         pickPlace={pickPlace}
         homePlace={homePlace}
         timebank={timebank}
+        paying={paying}
       />
     </Screen>
   );

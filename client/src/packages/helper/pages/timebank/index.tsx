@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { formatHours } from '@shared/timebank/ledger';
+import { HOURS_STEP } from '@shared/timebank/rules';
 import { PageState, Screen, formatTime } from '../../../../components';
 import { FamilyPanel } from '../../../../features/timebank/FamilyPanel';
 import { TransferForm } from '../../../../features/timebank/TransferForm';
@@ -29,9 +30,12 @@ export default function TimeBankPage() {
               </Text>
             </View>
             <Text className="muted">为邻居服务并经确认后存入时间；发布心愿时可选择“用时间支付”，为自己或家人换取帮助。</Text>
-            <Button className="btn" onClick={() => go(Routes.post)}>
-              用时间发布心愿
-            </Button>
+            {/* Only with hours to pay: the form it opens has 用时间支付 already on (with none, it would be refused). */}
+            {data.balance >= HOURS_STEP && (
+              <Button className="btn" onClick={() => go(Routes.postPaying)}>
+                用时间发布心愿
+              </Button>
+            )}
 
             <Text className="section-title">转给家人</Text>
             <TransferForm
