@@ -92,7 +92,7 @@ export function SupervisePanel({ wish, acts, communities, onDone }: Props) {
     <View className='staff-supervise'>
       {summary && <Text className='staff-supervise__summary'>{summary}</Text>}
       <View className='staff-panel__actions'>
-        <Button className='staff-btn' size='mini' onClick={() => open('urge')}>
+        <Button className='staff-btn staff-btn--primary' size='mini' onClick={() => open('urge')}>
           催办
         </Button>
         {others.length > 0 && (
