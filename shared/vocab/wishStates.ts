@@ -25,6 +25,12 @@ export const WishStateLabels: Record<WishState, string> = {
   cancelled: '已取消',
 };
 
+/**
+ * Still on its way, in the order it goes: the dashboard's 现在 strip counts these, each under its own label, so its
+ * figures are the ones on 全部心愿's tabs (it showed 待认领 8 for 待认领 6 + 已指派 2, and 服务中 4 for 已认领 + 服务中).
+ */
+export const InFlightStates = ['pending_review', 'open', 'assigned', 'claimed', 'in_progress'] as const satisfies readonly WishState[];
+
 /** States from which a wish can still be cancelled ("any state before done"). */
 export const CancellableStates = [
   'pending_review',

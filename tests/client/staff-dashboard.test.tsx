@@ -16,6 +16,10 @@ const overview = {
   serviceCount: 1800,
   avgRating: 4.8,
   pendingReview: 12,
+  open: 8,
+  inProgress: 4,
+  helpers: 5,
+  byStatus: { pending_review: 12, open: 6, assigned: 2, claimed: 1, in_progress: 3, confirmed: 1250 },
 };
 
 const months = [{ key: '2026-10', label: '2026-10', count: 40 }, { key: '2026-11', label: '2026-11', count: 55 }];
@@ -66,6 +70,16 @@ test('shows each party branch with its totals rolled up the tree, and the units�
 beforeEach(() => {
   callMock.mockReset();
   actAs('secretary');
+});
+
+test('counts what is in flight state by state under the names 全部心愿\'s tabs use, so the two screens show the same figures', async () => {
+  routeCalls(callMock, charts);
+  render(<DashboardPage />);
+
+  // Not 待认领 8 (open and assigned together) beside the board's 待认领 6, nor 服务中 4 beside its 服务中 3.
+  for (const label of ['待审核 12', '待认领 6', '已指派 2', '已认领 1', '服务中 3', '本期参与志愿者 5']) {
+    expect(await screen.findByLabelText(label)).toBeInTheDocument();
+  }
 });
 
 test('shows the headline numbers the stats function returns', async () => {

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { Overview } from '../lib/useDashboard';
 import { formatNumber } from '../lib/format';
+import { InFlightStates, WishStateLabels } from '@shared/vocab';
 
 /**
  * The headline numbers a community reports ("收集心愿1500个，服务1800人次"), each counted by when
@@ -17,12 +18,13 @@ const TILES: { key: keyof Overview; label: string; decimals?: number; unit?: str
   { key: 'avgRating', label: '平均评分', decimals: 1, unit: '分' },
 ];
 
-/** What is in flight right now, whatever the period. */
-const NOW: { key: keyof Overview; label: string; unit?: string }[] = [
-  { key: 'pendingReview', label: '待审核' },
-  { key: 'open', label: '待认领' },
-  { key: 'inProgress', label: '服务中' },
-  { key: 'helpers', label: '本期参与志愿者' },
+/**
+ * What is in flight right now, whatever the period: each state under its own name, the figures of 全部心愿's tabs;
+ * then the period's helpers.
+ */
+const NOW: { label: string; value: (o: Overview) => number | undefined }[] = [
+  ...InFlightStates.map((s) => ({ label: WishStateLabels[s], value: (o: Overview) => o.byStatus[s] ?? 0 })),
+  { label: '本期参与志愿者', value: (o: Overview) => o.helpers },
 ];
 
 /**
@@ -34,12 +36,14 @@ export function StatTiles({ overview }: { overview: Overview | undefined }) {
     <View aria-busy={!overview}>
       <Headline overview={overview} />
       <View className='staff-now'>
-        {NOW.map((t) => (
-          <Text key={t.key} className='staff-now__item' aria-label={`${t.label} ${formatNumber(overview?.[t.key] as number | undefined)}`}>
-            {t.label} <Text className='staff-now__value'>{formatNumber(overview?.[t.key] as number | undefined)}</Text>
-            {t.unit ?? ''}
-          </Text>
-        ))}
+        {NOW.map((t) => {
+          const value = formatNumber(overview && t.value(overview));
+          return (
+            <Text key={t.label} className='staff-now__item' aria-label={`${t.label} ${value}`}>
+              {t.label} <Text className='staff-now__value'>{value}</Text>
+            </Text>
+          );
+        })}
       </View>
     </View>
   );

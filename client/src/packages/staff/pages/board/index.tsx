@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { WishStateLabels, type WishState } from '@shared/vocab';
+import { InFlightStates, WishStateLabels, type WishState } from '@shared/vocab';
 import type { TransitionAction } from '@shared/lifecycle/transitions';
 import { StaffGate } from '../../components/StaffGate';
 import { StaffState } from '../../components/StaffState';
@@ -22,7 +22,7 @@ import '../../components/staff.scss';
 import './index.scss';
 
 /** The tabs in the order a wish moves through them, then the ways it can end early. */
-const TABS: readonly WishState[] = ['pending_review', 'open', 'assigned', 'claimed', 'in_progress', 'done', 'confirmed', 'rejected', 'cancelled'];
+const TABS: readonly WishState[] = [...InFlightStates, 'done', 'confirmed', 'rejected', 'cancelled'];
 
 /** Still ours to take back: the server still offers 收回 (detail.actions). */
 const stillHeld = (actions: readonly TransitionAction[]) => actions.includes('recall');
