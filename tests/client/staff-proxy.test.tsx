@@ -47,6 +47,9 @@ test('an empty submit shows what is missing, field by field, and sends nothing',
   expect(screen.getByText('请选择服务地点或楼栋')).toBeInTheDocument();
   expect(screen.getByText('还有内容需要填写或修改，请查看红色提示')).toBeInTheDocument();
   expect(callsTo(callMock, 'dispatch', 'proxyCreate')).toHaveLength(0);
+  // The button is at the foot of a long form: the page goes up to the first field to mend (居民姓名), not left at the
+  // foot with only 服务地点's message in sight and the banner and four other messages above the fold.
+  await waitFor(() => expect(taroMock.scrolls).toEqual(['.field--error']));
 
   // Errors follow the typing once shown: a fixed field clears at once.
   type('居民姓名', '王秀英');

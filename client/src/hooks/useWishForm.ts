@@ -111,6 +111,14 @@ export function useWishForm<D extends object, P, R, E extends FormErrors>(opts: 
     [],
   );
 
+  // After a refused submit, once its messages are drawn, the page goes up to the first field to mend (Field's
+  // `field--error`): the button is at the foot of a long form, and the banner and the first messages were above the
+  // fold (代录心愿's empty submit showed only 服务地点's). A page that cannot scroll there just stays.
+  const [refused, setRefused] = useState(0);
+  useEffect(() => {
+    if (refused > 0) void Promise.resolve(Taro.pageScrollTo({ selector: '.field--error', duration: 200 })).catch(() => undefined);
+  }, [refused]);
+
   const submit = async (): Promise<R | undefined> => {
     if (busy) return undefined;
     setTried(true);
@@ -129,7 +137,10 @@ export function useWishForm<D extends object, P, R, E extends FormErrors>(opts: 
     }
     const found = validate(draft);
     setErrors(found);
-    if (Object.keys(found).length > 0) return undefined;
+    if (Object.keys(found).length > 0) {
+      setRefused((n) => n + 1);
+      return undefined;
+    }
     const payload = opts.payloadOf(draft);
     setBusy(true);
     setFailure(undefined);
@@ -143,7 +154,9 @@ export function useWishForm<D extends object, P, R, E extends FormErrors>(opts: 
     } catch (err) {
       setFailure(err);
       const fields = fieldErrorsOf(err);
-      setErrors((e) => ({ ...e, ...(opts.serverErrors ? opts.serverErrors(fields) : fields) }));
+      const named = opts.serverErrors ? opts.serverErrors(fields) : fields;
+      setErrors((e) => ({ ...e, ...named }));
+      if (Object.keys(named).length > 0) setRefused((n) => n + 1);
       return undefined;
     } finally {
       setBusy(false);

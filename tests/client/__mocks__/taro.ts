@@ -26,7 +26,8 @@ export const taroMock = {
   routerParams: {} as Record<string, string>,
   /** The page stack getCurrentPages answers, top last (a page's `options` are its query). */
   pages: [{ route: 'pages/test/index' }] as { route: string; options?: Record<string, string> }[],
-  scrolls: [] as number[],
+  /** Each pageScrollTo: the offset, or the selector it scrolled to. */
+  scrolls: [] as (number | string)[],
   location: { longitude: 110.1146, latitude: 32.8094 } as { longitude: number; latitude: number } | Error,
   /** What the map picker answers; an Error rejects with its message as `errMsg`, as Taro's h5 does without a map key. */
   picked: { longitude: 110.12, latitude: 32.81, name: '白河县人民医院', address: '白河县城关镇' } as { longitude: number; latitude: number; name: string; address: string } | Error,
@@ -86,8 +87,8 @@ const Taro = {
   },
   getCurrentPages: () => taroMock.pages,
   getCurrentInstance: () => ({ router: { path: `/${taroMock.pages.at(-1)?.route ?? ''}`, params: { ...taroMock.routerParams } } }),
-  pageScrollTo: (opts: { scrollTop?: number }) => {
-    taroMock.scrolls.push(opts.scrollTop ?? 0);
+  pageScrollTo: (opts: { scrollTop?: number; selector?: string }) => {
+    taroMock.scrolls.push(opts.selector ?? opts.scrollTop ?? 0);
     return ok({});
   },
   stopPullDownRefresh: () => undefined,
