@@ -41,4 +41,9 @@ describe('the staff screens\' stylesheets', () => {
     expect(rule).toMatch(/border: 1px solid/);
     expect(css).toMatch(/\.staff-btn::after \{\s*border: none;/);
   });
+
+  it('keep each button of an action row at its own height, not stretched to a neighbour wrapped in a picker', () => {
+    const rule = /(^|\n)\.staff-actions \{([^}]*)\}/.exec(css)?.[2] ?? '';
+    expect(rule).toMatch(/align-items: center/);
+  });
 });
