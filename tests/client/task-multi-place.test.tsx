@@ -131,9 +131,9 @@ describe('the task screen of a multi-place wish follows the server’s actions',
     expect(screen.queryByRole('timer')).not.toBeInTheDocument();
   });
 
-  it('a unit admin whose unit the town dispatched a wish to reads that the town sent it, not the community', async () => {
+  it('a unit admin whose unit the town dispatched a wish to reads that the town sent it, not the community, and no promise of an address it already sees', async () => {
     await signIn({ id: 'u-uadm', unitId: 'unit1' }, 'unit_admin');
-    const wish = multi({ status: 'assigned', claims: [], assignment: { target: { kind: 'unit', id: 'unit1' }, by: 'u-town', at: '2026-11-20T09:00:00+08:00' } });
+    const wish = multi({ status: 'assigned', claims: [], contactVisible: true, address: '3栋2单元501', assignment: { target: { kind: 'unit', id: 'unit1' }, by: 'u-town', at: '2026-11-20T09:00:00+08:00' } });
     const step = (action: string, from: string | null, to: string, at: string) => ({ wishId: 'w1', communityId: 'c1', action, actor: { kind: 'user', userId: 'u-town' }, from, to, at });
     const events = [step('create', null, 'pending_review', '2026-11-19T09:00:00+08:00'), step('approve', 'pending_review', 'open', '2026-11-19T10:00:00+08:00'), step('townAssign', 'open', 'assigned', '2026-11-20T09:00:00+08:00')];
     const reply = detailReply(wish, actors.unitAdmin('u-uadm', 'unit1'), { events });
@@ -142,6 +142,8 @@ describe('the task screen of a multi-place wish follows the server’s actions',
     render(<TaskPage />);
 
     expect(await screen.findByText('镇街把这个心愿派给了您的单位')).toBeInTheDocument();
+    // The unit it was sent to reads the exact address already: no promise of it "after claiming".
+    expect(screen.queryByText('认领后可查看居民的完整电话和详细地址。')).toBeNull();
     expect(screen.queryByText(/社区把这个心愿/)).toBeNull();
   });
 

@@ -53,8 +53,8 @@ export default function TaskPage() {
           <View>
             <WishSummary wish={summary} status={myPlaceState(wish?.status, mine)} />
             {dispute && <DisputeBanner dispute={dispute} helper />}
-            {/* A promise about claiming: only where claiming is still possible. */}
-            {!mine && (actions.includes('claim') || actions.includes('accept')) && <Text className="field__hint">认领后可查看居民的完整电话和详细地址。</Text>}
+            {/* A promise about claiming: only where claiming is still possible, and not to whom the wish was sent (an assignee reads the exact address already). */}
+            {!mine && !wish?.contactVisible && (actions.includes('claim') || actions.includes('accept')) && <Text className="field__hint">认领后可查看居民的完整电话和详细地址。</Text>}
             {/* Whoever holds the work gets the resident's exact phone and place from the server (contactVisible): ring and go. */}
             {mine && wish?.contactVisible && (
               <View className="card">
