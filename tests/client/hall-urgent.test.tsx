@@ -40,3 +40,15 @@ test('a hall card carries the wish’s number (心愿编号), the one the reside
   const old = screen.getByText('门口换灯泡', { exact: false }).closest('.card') as HTMLElement;
   expect(within(old).queryByText(/编号/)).toBeNull();
 });
+
+test('a hall card of a wish for several helpers says how many places are still free once someone has joined', async () => {
+  const joined = { ...item('w-three', '清理小区门口积水', 'normal', 400), helpersNeeded: 3, slotsFree: 2 };
+  const fresh = { ...item('w-five', '小区花园需要义务清理', 'normal', 200), helpersNeeded: 5, slotsFree: 5 };
+  fakeServer({ 'tasks.nearby': () => ({ items: [joined, fresh] }) });
+  render(<HallPage />);
+  const card = (await screen.findByText('清理小区门口积水', { exact: false })).closest('.card') as HTMLElement;
+  expect(within(card).getByText(/需 3 人，还差 2 人/)).toBeInTheDocument();
+  const other = screen.getByText('小区花园需要义务清理', { exact: false }).closest('.card') as HTMLElement;
+  expect(within(other).getByText(/需 5 人/)).toBeInTheDocument();
+  expect(within(other).queryByText(/还差/)).toBeNull();
+});

@@ -92,7 +92,8 @@ export default function HallPage() {
               </View>
               <Text className="card__meta">
                 {CategoryLabels[w.category]} · {formatDistance(w.distanceM)}
-                {w.helpersNeeded > 1 ? ` · 需 ${w.helpersNeeded} 人` : ''}
+                {/* Places already taken said too: "需 3 人" of a wish two more can join read as three still wanted. */}
+                {w.helpersNeeded > 1 ? ` · 需 ${w.helpersNeeded} 人${w.slotsFree < w.helpersNeeded ? `，还差 ${w.slotsFree} 人` : ''}` : ''}
               </Text>
               {/* The number the resident or the community says on the phone about this wish. */}
               <WishNo number={w.number} />
