@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { request, startTestServer, type TestServer } from './harness';
+import { awayFromWindowEdge, request, startTestServer, type TestServer } from './harness';
 
 let server: TestServer;
 let h5Dir: string;
@@ -50,8 +50,14 @@ describe('the gateway around the functions', () => {
 
   test('too many requests from one person → 429 envelope', async () => {
     const volunteer = await server.login('volunteer');
-    const replies = await Promise.all(Array.from({ length: 40 }, () => volunteer.call('notify', 'inbox', {})));
+    // The limit counts per minute: 40 requests split by a minute's turn could each side stay under 30. One after
+    // another: 40 at once on a loaded machine made counting outlast its 250 ms (rateLimitStore COUNT_WITHIN_MS), and a
+    // count that can't be had lets the request through by design, so none was limited in a full CI run.
+    await awayFromWindowEdge();
+    const replies = [];
+    for (let i = 0; i < 40; i++) replies.push(await volunteer.call('notify', 'inbox', {}));
     const limited = replies.filter((r) => r.status === 429);
+    expect(replies.slice(0, 30).every((r) => r.status === 200)).toBe(true);
     expect(limited.length).toBeGreaterThan(0);
     expect(limited[0].body).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
   });
